@@ -1,0 +1,22 @@
+package cn.civicloop.cases;
+
+import cn.civicloop.directory.Actor;
+
+/** Commands on cases: one transaction each, all or nothing, recorded on the timeline. */
+public interface CaseManagement {
+
+    /**
+     * Opens a case for an appeal, or returns the case that the same channel + external reference already opened.
+     * A submission by an operator (hotline desk) is registered at once.
+     */
+    OpenedCase open(NewAppeal appeal, Actor submitter);
+
+    /** Performs {@code command} on case {@code number} as {@code actor}, or refuses with a readable reason. */
+    CaseView perform(String number, CaseCommand command, Actor actor);
+
+    /** The resident's follow-up answer, proven by the tracking token. A satisfied answer closes the case. */
+    PublicCaseView answerFollowUp(String number, String token, boolean resolved, Satisfaction satisfaction, String comment);
+
+    /** The resident's one reopening of a closed case he is not satisfied with, proven by the tracking token. */
+    PublicCaseView reopen(String number, String token, String reason);
+}

@@ -1,0 +1,41 @@
+package cn.civicloop.cases;
+
+import java.util.List;
+
+import cn.civicloop.directory.Actor;
+
+/** Reads of cases, filtered by what the reader may see. */
+public interface CaseQueries {
+
+    CaseView view(String number, Actor reader);
+
+    List<TimelineEntry> timeline(String number, Actor reader);
+
+    CasePage list(CaseFilter filter, Actor reader);
+
+    /** The resident's view: number and token must match, else the case does not exist for him. */
+    PublicCaseView publicView(String number, String token);
+
+    Photo photo(String number, long attachmentId, Actor reader);
+
+    Photo publicPhoto(String number, String token, long attachmentId);
+
+    /** Search criteria; {@code null} means any. */
+    record CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
+            int page, int size) {
+    }
+
+    /** One page of a case list, newest first. */
+    record CasePage(List<CaseSummary> items, int page, int size, long total) {
+    }
+
+    /** A line of a case list. */
+    record CaseSummary(String number, CaseStatus status, String statusLabel, Channel channel, String title,
+            Long departmentId, String departmentName, Urgency urgency, java.time.Instant createdAt,
+            java.time.Instant dueAt) {
+    }
+
+    /** A stored photo. */
+    record Photo(String filename, String contentType, byte[] data) {
+    }
+}

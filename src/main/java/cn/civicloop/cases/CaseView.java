@@ -1,0 +1,23 @@
+package cn.civicloop.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A case as a staff member sees it. Contact data is masked for departments when the resident asked for
+ * anonymity (保密); {@code allowedActions} lists what this viewer may do now.
+ */
+public record CaseView(String number, CaseStatus status, String statusLabel, Channel channel, String externalRef,
+        AppealKind kind, Urgency urgency, String category, String title, String content, String address,
+        Double lat, Double lon, String streetCode, String communityCode, String gridCode, String contactName,
+        String contactPhone, boolean anonymous, Long departmentId, String departmentName, Long unitId,
+        String unitName, Long handlerId, Instant dueAt, String replyText, Integer requestedExtensionDays,
+        Boolean followUpResolved, Satisfaction satisfaction, String duplicateOf, int reworkCount, int reopenCount,
+        int returnCount, int reporterCount, Instant createdAt, Instant updatedAt, Instant closedAt, int version,
+        Set<CaseAction> allowedActions, List<AttachmentInfo> attachments) {
+
+    /** A stored photo (the bytes are fetched separately). */
+    public record AttachmentInfo(long id, String purpose, String filename, String contentType, int sizeBytes) {
+    }
+}

@@ -1,0 +1,26 @@
+package cn.civicloop.cases;
+
+/** Where an appeal came from (来源渠道) — the "unified collection" of the mission. */
+public enum Channel {
+    HOTLINE_12345("12345政务热线"),
+    WEBSITE("政府网站"),
+    WECHAT("微信公众号"),
+    NEWSPAPER("报纸"),
+    GRID_WORKER("网格员"),
+    BLOCK_POLICE("块区民警"),
+    VILLAGE_AUX_POLICE("驻村辅警"),
+    ROAD_CHIEF("路长"),
+    ONLINE_OPINION("网络舆情"),
+    MEDIA_REPORTER("融媒体记者"),
+    VIDEO_ALARM("视频告警");
+
+    private final String label;
+
+    Channel(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,20 @@
+package cn.civicloop.cases;
+
+import java.util.List;
+
+import cn.civicloop.shared.Upload;
+
+/**
+ * An appeal as intake hands it over: already validated for form, located (WGS84) and placed in the area tree.
+ *
+ * @param externalRef the channel's own reference; with {@code channel} it makes the submission idempotent
+ */
+public record NewAppeal(Channel channel, String externalRef, AppealKind kind, Urgency urgency, String category,
+        String title, String content, String address, Double lat, Double lon, String streetCode,
+        String communityCode, String gridCode, String contactName, String contactPhone, boolean anonymous,
+        List<Upload> photos) {
+
+    public NewAppeal {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+}

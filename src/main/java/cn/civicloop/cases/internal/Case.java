@@ -1,0 +1,96 @@
+package cn.civicloop.cases.internal;
+
+import java.time.Instant;
+
+import cn.civicloop.cases.AppealKind;
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.Channel;
+import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.cases.Urgency;
+import cn.civicloop.shared.ConflictException;
+
+/**
+ * The case (工单) aggregate: one row of {@code cases_case}. Its status only moves through {@link #moveTo}, which
+ * consults the {@link Transitions} table; the workflow sets the other fields that an action changes.
+ */
+public final class Case {
+
+    Long id;
+    String number;
+    CaseStatus status;
+    Channel channel;
+    String externalRef;
+    AppealKind kind;
+    Urgency urgency;
+    String category;
+    String title;
+    String content;
+    String address;
+    Double lat;
+    Double lon;
+    String streetCode;
+    String communityCode;
+    String gridCode;
+    String contactName;
+    String contactPhone;
+    boolean anonymous;
+    String fingerprint;
+    Long departmentId;
+    Long unitId;
+    Long handlerId;
+    Instant dueAt;
+    String replyText;
+    Integer extensionDays;
+    String extensionReason;
+    Boolean followUpResolved;
+    Satisfaction satisfaction;
+    Long duplicateOf;
+    int reworkCount;
+    int reopenCount;
+    int returnCount;
+    Long createdBy;
+    Instant createdAt;
+    Instant updatedAt;
+    Instant closedAt;
+    int version;
+
+    /**
+     * Applies the status change of {@code action}, or refuses it with a message that names the current status.
+     *
+     * @return the status before the change
+     */
+    CaseStatus moveTo(CaseAction action, Instant now) {
+        CaseStatus from = status;
+        CaseStatus to = Transitions.target(status, action).orElseThrow(() -> new ConflictException(
+                "工单当前状态为「" + status.label() + "」，不能" + action.label()
+                        + " (action " + action + " is not allowed in status " + status + ")"));
+        if (action == CaseAction.REOPEN && departmentId == null) {
+            to = CaseStatus.REGISTERED;
+        }
+        status = to;
+        updatedAt = now;
+        if (to == CaseStatus.CLOSED || to == CaseStatus.DECLINED || to == CaseStatus.VOIDED) {
+            closedAt = now;
+        } else if (from.ended()) {
+            closedAt = null;
+        }
+        return from;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public CaseStatus status() {
+        return status;
+    }
+
+    public Long departmentId() {
+        return departmentId;
+    }
+
+    public Long unitId() {
+        return unitId;
+    }
+}

@@ -1,0 +1,146 @@
+package cn.civicloop.cases.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseOpened;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.cases.NewAppeal;
+import cn.civicloop.cases.OpenedCase;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Role;
+
+/**
+ * Opens cases. The same channel + external reference never opens a second case: the unique constraint decides
+ * even between concurrent submissions, and the loser answers with the winner's case.
+ */
+@Component
+class CaseIntake {
+
+    private final Cases cases;
+    private final Timeline timeline;
+    private final Reporters reporters;
+    private final Attachments attachments;
+    private final AttachmentPolicy photos;
+    private final CaseNumbers numbers;
+    private final TrackingTokens tokens;
+    private final TimeLimits limits;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    CaseIntake(Cases cases, Timeline timeline, Reporters reporters, Attachments attachments, AttachmentPolicy photos,
+            CaseNumbers numbers, TrackingTokens tokens, TimeLimits limits, ApplicationEventPublisher events,
+            TransactionTemplate tx, Clock clock) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.reporters = reporters;
+        this.attachments = attachments;
+        this.photos = photos;
+        this.numbers = numbers;
+        this.tokens = tokens;
+        this.limits = limits;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    OpenedCase open(NewAppeal appeal, Actor submitter) {
+        List<AttachmentPolicy.CheckedPhoto> checked = photos.check("photos", appeal.photos());
+        String fingerprint = fingerprint(appeal);
+        Optional<OpenedCase> earlier = earlier(appeal, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return tx.execute(status -> create(appeal, submitter, checked, fingerprint));
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
+            // A concurrent submission with the same reference won; answer with its case.
+            return earlier(appeal, fingerprint).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<OpenedCase> earlier(NewAppeal appeal, String fingerprint) {
+        if (appeal.externalRef() == null) {
+            return Optional.empty();
+        }
+        return cases.byChannelReference(appeal.channel(), appeal.externalRef()).map(c -> new OpenedCase(c.number,
+                // Only the same submission gets the token again; a different text under the same reference does not.
+                c.fingerprint.equals(fingerprint) ? tokens.tokenFor(c.number) : null,
+                c.status, c.status.label(), c.dueAt, false));
+    }
+
+    private OpenedCase create(NewAppeal a, Actor submitter, List<AttachmentPolicy.CheckedPhoto> checked,
+            String fingerprint) {
+        Instant now = clock.instant();
+        Case c = fromAppeal(a, fingerprint, now);
+        c.createdBy = submitter.staffId();
+        c.number = numbers.next(now);
+        cases.insert(c);
+        reporters.addOriginal(c);
+        long entry = timeline.append(c.id, now, submitter, CaseAction.SUBMIT, null, c.status,
+                "来源：" + a.channel().label(), null, true);
+        checked.forEach(p -> attachments.store(c.id, entry, "APPEAL", p, now));
+        if (submitter.has(Role.OPERATOR)) {
+            // The hotline operator who types in a call has accepted it by doing so (受理).
+            CaseStatus from = c.moveTo(CaseAction.REGISTER, now);
+            cases.update(c);
+            timeline.append(c.id, now, submitter, CaseAction.REGISTER, from, c.status, null, null, true);
+        }
+        events.publishEvent(new CaseOpened(c.number, c.channel, c.kind, c.urgency, c.streetCode, c.dueAt, now));
+        events.publishEvent(new CaseTransitioned(c.number, CaseAction.SUBMIT, null, c.status, null,
+                submitter.staffId(), now));
+        return new OpenedCase(c.number, tokens.tokenFor(c.number), c.status, c.status.label(), c.dueAt, true);
+    }
+
+    private Case fromAppeal(NewAppeal a, String fingerprint, Instant now) {
+        Case c = new Case();
+        c.status = CaseStatus.SUBMITTED;
+        c.channel = a.channel();
+        c.externalRef = a.externalRef();
+        c.kind = a.kind();
+        c.urgency = a.urgency();
+        c.category = a.category();
+        c.title = a.title();
+        c.content = a.content();
+        c.address = a.address();
+        c.lat = a.lat();
+        c.lon = a.lon();
+        c.streetCode = a.streetCode();
+        c.communityCode = a.communityCode();
+        c.gridCode = a.gridCode();
+        c.contactName = a.contactName();
+        c.contactPhone = a.contactPhone();
+        c.anonymous = a.anonymous();
+        c.fingerprint = fingerprint;
+        c.dueAt = limits.dueAt(a.kind(), a.urgency(), now);
+        c.createdAt = now;
+        c.updatedAt = now;
+        return c;
+    }
+
+    private static String fingerprint(NewAppeal a) {
+        String basis = String.join("\u0000", a.channel().name(), a.title(), a.content(),
+                String.valueOf(a.contactPhone()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(basis.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package cn.civicloop.cases.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.CaseView;
+import cn.civicloop.cases.PublicCaseView;
+import cn.civicloop.cases.TimelineEntry;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Department;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.directory.Role;
+import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.Masking;
+import cn.civicloop.shared.NotFoundException;
+
+/** Reads cases for staff (scoped to what each may see) and for residents (token-proven, public parts only). */
+@Service
+@Transactional(readOnly = true)
+class CaseReader implements CaseQueries {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final Cases cases;
+    private final Timeline timeline;
+    private final Reporters reporters;
+    private final Attachments attachments;
+    private final TrackingTokens tokens;
+    private final Directory directory;
+    private final JdbcClient jdbc;
+
+    CaseReader(Cases cases, Timeline timeline, Reporters reporters, Attachments attachments, TrackingTokens tokens,
+            Directory directory, JdbcClient jdbc) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.reporters = reporters;
+        this.attachments = attachments;
+        this.tokens = tokens;
+        this.directory = directory;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public CaseView view(String number, Actor reader) {
+        return view(readable(number, reader), reader);
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(String number, Actor reader) {
+        Case c = readable(number, reader);
+        return timeline.of(c.id).stream().map(r -> new TimelineEntry(r.id(), r.at(), r.action(), r.action().label(),
+                r.from(), r.to(), r.actorName(), r.actorRole(), r.reason(), r.departmentId(),
+                departmentName(r.departmentId()), r.publicEntry())).toList();
+    }
+
+    @Override
+    public CasePage list(CaseFilter f, Actor reader) {
+        if (!reader.isStaff() || (reader.has(Role.ADMIN) && reader.roles().size() == 1)) {
+            throw new ForbiddenException("无权查看工单列表 (your role does not see cases)");
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!CaseAccess.canRead(reader, -1L, -1L)) {
+            where.append(" and (department_id = :own or unit_id = :own)");
+            params.put("own", reader.departmentId() == null ? -1L : reader.departmentId());
+        }
+        if (f.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.departmentId() != null) {
+            where.append(" and (department_id = :dept or unit_id = :dept)");
+            params.put("dept", f.departmentId());
+        }
+        if (f.channel() != null) {
+            where.append(" and channel = :channel");
+            params.put("channel", f.channel().name());
+        }
+        if (f.streetCode() != null) {
+            where.append(" and street_code = :street");
+            params.put("street", f.streetCode());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            where.append(" and (title like :text or number like :text)");
+            params.put("text", "%" + f.text().strip().replace("%", "").replace("_", "") + "%");
+        }
+        int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
+        int page = Math.max(f.page(), 0);
+        long total = jdbc.sql("select count(*) from cases_case" + where).params(params).query(Long.class).single();
+        List<CaseSummary> items = jdbc.sql("select " + Cases.COLUMNS + " from cases_case" + where
+                        + " order by created_at desc, id desc limit " + size + " offset " + ((long) page * size))
+                .params(params).query(Cases::map).list().stream()
+                .map(c -> new CaseSummary(c.number, c.status, c.status.label(), c.channel, c.title, c.departmentId,
+                        departmentName(c.departmentId), c.urgency, c.createdAt, c.dueAt))
+                .toList();
+        return new CasePage(items, page, size, total);
+    }
+
+    @Override
+    public PublicCaseView publicView(String number, String token) {
+        return publicView(residentCase(number, token));
+    }
+
+    @Override
+    public Photo photo(String number, long attachmentId, Actor reader) {
+        Case c = readable(number, reader);
+        return attachments.content(c.id, attachmentId).map(p -> new Photo(p.filename(), p.contentType(), p.data()))
+                .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
+    }
+
+    @Override
+    public Photo publicPhoto(String number, String token, long attachmentId) {
+        Case c = residentCase(number, token);
+        return attachments.content(c.id, attachmentId).map(p -> new Photo(p.filename(), p.contentType(), p.data()))
+                .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
+    }
+
+    CaseView view(Case c, Actor reader) {
+        boolean hideContact = c.anonymous && !reader.districtWide();
+        Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);
+        Transitions.allowedIn(c.status).stream()
+                .filter(a -> CaseAccess.mayPerform(reader, a, c.departmentId, c.unitId)).forEach(allowed::add);
+        return new CaseView(c.number, c.status, c.status.label(), c.channel, c.externalRef, c.kind, c.urgency,
+                c.category, c.title, c.content, c.address, c.lat, c.lon, c.streetCode, c.communityCode, c.gridCode,
+                hideContact ? Masking.name(c.contactName) : c.contactName,
+                hideContact ? Masking.phone(c.contactPhone) : c.contactPhone, c.anonymous, c.departmentId,
+                departmentName(c.departmentId), c.unitId, departmentName(c.unitId), c.handlerId, c.dueAt, c.replyText,
+                c.extensionDays, c.followUpResolved, c.satisfaction,
+                c.duplicateOf == null ? null : cases.numberOf(c.duplicateOf).orElse(null), c.reworkCount,
+                c.reopenCount, c.returnCount, reporters.count(c.id), c.createdAt, c.updatedAt, c.closedAt, c.version,
+                allowed, attachments.of(c.id));
+    }
+
+    PublicCaseView publicView(Case c) {
+        boolean replyPublished = c.status == CaseStatus.AWAITING_FOLLOW_UP || c.status == CaseStatus.CLOSED;
+        List<PublicCaseView.PublicEntry> entries = new ArrayList<>();
+        for (Timeline.Row r : timeline.of(c.id)) {
+            if (r.publicEntry()) {
+                entries.add(new PublicCaseView.PublicEntry(r.at(), r.action().label(), r.to().label(), by(r),
+                        Visibility.remarkIsPublic(r.action()) ? r.reason() : null));
+            }
+        }
+        return new PublicCaseView(c.number, c.status, c.status.label(), c.channel, c.channel.label(), c.title,
+                c.content, c.address, Masking.name(c.contactName), Masking.phone(c.contactPhone),
+                departmentName(c.departmentId), c.createdAt, c.dueAt, replyPublished ? c.replyText : null,
+                c.followUpResolved, c.satisfaction, c.status == CaseStatus.AWAITING_FOLLOW_UP && c.satisfaction == null,
+                c.status == CaseStatus.CLOSED && c.reopenCount == 0, entries, attachments.of(c.id));
+    }
+
+    private String by(Timeline.Row r) {
+        Role role = Role.valueOf(r.actorRole());
+        if (role == Role.HANDLER || role == Role.DEPT_HEAD) {
+            String name = departmentName(r.departmentId());
+            return name != null ? name : "承办单位";
+        }
+        return switch (role) {
+            case RESIDENT -> "群众";
+            case SYSTEM -> "系统";
+            default -> "区社会治理服务中心";
+        };
+    }
+
+    private Case readable(String number, Actor reader) {
+        Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException("工单不存在 (no such case): " + number));
+        if (!CaseAccess.canRead(reader, c.departmentId, c.unitId)) {
+            throw new ForbiddenException("无权查看该工单 (this case is not yours to see)");
+        }
+        return c;
+    }
+
+    Case residentCase(String number, String token) {
+        return cases.byNumber(number).filter(c -> tokens.matches(c.number, token))
+                .orElseThrow(() -> new NotFoundException("工单号或查询码不正确 (no case with this number and token)"));
+    }
+
+    private String departmentName(Long id) {
+        return id == null ? null : directory.department(id).map(Department::name).orElse(null);
+    }
+}

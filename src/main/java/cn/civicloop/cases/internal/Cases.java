@@ -1,0 +1,171 @@
+package cn.civicloop.cases.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.civicloop.cases.AppealKind;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.Channel;
+import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.cases.Urgency;
+
+/** The cases table. Updates check the version read, so two people acting at once cannot overwrite each other. */
+@Repository
+public class Cases {
+
+    static final String COLUMNS = """
+            id, number, status, channel, external_ref, kind, urgency, category, title, content, address, lat, lon,
+            street_code, community_code, grid_code, contact_name, contact_phone, anonymous, fingerprint,
+            department_id, unit_id, handler_id, due_at, reply_text, extension_days, extension_reason,
+            follow_up_resolved, satisfaction, duplicate_of, rework_count, reopen_count, return_count, created_by,
+            created_at, updated_at, closed_at, version""";
+
+    private final JdbcClient jdbc;
+
+    Cases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Case> byNumber(String number) {
+        return jdbc.sql("select " + COLUMNS + " from cases_case where number = ?").param(number)
+                .query(Cases::map).optional();
+    }
+
+    Optional<Case> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from cases_case where id = ?").param(id).query(Cases::map).optional();
+    }
+
+    Optional<Case> byChannelReference(Channel channel, String externalRef) {
+        return jdbc.sql("select " + COLUMNS + " from cases_case where channel = ? and external_ref = ?")
+                .params(channel.name(), externalRef).query(Cases::map).optional();
+    }
+
+    Optional<String> numberOf(long id) {
+        return jdbc.sql("select number from cases_case where id = ?").param(id).query(String.class).optional();
+    }
+
+    void insert(Case c) {
+        Map<String, Object> values = values(c);
+        String columns = String.join(", ", values.keySet());
+        String marks = String.join(", ", values.keySet().stream().map(k -> ":" + k).toList());
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into cases_case (" + columns + ") values (" + marks + ")").params(values).update(key, "id");
+        c.id = key.getKeyAs(Number.class).longValue();
+    }
+
+    void update(Case c) {
+        Map<String, Object> values = values(c);
+        String assignments = String.join(", ", values.keySet().stream().map(k -> k + " = :" + k).toList());
+        int updated = jdbc.sql("update cases_case set " + assignments + ", version = version + 1 "
+                        + "where id = :id and version = :expectedVersion")
+                .params(values).param("id", c.id).param("expectedVersion", c.version).update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("case " + c.number + " changed concurrently");
+        }
+        c.version++;
+    }
+
+    private static Map<String, Object> values(Case c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("number", c.number);
+        v.put("status", c.status.name());
+        v.put("channel", c.channel.name());
+        v.put("external_ref", c.externalRef);
+        v.put("kind", c.kind.name());
+        v.put("urgency", c.urgency.name());
+        v.put("category", c.category);
+        v.put("title", c.title);
+        v.put("content", c.content);
+        v.put("address", c.address);
+        v.put("lat", c.lat);
+        v.put("lon", c.lon);
+        v.put("street_code", c.streetCode);
+        v.put("community_code", c.communityCode);
+        v.put("grid_code", c.gridCode);
+        v.put("contact_name", c.contactName);
+        v.put("contact_phone", c.contactPhone);
+        v.put("anonymous", c.anonymous);
+        v.put("fingerprint", c.fingerprint);
+        v.put("department_id", c.departmentId);
+        v.put("unit_id", c.unitId);
+        v.put("handler_id", c.handlerId);
+        v.put("due_at", ts(c.dueAt));
+        v.put("reply_text", c.replyText);
+        v.put("extension_days", c.extensionDays);
+        v.put("extension_reason", c.extensionReason);
+        v.put("follow_up_resolved", c.followUpResolved);
+        v.put("satisfaction", c.satisfaction == null ? null : c.satisfaction.name());
+        v.put("duplicate_of", c.duplicateOf);
+        v.put("rework_count", c.reworkCount);
+        v.put("reopen_count", c.reopenCount);
+        v.put("return_count", c.returnCount);
+        v.put("created_by", c.createdBy);
+        v.put("created_at", ts(c.createdAt));
+        v.put("updated_at", ts(c.updatedAt));
+        v.put("closed_at", ts(c.closedAt));
+        return v;
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Case map(ResultSet rs, int row) throws SQLException {
+        Case c = new Case();
+        c.id = rs.getLong("id");
+        c.number = rs.getString("number");
+        c.status = CaseStatus.valueOf(rs.getString("status"));
+        c.channel = Channel.valueOf(rs.getString("channel"));
+        c.externalRef = rs.getString("external_ref");
+        c.kind = AppealKind.valueOf(rs.getString("kind"));
+        c.urgency = Urgency.valueOf(rs.getString("urgency"));
+        c.category = rs.getString("category");
+        c.title = rs.getString("title");
+        c.content = rs.getString("content");
+        c.address = rs.getString("address");
+        c.lat = rs.getObject("lat", Double.class);
+        c.lon = rs.getObject("lon", Double.class);
+        c.streetCode = rs.getString("street_code");
+        c.communityCode = rs.getString("community_code");
+        c.gridCode = rs.getString("grid_code");
+        c.contactName = rs.getString("contact_name");
+        c.contactPhone = rs.getString("contact_phone");
+        c.anonymous = rs.getBoolean("anonymous");
+        c.fingerprint = rs.getString("fingerprint");
+        c.departmentId = rs.getObject("department_id", Long.class);
+        c.unitId = rs.getObject("unit_id", Long.class);
+        c.handlerId = rs.getObject("handler_id", Long.class);
+        c.dueAt = instant(rs, "due_at");
+        c.replyText = rs.getString("reply_text");
+        c.extensionDays = rs.getObject("extension_days", Integer.class);
+        c.extensionReason = rs.getString("extension_reason");
+        c.followUpResolved = rs.getObject("follow_up_resolved", Boolean.class);
+        String satisfaction = rs.getString("satisfaction");
+        c.satisfaction = satisfaction == null ? null : Satisfaction.valueOf(satisfaction);
+        c.duplicateOf = rs.getObject("duplicate_of", Long.class);
+        c.reworkCount = rs.getInt("rework_count");
+        c.reopenCount = rs.getInt("reopen_count");
+        c.returnCount = rs.getInt("return_count");
+        c.createdBy = rs.getObject("created_by", Long.class);
+        c.createdAt = instant(rs, "created_at");
+        c.updatedAt = instant(rs, "updated_at");
+        c.closedAt = instant(rs, "closed_at");
+        c.version = rs.getInt("version");
+        return c;
+    }
+}

@@ -1,0 +1,92 @@
+package cn.civicloop.cases.web;
+
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseManagement;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseQueries.CaseFilter;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.CaseView;
+import cn.civicloop.cases.Channel;
+import cn.civicloop.cases.TimelineEntry;
+import cn.civicloop.directory.Actors;
+import cn.civicloop.shared.web.Uploads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The staff API on cases (owner roles: operator, dispatcher, handler, department head, leader — each sees and
+ * does only what {@code CaseAccess} allows; admins have no access to cases).
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "cases", description = "工单 (cases, staff only)")
+class CaseController {
+
+    private final CaseManagement management;
+    private final CaseQueries queries;
+
+    CaseController(CaseManagement management, CaseQueries queries) {
+        this.management = management;
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "List the cases the caller may see, newest first")
+    CaseQueries.CasePage list(@RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) Long departmentId, @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) String street, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return queries.list(new CaseFilter(status, departmentId, channel, street, q, page, size), Actors.current());
+    }
+
+    @GetMapping("/{number}")
+    CaseView view(@PathVariable String number) {
+        return queries.view(number, Actors.current());
+    }
+
+    @GetMapping("/{number}/timeline")
+    List<TimelineEntry> timeline(@PathVariable String number) {
+        return queries.timeline(number, Actors.current());
+    }
+
+    @GetMapping("/{number}/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable String number, @PathVariable long id) {
+        return PhotoResponses.of(queries.photo(number, id, Actors.current()));
+    }
+
+    @PostMapping(path = "/{number}/actions/{action}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Perform an action: register, decline, answer, assign, reassign, assign-unit, sign, return, "
+            + "deny-return, request-extension, approve-extension, deny-extension, park, resume, reply, approve, "
+            + "reject, follow-up, close, rework, reopen, void, merge, note")
+    CaseView act(@PathVariable String number, @PathVariable String action,
+            @RequestBody(required = false) ActionRequest request) {
+        CaseAction caseAction = ActionRequests.action(action);
+        ActionRequest body = request == null ? ActionRequest.empty() : request;
+        return management.perform(number, ActionRequests.command(caseAction, body, List.of()), Actors.current());
+    }
+
+    @PostMapping(path = "/{number}/actions/{action}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Perform an action with photos (reply with evidence): part 'request' (JSON) + parts 'photos'")
+    CaseView actWithPhotos(@PathVariable String number, @PathVariable String action,
+            @RequestPart(name = "request", required = false) ActionRequest request,
+            @RequestPart(name = "photos", required = false) List<MultipartFile> photos) {
+        CaseAction caseAction = ActionRequests.action(action);
+        ActionRequest body = request == null ? ActionRequest.empty() : request;
+        return management.perform(number, ActionRequests.command(caseAction, body, Uploads.of(photos)),
+                Actors.current());
+    }
+}

@@ -1,0 +1,21 @@
+package cn.civicloop.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to the directory for other modules. */
+public interface Directory {
+
+    Optional<Department> department(long id);
+
+    Optional<Department> departmentByCode(String code);
+
+    List<Department> departments();
+
+    /** True if {@code unitId} is {@code departmentId} itself or one of its units, at any depth. */
+    boolean isWithin(long unitId, long departmentId);
+
+    Optional<Area> area(String code);
+
+    List<Area> areas(String level);
+}

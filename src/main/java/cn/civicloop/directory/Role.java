@@ -1,0 +1,31 @@
+package cn.civicloop.directory;
+
+/** What a person may do. Staff hold one or more; a resident is anonymous and proves a case with its token. */
+public enum Role {
+    /** 群众 — anonymous, acts only on his own case through number + tracking token. */
+    RESIDENT("群众"),
+    /** 受理员·信息员 — registers appeals, reviews replies, calls back residents, closes. */
+    OPERATOR("受理员·信息员"),
+    /** 派遣员 — 一级 when in the district centre, 二级 when in a department (assigns to its units). */
+    DISPATCHER("派遣员"),
+    /** 承办人 — signs for, handles and replies to the cases of his department or unit. */
+    HANDLER("承办人"),
+    /** 承办单位负责人 — like a handler, for the whole department, plus units and parking requests. */
+    DEPT_HEAD("承办单位负责人"),
+    /** 区领导 — reads everything, supervises. */
+    LEADER("区领导"),
+    /** 系统管理员 — directory and configuration; no access to case contents. */
+    ADMIN("系统管理员"),
+    /** The application itself (timers, imports). Never held by a person. */
+    SYSTEM("系统");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,128 @@
+package cn.civicloop.directory.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import cn.civicloop.directory.Area;
+import cn.civicloop.directory.DepartmentKind;
+import cn.civicloop.directory.Role;
+
+/**
+ * Fills an empty directory from two data files: the area tree (CSV) and departments + staff (YAML).
+ * It never touches a directory that already has rows, so admins' edits survive restarts.
+ */
+@Component
+@Order(0)
+class DirectorySeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectorySeeder.class);
+
+    private final DirectoryStore store;
+    private final StaffAccounts staff;
+    private final PasswordEncoder encoder;
+    private final Resource areasFile;
+    private final Resource seedFile;
+
+    DirectorySeeder(DirectoryStore store, StaffAccounts staff, PasswordEncoder encoder,
+            @Value("${civicloop.directory.areas-file:classpath:org/demo/areas.csv}") Resource areasFile,
+            @Value("${civicloop.directory.seed-file:classpath:directory/demo-directory.yml}") Resource seedFile) {
+        this.store = store;
+        this.staff = staff;
+        this.encoder = encoder;
+        this.areasFile = areasFile;
+        this.seedFile = seedFile;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        if (store.count("directory_area") == 0) {
+            int n = loadAreas();
+            log.info("Directory: loaded {} areas from {}", n, areasFile);
+        }
+        if (store.count("directory_department") == 0) {
+            loadDepartmentsAndStaff();
+            log.info("Directory: loaded departments and staff from {}", seedFile);
+        }
+    }
+
+    private int loadAreas() throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(areasFile.getInputStream(), StandardCharsets.UTF_8))) {
+            String header = in.readLine();
+            if (header == null || !header.strip().equals("code,name,level,parent_code")) {
+                throw new IllegalStateException(areasFile + ": expected header code,name,level,parent_code");
+            }
+            int count = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                if (f.length != 4) {
+                    throw new IllegalStateException(areasFile + ": bad line '" + line + "'");
+                }
+                store.insertArea(new Area(f[0].strip(), f[1].strip(), f[2].strip(), f[3].isBlank() ? null : f[3].strip()));
+                count++;
+            }
+            return count;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void loadDepartmentsAndStaff() throws IOException {
+        Map<String, Object> seed;
+        try (InputStream in = seedFile.getInputStream()) {
+            seed = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        }
+        for (Map<String, Object> dept : (List<Map<String, Object>>) seed.get("departments")) {
+            long id = insertDepartment(dept, null);
+            for (Map<String, Object> unit : (List<Map<String, Object>>) dept.getOrDefault("units", List.of())) {
+                insertDepartment(unit, id);
+            }
+        }
+        String password = encoder.encode(String.valueOf(seed.get("password")));
+        for (Map<String, Object> person : (List<Map<String, Object>>) seed.get("staff")) {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            ((List<String>) person.get("roles")).forEach(r -> roles.add(Role.valueOf(r)));
+            Long departmentId = person.get("department") == null ? null
+                    : store.departmentByCode((String) person.get("department")).orElseThrow(() ->
+                            new IllegalStateException("unknown department " + person.get("department"))).id();
+            staff.insert((String) person.get("username"), (String) person.get("name"), password, departmentId,
+                    (String) person.get("phone"), roles);
+        }
+    }
+
+    private long insertDepartment(Map<String, Object> dept, Long parentId) {
+        DepartmentKind kind = parentId == null ? DepartmentKind.valueOf((String) dept.get("kind")) : DepartmentKind.UNIT;
+        String areaCode = dept.get("area") == null ? null : areaCodeByName((String) dept.get("area"));
+        return store.insertDepartment((String) dept.get("code"), (String) dept.get("name"), kind, parentId,
+                areaCode, dept.get("phone") == null ? null : String.valueOf(dept.get("phone")),
+                Boolean.TRUE.equals(dept.get("linkage")));
+    }
+
+    private String areaCodeByName(String name) {
+        return store.areas("STREET").stream().filter(a -> a.name().equals(name)).map(Area::code).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no street/town area named " + name));
+    }
+}

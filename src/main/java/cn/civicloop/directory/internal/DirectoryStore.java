@@ -1,0 +1,106 @@
+package cn.civicloop.directory.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.civicloop.directory.Area;
+import cn.civicloop.directory.Department;
+import cn.civicloop.directory.DepartmentKind;
+import cn.civicloop.directory.Directory;
+
+/** Departments and areas in the database; the implementation of {@link Directory}. */
+@Service
+class DirectoryStore implements Directory {
+
+    private static final String DEPARTMENT_COLUMNS =
+            "select id, code, name, kind, parent_id, area_code, phone, linkage, active from directory_department ";
+
+    private final JdbcClient jdbc;
+
+    DirectoryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Department> department(long id) {
+        return jdbc.sql(DEPARTMENT_COLUMNS + "where id = ?").param(id).query(DirectoryStore::department).optional();
+    }
+
+    @Override
+    public Optional<Department> departmentByCode(String code) {
+        return jdbc.sql(DEPARTMENT_COLUMNS + "where code = ?").param(code).query(DirectoryStore::department).optional();
+    }
+
+    @Override
+    public List<Department> departments() {
+        return jdbc.sql(DEPARTMENT_COLUMNS + "order by id").query(DirectoryStore::department).list();
+    }
+
+    @Override
+    public boolean isWithin(long unitId, long departmentId) {
+        Long current = unitId;
+        // The tree is shallow (department → unit → sub-unit); the bound only guards against a cycle in bad data.
+        for (int depth = 0; current != null && depth < 8; depth++) {
+            if (current == departmentId) {
+                return true;
+            }
+            current = department(current).map(Department::parentId).orElse(null);
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<Area> area(String code) {
+        return jdbc.sql("select code, name, level, parent_code from directory_area where code = ?").param(code)
+                .query(DirectoryStore::area).optional();
+    }
+
+    @Override
+    public List<Area> areas(String level) {
+        return jdbc.sql("select code, name, level, parent_code from directory_area where level = ? order by code")
+                .param(level).query(DirectoryStore::area).list();
+    }
+
+    long insertDepartment(String code, String name, DepartmentKind kind, Long parentId, String areaCode,
+            String phone, boolean linkage) {
+        jdbc.sql("""
+                insert into directory_department (code, name, kind, parent_id, area_code, phone, linkage, active)
+                values (?, ?, ?, ?, ?, ?, ?, true)""")
+                .params(code, name, kind.name(), parentId, areaCode, phone, linkage).update();
+        return departmentByCode(code).map(Department::id).orElseThrow();
+    }
+
+    void updateDepartment(long id, String name, Long parentId, String areaCode, String phone, boolean linkage,
+            boolean active) {
+        jdbc.sql("""
+                update directory_department set name = ?, parent_id = ?, area_code = ?, phone = ?, linkage = ?, active = ?
+                where id = ?""").params(name, parentId, areaCode, phone, linkage, active, id).update();
+    }
+
+    void insertArea(Area area) {
+        jdbc.sql("insert into directory_area (code, name, level, parent_code) values (?, ?, ?, ?)")
+                .params(area.code(), area.name(), area.level(), area.parentCode()).update();
+    }
+
+    long count(String table) {
+        Objects.requireNonNull(table);
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private static Department department(ResultSet rs, int row) throws SQLException {
+        return new Department(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                DepartmentKind.valueOf(rs.getString("kind")), rs.getObject("parent_id", Long.class),
+                rs.getString("area_code"), rs.getString("phone"), rs.getBoolean("linkage"), rs.getBoolean("active"));
+    }
+
+    private static Area area(ResultSet rs, int row) throws SQLException {
+        return new Area(rs.getString("code"), rs.getString("name"), rs.getString("level"),
+                rs.getString("parent_code"));
+    }
+}

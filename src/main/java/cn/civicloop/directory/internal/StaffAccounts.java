@@ -1,0 +1,122 @@
+package cn.civicloop.directory.internal;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.DepartmentKind;
+import cn.civicloop.directory.Role;
+
+/** Staff accounts (人员) in the database: lookup for login and tokens, and the rows admins edit. */
+@Component
+public class StaffAccounts implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StaffAccounts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A staff row as admins see it (never with the password hash). */
+    public record StaffView(long id, String username, String displayName, Long departmentId, String phone,
+            boolean active, Set<Role> roles) {
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return principal(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    Optional<StaffPrincipal> principal(String username) {
+        return jdbc.sql("""
+                select s.id, s.username, s.display_name, s.password_hash, s.department_id, s.active, d.kind
+                from directory_staff s left join directory_department d on d.id = s.department_id
+                where s.username = ?""").param(username)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    Long dept = rs.getObject("department_id", Long.class);
+                    String kind = rs.getString("kind");
+                    boolean districtWide = dept == null || DepartmentKind.CENTRE.name().equals(kind);
+                    Actor actor = new Actor(id, rs.getString("username"), rs.getString("display_name"),
+                            roles(id), dept, districtWide);
+                    return new StaffPrincipal(actor, rs.getString("password_hash"), rs.getBoolean("active"));
+                }).optional();
+    }
+
+    Optional<StaffPrincipal> principal(long staffId) {
+        return jdbc.sql("select username from directory_staff where id = ?").param(staffId)
+                .query(String.class).optional().flatMap(this::principal);
+    }
+
+    Set<Role> roles(long staffId) {
+        List<String> names = jdbc.sql("select role from directory_staff_role where staff_id = ?")
+                .param(staffId).query(String.class).list();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(n -> roles.add(Role.valueOf(n)));
+        return roles;
+    }
+
+    public List<StaffView> all() {
+        return jdbc.sql("select id from directory_staff order by id").query(Long.class).list()
+                .stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
+    public Optional<StaffView> find(long id) {
+        return jdbc.sql("select id, username, display_name, department_id, phone, active from directory_staff where id = ?")
+                .param(id)
+                .query((rs, n) -> new StaffView(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getObject("department_id", Long.class),
+                        rs.getString("phone"), rs.getBoolean("active"), roles(rs.getLong("id"))))
+                .optional();
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbc.sql("select count(*) from directory_staff where username = ?").param(username)
+                .query(Long.class).single() > 0;
+    }
+
+    long insert(String username, String displayName, String passwordHash, Long departmentId, String phone,
+            Set<Role> roles) {
+        jdbc.sql("""
+                insert into directory_staff (username, display_name, password_hash, department_id, phone, active, created_at)
+                values (?, ?, ?, ?, ?, true, ?)""")
+                .params(username, displayName, passwordHash, departmentId, phone,
+                        java.sql.Timestamp.from(clock.instant()))
+                .update();
+        long id = jdbc.sql("select id from directory_staff where username = ?").param(username)
+                .query(Long.class).single();
+        replaceRoles(id, roles);
+        return id;
+    }
+
+    void update(long id, String displayName, Long departmentId, String phone, boolean active, Set<Role> roles) {
+        jdbc.sql("update directory_staff set display_name = ?, department_id = ?, phone = ?, active = ? where id = ?")
+                .params(displayName, departmentId, phone, active, id).update();
+        replaceRoles(id, roles);
+        if (!active) {
+            jdbc.sql("delete from directory_api_token where staff_id = ?").param(id).update();
+        }
+    }
+
+    void changePassword(long id, String passwordHash) {
+        jdbc.sql("update directory_staff set password_hash = ? where id = ?").params(passwordHash, id).update();
+        jdbc.sql("delete from directory_api_token where staff_id = ?").param(id).update();
+    }
+
+    private void replaceRoles(long id, Set<Role> roles) {
+        jdbc.sql("delete from directory_staff_role where staff_id = ?").param(id).update();
+        roles.forEach(r -> jdbc.sql("insert into directory_staff_role (staff_id, role) values (?, ?)")
+                .params(id, r.name()).update());
+    }
+}

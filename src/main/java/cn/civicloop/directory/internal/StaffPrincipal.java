@@ -1,0 +1,50 @@
+package cn.civicloop.directory.internal;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import cn.civicloop.directory.Actor;
+
+/** A logged-in staff member as Spring Security sees him; roles become {@code ROLE_*} authorities. */
+public final class StaffPrincipal implements UserDetails {
+
+    private final Actor actor;
+    private final String passwordHash;
+    private final boolean active;
+
+    StaffPrincipal(Actor actor, String passwordHash, boolean active) {
+        this.actor = actor;
+        this.passwordHash = passwordHash;
+        this.active = active;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        List<GrantedAuthority> authorities = actor.roles().stream()
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        return authorities;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return actor.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return active;
+    }
+}

@@ -1,0 +1,77 @@
+package cn.civicloop.intake;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import cn.civicloop.cases.AppealKind;
+import cn.civicloop.cases.CaseManagement;
+import cn.civicloop.cases.NewAppeal;
+import cn.civicloop.cases.OpenedCase;
+import cn.civicloop.cases.Urgency;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.geo.ChinaDatum;
+import cn.civicloop.geo.Datum;
+import cn.civicloop.geo.GeoPoint;
+import cn.civicloop.geo.Jurisdictions;
+import cn.civicloop.geo.Placement;
+import cn.civicloop.intake.web.AppealForm;
+import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Text;
+import cn.civicloop.shared.Upload;
+
+/**
+ * Normalises an appeal from any channel: cleans the text, brings the point to WGS84 and into the district's
+ * area tree, fills the defaults a channel may leave out, and opens the case.
+ */
+@Service
+public class AppealIntake {
+
+    /** Most appeals about a problem in the street are complaints in 12345 terms; the operator can correct it. */
+    static final AppealKind DEFAULT_KIND = AppealKind.COMPLAINT;
+
+    private final Jurisdictions jurisdictions;
+    private final CaseManagement cases;
+
+    AppealIntake(Jurisdictions jurisdictions, CaseManagement cases) {
+        this.jurisdictions = jurisdictions;
+        this.cases = cases;
+    }
+
+    public OpenedCase submit(AppealForm form, List<Upload> photos, Actor submitter) {
+        String title = Text.cleanOrNull(form.title());
+        String content = Text.cleanOrNull(form.content());
+        if (title == null) {
+            throw new InvalidInputException("title", "请填写标题 (title is required)");
+        }
+        if (content == null) {
+            throw new InvalidInputException("content", "请填写诉求内容 (content is required)");
+        }
+        GeoPoint point = point(form.location());
+        Placement placement = point == null ? null : jurisdictions.locate(point).orElseThrow(() ->
+                new InvalidInputException("location", "该位置不在本区范围内 (the location is outside the district)"));
+        AppealForm.Contact contact = form.contact();
+        NewAppeal appeal = new NewAppeal(form.channel(), Text.cleanOrNull(form.externalRef()),
+                form.kind() == null ? DEFAULT_KIND : form.kind(),
+                form.urgency() == null ? Urgency.NORMAL : form.urgency(), Text.cleanOrNull(form.category()), title,
+                content, Text.cleanOrNull(form.address()), point == null ? null : point.lat(),
+                point == null ? null : point.lon(), placement == null ? null : placement.street().code(),
+                placement == null ? null : placement.community().code(),
+                placement == null ? null : placement.grid().code(),
+                contact == null ? null : Text.cleanOrNull(contact.name()),
+                contact == null ? null : Text.cleanOrNull(contact.phone()), Boolean.TRUE.equals(form.anonymous()), photos);
+        return cases.open(appeal, submitter);
+    }
+
+    private static GeoPoint point(AppealForm.Location location) {
+        if (location == null) {
+            return null;
+        }
+        try {
+            GeoPoint given = new GeoPoint(location.lat(), location.lon());
+            return ChinaDatum.toWgs84(given, location.datum() == null ? Datum.WGS84 : location.datum());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("location", "坐标无效 (invalid coordinates): " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package cn.civicloop.shared;
+
+import java.util.List;
+
+/** Credentials are missing or wrong (HTTP 401). Says nothing about which part was wrong. */
+public class UnauthenticatedException extends DomainException {
+    public UnauthenticatedException(String message) {
+        super(message, List.of());
+    }
+}
