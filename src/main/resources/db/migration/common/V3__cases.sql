@@ -28,7 +28,7 @@ create table cases_case (
     extension_days      int,
     extension_reason    varchar(2000),
     follow_up_resolved  boolean,
-    satisfaction        varchar(16),
+    satisfaction        varchar(24),
     duplicate_of        bigint references cases_case (id),
     rework_count        int default 0 not null,
     reopen_count        int default 0 not null,
