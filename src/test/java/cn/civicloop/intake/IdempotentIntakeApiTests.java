@@ -1,0 +1,115 @@
+package cn.civicloop.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import cn.civicloop.support.Api;
+import cn.civicloop.support.ApiTest;
+
+/** The same channel + external reference never opens a second case, also when the submissions race. */
+class IdempotentIntakeApiTests extends ApiTest {
+
+    @Test
+    void aRepeatedSubmissionReturnsTheFirstCaseWithItsToken() {
+        Map<String, Object> appeal = appeal("12345 来电：广济路路灯不亮");
+        appeal.put("channel", "HOTLINE_12345");
+        Api.Answer first = submit(appeal);
+        Api.Answer again = submit(appeal);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("number")).isEqualTo(first.text("number"));
+        assertThat(again.text("trackingToken")).isEqualTo(first.text("trackingToken"));
+        assertThat(again.json().get("created").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aDifferentTextUnderAKnownReferenceGetsTheCaseButNotItsToken() {
+        Map<String, Object> appeal = appeal("原始诉求");
+        Api.Answer first = submit(appeal);
+        appeal.put("content", "另一段内容，试图拿到别人的查询码");
+        Api.Answer other = submit(appeal);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.text("number")).isEqualTo(first.text("number"));
+        assertThat(other.text("trackingToken")).isNull();
+    }
+
+    @Test
+    void theSameReferenceOnAnotherChannelIsAnotherCase() {
+        Map<String, Object> appeal = appeal("同号不同渠道");
+        Api.Answer web = submit(appeal);
+        appeal.put("channel", "WECHAT");
+        Api.Answer wechat = submit(appeal);
+        assertThat(wechat.status()).isEqualTo(201);
+        assertThat(wechat.text("number")).isNotEqualTo(web.text("number"));
+    }
+
+    @Test
+    void concurrentSubmissionsOfOneReferenceOpenExactlyOneCase() throws Exception {
+        int clients = 12;
+        Map<String, Object> appeal = appeal("并发提交同一诉求");
+        appeal.put("externalRef", "RACE-" + UUID.randomUUID());
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Api.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Callable<Api.Answer> call = () -> {
+                    start.await();
+                    return submit(appeal);
+                };
+                answers.add(pool.submit(call));
+            }
+            start.countDown();
+            Set<String> numbers = new HashSet<>();
+            int created = 0;
+            for (Future<Api.Answer> f : answers) {
+                Api.Answer a = f.get();
+                assertThat(a.status()).as(a.body()).isIn(200, 201);
+                numbers.add(a.text("number"));
+                created += a.status() == 201 ? 1 : 0;
+            }
+            assertThat(numbers).hasSize(1);
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        String operator = api.login("operator");
+        long listed = api.get("/api/v1/cases?q=" + java.net.URLEncoder.encode("并发提交同一诉求",
+                java.nio.charset.StandardCharsets.UTF_8) + "&size=100", operator).json().get("total").asLong();
+        assertThat(listed).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void caseNumbersAreUniqueUnderConcurrentIntake() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> submit(appeal("并发编号 " + n))));
+            }
+            Set<String> numbers = new HashSet<>();
+            for (Future<Api.Answer> f : answers) {
+                Api.Answer a = f.get();
+                assertThat(a.status()).as(a.body()).isEqualTo(201);
+                numbers.add(a.text("number"));
+            }
+            assertThat(numbers).hasSize(40);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
