@@ -17,5 +17,8 @@ public interface Directory {
 
     Optional<Area> area(String code);
 
+    /** The actor behind an active staff account, for work done on a person's behalf (imports, demo data). */
+    Optional<Actor> staffActor(String username);
+
     List<Area> areas(String level);
 }

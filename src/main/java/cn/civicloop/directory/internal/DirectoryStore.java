@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Area;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
@@ -22,9 +23,16 @@ class DirectoryStore implements Directory {
             "select id, code, name, kind, parent_id, area_code, phone, linkage, active from directory_department ";
 
     private final JdbcClient jdbc;
+    private final StaffAccounts staff;
 
-    DirectoryStore(JdbcClient jdbc) {
+    DirectoryStore(JdbcClient jdbc, StaffAccounts staff) {
         this.jdbc = jdbc;
+        this.staff = staff;
+    }
+
+    @Override
+    public Optional<Actor> staffActor(String username) {
+        return staff.principal(username).filter(StaffPrincipal::isEnabled).map(StaffPrincipal::actor);
     }
 
     @Override
