@@ -22,7 +22,7 @@ import cn.civicloop.directory.Directory;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.intake.AppealIntake;
-import cn.civicloop.intake.web.AppealForm;
+import cn.civicloop.intake.AppealForm;
 
 /** Opens the demo cases once, on a database without cases, and walks each to its stage. */
 @Component

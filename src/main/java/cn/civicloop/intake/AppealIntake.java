@@ -15,7 +15,6 @@ import cn.civicloop.geo.Datum;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.geo.Placement;
-import cn.civicloop.intake.web.AppealForm;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
 import cn.civicloop.shared.Upload;

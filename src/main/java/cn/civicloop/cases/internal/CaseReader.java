@@ -93,8 +93,8 @@ class CaseReader implements CaseQueries {
             params.put("street", f.streetCode());
         }
         if (f.text() != null && !f.text().isBlank()) {
-            where.append(" and (title like :text or number like :text)");
-            params.put("text", "%" + f.text().strip().replace("%", "").replace("_", "") + "%");
+            where.append(" and (title like :text escape '\\' or number like :text escape '\\')");
+            params.put("text", "%" + likeLiteral(f.text().strip()) + "%");
         }
         int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
         int page = Math.max(f.page(), 0);
@@ -157,6 +157,11 @@ class CaseReader implements CaseQueries {
                 departmentName(c.departmentId), c.createdAt, c.dueAt, replyPublished ? c.replyText : null,
                 c.followUpResolved, c.satisfaction, c.status == CaseStatus.AWAITING_FOLLOW_UP && c.satisfaction == null,
                 c.status == CaseStatus.CLOSED && c.reopenCount == 0, entries, attachments.of(c.id));
+    }
+
+    /** The user's words taken literally: LIKE's wildcards and the escape character itself are escaped. */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private String by(Timeline.Row r) {

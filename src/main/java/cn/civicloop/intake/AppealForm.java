@@ -1,4 +1,4 @@
-package cn.civicloop.intake.web;
+package cn.civicloop.intake;
 
 import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.Channel;
