@@ -20,6 +20,9 @@ public interface CaseQueries {
 
     Photo publicPhoto(String number, String token, long attachmentId);
 
+    /** The contact of the case's resident, for the notification module; empty when no phone was given. */
+    java.util.Optional<ResidentContact> residentContact(String number);
+
     /** Search criteria; {@code null} means any. */
     record CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
             int page, int size) {

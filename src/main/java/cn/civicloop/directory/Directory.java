@@ -17,6 +17,12 @@ public interface Directory {
 
     Optional<Area> area(String code);
 
+    /**
+     * The active staff members holding {@code role} in department {@code departmentId} (also in its units), or in
+     * any department when {@code departmentId} is {@code null} — the recipients of a notification.
+     */
+    List<Long> staffIds(Long departmentId, Role role);
+
     /** The actor behind an active staff account, for work done on a person's behalf (imports, demo data). */
     Optional<Actor> staffActor(String username);
 

@@ -127,6 +127,12 @@ class CaseReader implements CaseQueries {
                 .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
     }
 
+    @Override
+    public java.util.Optional<cn.civicloop.cases.ResidentContact> residentContact(String number) {
+        return cases.byNumber(number).filter(c -> c.contactPhone != null && !c.contactPhone.isBlank())
+                .map(c -> new cn.civicloop.cases.ResidentContact(c.number, c.channel, c.contactName, c.contactPhone));
+    }
+
     CaseView view(Case c, Actor reader) {
         boolean hideContact = c.anonymous && !reader.districtWide();
         Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);

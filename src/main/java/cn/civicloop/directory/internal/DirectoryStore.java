@@ -14,6 +14,7 @@ import cn.civicloop.directory.Area;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.directory.Role;
 
 /** Departments and areas in the database; the implementation of {@link Directory}. */
 @Service
@@ -28,6 +29,17 @@ class DirectoryStore implements Directory {
     DirectoryStore(JdbcClient jdbc, StaffAccounts staff) {
         this.jdbc = jdbc;
         this.staff = staff;
+    }
+
+    @Override
+    public List<Long> staffIds(Long departmentId, Role role) {
+        List<Long> candidates = jdbc.sql("""
+                select s.id, s.department_id from directory_staff s join directory_staff_role r on r.staff_id = s.id
+                where s.active = true and r.role = ? order by s.id""").param(role.name())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? -1 : rs.getLong(2)}).list()
+                .stream().filter(row -> departmentId == null || (row[1] >= 0 && isWithin(row[1], departmentId)))
+                .map(row -> row[0]).toList();
+        return candidates;
     }
 
     @Override
