@@ -29,7 +29,21 @@ public enum CaseAction {
     REOPEN("群众申请重办"),
     VOID("作废"),
     MERGE("合并重复件"),
-    NOTE("备注");
+    NOTE("备注"),
+    CONTACT("首次联系诉求人"),
+    URGE("催办"),
+    SUPERVISE("督办"),
+    ACKNOWLEDGE("回应督办"),
+    ADD_CO_HANDLER("增加协办单位"),
+    RELEASE_CO_HANDLER("解除协办"),
+    CO_SIGN("协办签收"),
+    CO_REPLY("协办反馈"),
+    CO_RETURN("协办退回"),
+    ARBITRATE("终审派单"),
+    /** Recorded by the escalation ladder only. */
+    REMIND("超时提醒"),
+    /** Recorded by the escalation ladder only. */
+    REPORT("超时通报");
 
     private final String label;
 

@@ -134,4 +134,54 @@ public sealed interface CaseCommand {
         public CaseAction action() { return CaseAction.NOTE; }
         public String remark() { return text; }
     }
+
+    record Contact(String note) implements CaseCommand {
+        public CaseAction action() { return CaseAction.CONTACT; }
+        public String remark() { return note; }
+    }
+
+    record Urge(String note) implements CaseCommand {
+        public CaseAction action() { return CaseAction.URGE; }
+        public String remark() { return note; }
+    }
+
+    record Supervise(String note) implements CaseCommand {
+        public CaseAction action() { return CaseAction.SUPERVISE; }
+        public String remark() { return note; }
+    }
+
+    record Acknowledge(String note) implements CaseCommand {
+        public CaseAction action() { return CaseAction.ACKNOWLEDGE; }
+        public String remark() { return note; }
+    }
+
+    record AddCoHandler(long departmentId, String note) implements CaseCommand {
+        public CaseAction action() { return CaseAction.ADD_CO_HANDLER; }
+        public String remark() { return note; }
+    }
+
+    record ReleaseCoHandler(long departmentId, String reason) implements CaseCommand {
+        public CaseAction action() { return CaseAction.RELEASE_CO_HANDLER; }
+        public String remark() { return reason; }
+    }
+
+    record CoSign(String note) implements CaseCommand {
+        public CaseAction action() { return CaseAction.CO_SIGN; }
+        public String remark() { return note; }
+    }
+
+    record CoReply(String text) implements CaseCommand {
+        public CaseAction action() { return CaseAction.CO_REPLY; }
+        public String remark() { return text; }
+    }
+
+    record CoReturn(String reason) implements CaseCommand {
+        public CaseAction action() { return CaseAction.CO_RETURN; }
+        public String remark() { return reason; }
+    }
+
+    record Arbitrate(long departmentId, String reason) implements CaseCommand {
+        public CaseAction action() { return CaseAction.ARBITRATE; }
+        public String remark() { return reason; }
+    }
 }

@@ -15,7 +15,22 @@ public record CaseView(String number, CaseStatus status, String statusLabel, Cha
         String unitName, Long handlerId, Instant dueAt, String replyText, Integer requestedExtensionDays,
         Boolean followUpResolved, Satisfaction satisfaction, String duplicateOf, int reworkCount, int reopenCount,
         int returnCount, int reporterCount, Instant createdAt, Instant updatedAt, Instant closedAt, int version,
-        Set<CaseAction> allowedActions, List<AttachmentInfo> attachments) {
+        Set<CaseAction> allowedActions, List<AttachmentInfo> attachments, List<ClockView> clocks,
+        List<CoTaskView> coHandlers, int openSupervisions, boolean arbitrated) {
+
+    /**
+     * A stage clock with its traffic light (GREEN &lt; 80 %, YELLOW 80–100 %, RED &gt; 100 % of the limit).
+     *
+     * @param state RUNNING, PAUSED or STOPPED
+     */
+    public record ClockView(ClockStage stage, String label, int round, java.time.Instant startedAt,
+            java.time.Instant dueAt, double percent, String light, String state) {
+    }
+
+    /** A co-handling department's task (协办). */
+    public record CoTaskView(long departmentId, String departmentName, String status, java.time.Instant dueAt,
+            java.time.Instant repliedAt, String replyText, String note) {
+    }
 
     /** A stored photo (the bytes are fetched separately). */
     public record AttachmentInfo(long id, String purpose, String filename, String contentType, int sizeBytes) {

@@ -15,9 +15,4 @@ class ClockConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
-
-    @Bean
-    WorkingCalendar workingCalendar() {
-        return new WorkingCalendar();
-    }
 }

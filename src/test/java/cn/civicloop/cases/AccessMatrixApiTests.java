@@ -207,7 +207,7 @@ class AccessMatrixApiTests extends ApiTest {
 
     @ParameterizedTest(name = "the leader may not {0}")
     @MethodSource("leaderRefusals")
-    void theLeaderReadsEverythingButOnlyWritesNotes(String slug, Map<String, Object> body, boolean assigned) {
+    void theLeaderReadsEverythingButOnlyWritesNotesAndSupervises(String slug, Map<String, Object> body, boolean assigned) {
         Created c = assigned ? assignedTo("ZFJ") : submitted(appeal("领导只能批注"));
         String before = view("operator", c.number()).text("status");
 
@@ -216,7 +216,12 @@ class AccessMatrixApiTests extends ApiTest {
 
         JsonNode noted = ok("leader", c.number(), "note", Map.of("text", "请抓紧办理"));
         assertThat(noted.get("status").asString()).isEqualTo(before);
-        assertThat(noted.get("allowedActions").valueStream().map(JsonNode::asString)).containsExactly("NOTE");
+        if (assigned) {
+            assertThat(noted.get("allowedActions").valueStream().map(JsonNode::asString))
+                    .containsExactlyInAnyOrder("NOTE", "URGE", "SUPERVISE");
+        } else {
+            assertThat(noted.get("allowedActions").valueStream().map(JsonNode::asString)).containsExactly("NOTE");
+        }
     }
 
     static Stream<Arguments> leaderRefusals() {
@@ -237,10 +242,10 @@ class AccessMatrixApiTests extends ApiTest {
         assertThat(allowedActions("zfj-head", c.number()))
                 .containsExactlyInAnyOrder("SIGN", "RETURN", "ASSIGN_UNIT", "NOTE");
         assertThat(allowedActions("zfj-dispatcher", c.number())).containsExactlyInAnyOrder("ASSIGN_UNIT", "NOTE");
-        assertThat(allowedActions("dispatcher", c.number()))
-                .containsExactlyInAnyOrder("REASSIGN", "ASSIGN_UNIT", "VOID", "MERGE", "NOTE");
+        assertThat(allowedActions("dispatcher", c.number())).containsExactlyInAnyOrder("REASSIGN", "ASSIGN_UNIT",
+                "VOID", "MERGE", "NOTE", "URGE", "SUPERVISE", "ADD_CO_HANDLER");
         assertThat(allowedActions("operator", c.number())).containsExactlyInAnyOrder("VOID", "MERGE", "NOTE");
-        assertThat(allowedActions("leader", c.number())).containsExactly("NOTE");
+        assertThat(allowedActions("leader", c.number())).containsExactlyInAnyOrder("NOTE", "URGE", "SUPERVISE");
 
         Created fresh = submitted(appeal("刚提交的工单"));
         assertThat(allowedActions("operator", fresh.number()))

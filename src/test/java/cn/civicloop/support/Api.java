@@ -17,6 +17,7 @@ public final class Api {
 
     public static final String PASSWORD = "civic-demo";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -37,12 +38,20 @@ public final class Api {
         }
     }
 
+    /** A bearer token for a demo user; cached per server, since checking a password is slow by design. */
     public String login(String username) {
-        Answer a = post("/api/v1/auth/token", null, Map.of("username", username, "password", PASSWORD));
-        if (a.status() != 200) {
-            throw new IllegalStateException("login " + username + " failed: " + a);
-        }
-        return a.text("token");
+        return TOKENS.computeIfAbsent(base + " " + username, k -> {
+            Answer a = post("/api/v1/auth/token", null, Map.of("username", username, "password", PASSWORD));
+            if (a.status() != 200) {
+                throw new IllegalStateException("login " + username + " failed: " + a);
+            }
+            return a.text("token");
+        });
+    }
+
+    /** Forgets cached tokens, for tests that change passwords or deactivate accounts. */
+    public static void forgetTokens() {
+        TOKENS.clear();
     }
 
     public Answer get(String path, String token) {

@@ -49,6 +49,7 @@ public final class Case {
     int reworkCount;
     int reopenCount;
     int returnCount;
+    boolean arbitrated;
     Long createdBy;
     Instant createdAt;
     Instant updatedAt;

@@ -30,15 +30,24 @@ public final class CaseAccess {
         owners(EnumSet.of(DISPATCHER, DEPT_HEAD), ASSIGN_UNIT);
         owners(EnumSet.of(HANDLER, DEPT_HEAD), SIGN, RETURN, REQUEST_EXTENSION, REPLY);
         owners(EnumSet.of(OPERATOR, DISPATCHER, HANDLER, DEPT_HEAD, LEADER), NOTE);
-        owners(EnumSet.of(SYSTEM), SUBMIT);
+        owners(EnumSet.of(SYSTEM), SUBMIT, REMIND, REPORT);
+        owners(EnumSet.of(HANDLER, DEPT_HEAD), CONTACT, ACKNOWLEDGE);
+        owners(EnumSet.of(DISPATCHER, LEADER), URGE, SUPERVISE);
+        owners(EnumSet.of(DISPATCHER), ADD_CO_HANDLER, RELEASE_CO_HANDLER, ARBITRATE);
+        owners(EnumSet.of(HANDLER, DEPT_HEAD), CO_SIGN, CO_REPLY, CO_RETURN);
     }
 
     /** Actions only the district centre may take, never a department's own (二级) dispatcher. */
     private static final Set<CaseAction> DISTRICT_ONLY = EnumSet.of(ASSIGN, REASSIGN, DENY_RETURN,
-            APPROVE_EXTENSION, DENY_EXTENSION, PARK, RESUME, VOID, MERGE);
+            APPROVE_EXTENSION, DENY_EXTENSION, PARK, RESUME, VOID, MERGE, URGE, SUPERVISE, ADD_CO_HANDLER,
+            RELEASE_CO_HANDLER, ARBITRATE);
+
+    /** Actions of a co-handling department on its own task (协办). */
+    private static final Set<CaseAction> CO_HANDLER_ONLY = EnumSet.of(CO_SIGN, CO_REPLY, CO_RETURN);
 
     /** Actions of the department that holds the case. */
-    private static final Set<CaseAction> DEPARTMENT_ONLY = EnumSet.of(SIGN, RETURN, REQUEST_EXTENSION, REPLY);
+    private static final Set<CaseAction> DEPARTMENT_ONLY = EnumSet.of(SIGN, RETURN, REQUEST_EXTENSION, REPLY,
+            CONTACT, ACKNOWLEDGE);
 
     private CaseAccess() {
     }
@@ -54,6 +63,16 @@ public final class CaseAccess {
     }
 
     public static boolean canRead(Actor actor, Long departmentId, Long unitId) {
+        return canRead(actor, new CaseHolders(departmentId, unitId, Set.of()));
+    }
+
+    public static boolean mayPerform(Actor actor, CaseAction action, Long departmentId, Long unitId) {
+        return mayPerform(actor, action, new CaseHolders(departmentId, unitId, Set.of()));
+    }
+
+    public static boolean canRead(Actor actor, CaseHolders holders) {
+        Long departmentId = holders.departmentId();
+        Long unitId = holders.unitId();
         if (actor.has(SYSTEM) || actor.has(OPERATOR) || actor.has(LEADER)) {
             return true;
         }
@@ -61,14 +80,16 @@ public final class CaseAccess {
             return true;
         }
         boolean departmentStaff = actor.has(HANDLER) || actor.has(DEPT_HEAD) || actor.has(DISPATCHER);
-        return departmentStaff && holds(actor, departmentId, unitId);
+        return departmentStaff && (holds(actor, departmentId, unitId) || coHandles(actor, holders));
     }
 
     /**
      * May {@code actor} take {@code action} on a case held by {@code departmentId}/{@code unitId}? The resident
      * variant assumes the caller already proved the tracking token.
      */
-    public static boolean mayPerform(Actor actor, CaseAction action, Long departmentId, Long unitId) {
+    public static boolean mayPerform(Actor actor, CaseAction action, CaseHolders holders) {
+        Long departmentId = holders.departmentId();
+        Long unitId = holders.unitId();
         Set<Role> owners = owners(action);
         if (actor.has(SYSTEM)) {
             return true; // the application acting on a rule, e.g. closing after a satisfied follow-up
@@ -76,11 +97,14 @@ public final class CaseAccess {
         if (actor.has(RESIDENT)) {
             return owners.contains(RESIDENT);
         }
-        if (!canRead(actor, departmentId, unitId) || owners.stream().noneMatch(actor::has)) {
+        if (!canRead(actor, holders) || owners.stream().noneMatch(actor::has)) {
             return false;
         }
         if (DISTRICT_ONLY.contains(action) && !actor.has(OPERATOR)) {
             return actor.districtWide();
+        }
+        if (CO_HANDLER_ONLY.contains(action)) {
+            return coHandles(actor, holders);
         }
         if (DEPARTMENT_ONLY.contains(action)) {
             return holds(actor, departmentId, unitId);
@@ -89,6 +113,10 @@ public final class CaseAccess {
             return Objects.equals(actor.departmentId(), departmentId);
         }
         return true;
+    }
+
+    private static boolean coHandles(Actor actor, CaseHolders holders) {
+        return actor.departmentId() != null && holders.coHandlers().contains(actor.departmentId());
     }
 
     private static boolean holds(Actor actor, Long departmentId, Long unitId) {

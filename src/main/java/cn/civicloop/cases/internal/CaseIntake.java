@@ -21,6 +21,8 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
+import cn.civicloop.cases.sla.ClockKeeper;
+import cn.civicloop.cases.sla.LimitKey;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 
@@ -38,13 +40,13 @@ class CaseIntake {
     private final AttachmentPolicy photos;
     private final CaseNumbers numbers;
     private final TrackingTokens tokens;
-    private final TimeLimits limits;
+    private final ClockKeeper clocks;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     CaseIntake(Cases cases, Timeline timeline, Reporters reporters, Attachments attachments, AttachmentPolicy photos,
-            CaseNumbers numbers, TrackingTokens tokens, TimeLimits limits, ApplicationEventPublisher events,
+            CaseNumbers numbers, TrackingTokens tokens, ClockKeeper clocks, ApplicationEventPublisher events,
             TransactionTemplate tx, Clock clock) {
         this.cases = cases;
         this.timeline = timeline;
@@ -53,7 +55,7 @@ class CaseIntake {
         this.photos = photos;
         this.numbers = numbers;
         this.tokens = tokens;
-        this.limits = limits;
+        this.clocks = clocks;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -91,6 +93,7 @@ class CaseIntake {
         c.createdBy = submitter.staffId();
         c.number = numbers.next(now);
         cases.insert(c);
+        clocks.opened(c.id, CoHandlingWorkflow.key(c), now);
         reporters.addOriginal(c);
         long entry = timeline.append(c.id, now, submitter, CaseAction.SUBMIT, null, c.status,
                 "来源：" + a.channel().label(), null, true);
@@ -127,7 +130,7 @@ class CaseIntake {
         c.contactPhone = a.contactPhone();
         c.anonymous = a.anonymous();
         c.fingerprint = fingerprint;
-        c.dueAt = limits.dueAt(a.kind(), a.urgency(), now);
+        c.dueAt = clocks.handlingDeadline(new LimitKey(a.category(), a.kind(), a.urgency()), now);
         c.createdAt = now;
         c.updatedAt = now;
         return c;

@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.civicloop.shared.WorkingCalendar;
+import cn.civicloop.shared.DistrictTime;
 
 /**
  * Human-readable case numbers: {@code SZ-20261125-000123} = district prefix, the district's calendar day and a
@@ -18,7 +18,7 @@ import cn.civicloop.shared.WorkingCalendar;
 class CaseNumbers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd")
-            .withZone(WorkingCalendar.DISTRICT_ZONE);
+            .withZone(DistrictTime.ZONE);
 
     private final JdbcClient jdbc;
     private final String prefix;

@@ -1,5 +1,7 @@
 package cn.civicloop.cases.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -17,6 +19,9 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseView;
 import cn.civicloop.cases.PublicCaseView;
 import cn.civicloop.cases.TimelineEntry;
+import cn.civicloop.cases.sla.ClockMath;
+import cn.civicloop.cases.sla.Clocks;
+import cn.civicloop.cases.sla.TrafficLight;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
@@ -39,9 +44,20 @@ class CaseReader implements CaseQueries {
     private final TrackingTokens tokens;
     private final Directory directory;
     private final JdbcClient jdbc;
+    private final Clocks clocks;
+    private final ClockMath math;
+    private final CoHandling coHandling;
+    private final Supervisions supervisions;
+    private final Clock clock;
 
     CaseReader(Cases cases, Timeline timeline, Reporters reporters, Attachments attachments, TrackingTokens tokens,
-            Directory directory, JdbcClient jdbc) {
+            Directory directory, JdbcClient jdbc, Clocks clocks, ClockMath math, CoHandling coHandling,
+            Supervisions supervisions, Clock clock) {
+        this.clocks = clocks;
+        this.math = math;
+        this.coHandling = coHandling;
+        this.supervisions = supervisions;
+        this.clock = clock;
         this.cases = cases;
         this.timeline = timeline;
         this.reporters = reporters;
@@ -73,7 +89,8 @@ class CaseReader implements CaseQueries {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!CaseAccess.canRead(reader, -1L, -1L)) {
-            where.append(" and (department_id = :own or unit_id = :own)");
+            where.append(" and (department_id = :own or unit_id = :own or exists (select 1 from cases_co_task t"
+                    + " where t.case_id = cases_case.id and t.department_id = :own and t.status <> 'RELEASED'))");
             params.put("own", reader.departmentId() == null ? -1L : reader.departmentId());
         }
         if (f.status() != null) {
@@ -136,8 +153,17 @@ class CaseReader implements CaseQueries {
     CaseView view(Case c, Actor reader) {
         boolean hideContact = c.anonymous && !reader.districtWide();
         Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);
+        CaseHolders holders = holders(c);
         Transitions.allowedIn(c.status).stream()
-                .filter(a -> CaseAccess.mayPerform(reader, a, c.departmentId, c.unitId)).forEach(allowed::add);
+                .filter(a -> CaseAccess.mayPerform(reader, a, holders)).forEach(allowed::add);
+        // Offer an action only when it has something to act on.
+        int openSupervisions = supervisions.open(c.id);
+        if (openSupervisions == 0) {
+            allowed.remove(CaseAction.ACKNOWLEDGE);
+        }
+        if (holders.coHandlers().isEmpty()) {
+            allowed.remove(CaseAction.RELEASE_CO_HANDLER);
+        }
         return new CaseView(c.number, c.status, c.status.label(), c.channel, c.externalRef, c.kind, c.urgency,
                 c.category, c.title, c.content, c.address, c.lat, c.lon, c.streetCode, c.communityCode, c.gridCode,
                 hideContact ? Masking.name(c.contactName) : c.contactName,
@@ -146,7 +172,27 @@ class CaseReader implements CaseQueries {
                 c.extensionDays, c.followUpResolved, c.satisfaction,
                 c.duplicateOf == null ? null : cases.numberOf(c.duplicateOf).orElse(null), c.reworkCount,
                 c.reopenCount, c.returnCount, reporters.count(c.id), c.createdAt, c.updatedAt, c.closedAt, c.version,
-                allowed, attachments.of(c.id));
+                allowed, attachments.of(c.id), clockViews(c), coTaskViews(c), openSupervisions, c.arbitrated);
+    }
+
+    CaseHolders holders(Case c) {
+        return new CaseHolders(c.departmentId, c.unitId, coHandling.activeDepartments(c.id));
+    }
+
+    private List<CaseView.ClockView> clockViews(Case c) {
+        Instant now = clock.instant();
+        return clocks.of(c.id).stream().map(k -> {
+            double percent = Math.round(math.percent(k, now) * 10) / 10.0;
+            String state = k.stoppedAt() != null ? "STOPPED" : k.pausedAt() != null ? "PAUSED" : "RUNNING";
+            return new CaseView.ClockView(k.stage(), k.stage().label(), k.round(), k.startedAt(), k.dueAt(), percent,
+                    TrafficLight.of(percent).name(), state);
+        }).toList();
+    }
+
+    private List<CaseView.CoTaskView> coTaskViews(Case c) {
+        return coHandling.of(c.id).stream().map(t -> new CaseView.CoTaskView(t.departmentId(),
+                departmentName(t.departmentId()), t.status().name(), t.dueAt(), t.repliedAt(), t.replyText(),
+                t.closedNote())).toList();
     }
 
     PublicCaseView publicView(Case c) {
@@ -185,7 +231,7 @@ class CaseReader implements CaseQueries {
 
     private Case readable(String number, Actor reader) {
         Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException("工单不存在 (no such case): " + number));
-        if (!CaseAccess.canRead(reader, c.departmentId, c.unitId)) {
+        if (!CaseAccess.canRead(reader, holders(c))) {
             throw new ForbiddenException("无权查看该工单 (this case is not yours to see)");
         }
         return c;

@@ -17,6 +17,7 @@ import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.cases.PublicCaseView;
 import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.cases.sla.ClockKeeper;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
@@ -35,10 +36,11 @@ class CaseService implements CaseManagement {
     private final CaseIntake intake;
     private final CaseReader reader;
     private final ApplicationEventPublisher events;
+    private final ClockKeeper clocks;
     private final Clock clock;
 
     CaseService(Cases cases, Timeline timeline, Reporters reporters, Attachments attachments, CaseWorkflow workflow,
-            CaseIntake intake, CaseReader reader, ApplicationEventPublisher events,
+            CaseIntake intake, CaseReader reader, ApplicationEventPublisher events, ClockKeeper clocks,
             Clock clock) {
         this.cases = cases;
         this.timeline = timeline;
@@ -48,6 +50,7 @@ class CaseService implements CaseManagement {
         this.intake = intake;
         this.reader = reader;
         this.events = events;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -60,7 +63,7 @@ class CaseService implements CaseManagement {
     @Transactional
     public CaseView perform(String number, CaseCommand command, Actor actor) {
         Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException("工单不存在 (no such case): " + number));
-        if (!CaseAccess.canRead(actor, c.departmentId, c.unitId)) {
+        if (!CaseAccess.canRead(actor, reader.holders(c))) {
             throw new ForbiddenException("无权查看该工单 (this case is not yours to see)");
         }
         execute(c, command, actor);
@@ -93,7 +96,7 @@ class CaseService implements CaseManagement {
 
     private void execute(Case c, CaseCommand command, Actor actor) {
         CaseAction action = command.action();
-        if (!CaseAccess.mayPerform(actor, action, c.departmentId, c.unitId)) {
+        if (!CaseAccess.mayPerform(actor, action, reader.holders(c))) {
             throw new ForbiddenException("您的角色不能执行「" + action.label() + "」(your role may not " + action + " this case)");
         }
         if (Transitions.target(c.status, action).isEmpty()) {
@@ -110,6 +113,10 @@ class CaseService implements CaseManagement {
 
     private void record(Case c, CaseCommand command, Actor actor, Instant now, CaseWorkflow.Step step) {
         CaseStatus from = c.moveTo(command.action(), now);
+        Instant due = clocks.acted(c.id, CoHandlingWorkflow.key(c), command.action(), step.extensionDays(), now);
+        if (due != null) {
+            c.dueAt = due;
+        }
         cases.update(c);
         Long department = step.departmentId() != null ? step.departmentId() : c.departmentId;
         long entry = timeline.append(c.id, now, actor, command.action(), from, c.status, step.remark(), department,

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.civicloop.calendar.BusinessCalendar;
+import cn.civicloop.calendar.TimeLimit;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.CaseCommand.*;
@@ -17,7 +19,7 @@ import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
-import cn.civicloop.shared.WorkingCalendar;
+import cn.civicloop.shared.DistrictTime;
 
 /**
  * What each command does to a case besides moving its status: the fields it sets, the checks it makes and the
@@ -27,23 +29,28 @@ import cn.civicloop.shared.WorkingCalendar;
 class CaseWorkflow {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(WorkingCalendar.DISTRICT_ZONE);
+            .withZone(DistrictTime.ZONE);
     static final int MAX_EXTENSION_DAYS = 30;
 
     private final Directory directory;
-    private final TimeLimits limits;
+    private final BusinessCalendar calendar;
     private final AttachmentPolicy photos;
+    private final Supervisions supervisions;
+    private final CoHandlingWorkflow coHandling;
 
-    CaseWorkflow(Directory directory, TimeLimits limits, AttachmentPolicy photos) {
+    CaseWorkflow(Directory directory, BusinessCalendar calendar, AttachmentPolicy photos, Supervisions supervisions,
+            CoHandlingWorkflow coHandling) {
         this.directory = directory;
-        this.limits = limits;
+        this.calendar = calendar;
         this.photos = photos;
+        this.supervisions = supervisions;
+        this.coHandling = coHandling;
     }
 
     /** The outcome of a command: what to write on the timeline, and evidence photos to keep with it. */
-    record Step(String remark, Long departmentId, List<AttachmentPolicy.CheckedPhoto> evidence) {
+    record Step(String remark, Long departmentId, List<AttachmentPolicy.CheckedPhoto> evidence, Integer extensionDays) {
         static Step of(String remark) {
-            return new Step(remark, null, List.of());
+            return new Step(remark, null, List.of(), null);
         }
     }
 
@@ -71,9 +78,12 @@ class CaseWorkflow {
             case ASSIGN_UNIT -> {
                 c.unitId = unitOf(c.departmentId, ((AssignUnit) command).unitId());
                 c.handlerId = null;
-                yield new Step(Required.optional("note", command.remark(), Required.MAX_REMARK), c.unitId, List.of());
+                yield new Step(Required.optional("note", command.remark(), Required.MAX_REMARK), c.unitId, List.of(), null);
             }
             case RETURN -> {
+                if (c.arbitrated) {
+                    throw new ConflictException("该工单已经终审派定，不能再退单 (a case decided by arbitration cannot be returned)");
+                }
                 String reason = Required.text("reason", command.remark(), "退单理由");
                 c.returnCount++;
                 yield Step.of(reason);
@@ -88,11 +98,12 @@ class CaseWorkflow {
             }
             case PARK -> Step.of(Required.text("reason", command.remark(), "挂账理由"));
             case REPLY -> {
+                coHandling.checkLeadMayReply(c);
                 Reply r = (Reply) command;
                 String text = Required.text("text", r.text(), "办理结果", Required.MAX_REPLY);
                 List<AttachmentPolicy.CheckedPhoto> evidence = photos.check("photos", r.evidence());
                 c.replyText = text;
-                yield new Step(text, null, evidence);
+                yield new Step(text, null, evidence, null);
             }
             case APPROVE -> Step.of(c.replyText);
             case REJECT, REWORK -> {
@@ -107,17 +118,39 @@ class CaseWorkflow {
             case REOPEN -> reopen(c, (Reopen) command, now);
             case VOID -> Step.of(Required.text("reason", command.remark(), "作废理由"));
             case NOTE -> Step.of(Required.text("text", command.remark(), "备注内容"));
-            case MERGE, SUBMIT -> throw new IllegalStateException(command.action() + " is not a workflow step");
+            case CONTACT -> Step.of(Required.optional("note", command.remark(), Required.MAX_REMARK));
+            case URGE, SUPERVISE -> {
+                String note = Required.optional("note", command.remark(), Required.MAX_REMARK);
+                supervisions.raise(c.id, command.action(), c.departmentId, actor.displayName(), note, now);
+                yield Step.of(note);
+            }
+            case ACKNOWLEDGE -> {
+                if (supervisions.acknowledgeAll(c.id, actor, now) == 0) {
+                    throw new ConflictException("没有待回应的催办或督办 (nothing to acknowledge)");
+                }
+                yield Step.of(Required.optional("note", command.remark(), Required.MAX_REMARK));
+            }
+            case ADD_CO_HANDLER -> coHandling.add(c, (AddCoHandler) command, now);
+            case RELEASE_CO_HANDLER -> coHandling.release(c, (ReleaseCoHandler) command);
+            case CO_SIGN, CO_REPLY, CO_RETURN -> coHandling.coAct(c, command, actor, now);
+            case ARBITRATE -> {
+                Arbitrate a = (Arbitrate) command;
+                Step step = assign(c, a.departmentId(), null, Required.text("reason", a.reason(), "终审理由"));
+                c.arbitrated = true;
+                yield step;
+            }
+            case MERGE, SUBMIT, REMIND, REPORT -> throw new IllegalStateException(command.action() + " is not a workflow step");
         };
     }
 
     private Step approveExtension(Case c, String rawNote) {
         String note = Required.optional("note", rawNote, Required.MAX_REMARK);
-        c.dueAt = limits.extended(c.dueAt, c.extensionDays);
-        String remark = "办理期限延长 " + c.extensionDays + " 个工作日，至 " + DATE_TIME.format(c.dueAt)
+        int days = c.extensionDays;
+        Instant newDue = calendar.deadline(c.dueAt, TimeLimit.workingDays(days));
+        String remark = "办理期限延长 " + days + " 个工作日，至 " + DATE_TIME.format(newDue)
                 + (note == null ? "" : "；" + note);
         clearExtension(c);
-        return Step.of(remark);
+        return new Step(remark, null, List.of(), days);
     }
 
     private Step assign(Case c, long departmentId, Long unitId, String remark) {
@@ -129,7 +162,7 @@ class CaseWorkflow {
         c.departmentId = departmentId;
         c.unitId = unitId == null ? null : unitOf(departmentId, unitId);
         c.handlerId = null;
-        return new Step(remark, departmentId, List.of());
+        return new Step(remark, departmentId, List.of(), null);
     }
 
     private Long unitOf(Long departmentId, long unitId) {
@@ -181,8 +214,7 @@ class CaseWorkflow {
         c.satisfaction = Satisfaction.DISSATISFIED;
         c.followUpResolved = null;
         c.handlerId = null;
-        c.dueAt = limits.reopened(now);
-        return new Step(reason, c.departmentId, List.of());
+        return new Step(reason, c.departmentId, List.of(), null);
     }
 
     private static void clearExtension(Case c) {

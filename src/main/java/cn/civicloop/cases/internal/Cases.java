@@ -27,7 +27,7 @@ public class Cases {
             id, number, status, channel, external_ref, kind, urgency, category, title, content, address, lat, lon,
             street_code, community_code, grid_code, contact_name, contact_phone, anonymous, fingerprint,
             department_id, unit_id, handler_id, due_at, reply_text, extension_days, extension_reason,
-            follow_up_resolved, satisfaction, duplicate_of, rework_count, reopen_count, return_count, created_by,
+            follow_up_resolved, satisfaction, duplicate_of, rework_count, reopen_count, return_count, arbitrated, created_by,
             created_at, updated_at, closed_at, version""";
 
     private final JdbcClient jdbc;
@@ -109,6 +109,7 @@ public class Cases {
         v.put("rework_count", c.reworkCount);
         v.put("reopen_count", c.reopenCount);
         v.put("return_count", c.returnCount);
+        v.put("arbitrated", c.arbitrated);
         v.put("created_by", c.createdBy);
         v.put("created_at", ts(c.createdAt));
         v.put("updated_at", ts(c.updatedAt));
@@ -161,6 +162,7 @@ public class Cases {
         c.reworkCount = rs.getInt("rework_count");
         c.reopenCount = rs.getInt("reopen_count");
         c.returnCount = rs.getInt("return_count");
+        c.arbitrated = rs.getBoolean("arbitrated");
         c.createdBy = rs.getObject("created_by", Long.class);
         c.createdAt = instant(rs, "created_at");
         c.updatedAt = instant(rs, "updated_at");

@@ -5,6 +5,7 @@ import static cn.civicloop.cases.CaseStatus.*;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +80,21 @@ public final class Transitions {
         // has no department and goes back to the dispatcher instead (see Case#reopenTarget).
         allow(CLOSED, REOPEN, ASSIGNED);
         allow(CLOSED, NOTE, CLOSED);
+
+        allow(RETURN_REQUESTED, ARBITRATE, ASSIGNED);
+        for (CaseStatus held : List.of(IN_PROGRESS, EXTENSION_REQUESTED, PARKED)) {
+            allow(held, CONTACT, held);
+        }
+        // Supervision and co-handling accompany a case while a department holds it; they do not move it.
+        for (CaseStatus held : List.of(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED, PARKED)) {
+            for (CaseAction action : List.of(URGE, SUPERVISE, ACKNOWLEDGE, RELEASE_CO_HANDLER, CO_SIGN, CO_REPLY,
+                    CO_RETURN)) {
+                allow(held, action, held);
+            }
+        }
+        for (CaseStatus held : List.of(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED)) {
+            allow(held, ADD_CO_HANDLER, held);
+        }
     }
 
     private Transitions() {

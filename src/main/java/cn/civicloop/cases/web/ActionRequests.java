@@ -18,7 +18,7 @@ final class ActionRequests {
     static CaseAction action(String slug) {
         try {
             CaseAction action = CaseAction.valueOf(slug.toUpperCase(Locale.ROOT).replace('-', '_'));
-            if (action != CaseAction.SUBMIT) {
+            if (action != CaseAction.SUBMIT && action != CaseAction.REMIND && action != CaseAction.REPORT) {
                 return action;
             }
         } catch (IllegalArgumentException unknown) {
@@ -55,7 +55,18 @@ final class ActionRequests {
             case VOID -> new CaseCommand.Void(r.reason());
             case MERGE -> new CaseCommand.Merge(r.intoNumber(), r.note());
             case NOTE -> new CaseCommand.Note(r.text(), Boolean.TRUE.equals(r.publicNote()));
-            case SUBMIT -> throw new NotFoundException("没有这个操作 (no such action): submit");
+            case CONTACT -> new CaseCommand.Contact(r.note());
+            case URGE -> new CaseCommand.Urge(r.note());
+            case SUPERVISE -> new CaseCommand.Supervise(r.note());
+            case ACKNOWLEDGE -> new CaseCommand.Acknowledge(r.note());
+            case ADD_CO_HANDLER -> new CaseCommand.AddCoHandler(required("departmentId", r.departmentId()), r.note());
+            case RELEASE_CO_HANDLER -> new CaseCommand.ReleaseCoHandler(required("departmentId", r.departmentId()),
+                    r.reason());
+            case CO_SIGN -> new CaseCommand.CoSign(r.note());
+            case CO_REPLY -> new CaseCommand.CoReply(r.text());
+            case CO_RETURN -> new CaseCommand.CoReturn(r.reason());
+            case ARBITRATE -> new CaseCommand.Arbitrate(required("departmentId", r.departmentId()), r.reason());
+            case SUBMIT, REMIND, REPORT -> throw new NotFoundException("没有这个操作 (no such action): " + action);
         };
     }
 

@@ -1,0 +1,81 @@
+package cn.civicloop.cases.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseEscalated;
+import cn.civicloop.cases.ClockStage;
+import cn.civicloop.cases.EscalationStep;
+import cn.civicloop.cases.sla.ClockState;
+import cn.civicloop.cases.sla.Clocks;
+import cn.civicloop.cases.sla.EscalationDue;
+import cn.civicloop.cases.sla.EscalationLadder;
+import cn.civicloop.directory.Actor;
+
+/**
+ * Carries out one rung of the escalation ladder when its timer fires: a reminder, a supervision (督办, to be
+ * acknowledged by the department) or a report to the leaders (通报). A timer of an outdated plan (the clock was
+ * paused, extended, stopped or restarted since) does nothing; a rung fires at most once per clock round, which the
+ * insert into {@code cases_escalation_fired} decides even when several nodes run the same timer.
+ */
+@Component
+class EscalationFiring {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationFiring.class);
+
+    private final Clocks clocks;
+    private final EscalationLadder ladder;
+    private final Cases cases;
+    private final Timeline timeline;
+    private final Supervisions supervisions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    EscalationFiring(Clocks clocks, EscalationLadder ladder, Cases cases, Timeline timeline, Supervisions supervisions,
+            ApplicationEventPublisher events, Clock clock) {
+        this.clocks = clocks;
+        this.ladder = ladder;
+        this.cases = cases;
+        this.timeline = timeline;
+        this.supervisions = supervisions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void fire(EscalationDue due) {
+        ClockStage stage = ClockStage.valueOf(due.stage());
+        ClockState current = clocks.find(due.caseId(), stage).orElse(null);
+        if (current == null || !current.running() || current.round() != due.round()
+                || current.generation() != due.generation()) {
+            return;
+        }
+        EscalationStep step = ladder.rungs(stage).stream().filter(r -> r.percent() == due.percent())
+                .map(EscalationLadder.Rung::step).findFirst().orElse(null);
+        Instant now = clock.instant();
+        if (step == null || !clocks.markFired(due.caseId(), stage, due.round(), due.percent(), now)) {
+            return;
+        }
+        Case c = cases.byId(due.caseId()).orElseThrow();
+        CaseAction action = switch (step) {
+            case REMIND -> CaseAction.REMIND;
+            case SUPERVISE -> CaseAction.SUPERVISE;
+            case REPORT -> CaseAction.REPORT;
+        };
+        String remark = stage.label() + "时限已用 " + due.percent() + "%：" + step.label();
+        timeline.append(c.id, now, Actor.system(), action, c.status, c.status, remark, c.departmentId, false);
+        if (step == EscalationStep.SUPERVISE && c.departmentId != null) {
+            supervisions.raise(c.id, CaseAction.SUPERVISE, c.departmentId, Actor.system().displayName(), remark, now);
+        }
+        events.publishEvent(new CaseEscalated(c.number, stage, due.percent(), step, c.departmentId,
+                current.dueAt(), now));
+        log.info("Case {}: {}", c.number, remark);
+    }
+}

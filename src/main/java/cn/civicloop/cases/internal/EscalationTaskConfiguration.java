@@ -1,0 +1,23 @@
+package cn.civicloop.cases.internal;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import cn.civicloop.cases.sla.EscalationDue;
+import cn.civicloop.cases.sla.EscalationPlanner;
+
+/** The db-scheduler task behind every escalation timer. */
+@Configuration(proxyBeanMethods = false)
+class EscalationTaskConfiguration {
+
+    /** The firing logic is looked up lazily: the scheduler needs this task before the case services exist. */
+    @Bean
+    OneTimeTask<EscalationDue> caseEscalationTask(ObjectProvider<EscalationFiring> firing) {
+        return Tasks.oneTime(EscalationPlanner.TASK_NAME, EscalationDue.class)
+                .execute((instance, context) -> firing.getObject().fire(instance.getData()));
+    }
+}

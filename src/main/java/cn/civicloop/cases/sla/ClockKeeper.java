@@ -1,0 +1,156 @@
+package cn.civicloop.cases.sla;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.calendar.TimeLimit;
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.ClockStage;
+
+/**
+ * Runs the stage clocks of a case in step with its actions: which clock starts, stops, pauses, resumes, is
+ * extended or restarted with the (shorter) rework limit. Every change re-plans the escalation timers in the
+ * same transaction. Returns the handling deadline whenever it changes, since that is what the resident is told.
+ */
+@Component
+public class ClockKeeper {
+
+    private final Clocks clocks;
+    private final TimeLimitPolicy limits;
+    private final ClockMath math;
+    private final EscalationPlanner planner;
+
+    ClockKeeper(Clocks clocks, TimeLimitPolicy limits, ClockMath math, EscalationPlanner planner) {
+        this.clocks = clocks;
+        this.limits = limits;
+        this.math = math;
+        this.planner = planner;
+    }
+
+    /** The handling deadline a new case gets, to be stored with it before {@link #opened}. */
+    public Instant handlingDeadline(LimitKey key, Instant now) {
+        return math.calendar().deadline(now, limits.limit(key, ClockStage.HANDLE.name()));
+    }
+
+    public void opened(long caseId, LimitKey key, Instant now) {
+        start(caseId, ClockStage.HANDLE, limits.limit(key, ClockStage.HANDLE.name()), now);
+    }
+
+    /**
+     * Applies {@code action}'s effect on the clocks.
+     *
+     * @param extensionDays working days granted, for {@link CaseAction#APPROVE_EXTENSION}
+     * @return the new handling deadline, or {@code null} if it did not change
+     */
+    public Instant acted(long caseId, LimitKey key, CaseAction action, Integer extensionDays, Instant now) {
+        return switch (action) {
+            case ASSIGN, REASSIGN, DENY_RETURN, ARBITRATE -> {
+                start(caseId, ClockStage.SIGN, limits.limit(key, ClockStage.SIGN.name()), now);
+                yield null;
+            }
+            case SIGN -> {
+                stop(caseId, ClockStage.SIGN, now);
+                start(caseId, ClockStage.CONTACT, limits.limit(key, ClockStage.CONTACT.name()), now);
+                yield null;
+            }
+            case RETURN -> {
+                stop(caseId, ClockStage.SIGN, now);
+                stop(caseId, ClockStage.CONTACT, now);
+                yield null;
+            }
+            case CONTACT -> {
+                stop(caseId, ClockStage.CONTACT, now);
+                yield null;
+            }
+            case PARK -> pause(caseId, ClockStage.HANDLE, now);
+            case RESUME -> resume(caseId, ClockStage.HANDLE, now);
+            case APPROVE_EXTENSION -> extend(caseId, extensionDays == null ? 0 : extensionDays, now);
+            case REPLY -> {
+                stop(caseId, ClockStage.HANDLE, now);
+                stop(caseId, ClockStage.CONTACT, now);
+                start(caseId, ClockStage.REVIEW, limits.limit(key, ClockStage.REVIEW.name()), now);
+                yield null;
+            }
+            case APPROVE -> {
+                stop(caseId, ClockStage.REVIEW, now);
+                start(caseId, ClockStage.FOLLOW_UP, limits.limit(key, ClockStage.FOLLOW_UP.name()), now);
+                yield null;
+            }
+            case REJECT -> {
+                stop(caseId, ClockStage.REVIEW, now);
+                yield start(caseId, ClockStage.HANDLE, limits.limit(key, TimeLimitPolicy.REWORK), now);
+            }
+            case REWORK -> {
+                stop(caseId, ClockStage.FOLLOW_UP, now);
+                yield start(caseId, ClockStage.HANDLE, limits.limit(key, TimeLimitPolicy.REWORK), now);
+            }
+            case REOPEN -> {
+                start(caseId, ClockStage.SIGN, limits.limit(key, ClockStage.SIGN.name()), now);
+                yield start(caseId, ClockStage.HANDLE, limits.limit(key, TimeLimitPolicy.REWORK), now);
+            }
+            case CLOSE, VOID, MERGE, DECLINE, ANSWER -> {
+                for (ClockStage stage : ClockStage.values()) {
+                    stop(caseId, stage, now);
+                }
+                yield null;
+            }
+            default -> null;
+        };
+    }
+
+    /** Starts (or restarts, as a new round) a stage clock. */
+    private Instant start(long caseId, ClockStage stage, TimeLimit limit, Instant now) {
+        Instant due = math.calendar().deadline(now, limit);
+        long budget = math.calendar().elapsed(now, due, limit.unit()).toSeconds();
+        ClockState previous = clocks.find(caseId, stage).orElse(null);
+        int round = previous == null ? 1 : previous.round() + 1;
+        int generation = previous == null ? 1 : previous.generation() + 1;
+        ClockState clock = new ClockState(caseId, stage, round, generation, limit.unit(), now, due, budget, null, 0,
+                null);
+        clocks.save(clock);
+        planner.plan(clock, now);
+        return due;
+    }
+
+    private void stop(long caseId, ClockStage stage, Instant now) {
+        clocks.find(caseId, stage).filter(c -> c.stoppedAt() == null).ifPresent(c -> clocks.save(
+                c.withPlan(c.generation() + 1, c.dueAt(), c.budgetSeconds(), c.pausedAt(), c.pausedSeconds(), now)));
+    }
+
+    private Instant pause(long caseId, ClockStage stage, Instant now) {
+        clocks.find(caseId, stage).filter(ClockState::running).ifPresent(c -> clocks.save(
+                c.withPlan(c.generation() + 1, c.dueAt(), c.budgetSeconds(), now, c.pausedSeconds(), null)));
+        return null;
+    }
+
+    private Instant resume(long caseId, ClockStage stage, Instant now) {
+        ClockState paused = clocks.find(caseId, stage).filter(c -> c.pausedAt() != null && c.stoppedAt() == null)
+                .orElse(null);
+        if (paused == null) {
+            return null;
+        }
+        long pausedFor = math.calendar().elapsed(paused.pausedAt(), now, paused.unit()).toSeconds();
+        ClockState running = paused.withPlan(paused.generation() + 1, paused.dueAt(), paused.budgetSeconds(), null,
+                paused.pausedSeconds() + pausedFor, null);
+        running = running.withPlan(running.generation(), math.dueFrom(running, now), running.budgetSeconds(), null,
+                running.pausedSeconds(), null);
+        clocks.save(running);
+        planner.plan(running, now);
+        return running.dueAt();
+    }
+
+    private Instant extend(long caseId, int workingDays, Instant now) {
+        ClockState clock = clocks.find(caseId, ClockStage.HANDLE).filter(c -> c.stoppedAt() == null).orElse(null);
+        if (clock == null || workingDays <= 0) {
+            return null;
+        }
+        Instant newDue = math.calendar().deadline(clock.dueAt(), TimeLimit.workingDays(workingDays));
+        long added = math.calendar().elapsed(clock.dueAt(), newDue, clock.unit()).toSeconds();
+        ClockState extended = clock.withPlan(clock.generation() + 1, newDue, clock.budgetSeconds() + added,
+                clock.pausedAt(), clock.pausedSeconds(), null);
+        clocks.save(extended);
+        planner.plan(extended, now);
+        return newDue;
+    }
+}

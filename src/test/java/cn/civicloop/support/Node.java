@@ -1,0 +1,63 @@
+package cn.civicloop.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.civicloop.CivicLoopApplication;
+
+/**
+ * One running instance of the whole application, started by a test, on the test database (H2 in memory, or
+ * PostgreSQL with -Dtest.db=postgres) and on a clock the test controls. Several nodes share one database, as
+ * instances behind a load balancer would.
+ */
+public final class Node implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private Node(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static Node start(String name, Clock clock) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CivicLoopApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .run("--server.port=0", "--db-scheduler.polling-interval=100ms",
+                        "--db-scheduler.scheduler-name=" + name, "--spring.application.name=civicloop-" + name);
+        return new Node(context);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** Waits until {@code condition} holds, polling; fails the test after {@code timeout}. */
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        Instant end = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    public static List<Node> startAll(Clock clock, String... names) {
+        return java.util.Arrays.stream(names).map(n -> start(n, clock)).toList();
+    }
+}
