@@ -118,6 +118,24 @@ class CoHandlingApiTests extends ApiTest {
         assertThat(clock(view(number), "HANDLE").get("state").asString()).isEqualTo("RUNNING");
     }
 
+    @Test
+    void reworkRestartsTheHandlingClockWithTheShorterReworkLimit() {
+        String number = signedBy("ZFJ", "返工后时限缩短");
+        JsonNode first = clock(view(number), "HANDLE");
+        assertThat(first.get("round").asInt()).isEqualTo(1);
+        ok(act("zfj", number, "reply", Map.of("text", "已处理")));
+        assertThat(clock(view(number), "HANDLE").get("state").asString()).isEqualTo("STOPPED");
+        assertThat(clock(view(number), "REVIEW").get("state").asString()).isEqualTo("RUNNING");
+        ok(act("officer", number, "reject", Map.of("reason", "未处理到位")));
+        JsonNode second = clock(view(number), "HANDLE");
+        assertThat(second.get("round").asInt()).isEqualTo(2);
+        assertThat(second.get("state").asString()).isEqualTo("RUNNING");
+        java.time.Instant firstDue = java.time.Instant.parse(first.get("dueAt").asString());
+        java.time.Instant reworkDue = java.time.Instant.parse(second.get("dueAt").asString());
+        assertThat(reworkDue).as("5 working days of rework end before the original 13").isBefore(firstDue);
+        assertThat(java.time.Instant.parse(view(number).get("dueAt").asString())).isEqualTo(reworkDue);
+    }
+
     private List<String> stages(JsonNode view) {
         return view.get("clocks").valueStream().map(c -> c.get("stage").asString()).toList();
     }

@@ -1,0 +1,83 @@
+package cn.civicloop.notify.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.civicloop.notify.ResidentMessage;
+
+/**
+ * Messages to residents waiting to be sent. Written in the transaction of the event listener, so a message exists
+ * exactly when the case step that caused it was recorded; sent later, outside any case transaction.
+ */
+@Repository
+class Outbox {
+
+    static final String PENDING = "PENDING";
+    static final String SENT = "SENT";
+    static final String FAILED = "FAILED";
+
+    /** A message due for an attempt. */
+    record Due(long id, String channel, int attempts, ResidentMessage message) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a message; a second one for the same event is ignored. */
+    void enqueue(String kind, String channel, ResidentMessage message, String sourceEvent, Instant now) {
+        jdbc.sql("""
+                insert into notify_outbox (case_number, kind, channel, case_channel, recipient, text_body, source_event,
+                    status, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) on conflict do nothing""")
+                .params(message.caseNumber(), kind, channel, message.channel(), message.recipient(), message.text(),
+                        sourceEvent, Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    /** Pending messages of the given channels whose time has come, oldest first. */
+    List<Due> due(Collection<String> channels, Instant now, int limit) {
+        return jdbc.sql("""
+                select id, channel, attempts, case_number, case_channel, recipient, text_body from notify_outbox
+                where status = 'PENDING' and next_attempt_at <= :now and channel in (:channels)
+                order by next_attempt_at, id limit :limit""")
+                .param("now", Timestamp.from(now)).param("channels", channels).param("limit", limit)
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("channel"), rs.getInt("attempts"),
+                        new ResidentMessage(rs.getString("case_number"), rs.getString("case_channel"),
+                                rs.getString("recipient"), rs.getString("text_body"))))
+                .list();
+    }
+
+    /**
+     * Takes a message for one attempt: counts the attempt and pushes its due time to {@code leaseUntil}, so that
+     * nobody else sends it meanwhile and a sender that dies mid-way leaves it to be retried. False if another
+     * sender was faster.
+     */
+    boolean claim(Due due, Instant leaseUntil) {
+        return jdbc.sql("""
+                update notify_outbox set attempts = attempts + 1, next_attempt_at = ?
+                where id = ? and attempts = ? and status = 'PENDING'""")
+                .params(Timestamp.from(leaseUntil), due.id(), due.attempts()).update() == 1;
+    }
+
+    void sent(long id, Instant now) {
+        jdbc.sql("update notify_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?")
+                .params(Timestamp.from(now), id).update();
+    }
+
+    void retryAt(long id, Instant next, String error) {
+        jdbc.sql("update notify_outbox set next_attempt_at = ?, last_error = ? where id = ?")
+                .params(Timestamp.from(next), error, id).update();
+    }
+
+    void failed(long id, String error) {
+        jdbc.sql("update notify_outbox set status = 'FAILED', last_error = ? where id = ?").params(error, id).update();
+    }
+}
