@@ -1,0 +1,74 @@
+package cn.civicloop.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+
+import cn.civicloop.support.Api;
+import cn.civicloop.support.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of the notification tests: one shared context (keep the properties identical in every subclass) with a
+ * recording resident channel and a fast delivery task. Listeners run after commit on another thread, so every
+ * check waits with a bounded poll.
+ */
+@TestPropertySource(properties = {
+        "civicloop.notify.resident-channel=" + RecordingResidentChannel.NAME,
+        "civicloop.notify.delivery-interval=500ms",
+        "civicloop.notify.retry-backoff=1s,2s,4s",
+        "civicloop.notify.max-attempts=4",
+        "db-scheduler.polling-interval=500ms"})
+@ContextConfiguration(initializers = OwnInMemoryDatabase.class)
+@Import(NotifyApiTest.Channels.class)
+abstract class NotifyApiTest extends ApiTest {
+
+    /** Long enough for a slow CI machine, or for PostgreSQL where other test contexts compete for the task. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Channels {
+        @Bean
+        RecordingResidentChannel recordingResidentChannel(Clock clock) {
+            return new RecordingResidentChannel(clock);
+        }
+    }
+
+    /** A case registered by the operator and assigned by the dispatcher to the department {@code code}. */
+    protected String assigned(String code, String title) {
+        String number = submit(appeal(title)).text("number");
+        ok(act("operator", number, "register", Map.of()));
+        ok(act("dispatcher", number, "assign", Map.of("departmentId", departmentId(code))));
+        return number;
+    }
+
+    protected static void ok(Api.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    /** The letters about {@code number} in {@code user}'s inbox. */
+    protected List<JsonNode> letters(String user, String number) {
+        JsonNode page = api.get("/api/v1/inbox?size=100", api.login(user)).json();
+        return StreamSupport.stream(page.get("items").spliterator(), false)
+                .filter(item -> item.get("caseNumber").asString().equals(number)).toList();
+    }
+
+    /** Waits until {@code user} has a letter titled {@code title} about {@code number}, and returns it. */
+    protected JsonNode awaitLetter(String user, String number, String title) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> letters(user, number).stream()
+                        .filter(l -> l.get("title").asString().equals(title)).findFirst().orElse(null),
+                        letter -> letter != null);
+    }
+}
