@@ -6,6 +6,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class CivicLoopApplication {
     public static void main(String[] args) {
+        // "routing train|classify …" is a command-line tool of the same jar; it needs no application context.
+        if (args.length > 0 && "routing".equals(args[0])) {
+            System.exit(cn.civicloop.routing.RoutingCommandLine.run(args));
+        }
         SpringApplication.run(CivicLoopApplication.class, args);
     }
 }
