@@ -20,6 +20,12 @@ public interface CaseQueries {
 
     Photo publicPhoto(String number, String token, long attachmentId);
 
+    /** The case's text, place and time, for triage. */
+    java.util.Optional<AppealSnapshot> snapshot(String number);
+
+    /** Cases opened since {@code since} that have not ended, newest first, at most {@code limit}. */
+    List<AppealSnapshot> openSince(java.time.Instant since, int limit);
+
     /** The contact of the case's resident, for the notification module; empty when no phone was given. */
     java.util.Optional<ResidentContact> residentContact(String number);
 

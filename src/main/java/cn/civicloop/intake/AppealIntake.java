@@ -15,6 +15,7 @@ import cn.civicloop.geo.Datum;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.geo.Placement;
+import cn.civicloop.routing.UrgencyDetector;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
 import cn.civicloop.shared.Upload;
@@ -52,7 +53,7 @@ public class AppealIntake {
         AppealForm.Contact contact = form.contact();
         NewAppeal appeal = new NewAppeal(form.channel(), Text.cleanOrNull(form.externalRef()),
                 form.kind() == null ? DEFAULT_KIND : form.kind(),
-                form.urgency() == null ? Urgency.NORMAL : form.urgency(), Text.cleanOrNull(form.category()), title,
+                urgency(form, title, content), Text.cleanOrNull(form.category()), title,
                 content, Text.cleanOrNull(form.address()), point == null ? null : point.lat(),
                 point == null ? null : point.lon(), placement == null ? null : placement.street().code(),
                 placement == null ? null : placement.community().code(),
@@ -60,6 +61,14 @@ public class AppealIntake {
                 contact == null ? null : Text.cleanOrNull(contact.name()),
                 contact == null ? null : Text.cleanOrNull(contact.phone()), Boolean.TRUE.equals(form.anonymous()), photos);
         return cases.open(appeal, submitter);
+    }
+
+    /** As the channel says; when it says nothing, an emergency in the text makes the appeal urgent. */
+    private static Urgency urgency(AppealForm form, String title, String content) {
+        if (form.urgency() != null) {
+            return form.urgency();
+        }
+        return UrgencyDetector.isEmergency(title + "\n" + content) ? Urgency.URGENT : Urgency.NORMAL;
     }
 
     private static GeoPoint point(AppealForm.Location location) {

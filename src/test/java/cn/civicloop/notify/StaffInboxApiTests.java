@@ -57,6 +57,14 @@ class StaffInboxApiTests extends NotifyApiTest {
     }
 
     @Test
+    void aManualUrgingReachesTheHandlerAndTheHead() {
+        String number = assigned("ZFJ", "广场舞噪音扰民");
+        ok(act("dispatcher", number, "urge", Map.of("note", "请加快办理")));
+        assertThat(awaitLetter("zfj", number, "工单催办").get("kind").asString()).isEqualTo("URGE");
+        awaitLetter("zfj-head", number, "工单催办");
+    }
+
+    @Test
     void everyoneReadsHisOwnLettersOnly() {
         String number = assigned("ZFJ", "夜间施工噪音");
         long id = awaitLetter("zfj", number, "新工单待签收").get("id").asLong();

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.civicloop.cases.AppealSnapshot;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseStatus;
@@ -142,6 +143,23 @@ class CaseReader implements CaseQueries {
         Case c = residentCase(number, token);
         return attachments.content(c.id, attachmentId).map(p -> new Photo(p.filename(), p.contentType(), p.data()))
                 .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
+    }
+
+    @Override
+    public java.util.Optional<AppealSnapshot> snapshot(String number) {
+        return cases.byNumber(number).map(CaseReader::snapshot);
+    }
+
+    @Override
+    public List<AppealSnapshot> openSince(Instant since, int limit) {
+        return jdbc.sql("select " + Cases.COLUMNS + " from cases_case where created_at >= ? and status not in "
+                        + "('CLOSED', 'DECLINED', 'VOIDED') order by created_at desc limit " + Math.max(1, Math.min(limit, 20000)))
+                .param(Cases.ts(since)).query(Cases::map).list().stream().map(CaseReader::snapshot).toList();
+    }
+
+    private static AppealSnapshot snapshot(Case c) {
+        return new AppealSnapshot(c.number, c.status, c.channel, c.title, c.content, c.lat, c.lon, c.streetCode,
+                c.communityCode, c.gridCode, c.departmentId, c.createdAt);
     }
 
     @Override

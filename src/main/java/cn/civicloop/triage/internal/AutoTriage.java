@@ -1,0 +1,82 @@
+package cn.civicloop.triage.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.civicloop.cases.AppealSnapshot;
+import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.cases.CaseManagement;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Department;
+import cn.civicloop.directory.Directory;
+
+/**
+ * Triages each new case once: records the suggestions and likely duplicates and, when sure (and allowed by
+ * {@code civicloop.triage.auto-assign}), registers and assigns it as the system, with the reason on the timeline.
+ */
+@Component
+class AutoTriage {
+
+    private final CaseQueries cases;
+    private final CaseManagement management;
+    private final Directory directory;
+    private final TriageDecider decider;
+    private final TriageRecords records;
+    private final DuplicateSearch duplicates;
+    private final Clock clock;
+    private final boolean autoAssign;
+
+    AutoTriage(CaseQueries cases, CaseManagement management, Directory directory, TriageDecider decider,
+            TriageRecords records, DuplicateSearch duplicates, Clock clock,
+            @Value("${civicloop.triage.auto-assign:true}") boolean autoAssign) {
+        this.cases = cases;
+        this.management = management;
+        this.directory = directory;
+        this.decider = decider;
+        this.records = records;
+        this.duplicates = duplicates;
+        this.clock = clock;
+        this.autoAssign = autoAssign;
+    }
+
+    @Transactional
+    public void triage(String number) {
+        AppealSnapshot s = cases.snapshot(number).orElse(null);
+        if (s == null || records.decision(number).isPresent()) {
+            return;
+        }
+        List<String> areas = Stream.of(s.streetCode(), s.communityCode(), s.gridCode()).filter(Objects::nonNull).toList();
+        Outcome o = decider.decide(s.title(), s.content(), s.channel().name(), areas);
+        boolean stillOpen = s.status() == CaseStatus.SUBMITTED || s.status() == CaseStatus.REGISTERED;
+        Department target = o.rule() == null ? null : directory.departmentByCode(o.rule().departmentCode()).orElse(null);
+        boolean assign = autoAssign && o.auto() && stillOpen && target != null;
+        records.decide(new TriageRecords.Decision(number, o.modelVersion(), o.topCategory(), o.confidence(), assign,
+                assign && o.diverted(), target == null ? null : target.code(), o.rule() == null ? null : o.rule().id(),
+                clock.instant(), null), o.suggestions());
+        duplicates.findFor(s).forEach(d -> records.duplicate(number, d));
+        if (assign) {
+            Long unit = o.rule().unitCode() == null ? null
+                    : directory.departmentByCode(o.rule().unitCode()).map(Department::id).orElse(null);
+            if (s.status() == CaseStatus.SUBMITTED) {
+                management.perform(number, new CaseCommand.Register("智能分发自动受理"), Actor.system());
+            }
+            management.perform(number, new CaseCommand.Assign(target.id(), unit, note(o)), Actor.system());
+        }
+    }
+
+    private static String note(Outcome o) {
+        if (o.diverted()) {
+            return "110联动分流：" + (o.rule().note() == null ? "按派单目录" : o.rule().note());
+        }
+        return "智能分发：" + o.topCategory() + "（置信度 " + Math.round(o.confidence() * 100) + "%）"
+                + (o.rule().note() == null ? "" : "，" + o.rule().note());
+    }
+}

@@ -1,0 +1,122 @@
+package cn.civicloop.triage.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+
+import cn.civicloop.cases.Channel;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Department;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.routing.ModelInfo;
+import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.NotFoundException;
+
+/** Admin commands on the catalogue, the category tree and the model; each rule change is checked and recorded. */
+@Service
+public class CatalogueAdmin {
+
+    private final Catalogue catalogue;
+    private final Directory directory;
+    private final JdbcClient jdbc;
+    private final ActiveModel model;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> retrainTask;
+    private final Clock clock;
+
+    CatalogueAdmin(Catalogue catalogue, Directory directory, JdbcClient jdbc, ActiveModel model,
+            SchedulerClient scheduler, OneTimeTask<Void> routingRetrainTask, Clock clock) {
+        this.catalogue = catalogue;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.model = model;
+        this.scheduler = scheduler;
+        this.retrainTask = routingRetrainTask;
+        this.clock = clock;
+    }
+
+    /** A node of the district's category tree, with its own auto-routing threshold (null: the default). */
+    public record Category(String name, String parent, Double autoThreshold, boolean active) {
+    }
+
+    /** The model in service and the last retraining. */
+    public record ModelStatus(ModelInfo active, long catalogueVersion, Object lastRetraining) {
+    }
+
+    public List<Rule> rules() {
+        return catalogue.rules();
+    }
+
+    @Transactional
+    public Rule save(Rule rule, Actor by) {
+        if (rule.id() != null && catalogue.rule(rule.id()).isEmpty()) {
+            throw new NotFoundException("没有该派单规则 (no such rule)");
+        }
+        check(rule);
+        long id = catalogue.save(rule, by.displayName());
+        return catalogue.rule(id).orElseThrow();
+    }
+
+    @Transactional
+    public void delete(long id, Actor by) {
+        catalogue.rule(id).orElseThrow(() -> new NotFoundException("没有该派单规则 (no such rule)"));
+        catalogue.delete(id, by.displayName());
+    }
+
+    public List<Catalogue.Change> history() {
+        return catalogue.history();
+    }
+
+    public List<Category> categories() {
+        return jdbc.sql("select name, parent, auto_threshold, active from triage_category order by name")
+                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getObject(3, Double.class),
+                        rs.getBoolean(4)))
+                .list();
+    }
+
+    @Transactional
+    public void saveCategory(Category c) {
+        int updated = jdbc.sql("update triage_category set parent = ?, auto_threshold = ?, active = ? where name = ?")
+                .params(c.parent(), c.autoThreshold(), c.active(), c.name()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into triage_category (name, parent, auto_threshold, active) values (?, ?, ?, ?)")
+                    .params(c.name(), c.parent(), c.autoThreshold(), c.active()).update();
+        }
+    }
+
+    public ModelStatus modelStatus() {
+        return new ModelStatus(model.model().info(), catalogue.version(), ModelRetraining.last());
+    }
+
+    public void requestRetraining() {
+        ModelRetraining.request(scheduler, retrainTask, clock.instant());
+    }
+
+    private void check(Rule rule) {
+        Department department = directory.departmentByCode(rule.departmentCode())
+                .orElseThrow(() -> new InvalidInputException("departmentCode", "承办单位编码不存在 (no such department)"));
+        if (rule.unitCode() != null) {
+            Department unit = directory.departmentByCode(rule.unitCode())
+                    .orElseThrow(() -> new InvalidInputException("unitCode", "二级单位编码不存在 (no such unit)"));
+            if (!directory.isWithin(unit.id(), department.id()) || unit.id() == department.id()) {
+                throw new InvalidInputException("unitCode", "该单位不属于承办单位 (unit is not part of the department)");
+            }
+        }
+        if (rule.channel() != null && java.util.Arrays.stream(Channel.values()).noneMatch(c -> c.name().equals(rule.channel()))) {
+            throw new InvalidInputException("channel", "未知渠道 (unknown channel): " + rule.channel());
+        }
+        if (rule.areaCode() != null && directory.area(rule.areaCode()).isEmpty()) {
+            throw new InvalidInputException("areaCode", "区域编码不存在 (no such area)");
+        }
+        boolean knownCategory = Rule.ANY.equals(rule.category()) || categories().stream().anyMatch(c -> c.name().equals(rule.category()));
+        if (!knownCategory) {
+            throw new InvalidInputException("category", "分类不存在，请先在分类树中添加 (unknown category)");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package cn.civicloop.triage.internal;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A rule of the routing catalogue (派单目录). Keywords and excluded words are alternatives separated by {@code |}.
+ */
+public record Rule(Long id, String category, String channel, String areaCode, String keywords, String excludeKeywords,
+        String departmentCode, String unitCode, int priority, boolean active, String note) {
+
+    static final String ANY = "*";
+
+    boolean matches(String category, String channel, List<String> areaCodes, String text) {
+        return active
+                && (this.category.equals(ANY) || this.category.equals(category))
+                && (this.channel == null || this.channel.equals(channel))
+                && (areaCode == null || areaCodes.contains(areaCode))
+                && (keywords == null || words(keywords).stream().anyMatch(text::contains))
+                && (excludeKeywords == null || words(excludeKeywords).stream().noneMatch(text::contains));
+    }
+
+    /** More conditions make a rule more specific; among equal priorities the more specific wins. */
+    int specificity() {
+        int s = 0;
+        s += category.equals(ANY) ? 0 : 1;
+        s += channel == null ? 0 : 1;
+        s += areaCode == null ? 0 : 2;
+        s += keywords == null ? 0 : 2;
+        return s;
+    }
+
+    /** A diversion rule (联动分流) is bound to a channel and to words: it applies without the classifier. */
+    boolean diversion() {
+        return channel != null && keywords != null;
+    }
+
+    private static List<String> words(String alternatives) {
+        return Arrays.stream(alternatives.split("\\|")).map(String::strip).filter(w -> !w.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,83 @@
+package cn.civicloop.triage.internal;
+
+import java.time.Clock;
+import java.util.Set;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.AppealSnapshot;
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseOpened;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.directory.Department;
+import cn.civicloop.directory.Directory;
+
+/**
+ * Triage listens to the case loop: every new case is triaged once, after its intake committed; a dispatcher's
+ * reassignment, a department's return and a manual assignment against the suggestion are counted as corrections
+ * and kept as training examples.
+ */
+@Component
+class TriageListeners {
+
+    private static final Set<CaseAction> CORRECTIONS = Set.of(CaseAction.REASSIGN, CaseAction.RETURN, CaseAction.ASSIGN,
+            CaseAction.ARBITRATE);
+
+    private final AutoTriage triage;
+    private final TriageRecords records;
+    private final CaseQueries cases;
+    private final Directory directory;
+    private final Catalogue catalogue;
+    private final Clock clock;
+
+    TriageListeners(AutoTriage triage, TriageRecords records, CaseQueries cases, Directory directory,
+            Catalogue catalogue, Clock clock) {
+        this.triage = triage;
+        this.records = records;
+        this.cases = cases;
+        this.directory = directory;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(CaseOpened opened) {
+        triage.triage(opened.number());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseTransitioned event) {
+        if (!CORRECTIONS.contains(event.action()) || event.actorStaffId() == null) {
+            return; // the system's own assignment is not a correction
+        }
+        records.decision(event.number()).ifPresent(decision -> {
+            String finalCode = event.departmentId() == null ? null
+                    : directory.department(event.departmentId()).map(Department::code).orElse(null);
+            String kind = switch (event.action()) {
+                case RETURN -> "RETURN";
+                case ASSIGN -> decision.autoRouted() || sameAsSuggested(event.number(), finalCode) ? null : "OVERRIDE";
+                default -> "REASSIGN";
+            };
+            if (kind == null) {
+                return;
+            }
+            AppealSnapshot s = cases.snapshot(event.number()).orElseThrow();
+            String label = "RETURN".equals(kind) ? null : categoryOf(finalCode);
+            records.correct(event.number(), kind, event.departmentId(), s.title(), s.content(), label, clock.instant());
+        });
+    }
+
+    private boolean sameAsSuggested(String number, String departmentCode) {
+        return records.suggestions(number).stream().findFirst()
+                .map(top -> departmentCode != null && departmentCode.equals(top.departmentCode())).orElse(true);
+    }
+
+    /** The category the catalogue routes to a department: the label a dispatcher's choice teaches. */
+    private String categoryOf(String departmentCode) {
+        return catalogue.rules().stream()
+                .filter(r -> r.departmentCode().equals(departmentCode) && !Rule.ANY.equals(r.category()))
+                .map(Rule::category).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,122 @@
+package cn.civicloop.triage.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What triage decided for each case: the decision, the ranked suggestions, the likely duplicates, the feedback. */
+@Repository
+public class TriageRecords {
+
+    private final JdbcClient jdbc;
+
+    TriageRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Triage's decision on a case. */
+    public record Decision(String caseNumber, String modelVersion, String topCategory, Double confidence,
+            boolean autoRouted, boolean diverted, String departmentCode, Long ruleId, Instant decidedAt,
+            String correction) {
+    }
+
+    /** A ranked suggestion: category, confidence and where the catalogue would send it. */
+    public record Suggestion(int rank, String category, double confidence, String departmentCode, String unitCode,
+            Long ruleId) {
+    }
+
+    /** A case that may report the same event. */
+    public record Duplicate(String duplicateOf, double similarity, Double distanceMeters, String reason) {
+    }
+
+    void decide(Decision d, List<Suggestion> suggestions) {
+        jdbc.sql("""
+                insert into triage_decision (case_number, model_version, top_category, confidence, auto_routed, diverted,
+                    department_code, rule_id, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(d.caseNumber(), d.modelVersion(), d.topCategory(), d.confidence(), d.autoRouted(), d.diverted(),
+                        d.departmentCode(), d.ruleId(), Timestamp.from(d.decidedAt()))
+                .update();
+        for (Suggestion s : suggestions) {
+            jdbc.sql("""
+                    insert into triage_suggestion (case_number, rank_no, category, confidence, department_code, unit_code, rule_id)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(d.caseNumber(), s.rank(), s.category(), s.confidence(), s.departmentCode(), s.unitCode(),
+                            s.ruleId())
+                    .update();
+        }
+    }
+
+    Optional<Decision> decision(String number) {
+        return jdbc.sql("""
+                select case_number, model_version, top_category, confidence, auto_routed, diverted, department_code,
+                       rule_id, decided_at, correction from triage_decision where case_number = ?""").param(number)
+                .query((rs, n) -> new Decision(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Double.class), rs.getBoolean(5), rs.getBoolean(6), rs.getString(7),
+                        rs.getObject(8, Long.class), rs.getTimestamp(9).toInstant(), rs.getString(10)))
+                .optional();
+    }
+
+    List<Suggestion> suggestions(String number) {
+        return jdbc.sql("""
+                select rank_no, category, confidence, department_code, unit_code, rule_id from triage_suggestion
+                where case_number = ? order by rank_no""").param(number)
+                .query((rs, n) -> new Suggestion(rs.getInt(1), rs.getString(2), rs.getDouble(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, Long.class)))
+                .list();
+    }
+
+    void duplicate(String number, Duplicate d) {
+        jdbc.sql("""
+                insert into triage_duplicate (case_number, duplicate_of, similarity, distance_m, reason)
+                values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(number, d.duplicateOf(), d.similarity(), d.distanceMeters(), d.reason()).update();
+    }
+
+    List<Duplicate> duplicates(String number) {
+        return jdbc.sql("""
+                select duplicate_of, similarity, distance_m, reason from triage_duplicate where case_number = ?
+                order by similarity desc""").param(number)
+                .query((rs, n) -> new Duplicate(rs.getString(1), rs.getDouble(2), rs.getObject(3, Double.class),
+                        rs.getString(4)))
+                .list();
+    }
+
+    /** Marks a decision corrected (first correction counts) and keeps the text with the label it implies. */
+    void correct(String number, String kind, Long finalDepartmentId, String title, String content, String label,
+            Instant at) {
+        int updated = jdbc.sql("update triage_decision set correction = ?, final_department_id = ? where case_number = ? and correction is null")
+                .params(kind, finalDepartmentId, number).update();
+        if (updated == 1 && label != null) {
+            jdbc.sql("insert into triage_feedback (case_number, title, content, label, kind, created_at) values (?, ?, ?, ?, ?, ?)")
+                    .params(number, title, content, label, kind, Timestamp.from(at)).update();
+        }
+    }
+
+    /** Counts for the dispatchers' dashboard: how many were routed automatically and how many corrected. */
+    public record Stats(long decided, long autoRouted, long diverted, long corrected, long reassigned, long returned,
+            long feedbackExamples) {
+    }
+
+    Stats stats() {
+        return new Stats(count("select count(*) from triage_decision"),
+                count("select count(*) from triage_decision where auto_routed = true"),
+                count("select count(*) from triage_decision where diverted = true"),
+                count("select count(*) from triage_decision where correction is not null"),
+                count("select count(*) from triage_decision where correction = 'REASSIGN'"),
+                count("select count(*) from triage_decision where correction = 'RETURN'"),
+                count("select count(*) from triage_feedback"));
+    }
+
+    List<String[]> feedback() {
+        return jdbc.sql("select title, content, label from triage_feedback order by id")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}

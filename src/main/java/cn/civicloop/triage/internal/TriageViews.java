@@ -1,0 +1,80 @@
+package cn.civicloop.triage.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Service;
+
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Role;
+import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.NotFoundException;
+
+/** Reads for dispatchers: the triage queue, one case's suggestions, the preview screen, the counts. */
+@Service
+public class TriageViews {
+
+    private final CaseQueries cases;
+    private final TriageRecords records;
+    private final TriageDecider decider;
+
+    TriageViews(CaseQueries cases, TriageRecords records, TriageDecider decider) {
+        this.cases = cases;
+        this.records = records;
+        this.decider = decider;
+    }
+
+    /** A case waiting for a dispatcher, with what triage suggests. */
+    public record Waiting(String number, CaseStatus status, String title, java.time.Instant createdAt,
+            List<TriageRecords.Suggestion> suggestions, List<TriageRecords.Duplicate> duplicates) {
+    }
+
+    public List<Waiting> queue(Actor actor, int limit) {
+        requireCentre(actor);
+        List<Waiting> waiting = new ArrayList<>();
+        for (CaseStatus status : List.of(CaseStatus.REGISTERED, CaseStatus.SUBMITTED)) {
+            cases.list(new CaseQueries.CaseFilter(status, null, null, null, null, 0, limit), actor).items()
+                    .forEach(c -> waiting.add(new Waiting(c.number(), c.status(), c.title(), c.createdAt(),
+                            records.suggestions(c.number()), records.duplicates(c.number()))));
+        }
+        return waiting;
+    }
+
+    /** Triage's record of one case. */
+    public record CaseTriage(TriageRecords.Decision decision, List<TriageRecords.Suggestion> suggestions,
+            List<TriageRecords.Duplicate> duplicates) {
+    }
+
+    public CaseTriage of(String number, Actor actor) {
+        requireCentre(actor);
+        cases.snapshot(number).orElseThrow(() -> new NotFoundException("工单不存在 (no such case): " + number));
+        return new CaseTriage(records.decision(number).orElse(null), records.suggestions(number),
+                records.duplicates(number));
+    }
+
+    public Outcome preview(String title, String content, String channel, String streetCode, String communityCode,
+            String gridCode, Actor actor) {
+        requireCentre(actor);
+        List<String> areas = Stream.of(streetCode, communityCode, gridCode).filter(Objects::nonNull).toList();
+        return decider.decide(title, content, channel, areas);
+    }
+
+    public TriageRecords.Stats stats(Actor actor) {
+        requireCentre(actor);
+        return records.stats();
+    }
+
+    /** 研判 is the district centre's work; leaders may look. */
+    private static void requireCentre(Actor actor) {
+        boolean allowed = actor.has(Role.OPERATOR) || actor.has(Role.LEADER) || actor.has(Role.SYSTEM)
+                || (actor.has(Role.DISPATCHER) && actor.districtWide());
+        if (!allowed) {
+            throw new ForbiddenException("研判队列仅限指挥中心 (triage is for the district centre)");
+        }
+    }
+
+}
