@@ -26,16 +26,24 @@ public final class UrgencyDetector {
             return found;
         }
         for (String signal : SIGNALS) {
-            int at = text.indexOf(signal);
-            while (at >= 0) {
-                if (!negated(text, at)) {
-                    found.add(signal);
-                    break;
-                }
-                at = text.indexOf(signal, at + signal.length());
+            if (mentions(text, signal)) {
+                found.add(signal);
             }
         }
         return found;
+    }
+
+    /** Whether {@code word} occurs in {@code text} at least once without a negation just before it. */
+    public static boolean mentions(String text, String word) {
+        if (text == null || word.isEmpty()) {
+            return false;
+        }
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+            if (!negated(text, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isEmergency(String text) {

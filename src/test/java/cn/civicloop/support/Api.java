@@ -78,6 +78,10 @@ public final class Api {
         return send(b, token, Map.of());
     }
 
+    public Answer delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token, Map.of());
+    }
+
     public Answer postRaw(String path, String token, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);

@@ -3,6 +3,8 @@ package cn.civicloop.triage.internal;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.civicloop.routing.UrgencyDetector;
+
 /**
  * A rule of the routing catalogue (派单目录). Keywords and excluded words are alternatives separated by {@code |}.
  */
@@ -17,7 +19,9 @@ public record Rule(Long id, String category, String channel, String areaCode, St
                 && (this.channel == null || this.channel.equals(channel))
                 && (areaCode == null || areaCodes.contains(areaCode))
                 && (keywords == null || words(keywords).stream().anyMatch(text::contains))
-                && (excludeKeywords == null || words(excludeKeywords).stream().noneMatch(text::contains));
+                // "无人员受伤" must not exclude a minor accident from the insurer's rule that excludes injuries.
+                && (excludeKeywords == null
+                        || words(excludeKeywords).stream().noneMatch(w -> UrgencyDetector.mentions(text, w)));
     }
 
     /** More conditions make a rule more specific; among equal priorities the more specific wins. */

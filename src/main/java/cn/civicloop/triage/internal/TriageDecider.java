@@ -52,7 +52,8 @@ public class TriageDecider {
         }
         double threshold = threshold(top.label());
         Optional<Rule> rule = catalogue.best(top.label(), channel, areaCodes, text, false);
-        boolean auto = top.confidence() >= threshold && rule.isPresent();
+        // A threshold of 1 means "always a human": even a certain model does not route that category by itself.
+        boolean auto = threshold < 1.0 && top.confidence() >= threshold && rule.isPresent();
         return new Outcome(ranked, auto, false, rule.orElse(null), top.label(), top.confidence(), threshold, version);
     }
 

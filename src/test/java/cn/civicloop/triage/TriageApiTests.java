@@ -1,0 +1,154 @@
+package cn.civicloop.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import cn.civicloop.support.Api;
+import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.Node;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 一二级研判 end to end: appeals are triaged after intake; sure ones are assigned by the system, others wait in the
+ * queue with three suggestions; 110 matters that are not police work go to the linked agency; corrections count.
+ * The threshold is lowered here because the model is trained on the small shipped corpus only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"civicloop.triage.auto-assign=true", "civicloop.triage.auto-threshold=0.5"})
+class TriageApiTests extends ApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void aClearAppealIsRegisteredAndAssignedByTheSystemWithItsReason() {
+        String number = submit(appeal("广济路路灯坏了好几天晚上一片漆黑")).text("number");
+        JsonNode view = awaitStatus(number, "ASSIGNED");
+        assertThat(view.get("departmentName").asString()).isEqualTo("区综合行政执法局");
+        JsonNode assign = timeline(number).valueStream().filter(e -> e.get("action").asString().equals("ASSIGN"))
+                .findFirst().orElseThrow();
+        assertThat(assign.get("actorRole").asString()).isEqualTo("SYSTEM");
+        assertThat(assign.get("reason").asString()).startsWith("智能分发：城乡建设");
+        JsonNode triage = api.get("/api/v1/triage/cases/" + number, api.login("dispatcher")).json();
+        assertThat(triage.get("decision").get("autoRouted").asBoolean()).isTrue();
+        assertThat(triage.get("suggestions")).hasSize(3);
+    }
+
+    @Test
+    void anUnsureAppealWaitsInTheQueueWithThreeRankedSuggestions() {
+        String admin = api.login("admin");
+        assertThat(api.put("/api/v1/admin/routing/categories", admin,
+                Map.of("name", "城乡建设", "autoThreshold", 1.0)).status()).isEqualTo(200);
+        try {
+            String number = submit(appeal("小区路灯不亮井盖也丢了")).text("number");
+            Node.await(WAIT, "triage of " + number, () -> api.get("/api/v1/triage/cases/" + number,
+                    api.login("dispatcher")).json().get("suggestions").size() == 3);
+            assertThat(view(number).get("status").asString()).isEqualTo("SUBMITTED");
+            JsonNode waiting = api.get("/api/v1/triage/queue?limit=200", api.login("dispatcher")).json().valueStream()
+                    .filter(w -> w.get("number").asString().equals(number)).findFirst().orElseThrow();
+            List<Double> confidences = waiting.get("suggestions").valueStream().map(s -> s.get("confidence").asDouble()).toList();
+            assertThat(confidences).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            assertThat(waiting.get("suggestions").get(0).get("category").asString()).isEqualTo("城乡建设");
+        } finally {
+            api.put("/api/v1/admin/routing/categories", admin, Map.of("name", "城乡建设"));
+        }
+    }
+
+    @Test
+    void minorAccidentsAndNoiseFrom110GoToTheLinkedAgencies() {
+        Map<String, Object> accident = appeal("两车剐蹭");
+        accident.put("channel", "BLOCK_POLICE");
+        accident.put("content", "建设北路两辆小客车剐蹭，无人员受伤，双方同意走保险");
+        String accidentCase = submit(accident).text("number");
+        Map<String, Object> noise = appeal("深夜噪音");
+        noise.put("channel", "BLOCK_POLICE");
+        noise.put("content", "小区广场有人深夜唱歌，噪音扰民");
+        String noiseCase = submit(noise).text("number");
+
+        assertThat(awaitStatus(accidentCase, "ASSIGNED").get("departmentName").asString()).isEqualTo("人保财险枣庄市中支公司");
+        assertThat(view(accidentCase).get("urgency").asString()).as("无人员受伤 is not an emergency").isEqualTo("NORMAL");
+        assertThat(awaitStatus(noiseCase, "ASSIGNED").get("departmentName").asString()).isEqualTo("区综合行政执法局");
+        assertThat(timeline(accidentCase).toString()).contains("110联动");
+    }
+
+    @Test
+    void anAccidentWithInjuriesIsUrgentAndNotSentToTheInsurer() {
+        Map<String, Object> injury = appeal("电动车与轿车相撞");
+        injury.put("channel", "BLOCK_POLICE");
+        injury.put("content", "路口电动车与轿车相撞，骑车人受伤流血");
+        String number = submit(injury).text("number");
+        Node.await(WAIT, "triage", () -> api.get("/api/v1/triage/cases/" + number, api.login("dispatcher")).json()
+                .get("decision").isObject());
+        JsonNode view = view(number);
+        assertThat(view.get("urgency").asString()).isEqualTo("URGENT");
+        assertThat(view.path("departmentName").asString("")).isNotEqualTo("人保财险枣庄市中支公司");
+    }
+
+    @Test
+    void theDispatchersCorrectionIsCountedAndKeptAsTrainingSignal() {
+        JsonNode before = api.get("/api/v1/triage/stats", api.login("dispatcher")).json();
+        String number = submit(appeal("君山东路路灯不亮")).text("number");
+        awaitStatus(number, "ASSIGNED");
+        assertThat(act("dispatcher", number, "reassign", Map.of("departmentId", departmentId("ZJJ"),
+                "reason", "路灯改由住建局负责")).status()).isEqualTo(200);
+        Node.await(WAIT, "correction counted", () -> api.get("/api/v1/triage/stats", api.login("dispatcher")).json()
+                .get("reassigned").asLong() == before.get("reassigned").asLong() + 1);
+        JsonNode after = api.get("/api/v1/triage/stats", api.login("dispatcher")).json();
+        assertThat(after.get("feedbackExamples").asLong()).isEqualTo(before.get("feedbackExamples").asLong() + 1);
+    }
+
+    @Test
+    void thePreviewScreenShowsWhereATextWouldGo() {
+        Api.Answer preview = api.post("/api/v1/triage/preview", api.login("dispatcher"),
+                Map.of("title", "楼道堆满杂物", "content", "小区物业不管，楼道杂物堵塞", "lat", 34.8597, "lon", 117.5546));
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().get("suggestions").size()).isEqualTo(3);
+        assertThat(api.post("/api/v1/triage/preview", api.login("zfj"), Map.of("title", "x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theCatalogueIsEditedByAdminsWithAHistory() {
+        String admin = api.login("admin");
+        int changes = api.get("/api/v1/admin/routing/history", admin).json().size();
+        Api.Answer created = api.post("/api/v1/admin/routing/rules", admin, Map.of("category", "环境保护",
+                "keywords", "秸秆焚烧", "departmentCode", "ZFJ", "priority", 10, "note", "秸秆焚烧由执法局查处"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.get("/api/v1/admin/routing/history", admin).json().size()).isEqualTo(changes + 1);
+        Api.Answer bad = api.post("/api/v1/admin/routing/rules", admin, Map.of("category", "环境保护",
+                "departmentCode", "NOPE"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("departmentCode");
+        assertThat(api.get("/api/v1/admin/routing/rules", api.login("dispatcher")).status()).isEqualTo(403);
+        long id = created.json().get("id").asLong();
+        assertThat(api.delete("/api/v1/admin/routing/rules/" + id, admin).status()).isEqualTo(204);
+    }
+
+    @Test
+    void retrainingRunsInTheBackgroundAndKeepsTheBetterModel() {
+        String admin = api.login("admin");
+        assertThat(api.post("/api/v1/admin/routing/model/retrain", admin, Map.of()).status()).isEqualTo(202);
+        Node.await(Duration.ofSeconds(30), "retraining", () -> !api.get("/api/v1/admin/routing/model", admin).json()
+                .get("lastRetraining").isNull());
+        JsonNode model = api.get("/api/v1/admin/routing/model", admin).json();
+        assertThat(model.get("lastRetraining").get("reason").asString()).contains("macro-F1");
+        assertThat(model.get("active").get("version").asString()).isNotBlank();
+    }
+
+    private JsonNode awaitStatus(String number, String status) {
+        Node.await(WAIT, number + " " + status, () -> view(number).get("status").asString().equals(status));
+        return view(number);
+    }
+
+    private JsonNode view(String number) {
+        return api.get("/api/v1/cases/" + number, api.login("leader")).json();
+    }
+
+    private JsonNode timeline(String number) {
+        return api.get("/api/v1/cases/" + number + "/timeline", api.login("leader")).json();
+    }
+}
