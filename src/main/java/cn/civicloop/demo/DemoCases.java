@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.CaseManagement;
@@ -49,7 +50,12 @@ class DemoCases implements ApplicationRunner {
         this.jurisdictions = jurisdictions;
     }
 
+    /**
+     * One transaction for the whole demo: the events of the demo cases reach their listeners (triage,
+     * notifications) after the scripted steps are done, so automatic routing cannot race the script.
+     */
     @Override
+    @Transactional
     public void run(ApplicationArguments args) {
         if (queries.list(new CaseQueries.CaseFilter(null, null, null, null, null, 0, 1), Actor.system()).total() > 0) {
             return;

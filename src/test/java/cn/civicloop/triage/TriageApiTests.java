@@ -139,6 +139,22 @@ class TriageApiTests extends ApiTest {
         assertThat(model.get("active").get("version").asString()).isNotBlank();
     }
 
+    @Test
+    void theSameEventFromAnotherChannelIsSuggestedAsDuplicate() {
+        Map<String, Object> hotline = appeal("广济路中段路灯不亮好几天了");
+        hotline.put("channel", "HOTLINE_12345");
+        hotline.put("location", Map.of("lat", 34.8597, "lon", 117.5546));
+        String first = submit(hotline).text("number");
+        Map<String, Object> wechat = appeal("广济路路灯晚上全黑，已经三天不亮");
+        wechat.put("channel", "WECHAT");
+        wechat.put("content", "广济路中段的路灯晚上全黑，已经三天不亮了，走夜路很危险");
+        wechat.put("location", Map.of("lat", 34.8599, "lon", 117.5549));
+        String second = submit(wechat).text("number");
+        Node.await(WAIT, "duplicate suggested", () -> api.get("/api/v1/triage/cases/" + second,
+                api.login("dispatcher")).json().get("duplicates").valueStream()
+                .anyMatch(d -> d.get("duplicateOf").asString().equals(first)));
+    }
+
     private JsonNode awaitStatus(String number, String status) {
         Node.await(WAIT, number + " " + status, () -> view(number).get("status").asString().equals(status));
         return view(number);

@@ -1,0 +1,43 @@
+package cn.civicloop.triage.duplicates;
+
+/**
+ * Whether two appeals can be about the same spot, using the most precise place information both of them have:
+ * coordinates, then grid (网格), then community (社区). Coordinates win even when the grids differ, because an
+ * event on a grid boundary (a road is often one) is reported from both sides.
+ *
+ * @param compatible     false when the evidence says the places differ
+ * @param known          false when the two appeals have no kind of place in common, so text must carry more weight
+ * @param distanceMeters the distance when both have coordinates, otherwise {@code null}
+ * @param description    how the place was compared, for the match's reason
+ */
+record Place(boolean compatible, boolean known, Double distanceMeters, String description) {
+
+    private static final double EARTH_RADIUS_METERS = 6_371_008.8;
+
+    static Place compare(AppealText a, AppealText b, double maxDistanceMeters) {
+        if (a.hasCoordinates() && b.hasCoordinates()) {
+            double d = haversine(a.lat(), a.lon(), b.lat(), b.lon());
+            return new Place(d <= maxDistanceMeters, true, d, Math.round(d) + " m apart");
+        }
+        if (present(a.gridCode()) && present(b.gridCode())) {
+            return new Place(a.gridCode().equals(b.gridCode()), true, null, "same grid " + a.gridCode());
+        }
+        if (present(a.communityCode()) && present(b.communityCode())) {
+            return new Place(a.communityCode().equals(b.communityCode()), true, null,
+                    "same community " + a.communityCode());
+        }
+        return new Place(true, false, null, "place not comparable");
+    }
+
+    static double haversine(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double h = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private static boolean present(String code) {
+        return code != null && !code.isBlank();
+    }
+}
