@@ -42,8 +42,9 @@ public class Catalogue {
     }
 
     /** The best rule for a category at a place and channel: lowest priority number, then the most specific. */
-    Optional<Rule> best(String category, String channel, List<String> areaCodes, String text, boolean diversionsOnly) {
-        return rules().stream().filter(r -> !diversionsOnly || r.diversion())
+    static Optional<Rule> best(List<Rule> rules, String category, String channel, List<String> areaCodes, String text,
+            boolean diversionsOnly) {
+        return rules.stream().filter(r -> !diversionsOnly || r.diversion())
                 .filter(r -> r.matches(category, channel, areaCodes, text))
                 .min(Comparator.comparingInt(Rule::priority).thenComparing(Comparator.comparingInt(Rule::specificity).reversed()));
     }

@@ -34,24 +34,25 @@ public class TriageDecider {
 
     public Outcome decide(String title, String content, String channel, List<String> areaCodes) {
         String text = title + "\n" + content;
+        List<Rule> rules = catalogue.rules();
         RoutingSuggestion suggestion = model.suggest(title, content);
         String version = model.model().info().version();
         List<TriageRecords.Suggestion> ranked = new ArrayList<>();
         List<LabelConfidence> labels = suggestion.ranked();
         for (int i = 0; i < Math.min(3, labels.size()); i++) {
             LabelConfidence lc = labels.get(i);
-            Optional<Rule> rule = catalogue.best(lc.label(), channel, areaCodes, text, false);
+            Optional<Rule> rule = Catalogue.best(rules, lc.label(), channel, areaCodes, text, false);
             ranked.add(new TriageRecords.Suggestion(i + 1, lc.label(), lc.confidence(),
                     rule.map(Rule::departmentCode).orElse(null), rule.map(Rule::unitCode).orElse(null),
                     rule.map(Rule::id).orElse(null)));
         }
         LabelConfidence top = suggestion.top();
-        Optional<Rule> diversion = catalogue.best(top.label(), channel, areaCodes, text, true);
+        Optional<Rule> diversion = Catalogue.best(rules, top.label(), channel, areaCodes, text, true);
         if (diversion.isPresent()) {
             return new Outcome(ranked, true, true, diversion.get(), top.label(), top.confidence(), 0, version);
         }
         double threshold = threshold(top.label());
-        Optional<Rule> rule = catalogue.best(top.label(), channel, areaCodes, text, false);
+        Optional<Rule> rule = Catalogue.best(rules, top.label(), channel, areaCodes, text, false);
         // A threshold of 1 means "always a human": even a certain model does not route that category by itself.
         boolean auto = threshold < 1.0 && top.confidence() >= threshold && rule.isPresent();
         return new Outcome(ranked, auto, false, rule.orElse(null), top.label(), top.confidence(), threshold, version);
