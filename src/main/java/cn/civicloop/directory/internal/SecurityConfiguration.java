@@ -59,7 +59,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/error", "/track/**", "/report/**",
+                        .requestMatchers("/", "/login", "/error", "/track", "/track/**", "/report", "/report/**", "/geo/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

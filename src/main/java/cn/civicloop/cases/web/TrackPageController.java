@@ -1,0 +1,67 @@
+package cn.civicloop.cases.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.civicloop.cases.CaseManagement;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.PublicCaseView;
+import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.shared.DomainException;
+
+/**
+ * The resident's tracking page (owner: RESIDENT, proven by number + tracking code). Number and code travel in
+ * form bodies, never in URLs, so they do not end up in logs or browser history.
+ */
+@Controller
+class TrackPageController {
+
+    private final CaseQueries queries;
+    private final CaseManagement management;
+
+    TrackPageController(CaseQueries queries, CaseManagement management) {
+        this.queries = queries;
+        this.management = management;
+    }
+
+    @GetMapping("/track")
+    String form() {
+        return "public/track";
+    }
+
+    @PostMapping("/track")
+    String track(@RequestParam String number, @RequestParam String token, Model model) {
+        return show(number, token, model, () -> queries.publicView(number.strip(), token.strip()));
+    }
+
+    @PostMapping("/track/follow-up")
+    String followUp(@RequestParam String number, @RequestParam String token, @RequestParam boolean resolved,
+            @RequestParam Satisfaction satisfaction, @RequestParam(required = false) String comment, Model model) {
+        return show(number, token, model,
+                () -> management.answerFollowUp(number.strip(), token.strip(), resolved, satisfaction, comment));
+    }
+
+    @PostMapping("/track/reopen")
+    String reopen(@RequestParam String number, @RequestParam String token, @RequestParam String reason, Model model) {
+        return show(number, token, model, () -> management.reopen(number.strip(), token.strip(), reason));
+    }
+
+    private String show(String number, String token, Model model, java.util.function.Supplier<PublicCaseView> action) {
+        model.addAttribute("number", number);
+        model.addAttribute("token", token);
+        try {
+            model.addAttribute("view", action.get());
+        } catch (DomainException e) {
+            model.addAttribute("error", e.getMessage());
+            try {
+                model.addAttribute("view", queries.publicView(number.strip(), token.strip()));
+            } catch (DomainException notFound) {
+                // wrong number or code: show the form with the message only
+            }
+        }
+        return "public/track";
+    }
+}

@@ -1,0 +1,103 @@
+package cn.civicloop.intake.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.civicloop.cases.AppealKind;
+import cn.civicloop.cases.Channel;
+import cn.civicloop.cases.OpenedCase;
+import cn.civicloop.directory.Actors;
+import cn.civicloop.geo.Datum;
+import cn.civicloop.intake.AppealForm;
+import cn.civicloop.intake.AppealIntake;
+import cn.civicloop.shared.DomainException;
+import cn.civicloop.shared.web.Uploads;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * The residents' report page (owner: public). The form carries a one-time submission id as its external reference,
+ * so a double click or a resent form gives the same case, not two.
+ */
+@Controller
+class ReportPageController {
+
+    private final AppealIntake intake;
+    private final Validator validator;
+
+    ReportPageController(AppealIntake intake, Validator validator) {
+        this.intake = intake;
+        this.validator = validator;
+    }
+
+    @GetMapping("/report")
+    String form(Model model) {
+        model.addAttribute("submissionId", UUID.randomUUID().toString());
+        model.addAttribute("kinds", AppealKind.values());
+        model.addAttribute("values", Map.of());
+        model.addAttribute("errors", Map.of());
+        return "public/report";
+    }
+
+    @PostMapping("/report")
+    String submit(@RequestParam Map<String, String> params,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model) {
+        AppealForm form = form(params);
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<AppealForm> v : validator.validate(form)) {
+            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+        }
+        if (errors.isEmpty()) {
+            try {
+                OpenedCase opened = intake.submit(form, Uploads.of(photos), Actors.current());
+                model.addAttribute("opened", opened);
+                return "public/report-done";
+            } catch (DomainException e) {
+                e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
+                errors.putIfAbsent("form", e.getMessage());
+            }
+        }
+        model.addAttribute("submissionId", params.getOrDefault("submissionId", UUID.randomUUID().toString()));
+        model.addAttribute("kinds", AppealKind.values());
+        model.addAttribute("values", params);
+        model.addAttribute("errors", errors);
+        return "public/report";
+    }
+
+    private static AppealForm form(Map<String, String> p) {
+        AppealForm.Location location = null;
+        if (notBlank(p.get("lat")) && notBlank(p.get("lon"))) {
+            try {
+                location = new AppealForm.Location(Double.valueOf(p.get("lat")), Double.valueOf(p.get("lon")), Datum.WGS84);
+            } catch (NumberFormatException e) {
+                location = null;
+            }
+        }
+        AppealKind kind = null;
+        if (notBlank(p.get("kind"))) {
+            try {
+                kind = AppealKind.valueOf(p.get("kind"));
+            } catch (IllegalArgumentException e) {
+                kind = null;
+            }
+        }
+        String id = p.get("submissionId");
+        String externalRef = id != null && id.matches("[0-9a-f-]{36}") ? "web-" + id : null;
+        return new AppealForm(Channel.WEBSITE, externalRef, kind, null, null, p.get("title"), p.get("content"),
+                location, p.get("address"), new AppealForm.Contact(p.get("name"), p.get("phone")),
+                "on".equals(p.get("anonymous")));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

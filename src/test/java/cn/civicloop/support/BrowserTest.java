@@ -1,0 +1,96 @@
+package cn.civicloop.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Base of the browser tests: the whole application on a random port and Debian's headless Chromium driven by
+ * Selenium (installed by .ci/run). A failing test leaves a screenshot and the page source under
+ * {@code target/browser-failures/}; {@link #screenshot(String)} writes the README's pictures to
+ * {@code docs/screenshots/}.
+ */
+@ExtendWith(BrowserTest.FailureArtifacts.class)
+public abstract class BrowserTest extends ApiTest {
+
+    protected static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--window-size=1280,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("civicloop-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    /** Clicks a button that submits a form and waits until the next page has replaced this one. */
+    protected static void submitWith(org.openqa.selenium.By button) {
+        org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        browser.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Saves the current page as a README picture. */
+    protected static void screenshot(String name) {
+        try {
+            Path dir = Path.of("docs", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keeps what the browser showed when a test failed. */
+    static final class FailureArtifacts implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            try {
+                Path dir = Path.of("target", "browser-failures");
+                Files.createDirectories(dir);
+                String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+                Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                Files.writeString(dir.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+}
