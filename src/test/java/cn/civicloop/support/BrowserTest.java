@@ -56,12 +56,23 @@ public abstract class BrowserTest extends ApiTest {
         return "http://127.0.0.1:" + port() + path;
     }
 
-    /** Clicks a button that submits a form and waits until the next page has replaced this one. */
+    /** Clicks a button that submits a form and waits until the next page has replaced this one and loaded. */
     protected static void submitWith(org.openqa.selenium.By button) {
         org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
         browser.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        org.openqa.selenium.support.ui.WebDriverWait wait =
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> {
+            try {
+                page.getTagName();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // Chromium reports a replaced document either as stale or as a node outside the document
+                return true;
+            }
+        });
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
     }
 
     /** Saves the current page as a README picture. */
