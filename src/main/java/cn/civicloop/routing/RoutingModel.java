@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
 public final class RoutingModel {
 
     private static final int MAGIC = 0x434C524D; // "CLRM"
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private final ModelInfo info;
     private final Classifier classifier;
@@ -101,7 +101,7 @@ public final class RoutingModel {
             throw new IOException("not a CivicLoop routing model", e);
         }
         int format = in.readInt();
-        if (format != FORMAT_VERSION) {
+        if (format < 1 || format > FORMAT_VERSION) {
             throw new IOException("routing model format " + format + " is not supported (expected "
                     + FORMAT_VERSION + "); retrain the model");
         }
@@ -110,7 +110,7 @@ public final class RoutingModel {
         int trainingSize = in.readInt();
         double macroF1 = in.readDouble();
         double threshold = in.readDouble();
-        Classifier classifier = Classifier.read(in);
+        Classifier classifier = Classifier.read(in, format);
         return new RoutingModel(new ModelInfo(version, createdAt, trainingSize, classifier.vocabulary().size(),
                 macroF1, threshold), classifier);
     }

@@ -32,7 +32,9 @@ final class BenchmarkReport {
                 Double.parseDouble(o.getOrDefault("svmC", "" + d.svmC())),
                 Double.parseDouble(o.getOrDefault("lrC", "" + d.lrC())),
                 Double.parseDouble(o.getOrDefault("mix", "" + d.lrMix())),
-                Integer.parseInt(o.getOrDefault("folds", "" + d.calibrationFolds())));
+                Integer.parseInt(o.getOrDefault("folds", "" + d.calibrationFolds())),
+                Double.parseDouble(o.getOrDefault("nb", "" + d.nbWeight())),
+                Double.parseDouble(o.getOrDefault("nbAlpha", "" + d.nbAlpha())));
     }
 
     static void print(String title, CrossValidation.Result r, boolean quick) {

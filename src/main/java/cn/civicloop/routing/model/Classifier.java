@@ -36,6 +36,8 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
         out.writeDouble(config.lrC());
         out.writeDouble(config.lrMix());
         out.writeInt(config.calibrationFolds());
+        out.writeDouble(config.nbWeight());
+        out.writeDouble(config.nbAlpha());
         out.writeInt(labels.size());
         for (String label : labels) {
             out.writeUTF(label);
@@ -56,9 +58,18 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
         }
     }
 
+    /** Reads the current form; {@link #read(DataInput, int)} for older model files. */
     public static Classifier read(DataInput in) throws IOException {
-        FeatureConfig config = new FeatureConfig(in.readInt(), in.readBoolean(), in.readInt(), in.readFloat(),
+        return read(in, 2);
+    }
+
+    /** Format 1 has no naive-Bayes settings (its weights never included one); format 2 stores them. */
+    public static Classifier read(DataInput in, int format) throws IOException {
+        FeatureConfig c = new FeatureConfig(in.readInt(), in.readBoolean(), in.readInt(), in.readFloat(),
                 in.readFloat(), in.readFloat(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt());
+        FeatureConfig config = format < 2 ? c : new FeatureConfig(c.maxCharGram(), c.words(), c.minDf(),
+                c.titleWeight(), c.detailWeight(), c.sharedWeight(), c.svmC(), c.lrC(), c.lrMix(),
+                c.calibrationFolds(), in.readDouble(), in.readDouble());
         int labelCount = in.readInt();
         List<String> labels = new ArrayList<>(labelCount);
         for (int i = 0; i < labelCount; i++) {

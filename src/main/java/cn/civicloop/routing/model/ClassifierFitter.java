@@ -42,7 +42,7 @@ public final class ClassifierFitter {
             TermIndex index, FeatureConfig config, Calibration calibration) {
         Vocabulary.Fitted fitted = Vocabulary.fit(docs, index, config);
         Feature[][] x = docs.stream().map(fitted::vectorise).toArray(Feature[][]::new);
-        LinearModel linear = LinearTrainer.train(x, y, labels.size(), fitted.vocabulary().size(), config);
+        LinearModel linear = LinearTrainer.train(x, y, labels.size(), fitted.vocabulary(), config);
         return new Classifier(config, List.copyOf(labels), fitted.vocabulary(), linear, calibration);
     }
 
@@ -59,7 +59,7 @@ public final class ClassifierFitter {
         Vocabulary.Fitted fitted = Vocabulary.fit(train, index, config);
         Feature[][] x = train.stream().map(fitted::vectorise).toArray(Feature[][]::new);
         LinearModel linear = LinearTrainer.train(x, trainY.stream().mapToInt(Integer::intValue).toArray(),
-                labelCount, fitted.vocabulary().size(), config);
+                labelCount, fitted.vocabulary(), config);
         List<Calibration.Sample> samples = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             if (fold[i] == f) {

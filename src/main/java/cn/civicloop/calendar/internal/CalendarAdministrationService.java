@@ -1,0 +1,84 @@
+package cn.civicloop.calendar.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import cn.civicloop.calendar.CalendarAdministration;
+import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Text;
+
+/** {@link CalendarAdministration} with the checks of the JSON admin API ({@link CalendarAdminController}). */
+@Service
+class CalendarAdministrationService implements CalendarAdministration {
+
+    private final CalendarDays store;
+    private final CachedDayKinds cache;
+
+    CalendarAdministrationService(CalendarDays store, CachedDayKinds cache) {
+        this.store = store;
+        this.cache = cache;
+    }
+
+    @Override
+    public YearView year(int year) {
+        checkYear("year", year);
+        List<CalendarDay> days = store.ofYear(year);
+        Map<LocalDate, DayKind> kinds = days.stream().collect(Collectors.toMap(CalendarDay::date, CalendarDay::kind));
+        int working = 0;
+        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+            working += CalendarDay.isWorkingDay(d, kinds.get(d)) ? 1 : 0;
+        }
+        return new YearView(year, working, days.stream().map(CalendarAdministrationService::view).toList());
+    }
+
+    @Override
+    public DeclaredDay declare(LocalDate date, Kind kind, String name) {
+        if (date == null) {
+            throw new InvalidInputException("date", "请选择日期 (a date is required)");
+        }
+        checkYear("date", date.getYear());
+        if (kind == null) {
+            throw new InvalidInputException("kind", "请选择类型 (a kind is required)");
+        }
+        if (kind == Kind.WORKDAY && !CalendarDay.isWeekend(date)) {
+            throw new InvalidInputException("kind",
+                    "只有周六、周日可以设为调休上班 (only a Saturday or Sunday can be declared a workday)");
+        }
+        String clean = Text.cleanOrNull(name);
+        if (clean == null) {
+            throw new InvalidInputException("name", "名称不能为空 (a name is required)");
+        }
+        if (clean.length() > CalendarDay.MAX_NAME_LENGTH) {
+            throw new InvalidInputException("name",
+                    "名称最多 " + CalendarDay.MAX_NAME_LENGTH + " 个字 (the name is too long)");
+        }
+        CalendarDay day = new CalendarDay(date, DayKind.valueOf(kind.name()), clean);
+        store.save(day);
+        cache.refresh();
+        return view(day);
+    }
+
+    @Override
+    public void remove(LocalDate date) {
+        if (!store.delete(date)) {
+            throw new NotFoundException("该日期没有节假日或调休记录 (no holiday or workday on " + date + ")");
+        }
+        cache.refresh();
+    }
+
+    private static DeclaredDay view(CalendarDay d) {
+        return new DeclaredDay(d.date(), Kind.valueOf(d.kind().name()), d.name());
+    }
+
+    private static void checkYear(String field, int year) {
+        if (year < CalendarAdminController.FIRST_YEAR || year > CalendarAdminController.LAST_YEAR) {
+            throw new InvalidInputException(field, "年份须在 " + CalendarAdminController.FIRST_YEAR + "–"
+                    + CalendarAdminController.LAST_YEAR + " 之间 (year out of range)");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package cn.civicloop.cases.web.pages;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseManagement;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseView;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Actors;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.DomainException;
+import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.web.Uploads;
+
+/**
+ * The staff case page (owner: staff who may see the case): everything the viewer may see, and one form per
+ * action he may take now. Forms post here; a refusal re-renders the page with the reason, success redirects back.
+ */
+@Controller
+class CasePageController {
+
+    private final CaseQueries queries;
+    private final CaseManagement management;
+    private final Directory directory;
+
+    CasePageController(CaseQueries queries, CaseManagement management, Directory directory) {
+        this.queries = queries;
+        this.management = management;
+        this.directory = directory;
+    }
+
+    @GetMapping("/workbench/cases/{number}")
+    String page(@PathVariable String number, Model model) {
+        return show(number, model);
+    }
+
+    @PostMapping("/workbench/cases/{number}/actions/{action}")
+    String act(@PathVariable String number, @PathVariable String action, @RequestParam Map<String, String> params,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model) {
+        CaseAction caseAction = PageCommands.action(action);
+        try {
+            management.perform(number, PageCommands.command(caseAction, params, Uploads.of(photos)), Actors.current());
+            return "redirect:/workbench/cases/" + number;
+        } catch (ForbiddenException | NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("errorAction", ActionForms.form(caseAction).slug());
+            model.addAttribute("fieldProblems", e.fieldProblems());
+            model.addAttribute("values", params);
+            return show(number, model);
+        }
+    }
+
+    @GetMapping("/workbench/cases/{number}/photos/{id}")
+    ResponseEntity<byte[]> photo(@PathVariable String number, @PathVariable long id) {
+        CaseQueries.Photo photo = queries.photo(number, id, Actors.current());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.noStore()).header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline").body(photo.data());
+    }
+
+    private String show(String number, Model model) {
+        Actor actor = Actors.current();
+        CaseView view = queries.view(number, actor);
+        model.addAttribute("actor", actor);
+        model.addAttribute("view", view);
+        model.addAttribute("timeline", queries.timeline(number, actor));
+        model.addAttribute("forms", ActionForms.of(view));
+        model.addAttribute("departments", directory.departments().stream()
+                .filter(d -> d.active() && d.parentId() == null
+                        && d.kind() != cn.civicloop.directory.DepartmentKind.CENTRE).toList());
+        model.addAttribute("units", directory.departments().stream().filter(d -> d.active() && d.parentId() != null
+                && actor.departmentId() != null && directory.isWithin(d.id(), actor.departmentId())).toList());
+        model.addAttribute("photos", view.attachments());
+        if (!model.containsAttribute("values")) {
+            model.addAttribute("values", Map.of());
+        }
+        return "staff/case";
+    }
+}

@@ -1,0 +1,45 @@
+package cn.civicloop.cases.web.pages;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Role;
+
+/** The work queues a staff member sees on the workbench, by role (the first one is shown by default). */
+final class Queues {
+
+    /** A named queue: a status, or {@code null} for "all my department's open cases". */
+    record Queue(String key, String labelKey, CaseStatus status) {
+    }
+
+    private Queues() {
+    }
+
+    static List<Queue> of(Actor actor) {
+        List<Queue> queues = new ArrayList<>();
+        if (actor.has(Role.OPERATOR)) {
+            queues.add(new Queue("submitted", "staff.queue.submitted", CaseStatus.SUBMITTED));
+            queues.add(new Queue("review", "staff.queue.review", CaseStatus.REPLIED));
+            queues.add(new Queue("follow-up", "staff.queue.followUp", CaseStatus.AWAITING_FOLLOW_UP));
+        }
+        if (actor.has(Role.DISPATCHER)) {
+            queues.add(new Queue("dispatch", "staff.queue.dispatch",
+                    actor.districtWide() ? CaseStatus.REGISTERED : CaseStatus.ASSIGNED));
+            queues.add(new Queue("returns", "staff.queue.returns", CaseStatus.RETURN_REQUESTED));
+            queues.add(new Queue("extensions", "staff.queue.extensions", CaseStatus.EXTENSION_REQUESTED));
+        }
+        if (actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD)) {
+            queues.add(new Queue("to-sign", "staff.queue.toSign", CaseStatus.ASSIGNED));
+            queues.add(new Queue("in-progress", "staff.queue.inProgress", CaseStatus.IN_PROGRESS));
+        }
+        queues.add(new Queue("all", "staff.queue.all", null));
+        return queues;
+    }
+
+    static Queue find(Actor actor, String key) {
+        List<Queue> queues = of(actor);
+        return queues.stream().filter(q -> q.key().equals(key)).findFirst().orElse(queues.get(0));
+    }
+}

@@ -1,0 +1,84 @@
+package cn.civicloop.triage.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.DomainException.FieldProblem;
+import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.triage.RoutingCatalogue;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/** {@link RoutingCatalogue} on top of {@link CatalogueAdmin}, with the input checks of the JSON admin API. */
+@Service
+class RoutingCatalogueService implements RoutingCatalogue {
+
+    private final CatalogueAdmin admin;
+    private final Validator validator;
+
+    RoutingCatalogueService(CatalogueAdmin admin, Validator validator) {
+        this.admin = admin;
+        this.validator = validator;
+    }
+
+    @Override
+    public List<RoutingRule> rules() {
+        return admin.rules().stream().map(RoutingCatalogueService::view).toList();
+    }
+
+    @Override
+    public Optional<RoutingRule> rule(long id) {
+        return admin.rules().stream().filter(r -> r.id() != null && r.id() == id).findFirst()
+                .map(RoutingCatalogueService::view);
+    }
+
+    @Override
+    public RoutingRule save(RoutingRule r, Actor by) {
+        valid(r);
+        Rule rule = new Rule(r.id(), r.category().strip(), blank(r.channel()), blank(r.areaCode()),
+                blank(r.keywords()), blank(r.excludeKeywords()), r.departmentCode().strip(), blank(r.unitCode()),
+                r.priority(), r.active(), blank(r.note()));
+        return view(admin.save(rule, by));
+    }
+
+    @Override
+    public void delete(long id, Actor by) {
+        admin.delete(id, by);
+    }
+
+    @Override
+    public List<Category> categories() {
+        return admin.categories().stream()
+                .map(c -> new Category(c.name(), c.parent(), c.autoThreshold(), c.active())).toList();
+    }
+
+    @Override
+    public void saveCategory(Category c) {
+        valid(c);
+        admin.saveCategory(new CatalogueAdmin.Category(c.name().strip(), blank(c.parent()), c.autoThreshold(),
+                c.active()));
+    }
+
+    private <T> void valid(T form) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<T> v : validator.validate(form)) {
+            problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("输入有误，请检查标出的字段 (please correct the marked fields)", problems);
+        }
+    }
+
+    private static RoutingRule view(Rule r) {
+        return new RoutingRule(r.id(), r.category(), r.channel(), r.areaCode(), r.keywords(), r.excludeKeywords(),
+                r.departmentCode(), r.unitCode(), r.priority(), r.active(), r.note());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,109 @@
+package cn.civicloop.triage.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Actors;
+import cn.civicloop.directory.Department;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.DomainException;
+import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.triage.internal.TriageDecider;
+import cn.civicloop.triage.internal.TriageRecords;
+import cn.civicloop.triage.internal.TriageViews;
+
+/**
+ * htmx fragments of triage for the staff pages (owner: district centre staff): live category suggestions while
+ * the hotline operator types, and a case's recorded suggestions and likely duplicates for the dispatcher.
+ */
+@Controller
+class TriageFragmentController {
+
+    private final TriageDecider decider;
+    private final TriageViews views;
+    private final Directory directory;
+
+    TriageFragmentController(TriageDecider decider, TriageViews views, Directory directory) {
+        this.decider = decider;
+        this.views = views;
+        this.directory = directory;
+    }
+
+    @RequestMapping(path = "/workbench/triage/suggest", method = { RequestMethod.GET, RequestMethod.POST })
+    String suggest(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String content,
+            @RequestParam(defaultValue = "HOTLINE_12345") String channel, Model model) {
+        Actor actor = Actors.current();
+        if (!actor.isStaff()) {
+            throw new ForbiddenException("仅限工作人员 (staff only)");
+        }
+        String t = cut(title, 200);
+        String c = cut(content, 10000);
+        if (t.isBlank() && c.isBlank()) {
+            model.addAttribute("suggestions", List.of());
+            return "staff/triage :: suggest";
+        }
+        var outcome = decider.decide(t, c, channel, List.of());
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("suggestions", outcome.suggestions());
+        model.addAttribute("names", names(outcome.suggestions()));
+        return "staff/triage :: suggest";
+    }
+
+    @GetMapping("/workbench/triage/cases/{number}")
+    String ofCase(@PathVariable String number, Model model) {
+        try {
+            TriageViews.CaseTriage triage = views.of(number, Actors.current());
+            model.addAttribute("triage", triage);
+            model.addAttribute("names", names(triage.suggestions()));
+        } catch (DomainException e) {
+            model.addAttribute("triage", null);
+        }
+        return "staff/triage :: case";
+    }
+
+    /** The top suggestion of each listed case, swapped into the dispatcher's queue out of band (one request). */
+    @GetMapping("/workbench/triage/hints")
+    String hints(@RequestParam(name = "n", required = false) List<String> numbers, Model model) {
+        Map<String, TriageRecords.Suggestion> hints = new LinkedHashMap<>();
+        List<TriageRecords.Suggestion> all = new java.util.ArrayList<>();
+        for (String number : numbers == null ? List.<String>of() : numbers.stream().limit(50).toList()) {
+            try {
+                views.of(number, Actors.current()).suggestions().stream().findFirst().ifPresent(s -> {
+                    hints.put(number, s);
+                    all.add(s);
+                });
+            } catch (DomainException e) {
+                // not for this viewer, or no such case: no hint
+            }
+        }
+        model.addAttribute("hints", hints);
+        model.addAttribute("names", names(all));
+        return "staff/triage :: hints";
+    }
+
+    private Map<String, String> names(List<TriageRecords.Suggestion> suggestions) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (TriageRecords.Suggestion s : suggestions) {
+            if (s.departmentCode() != null) {
+                names.put(s.departmentCode(), directory.departmentByCode(s.departmentCode()).map(Department::name)
+                        .orElse(s.departmentCode()));
+            }
+        }
+        return names;
+    }
+
+    private static String cut(String s, int max) {
+        String v = s == null ? "" : s.strip();
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.civicloop.web;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A demo staff member on the pages: log in and out, open a case page, fill and submit its action forms. */
+record StaffSession(WebDriver browser, String base) {
+
+    StaffSession login(String username) {
+        browser.get(base + "/login?lang=zh_CN");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("civic-demo");
+        submit(By.cssSelector("form button[type=submit]"));
+        return this;
+    }
+
+    StaffSession open(String number) {
+        browser.get(base + "/workbench/cases/" + number);
+        return this;
+    }
+
+    /** Types into a field of the case page, e.g. {@code type("reject-reason", "...")}. */
+    StaffSession type(String id, String text) {
+        browser.findElement(By.id(id)).sendKeys(text);
+        return this;
+    }
+
+    StaffSession choose(String id, String visibleText) {
+        new Select(browser.findElement(By.id(id))).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    /** Submits the form of an action ({@code sign}, {@code assign-unit}, ...) and waits for the next page. */
+    StaffSession perform(String slug) {
+        submit(By.id("submit-" + slug));
+        return this;
+    }
+
+    String status() {
+        return browser.findElement(By.id("case-status")).getText();
+    }
+
+    void logout() {
+        submit(By.id("logout"));
+    }
+
+    void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+}

@@ -1,0 +1,30 @@
+package cn.civicloop.web;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Waits for htmx-updated pages: an element swapped while being read is read again. */
+final class Waits {
+
+    private Waits() {
+    }
+
+    static void until(WebDriver browser, int seconds, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    static boolean gone(WebElement element) {
+        try {
+            element.isDisplayed();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
+    }
+}
