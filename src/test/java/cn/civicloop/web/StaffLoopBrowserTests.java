@@ -50,8 +50,7 @@ class StaffLoopBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("phone-done-status")).getText()).isEqualTo("已受理待派单");
 
         // the operator registers the web appeal from his queue
-        browser.get(url("/workbench/cases?queue=submitted"));
-        assertThat(browser.findElement(By.id("row-" + number)).getText()).contains(tag);
+        assertThat(staff.list("?queue=submitted").findElement(By.id("row-" + number)).getText()).contains(tag);
         screenshot("workbench");
         browser.findElement(By.linkText(number)).click();
         assertThat(staff.status()).isEqualTo("待受理");
@@ -70,8 +69,8 @@ class StaffLoopBrowserTests extends BrowserTest {
 
         // the handler finds it in his queue, signs and replies
         staff.login("zfj");
-        browser.get(url("/workbench/cases?queue=to-sign"));
-        assertThat(browser.findElement(By.id("row-" + number)).getText()).contains("区综合行政执法局");
+        assertThat(staff.list("?street=none-such").findElements(By.id("row-" + number))).as("drill-down").isEmpty();
+        assertThat(staff.list("?queue=to-sign").findElement(By.id("row-" + number)).getText()).contains("区综合行政执法局");
         assertThat(staff.open(number).perform("sign").status()).isEqualTo("办理中");
         assertThat(browser.findElement(By.id("clock-HANDLE")).getText()).contains("办结");
         assertThat(staff.type("reply-text", "已补装井盖").perform("reply").status()).isEqualTo("已反馈待审核");

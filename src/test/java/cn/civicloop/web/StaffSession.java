@@ -25,6 +25,12 @@ record StaffSession(WebDriver browser, String base) {
         return this;
     }
 
+    /** Opens the workbench's case list with a query ({@code ?queue=...}) and returns the browser on it. */
+    WebDriver list(String query) {
+        browser.get(base + "/workbench/cases" + query);
+        return browser;
+    }
+
     /** Types into a field of the case page, e.g. {@code type("reject-reason", "...")}. */
     StaffSession type(String id, String text) {
         browser.findElement(By.id(id)).sendKeys(text);

@@ -32,8 +32,9 @@ class WorkbenchPageController {
 
     @GetMapping("/workbench/cases")
     String page(@RequestParam(required = false) String queue, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        fill(queue, status, q, page, model);
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Long department, @RequestParam(required = false) String street, Model model) {
+        fill(new Criteria(queue, status, q, page, department, street), model);
         model.addAttribute("queues", Queues.of(Actors.current()));
         model.addAttribute("statuses", CaseStatus.values());
         return "staff/cases";
@@ -42,25 +43,37 @@ class WorkbenchPageController {
     /** The list alone, for htmx polling and filtering. */
     @GetMapping("/workbench/cases/list")
     String list(@RequestParam(required = false) String queue, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        fill(queue, status, q, page, model);
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Long department, @RequestParam(required = false) String street, Model model) {
+        fill(new Criteria(queue, status, q, page, department, street), model);
         return "staff/cases :: list";
     }
 
-    private void fill(String queueKey, String statusName, String text, int page, Model model) {
+    /** What the list was asked for; department and street come from the dashboard's drill-down. */
+    record Criteria(String queue, String status, String text, int page, Long department, String street) {
+    }
+
+    private void fill(Criteria c, Model model) {
+        String statusName = c.status();
+        String text = c.text();
+        int page = c.page();
+        String street = c.street() == null || c.street().isBlank() ? null : c.street().strip();
+        boolean drillDown = c.department() != null || street != null;
         Actor actor = Actors.current();
-        Queues.Queue queue = Queues.find(actor, queueKey);
+        Queues.Queue queue = Queues.find(actor, c.queue() == null && drillDown ? "all" : c.queue());
         CaseStatus status = parse(statusName);
         if (status == null) {
             status = queue.status();
         }
         String q = text == null || text.isBlank() ? null : text.strip();
         int p = Math.max(page, 0);
-        CaseQueries.CasePage cases = queries.list(new CaseFilter(status, null, null, null, q, p, PAGE_SIZE), actor);
+        CaseQueries.CasePage cases = queries.list(new CaseFilter(status, c.department(), null, street, q, p, PAGE_SIZE), actor);
         model.addAttribute("actor", actor);
         model.addAttribute("queue", queue);
         model.addAttribute("status", parse(statusName));
         model.addAttribute("q", q);
+        model.addAttribute("department", c.department());
+        model.addAttribute("street", street);
         model.addAttribute("cases", cases);
         model.addAttribute("pages", Math.max(1, (cases.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("now", clock.instant());
