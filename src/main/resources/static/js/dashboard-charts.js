@@ -69,6 +69,8 @@
     var el = document.getElementById('dash-map');
     if (!el || typeof L === 'undefined') { return; }
     var m = L.map(el, { attributionControl: false }).setView([34.86, 117.60], 11);
+    // tiles only when the district configured its own server (civicloop.map.tile-url)
+    if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(m); }
     fetch(d.areas).then(function (r) { return r.json(); }).then(function (geojson) {
       var layer = L.geoJSON(geojson, {
         style: { color: GREY, weight: 1, fillOpacity: 0.04 },

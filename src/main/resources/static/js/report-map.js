@@ -3,6 +3,8 @@
   var el = document.getElementById('map');
   if (!el || typeof L === 'undefined') { return; }
   var map = L.map(el, { attributionControl: false }).setView([34.86, 117.60], 11);
+  // tiles only when the district configured its own server (civicloop.map.tile-url)
+  if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map); }
   var marker = null;
   var lat = document.getElementById('lat');
   var lon = document.getElementById('lon');

@@ -4,6 +4,8 @@
   if (!el || typeof L === 'undefined') { return; }
   var point = L.latLng(parseFloat(el.dataset.lat), parseFloat(el.dataset.lon));
   var map = L.map(el, { attributionControl: false }).setView(point, 13);
+  // tiles only when the district configured its own server (civicloop.map.tile-url)
+  if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map); }
   L.circleMarker(point, { radius: 8, color: '#1d2733', weight: 2, fillColor: '#b3261e', fillOpacity: 0.9 })
     .addTo(map);
   fetch(el.dataset.areas).then(function (r) { return r.json(); }).then(function (geojson) {
