@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,10 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
+import cn.civicloop.directory.DirectoryAdministration;
+import cn.civicloop.directory.DirectoryAdministration.StaffMember;
 import cn.civicloop.directory.Role;
-import cn.civicloop.shared.ConflictException;
-import cn.civicloop.shared.InvalidInputException;
-import cn.civicloop.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,20 +26,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Admins edit departments and staff (owner role: ADMIN, enforced by the API security chain). */
+/**
+ * Admins edit departments and staff over JSON (owner role: ADMIN, enforced by the API security chain). The rules
+ * live in {@link DirectoryAdministration}, which the admin pages use too; this class only maps the JSON bodies,
+ * whose optional flags may be left out.
+ */
 @RestController
 @RequestMapping("/api/v1/admin")
 @Tag(name = "admin", description = "目录管理 (directory administration, ADMIN only)")
 class DirectoryAdminController {
 
     private final DirectoryStore store;
-    private final StaffAccounts staff;
-    private final PasswordEncoder encoder;
+    private final DirectoryAdministration administration;
 
-    DirectoryAdminController(DirectoryStore store, StaffAccounts staff, PasswordEncoder encoder) {
+    DirectoryAdminController(DirectoryStore store, DirectoryAdministration administration) {
         this.store = store;
-        this.staff = staff;
-        this.encoder = encoder;
+        this.administration = administration;
     }
 
     record NewDepartment(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9-]+") String code,
@@ -73,84 +72,38 @@ class DirectoryAdminController {
 
     @PostMapping("/departments")
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
     Department createDepartment(@Valid @RequestBody NewDepartment d) {
-        if (store.departmentByCode(d.code()).isPresent()) {
-            throw new ConflictException("部门编码已存在 (department code already exists): " + d.code());
-        }
-        checkParentAndArea(d.parentId(), d.areaCode(), null);
-        long id = store.insertDepartment(d.code(), d.name(), d.kind(), d.parentId(), d.areaCode(), d.phone(),
-                Boolean.TRUE.equals(d.linkage()));
-        return store.department(id).orElseThrow();
+        return administration.createDepartment(new DirectoryAdministration.NewDepartment(d.code(), d.name(), d.kind(),
+                d.parentId(), d.areaCode(), d.phone(), Boolean.TRUE.equals(d.linkage())));
     }
 
     @PutMapping("/departments/{id}")
-    @Transactional
     Department updateDepartment(@PathVariable long id, @Valid @RequestBody DepartmentChange d) {
-        store.department(id).orElseThrow(() -> new NotFoundException("没有该部门 (no such department)"));
-        checkParentAndArea(d.parentId(), d.areaCode(), id);
-        store.updateDepartment(id, d.name(), d.parentId(), d.areaCode(), d.phone(), Boolean.TRUE.equals(d.linkage()),
-                d.active());
-        return store.department(id).orElseThrow();
+        return administration.updateDepartment(id, new DirectoryAdministration.DepartmentChange(d.name(), d.parentId(),
+                d.areaCode(), d.phone(), Boolean.TRUE.equals(d.linkage()), d.active()));
     }
 
     @GetMapping("/staff")
-    List<StaffAccounts.StaffView> staff() {
-        return staff.all();
+    List<StaffMember> staff() {
+        return administration.staff();
     }
 
     @PostMapping("/staff")
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
-    StaffAccounts.StaffView createStaff(@Valid @RequestBody NewStaff s) {
-        if (staff.usernameTaken(s.username())) {
-            throw new ConflictException("用户名已存在 (username already exists): " + s.username());
-        }
-        checkStaffRoles(s.roles(), s.departmentId());
-        long id = staff.insert(s.username(), s.displayName(), encoder.encode(s.password()), s.departmentId(),
-                s.phone(), s.roles());
-        return staff.find(id).orElseThrow();
+    StaffMember createStaff(@Valid @RequestBody NewStaff s) {
+        return administration.createStaff(new DirectoryAdministration.NewStaff(s.username(), s.displayName(),
+                s.password(), s.departmentId(), s.phone(), s.roles()));
     }
 
     @PutMapping("/staff/{id}")
-    @Transactional
-    StaffAccounts.StaffView updateStaff(@PathVariable long id, @Valid @RequestBody StaffChange s) {
-        staff.find(id).orElseThrow(() -> new NotFoundException("没有该人员 (no such staff member)"));
-        checkStaffRoles(s.roles(), s.departmentId());
-        staff.update(id, s.displayName(), s.departmentId(), s.phone(), s.active(), s.roles());
-        return staff.find(id).orElseThrow();
+    StaffMember updateStaff(@PathVariable long id, @Valid @RequestBody StaffChange s) {
+        return administration.updateStaff(id, new DirectoryAdministration.StaffChange(s.displayName(),
+                s.departmentId(), s.phone(), s.active(), s.roles()));
     }
 
     @PutMapping("/staff/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Transactional
     void changePassword(@PathVariable long id, @Valid @RequestBody PasswordChange p) {
-        staff.find(id).orElseThrow(() -> new NotFoundException("没有该人员 (no such staff member)"));
-        staff.changePassword(id, encoder.encode(p.password()));
-    }
-
-    private void checkParentAndArea(Long parentId, String areaCode, Long self) {
-        if (parentId != null) {
-            store.department(parentId).orElseThrow(() -> new InvalidInputException("parentId", "上级部门不存在 (no such parent)"));
-            if (self != null && store.isWithin(parentId, self)) {
-                throw new InvalidInputException("parentId", "不能把部门挂到自己的下级 (would create a cycle)");
-            }
-        }
-        if (areaCode != null && store.area(areaCode).isEmpty()) {
-            throw new InvalidInputException("areaCode", "区域编码不存在 (no such area)");
-        }
-    }
-
-    private void checkStaffRoles(Set<Role> roles, Long departmentId) {
-        if (roles.contains(Role.RESIDENT) || roles.contains(Role.SYSTEM)) {
-            throw new InvalidInputException("roles", "RESIDENT 和 SYSTEM 不能分配给员工 (not staff roles)");
-        }
-        if (departmentId != null && store.department(departmentId).isEmpty()) {
-            throw new InvalidInputException("departmentId", "部门不存在 (no such department)");
-        }
-        boolean needsDepartment = roles.contains(Role.HANDLER) || roles.contains(Role.DEPT_HEAD);
-        if (needsDepartment && departmentId == null) {
-            throw new InvalidInputException("departmentId", "承办人和负责人必须属于一个部门 (handlers need a department)");
-        }
+        administration.changePassword(id, p.password());
     }
 }

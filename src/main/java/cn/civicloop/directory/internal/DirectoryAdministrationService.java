@@ -19,7 +19,7 @@ import cn.civicloop.shared.NotFoundException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-/** {@link DirectoryAdministration} with the same checks as the JSON admin API ({@link DirectoryAdminController}). */
+/** {@link DirectoryAdministration}: the rules of directory administration, used by the admin pages and the JSON admin API. */
 @Service
 class DirectoryAdministrationService implements DirectoryAdministration {
 
