@@ -1,13 +1,10 @@
 package cn.civicloop.web;
 
-import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A demo staff member on the pages: log in and out, open a case page, fill and submit its action forms. */
 record StaffSession(WebDriver browser, String base) {
@@ -59,6 +56,6 @@ record StaffSession(WebDriver browser, String base) {
     void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Waits.until(browser, 10, d -> Waits.gone(page));
     }
 }

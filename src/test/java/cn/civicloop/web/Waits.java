@@ -23,7 +23,8 @@ final class Waits {
         try {
             element.isDisplayed();
             return false;
-        } catch (StaleElementReferenceException e) {
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // Chromium reports a replaced document either as stale or as "node does not belong to the document"
             return true;
         }
     }
