@@ -12,7 +12,9 @@ public enum Channel {
     ROAD_CHIEF("路长"),
     ONLINE_OPINION("网络舆情"),
     MEDIA_REPORTER("融媒体记者"),
-    VIDEO_ALARM("视频告警");
+    VIDEO_ALARM("视频告警"),
+    /** A 110/122 call the police desk handed to a linked agency (社会联动分流). */
+    POLICE_110("110社会联动");
 
     private final String label;
 

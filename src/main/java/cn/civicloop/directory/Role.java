@@ -14,6 +14,14 @@ public enum Role {
     DEPT_HEAD("承办单位负责人"),
     /** 区领导 — reads everything, supervises. */
     LEADER("区领导"),
+    /** 110接处警调度员 — takes 110/122 calls, dispatches police units, diverts non-police matters to linked agencies. */
+    POLICE_DISPATCHER("110接处警调度员"),
+    /** 巡逻民警 — a police unit's field terminal: receives orders, reports status and position. */
+    POLICE_OFFICER("巡逻民警"),
+    /** 路长 — a road chief of any level (一级 district leader, 二级 area/squad leader, 三级 road inspector). */
+    ROAD_CHIEF("路长"),
+    /** 网格员·驻村辅警 — reports what he sees in his grid or village through the phone pages into intake. */
+    GRID_WORKER("网格员·驻村辅警"),
     /** 系统管理员 — directory and configuration; no access to case contents. */
     ADMIN("系统管理员"),
     /** The application itself (timers, imports). Never held by a person. */
