@@ -81,6 +81,7 @@ public final class DispatchSimulator {
                     events.add(new Event(r.clearedAt(), Event.CLEAR, sequence++, unit.index));
                     busySeconds[unit.index] += r.clearedAt() - now;
                 } else {
+                    unit.freeSince = now;
                     unit.goIdle(now, unit.scene);
                 }
             }
@@ -101,7 +102,10 @@ public final class DispatchSimulator {
         return nearestFree(units, call, now, -1);
     }
 
-    /** The free unit with the shortest ETA (ties: lower unit number), optionally only from one block. */
+    /**
+     * The free unit with the shortest ETA, optionally only from one block. Equal ETAs (crews waiting at the same
+     * station) go to the crew idle longest, as a duty officer rotates them; then to the lower unit number.
+     */
     private FieldUnit nearestFree(List<FieldUnit> units, Call call, double now, int onlyBlock) {
         FieldUnit best = null;
         double bestSeconds = Double.POSITIVE_INFINITY;
@@ -110,9 +114,10 @@ public final class DispatchSimulator {
                 continue;
             }
             double seconds = emergency.seconds(u.positionAt(now), call.where());
-            if (seconds < bestSeconds) {
+            boolean tie = best != null && Math.abs(seconds - bestSeconds) < 1e-9;
+            if (tie ? u.freeSince < best.freeSince : seconds < bestSeconds) {
                 best = u;
-                bestSeconds = seconds;
+                bestSeconds = Math.min(seconds, bestSeconds);
             }
         }
         return best;
@@ -153,6 +158,7 @@ public final class DispatchSimulator {
         final StraightLineTravel cruise;
         final DispatchPolicy policy;
         boolean busy;
+        double freeSince;
         PlanePoint scene;
         PlanePoint legFrom;
         PlanePoint legTo;
@@ -168,6 +174,7 @@ public final class DispatchSimulator {
             this.cruise = cruise;
             this.policy = policy;
             PlanePoint origin = policy == DispatchPolicy.STATION ? plan.station(block) : plan.randomPoint(block, random);
+            freeSince = start;
             goIdle(start, origin);
         }
 

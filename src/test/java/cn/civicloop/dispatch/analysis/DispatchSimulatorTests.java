@@ -121,4 +121,15 @@ class DispatchSimulatorTests {
         // Run: received at 0 → cleared at 60 + 30 + 0 + 600; busy from the order (60 s) to clearing.
         assertThat(report.workload(0)).isCloseTo(630.0 / 690, within(1e-12));
     }
+
+    @Test
+    void crewsWaitingAtTheSameStationTakeTurns() {
+        Deployment twoCrewsInA = new Deployment(twoBlocks(), new int[] {2, 0});
+        List<Call> calls = List.of(new Call(0, new PlanePoint(1.5, 0.5), 1, 60),
+                new Call(3_600, new PlanePoint(2.5, 0.5), 1, 60), new Call(7_200, new PlanePoint(3.5, 0.5), 1, 60));
+
+        SimulationReport report = new DispatchSimulator(twoCrewsInA, EMERGENCY, STATION, 1).run(calls);
+
+        assertThat(report.responses()).extracting(SimulationReport.Response::unit).containsExactly(0, 1, 0);
+    }
 }
