@@ -61,6 +61,18 @@ public final class SimulationReport {
         return Summary.of(values);
     }
 
+    /** Received → on scene in minutes, for the calls of one priority only (dispatch itself ignores priority). */
+    public Summary responseMinutes(int priority) {
+        double[] values = new double[responses.size()];
+        int count = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (calls.get(i).priority() == priority) {
+                values[count++] = responseSeconds(i) / 60;
+            }
+        }
+        return Summary.of(java.util.Arrays.copyOf(values, count));
+    }
+
     /** Driving time only, in minutes. */
     public Summary travelMinutes() {
         return Summary.of(responses.stream().mapToDouble(r -> r.travelSeconds() / 60).toArray());

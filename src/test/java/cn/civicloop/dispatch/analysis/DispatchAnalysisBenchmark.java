@@ -225,7 +225,7 @@ public final class DispatchAnalysisBenchmark {
 
     private static void header() {
         System.out.println("  stream  | policy  | calls | response median / mean / p90 min | travel median / mean / p90 min"
-                + " | busy mean / max | cross-block | queued");
+                + " | busy mean / max | cross-block | queued | P1 median");
     }
 
     private static double compare(String label, List<Call> calls, Deployment deployment, long seed) {
@@ -235,9 +235,10 @@ public final class DispatchAnalysisBenchmark {
             Summary resp = r.responseMinutes();
             Summary travel = r.travelMinutes();
             System.out.printf("  %-7s | %-7s | %5d | %6.2f / %6.2f / %6.2f            | %5.2f / %5.2f / %5.2f"
-                    + "             | %.3f / %.3f   | %.3f       | %d%n", label, r.policy(), resp.count(),
+                    + "             | %.3f / %.3f   | %.3f       | %-6d | %.2f%n", label, r.policy(), resp.count(),
                     resp.median(), resp.mean(), resp.p90(), travel.median(), travel.mean(), travel.p90(),
-                    r.meanWorkload(), r.maxWorkload(), r.crossBlockFraction(), r.queuedCalls());
+                    r.meanWorkload(), r.maxWorkload(), r.crossBlockFraction(), r.queuedCalls(),
+                    r.responseMinutes(1).median());
         }
         return patrol.responseMinutes().median() / station.responseMinutes().median();
     }

@@ -68,6 +68,8 @@ class DispatchSimulatorTests {
         assertThat(report.responseSeconds(1)).isCloseTo(firstCleared + 30 + EMERGENCY.seconds(first, second) - 10,
                 within(1e-9));
         assertThat(report.queuedCalls()).isEqualTo(1);
+        assertThat(report.responseMinutes(2).count()).isEqualTo(1);
+        assertThat(report.responseMinutes(2).median()).isCloseTo(report.responseSeconds(1) / 60, within(1e-12));
     }
 
     @Test
