@@ -158,7 +158,7 @@ class DispatchApiController {
         return board.responseTimes(Math.max(1, Math.min(days, 366)), Actors.current());
     }
 
-    @GetMapping(value = "/blocks", produces = "application/geo+json")
+    @GetMapping(value = "/blocks", produces = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
     String blocks() {
         Access.read(Actors.current());
         return board.blocksGeoJson();
