@@ -139,12 +139,17 @@ public final class DispatchBenchmark {
         for (int t = 0; t < threads; t++) {
             int seed = t;
             new Thread(() -> {
-                Random r = new Random(seed);
-                for (int i = 0; i < perThread; i++) {
-                    tracker.report(new PositionTracker.Fix("U" + r.nextInt(UNITS),
-                            new GeoPoint(34.8 + r.nextDouble() * 0.1, 117.5 + r.nextDouble() * 0.1), Instant.now()));
+                try {
+                    Random r = new Random(seed);
+                    for (int i = 0; i < perThread; i++) {
+                        tracker.report(new PositionTracker.Fix("U" + r.nextInt(UNITS),
+                                new GeoPoint(34.8 + r.nextDouble() * 0.1, 117.5 + r.nextDouble() * 0.1), Instant.now()));
+                    }
+                } catch (Throwable e) {
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
                 }
-                done.countDown();
             }).start();
         }
         done.await();
