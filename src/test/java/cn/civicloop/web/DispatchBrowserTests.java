@@ -40,6 +40,7 @@ class DispatchBrowserTests extends BrowserTest {
         StaffSession desk = new StaffSession(browser, url(""));
         browser.manage().deleteAllCookies();
         desk.login("police-desk");
+        assertThat(browser.findElements(By.id("link-dispatch"))).as("workbench links to the desk").isNotEmpty();
         browser.get(url("/dispatch?lang=zh_CN"));
         Waits.until(browser, 15, d -> !d.findElement(By.id("call-lat")).getAttribute("value").isEmpty());
         new Select(browser.findElement(By.id("call-type"))).selectByValue("THEFT");
