@@ -46,6 +46,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // 110 dispatch: the unit terminals, then the desk and leaders (writes checked by the module)
+                        .requestMatchers("/api/v1/dispatch/terminal", "/api/v1/dispatch/terminal/**").hasRole("POLICE_OFFICER")
+                        .requestMatchers("/api/v1/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
@@ -63,6 +66,8 @@ class SecurityConfiguration {
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/terminal", "/terminal/**").hasRole("POLICE_OFFICER")
+                        .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workbench", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

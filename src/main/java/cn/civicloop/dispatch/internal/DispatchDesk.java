@@ -1,0 +1,236 @@
+package cn.civicloop.dispatch.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.dispatch.DispatchFeed;
+import cn.civicloop.dispatch.IncidentAction;
+import cn.civicloop.dispatch.IncidentStatus;
+import cn.civicloop.dispatch.UnitAction;
+import cn.civicloop.dispatch.UnitStatus;
+import cn.civicloop.dispatch.travel.StraightLineTravelTimes;
+import cn.civicloop.geo.GeoPoint;
+import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.DistrictTime;
+import cn.civicloop.shared.Text;
+
+/**
+ * The 110 desk's commands: enter a call (or attach it to the incident it duplicates), recommend, dispatch with one
+ * click, recall, cancel, name the scene commander. One transaction each; every change logged with who, when, why,
+ * and pushed to desks and terminals after commit.
+ */
+@Service
+public class DispatchDesk {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(DistrictTime.ZONE);
+
+    /** What entering a call did. */
+    public record Entered(IncidentRecord incident, boolean attached) {
+    }
+
+    private final Incidents incidents;
+    private final Units units;
+    private final UnitStatusChanges changes;
+    private final Blocks blocks;
+    private final Roster roster;
+    private final PositionTracker tracker;
+    private final TravelModels travel;
+    private final DispatchFeed feed;
+    private final Clock clock;
+    private final int reserve;
+    private final double duplicateMetres;
+    private final Duration duplicateWindow;
+
+    DispatchDesk(Incidents incidents, Units units, UnitStatusChanges changes, Blocks blocks, Roster roster,
+            PositionTracker tracker, TravelModels travel, DispatchFeed feed, Clock clock,
+            @Value("${civicloop.dispatch.reserve-per-block:1}") int reserve,
+            @Value("${civicloop.dispatch.duplicate.metres:200}") double duplicateMetres,
+            @Value("${civicloop.dispatch.duplicate.window:PT30M}") Duration duplicateWindow) {
+        this.incidents = incidents;
+        this.units = units;
+        this.changes = changes;
+        this.blocks = blocks;
+        this.roster = roster;
+        this.tracker = tracker;
+        this.travel = travel;
+        this.feed = feed;
+        this.clock = clock;
+        this.reserve = reserve;
+        this.duplicateMetres = duplicateMetres;
+        this.duplicateWindow = duplicateWindow;
+    }
+
+    @Transactional
+    public Entered enterCall(NewCall call, Actor actor) {
+        Access.desk(actor);
+        String summary = Text.cleanOrNull(call.summary());
+        if (summary == null) {
+            throw new InvalidInputException("summary", "请填写警情摘要 (summary is required)");
+        }
+        if (call.type() == null) {
+            throw new InvalidInputException("type", "请选择警情类别 (type is required)");
+        }
+        int priority = call.priority() == null ? call.type().defaultPriority() : call.priority();
+        if (priority < 1 || priority > 4) {
+            throw new InvalidInputException("priority", "优先级为1至4 (priority 1 to 4, 1 highest)");
+        }
+        GeoPoint place;
+        try {
+            place = new GeoPoint(call.lat(), call.lon());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("lat", "坐标无效 (invalid coordinates)");
+        }
+        Instant now = clock.instant();
+        Instant received = call.receivedAt() == null ? now : call.receivedAt();
+        Optional<IncidentRecord> same = duplicateOf(call, place, now);
+        if (same.isPresent()) {
+            IncidentRecord i = same.get();
+            IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.ATTACH_CALL)
+                    .orElseThrow(() -> new ConflictException("警情 " + i.number() + " 已结束，不能并入 (incident ended)"));
+            incidents.addCall(i.id(), call.callerName(), call.callerPhone(), summary, received, actor.username(), true);
+            incidents.transition(i, IncidentAction.ATTACH_CALL, to, null, now, actor.username(), summary);
+            AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", i.number())));
+            return new Entered(incidents.get(i.id()).orElseThrow(), true);
+        }
+        String prefix = "JQ" + DAY.format(now) + "-";
+        String number = prefix + String.format("%04d", incidents.nextSequence(prefix));
+        String block = blocks.at(place).map(Block::code).orElse(null);
+        String line = "122".equals(call.line()) ? "122" : "110";
+        long id = incidents.insert(number, line, call.type(), priority, summary, Text.cleanOrNull(call.address()), place,
+                block, Text.cleanOrNull(call.callerName()), Text.cleanOrNull(call.callerPhone()), actor.username(), received, now);
+        incidents.addCall(id, call.callerName(), call.callerPhone(), summary, received, actor.username(), false);
+        incidents.log(id, "ENTER", null, IncidentStatus.OPEN.name(), actor.username(), call.type().label(), now);
+        AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", number)));
+        return new Entered(incidents.get(id).orElseThrow(), false);
+    }
+
+    /** The open incident a call is about: the one named, or one of a similar type close by and recent. */
+    private Optional<IncidentRecord> duplicateOf(NewCall call, GeoPoint place, Instant now) {
+        if (call.attachTo() != null && !call.attachTo().isBlank()) {
+            return Optional.of(incidents.byNumber(call.attachTo().strip())
+                    .orElseThrow(() -> new NotFoundException("没有警情 " + call.attachTo())));
+        }
+        if (call.separate()) {
+            return Optional.empty();
+        }
+        return incidents.policeOpenSince(now.minus(duplicateWindow)).stream()
+                .filter(i -> i.type().similarTo(call.type()))
+                .filter(i -> StraightLineTravelTimes.haversine(i.place(), place) <= duplicateMetres)
+                .min(Comparator.comparingDouble(i -> StraightLineTravelTimes.haversine(i.place(), place)));
+    }
+
+    /** Units ranked for the incident, with the reasons for those left out. */
+    @Transactional(readOnly = true)
+    public Recommender.Result recommend(String number, Actor actor) {
+        Access.read(actor);
+        IncidentRecord i = incident(number);
+        String block = i.blockCode() == null ? "" : i.blockCode();
+        String crew = roster.now().crew();
+        List<Recommender.Candidate> candidates = units.all().stream().map(u -> new Recommender.Candidate(u.code(),
+                u.callSign(), u.blockCode(), u.status(), u.crew().equals(crew), position(u))).toList();
+        return new Recommender(travel.current(), reserve)
+                .rank(new Recommender.Scene(i.place(), block, i.priority(), blocks.neighbours(block)), candidates);
+    }
+
+    GeoPoint position(UnitRecord u) {
+        return tracker.latest(u.code()).map(PositionTracker.Fix::position).orElse(u.position());
+    }
+
+    /** One click: the unit gets the order on its terminal at once. */
+    @Transactional
+    public IncidentRecord dispatch(String number, String unitCode, Actor actor) {
+        Access.desk(actor);
+        IncidentRecord i = incidents.lock(incident(number).id()).orElseThrow();
+        UnitRecord u = units.lock(unitCode).orElseThrow(() -> new NotFoundException("没有巡组 " + unitCode));
+        if (!u.crew().equals(roster.now().crew())) {
+            throw new ConflictException(u.callSign() + " 不在班，不能派警 (the unit is off duty)");
+        }
+        IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.DISPATCH_UNIT)
+                .orElseThrow(() -> new ConflictException("警情" + i.status().label() + "，不能派警 (incident is " + i.status() + ")"));
+        Instant now = clock.instant();
+        GeoPoint from = position(u);
+        Double eta = from == null ? null : travel.current().toward(i.place(), List.of(from)).get(0).seconds();
+        changes.apply(u, UnitAction.DISPATCH, i.id(), actor.username(), "派警 " + i.number(), now);
+        incidents.assign(i.id(), u.code(), actor.username(), now, eta);
+        incidents.transition(i, IncidentAction.DISPATCH_UNIT, to, "first_dispatched_at", now, actor.username(), u.callSign());
+        AfterCommit.run(() -> {
+            feed.toUnit(u.code(), "order", Map.of("number", i.number()));
+            feed.toCentre("incident", Map.of("number", i.number()));
+        });
+        return incidents.get(i.id()).orElseThrow();
+    }
+
+    /** Takes an order back before arrival; with no unit left the incident waits for dispatch again. */
+    @Transactional
+    public IncidentRecord recall(String number, String unitCode, String reason, Actor actor) {
+        Access.desk(actor);
+        IncidentRecord i = incidents.lock(incident(number).id()).orElseThrow();
+        recallUnit(i, unitCode, reason, actor, clock.instant());
+        IncidentRecord now = incidents.get(i.id()).orElseThrow();
+        if (now.status() == IncidentStatus.DISPATCHED && incidents.assignments(i.id()).stream().noneMatch(Incidents.Assignment::active)) {
+            incidents.transition(now, IncidentAction.REQUEUE, IncidentStatus.OPEN, null, clock.instant(), actor.username(), reason);
+        }
+        AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", i.number())));
+        return incidents.get(i.id()).orElseThrow();
+    }
+
+    private void recallUnit(IncidentRecord i, String unitCode, String reason, Actor actor, Instant now) {
+        Incidents.Assignment a = incidents.activeAssignment(i.id(), unitCode)
+                .orElseThrow(() -> new ConflictException(unitCode + " 未在此警情上 (unit not on this incident)"));
+        UnitRecord u = units.lock(unitCode).orElseThrow();
+        changes.apply(u, UnitAction.RECALL, null, actor.username(), reason == null ? "撤回指令" : reason, now);
+        incidents.stampAssignment(a.id(), "cancelled_at", now);
+        AfterCommit.run(() -> feed.toUnit(unitCode, "recalled", Map.of("number", i.number())));
+    }
+
+    @Transactional
+    public IncidentRecord cancel(String number, String reason, Actor actor) {
+        Access.desk(actor);
+        IncidentRecord i = incidents.lock(incident(number).id()).orElseThrow();
+        IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.CANCEL)
+                .orElseThrow(() -> new ConflictException("警情" + i.status().label() + "，不能撤销 (cannot cancel)"));
+        Instant now = clock.instant();
+        for (Incidents.Assignment a : incidents.assignments(i.id())) {
+            if (a.active()) {
+                recallUnit(i, a.unitCode(), "警情撤销", actor, now);
+            }
+        }
+        incidents.transition(i, IncidentAction.CANCEL, to, "cancelled_at", now, actor.username(), reason);
+        AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", i.number())));
+        return incidents.get(i.id()).orElseThrow();
+    }
+
+    /** Two-level command: the centre names the scene commander among the units on the incident. */
+    @Transactional
+    public IncidentRecord nameCommander(String number, String unitCode, Actor actor) {
+        Access.desk(actor);
+        IncidentRecord i = incident(number);
+        incidents.activeAssignment(i.id(), unitCode)
+                .orElseThrow(() -> new ConflictException(unitCode + " 未在此警情上 (unit not on this incident)"));
+        incidents.setCommander(i.id(), unitCode);
+        incidents.log(i.id(), "COMMANDER", i.status().name(), i.status().name(), actor.username(), "现场指挥：" + unitCode,
+                clock.instant());
+        AfterCommit.run(() -> {
+            feed.toCentre("incident", Map.of("number", i.number()));
+            feed.toUnit(unitCode, "order", Map.of("number", i.number()));
+        });
+        return incidents.get(i.id()).orElseThrow();
+    }
+
+    IncidentRecord incident(String number) {
+        return incidents.byNumber(number).orElseThrow(() -> new NotFoundException("没有警情 " + number));
+    }
+}

@@ -1,0 +1,70 @@
+package cn.civicloop.dispatch.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.cases.TimelineEntry;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Department;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.dispatch.DispatchFeed;
+import cn.civicloop.dispatch.IncidentAction;
+import cn.civicloop.dispatch.IncidentStatus;
+
+/**
+ * Brings the progress of a diverted call's case back to the 110 record: each step of the case (assignment,
+ * signing, the agency's reply, closure) lands in the incident's log; the case's closure closes the incident.
+ * Runs after the case's transaction, in its own; a repeated delivery only adds a repeated log line.
+ */
+@Component
+class LinkageFeedback {
+
+    private static final List<CaseAction> WITH_TEXT = List.of(CaseAction.REPLY, CaseAction.ANSWER, CaseAction.RETURN,
+            CaseAction.DECLINE);
+
+    private final Incidents incidents;
+    private final CaseQueries cases;
+    private final Directory directory;
+    private final DispatchFeed feed;
+
+    LinkageFeedback(Incidents incidents, CaseQueries cases, Directory directory, DispatchFeed feed) {
+        this.incidents = incidents;
+        this.cases = cases;
+        this.directory = directory;
+        this.feed = feed;
+    }
+
+    @ApplicationModuleListener
+    void on(CaseTransitioned event) {
+        incidents.byCase(event.number()).filter(i -> i.status() == IncidentStatus.DIVERTED).ifPresent(i -> {
+            String department = event.departmentId() == null ? null
+                    : directory.department(event.departmentId()).map(Department::name).orElse(null);
+            String note = event.action().label() + "（" + event.to().label() + "）" + text(event);
+            incidents.setLinkage(i.id(), null, department, event.to().label());
+            if (event.to().ended()) {
+                incidents.transition(i, IncidentAction.LINKAGE_CLOSED, IncidentStatus.CLOSED, "closed_at",
+                        event.occurredAt(), "case:" + event.number(), note);
+            } else {
+                incidents.transition(i, IncidentAction.LINKAGE_FEEDBACK, IncidentStatus.DIVERTED, null,
+                        event.occurredAt(), "case:" + event.number(), note);
+            }
+            AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", i.number())));
+        });
+    }
+
+    /** The agency's own words for a reply or an answer, from the case's timeline. */
+    private String text(CaseTransitioned event) {
+        if (!WITH_TEXT.contains(event.action())) {
+            return "";
+        }
+        List<TimelineEntry> timeline = cases.timeline(event.number(), Actor.system());
+        return timeline.stream().filter(e -> e.action() == event.action()).reduce((a, b) -> b)
+                .map(TimelineEntry::reason).map(r -> "：" + r).orElse("");
+    }
+}

@@ -1,0 +1,106 @@
+package cn.civicloop.dispatch.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.civicloop.dispatch.UnitStatus;
+import cn.civicloop.dispatch.travel.TravelEstimate;
+import cn.civicloop.dispatch.travel.TravelTimeModel;
+import cn.civicloop.geo.GeoPoint;
+
+/**
+ * Ranks the units for one incident by estimated travel time — nearest in time, whatever its block (own block
+ * first is not a rule). Units off duty, busy or out of service are excluded with the reason. Below priority 1 a
+ * block keeps a reserve of free units that only priority-1 calls may take. Pure: no database, no clock.
+ */
+public final class Recommender {
+
+    /** A unit as the recommender sees it. */
+    public record Candidate(String unitCode, String callSign, String blockCode, UnitStatus status, boolean onDuty,
+            GeoPoint position) {
+    }
+
+    /** What the incident needs. */
+    public record Scene(GeoPoint place, String blockCode, int priority, Set<String> neighbourBlocks) {
+    }
+
+    /** A recommended unit, best first. */
+    public record Ranked(int rank, String unitCode, String callSign, String blockCode, double seconds, double metres,
+            boolean byRoad, String model, String why) {
+    }
+
+    /** A unit that is not recommended, and why. */
+    public record Excluded(String unitCode, String callSign, String blockCode, String reason, Double seconds) {
+    }
+
+    public record Result(List<Ranked> ranked, List<Excluded> excluded, String model) {
+    }
+
+    private final TravelTimeModel travel;
+    private final int reservePerBlock;
+
+    public Recommender(TravelTimeModel travel, int reservePerBlock) {
+        this.travel = travel;
+        this.reservePerBlock = reservePerBlock;
+    }
+
+    public Result rank(Scene scene, List<Candidate> units) {
+        List<Candidate> free = new ArrayList<>();
+        List<Excluded> excluded = new ArrayList<>();
+        for (Candidate u : units) {
+            String reason = !u.onDuty() ? "不在班（休班/轮休）" : u.status() == UnitStatus.OUT_OF_SERVICE ? "暂停服务"
+                    : u.status() != UnitStatus.AVAILABLE ? "忙碌：" + u.status().label()
+                    : u.position() == null ? "无位置信息" : null;
+            if (reason == null) {
+                free.add(u);
+            } else {
+                excluded.add(new Excluded(u.unitCode(), u.callSign(), u.blockCode(), reason, null));
+            }
+        }
+        List<TravelEstimate> etas = travel.toward(scene.place(), free.stream().map(Candidate::position).toList());
+        Integer[] order = new Integer[free.size()];
+        Map<String, Integer> freeByBlock = new HashMap<>();
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            freeByBlock.merge(free.get(i).blockCode(), 1, Integer::sum);
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> etas.get(i).seconds())
+                .thenComparing(i -> free.get(i).unitCode()));
+        boolean ownBlockFree = freeByBlock.getOrDefault(scene.blockCode(), 0) > 0;
+        Double ownBest = null;
+        Map<String, Integer> lent = new HashMap<>();
+        List<Ranked> ranked = new ArrayList<>();
+        for (int i : order) {
+            Candidate u = free.get(i);
+            TravelEstimate eta = etas.get(i);
+            if (!eta.reachable()) {
+                excluded.add(new Excluded(u.unitCode(), u.callSign(), u.blockCode(), "路网不可达", null));
+                continue;
+            }
+            int left = freeByBlock.get(u.blockCode()) - lent.getOrDefault(u.blockCode(), 0);
+            if (scene.priority() > 1 && left <= reservePerBlock) {
+                excluded.add(new Excluded(u.unitCode(), u.callSign(), u.blockCode(),
+                        "保留警力：" + u.blockCode() + " 须保持 " + reservePerBlock + " 个空闲巡组，仅一级警情可调用", eta.seconds()));
+                continue;
+            }
+            lent.merge(u.blockCode(), 1, Integer::sum);
+            if (u.blockCode().equals(scene.blockCode()) && ownBest == null) {
+                ownBest = eta.seconds();
+            }
+            ranked.add(new Ranked(ranked.size() + 1, u.unitCode(), u.callSign(), u.blockCode(), eta.seconds(),
+                    eta.metres(), eta.byRoad(), travel.label(), why(scene, u, ownBlockFree, left <= reservePerBlock)));
+        }
+        return new Result(ranked, excluded, travel.label());
+    }
+
+    private static String why(Scene scene, Candidate u, boolean ownBlockFree, boolean reserveUsed) {
+        String base = u.blockCode().equals(scene.blockCode()) ? "本块区"
+                : !ownBlockFree && scene.neighbourBlocks().contains(u.blockCode()) ? "邻块区支援（本块区无空闲巡组）"
+                : !ownBlockFree ? "跨块区支援（本块区无空闲巡组）" : "跨块区：到达时间更短";
+        return reserveUsed ? base + "；动用保留警力（一级警情）" : base;
+    }
+}

@@ -1,0 +1,31 @@
+package cn.civicloop.dispatch.internal;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.dispatch.travel.StraightLineTravelTimes;
+import cn.civicloop.dispatch.travel.TravelTimeModel;
+
+/**
+ * The travel-time model in service: the road network when a {@link TravelTimeModel} bean exists (registered when
+ * {@code civicloop.dispatch.road-network.osm-file} is set), else the straight line × detour factor ÷ speed.
+ * Looked up through a provider, so the choice does not depend on the order in which configurations are read.
+ */
+@Component
+public class TravelModels {
+
+    private final ObjectProvider<TravelTimeModel> beans;
+    private final TravelTimeModel straightLine;
+
+    TravelModels(ObjectProvider<TravelTimeModel> beans,
+            @Value("${civicloop.dispatch.straight-line.detour-factor:1.3}") double detour,
+            @Value("${civicloop.dispatch.straight-line.speed-kmh:30}") double speed) {
+        this.beans = beans;
+        this.straightLine = new StraightLineTravelTimes(detour, speed);
+    }
+
+    public TravelTimeModel current() {
+        return beans.getIfAvailable(() -> straightLine);
+    }
+}

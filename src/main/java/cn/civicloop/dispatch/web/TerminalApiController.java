@@ -1,0 +1,106 @@
+package cn.civicloop.dispatch.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Actors;
+import cn.civicloop.dispatch.UnitAction;
+import cn.civicloop.dispatch.internal.DispatchBoard;
+import cn.civicloop.dispatch.internal.FieldTerminal;
+import cn.civicloop.dispatch.internal.InProcessDispatchFeed;
+import cn.civicloop.dispatch.internal.UnitRecord;
+import cn.civicloop.geo.GeoPoint;
+import cn.civicloop.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * A unit's field terminal (owner: POLICE_OFFICER, for its own unit only): the current order, status reports with
+ * position, GPS fixes, messages to the centre, and the push stream of its orders.
+ */
+@RestController
+@RequestMapping({"/api/v1/dispatch/terminal", "/terminal/api"})
+@Tag(name = "dispatch-terminal", description = "巡组移动终端 (unit field terminal)")
+class TerminalApiController {
+
+    record StatusReport(UnitAction action, Double lat, Double lon, String note) {
+    }
+
+    record PositionReport(Double lat, Double lon, Instant at) {
+    }
+
+    record MessageRequest(String body) {
+    }
+
+    private final FieldTerminal terminal;
+    private final DispatchBoard board;
+    private final InProcessDispatchFeed feed;
+
+    TerminalApiController(FieldTerminal terminal, DispatchBoard board, InProcessDispatchFeed feed) {
+        this.terminal = terminal;
+        this.board = board;
+        this.feed = feed;
+    }
+
+    @GetMapping
+    Map<String, Object> current() {
+        return board.terminal(terminal.unitOf(Actors.current()));
+    }
+
+    @PostMapping("/status")
+    Map<String, Object> status(@RequestBody StatusReport r) {
+        Actor actor = Actors.current();
+        if (r.action() == null) {
+            throw new InvalidInputException("action", "请给出状态 (action is required)");
+        }
+        UnitRecord u = terminal.report(r.action(), point(r.lat(), r.lon()), r.note(), actor);
+        return board.terminal(u);
+    }
+
+    @PostMapping("/position")
+    Map<String, Object> position(@RequestBody PositionReport r) {
+        GeoPoint p = point(r.lat(), r.lon());
+        if (p == null) {
+            throw new InvalidInputException("lat", "请给出位置 (lat and lon are required)");
+        }
+        terminal.position(p, r.at(), Actors.current());
+        return Map.of("accepted", true);
+    }
+
+    @PostMapping("/messages")
+    Map<String, Object> message(@RequestBody MessageRequest r) {
+        Actor actor = Actors.current();
+        terminal.message(terminal.unitOf(actor).code(), r.body(), false, actor);
+        return Map.of("sent", true);
+    }
+
+    @GetMapping("/messages")
+    List<Map<String, Object>> messages() {
+        return terminal.messages(terminal.unitOf(Actors.current()).code(), 30);
+    }
+
+    @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream() {
+        return feed.subscribe(terminal.unitOf(Actors.current()).code());
+    }
+
+    private static GeoPoint point(Double lat, Double lon) {
+        if (lat == null || lon == null) {
+            return null;
+        }
+        try {
+            return new GeoPoint(lat, lon);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("lat", "坐标无效 (invalid coordinates)");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+// Shared by the 110 desk, the command map and the unit terminal: JSON calls with the page's CSRF token, the
+// push stream (Server-Sent Events) that re-fetches the state whenever it (re)connects, and small helpers.
+var Dispatch = (function () {
+  function csrf() {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    var h = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    if (token && header && token.content && header.content) { h[header.content] = token.content; }
+    return h;
+  }
+  function handle(r) {
+    return r.text().then(function (t) {
+      var body = t ? JSON.parse(t) : null;
+      if (!r.ok) { throw new Error((body && (body.detail || body.title)) || ('HTTP ' + r.status)); }
+      return body;
+    });
+  }
+  function get(url) { return fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' }).then(handle); }
+  function post(url, body) {
+    return fetch(url, { method: 'POST', headers: csrf(), credentials: 'same-origin', body: JSON.stringify(body || {}) })
+      .then(handle);
+  }
+  // EventSource reconnects by itself; every (re)connection triggers a full refresh, so a missed event costs nothing.
+  function stream(url, onEvent, refresh) {
+    var es = new EventSource(url);
+    var indicator = document.getElementById('live');
+    es.onopen = function () { if (indicator) { indicator.className = 'live on'; } refresh(); };
+    es.onerror = function () { if (indicator) { indicator.className = 'live off'; } };
+    ['hello', 'incident', 'unit', 'order', 'recalled', 'message', 'position'].forEach(function (kind) {
+      es.addEventListener(kind, function (e) { onEvent(kind, JSON.parse(e.data)); });
+    });
+    return es;
+  }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+  function time(iso) {
+    if (!iso) { return '—'; }
+    var d = new Date(iso);
+    return d.toLocaleTimeString('zh-CN', { hour12: false });
+  }
+  function minutes(seconds) {
+    if (seconds === null || seconds === undefined) { return '—'; }
+    return (seconds / 60).toFixed(1) + ' 分';
+  }
+  function drawBlocks(map, url, done) {
+    get(url).then(function (geojson) {
+      var layer = L.geoJSON(geojson, {
+        style: { color: '#1f4e79', weight: 2, fillOpacity: 0.06 },
+        onEachFeature: function (f, l) { l.bindTooltip(f.properties.code + ' ' + f.properties.name); }
+      }).addTo(map);
+      map.fitBounds(layer.getBounds());
+      geojson.features.forEach(function (f) {
+        L.marker([f.properties.postLat, f.properties.postLon], {
+          icon: L.divIcon({ className: 'post-icon', html: '★', iconSize: [14, 14] }), title: f.properties.post
+        }).addTo(map);
+      });
+      if (done) { done(geojson); }
+    });
+  }
+  return { get: get, post: post, stream: stream, el: el, time: time, minutes: minutes, drawBlocks: drawBlocks };
+})();
