@@ -16,12 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emergencySpeedFactor road times are divided by it: 1.0 is ordinary car driving (OSM-derived average
  *                             speeds of GraphHopper's bundled {@code car.json}); e.g. 1.2 for driving with siren and
  *                             lights. Applied after the search, so changing it needs no new import
- * @param snapToleranceMetres      how far a position may lie from the nearest drivable road; farther away (a unit in a
+ * @param snapToleranceMetres  how far a position may lie from the nearest drivable road; farther away (a unit in a
  *                             field, a bad GPS fix, a point outside the extract) it gets the straight-line estimate
  * @param accessSpeedKmh       speed for the piece between a position and the road it snaps to, at both ends, so
  *                             a far-off snap is never free
- * @param searchLimit          the backward search from the incident stops at this driving time; origins farther
- *                             away are reported unreachable, which keeps one query bounded on a large network
+ * @param searchLimit          the backward search from the incident stops at this driving time (before the access
+ *                             stretches are added); origins farther away are reported unreachable, which keeps one
+ *                             query bounded on a large network
  * @param fallback             straight-line estimate used before the graph is ready and for positions off the network
  */
 @ConfigurationProperties("civicloop.dispatch.road-network")

@@ -6,7 +6,7 @@ import cn.civicloop.geo.GeoPoint;
 
 /**
  * Estimates how long each of several units needs to reach one incident. One call for all candidates, because a
- * road network answers "many origins, one destination" with a single backward search far faster than with one
+ * road network answers many origins and one destination with a single backward search far faster than with one
  * route per unit.
  */
 public interface TravelTimeModel {
