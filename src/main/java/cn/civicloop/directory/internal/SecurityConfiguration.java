@@ -46,6 +46,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // road chiefs (路长制): whistles also for the named departments, briefing also for admins;
+                        // the roads module checks levels, squads and departments
+                        .requestMatchers("/api/v1/roads/whistles/**", "/api/v1/roads/whistles")
+                                .hasAnyRole("ROAD_CHIEF", "LEADER", "HANDLER", "DEPT_HEAD")
+                        .requestMatchers("/api/v1/roads/briefing", "/api/v1/roads/briefing.xlsx")
+                                .hasAnyRole("ROAD_CHIEF", "LEADER", "ADMIN")
+                        .requestMatchers("/api/v1/roads/**").hasAnyRole("ROAD_CHIEF", "GRID_WORKER", "LEADER")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
@@ -63,6 +70,9 @@ class SecurityConfiguration {
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/roads/signs", "/roads/signs/**").permitAll()
+                        .requestMatchers("/roads/briefing", "/roads/briefing.xlsx").hasAnyRole("ROAD_CHIEF", "LEADER", "ADMIN")
+                        .requestMatchers("/roads", "/roads/**").hasAnyRole("ROAD_CHIEF", "GRID_WORKER", "LEADER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workbench", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
