@@ -9,5 +9,5 @@ import jakarta.validation.constraints.Size;
  */
 public record IssueReport(@NotBlank(message = "请填写问题 (title is required)") @Size(max = 200) String title,
         @Size(max = 4000) String description, Double lat, Double lon, @Size(max = 40) String segmentCode,
-        Long patrolId, boolean fixedOnSpot, @Size(max = 2000) String resolution) {
+        Long patrolId, Boolean fixedOnSpot, @Size(max = 2000) String resolution) {
 }

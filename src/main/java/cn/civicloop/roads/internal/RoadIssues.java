@@ -114,7 +114,7 @@ public class RoadIssues {
         keepPhotos(id, "BEFORE", before);
         keepPhotos(id, "AFTER", after);
         step(id, now, reporter.name(), "REPORTED", reporter.id(), null, null, description);
-        if (form.fixedOnSpot()) {
+        if (Boolean.TRUE.equals(form.fixedOnSpot())) {
             fixOnSpot(id, reporter, title, description, form, segment, before, after, now);
         } else {
             Chief next = data.nextLevel(reporter).orElse(reporter);
@@ -164,7 +164,7 @@ public class RoadIssues {
         OpenedCase opened = intake.submit(appeal(id, "HO", r.title, content, r.lat, r.lon, r.segmentId, chief),
                 photos(id), actor);
         jdbc.sql("update road_issue set status = ?, case_number = ?, answered_at = coalesce(answered_at, ?) where id = ?")
-                .params(IssueStatus.HANDED_OVER.name(), opened.number(), ts(now), ts(now), id).update();
+                .params(IssueStatus.HANDED_OVER.name(), opened.number(), ts(now), id).update();
         step(id, now, chief.name(), "HANDED_OVER", chief.id(), null, null, "移交治理闭环，工单 " + opened.number());
         return view(id, Actor.system());
     }
