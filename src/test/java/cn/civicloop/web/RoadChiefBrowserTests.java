@@ -49,6 +49,7 @@ class RoadChiefBrowserTests extends BrowserTest {
         browser.findElement(By.id("issue-description")).sendKeys("路面坑槽约半米见方，需要专业修补，现场无法处置。");
         clearAndType("issue-lat", "34.830107");
         clearAndType("issue-lon", "117.521667");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         screenshot("road-patrol");
         staff.submit(By.id("issue-submit"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("袁轩");
