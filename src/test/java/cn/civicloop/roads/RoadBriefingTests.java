@@ -51,6 +51,15 @@ class RoadBriefingTests extends ApiTest {
             }
             seeded = true;
         }
+        // the week belongs to this test: a database kept from an earlier run (PostgreSQL) starts it afresh
+        Timestamp from = Timestamp.from(at(-1, 0, 0));
+        Timestamp to = Timestamp.from(at(8, 0, 0));
+        jdbc.sql("delete from road_issue_step where issue_id in (select id from road_issue where reported_at >= ? and reported_at < ?)")
+                .params(from, to).update();
+        jdbc.sql("delete from road_issue where reported_at >= ? and reported_at < ?").params(from, to).update();
+        jdbc.sql("delete from road_whistle_department where whistle_id in (select id from road_whistle where blown_at >= ? and blown_at < ?)")
+                .params(from, to).update();
+        jdbc.sql("delete from road_whistle where blown_at >= ? and blown_at < ?").params(from, to).update();
         Chief road3 = chief("road3");
         Chief road2 = chief("road2");
         Chief road1 = chief("road1");
