@@ -49,6 +49,13 @@ class SecurityConfiguration {
                         // 110 dispatch: the unit terminals, then the desk and leaders (writes checked by the module)
                         .requestMatchers("/api/v1/dispatch/terminal", "/api/v1/dispatch/terminal/**").hasRole("POLICE_OFFICER")
                         .requestMatchers("/api/v1/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
+                        // road chiefs (路长制): whistles also for the named departments, briefing also for admins;
+                        // the roads module checks levels, squads and departments
+                        .requestMatchers("/api/v1/roads/whistles/**", "/api/v1/roads/whistles")
+                                .hasAnyRole("ROAD_CHIEF", "LEADER", "HANDLER", "DEPT_HEAD")
+                        .requestMatchers("/api/v1/roads/briefing", "/api/v1/roads/briefing.xlsx")
+                                .hasAnyRole("ROAD_CHIEF", "LEADER", "ADMIN")
+                        .requestMatchers("/api/v1/roads/**").hasAnyRole("ROAD_CHIEF", "GRID_WORKER", "LEADER")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
@@ -68,6 +75,9 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/terminal", "/terminal/**").hasRole("POLICE_OFFICER")
                         .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
+                        .requestMatchers("/roads/signs", "/roads/signs/**").permitAll()
+                        .requestMatchers("/roads/briefing", "/roads/briefing.xlsx").hasAnyRole("ROAD_CHIEF", "LEADER", "ADMIN")
+                        .requestMatchers("/roads", "/roads/**").hasAnyRole("ROAD_CHIEF", "GRID_WORKER", "LEADER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workbench", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -1,0 +1,137 @@
+package cn.civicloop.roads.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.linearref.LengthIndexedLine;
+import org.locationtech.jts.operation.distance.DistanceOp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.geo.GeoPoint;
+import cn.civicloop.roads.Snap;
+
+/**
+ * The segments in memory, in a metric frame, behind an STR-tree: snapping a point costs a few envelope checks.
+ * Rebuilt after an import; a node that did not import sees new segments on its next start (imports are rare
+ * admin work).
+ */
+@Component
+public class RoadNetwork {
+
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
+
+    private final Supplier<List<Segment>> source;
+    private final RoadProperties properties;
+    private volatile Index index;
+
+    @Autowired
+    RoadNetwork(RoadData data, RoadProperties properties) {
+        this(data::segments, properties);
+    }
+
+    /** A network over a fixed list of segments (tests, tools). */
+    public RoadNetwork(Supplier<List<Segment>> source, RoadProperties properties) {
+        this.source = source;
+        this.properties = properties;
+    }
+
+    private record Entry(Segment segment, LineString metric) {
+    }
+
+    private record Index(MetricFrame frame, STRtree tree, int size) {
+    }
+
+    public void reload() {
+        index = null;
+    }
+
+    /** The segment nearest to {@code point} within the configured tolerance. */
+    public Optional<Snap> snap(GeoPoint point) {
+        return snap(point, properties.snapTolerance());
+    }
+
+    /** The segment nearest to {@code point} within {@code toleranceMetres}, or empty when none is that close. */
+    public Optional<Snap> snap(GeoPoint point, double toleranceMetres) {
+        Index current = index();
+        if (current.size() == 0) {
+            return Optional.empty();
+        }
+        Coordinate p = current.frame().toMetres(point.lon(), point.lat());
+        Envelope search = new Envelope(p);
+        search.expandBy(toleranceMetres);
+        Point at = GEOMETRY.createPoint(p);
+        Entry best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (Object o : current.tree().query(search)) {
+            Entry e = (Entry) o;
+            double d = e.metric().distance(at);
+            if (d <= toleranceMetres && (d < bestDistance || (d == bestDistance && e.segment().id() < best.segment().id()))) {
+                best = e;
+                bestDistance = d;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        Coordinate nearest = DistanceOp.nearestPoints(best.metric(), at)[0];
+        double along = new LengthIndexedLine(best.metric()).project(nearest);
+        Coordinate degrees = current.frame().toDegrees(nearest);
+        Segment s = best.segment();
+        return Optional.of(new Snap(s.id(), s.code(), s.name(), bestDistance, degrees.y, degrees.x, along));
+    }
+
+    /** The length in metres of a line of [lon, lat] pairs, in the frame of its first point. */
+    public static double lengthMetres(List<double[]> coordinates) {
+        MetricFrame frame = new MetricFrame(coordinates.get(0)[1], coordinates.get(0)[0]);
+        return metric(frame, coordinates).getLength();
+    }
+
+    private static LineString metric(MetricFrame frame, List<double[]> coordinates) {
+        return GEOMETRY.createLineString(coordinates.stream().map(c -> frame.toMetres(c[0], c[1]))
+                .toArray(Coordinate[]::new));
+    }
+
+    private Index index() {
+        Index current = index;
+        if (current == null) {
+            synchronized (this) {
+                if (index == null) {
+                    index = build(source.get());
+                }
+                current = index;
+            }
+        }
+        return current;
+    }
+
+    private static Index build(List<Segment> segments) {
+        if (segments.isEmpty()) {
+            return new Index(new MetricFrame(0, 0), new STRtree(), 0);
+        }
+        double minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE, minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE;
+        for (Segment s : segments) {
+            for (double[] c : s.coordinates()) {
+                minLon = Math.min(minLon, c[0]);
+                maxLon = Math.max(maxLon, c[0]);
+                minLat = Math.min(minLat, c[1]);
+                maxLat = Math.max(maxLat, c[1]);
+            }
+        }
+        MetricFrame frame = new MetricFrame((minLat + maxLat) / 2, (minLon + maxLon) / 2);
+        STRtree tree = new STRtree();
+        for (Segment s : segments) {
+            LineString line = metric(frame, s.coordinates());
+            tree.insert(line.getEnvelopeInternal(), new Entry(s, line));
+        }
+        tree.build();
+        return new Index(frame, tree, segments.size());
+    }
+}

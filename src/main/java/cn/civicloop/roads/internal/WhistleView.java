@@ -1,0 +1,17 @@
+package cn.civicloop.roads.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A whistle (吹哨) with the departments it named and their reports (报到). */
+public record WhistleView(long id, String title, String description, String areaName, String segmentCode,
+        String blowerName, long blowerStaffId, Instant blownAt, Instant ackDue, Instant reportDue, String status,
+        Instant resolvedAt, String resolution, List<Responder> departments, List<Note> notes) {
+
+    public record Responder(long departmentId, String departmentName, Instant acknowledgedAt, Instant reportedAt,
+            boolean ackOverdue, boolean reportOverdue, Instant releasedAt, Integer rating, String ratingComment) {
+    }
+
+    public record Note(Instant at, String author, String departmentName, String text) {
+    }
+}

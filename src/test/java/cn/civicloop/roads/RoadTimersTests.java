@@ -1,0 +1,171 @@
+package cn.civicloop.roads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.roads.internal.Chief;
+import cn.civicloop.roads.internal.IssueReport;
+import cn.civicloop.roads.internal.IssueView;
+import cn.civicloop.roads.internal.RoadData;
+import cn.civicloop.roads.internal.RoadIssues;
+import cn.civicloop.roads.internal.WhistleForm;
+import cn.civicloop.roads.internal.WhistleView;
+import cn.civicloop.roads.internal.Whistles;
+import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.support.MutableClock;
+import cn.civicloop.support.Node;
+
+/**
+ * The road chiefs' timers on a clock the test moves: an unanswered issue climbs 3 → 2 → 1 one step at a time
+ * (default 2 h per level) and is then marked overdue, each step once; an answer in time stops it. A whistle's
+ * named departments are flagged overdue once when they miss the acknowledgement (10 min) or the on-site report
+ * (30 min); the rating and the release follow the rules of 吹哨报到.
+ */
+class RoadTimersTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static MutableClock clock;
+    private static Node node;
+
+    @BeforeAll
+    static void start() {
+        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        node = Node.start("roads", clock);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @Test
+    void anUnansweredIssueClimbsOneLevelAtATimeAndEachStepFiresOnce() {
+        IssueView issue = reportUnfixable("路面坑洼，车辆绕行");
+        assertThat(issue.holderLevel()).isEqualTo(2);
+        assertThat(issue.holderName()).isEqualTo("袁轩");
+
+        clock.advance(Duration.ofMinutes(121));
+        Node.await(WAIT, "escalation to level 1", () -> view(issue.id()).holderLevel() == 1);
+        assertThat(view(issue.id()).holderName()).isEqualTo(chief("road1").name());
+        assertThat(count(issue.id(), "AUTO_ESCALATED")).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(121));
+        Node.await(WAIT, "overdue at level 1", () -> count(issue.id(), "OVERDUE") == 1);
+
+        clock.advance(Duration.ofDays(1));
+        pause(800);
+        assertThat(count(issue.id(), "AUTO_ESCALATED")).isEqualTo(1);
+        assertThat(count(issue.id(), "OVERDUE")).isEqualTo(1);
+        assertThat(view(issue.id()).holderLevel()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerInTimeStopsTheClimb() {
+        IssueView issue = reportUnfixable("护栏倾斜");
+        clock.advance(Duration.ofMinutes(30));
+        node.bean(RoadIssues.class).answer(issue.id(), chief("road2"), "已签收，明日处置");
+        clock.advance(Duration.ofHours(5));
+        pause(800);
+        assertThat(count(issue.id(), "AUTO_ESCALATED")).isZero();
+        assertThat(view(issue.id()).holderLevel()).isEqualTo(2);
+        assertThat(view(issue.id()).answeredAt()).isNotNull();
+    }
+
+    @Test
+    void aDepartmentThatMissesTheLimitIsFlaggedOnceAndTheOtherIsNot() {
+        Whistles whistles = node.bean(Whistles.class);
+        WhistleView w = whistles.blow(staff("road2"), new WhistleForm("广济路路面塌陷", "路面塌陷约两平方米，需封闭抢修",
+                "R01-1", null, List.of("ZFJ", "JTJ")));
+        long zfj = department(w, "区综合行政执法局");
+        long jtj = department(w, "区交通运输局");
+
+        clock.advance(Duration.ofMinutes(5));
+        whistles.report(w.id(), staff("zfj"), "执法局已到场，现场围挡");
+        clock.advance(Duration.ofMinutes(26)); // 31 min after the whistle
+        Node.await(WAIT, "JTJ flagged overdue", () -> responder(w.id(), jtj).reportOverdue()
+                && responder(w.id(), jtj).ackOverdue());
+        WhistleView now = whistles.view(w.id());
+        assertThat(responder(w.id(), jtj).ackOverdue()).isTrue();
+        assertThat(responder(w.id(), zfj).ackOverdue()).isFalse();
+        assertThat(responder(w.id(), zfj).reportOverdue()).isFalse();
+        clock.advance(Duration.ofHours(3));
+        pause(800);
+        assertThat(whistles.view(w.id()).notes().stream().filter(n -> n.text().contains("未在时限内"))).hasSize(2);
+        assertThat(now.status()).isEqualTo("OPEN");
+
+        // 事不完，人不撤: nobody leaves before the whistle-blower resolves it
+        assertThatThrownBy(() -> whistles.release(w.id(), staff("zfj"))).isInstanceOf(ConflictException.class);
+        // rating: only after the report, only by the whistle-blower, once
+        assertThatThrownBy(() -> whistles.rate(w.id(), jtj, staff("road2"), 3, null)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> whistles.rate(w.id(), zfj, staff("road1"), 5, null)).isInstanceOf(ForbiddenException.class);
+        assertThat(whistles.rate(w.id(), zfj, staff("road2"), 4, "到场及时").departments().stream()
+                .filter(d -> d.departmentId() == zfj).findFirst().orElseThrow().rating()).isEqualTo(4);
+        assertThatThrownBy(() -> whistles.rate(w.id(), zfj, staff("road2"), 5, null)).isInstanceOf(ConflictException.class);
+
+        whistles.note(w.id(), staff("zfj"), "会商：交通局负责交通疏导");
+        assertThatThrownBy(() -> whistles.resolve(w.id(), staff("zfj"), "x")).isInstanceOf(ForbiddenException.class);
+        whistles.resolve(w.id(), staff("road2"), "塌陷已回填，恢复通行");
+        assertThat(whistles.release(w.id(), staff("zfj")).departments().stream()
+                .filter(d -> d.departmentId() == zfj).findFirst().orElseThrow().releasedAt()).isNotNull();
+    }
+
+    @Test
+    void whoMayBlowTheWhistle() {
+        Whistles whistles = node.bean(Whistles.class);
+        WhistleForm form = new WhistleForm("占道经营", "多家商户占道", null, "A01", List.of("ZFJ"));
+        assertThatThrownBy(() -> whistles.blow(staff("road3"), form)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> whistles.blow(staff("zfj"), form)).isInstanceOf(ForbiddenException.class);
+        assertThat(whistles.blow(staff("jd-zx"), form).status()).isEqualTo("OPEN"); // a street office
+        assertThat(whistles.blow(staff("road1"), form).departments()).hasSize(1);
+    }
+
+    static IssueView reportUnfixable(String title) {
+        return node.bean(RoadIssues.class).report(chief("road3"),
+                new IssueReport(title, title + "，现场无法处置", null, null, "R01-1", null, false, null), List.of(), List.of());
+    }
+
+    private static IssueView view(long id) {
+        return node.bean(RoadIssues.class).view(id, Actor.system());
+    }
+
+    private static long count(long id, String action) {
+        return view(id).steps().stream().filter(s -> s.action().equals(action)).count();
+    }
+
+    private static Chief chief(String username) {
+        return node.bean(RoadData.class).chiefByUsername(username).orElseThrow();
+    }
+
+    private static Actor staff(String username) {
+        return node.bean(Directory.class).staffActor(username).orElseThrow();
+    }
+
+    private static long department(WhistleView w, String name) {
+        return w.departments().stream().filter(d -> d.departmentName().equals(name)).findFirst().orElseThrow().departmentId();
+    }
+
+    private static WhistleView.Responder responder(long whistle, long department) {
+        return node.bean(Whistles.class).view(whistle).departments().stream()
+                .filter(d -> d.departmentId() == department).findFirst().orElseThrow();
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

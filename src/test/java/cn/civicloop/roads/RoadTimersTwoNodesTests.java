@@ -1,0 +1,56 @@
+package cn.civicloop.roads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.roads.internal.IssueReport;
+import cn.civicloop.roads.internal.RoadData;
+import cn.civicloop.roads.internal.RoadIssues;
+import cn.civicloop.support.MutableClock;
+import cn.civicloop.support.Node;
+
+/** Two application nodes on one database run the same answer timers: each step still happens once. */
+class RoadTimersTwoNodesTests {
+
+    @Test
+    void twoNodesEscalateEachIssueOnce() {
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        List<Node> nodes = Node.startAll(clock, "roads-a", "roads-b");
+        try {
+            List<Long> ids = IntStream.range(0, 6).mapToObj(i -> {
+                Node node = nodes.get(i % 2);
+                return node.bean(RoadIssues.class).report(node.bean(RoadData.class).chiefByUsername("road3").orElseThrow(),
+                        new IssueReport("路灯不亮 " + i, "夜间路灯不亮", null, null, "R01-1", null, false, null),
+                        List.of(), List.of()).id();
+            }).toList();
+            clock.advance(Duration.ofMinutes(121));
+            for (long id : ids) {
+                Node.await(Duration.ofSeconds(20), "escalation of " + id, () -> count(nodes.get(0), id, "AUTO_ESCALATED") == 1);
+            }
+            clock.advance(Duration.ofMinutes(121));
+            for (long id : ids) {
+                Node.await(Duration.ofSeconds(20), "overdue of " + id, () -> count(nodes.get(1), id, "OVERDUE") == 1);
+            }
+            RoadTimersTests.pause(800);
+            for (long id : ids) {
+                assertThat(count(nodes.get(1), id, "AUTO_ESCALATED")).as("issue " + id).isEqualTo(1);
+                assertThat(count(nodes.get(0), id, "OVERDUE")).as("issue " + id).isEqualTo(1);
+            }
+        } finally {
+            nodes.forEach(Node::close);
+        }
+    }
+
+    private static long count(Node node, long id, String action) {
+        return node.bean(RoadIssues.class).view(id, Actor.system()).steps().stream()
+                .filter(s -> s.action().equals(action)).count();
+    }
+}
