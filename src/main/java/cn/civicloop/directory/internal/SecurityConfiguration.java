@@ -14,6 +14,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,13 +36,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, SecurityHeaders headers, AuditLog audit,
+            ClientAddress clients) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
+                .headers(headers::apply)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/appeals").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
@@ -57,17 +62,26 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pages(HttpSecurity http, SecurityHeaders headers, FormLoginLockout lockout, AuditLog audit,
+            ClientAddress clients) throws Exception {
+        http.addFilterBefore(lockout.guard(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/track", "/track/**", "/report", "/report/**", "/geo/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workbench", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(lockout.onSuccess())
+                        .failureHandler(lockout.onFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(h -> h.frameOptions(f -> f.deny()));
+                .headers(headers::apply);
         return http.build();
+    }
+
+    @Bean
+    FormLoginLockout formLoginLockout(LoginLockout lockout, ClientAddress clients) {
+        return new FormLoginLockout(lockout, clients);
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String detail) throws IOException {
