@@ -50,5 +50,11 @@ class ContentSecurityPolicyBrowserTests extends BrowserTest {
         visit("/dashboard");
         assertThat(browser.findElements(By.cssSelector("canvas"))).as("the dashboard's charts drew").isNotEmpty();
         assertThat(violations).isEmpty();
+
+        // the control: an inline script is refused, and the refusal does show in the console we read
+        ((JavascriptExecutor) browser).executeScript("var s = document.createElement('script');"
+                + " s.textContent = 'window.inlineRan = true'; document.head.appendChild(s);");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.inlineRan === true")).isEqualTo(false);
+        assertThat(cspViolations()).as("the browser reports the blocked inline script").isNotEmpty();
     }
 }
