@@ -41,7 +41,7 @@ class HostileInputRegressionApiTests extends ApiTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "a%2Fb", "a;b", "a%3Bb", "..%2F..%2Fadmin", "a%00b", "a%zzb", "%C0%AF" })
+    @ValueSource(strings = { "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "a%2Fb", "a;b", "a%3Bb", "..%2F..%2Fadmin", "a%00b", "%C0%AF" })
     void aCaseNumberWithCharactersTheFirewallRefusesIsA400Problem(String number) {
         // was: Tomcat's HTML page for %2F and %00, Spring Boot's JSON shape for ';'
         Api.Answer a = api.get("/api/v1/public/cases/" + number, null, Map.of("X-Tracking-Token", "x"));
