@@ -48,6 +48,8 @@ public abstract class BrowserTest extends ApiTest {
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--disable-sync", "--window-size=1280,1000", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("civicloop-chromium"));
+        // the browser's console, where Chromium reports Content-Security-Policy violations (see cspViolations)
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
@@ -83,6 +85,13 @@ public abstract class BrowserTest extends ApiTest {
         });
         wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
+    }
+
+    /** Console lines since the last call that report a Content-Security-Policy violation. */
+    protected static java.util.List<String> cspViolations() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
     }
 
     /** Saves the current page as a README picture. */

@@ -14,8 +14,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
+import cn.civicloop.shared.web.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -34,13 +38,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, SecurityHeaders headers, AuditLog audit,
+            ClientAddress clients) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
+                .headers(headers::apply)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/appeals").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
@@ -67,8 +74,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pages(HttpSecurity http, SecurityHeaders headers, FormLoginLockout lockout, AuditLog audit,
+            ClientAddress clients) throws Exception {
+        http.addFilterBefore(lockout.guard(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/track", "/track/**", "/report", "/report/**", "/geo/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
@@ -79,10 +89,23 @@ class SecurityConfiguration {
                         .requestMatchers("/roads/briefing", "/roads/briefing.xlsx").hasAnyRole("ROAD_CHIEF", "LEADER", "ADMIN")
                         .requestMatchers("/roads", "/roads/**").hasAnyRole("ROAD_CHIEF", "GRID_WORKER", "LEADER")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workbench", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(lockout.onSuccess())
+                        .failureHandler(lockout.onFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(h -> h.frameOptions(f -> f.deny()));
+                .headers(headers::apply);
         return http.build();
+    }
+
+    /** A URL the firewall refuses (";", "%2F", "//", …) is a 400 problem document, like every other refusal. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (req, res, ex) -> Refusals.write(req, res, HttpStatus.BAD_REQUEST,
+                "请求地址包含不允许的字符 (the request URL contains characters that are not allowed)");
+    }
+
+    @Bean
+    FormLoginLockout formLoginLockout(LoginLockout lockout, ClientAddress clients) {
+        return new FormLoginLockout(lockout, clients);
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String detail) throws IOException {

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import cn.civicloop.shared.ConflictException;
@@ -74,6 +76,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "参数格式错误 (malformed parameter)",
                 List.of(new FieldProblem(ex.getName(), "无效的值 (invalid value)")), request);
+    }
+
+    /** A multipart body Tomcat cannot parse (e.g. a NUL in a file name); too large is handled as 413 below. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
+        if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "上传文件过大 (an uploaded file is too large)", List.of(), request);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "上传内容格式错误 (malformed multipart request)", List.of(), request);
     }
 
     @ExceptionHandler(Exception.class)
