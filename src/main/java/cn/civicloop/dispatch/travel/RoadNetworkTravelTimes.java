@@ -53,6 +53,7 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
     private final double accessMetresPerSecond;
     private final CompletableFuture<RoadNetwork> loading = new CompletableFuture<>();
     private volatile RoadNetwork network;
+    private volatile boolean closed;
 
     RoadNetworkTravelTimes(RoadNetworkProperties settings) {
         this.settings = settings;
@@ -77,6 +78,11 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
         long start = System.nanoTime();
         try {
             RoadNetwork loaded = RoadNetwork.importOrLoad(settings.osmFile(), settings.graphDir());
+            if (closed) { // the application stopped while the import ran
+                loaded.close();
+                loading.cancel(false);
+                return;
+            }
             network = loaded;
             loading.complete(loaded);
             log.info("road network from {} ready in {} ms", settings.osmFile(), (System.nanoTime() - start) / 1_000_000);
@@ -111,7 +117,10 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
 
     @Override
     public String label() {
-        return ready() ? "路网" : fallback.label() + "（路网加载中）";
+        if (ready()) {
+            return "路网";
+        }
+        return fallback.label() + (loading.isCompletedExceptionally() ? "（路网不可用）" : "（路网加载中）");
     }
 
     @Override
@@ -238,6 +247,7 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
 
     @Override
     public void close() {
+        closed = true;
         RoadNetwork net = network;
         network = null;
         if (net != null) {

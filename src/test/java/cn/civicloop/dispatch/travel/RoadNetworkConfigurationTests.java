@@ -57,6 +57,7 @@ class RoadNetworkConfigurationTests {
                             .withMessageContaining("could not be loaded");
 
                     assertThat(model.ready()).isFalse();
+                    assertThat(model.label()).isEqualTo("直线×绕行系数（路网不可用）");
                     assertThat(model.toward(new GeoPoint(42.513108, 1.536005),
                             List.of(new GeoPoint(42.506472, 1.522475))).get(0).byRoad()).isFalse();
                 });
