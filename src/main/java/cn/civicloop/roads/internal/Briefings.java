@@ -22,7 +22,7 @@ import cn.civicloop.shared.InvalidInputException;
 
 /**
  * The weekly briefing (定期通报) per road area and per chief, for an ISO week in district time. An issue counts in
- * the week it was found; for a chief, "escalated" counts the issues he passed up, "overdue" those that went up
+ * the week it was found; for a chief, escalated counts the issues he passed up, overdue those that went up
  * (or timed out at level 1) because he did not answer in time.
  */
 @Service
@@ -51,7 +51,7 @@ public class Briefings {
             List<AreaRow> areas, AreaRow total, List<ChiefRow> chiefs) {
     }
 
-    /** "2026-W48", or the current week when blank. */
+    /** The Monday of an ISO week written like 2026-W48, or of the current week when blank. */
     public static LocalDate mondayOf(String week, LocalDate today) {
         if (week == null || week.isBlank()) {
             return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

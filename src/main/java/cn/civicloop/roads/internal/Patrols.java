@@ -130,7 +130,7 @@ public class Patrols {
         return new TrackAnswer(points.size(), onRoad, segments);
     }
 
-    /** Coverage of the segments (of one area, or all) by the tracks recorded in [from, to). */
+    /** Coverage of the segments (of one area, or all) by the tracks recorded from {@code from} up to, not including, {@code to}. */
     public Coverage coverage(Instant from, Instant to, Long areaId) {
         Map<Long, double[]> spans = new LinkedHashMap<>();
         jdbc.sql("""
