@@ -37,7 +37,9 @@ class EndpointMatrixTests extends ApiTest {
 
     /** One demo account per role; roles without a demo account are still declared, just not exercised here. */
     private static final Map<Role, String> USERS = new EnumMap<>(Map.of(Role.ADMIN, "admin", Role.OPERATOR, "operator",
-            Role.DISPATCHER, "dispatcher", Role.LEADER, "leader", Role.HANDLER, "zfj", Role.DEPT_HEAD, "zfj-head"));
+            Role.DISPATCHER, "dispatcher", Role.LEADER, "leader", Role.HANDLER, "zfj", Role.DEPT_HEAD, "zfj-head",
+            Role.POLICE_DISPATCHER, "police-desk", Role.POLICE_OFFICER, "unit-b1-1", Role.ROAD_CHIEF, "road3",
+            Role.GRID_WORKER, "grid1"));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired
@@ -142,6 +144,9 @@ class EndpointMatrixTests extends ApiTest {
     }
 
     private Outcome call(EndpointMatrix.Row row, String path, Role role) throws Exception {
+        if (path.endsWith("/stream")) {
+            return stream(row, path, role);
+        }
         if (row.isApi()) {
             String token = role == null ? null : api.login(USERS.get(role));
             Api.Answer a = switch (row.method()) {
@@ -156,6 +161,28 @@ class EndpointMatrixTests extends ApiTest {
         PageSession session = role == null ? new PageSession(null) : sessions.computeIfAbsent(role,
                 r -> new PageSession(USERS.get(r)));
         var r = session.send(row.method(), path);
+        return new Outcome(r.statusCode(), r.headers().firstValue("Location").orElse(""));
+    }
+
+    /**
+     * A Server-Sent Events stream never ends for an owner: only its status line is read (the body handler returns
+     * as soon as the headers are in), then the stream is closed.
+     */
+    private Outcome stream(EndpointMatrix.Row row, String path, Role role) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET()
+                .header("Accept", "text/event-stream");
+        HttpClient http;
+        if (row.isApi()) {
+            http = HttpClient.newHttpClient();
+            if (role != null) {
+                request.header("Authorization", "Bearer " + api.login(USERS.get(role)));
+            }
+        } else {
+            http = (role == null ? new PageSession(null) : sessions.computeIfAbsent(role,
+                    r -> new PageSession(USERS.get(r)))).http;
+        }
+        HttpResponse<java.io.InputStream> r = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        r.body().close();
         return new Outcome(r.statusCode(), r.headers().firstValue("Location").orElse(""));
     }
 

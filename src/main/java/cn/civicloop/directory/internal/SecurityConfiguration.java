@@ -31,6 +31,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Who works on the governance loop's cases; the cases module narrows it to departments and holders. */
+    private static final String[] CASE_ROLES = { "OPERATOR", "DISPATCHER", "HANDLER", "DEPT_HEAD", "LEADER" };
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -55,7 +58,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // 110 dispatch: the unit terminals, then the desk and leaders (writes checked by the module)
                         .requestMatchers("/api/v1/dispatch/terminal", "/api/v1/dispatch/terminal/**").hasRole("POLICE_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dispatch/**").hasRole("POLICE_DISPATCHER")
                         .requestMatchers("/api/v1/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
+                        // the governance loop's cases: only the roles that work on them (police, road chiefs and grid
+                        // workers reach cases through their own modules, never through these doors)
+                        .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CASE_ROLES)
                         // road chiefs (路长制): whistles also for the named departments, briefing also for admins;
                         // the roads module checks levels, squads and departments
                         .requestMatchers("/api/v1/roads/whistles/**", "/api/v1/roads/whistles")
@@ -84,7 +91,9 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/terminal", "/terminal/**").hasRole("POLICE_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/dispatch/**").hasRole("POLICE_DISPATCHER")
                         .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
+                        .requestMatchers("/workbench/cases", "/workbench/cases/**").hasAnyRole(CASE_ROLES)
                         .requestMatchers("/roads/signs", "/roads/signs/**").permitAll()
                         .requestMatchers("/roads/briefing", "/roads/briefing.xlsx").hasAnyRole("ROAD_CHIEF", "LEADER", "ADMIN")
                         .requestMatchers("/roads", "/roads/**").hasAnyRole("ROAD_CHIEF", "GRID_WORKER", "LEADER")
