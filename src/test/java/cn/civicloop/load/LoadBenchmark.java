@@ -82,6 +82,7 @@ public final class LoadBenchmark {
         System.out.printf("machine load before: %s%n", loadAverage());
 
         ExecutorService httpPool = Executors.newFixedThreadPool(Math.max(4, clients));
+        // Several comma-separated URLs: instances of one cluster, used in turn request by request (no stickiness).
         LoadClient client = new LoadClient(url, httpPool);
         String token = client.token(options.getOrDefault("user", "leader"), "civic-demo");
 

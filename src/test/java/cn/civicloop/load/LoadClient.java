@@ -30,9 +30,17 @@ final class LoadClient {
 
     private final HttpClient http;
     private final String base;
+    private final String[] instances;
+    private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
-    LoadClient(String base, ExecutorService executor) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    /**
+     * {@code bases}: one URL, or several comma-separated instances of one cluster. Appeals and bearer-token reads
+     * go to them in turn; the page session (login, dashboard) stays on the first, as sessions are per instance.
+     */
+    LoadClient(String bases, ExecutorService executor) {
+        this.instances = java.util.Arrays.stream(bases.split(",")).map(String::strip)
+                .map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).toArray(String[]::new);
+        this.base = instances[0];
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager()).build();
     }
@@ -60,7 +68,7 @@ final class LoadClient {
                 + "\",\"title\":" + quote(text[0]) + ",\"content\":" + quote(text[1]) + ",\"location\":{\"lat\":"
                 + lat + ",\"lon\":" + lon + "},\"contact\":{\"name\":\"测试\",\"phone\":\"138" + String.format("%08d", i)
                 + "\"}}";
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/appeals")).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(instances[i % instances.length] + "/api/v1/appeals")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
@@ -87,7 +95,8 @@ final class LoadClient {
     }
 
     HttpRequest get(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        String to = token == null ? base : instances[Math.floorMod(turn.getAndIncrement(), instances.length)];
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(to + path)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
