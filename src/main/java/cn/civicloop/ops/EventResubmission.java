@@ -1,5 +1,7 @@
 package cn.civicloop.ops;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -8,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -24,6 +27,12 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
  * runs it per period, another takes over if that one dies, and it runs after a restart like any overdue timer.
  * The age threshold keeps it off publications still queued or in progress on a live instance; listeners are
  * written to tolerate a late second delivery (triage records one decision per case).
+ * <p>
+ * Found by the crash test: Modulith 2.0.3 marks a resubmitted publication {@code RESUBMITTED} and skips it in later
+ * resubmissions; if the instance dies while such a publication is in flight, it stays {@code RESUBMITTED} forever
+ * (Modulith's staleness monitor would fail it, but it needs Spring's own scheduling, which this application does not
+ * enable). So a resubmission that did not complete within the same age threshold is marked {@code FAILED} first,
+ * which makes it eligible again.
  */
 @Configuration(proxyBeanMethods = false)
 class EventResubmission {
@@ -33,10 +42,15 @@ class EventResubmission {
 
     @Bean
     RecurringTask<Void> eventResubmissionTask(ObjectProvider<IncompleteEventPublications> publications,
-            @Value("${civicloop.events.resubmit-after:PT2M}") Duration olderThan,
+            JdbcClient jdbc, Clock clock, @Value("${civicloop.events.resubmit-after:PT2M}") Duration olderThan,
             @Value("${civicloop.events.resubmit-check:PT30S}") Duration every) {
         return Tasks.recurring(TASK, FixedDelay.of(every)).execute((instance, context) -> {
-            log.debug("resubmitting event publications incomplete for more than {}", olderThan);
+            int stuck = jdbc.sql("update event_publication set status = 'FAILED' where completion_date is null "
+                    + "and status = 'RESUBMITTED' and last_resubmission_date < ?")
+                    .param(Timestamp.from(clock.instant().minus(olderThan))).update();
+            if (stuck > 0) {
+                log.warn("{} event publications were resubmitted but never completed; resubmitting them again", stuck);
+            }
             publications.getObject().resubmitIncompletePublicationsOlderThan(olderThan);
         });
     }

@@ -24,7 +24,7 @@ import cn.civicloop.support.Node;
 
 /**
  * What a SIGKILL between an intake's commit and its triage leaves behind — the case, an incomplete CaseOpened
- * publication, no triage decision — is repaired once two nodes run again: one of them resubmits the publication
+ * publication already marked RESUBMITTED, no triage decision — is repaired once two nodes run again: one of them resubmits the publication
  * when it is old enough, and the case is triaged exactly once.
  */
 class EventResubmissionTests {
@@ -56,12 +56,14 @@ class EventResubmissionTests {
                     null, "光明路", null, false), List.of(), Actor.resident()).number();
             Node.await(WAIT, "first triage", () -> incomplete(jdbc, number) == 0 && decisions(jdbc, number) == 1);
             suggestions = suggestions(jdbc, number);
-            // The state a SIGKILL during triage leaves: the listener's work rolled back, its publication open.
+            // The state a SIGKILL during a resubmitted triage leaves: the listener's work rolled back, the publication
+            // open and marked RESUBMITTED — which Modulith 2.0.3 never resubmits again by itself (crash test finding).
             jdbc.sql("delete from triage_suggestion where case_number = ?").param(number).update();
             jdbc.sql("delete from triage_duplicate where case_number = ?").param(number).update();
             jdbc.sql("delete from triage_decision where case_number = ?").param(number).update();
-            jdbc.sql("update event_publication set completion_date = null, status = 'PROCESSING' where listener_id like ? "
-                    + "and serialized_event like ?").params(TRIAGE_ON_OPENED, "%" + number + "%").update();
+            jdbc.sql("update event_publication set completion_date = null, status = 'RESUBMITTED', "
+                    + "last_resubmission_date = ? where listener_id like ? and serialized_event like ?")
+                    .params(java.sql.Timestamp.from(clock.instant()), TRIAGE_ON_OPENED, "%" + number + "%").update();
             assertThat(incomplete(jdbc, number)).isEqualTo(1);
         }
         List<Node> nodes = Node.startAll(clock, "after-crash-a", "after-crash-b");
