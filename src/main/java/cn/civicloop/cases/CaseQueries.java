@@ -26,6 +26,13 @@ public interface CaseQueries {
     /** Cases opened since {@code since} that have not ended, newest first, at most {@code limit}. */
     List<AppealSnapshot> openSince(java.time.Instant since, int limit);
 
+    /**
+     * Like {@link #openSince}, but only cases whose place may be the same as {@code near}'s: within
+     * {@code radiusMeters} when both have coordinates, else the same grid, else the same community; cases lacking
+     * the place information to tell are included. A superset for the duplicate search, filtered in the database.
+     */
+    List<AppealSnapshot> openSinceNear(java.time.Instant since, AppealSnapshot near, double radiusMeters, int limit);
+
     /** The contact of the case's resident, for the notification module; empty when no phone was given. */
     java.util.Optional<ResidentContact> residentContact(String number);
 

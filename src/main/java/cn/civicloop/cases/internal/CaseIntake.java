@@ -68,8 +68,11 @@ class CaseIntake {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        Instant now = clock.instant();
+        // Drawn outside the intake transaction, so no connection is held while waiting for a number (ADR 0004).
+        String number = numbers.next(now);
         try {
-            return tx.execute(status -> create(appeal, submitter, checked, fingerprint));
+            return tx.execute(status -> create(appeal, submitter, checked, fingerprint, number, now));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
             // A concurrent submission with the same reference won; answer with its case.
             return earlier(appeal, fingerprint).orElseThrow(() -> raced);
@@ -87,11 +90,10 @@ class CaseIntake {
     }
 
     private OpenedCase create(NewAppeal a, Actor submitter, List<AttachmentPolicy.CheckedPhoto> checked,
-            String fingerprint) {
-        Instant now = clock.instant();
+            String fingerprint, String number, Instant now) {
         Case c = fromAppeal(a, fingerprint, now);
         c.createdBy = submitter.staffId();
-        c.number = numbers.next(now);
+        c.number = number;
         cases.insert(c);
         clocks.opened(c.id, CoHandlingWorkflow.key(c), now);
         reporters.addOriginal(c);

@@ -6,13 +6,18 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.civicloop.shared.DistrictTime;
 
 /**
  * Human-readable case numbers: {@code SZ-20261125-000123} = district prefix, the district's calendar day and a
- * per-day counter. The counter row is locked by the increment until the intake transaction ends, so numbers
- * are unique across instances and have no gaps from rolled-back submissions.
+ * per-day counter. Each instance reserves a block of numbers from the day's counter row in a short transaction of
+ * its own and hands them out from memory (ADR 0004): numbers stay unique across instances, but the counter row is
+ * no longer locked for the length of every intake, which serialised all submissions (issue #8). The price: a
+ * rolled-back intake and the unused rest of a block at shutdown leave gaps, and two instances interleave.
  */
 @Component
 class CaseNumbers {
@@ -22,20 +27,44 @@ class CaseNumbers {
 
     private final JdbcClient jdbc;
     private final String prefix;
+    private final int blockSize;
+    private final TransactionTemplate ownTransaction;
+    private String blockDay;
+    private long nextInBlock;
+    private long blockEnd;
 
-    CaseNumbers(JdbcClient jdbc, @Value("${civicloop.case-number-prefix:SZ}") String prefix) {
+    CaseNumbers(JdbcClient jdbc, @Value("${civicloop.case-number-prefix:SZ}") String prefix,
+            @Value("${civicloop.case-numbers.block-size:20}") int blockSize, PlatformTransactionManager transactions) {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("civicloop.case-numbers.block-size must be at least 1");
+        }
         this.jdbc = jdbc;
         this.prefix = prefix;
+        this.blockSize = blockSize;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Must run inside the transaction that inserts the case. */
-    String next(Instant now) {
+    /**
+     * The next number for a case opened at {@code now}. Call it before the intake transaction takes a connection:
+     * a refill needs one of its own, and threads waiting here must not sit on the pool's connections meanwhile.
+     */
+    synchronized String next(Instant now) {
         String day = DAY.format(now);
+        if (!day.equals(blockDay) || nextInBlock > blockEnd) {
+            blockEnd = ownTransaction.execute(status -> reserve(day));
+            nextInBlock = blockEnd - blockSize + 1;
+            blockDay = day;
+        }
+        return "%s-%s-%06d".formatted(prefix, day, nextInBlock++);
+    }
+
+    private long reserve(String day) {
         jdbc.sql("insert into cases_day_counter (counter_day, last_value) values (?, 0) on conflict do nothing")
                 .param(day).update();
-        jdbc.sql("update cases_day_counter set last_value = last_value + 1 where counter_day = ?").param(day).update();
-        long value = jdbc.sql("select last_value from cases_day_counter where counter_day = ?").param(day)
+        jdbc.sql("update cases_day_counter set last_value = last_value + ? where counter_day = ?")
+                .params(blockSize, day).update();
+        return jdbc.sql("select last_value from cases_day_counter where counter_day = ?").param(day)
                 .query(Long.class).single();
-        return "%s-%s-%06d".formatted(prefix, day, value);
     }
 }

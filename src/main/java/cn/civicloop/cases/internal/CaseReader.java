@@ -157,6 +157,31 @@ class CaseReader implements CaseQueries {
                 .param(Cases.ts(since)).query(Cases::map).list().stream().map(CaseReader::snapshot).toList();
     }
 
+    @Override
+    public List<AppealSnapshot> openSinceNear(Instant since, AppealSnapshot near, double radiusMeters, int limit) {
+        List<Object> params = new java.util.ArrayList<>(List.of(Cases.ts(since)));
+        String place;
+        if (near.lat() != null && near.lon() != null) {
+            // A box around the circle; the duplicate finder measures the exact distance.
+            double dLat = radiusMeters / 111_000.0;
+            double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(near.lat())));
+            place = "(lat is null or lon is null or (lat between ? and ? and lon between ? and ?))";
+            params.addAll(List.of(near.lat() - dLat, near.lat() + dLat, near.lon() - dLon, near.lon() + dLon));
+        } else if (near.gridCode() != null && !near.gridCode().isBlank()) {
+            place = "(grid_code is null or grid_code = '' or grid_code = ?)";
+            params.add(near.gridCode());
+        } else if (near.communityCode() != null && !near.communityCode().isBlank()) {
+            place = "(community_code is null or community_code = '' or community_code = ?)";
+            params.add(near.communityCode());
+        } else {
+            place = "1 = 1";
+        }
+        return jdbc.sql("select " + Cases.COLUMNS + " from cases_case where created_at >= ? and status not in "
+                        + "('CLOSED', 'DECLINED', 'VOIDED') and " + place + " order by created_at desc limit "
+                        + Math.max(1, Math.min(limit, 20000)))
+                .params(params).query(Cases::map).list().stream().map(CaseReader::snapshot).toList();
+    }
+
     private static AppealSnapshot snapshot(Case c) {
         return new AppealSnapshot(c.number, c.status, c.channel, c.title, c.content, c.lat, c.lon, c.streetCode,
                 c.communityCode, c.gridCode, c.departmentId, c.createdAt);

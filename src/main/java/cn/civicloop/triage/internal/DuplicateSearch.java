@@ -23,6 +23,7 @@ class DuplicateSearch {
     private final CaseQueries cases;
     private final DuplicateFinder finder;
     private final Duration window;
+    private final double maxDistanceMeters;
 
     DuplicateSearch(CaseQueries cases,
             @Value("${civicloop.triage.duplicates.similarity:0.2}") double similarity,
@@ -31,10 +32,14 @@ class DuplicateSearch {
         this.cases = cases;
         this.finder = new DuplicateFinder(similarity, maxDistanceMeters, window);
         this.window = window;
+        this.maxDistanceMeters = maxDistanceMeters;
     }
 
     List<TriageRecords.Duplicate> findFor(AppealSnapshot appeal) {
-        List<AppealText> recent = cases.openSince(appeal.createdAt().minus(window), MAX_RECENT).stream()
+        // Only place-compatible cases leave the database: loading the whole window per new case cost more than
+        // the intake itself under load (issue #8).
+        List<AppealText> recent = cases.openSinceNear(appeal.createdAt().minus(window), appeal, maxDistanceMeters,
+                        MAX_RECENT).stream()
                 .filter(s -> !s.number().equals(appeal.number())).map(DuplicateSearch::text).toList();
         return finder.candidates(text(appeal), recent).stream().limit(5)
                 .map(m -> new TriageRecords.Duplicate(m.id(), m.textSimilarity(), m.distanceMeters(), m.reason()))

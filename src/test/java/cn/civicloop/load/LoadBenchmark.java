@@ -1,0 +1,304 @@
+package cn.civicloop.load;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.civicloop.CivicLoopApplication;
+
+/**
+ * Load benchmark (a command, not a test): submits real appeal texts to the intake API from K concurrent clients,
+ * reads as staff, runs an open-loop phase at a fixed rate, and measures the raw single-row INSERT ceiling of the
+ * same database, printing the ratio. See README, "Load, crash and two instances".
+ * <pre>
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.civicloop.load.LoadBenchmark \
+ *     -Dexec.args="--clients=16 --count=20000 --rate=200 --rate-seconds=20"
+ * </pre>
+ * Without {@code --url} it starts the application in this JVM on a fresh PostgreSQL database (production
+ * settings: postgres profile, no demo cases, no rate limit); with {@code --url=http://127.0.0.1:8080} it targets a
+ * running instance and, given {@code --db=jdbc:postgresql://…}, also checks triage in that database.
+ */
+public final class LoadBenchmark {
+
+    private final Map<String, String> options;
+    private final AppealTexts texts = AppealTexts.read(AppealTexts.DEFAULT);
+    private final String run = "load" + Long.toString(System.currentTimeMillis() % 10_000_000L, 36);
+    private final ConcurrentLinkedQueue<String> numbers = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    private LoadBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String a : args) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        new LoadBenchmark(options).run();
+        System.exit(0);
+    }
+
+    private int intOption(String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+    }
+
+    private void run() throws Exception {
+        int clients = intOption("clients", 16);
+        int count = intOption("count", 10_000);
+        int rate = intOption("rate", 200);
+        int rateSeconds = intOption("rate-seconds", 20);
+        int reads = intOption("reads", 3_000);
+        int pool = intOption("pool", 20);
+        String db = options.get("db");
+        String url = options.get("url");
+        ConfigurableApplicationContext app = null;
+        if (url == null) {
+            if (db == null) {
+                db = freshDatabase("civicloop_load_" + run);
+            }
+            app = start(db, pool);
+            url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        }
+        System.out.printf("%nCivicLoop load benchmark — run %s against %s (%s), %d cores, %d clients%n", run, url,
+                app == null ? "external app" : "app in this JVM, sharing the cores with the load generator",
+                Runtime.getRuntime().availableProcessors(), clients);
+        System.out.printf("machine load before: %s%n", loadAverage());
+
+        ExecutorService httpPool = Executors.newFixedThreadPool(Math.max(4, clients));
+        // Several comma-separated URLs: instances of one cluster, used in turn request by request (no stickiness).
+        LoadClient client = new LoadClient(url, httpPool);
+        String token = client.token(options.getOrDefault("user", "leader"), "civic-demo");
+
+        closedLoop(client, "warm-up", clients, Math.min(1_000, count / 5));
+        numbers.clear();
+        Latencies submit = closedLoop(client, "submit (closed loop)", clients, count);
+        long drainStart = System.nanoTime();
+        if (db != null) {
+            awaitEventsDone(db);
+        }
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        List<Latencies> readFigures = reads(client, token, clients, reads);
+        Latencies open = openLoop(client, rate, rateSeconds);
+        if (db != null) {
+            awaitEventsDone(db);
+        }
+        double ceiling = db == null ? Double.NaN
+                : InsertCeiling.measure(db, "postgres", "", pool, clients, Math.max(count, 20_000));
+
+        System.out.printf("%n== Results (load generator and app share %d cores; load after: %s) ==%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.println(submit.summary());
+        System.out.printf("  triage backlog drained %.1f s after the last submit answer%n", drainSeconds);
+        readFigures.forEach(r -> System.out.println(r.summary()));
+        System.out.println(open.summary() + "   (latency from the intended send time)");
+        if (db != null) {
+            triageCheck(db);
+            System.out.printf("raw single-row INSERT ceiling: %.0f rows/s (%d threads, Hikari pool %d)%n", ceiling,
+                    clients, pool);
+            System.out.printf("submit / ceiling = %.1f %%%n", 100 * submit.perSecond() / ceiling);
+        }
+        System.out.printf("%ntargets: >= 1000 appeals/s: %s (%.0f) | p99 < 100 ms at %d/s: %s (%.1f ms) | >= 25 %% of ceiling: %s%n",
+                submit.perSecond() >= 1000 ? "MET" : "NOT MET", submit.perSecond(), rate,
+                open.p99() < 100 ? "MET" : "NOT MET", open.p99(),
+                db == null ? "n/a" : (submit.perSecond() / ceiling >= 0.25 ? "MET" : "NOT MET"));
+        httpPool.shutdownNow();
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** K clients, each sending its next appeal as soon as the previous one is answered. */
+    private Latencies closedLoop(LoadClient client, String name, int clients, int count) throws InterruptedException {
+        Latencies latencies = new Latencies(name, count);
+        AtomicInteger left = new AtomicInteger(count);
+        ExecutorService workers = Executors.newFixedThreadPool(clients);
+        for (int k = 0; k < clients; k++) {
+            workers.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    int i = sequence.getAndIncrement();
+                    var request = client.appeal(run, i, texts.get(i));
+                    long start = System.nanoTime();
+                    LoadClient.Answer a = client.send(request);
+                    latencies.record(start, System.nanoTime(), a.ok());
+                    remember(a);
+                }
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(1, TimeUnit.HOURS);
+        if (!name.equals("warm-up")) {
+            System.out.println(latencies.summary());
+        }
+        return latencies;
+    }
+
+    /**
+     * Sends on a fixed timetable whatever the answers do, asynchronously, and measures each request from the time it
+     * was due to be sent, so a stall shows in the latencies instead of silently slowing the sender down.
+     */
+    private Latencies openLoop(LoadClient client, int rate, int seconds) throws InterruptedException {
+        int total = rate * seconds;
+        Latencies latencies = new Latencies("submit at " + rate + "/s (open)", total);
+        CountDownLatch done = new CountDownLatch(total);
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 10_000_000L;
+        for (int n = 0; n < total; n++) {
+            long intended = start + n * period;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int i = sequence.getAndIncrement();
+            client.sendAsync(client.appeal(run, i, texts.get(i))).whenComplete((a, e) -> {
+                latencies.record(intended, System.nanoTime(), a != null && a.ok());
+                if (a != null) {
+                    remember(a);
+                }
+                done.countDown();
+            });
+        }
+        done.await(5, TimeUnit.MINUTES);
+        return latencies;
+    }
+
+    private void remember(LoadClient.Answer a) {
+        if (a.ok() && a.number() != null) {
+            numbers.add(a.number());
+        } else if (!a.ok()) {
+            System.err.println("submit failed: " + a.status() + " " + a.body().substring(0, Math.min(200, a.body().length())));
+        }
+    }
+
+    /** The main staff reads: a department's case list, a case's page data, and the leader's statistics. */
+    private List<Latencies> reads(LoadClient client, String token, int clients, int reads) throws Exception {
+        List<String> known = new ArrayList<>(numbers);
+        String departments = client.send(client.get("/api/v1/directory/departments", token)).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)[^}]*\"code\"\\s*:\\s*\"ZJJ\"")
+                .matcher(departments);
+        String department = m.find() ? m.group(1) : "1";
+        client.pageLogin(options.getOrDefault("user", "leader"), "civic-demo");
+        Latencies list = new Latencies("read: department list", reads);
+        Latencies detail = new Latencies("read: case detail", reads);
+        Latencies stats = new Latencies("read: dashboard data", reads);
+        AtomicInteger left = new AtomicInteger(reads * 3);
+        ExecutorService workers = Executors.newFixedThreadPool(clients);
+        for (int k = 0; k < clients; k++) {
+            workers.submit(() -> {
+                for (int n = left.getAndDecrement(); n > 0; n = left.getAndDecrement()) {
+                    Latencies target;
+                    java.net.http.HttpRequest r;
+                    switch (n % 3) {
+                        case 0 -> {
+                            target = list;
+                            r = client.get("/api/v1/cases?departmentId=" + department + "&size=20", token);
+                        }
+                        case 1 -> {
+                            target = detail;
+                            r = client.get("/api/v1/cases/" + known.get(n % known.size()), token);
+                        }
+                        default -> {
+                            target = stats;
+                            r = client.get("/dashboard/data", null);
+                        }
+                    }
+                    long start = System.nanoTime();
+                    LoadClient.Answer a = client.send(r);
+                    target.record(start, System.nanoTime(), a.ok());
+                    if (!a.ok() && target.errors() == 1) {
+                        System.err.println("read failed: " + r.uri() + " -> " + a.status() + " "
+                                + a.body().substring(0, Math.min(200, a.body().length())));
+                    }
+                }
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(1, TimeUnit.HOURS);
+        return List.of(list, detail, stats);
+    }
+
+    /** Waits until every event publication of the run is complete, i.e. triage and notification have run. */
+    private static void awaitEventsDone(String db) throws Exception {
+        long end = System.currentTimeMillis() + 600_000;
+        try (Connection c = DriverManager.getConnection(db, "postgres", "")) {
+            while (System.currentTimeMillis() < end) {
+                if (scalar(c, "select count(*) from event_publication where completion_date is null") == 0) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        }
+        System.out.println("!! event publications still incomplete after 10 minutes");
+    }
+
+    private void triageCheck(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db, "postgres", "")) {
+            String mine = "from cases_case where external_ref like '" + run + "-%'";
+            long cases = scalar(c, "select count(*) " + mine);
+            long triaged = scalar(c, "select count(*) from triage_decision d join cases_case k on k.number = d.case_number "
+                    + "where k.external_ref like '" + run + "-%'");
+            long queued = scalar(c, "select count(distinct s.case_number) from triage_suggestion s join cases_case k on "
+                    + "k.number = s.case_number where k.external_ref like '" + run + "-%'");
+            StringBuilder statuses = new StringBuilder();
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("select status, count(*) " + mine + " group by status order by 2 desc")) {
+                while (r.next()) {
+                    statuses.append(r.getString(1)).append('=').append(r.getLong(2)).append(' ');
+                }
+            }
+            long timers = scalar(c, "select count(*) from scheduled_tasks");
+            System.out.printf("triage check: %d cases of this run, %d with a triage decision, %d with suggestions; "
+                    + "statuses %s; %d deadline timers scheduled; %d answered 2xx by the client%n", cases, triaged,
+                    queued, statuses.toString().strip(), timers, 0L + new java.util.HashSet<>(numbers).size());
+        }
+    }
+
+    private static long scalar(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    static String freshDatabase(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name);
+            s.execute("create database " + name);
+        }
+        return "jdbc:postgresql://127.0.0.1:5432/" + name;
+    }
+
+    static ConfigurableApplicationContext start(String db, int pool) {
+        return new SpringApplicationBuilder(CivicLoopApplication.class).run("--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + db, "--spring.datasource.hikari.maximum-pool-size=" + pool,
+                "--server.port=0", "--civicloop.demo.seed-cases=false",
+                "--civicloop.security.rate-limit.enabled=false", "--civicloop.tracking-secret=load-benchmark-secret",
+                // The log channel writes two lines per appeal; a real district sends them to its SMS gateway.
+                "--logging.level.cn.civicloop.notify.internal.LoggingResidentChannel=WARN");
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}
