@@ -61,7 +61,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/dispatch/**").hasRole("POLICE_DISPATCHER")
                         .requestMatchers("/api/v1/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
                         // the governance loop's cases: only the roles that work on them (police, road chiefs and grid
-                        // workers reach cases through their own modules, never through these doors)
+                        // workers reach cases through their own modules, never through these doors); the staff
+                        // pages refuse the others in the cases module, with a readable page
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CASE_ROLES)
                         // road chiefs (路长制): whistles also for the named departments, briefing also for admins;
                         // the roads module checks levels, squads and departments
@@ -93,7 +94,6 @@ class SecurityConfiguration {
                         .requestMatchers("/terminal", "/terminal/**").hasRole("POLICE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/dispatch/**").hasRole("POLICE_DISPATCHER")
                         .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
-                        .requestMatchers("/workbench/cases", "/workbench/cases/**").hasAnyRole(CASE_ROLES)
                         .requestMatchers("/roads/signs", "/roads/signs/**").permitAll()
                         .requestMatchers("/roads/briefing", "/roads/briefing.xlsx").hasAnyRole("ROAD_CHIEF", "LEADER", "ADMIN")
                         .requestMatchers("/roads", "/roads/**").hasAnyRole("ROAD_CHIEF", "GRID_WORKER", "LEADER")
