@@ -24,12 +24,26 @@ public final class Node implements AutoCloseable {
         this.context = context;
     }
 
-    public static Node start(String name, Clock clock) {
+    public static Node start(String name, Clock clock, String... extraArgs) {
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--db-scheduler.polling-interval=100ms",
+                "--db-scheduler.scheduler-name=" + name, "--spring.application.name=civicloop-" + name));
+        args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CivicLoopApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
-                .run("--server.port=0", "--db-scheduler.polling-interval=100ms",
-                        "--db-scheduler.scheduler-name=" + name, "--spring.application.name=civicloop-" + name);
+                .run(args.toArray(String[]::new));
         return new Node(context);
+    }
+
+    /**
+     * On H2, a database of the test's own ({@code name}) instead of the shared in-memory one, for tests that leave
+     * state other contexts must not meet (e.g. a publication forced into a crash state); on PostgreSQL nothing.
+     */
+    public static String[] ownH2Database(String name) {
+        if (System.getProperty("spring.profiles.active", "").contains("postgres")) {
+            return new String[0];
+        }
+        return new String[] { "--spring.datasource.url=jdbc:h2:mem:" + name
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" };
     }
 
     public <T> T bean(Class<T> type) {
