@@ -23,15 +23,16 @@ public interface CaseQueries {
     /** The case's text, place and time, for triage. */
     java.util.Optional<AppealSnapshot> snapshot(String number);
 
-    /** Cases opened since {@code since} that have not ended, newest first, at most {@code limit}. */
-    List<AppealSnapshot> openSince(java.time.Instant since, int limit);
-
     /**
-     * Like {@link #openSince}, but only cases whose place may be the same as {@code near}'s: within
-     * {@code radiusMeters} when both have coordinates, else the same grid, else the same community; cases lacking
-     * the place information to tell are included. A superset for the duplicate search, filtered in the database.
+     * Numbers of the cases opened since {@code since} that have not ended and whose place may be the same as
+     * {@code near}'s: within {@code radiusMeters} when both have coordinates, else the same grid, else the same
+     * community; cases lacking the place information to tell are included. Newest first, at most {@code limit}.
+     * Only numbers leave the database: the duplicate search keeps the texts' signatures itself (issue #8).
      */
-    List<AppealSnapshot> openSinceNear(java.time.Instant since, AppealSnapshot near, double radiusMeters, int limit);
+    List<String> openNumbersSinceNear(java.time.Instant since, AppealSnapshot near, double radiusMeters, int limit);
+
+    /** The text, place and time of these cases, in no particular order; unknown numbers are left out. */
+    List<AppealSnapshot> snapshots(java.util.Collection<String> numbers);
 
     /** The contact of the case's resident, for the notification module; empty when no phone was given. */
     java.util.Optional<ResidentContact> residentContact(String number);

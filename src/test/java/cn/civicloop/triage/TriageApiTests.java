@@ -29,14 +29,17 @@ class TriageApiTests extends ApiTest {
     void aClearAppealIsRegisteredAndAssignedByTheSystemWithItsReason() {
         String number = submit(appeal("广济路路灯坏了好几天晚上一片漆黑")).text("number");
         JsonNode view = awaitStatus(number, "ASSIGNED");
-        assertThat(view.get("departmentName").asString()).isEqualTo("区综合行政执法局");
+        JsonNode triage = api.get("/api/v1/triage/cases/" + number, api.login("dispatcher")).json();
+        JsonNode decision = triage.get("decision");
+        assertThat(decision.get("autoRouted").asBoolean()).isTrue();
+        assertThat(triage.get("suggestions")).hasSize(3);
+        // Which department depends on the active model, and other tests retrain it with their corrections (the
+        // shared test database keeps them): what must hold is that the case went where the decision says.
+        assertThat(view.get("departmentId").asLong()).isEqualTo(departmentId(decision.get("departmentCode").asString()));
         JsonNode assign = timeline(number).valueStream().filter(e -> e.get("action").asString().equals("ASSIGN"))
                 .findFirst().orElseThrow();
         assertThat(assign.get("actorRole").asString()).isEqualTo("SYSTEM");
-        assertThat(assign.get("reason").asString()).startsWith("智能分发：城乡建设");
-        JsonNode triage = api.get("/api/v1/triage/cases/" + number, api.login("dispatcher")).json();
-        assertThat(triage.get("decision").get("autoRouted").asBoolean()).isTrue();
-        assertThat(triage.get("suggestions")).hasSize(3);
+        assertThat(assign.get("reason").asString()).startsWith("智能分发：" + decision.get("topCategory").asString());
     }
 
     @Test

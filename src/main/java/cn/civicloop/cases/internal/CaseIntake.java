@@ -108,7 +108,7 @@ class CaseIntake {
         }
         events.publishEvent(new CaseOpened(c.number, c.channel, c.kind, c.urgency, c.streetCode, c.dueAt, now));
         events.publishEvent(new CaseTransitioned(c.number, CaseAction.SUBMIT, null, c.status, null,
-                submitter.staffId(), now));
+                submitter.staffId(), now, c.channel));
         return new OpenedCase(c.number, tokens.tokenFor(c.number), c.status, c.status.label(), c.dueAt, true);
     }
 

@@ -36,6 +36,9 @@ import cn.civicloop.shared.NotFoundException;
 @Transactional(readOnly = true)
 class CaseReader implements CaseQueries {
 
+    /** Numbers per IN list when reading snapshots: well below any driver's bind-parameter limit. */
+    private static final int SNAPSHOT_CHUNK = 500;
+
     static final int MAX_PAGE_SIZE = 100;
 
     private final Cases cases;
@@ -153,14 +156,7 @@ class CaseReader implements CaseQueries {
     }
 
     @Override
-    public List<AppealSnapshot> openSince(Instant since, int limit) {
-        return jdbc.sql("select " + Cases.COLUMNS + " from cases_case where created_at >= ? and status not in "
-                        + "('CLOSED', 'DECLINED', 'VOIDED') order by created_at desc limit " + Math.max(1, Math.min(limit, 20000)))
-                .param(Cases.ts(since)).query(Cases::map).list().stream().map(CaseReader::snapshot).toList();
-    }
-
-    @Override
-    public List<AppealSnapshot> openSinceNear(Instant since, AppealSnapshot near, double radiusMeters, int limit) {
+    public List<String> openNumbersSinceNear(Instant since, AppealSnapshot near, double radiusMeters, int limit) {
         List<Object> params = new java.util.ArrayList<>(List.of(Cases.ts(since)));
         String place;
         if (near.lat() != null && near.lon() != null) {
@@ -178,10 +174,25 @@ class CaseReader implements CaseQueries {
         } else {
             place = "1 = 1";
         }
-        return jdbc.sql("select " + Cases.COLUMNS + " from cases_case where created_at >= ? and status not in "
+        return jdbc.sql("select number from cases_case where created_at >= ? and status not in "
                         + "('CLOSED', 'DECLINED', 'VOIDED') and " + place + " order by created_at desc limit "
                         + Math.max(1, Math.min(limit, 20000)))
-                .params(params).query(Cases::map).list().stream().map(CaseReader::snapshot).toList();
+                .params(params).query(String.class).list();
+    }
+
+    @Override
+    public List<AppealSnapshot> snapshots(java.util.Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        List<AppealSnapshot> found = new java.util.ArrayList<>(numbers.size());
+        List<String> all = List.copyOf(numbers);
+        for (int from = 0; from < all.size(); from += SNAPSHOT_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + SNAPSHOT_CHUNK));
+            jdbc.sql("select " + Cases.COLUMNS + " from cases_case where number in (:numbers)")
+                    .param("numbers", chunk).query(Cases::map).list().forEach(c -> found.add(snapshot(c)));
+        }
+        return found;
     }
 
     private static AppealSnapshot snapshot(Case c) {

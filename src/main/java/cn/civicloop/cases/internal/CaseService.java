@@ -123,7 +123,7 @@ class CaseService implements CaseManagement {
                 Visibility.isPublic(command));
         step.evidence().forEach(p -> attachments.store(c.id, entry, "EVIDENCE", p, now));
         events.publishEvent(new CaseTransitioned(c.number, command.action(), from, c.status, c.departmentId,
-                actor.staffId(), now));
+                actor.staffId(), now, c.channel));
     }
 
     private void mergeInto(Case duplicate, CaseCommand.Merge merge, Actor actor, Instant now) {

@@ -17,10 +17,11 @@ import cn.civicloop.cases.sla.ClockState;
 import cn.civicloop.cases.sla.Clocks;
 import cn.civicloop.cases.sla.EscalationDue;
 import cn.civicloop.cases.sla.EscalationLadder;
+import cn.civicloop.cases.sla.EscalationPlanner;
 import cn.civicloop.directory.Actor;
 
 /**
- * Carries out one rung of the escalation ladder when its timer fires: a reminder, a supervision (督办, to be
+ * Carries out the rungs of the escalation ladder when a clock's timer fires: a reminder, a supervision (督办, to be
  * acknowledged by the department) or a report to the leaders (通报). A timer of an outdated plan (the clock was
  * paused, extended, stopped or restarted since) does nothing; a rung fires at most once per clock round, which the
  * insert into {@code cases_escalation_fired} decides even when several nodes run the same timer.
@@ -31,17 +32,17 @@ class EscalationFiring {
     private static final Logger log = LoggerFactory.getLogger(EscalationFiring.class);
 
     private final Clocks clocks;
-    private final EscalationLadder ladder;
+    private final EscalationPlanner planner;
     private final Cases cases;
     private final Timeline timeline;
     private final Supervisions supervisions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EscalationFiring(Clocks clocks, EscalationLadder ladder, Cases cases, Timeline timeline, Supervisions supervisions,
+    EscalationFiring(Clocks clocks, EscalationPlanner planner, Cases cases, Timeline timeline, Supervisions supervisions,
             ApplicationEventPublisher events, Clock clock) {
         this.clocks = clocks;
-        this.ladder = ladder;
+        this.planner = planner;
         this.cases = cases;
         this.timeline = timeline;
         this.supervisions = supervisions;
@@ -55,27 +56,32 @@ class EscalationFiring {
         ClockState current = clocks.find(due.caseId(), stage).orElse(null);
         if (current == null || !current.running() || current.round() != due.round()
                 || current.generation() != due.generation()) {
-            return;
+            return; // an outdated plan: the change that outdated it scheduled its own timer
         }
-        EscalationStep step = ladder.rungs(stage).stream().filter(r -> r.percent() == due.percent())
-                .map(EscalationLadder.Rung::step).findFirst().orElse(null);
         Instant now = clock.instant();
-        if (step == null || !clocks.markFired(due.caseId(), stage, due.round(), due.percent(), now)) {
-            return;
+        // Every rung reached by now fires, in order (after a downtime several at once); the planner schedules the
+        // timer of the next. A rung fired before (this timer ran twice, or on two nodes) is skipped by markFired.
+        for (EscalationLadder.Rung rung : planner.reachedFrom(current, due.percent(), now)) {
+            if (clocks.markFired(due.caseId(), stage, due.round(), rung.percent(), now)) {
+                escalate(cases.byId(due.caseId()).orElseThrow(), current, rung, now);
+            }
         }
-        Case c = cases.byId(due.caseId()).orElseThrow();
+    }
+
+    private void escalate(Case c, ClockState clock, EscalationLadder.Rung rung, Instant now) {
+        EscalationStep step = rung.step();
         CaseAction action = switch (step) {
             case REMIND -> CaseAction.REMIND;
             case SUPERVISE -> CaseAction.SUPERVISE;
             case REPORT -> CaseAction.REPORT;
         };
-        String remark = stage.label() + "时限已用 " + due.percent() + "%：" + step.label();
+        String remark = clock.stage().label() + "时限已用 " + rung.percent() + "%：" + step.label();
         timeline.append(c.id, now, Actor.system(), action, c.status, c.status, remark, c.departmentId, false);
         if (step == EscalationStep.SUPERVISE && c.departmentId != null) {
             supervisions.raise(c.id, CaseAction.SUPERVISE, c.departmentId, Actor.system().displayName(), remark, now);
         }
-        events.publishEvent(new CaseEscalated(c.number, stage, due.percent(), step, c.departmentId,
-                current.dueAt(), now));
+        events.publishEvent(new CaseEscalated(c.number, clock.stage(), rung.percent(), step, c.departmentId,
+                clock.dueAt(), now));
         log.info("Case {}: {}", c.number, remark);
     }
 }

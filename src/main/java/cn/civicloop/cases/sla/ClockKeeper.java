@@ -34,7 +34,14 @@ public class ClockKeeper {
     }
 
     public void opened(long caseId, LimitKey key, Instant now) {
-        start(caseId, ClockStage.HANDLE, limits.limit(key, ClockStage.HANDLE.name()), now);
+        TimeLimit limit = limits.limit(key, ClockStage.HANDLE.name());
+        Instant due = math.calendar().deadline(now, limit);
+        long budget = math.calendar().elapsed(now, due, limit.unit()).toSeconds();
+        // A new case has no clock yet: insert, no lookup (intake is the hot path, issue #8).
+        ClockState clock = new ClockState(caseId, ClockStage.HANDLE, 1, 1, limit.unit(), now, due, budget, null, 0,
+                null);
+        clocks.insert(clock);
+        planner.plan(clock, now, true);
     }
 
     /**
@@ -109,7 +116,7 @@ public class ClockKeeper {
         ClockState clock = new ClockState(caseId, stage, round, generation, limit.unit(), now, due, budget, null, 0,
                 null);
         clocks.save(clock);
-        planner.plan(clock, now);
+        planner.plan(clock, now, true);
         return due;
     }
 
@@ -136,7 +143,7 @@ public class ClockKeeper {
         running = running.withPlan(running.generation(), math.dueFrom(running, now), running.budgetSeconds(), null,
                 running.pausedSeconds(), null);
         clocks.save(running);
-        planner.plan(running, now);
+        planner.plan(running, now, false);
         return running.dueAt();
     }
 
@@ -150,7 +157,7 @@ public class ClockKeeper {
         ClockState extended = clock.withPlan(clock.generation() + 1, newDue, clock.budgetSeconds() + added,
                 clock.pausedAt(), clock.pausedSeconds(), null);
         clocks.save(extended);
-        planner.plan(extended, now);
+        planner.plan(extended, now, false);
         return newDue;
     }
 }

@@ -36,6 +36,11 @@ public class ClockMath {
         return 100.0 * consumedSeconds(c, now) / c.budgetSeconds();
     }
 
+    /** Whether a running clock has used at least {@code percent} of its limit by {@code now}. */
+    public boolean hasReached(ClockState c, int percent, Instant now) {
+        return Math.round(c.budgetSeconds() * percent / 100.0) - consumedSeconds(c, now) <= 0;
+    }
+
     /** When a running clock reaches {@code percent} of its limit (now, if it already has). */
     public Instant reaches(ClockState c, int percent, Instant now) {
         long target = Math.round(c.budgetSeconds() * percent / 100.0);

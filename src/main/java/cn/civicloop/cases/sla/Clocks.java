@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,6 +38,15 @@ public class Clocks {
                 .query(Clocks::map).list().stream().sorted((a, b) -> a.stage().compareTo(b.stage())).toList();
     }
 
+    /** A clock the case has never had: no row to update (saves a statement at intake). */
+    void insert(ClockState c) {
+        jdbc.sql("insert into cases_clock (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.caseId(), c.stage().name(), c.round(), c.generation(), c.unit().name(),
+                        ts(c.startedAt()), ts(c.dueAt()), c.budgetSeconds(), ts(c.pausedAt()),
+                        c.pausedSeconds(), ts(c.stoppedAt()))
+                .update();
+    }
+
     void save(ClockState c) {
         int updated = jdbc.sql("""
                 update cases_clock set round_no = ?, generation = ?, unit = ?, started_at = ?, due_at = ?,
@@ -47,11 +57,7 @@ public class Clocks {
                         c.stage().name())
                 .update();
         if (updated == 0) {
-            jdbc.sql("insert into cases_clock (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(c.caseId(), c.stage().name(), c.round(), c.generation(), c.unit().name(),
-                            ts(c.startedAt()), ts(c.dueAt()), c.budgetSeconds(), ts(c.pausedAt()),
-                            c.pausedSeconds(), ts(c.stoppedAt()))
-                    .update();
+            insert(c);
         }
     }
 
@@ -63,10 +69,11 @@ public class Clocks {
                 .params(caseId, stage.name(), round, percent, ts(at)).update() == 1;
     }
 
-    public boolean hasFired(long caseId, ClockStage stage, int round, int percent) {
-        return jdbc.sql("""
-                select count(*) from cases_escalation_fired where case_id = ? and stage = ? and round_no = ? and percent = ?""")
-                .params(caseId, stage.name(), round, percent).query(Long.class).single() > 0;
+    /** The rungs (by percent) that have fired in this round of the clock. */
+    public Set<Integer> firedPercents(long caseId, ClockStage stage, int round) {
+        return Set.copyOf(jdbc.sql("""
+                select percent from cases_escalation_fired where case_id = ? and stage = ? and round_no = ?""")
+                .params(caseId, stage.name(), round).query(Integer.class).list());
     }
 
     private static Timestamp ts(Instant i) {

@@ -7,12 +7,14 @@ import org.springframework.stereotype.Component;
 
 import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
+import cn.civicloop.shared.ReferenceCache;
 
 /** The escalation ladder as data ({@code cases_escalation_rule}): at which share of a limit what happens. */
 @Component
 public class EscalationLadder {
 
     private final JdbcClient jdbc;
+    private final ReferenceCache<ClockStage, List<Rung>> byStage = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
 
     EscalationLadder(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -22,7 +24,12 @@ public class EscalationLadder {
     public record Rung(ClockStage stage, int percent, EscalationStep step) {
     }
 
+    /** The rungs of a stage, lowest share first. */
     public List<Rung> rungs(ClockStage stage) {
+        return byStage.get(stage, this::read);
+    }
+
+    private List<Rung> read(ClockStage stage) {
         return jdbc.sql("select stage, percent, step from cases_escalation_rule where stage = ? order by percent")
                 .param(stage.name()).query((rs, n) -> new Rung(ClockStage.valueOf(rs.getString("stage")),
                         rs.getInt("percent"), EscalationStep.valueOf(rs.getString("step"))))
@@ -43,9 +50,11 @@ public class EscalationLadder {
             jdbc.sql("insert into cases_escalation_rule (stage, percent, step) values (?, ?, ?)")
                     .params(rung.stage().name(), rung.percent(), rung.step().name()).update();
         }
+        byStage.clear();
     }
 
     public void remove(ClockStage stage, int percent) {
         jdbc.sql("delete from cases_escalation_rule where stage = ? and percent = ?").params(stage.name(), percent).update();
+        byStage.clear();
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.civicloop.calendar.LimitUnit;
 import cn.civicloop.calendar.TimeLimit;
+import cn.civicloop.shared.ReferenceCache;
 
 /**
  * Time limits as data ({@code cases_time_limit}): the most specific row wins — the case's category, then its
@@ -20,6 +21,8 @@ public class TimeLimitPolicy {
     static final String REWORK = "REWORK";
 
     private final JdbcClient jdbc;
+    /** Rows by scope, urgency and stage; read on every intake and every stage change. */
+    private final ReferenceCache<RowKey, TimeLimit> rows = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
 
     TimeLimitPolicy(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -34,17 +37,24 @@ public class TimeLimitPolicy {
             if (scope == null) {
                 continue;
             }
-            Optional<TimeLimit> found = jdbc.sql("""
-                    select amount, unit from cases_time_limit where scope = ? and urgency = ? and stage = ?""")
-                    .params(scope, key.urgency().name(), stage)
-                    .query((rs, n) -> new TimeLimit(rs.getInt("amount"), LimitUnit.valueOf(rs.getString("unit"))))
-                    .optional();
+            Optional<TimeLimit> found = Optional.ofNullable(rows.get(new RowKey(scope, key.urgency().name(), stage),
+                    this::row));
             if (found.isPresent()) {
                 return found.get();
             }
         }
         throw new IllegalStateException("no time limit for stage " + stage + " and urgency " + key.urgency()
                 + " (cases_time_limit needs a '*' row)");
+    }
+
+    private record RowKey(String scope, String urgency, String stage) {
+    }
+
+    private TimeLimit row(RowKey k) {
+        return jdbc.sql("select amount, unit from cases_time_limit where scope = ? and urgency = ? and stage = ?")
+                .params(k.scope(), k.urgency(), k.stage())
+                .query((rs, n) -> new TimeLimit(rs.getInt("amount"), LimitUnit.valueOf(rs.getString("unit"))))
+                .optional().orElse(null);
     }
 
     public List<Rule> rules() {
@@ -61,5 +71,6 @@ public class TimeLimitPolicy {
             jdbc.sql("insert into cases_time_limit (scope, urgency, stage, amount, unit) values (?, ?, ?, ?, ?)")
                     .params(rule.scope(), rule.urgency(), rule.stage(), rule.amount(), rule.unit().name()).update();
         }
+        rows.clear();
     }
 }

@@ -15,6 +15,7 @@ import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.directory.Role;
+import cn.civicloop.shared.ReferenceCache;
 
 /** Departments and areas in the database; the implementation of {@link Directory}. */
 @Service
@@ -25,6 +26,9 @@ class DirectoryStore implements Directory {
 
     private final JdbcClient jdbc;
     private final StaffAccounts staff;
+    /** Departments are looked up several times per case (names, the unit tree); admins change them rarely. */
+    private final ReferenceCache<Long, Department> byId = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
+    private final ReferenceCache<String, Department> byCode = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
 
     DirectoryStore(JdbcClient jdbc, StaffAccounts staff) {
         this.jdbc = jdbc;
@@ -49,12 +53,14 @@ class DirectoryStore implements Directory {
 
     @Override
     public Optional<Department> department(long id) {
-        return jdbc.sql(DEPARTMENT_COLUMNS + "where id = ?").param(id).query(DirectoryStore::department).optional();
+        return Optional.ofNullable(byId.get(id, key -> jdbc.sql(DEPARTMENT_COLUMNS + "where id = ?").param(key)
+                .query(DirectoryStore::department).optional().orElse(null)));
     }
 
     @Override
     public Optional<Department> departmentByCode(String code) {
-        return jdbc.sql(DEPARTMENT_COLUMNS + "where code = ?").param(code).query(DirectoryStore::department).optional();
+        return Optional.ofNullable(byCode.get(code, key -> jdbc.sql(DEPARTMENT_COLUMNS + "where code = ?").param(key)
+                .query(DirectoryStore::department).optional().orElse(null)));
     }
 
     @Override
@@ -93,6 +99,7 @@ class DirectoryStore implements Directory {
                 insert into directory_department (code, name, kind, parent_id, area_code, phone, linkage, active)
                 values (?, ?, ?, ?, ?, ?, ?, true)""")
                 .params(code, name, kind.name(), parentId, areaCode, phone, linkage).update();
+        departmentsChanged();
         return departmentByCode(code).map(Department::id).orElseThrow();
     }
 
@@ -101,6 +108,12 @@ class DirectoryStore implements Directory {
         jdbc.sql("""
                 update directory_department set name = ?, parent_id = ?, area_code = ?, phone = ?, linkage = ?, active = ?
                 where id = ?""").params(name, parentId, areaCode, phone, linkage, active, id).update();
+        departmentsChanged();
+    }
+
+    private void departmentsChanged() {
+        byId.clear();
+        byCode.clear();
     }
 
     void insertArea(Area area) {

@@ -40,7 +40,8 @@ class LinkageFeedback {
         this.feed = feed;
     }
 
-    @ApplicationModuleListener
+    /** Only 110 cases can come from a diverted incident; no publication is stored for the others (issue #8). */
+    @ApplicationModuleListener(condition = "#event.channel() == null or #event.channel().name() == 'POLICE_110'")
     void on(CaseTransitioned event) {
         incidents.byCase(event.number()).filter(i -> i.status() == IncidentStatus.DIVERTED).ifPresent(i -> {
             String department = event.departmentId() == null ? null

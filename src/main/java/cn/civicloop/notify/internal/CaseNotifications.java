@@ -43,7 +43,7 @@ class CaseNotifications {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "T(cn.civicloop.notify.internal.NotifiedActions).concerns(#event)")
     void on(CaseTransitioned event) {
         String action = event.action().name();
         String source = event.number() + "/" + action + "/" + event.occurredAt();

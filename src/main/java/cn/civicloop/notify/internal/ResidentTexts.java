@@ -25,6 +25,10 @@ final class ResidentTexts {
     private ResidentTexts() {
     }
 
+    static boolean hasText(String actionName) {
+        return BY_ACTION.containsKey(actionName);
+    }
+
     static Optional<String> forAction(String actionName, String caseNumber) {
         return Optional.ofNullable(BY_ACTION.get(actionName)).map(t -> SIGN + t.formatted(caseNumber));
     }

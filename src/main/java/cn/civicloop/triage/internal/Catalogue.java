@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.civicloop.shared.ReferenceCache;
+
 /** The routing catalogue (派单目录) in the database, with a change history so that every version can be traced. */
 @Repository
 public class Catalogue {
@@ -19,6 +21,9 @@ public class Catalogue {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Read for every appeal triaged; changed by admins (issue #8: cached, see ReferenceCache). */
+    private final ReferenceCache<Boolean, List<Rule>> rules = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
+    private final ReferenceCache<String, Double> thresholds = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
 
     Catalogue(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -30,11 +35,27 @@ public class Catalogue {
     }
 
     public List<Rule> rules() {
+        return rules.get(Boolean.TRUE, all -> readRules());
+    }
+
+    private List<Rule> readRules() {
         return jdbc.sql("select " + COLUMNS + " from triage_rule order by priority, id").query((rs, n) -> new Rule(
                 rs.getLong("id"), rs.getString("category"), rs.getString("channel"), rs.getString("area_code"),
                 rs.getString("keywords"), rs.getString("exclude_keywords"), rs.getString("department_code"),
                 rs.getString("unit_code"), rs.getInt("priority"), rs.getBoolean("active"), rs.getString("note")))
                 .list();
+    }
+
+    /** The category's own threshold for automatic assignment, if it has one. */
+    Optional<Double> threshold(String category) {
+        return Optional.ofNullable(thresholds.get(category, c -> jdbc.sql(
+                "select auto_threshold from triage_category where name = ? and auto_threshold is not null")
+                .param(c).query(Double.class).optional().orElse(null)));
+    }
+
+    /** Call after changing a category on this instance. */
+    void categoriesChanged() {
+        thresholds.clear();
     }
 
     public Optional<Rule> rule(long id) {
@@ -69,6 +90,7 @@ public class Catalogue {
                     .update();
         }
         record(id, rule.id() == null ? "CREATE" : "UPDATE", rule.toString(), by);
+        rules.clear();
         return id;
     }
 
@@ -77,6 +99,7 @@ public class Catalogue {
             jdbc.sql("delete from triage_rule where id = ?").param(id).update();
             record(id, "DELETE", r.toString(), by);
         });
+        rules.clear();
     }
 
     public List<Change> history() {

@@ -88,6 +88,7 @@ public class CatalogueAdmin {
             jdbc.sql("insert into triage_category (name, parent, auto_threshold, active) values (?, ?, ?, ?)")
                     .params(c.name(), c.parent(), c.autoThreshold(), c.active()).update();
         }
+        catalogue.categoriesChanged();
     }
 
     public ModelStatus modelStatus() {

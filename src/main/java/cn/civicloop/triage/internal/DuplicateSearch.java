@@ -1,7 +1,10 @@
 package cn.civicloop.triage.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -10,10 +13,16 @@ import cn.civicloop.cases.AppealSnapshot;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.triage.duplicates.AppealText;
 import cn.civicloop.triage.duplicates.DuplicateFinder;
+import cn.civicloop.triage.duplicates.Signature;
 
 /**
  * Looks among the cases opened in the last days and not yet ended for ones that may report the same event
  * (same words, same place, close in time), whatever channel they came through. Only suggests: a dispatcher merges.
+ * <p>
+ * The database names the candidates (open, in the window, place-compatible: numbers only); their signatures come
+ * from memory. An appeal's text and place never change after intake, so a signature made once stays right, and
+ * only cases this instance has not signed yet (opened on another instance, or before a restart) are read in full.
+ * Under load, reading the whole window's texts for every new case cost more than the intake itself (issue #8).
  */
 @Component
 class DuplicateSearch {
@@ -24,30 +33,56 @@ class DuplicateSearch {
     private final DuplicateFinder finder;
     private final Duration window;
     private final double maxDistanceMeters;
+    private final Map<String, Signature> signed;
 
     DuplicateSearch(CaseQueries cases,
             @Value("${civicloop.triage.duplicates.similarity:0.2}") double similarity,
             @Value("${civicloop.triage.duplicates.max-distance-meters:500}") double maxDistanceMeters,
-            @Value("${civicloop.triage.duplicates.window:PT72H}") Duration window) {
+            @Value("${civicloop.triage.duplicates.window:PT72H}") Duration window,
+            @Value("${civicloop.triage.duplicates.signatures-kept:12000}") int signaturesKept) {
         this.cases = cases;
         this.finder = new DuplicateFinder(similarity, maxDistanceMeters, window);
         this.window = window;
         this.maxDistanceMeters = maxDistanceMeters;
+        this.signed = new LinkedHashMap<>(signaturesKept * 4 / 3 + 1, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Signature> eldest) {
+                return size() > signaturesKept;
+            }
+        };
     }
 
     List<TriageRecords.Duplicate> findFor(AppealSnapshot appeal) {
-        // Only place-compatible cases leave the database: loading the whole window per new case cost more than
-        // the intake itself under load (issue #8).
-        List<AppealText> recent = cases.openSinceNear(appeal.createdAt().minus(window), appeal, maxDistanceMeters,
-                        MAX_RECENT).stream()
-                .filter(s -> !s.number().equals(appeal.number())).map(DuplicateSearch::text).toList();
-        return finder.candidates(text(appeal), recent).stream().limit(5)
+        List<String> numbers = cases.openNumbersSinceNear(appeal.createdAt().minus(window), appeal,
+                maxDistanceMeters, MAX_RECENT);
+        List<Signature> recent = new ArrayList<>(numbers.size());
+        List<String> unsigned = new ArrayList<>();
+        synchronized (signed) {
+            for (String number : numbers) {
+                Signature s = signed.get(number);
+                if (s != null) {
+                    recent.add(s);
+                } else if (!number.equals(appeal.number())) {
+                    unsigned.add(number);
+                }
+            }
+        }
+        for (AppealSnapshot other : cases.snapshots(unsigned)) {
+            recent.add(sign(other));
+        }
+        Signature self = sign(appeal);
+        return finder.candidates(self, recent).stream().limit(5)
                 .map(m -> new TriageRecords.Duplicate(m.id(), m.textSimilarity(), m.distanceMeters(), m.reason()))
                 .toList();
     }
 
-    private static AppealText text(AppealSnapshot s) {
-        return new AppealText(s.number(), s.title(), s.content(), s.lat(), s.lon(), s.gridCode(), s.communityCode(),
-                s.createdAt());
+    /** Signed outside the lock; two threads signing the same appeal at once is harmless (same result). */
+    private Signature sign(AppealSnapshot s) {
+        Signature signature = finder.signature(new AppealText(s.number(), s.title(), s.content(), s.lat(), s.lon(),
+                s.gridCode(), s.communityCode(), s.createdAt()));
+        synchronized (signed) {
+            signed.put(s.number(), signature);
+        }
+        return signature;
     }
 }

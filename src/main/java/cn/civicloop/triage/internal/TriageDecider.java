@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.routing.LabelConfidence;
@@ -21,14 +20,12 @@ public class TriageDecider {
 
     private final ActiveModel model;
     private final Catalogue catalogue;
-    private final JdbcClient jdbc;
     private final double defaultThreshold;
 
-    TriageDecider(ActiveModel model, Catalogue catalogue, JdbcClient jdbc,
+    TriageDecider(ActiveModel model, Catalogue catalogue,
             @Value("${civicloop.triage.auto-threshold:0.93}") double defaultThreshold) {
         this.model = model;
         this.catalogue = catalogue;
-        this.jdbc = jdbc;
         this.defaultThreshold = defaultThreshold;
     }
 
@@ -60,7 +57,6 @@ public class TriageDecider {
 
     /** The category's own threshold if it has one, else the default. */
     double threshold(String category) {
-        return jdbc.sql("select auto_threshold from triage_category where name = ? and auto_threshold is not null")
-                .param(category).query(Double.class).optional().orElse(defaultThreshold);
+        return catalogue.threshold(category).orElse(defaultThreshold);
     }
 }

@@ -47,7 +47,13 @@ class TriageListeners {
         triage.triage(opened.number());
     }
 
-    @ApplicationModuleListener
+    /**
+     * Only a member of staff's assignment, reassignment, return or arbitration can correct the triage; the
+     * condition keeps the registry from storing a publication for every other step (issue #8). The set above
+     * stays the authority: the condition only filters.
+     */
+    @ApplicationModuleListener(condition = "#event.byStaff() and #event.action().name() matches "
+            + "'REASSIGN|RETURN|ASSIGN|ARBITRATE'")
     void on(CaseTransitioned event) {
         if (!CORRECTIONS.contains(event.action()) || event.actorStaffId() == null) {
             return; // the system's own assignment is not a correction

@@ -42,9 +42,11 @@ class EscalationLadderTests {
         try (Node node = Node.start("ladder", clock)) {
             String number = openUrgentCase(node);
             assertThat(count(node, number, CaseAction.REMIND)).isZero();
+            assertThat(timers(node, number)).as("one timer per clock, for its next rung").isEqualTo(1);
 
             clock.advance(Duration.ofMinutes(60 * 19 + 15)); // 80 % of 24 h is 19 h 12 min
             Node.await(WAIT, "reminder at 80 %", () -> count(node, number, CaseAction.REMIND) == 1);
+            Node.await(WAIT, "the fired timer replaced by the next rung's", () -> timers(node, number) == 1);
             CaseView view = node.bean(CaseQueries.class).view(number, Actor.system());
             assertThat(handleClock(view).light()).isEqualTo("YELLOW");
 
@@ -98,6 +100,12 @@ class EscalationLadderTests {
             Node.await(WAIT, "rungs due during downtime", () -> count(after, number, CaseAction.SUPERVISE) == 1);
             assertThat(count(after, number, CaseAction.REMIND)).isEqualTo(1);
             assertThat(count(after, number, CaseAction.REPORT)).isZero();
+            List<CaseAction> order = after.bean(CaseQueries.class).timeline(number, Actor.system()).stream()
+                    .map(TimelineEntry::action).filter(a -> a == CaseAction.REMIND || a == CaseAction.SUPERVISE)
+                    .toList();
+            assertThat(order).as("caught up in the ladder's order").containsExactly(CaseAction.REMIND,
+                    CaseAction.SUPERVISE);
+            assertThat(timers(after, number)).as("the 200 % rung's timer is waiting").isEqualTo(1);
         }
     }
 
@@ -106,6 +114,14 @@ class EscalationLadderTests {
                 Urgency.URGENT, null, "燃气泄漏", "楼道里有燃气味", null, "龙山路", null, false);
         OpenedCase opened = node.bean(AppealIntake.class).submit(form, List.of(), Actor.resident());
         return opened.number();
+    }
+
+    /** Escalation timers of the case waiting in db-scheduler's table (instance ids start with the case id). */
+    private static long timers(Node node, String number) {
+        return node.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                select count(*) from scheduled_tasks where task_name = 'case-escalation' and task_instance like
+                (select cast(id as varchar(20)) from cases_case where number = ?) || ':%'""")
+                .param(number).query(Long.class).single();
     }
 
     private static CaseView.ClockView handleClock(CaseView view) {
