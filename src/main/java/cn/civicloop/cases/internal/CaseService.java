@@ -72,6 +72,18 @@ class CaseService implements CaseManagement {
 
     @Override
     @Transactional
+    public void act(String number, Actor actor, CaseCommand... commands) {
+        Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException("工单不存在 (no such case): " + number));
+        if (!CaseAccess.canRead(actor, reader.holders(c))) {
+            throw new ForbiddenException("无权查看该工单 (this case is not yours to see)");
+        }
+        for (CaseCommand command : commands) {
+            execute(c, command, actor);
+        }
+    }
+
+    @Override
+    @Transactional
     public PublicCaseView answerFollowUp(String number, String token, boolean resolved, Satisfaction satisfaction,
             String comment) {
         Case c = residentCase(number, token);

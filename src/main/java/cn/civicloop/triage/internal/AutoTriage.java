@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.civicloop.cases.AppealSnapshot;
 import cn.civicloop.cases.CaseCommand;
@@ -32,10 +32,11 @@ class AutoTriage {
     private final TriageRecords records;
     private final DuplicateSearch duplicates;
     private final Clock clock;
+    private final TransactionTemplate tx;
     private final boolean autoAssign;
 
     AutoTriage(CaseQueries cases, CaseManagement management, Directory directory, TriageDecider decider,
-            TriageRecords records, DuplicateSearch duplicates, Clock clock,
+            TriageRecords records, DuplicateSearch duplicates, Clock clock, TransactionTemplate tx,
             @Value("${civicloop.triage.auto-assign:true}") boolean autoAssign) {
         this.cases = cases;
         this.management = management;
@@ -44,10 +45,16 @@ class AutoTriage {
         this.records = records;
         this.duplicates = duplicates;
         this.clock = clock;
+        this.tx = tx;
         this.autoAssign = autoAssign;
     }
 
-    @Transactional
+    /**
+     * Classification and the duplicate search are CPU work on data read before; only the writes (decision,
+     * suggestions, duplicates, registration and assignment) share one transaction, so no database connection is
+     * held while the model thinks (issue #8). Called twice for one case (a resubmitted event while the first run is
+     * still busy), the decision's primary key lets only one of them write anything.
+     */
     public void triage(String number) {
         AppealSnapshot s = cases.snapshot(number).orElse(null);
         if (s == null || records.decision(number).isPresent()) {
@@ -58,18 +65,25 @@ class AutoTriage {
         boolean stillOpen = s.status() == CaseStatus.SUBMITTED || s.status() == CaseStatus.REGISTERED;
         Department target = o.rule() == null ? null : directory.departmentByCode(o.rule().departmentCode()).orElse(null);
         boolean assign = autoAssign && o.auto() && stillOpen && target != null;
-        records.decide(new TriageRecords.Decision(number, o.modelVersion(), o.topCategory(), o.confidence(), assign,
-                assign && o.diverted(), target == null ? null : target.code(), o.rule() == null ? null : o.rule().id(),
-                clock.instant(), null), o.suggestions());
-        duplicates.findFor(s).forEach(d -> records.duplicate(number, d));
-        if (assign) {
-            Long unit = o.rule().unitCode() == null ? null
-                    : directory.departmentByCode(o.rule().unitCode()).map(Department::id).orElse(null);
-            if (s.status() == CaseStatus.SUBMITTED) {
-                management.perform(number, new CaseCommand.Register("智能分发自动受理"), Actor.system());
+        List<TriageRecords.Duplicate> likely = duplicates.findFor(s);
+        Long unit = !assign || o.rule().unitCode() == null ? null
+                : directory.departmentByCode(o.rule().unitCode()).map(Department::id).orElse(null);
+        tx.executeWithoutResult(status -> {
+            if (!records.decide(new TriageRecords.Decision(number, o.modelVersion(), o.topCategory(), o.confidence(),
+                    assign, assign && o.diverted(), target == null ? null : target.code(),
+                    o.rule() == null ? null : o.rule().id(), clock.instant(), null), o.suggestions())) {
+                return; // triaged meanwhile by another run of the same event
             }
-            management.perform(number, new CaseCommand.Assign(target.id(), unit, note(o)), Actor.system());
-        }
+            likely.forEach(d -> records.duplicate(number, d));
+            if (assign) {
+                CaseCommand assignment = new CaseCommand.Assign(target.id(), unit, note(o));
+                if (s.status() == CaseStatus.SUBMITTED) {
+                    management.act(number, Actor.system(), new CaseCommand.Register("智能分发自动受理"), assignment);
+                } else {
+                    management.act(number, Actor.system(), assignment);
+                }
+            }
+        });
     }
 
     private static String note(Outcome o) {

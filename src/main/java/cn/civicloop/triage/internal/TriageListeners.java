@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.Set;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.civicloop.cases.AppealSnapshot;
 import cn.civicloop.cases.CaseAction;
@@ -42,7 +44,14 @@ class TriageListeners {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Not an {@code @ApplicationModuleListener}: that would wrap the whole triage in one transaction, holding a
+     * database connection while the model classifies; {@link AutoTriage} opens its own short one for the writes.
+     * Still asynchronous, after the intake's commit, and recorded in the event publication registry like any
+     * transactional listener (issue #8).
+     */
+    @Async
+    @TransactionalEventListener
     void on(CaseOpened opened) {
         triage.triage(opened.number());
     }

@@ -33,13 +33,17 @@ public class TriageRecords {
     public record Duplicate(String duplicateOf, double similarity, Double distanceMeters, String reason) {
     }
 
-    void decide(Decision d, List<Suggestion> suggestions) {
-        jdbc.sql("""
+    /** Records the decision and its suggestions; false (and nothing written) if the case has one already. */
+    boolean decide(Decision d, List<Suggestion> suggestions) {
+        int inserted = jdbc.sql("""
                 insert into triage_decision (case_number, model_version, top_category, confidence, auto_routed, diverted,
                     department_code, rule_id, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(d.caseNumber(), d.modelVersion(), d.topCategory(), d.confidence(), d.autoRouted(), d.diverted(),
                         d.departmentCode(), d.ruleId(), Timestamp.from(d.decidedAt()))
                 .update();
+        if (inserted == 0) {
+            return false;
+        }
         for (Suggestion s : suggestions) {
             jdbc.sql("""
                     insert into triage_suggestion (case_number, rank_no, category, confidence, department_code, unit_code, rule_id)
@@ -48,6 +52,7 @@ public class TriageRecords {
                             s.ruleId())
                     .update();
         }
+        return true;
     }
 
     Optional<Decision> decision(String number) {
