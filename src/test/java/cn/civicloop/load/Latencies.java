@@ -42,7 +42,12 @@ final class Latencies {
     }
 
     double perSecond() {
-        return count() / ((lastNanos - firstNanos) / 1e9);
+        return count() / seconds();
+    }
+
+    /** From the first request's start to the last answer. */
+    double seconds() {
+        return (lastNanos - firstNanos) / 1e9;
     }
 
     String summary() {

@@ -106,6 +106,9 @@ public final class LoadBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.println(submit.summary());
         System.out.printf("  triage backlog drained %.1f s after the last submit answer%n", drainSeconds);
+        // Triage runs after the answer; what the machine sustains is answered AND triaged per second.
+        System.out.printf("  end to end (answered, classified, routed, duplicates checked): %.1f appeals/s%n",
+                submit.count() / (submit.seconds() + drainSeconds));
         readFigures.forEach(r -> System.out.println(r.summary()));
         System.out.println(open.summary() + "   (latency from the intended send time)");
         if (db != null) {
