@@ -88,12 +88,15 @@ public final class LoadBenchmark {
 
         closedLoop(client, "warm-up", clients, Math.min(1_000, count / 5));
         numbers.clear();
+        CpuMeter cpu = new CpuMeter(db);
+        CpuMeter.Reading cpuBefore = cpu.read();
         Latencies submit = closedLoop(client, "submit (closed loop)", clients, count);
         long drainStart = System.nanoTime();
         if (db != null) {
             awaitEventsDone(db);
         }
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        CpuMeter.Reading cpuUsed = cpu.read().minus(cpuBefore);
         List<Latencies> readFigures = reads(client, token, clients, reads);
         Latencies open = openLoop(client, rate, rateSeconds);
         if (db != null) {
@@ -109,6 +112,14 @@ public final class LoadBenchmark {
         // Triage runs after the answer; what the machine sustains is answered AND triaged per second.
         System.out.printf("  end to end (answered, classified, routed, duplicates checked): %.1f appeals/s%n",
                 submit.count() / (submit.seconds() + drainSeconds));
+        double perAppeal = (cpuUsed.jvmSeconds() + cpuUsed.postgresSeconds()) / submit.count();
+        if (app != null) {
+            System.out.printf("  CPU per appeal, intake + triage: JVM (app and load generator) %.2f ms + PostgreSQL"
+                    + " backends %.2f ms = %.2f ms -> %d quiet cores could sustain at most %.0f appeals/s end to end%n",
+                    1000 * cpuUsed.jvmSeconds() / submit.count(), 1000 * cpuUsed.postgresSeconds() / submit.count(),
+                    1000 * perAppeal, Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() / perAppeal);
+        }
         readFigures.forEach(r -> System.out.println(r.summary()));
         System.out.println(open.summary() + "   (latency from the intended send time)");
         if (db != null) {
