@@ -2,7 +2,9 @@ package cn.civicloop.triage.internal;
 
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -34,8 +36,13 @@ class TriageListeners {
     private final Catalogue catalogue;
     private final Clock clock;
 
-    TriageListeners(AutoTriage triage, TriageRecords records, CaseQueries cases, Directory directory,
-            Catalogue catalogue, Clock clock) {
+    private final Semaphore working;
+
+    TriageListeners(@Value("${civicloop.triage.concurrency:0}") int concurrency, AutoTriage triage,
+            TriageRecords records, CaseQueries cases, Directory directory, Catalogue catalogue, Clock clock) {
+        // 0: half the cores, at least one (on the 2-core reference machine: one case at a time).
+        this.working = new Semaphore(concurrency > 0 ? concurrency
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         this.triage = triage;
         this.records = records;
         this.cases = cases;
@@ -52,8 +59,16 @@ class TriageListeners {
      */
     @Async
     @TransactionalEventListener
-    void on(CaseOpened opened) {
-        triage.triage(opened.number());
+    void on(CaseOpened opened) throws InterruptedException {
+        // Classification is CPU work: at most `concurrency` cases at once, so that under a burst the intake, which
+        // answers the resident, keeps its share of the cores; the rest wait here, their publications stay
+        // incomplete in the registry until done, and nothing is lost if the instance dies meanwhile.
+        working.acquire();
+        try {
+            triage.triage(opened.number());
+        } finally {
+            working.release();
+        }
     }
 
     /**
