@@ -66,11 +66,8 @@ public class Whistles {
     @Transactional
     public WhistleView blow(Actor actor, WhistleForm form) {
         Optional<Chief> chief = chiefs.find(actor);
-        Department street = actor.departmentId() == null ? null
-                : directory.department(actor.departmentId()).filter(d -> d.kind() == DepartmentKind.STREET).orElse(null);
-        boolean mayBlow = chief.map(c -> c.level() <= 2).orElse(false)
-                || (street != null && (actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD)));
-        if (!mayBlow) {
+        Department street = street(actor);
+        if (!mayBlow(actor)) {
             throw new ForbiddenException("只有一级、二级路长或街道可以吹哨 (only level-1/2 chiefs or a street may blow the whistle)");
         }
         String title = Text.cleanOrNull(form.title());
@@ -114,6 +111,26 @@ public class Whistles {
         schedule(new WhistleDue(id, "ACK"), now.plusSeconds(60L * ack));
         schedule(new WhistleDue(id, "REPORT"), now.plusSeconds(60L * report));
         return view(id);
+    }
+
+    /** First- and second-level chiefs and the staff of a street office may blow the whistle. */
+    public boolean mayBlow(Actor actor) {
+        return chiefs.find(actor).map(c -> c.level() <= 2).orElse(false)
+                || (street(actor) != null && (actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD)));
+    }
+
+    private Department street(Actor actor) {
+        return actor.departmentId() == null ? null
+                : directory.department(actor.departmentId()).filter(d -> d.kind() == DepartmentKind.STREET).orElse(null);
+    }
+
+    /** The named department of this whistle the actor answers for, if any (his department or his unit's). */
+    public Optional<Long> departmentOf(WhistleView w, Actor actor) {
+        if (actor.departmentId() == null || !(actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD))) {
+            return Optional.empty();
+        }
+        return w.departments().stream().map(WhistleView.Responder::departmentId)
+                .filter(d -> d == actor.departmentId() || directory.isWithin(actor.departmentId(), d)).findFirst();
     }
 
     @Transactional
@@ -328,10 +345,7 @@ public class Whistles {
         if (actor.departmentId() == null || !(actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD))) {
             throw new ForbiddenException("只有被吹哨部门的人员可以报到 (only staff of a named department)");
         }
-        view(id);
-        return responders(id).stream().map(WhistleView.Responder::departmentId)
-                .filter(d -> d == actor.departmentId() || directory.isWithin(actor.departmentId(), d)).findFirst()
-                .orElseThrow(() -> new ForbiddenException("您的部门未被吹哨 (your department was not named)"));
+        return departmentOf(view(id), actor).orElseThrow(() -> new ForbiddenException("您的部门未被吹哨 (your department was not named)"));
     }
 
     private String departmentName(long id, long dept) {
