@@ -96,6 +96,8 @@ class SecurityConfiguration {
                         .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
                         .requestMatchers("/roads/signs", "/roads/signs/**").permitAll()
                         .requestMatchers("/roads/briefing", "/roads/briefing.xlsx").hasAnyRole("ROAD_CHIEF", "LEADER", "ADMIN")
+                        // the whistle page: also the named departments' staff (the roads module shows each only its own)
+                        .requestMatchers("/roads/whistles", "/roads/whistles/**").hasAnyRole("ROAD_CHIEF", "LEADER", "HANDLER", "DEPT_HEAD")
                         .requestMatchers("/roads", "/roads/**").hasAnyRole("ROAD_CHIEF", "GRID_WORKER", "LEADER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(lockout.onSuccess())

@@ -19,7 +19,6 @@ import cn.civicloop.dispatch.IncidentAction;
 import cn.civicloop.dispatch.IncidentStatus;
 import cn.civicloop.dispatch.UnitAction;
 import cn.civicloop.dispatch.UnitStatus;
-import cn.civicloop.dispatch.travel.StraightLineTravelTimes;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
@@ -128,8 +127,8 @@ public class DispatchDesk {
         }
         return incidents.policeOpenSince(now.minus(duplicateWindow)).stream()
                 .filter(i -> i.type().similarTo(call.type()))
-                .filter(i -> StraightLineTravelTimes.haversine(i.place(), place) <= duplicateMetres)
-                .min(Comparator.comparingDouble(i -> StraightLineTravelTimes.haversine(i.place(), place)));
+                .filter(i -> i.place().metresTo(place) <= duplicateMetres)
+                .min(Comparator.comparingDouble(i -> i.place().metresTo(place)));
     }
 
     /** Units ranked for the incident, with the reasons for those left out. */

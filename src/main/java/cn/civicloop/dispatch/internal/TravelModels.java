@@ -1,15 +1,16 @@
 package cn.civicloop.dispatch.internal;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import cn.civicloop.dispatch.travel.StraightLineProperties;
 import cn.civicloop.dispatch.travel.StraightLineTravelTimes;
 import cn.civicloop.dispatch.travel.TravelTimeModel;
 
 /**
  * The travel-time model in service: the road network when a {@link TravelTimeModel} bean exists (registered when
- * {@code civicloop.dispatch.road-network.osm-file} is set), else the straight line × detour factor ÷ speed.
+ * {@code civicloop.dispatch.road-network.osm-file} is set), else the straight line × detour factor ÷ speed
+ * ({@code civicloop.dispatch.straight-line.*}, the same settings the road-network model falls back to).
  * Looked up through a provider, so the choice does not depend on the order in which configurations are read.
  */
 @Component
@@ -18,11 +19,9 @@ public class TravelModels {
     private final ObjectProvider<TravelTimeModel> beans;
     private final TravelTimeModel straightLine;
 
-    TravelModels(ObjectProvider<TravelTimeModel> beans,
-            @Value("${civicloop.dispatch.straight-line.detour-factor:1.3}") double detour,
-            @Value("${civicloop.dispatch.straight-line.speed-kmh:30}") double speed) {
+    TravelModels(ObjectProvider<TravelTimeModel> beans, StraightLineProperties straightLine) {
         this.beans = beans;
-        this.straightLine = new StraightLineTravelTimes(detour, speed);
+        this.straightLine = new StraightLineTravelTimes(straightLine);
     }
 
     public TravelTimeModel current() {

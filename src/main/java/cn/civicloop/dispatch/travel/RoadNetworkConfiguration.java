@@ -13,13 +13,13 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "civicloop.dispatch.road-network", name = "osm-file")
-@EnableConfigurationProperties(RoadNetworkProperties.class)
+@EnableConfigurationProperties({ RoadNetworkProperties.class, StraightLineProperties.class })
 class RoadNetworkConfiguration {
 
     @Bean(destroyMethod = "close")
     @Primary
-    RoadNetworkTravelTimes roadNetworkTravelTimes(RoadNetworkProperties properties) {
-        RoadNetworkTravelTimes model = new RoadNetworkTravelTimes(properties);
+    RoadNetworkTravelTimes roadNetworkTravelTimes(RoadNetworkProperties properties, StraightLineProperties straightLine) {
+        RoadNetworkTravelTimes model = new RoadNetworkTravelTimes(properties, new StraightLineTravelTimes(straightLine));
         model.startLoading();
         return model;
     }

@@ -23,7 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param searchLimit          the backward search from the incident stops at this driving time (before the access
  *                             stretches are added); origins farther away are reported unreachable, which keeps one
  *                             query bounded on a large network
- * @param fallback             straight-line estimate used before the graph is ready and for positions off the network
+ *
+ * The straight-line estimate used before the graph is ready and for positions off the network is the dispatch
+ * module's straight-line model ({@link StraightLineProperties}, {@code civicloop.dispatch.straight-line.*}).
  */
 @ConfigurationProperties("civicloop.dispatch.road-network")
 record RoadNetworkProperties(Path osmFile,
@@ -31,8 +33,7 @@ record RoadNetworkProperties(Path osmFile,
         @DefaultValue("1.0") double emergencySpeedFactor,
         @DefaultValue("300") double snapToleranceMetres,
         @DefaultValue("15") double accessSpeedKmh,
-        @DefaultValue("30m") Duration searchLimit,
-        @DefaultValue StraightLine fallback) {
+        @DefaultValue("30m") Duration searchLimit) {
 
     RoadNetworkProperties {
         if (emergencySpeedFactor <= 0 || accessSpeedKmh <= 0 || searchLimit.isNegative() || searchLimit.isZero()) {
@@ -42,26 +43,15 @@ record RoadNetworkProperties(Path osmFile,
     }
 
     static RoadNetworkProperties of(Path osmFile, Path graphDir) {
-        return new RoadNetworkProperties(osmFile, graphDir, 1.0, 300, 15, Duration.ofMinutes(30),
-                new StraightLine(1.4, 30));
+        return new RoadNetworkProperties(osmFile, graphDir, 1.0, 300, 15, Duration.ofMinutes(30));
     }
 
     RoadNetworkProperties withEmergencySpeedFactor(double factor) {
-        return new RoadNetworkProperties(osmFile, graphDir, factor, snapToleranceMetres, accessSpeedKmh, searchLimit,
-                fallback);
+        return new RoadNetworkProperties(osmFile, graphDir, factor, snapToleranceMetres, accessSpeedKmh, searchLimit);
     }
 
     RoadNetworkProperties withSearchLimit(Duration limit) {
         return new RoadNetworkProperties(osmFile, graphDir, emergencySpeedFactor, snapToleranceMetres, accessSpeedKmh,
-                limit, fallback);
-    }
-
-    /**
-     * The straight-line estimate (直线×绕行系数): great-circle distance × detour factor ÷ speed.
-     *
-     * @param detourFactor how much longer a road trip is than the straight line, typically 1.3–1.5 in towns
-     * @param speedKmh     average driving speed assumed for it
-     */
-    record StraightLine(@DefaultValue("1.4") double detourFactor, @DefaultValue("30") double speedKmh) {
+                limit);
     }
 }

@@ -49,15 +49,21 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
     private static final Logger log = LoggerFactory.getLogger(RoadNetworkTravelTimes.class);
 
     private final RoadNetworkProperties settings;
-    private final StraightLineFallback fallback;
+    private final StraightLineTravelTimes fallback;
     private final double accessMetresPerSecond;
     private final CompletableFuture<RoadNetwork> loading = new CompletableFuture<>();
     private volatile RoadNetwork network;
     private volatile boolean closed;
 
+    /** With the default straight-line settings (tests, benchmark). */
     RoadNetworkTravelTimes(RoadNetworkProperties settings) {
+        this(settings, new StraightLineTravelTimes(StraightLineProperties.DEFAULTS));
+    }
+
+    /** {@code straightLine}: the dispatch module's straight-line model, answering what the network cannot. */
+    RoadNetworkTravelTimes(RoadNetworkProperties settings, StraightLineTravelTimes straightLine) {
         this.settings = settings;
-        this.fallback = new StraightLineFallback(settings.fallback());
+        this.fallback = straightLine;
         this.accessMetresPerSecond = settings.accessSpeedKmh() / 3.6;
     }
 

@@ -2,6 +2,7 @@ package cn.civicloop.roads.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -65,11 +66,8 @@ public class Whistles {
     @Transactional
     public WhistleView blow(Actor actor, WhistleForm form) {
         Optional<Chief> chief = chiefs.find(actor);
-        Department street = actor.departmentId() == null ? null
-                : directory.department(actor.departmentId()).filter(d -> d.kind() == DepartmentKind.STREET).orElse(null);
-        boolean mayBlow = chief.map(c -> c.level() <= 2).orElse(false)
-                || (street != null && (actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD)));
-        if (!mayBlow) {
+        Department street = street(actor);
+        if (!mayBlow(actor)) {
             throw new ForbiddenException("只有一级、二级路长或街道可以吹哨 (only level-1/2 chiefs or a street may blow the whistle)");
         }
         String title = Text.cleanOrNull(form.title());
@@ -113,6 +111,26 @@ public class Whistles {
         schedule(new WhistleDue(id, "ACK"), now.plusSeconds(60L * ack));
         schedule(new WhistleDue(id, "REPORT"), now.plusSeconds(60L * report));
         return view(id);
+    }
+
+    /** First- and second-level chiefs and the staff of a street office may blow the whistle. */
+    public boolean mayBlow(Actor actor) {
+        return chiefs.find(actor).map(c -> c.level() <= 2).orElse(false)
+                || (street(actor) != null && (actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD)));
+    }
+
+    private Department street(Actor actor) {
+        return actor.departmentId() == null ? null
+                : directory.department(actor.departmentId()).filter(d -> d.kind() == DepartmentKind.STREET).orElse(null);
+    }
+
+    /** The named department of this whistle the actor answers for, if any (his department or his unit's). */
+    public Optional<Long> departmentOf(WhistleView w, Actor actor) {
+        if (actor.departmentId() == null || !(actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD))) {
+            return Optional.empty();
+        }
+        return w.departments().stream().map(WhistleView.Responder::departmentId)
+                .filter(d -> d == actor.departmentId() || directory.isWithin(actor.departmentId(), d)).findFirst();
     }
 
     @Transactional
@@ -245,10 +263,64 @@ public class Whistles {
                 }).optional().orElseThrow(() -> new NotFoundException("没有这次吹哨 (no such whistle): " + id));
     }
 
-    /** Open whistles and the latest ones, for the phone page and the API. */
-    public List<WhistleView> recent(int limit) {
-        return jdbc.sql("select id from road_whistle order by case when status = 'OPEN' then 0 else 1 end, id desc limit ?")
-                .param(limit).query(Long.class).list().stream().map(this::view).toList();
+    /**
+     * One whistle for a reader who may see it (see {@link #visible}); others get 403 — a department sees only the
+     * whistles that name it.
+     */
+    public WhistleView view(long id, Actor reader) {
+        WhistleView w = view(id);
+        if (!reader.has(Role.LEADER) && !reader.has(Role.SYSTEM) && ids(reader, id, 1).isEmpty()) {
+            throw new ForbiddenException("无权查看这次吹哨 (this whistle is not yours to see)");
+        }
+        return w;
+    }
+
+    /**
+     * The whistles a reader may see, open ones first, then the latest: district leaders all of them; the
+     * whistle-blower his own; a road chief those on the roads he answers for (a first-level chief his areas, a
+     * second-level chief his squad's segments and area-wide whistles in his area, an inspector his segments); the
+     * staff of a department (or of one of its units) only the whistles that name that department.
+     */
+    public List<WhistleView> visible(Actor reader, int limit) {
+        if (reader.has(Role.LEADER) || reader.has(Role.SYSTEM)) {
+            return jdbc.sql("select id from road_whistle order by case when status = 'OPEN' then 0 else 1 end, id desc limit ?")
+                    .param(limit).query(Long.class).list().stream().map(this::view).toList();
+        }
+        return ids(reader, null, limit).stream().map(this::view).toList();
+    }
+
+    /** The ids of the whistles the reader may see (only {@code onlyId} when given). */
+    private List<Long> ids(Actor reader, Long onlyId, int limit) {
+        List<Long> departments = new ArrayList<>();
+        if (reader.departmentId() != null && (reader.has(Role.HANDLER) || reader.has(Role.DEPT_HEAD))) {
+            for (Department d : directory.departments()) {
+                if (directory.isWithin(reader.departmentId(), d.id())) {
+                    departments.add(d.id());
+                }
+            }
+        }
+        Chief chief = chiefs.find(reader).orElse(null);
+        List<Long> ledAreas = chief == null || chief.level() != 1 ? List.of() : data.areasLedBy(chief);
+        return jdbc.sql("""
+                select w.id from road_whistle w left join road_segment s on s.id = w.segment_id
+                where (:only = -1 or w.id = :only) and (
+                      w.blower_staff_id = :staff
+                   or exists (select 1 from road_whistle_department d where d.whistle_id = w.id and d.department_id in (:departments))
+                   or w.area_id in (:areas)
+                   or (:level = 2 and (s.squad_id = :squad or (w.segment_id is null and w.area_id = :area)))
+                   or exists (select 1 from road_segment_chief sc where sc.segment_id = w.segment_id and sc.chief_id = :chief))
+                order by case when w.status = 'OPEN' then 0 else 1 end, w.id desc
+                limit :limit""")
+                .param("only", onlyId == null ? -1L : onlyId)
+                .param("staff", reader.staffId() == null ? -1L : reader.staffId())
+                .param("departments", departments.isEmpty() ? List.of(-1L) : departments)
+                .param("areas", ledAreas.isEmpty() ? List.of(-1L) : ledAreas)
+                .param("level", chief == null ? 0 : chief.level())
+                .param("squad", chief == null || chief.squadId() == null ? -1L : chief.squadId())
+                .param("area", chief == null || chief.areaId() == null ? -1L : chief.areaId())
+                .param("chief", chief == null ? -1L : chief.id())
+                .param("limit", limit)
+                .query(Long.class).list();
     }
 
     private List<WhistleView.Responder> responders(long id) {
@@ -273,10 +345,7 @@ public class Whistles {
         if (actor.departmentId() == null || !(actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD))) {
             throw new ForbiddenException("只有被吹哨部门的人员可以报到 (only staff of a named department)");
         }
-        view(id);
-        return responders(id).stream().map(WhistleView.Responder::departmentId)
-                .filter(d -> d == actor.departmentId() || directory.isWithin(actor.departmentId(), d)).findFirst()
-                .orElseThrow(() -> new ForbiddenException("您的部门未被吹哨 (your department was not named)"));
+        return departmentOf(view(id), actor).orElseThrow(() -> new ForbiddenException("您的部门未被吹哨 (your department was not named)"));
     }
 
     private String departmentName(long id, long dept) {

@@ -178,7 +178,7 @@ class RoadApiController {
 
     @GetMapping("/whistles")
     List<WhistleView> whistles() {
-        return whistles.recent(50);
+        return whistles.visible(Actors.current(), 50);
     }
 
     @PostMapping("/whistles")
@@ -188,7 +188,7 @@ class RoadApiController {
 
     @GetMapping("/whistles/{id}")
     WhistleView whistle(@PathVariable long id) {
-        return whistles.view(id);
+        return whistles.view(id, Actors.current());
     }
 
     @PostMapping("/whistles/{id}/{action}")

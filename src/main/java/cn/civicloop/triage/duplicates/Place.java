@@ -30,11 +30,7 @@ record Place(boolean compatible, boolean known, Double distanceMeters, String de
     }
 
     static double haversine(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double h = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
+        return new cn.civicloop.geo.GeoPoint(lat1, lon1).metresTo(new cn.civicloop.geo.GeoPoint(lat2, lon2));
     }
 
     private static boolean present(String code) {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +38,9 @@ class AdminCalendarController {
         FormValues form = new FormValues(Map.of("kind", "HOLIDAY"));
         try {
             return show(model, calendar.year(y), form);
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, calendar.year(LocalDate.now(clock.withZone(DistrictTime.ZONE)).getYear()), form);
         }
     }
@@ -57,9 +57,9 @@ class AdminCalendarController {
             var day = calendar.declare(date, kind, form.text("name"));
             flash.addFlashAttribute("saved", day.date() + " " + day.name());
             return "redirect:/admin/calendar?year=" + day.date().getYear();
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             int year = date != null && date.getYear() >= 2000 && date.getYear() <= 2099 ? date.getYear()
                     : LocalDate.now(clock.withZone(DistrictTime.ZONE)).getYear();
             return show(model, calendar.year(year), form);

@@ -2,7 +2,7 @@ package cn.civicloop.web.admin;
 
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,9 +66,9 @@ class AdminDepartmentsController {
                     form.text("name"), kind, parent, form.text("areaCode"), form.text("phone"), form.checked("linkage")));
             flash.addFlashAttribute("saved", d.name());
             return "redirect:/admin/departments";
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, null, form);
         }
     }
@@ -86,9 +86,9 @@ class AdminDepartmentsController {
                     parent, form.text("areaCode"), form.text("phone"), form.checked("linkage"), form.checked("active")));
             flash.addFlashAttribute("saved", d.name());
             return "redirect:/admin/departments";
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, existing, form);
         }
     }

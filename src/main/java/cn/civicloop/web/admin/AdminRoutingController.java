@@ -3,7 +3,7 @@ package cn.civicloop.web.admin;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,9 +71,9 @@ class AdminRoutingController {
                     form.text("note")), Actors.current());
             flash.addFlashAttribute("saved", "#" + saved.id() + " " + saved.category());
             return "redirect:/admin/routing";
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, existing, form, new FormValues(Map.of("active", "on")));
         }
     }
@@ -102,9 +102,9 @@ class AdminRoutingController {
                     form.checked("active")));
             flash.addFlashAttribute("saved", form.text("name"));
             return "redirect:/admin/routing";
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, null, new FormValues(Map.of("priority", "100", "active", "on", "category", "*")), form);
         }
     }

@@ -2,7 +2,7 @@ package cn.civicloop.web.admin;
 
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,9 +54,9 @@ class AdminSlaController {
                     unit));
             flash.addFlashAttribute("saved", form.text("scope") + " · " + form.text("stage"));
             return "redirect:/admin/sla";
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, form, new FormValues(NEW_RUNG));
         }
     }
@@ -76,9 +76,9 @@ class AdminSlaController {
             rules.saveRung(new SlaRules.Rung(stage, clamp(percent), step));
             flash.addFlashAttribute("saved", stage.label() + " " + percent + "%");
             return "redirect:/admin/sla";
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, new FormValues(NEW_LIMIT), form);
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,10 +67,10 @@ class AdminStaffController {
                     form.text("displayName"), params.get("password"), department, form.text("phone"), roles));
             flash.addFlashAttribute("saved", s.displayName());
             return "redirect:/admin/staff";
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
             form.values().remove("password");
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, null, form, roles);
         }
     }
@@ -89,9 +89,9 @@ class AdminStaffController {
                     department, form.text("phone"), form.checked("active"), roles));
             flash.addFlashAttribute("saved", s.displayName());
             return "redirect:/admin/staff";
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, existing, form, roles);
         }
     }
@@ -104,10 +104,10 @@ class AdminStaffController {
             admin.changePassword(id, password);
             flash.addFlashAttribute("saved", existing.displayName());
             return "redirect:/admin/staff";
-        } catch (DomainException e) {
+        } catch (DomainException | DataIntegrityViolationException e) {
             FormValues form = new FormValues(Map.of("displayName", existing.displayName()));
             form.refused(e);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(FormValues.status(e));
             return show(model, existing, form, existing.roles());
         }
     }

@@ -3,6 +3,8 @@ package cn.civicloop.web.admin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.InvalidInputException;
 
@@ -62,9 +64,25 @@ final class FormValues {
         }
     }
 
-    /** Shows a refusal: its message at the top, each field problem next to its input. */
-    void refused(DomainException e) {
-        e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
-        errors.put("form", e.getMessage());
+    /**
+     * Shows a refusal: its message at the top, each field problem next to its input. A refusal by the database (a
+     * unique key another admin took between the check and the insert, a reference that disappeared) rolled the
+     * whole transaction back: the form says so in words instead of the API's problem document.
+     */
+    void refused(RuntimeException e) {
+        if (e instanceof DomainException d) {
+            d.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
+            errors.put("form", d.getMessage());
+        } else {
+            errors.put("form", CONFLICT);
+        }
     }
+
+    /** 422 for a refused input, 409 for a conflict with data stored meanwhile. */
+    static int status(RuntimeException e) {
+        return e instanceof DomainException ? HttpStatus.UNPROCESSABLE_CONTENT.value() : HttpStatus.CONFLICT.value();
+    }
+
+    static final String CONFLICT = "未保存：与已有数据冲突（例如编码或用户名刚被他人使用），未做任何修改，请检查后重试 "
+            + "(not saved: conflicts with existing data, e.g. a code or username just taken by someone else; nothing was changed)";
 }

@@ -27,7 +27,7 @@ class RoadNetworkConfigurationTests {
                         "civicloop.dispatch.road-network.graph-dir=" + Andorra.GRAPH_DIR,
                         "civicloop.dispatch.road-network.emergency-speed-factor=1.2",
                         "civicloop.dispatch.road-network.search-limit=20m",
-                        "civicloop.dispatch.road-network.fallback.detour-factor=1.3")
+                        "civicloop.dispatch.straight-line.detour-factor=1.5")
                 .run(ctx -> {
                     assertThat(ctx).hasNotFailed().hasSingleBean(TravelTimeModel.class);
                     RoadNetworkTravelTimes model = ctx.getBean(RoadNetworkTravelTimes.class);
@@ -40,8 +40,9 @@ class RoadNetworkConfigurationTests {
                     assertThat(settings.emergencySpeedFactor()).isEqualTo(1.2);
                     assertThat(settings.searchLimit()).isEqualTo(Duration.ofMinutes(20));
                     assertThat(settings.snapToleranceMetres()).isEqualTo(300);
-                    assertThat(settings.fallback().detourFactor()).isEqualTo(1.3);
-                    assertThat(settings.fallback().speedKmh()).isEqualTo(30);
+                    StraightLineProperties straight = ctx.getBean(StraightLineProperties.class);
+                    assertThat(straight.detourFactor()).isEqualTo(1.5);
+                    assertThat(straight.speedKmh()).isEqualTo(30);
                 });
     }
 
@@ -57,9 +58,32 @@ class RoadNetworkConfigurationTests {
                             .withMessageContaining("could not be loaded");
 
                     assertThat(model.ready()).isFalse();
-                    assertThat(model.label()).isEqualTo("直线×绕行系数（路网不可用）");
+                    assertThat(model.label()).isEqualTo("直线×1.3÷30km/h（路网不可用）");
                     assertThat(model.toward(new GeoPoint(42.513108, 1.536005),
                             List.of(new GeoPoint(42.506472, 1.522475))).get(0).byRoad()).isFalse();
+                });
+    }
+
+    @Test
+    void theRoadNetworksStraightLineAnswersAreTheStraightLineModelsWithTheSameSettings() {
+        context.withPropertyValues("civicloop.dispatch.road-network.osm-file=target/no-such-extract.osm.pbf",
+                        "civicloop.dispatch.road-network.graph-dir=target/road-network-graph",
+                        "civicloop.dispatch.straight-line.detour-factor=1.5",
+                        "civicloop.dispatch.straight-line.speed-kmh=25")
+                .run(ctx -> {
+                    RoadNetworkTravelTimes model = ctx.getBean(RoadNetworkTravelTimes.class);
+                    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                            .isThrownBy(() -> model.awaitReady(Duration.ofSeconds(30)));
+                    GeoPoint incident = new GeoPoint(34.8597, 117.5546);
+                    List<GeoPoint> units = List.of(new GeoPoint(34.8301, 117.5217), new GeoPoint(34.87, 117.60),
+                            new GeoPoint(34.8597, 117.5546));
+                    StraightLineTravelTimes straight = new StraightLineTravelTimes(1.5, 25);
+                    assertThat(model.toward(incident, units)).isEqualTo(straight.toward(incident, units));
+                    // ≈ 4.5 km × 1.5 ÷ 25 km/h: the figure follows the shared settings
+                    double metres = units.get(0).metresTo(incident) * 1.5;
+                    assertThat(model.toward(incident, units).get(0).seconds()).isCloseTo(metres / (25 / 3.6),
+                            org.assertj.core.api.Assertions.within(1e-6));
+                    assertThat(model.label()).startsWith(straight.label());
                 });
     }
 }

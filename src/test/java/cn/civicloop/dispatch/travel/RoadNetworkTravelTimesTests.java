@@ -108,12 +108,12 @@ class RoadNetworkTravelTimesTests {
 
         List<TravelEstimate> estimates = model.toward(incident, List.of(onRoad, onTheMountain, barcelona));
 
-        StraightLineFallback straight = new StraightLineFallback(Andorra.settings().fallback());
+        StraightLineTravelTimes straight = new StraightLineTravelTimes(StraightLineProperties.DEFAULTS);
         assertThat(estimates.get(0).byRoad()).isTrue();
         assertThat(estimates.get(1)).isEqualTo(straight.estimate(onTheMountain, incident));
         assertThat(estimates.get(2)).isEqualTo(straight.estimate(barcelona, incident));
         assertThat(estimates.get(1).byRoad()).isFalse();
-        assertThat(estimates.get(2).seconds()).isGreaterThan(3 * 3600); // ≈ 150 km at 30 km/h × 1.4
+        assertThat(estimates.get(2).seconds()).isGreaterThan(3 * 3600); // ≈ 150 km at 30 km/h × 1.3
     }
 
     @Test
@@ -214,8 +214,8 @@ class RoadNetworkTravelTimesTests {
 
     private double accessSeconds(GeoPoint from, GeoPoint to) {
         var waypoints = route(from, to).getWaypoints();
-        double metres = StraightLineFallback.metres(from, new GeoPoint(waypoints.getLat(0), waypoints.getLon(0)))
-                + StraightLineFallback.metres(to, new GeoPoint(waypoints.getLat(1), waypoints.getLon(1)));
+        double metres = from.metresTo(new GeoPoint(waypoints.getLat(0), waypoints.getLon(0)))
+                + to.metresTo(new GeoPoint(waypoints.getLat(1), waypoints.getLon(1)));
         return metres / ACCESS_METRES_PER_SECOND;
     }
 
@@ -242,7 +242,7 @@ class RoadNetworkTravelTimesTests {
 
     private static List<Integer> byStraightLine(GeoPoint incident, List<GeoPoint> units) {
         return IntStream.range(0, units.size()).boxed()
-                .sorted(Comparator.comparingDouble(i -> StraightLineFallback.metres(units.get(i), incident))).toList();
+                .sorted(Comparator.comparingDouble(i -> units.get(i).metresTo(incident))).toList();
     }
 
     private static List<Integer> byTime(List<TravelEstimate> estimates) {

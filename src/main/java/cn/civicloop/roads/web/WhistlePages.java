@@ -1,0 +1,181 @@
+package cn.civicloop.roads.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Actors;
+import cn.civicloop.directory.Department;
+import cn.civicloop.directory.DepartmentKind;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.roads.internal.RoadData;
+import cn.civicloop.roads.internal.RoadProperties;
+import cn.civicloop.roads.internal.WhistleForm;
+import cn.civicloop.roads.internal.WhistleView;
+import cn.civicloop.roads.internal.Whistles;
+import cn.civicloop.shared.DomainException;
+import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The whistle page (吹哨报到) of the chiefs and streets who blow and the departments who report: the whistles the
+ * reader may see (the module's rule, {@link Whistles#visible}), each with its departments' limits and overdue
+ * flags; forms post back and redirect (PRG), and each whistle's state refreshes itself by htmx.
+ */
+@Controller
+class WhistlePages {
+
+    private final Whistles whistles;
+    private final RoadData data;
+    private final Directory directory;
+    private final RoadProperties properties;
+    private final Clock clock;
+
+    WhistlePages(Whistles whistles, RoadData data, Directory directory, RoadProperties properties, Clock clock) {
+        this.properties = properties;
+        this.whistles = whistles;
+        this.data = data;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** One department's line of a whistle as the page shows it: late when flagged or past its limit now. */
+    record Line(WhistleView.Responder r, boolean ackLate, boolean reportLate, boolean mine, boolean rateable) {
+    }
+
+    /** A whistle with what the reader may do on it. */
+    record Item(WhistleView w, List<Line> lines, boolean blower, boolean responder, boolean acknowledged,
+            boolean reported, boolean released) {
+
+        public boolean open() {
+            return "OPEN".equals(w.status());
+        }
+    }
+
+    @GetMapping("/roads/whistles")
+    String page(Model model) {
+        Actor actor = Actors.current();
+        model.addAttribute("items", whistles.visible(actor, 50).stream().map(w -> item(w, actor)).toList());
+        model.addAttribute("ackLimit", properties.whistleAckLimit().toMinutes());
+        model.addAttribute("reportLimit", properties.whistleReportLimit().toMinutes());
+        boolean mayBlow = whistles.mayBlow(actor);
+        model.addAttribute("mayBlow", mayBlow);
+        if (mayBlow) {
+            model.addAttribute("segments", data.segments());
+            model.addAttribute("areas", data.areas());
+            model.addAttribute("departments", directory.departments().stream()
+                    .filter(d -> d.active() && d.parentId() == null
+                            && (d.kind() == DepartmentKind.FUNCTIONAL || d.kind() == DepartmentKind.STREET))
+                    .sorted(java.util.Comparator.comparing(Department::code)).toList());
+        }
+        return "roads/whistles";
+    }
+
+    /** The state of one whistle (status, departments, notes), polled by the page. */
+    @GetMapping("/roads/whistles/{id}/state")
+    String state(@PathVariable long id, Model model) {
+        Actor actor = Actors.current();
+        model.addAttribute("i", item(whistles.view(id, actor), actor));
+        return "roads/whistles :: state";
+    }
+
+    @PostMapping("/roads/whistles")
+    String blow(@RequestParam MultiValueMap<String, String> p, RedirectAttributes flash) {
+        try {
+            WhistleView w = whistles.blow(Actors.current(), new WhistleForm(p.getFirst("title"), p.getFirst("description"),
+                    blankToNull(p.getFirst("segmentCode")), blankToNull(p.getFirst("areaCode")),
+                    p.getOrDefault("departments", List.of())));
+            flash.addFlashAttribute("notice", "已吹哨：" + w.title() + "（" + w.departments().stream()
+                    .map(WhistleView.Responder::departmentName).reduce((a, b) -> a + "、" + b).orElse("") + "）");
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("values", p.toSingleValueMap());
+        }
+        return "redirect:/roads/whistles";
+    }
+
+    @PostMapping("/roads/whistles/{id}/{action}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String remark,
+            RedirectAttributes flash) {
+        Actor actor = Actors.current();
+        try {
+            WhistleView w = switch (action) {
+                case "acknowledge" -> whistles.acknowledge(id, actor);
+                case "report" -> whistles.report(id, actor, remark);
+                case "note" -> whistles.note(id, actor, remark);
+                case "release" -> whistles.release(id, actor);
+                case "resolve" -> whistles.resolve(id, actor, remark);
+                default -> throw new NotFoundException("未知操作 (unknown action): " + action);
+            };
+            flash.addFlashAttribute("notice", w.title() + "：" + switch (action) {
+                case "acknowledge" -> "已响应";
+                case "report" -> "已到场报到";
+                case "note" -> "会商记录已保存";
+                case "release" -> "已撤离";
+                default -> "已办结";
+            });
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/roads/whistles#whistle-" + id;
+    }
+
+    @PostMapping("/roads/whistles/{id}/departments/{departmentId}/rating")
+    String rate(@PathVariable long id, @PathVariable long departmentId, @RequestParam Map<String, String> p,
+            RedirectAttributes flash) {
+        try {
+            int score;
+            try {
+                score = Integer.parseInt(Objects.requireNonNullElse(p.get("score"), "").strip());
+            } catch (NumberFormatException e) {
+                score = 0;
+            }
+            whistles.rate(id, departmentId, Actors.current(), score, p.get("comment"));
+            flash.addFlashAttribute("notice", "评价已保存 (" + score + ")");
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/roads/whistles#whistle-" + id;
+    }
+
+    /** A refusal is a readable page, not the API's problem document. */
+    @ExceptionHandler({ ForbiddenException.class, NotFoundException.class })
+    String refused(DomainException e, Model model, HttpServletResponse response) {
+        response.setStatus(e instanceof NotFoundException ? HttpStatus.NOT_FOUND.value() : HttpStatus.FORBIDDEN.value());
+        model.addAttribute("message", e.getMessage());
+        return "staff/forbidden";
+    }
+
+    private Item item(WhistleView w, Actor actor) {
+        Instant now = clock.instant();
+        boolean blower = Objects.equals(w.blowerStaffId(), actor.staffId());
+        Long mine = whistles.departmentOf(w, actor).orElse(null);
+        List<Line> lines = w.departments().stream().map(r -> new Line(r,
+                r.ackOverdue() || (r.acknowledgedAt() == null ? now.isAfter(w.ackDue()) : r.acknowledgedAt().isAfter(w.ackDue())),
+                r.reportOverdue() || (r.reportedAt() == null ? now.isAfter(w.reportDue()) : r.reportedAt().isAfter(w.reportDue())),
+                mine != null && r.departmentId() == mine,
+                blower && r.reportedAt() != null && r.rating() == null)).toList();
+        Line own = lines.stream().filter(Line::mine).findFirst().orElse(null);
+        return new Item(w, lines, blower, own != null, own != null && own.r().acknowledgedAt() != null,
+                own != null && own.r().reportedAt() != null, own != null && own.r().releasedAt() != null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,78 @@
+package cn.civicloop.roads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import cn.civicloop.support.Api;
+import cn.civicloop.support.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who sees and acts on a whistle (吹哨报到) over the API: a department sees only the whistles that name it (also
+ * the staff of its units), the whistle-blower and the chiefs of the road see theirs, district leaders all of them.
+ */
+class RoadWhistleApiTests extends ApiTest {
+
+    @Test
+    void aDepartmentSeesAndActsOnlyOnTheWhistlesThatNameIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        // road2 (squad S01) blows on 广济路 R01-1, naming only the transport bureau
+        long jtjOnly = blow("road2", "广济路护栏倒伏 " + tag, "R01-1", List.of("JTJ"));
+        long zfjToo = blow("road2", "广济路占道施工 " + tag, "R01-1", List.of("ZFJ"));
+
+        // the law-enforcement bureau (and its unit's handler) neither list nor read nor act on the transport whistle
+        for (String user : List.of("zfj", "zfj-head", "zfj1")) {
+            String token = api.login(user);
+            assertThat(ids(api.get("/api/v1/roads/whistles", token))).as(user).doesNotContain(jtjOnly).contains(zfjToo);
+            assertThat(api.get("/api/v1/roads/whistles/" + jtjOnly, token).status()).as(user).isEqualTo(403);
+            for (String action : List.of("acknowledge", "report", "note", "release")) {
+                Api.Answer a = api.post("/api/v1/roads/whistles/" + jtjOnly + "/" + action, token, Map.of("remark", "x"));
+                assertThat(a.status()).as(user + " " + action).isEqualTo(403);
+                assertThat(a.contentType()).contains("application/problem+json");
+            }
+        }
+        // the whistle's own department lists, reads and acknowledges it, and does not see the other one
+        String jtj = api.login("jtj");
+        assertThat(ids(api.get("/api/v1/roads/whistles", jtj))).contains(jtjOnly).doesNotContain(zfjToo);
+        assertThat(api.get("/api/v1/roads/whistles/" + jtjOnly, jtj).status()).isEqualTo(200);
+        Api.Answer ack = api.post("/api/v1/roads/whistles/" + jtjOnly + "/acknowledge", jtj, Map.of());
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+        assertThat(ack.json().get("departments").get(0).get("acknowledgedAt").isNull()).isFalse();
+        // a unit's handler answers for its department
+        Api.Answer unit = api.post("/api/v1/roads/whistles/" + zfjToo + "/acknowledge", api.login("zfj1"), Map.of());
+        assertThat(unit.status()).as(unit.body()).isEqualTo(200);
+
+        // the whistle-blower, the first-level chief of the area and the leader see both
+        for (String user : List.of("road2", "road1", "leader")) {
+            String token = api.login(user);
+            assertThat(ids(api.get("/api/v1/roads/whistles", token))).as(user).contains(jtjOnly, zfjToo);
+            assertThat(api.get("/api/v1/roads/whistles/" + jtjOnly, token).status()).as(user).isEqualTo(200);
+        }
+        // another squad's leader, whose roads these are not, sees neither
+        String other = api.login("road2b");
+        assertThat(ids(api.get("/api/v1/roads/whistles", other))).doesNotContain(jtjOnly, zfjToo);
+        assertThat(api.get("/api/v1/roads/whistles/" + jtjOnly, other).status()).isEqualTo(403);
+    }
+
+    private long blow(String user, String title, String segment, List<String> departments) {
+        Api.Answer a = api.post("/api/v1/roads/whistles", api.login(user), Map.of("title", title,
+                "description", title + "，需部门到场会商", "segmentCode", segment, "departments", departments));
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return a.json().get("id").asLong();
+    }
+
+    private static List<Long> ids(Api.Answer list) {
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode w : list.json()) {
+            ids.add(w.get("id").asLong());
+        }
+        return ids;
+    }
+}
