@@ -1,5 +1,7 @@
 package cn.civicloop.triage.duplicates;
 
+import cn.civicloop.geo.GeoPoint;
+
 /**
  * Whether two appeals can be about the same spot, using the most precise place information both of them have:
  * coordinates, then grid (网格), then community (社区). Coordinates win even when the grids differ, because an
@@ -12,11 +14,9 @@ package cn.civicloop.triage.duplicates;
  */
 record Place(boolean compatible, boolean known, Double distanceMeters, String description) {
 
-    private static final double EARTH_RADIUS_METERS = 6_371_008.8;
-
     static Place compare(AppealText a, AppealText b, double maxDistanceMeters) {
         if (a.hasCoordinates() && b.hasCoordinates()) {
-            double d = haversine(a.lat(), a.lon(), b.lat(), b.lon());
+            double d = new GeoPoint(a.lat(), a.lon()).metresTo(new GeoPoint(b.lat(), b.lon()));
             return new Place(d <= maxDistanceMeters, true, d, Math.round(d) + " m apart");
         }
         if (present(a.gridCode()) && present(b.gridCode())) {
@@ -27,10 +27,6 @@ record Place(boolean compatible, boolean known, Double distanceMeters, String de
                     "same community " + a.communityCode());
         }
         return new Place(true, false, null, "place not comparable");
-    }
-
-    static double haversine(double lat1, double lon1, double lat2, double lon2) {
-        return new cn.civicloop.geo.GeoPoint(lat1, lon1).metresTo(new cn.civicloop.geo.GeoPoint(lat2, lon2));
     }
 
     private static boolean present(String code) {

@@ -51,6 +51,7 @@ class ShinglesTest {
     @Test
     void haversineMatchesAKnownDistance() {
         // 0.01 degree of latitude is about 1.112 km everywhere.
-        assertThat(Place.haversine(30.0, 120.0, 30.01, 120.0)).isCloseTo(1111.9, within(1.0));
+        assertThat(new cn.civicloop.geo.GeoPoint(30.0, 120.0).metresTo(new cn.civicloop.geo.GeoPoint(30.01, 120.0)))
+                .isCloseTo(1111.9, within(1.0));
     }
 }
