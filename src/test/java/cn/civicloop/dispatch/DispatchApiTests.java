@@ -238,4 +238,35 @@ class DispatchApiTests extends ApiTest {
         assertThat(api.post("/api/v1/dispatch/terminal/position", api.login(account), Map.of("lat", 134.0, "lon", 1.0))
                 .status()).as("invalid input is 422 like everywhere in the API").isEqualTo(422);
     }
+
+    @Test
+    void callsEnteredAtTheSameMomentByManyDesksAllGetTheirOwnNumber() throws Exception {
+        // Numbers used to come from counting the day's incidents: simultaneous entries got the same one and all but
+        // the first were refused by the unique key (issue #8). Far apart, separate: no call is attached to another.
+        String token = api.login(DESK);
+        int calls = 12;
+        java.util.concurrent.ExecutorService desks = java.util.concurrent.Executors.newFixedThreadPool(calls);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Answer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            Map<String, Object> c = call("THEFT", 34.80 + i * 0.004, 117.50 + i * 0.004, "同时来电 " + i);
+            c.put("separate", true);
+            answers.add(desks.submit(() -> {
+                start.await();
+                return api.post("/api/v1/dispatch/incidents", token, c);
+            }));
+        }
+        start.countDown();
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        for (var f : answers) {
+            Api.Answer a = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(a.status()).as(a.body()).isEqualTo(200);
+            numbers.add(a.json().get("incident").get("number").asString());
+        }
+        desks.shutdown();
+        assertThat(numbers).hasSize(calls).allMatch(n -> n.matches("JQ\\d{8}-\\d{4}"));
+        for (String n : numbers) {
+            api.post("/api/v1/dispatch/incidents/" + n + "/cancel", token, Map.of("reason", "测试"));
+        }
+    }
 }

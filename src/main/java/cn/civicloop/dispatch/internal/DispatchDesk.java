@@ -3,7 +3,6 @@ package cn.civicloop.dispatch.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
-import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.Text;
 
 /**
@@ -34,13 +32,12 @@ import cn.civicloop.shared.Text;
 @Service
 public class DispatchDesk {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(DistrictTime.ZONE);
-
     /** What entering a call did. */
     public record Entered(IncidentRecord incident, boolean attached) {
     }
 
     private final Incidents incidents;
+    private final IncidentNumbers numbers;
     private final Units units;
     private final UnitStatusChanges changes;
     private final Blocks blocks;
@@ -53,12 +50,13 @@ public class DispatchDesk {
     private final double duplicateMetres;
     private final Duration duplicateWindow;
 
-    DispatchDesk(Incidents incidents, Units units, UnitStatusChanges changes, Blocks blocks, Roster roster,
+    DispatchDesk(Incidents incidents, IncidentNumbers numbers, Units units, UnitStatusChanges changes, Blocks blocks, Roster roster,
             PositionTracker tracker, TravelModels travel, DispatchFeed feed, Clock clock,
             @Value("${civicloop.dispatch.reserve-per-block:1}") int reserve,
             @Value("${civicloop.dispatch.duplicate.metres:200}") double duplicateMetres,
             @Value("${civicloop.dispatch.duplicate.window:PT30M}") Duration duplicateWindow) {
         this.incidents = incidents;
+        this.numbers = numbers;
         this.units = units;
         this.changes = changes;
         this.blocks = blocks;
@@ -104,8 +102,7 @@ public class DispatchDesk {
             AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", i.number())));
             return new Entered(incidents.get(i.id()).orElseThrow(), true);
         }
-        String prefix = "JQ" + DAY.format(now) + "-";
-        String number = prefix + String.format("%04d", incidents.nextSequence(prefix));
+        String number = numbers.next(now);
         String block = blocks.at(place).map(Block::code).orElse(null);
         String line = "122".equals(call.line()) ? "122" : "110";
         long id = incidents.insert(number, line, call.type(), priority, summary, Text.cleanOrNull(call.address()), place,

@@ -90,11 +90,6 @@ public class Incidents {
                 + "and received_at >= ? order by received_at desc").param(Timestamp.from(from)).query(Incidents::map).list();
     }
 
-    public long nextSequence(String prefix) {
-        return jdbc.sql("select count(*) from dispatch_incident where number like ?").param(prefix + "%")
-                .query(Long.class).single() + 1;
-    }
-
     /** Sets the status and the named stamp column (only when still empty). */
     public void transition(IncidentRecord i, IncidentAction action, IncidentStatus to, String stampColumn, Instant at,
             String actor, String note) {
