@@ -42,6 +42,16 @@ public class RoadData {
         return jdbc.sql("select count(*) from road_area").query(Long.class).single() == 0;
     }
 
+    /**
+     * A fingerprint of the segments as stored: changes when an import (on any instance) adds, removes, moves or
+     * renames segments. Cheap: a district has tens to hundreds of segments.
+     */
+    public String segmentsVersion() {
+        return jdbc.sql("select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(length_m), 0) || ':'"
+                + " || coalesce(sum(length(coordinates) + length(name)), 0) from road_segment").query(String.class)
+                .single();
+    }
+
     public List<Segment> segments() {
         return jdbc.sql(SEGMENT + " order by s.code").query(RoadData::segment).list();
     }

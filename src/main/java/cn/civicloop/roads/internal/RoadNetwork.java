@@ -1,7 +1,9 @@
 package cn.civicloop.roads.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.locationtech.jts.geom.Coordinate;
@@ -20,33 +22,46 @@ import cn.civicloop.roads.Snap;
 
 /**
  * The segments in memory, in a metric frame, behind an STR-tree: snapping a point costs a few envelope checks.
- * Rebuilt after an import; a node that did not import sees new segments on its next start (imports are rare
- * admin work).
+ * Rebuilt at once after an import on this instance; every other instance compares the stored segments'
+ * fingerprint at most every {@link #RECHECK} and rebuilds when it changed, so an import on one node reaches all
+ * of them within that time without a restart (issue #8, two instances).
  */
 @Component
 public class RoadNetwork {
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
+    static final Duration RECHECK = Duration.ofSeconds(10);
+
     private final Supplier<List<Segment>> source;
+    private final Supplier<String> version;
     private final RoadProperties properties;
+    private final LongSupplier nanoTime;
     private volatile Index index;
+    private volatile long checkedAt;
 
     @Autowired
     RoadNetwork(RoadData data, RoadProperties properties) {
-        this(data::segments, properties);
+        this(data::segments, data::segmentsVersion, properties, System::nanoTime);
     }
 
     /** A network over a fixed list of segments (tests, tools). */
     public RoadNetwork(Supplier<List<Segment>> source, RoadProperties properties) {
+        this(source, () -> "fixed", properties, System::nanoTime);
+    }
+
+    RoadNetwork(Supplier<List<Segment>> source, Supplier<String> version, RoadProperties properties,
+            LongSupplier nanoTime) {
         this.source = source;
+        this.version = version;
         this.properties = properties;
+        this.nanoTime = nanoTime;
     }
 
     private record Entry(Segment segment, LineString metric) {
     }
 
-    private record Index(MetricFrame frame, STRtree tree, int size) {
+    private record Index(MetricFrame frame, STRtree tree, int size, String version) {
     }
 
     public void reload() {
@@ -101,20 +116,28 @@ public class RoadNetwork {
 
     private Index index() {
         Index current = index;
-        if (current == null) {
-            synchronized (this) {
-                if (index == null) {
-                    index = build(source.get());
-                }
-                current = index;
-            }
+        long now = nanoTime.getAsLong();
+        if (current != null && now - checkedAt < RECHECK.toNanos()) {
+            return current;
         }
-        return current;
+        synchronized (this) {
+            current = index;
+            if (current != null && now - checkedAt < RECHECK.toNanos()) {
+                return current; // another thread checked meanwhile
+            }
+            String stored = version.get();
+            checkedAt = now;
+            if (current == null || !current.version().equals(stored)) {
+                current = build(source.get(), stored); // first use, an import here, or one on another instance
+                index = current;
+            }
+            return current;
+        }
     }
 
-    private static Index build(List<Segment> segments) {
+    private static Index build(List<Segment> segments, String version) {
         if (segments.isEmpty()) {
-            return new Index(new MetricFrame(0, 0), new STRtree(), 0);
+            return new Index(new MetricFrame(0, 0), new STRtree(), 0, version);
         }
         double minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE, minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE;
         for (Segment s : segments) {
@@ -132,6 +155,6 @@ public class RoadNetwork {
             tree.insert(line.getEnvelopeInternal(), new Entry(s, line));
         }
         tree.build();
-        return new Index(frame, tree, segments.size());
+        return new Index(frame, tree, segments.size(), version);
     }
 }

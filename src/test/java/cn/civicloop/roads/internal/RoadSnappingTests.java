@@ -34,6 +34,23 @@ class RoadSnappingTests {
     private final RoadNetwork network = new RoadNetwork(() -> List.of(NORTH_SOUTH, EAST_WEST), PROPERTIES);
 
     @Test
+    void anImportOnAnotherInstanceIsSeenWithinTheRecheckTime() {
+        // The stored segments and their fingerprint, as another instance's import leaves them.
+        java.util.concurrent.atomic.AtomicReference<List<Segment>> stored = new java.util.concurrent.atomic.AtomicReference<>(
+                List.of(EAST_WEST));
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        RoadNetwork here = new RoadNetwork(stored::get, () -> "v" + stored.get().size(), PROPERTIES, nanos::get);
+        GeoPoint onNorthSouth = new GeoPoint(LAT + 300 / 110_900.0, LON);
+        assertThat(here.snap(onNorthSouth)).isEmpty();
+
+        stored.set(List.of(NORTH_SOUTH, EAST_WEST)); // imported elsewhere
+        nanos.addAndGet(RoadNetwork.RECHECK.toNanos() - 1);
+        assertThat(here.snap(onNorthSouth)).as("not yet rechecked").isEmpty();
+        nanos.addAndGet(1);
+        assertThat(here.snap(onNorthSouth)).map(Snap::segmentCode).contains("NS");
+    }
+
+    @Test
     void aPointOnASegmentSnapsToItWithItsPositionAlong() {
         GeoPoint onIt = new GeoPoint(LAT + 300 / 110_900.0, LON);
         Snap snap = network.snap(onIt).orElseThrow();
