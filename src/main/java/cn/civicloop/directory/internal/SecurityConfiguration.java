@@ -91,6 +91,8 @@ class SecurityConfiguration {
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // the case list's live channel (web module): the roles that work on cases, like the list
+                        .requestMatchers("/workbench/cases/stream").hasAnyRole(CASE_ROLES)
                         .requestMatchers("/terminal", "/terminal/**").hasRole("POLICE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/dispatch/**").hasRole("POLICE_DISPATCHER")
                         .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
