@@ -7,6 +7,7 @@
   var opened = false;
   function reload() { htmx.trigger(document.body, 'cases-changed'); }
   var es = new EventSource(list.getAttribute('data-live'));
-  es.onopen = function () { if (opened) { reload(); } opened = true; };
+  es.onopen = function () { document.body.setAttribute('data-live', 'on'); if (opened) { reload(); } opened = true; };
+  es.onerror = function () { document.body.setAttribute('data-live', 'off'); };
   es.addEventListener('changed', reload);
 })();

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -22,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * every instance writes the signals it hears to the browsers connected to it — desks and command maps get
  * everything, a terminal only its unit's events. A client whose connection broke is dropped; its EventSource
  * reconnects and re-fetches the state; after a gap in the signals every client is sent {@code resync} and re-fetches.
+ * When the instance shuts down its streams are ended first, so the web server's graceful shutdown does not wait for
+ * them and the browsers reconnect (to another instance behind the balancer).
  */
 @Component
-public class ClusterDispatchFeed implements DispatchFeed {
+public class ClusterDispatchFeed implements DispatchFeed, SmartLifecycle {
 
     static final String TOPIC = "dispatch";
     private static final Logger log = LoggerFactory.getLogger(ClusterDispatchFeed.class);
@@ -55,6 +58,25 @@ public class ClusterDispatchFeed implements DispatchFeed {
                 subscribers.forEach(s -> send(s, "resync", Map.of()));
             }
         });
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** A desk or command map; {@code unitCode} null. Or a unit's terminal. */

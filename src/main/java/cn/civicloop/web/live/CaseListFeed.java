@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -32,7 +33,7 @@ import cn.civicloop.directory.Role;
  * case between holders (the event names only the new holder).
  */
 @Component
-class CaseListFeed implements DisposableBean {
+class CaseListFeed implements DisposableBean, SmartLifecycle {
 
     private static final Set<CaseAction> MOVES = EnumSet.of(CaseAction.ASSIGN, CaseAction.REASSIGN,
             CaseAction.ASSIGN_UNIT, CaseAction.RETURN, CaseAction.DENY_RETURN, CaseAction.ARBITRATE, CaseAction.VOID,
@@ -70,6 +71,26 @@ class CaseListFeed implements DisposableBean {
         long millis = Math.max(100, interval.toMillis());
         ticker.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::keepAlive, 25, 25, TimeUnit.SECONDS);
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends the streams before the web server's graceful shutdown waits for open requests; browsers reconnect. */
+    @Override
+    public void stop() {
+        running = false;
+        viewers.forEach(v -> v.emitter().complete());
+        viewers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     SseEmitter subscribe(Actor actor) {
