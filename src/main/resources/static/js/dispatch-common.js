@@ -29,6 +29,8 @@ var Dispatch = (function () {
     ['hello', 'incident', 'unit', 'order', 'recalled', 'message', 'position'].forEach(function (kind) {
       es.addEventListener(kind, function (e) { onEvent(kind, JSON.parse(e.data)); });
     });
+    // the server may have missed pushes of another instance (its LISTEN connection was re-established)
+    es.addEventListener('resync', function () { refresh(); });
     return es;
   }
   function el(tag, attrs, text) {

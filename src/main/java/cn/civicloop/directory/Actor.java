@@ -1,5 +1,6 @@
 package cn.civicloop.directory;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -8,9 +9,11 @@ import java.util.Set;
  * @param staffId      {@code null} for the resident and the system
  * @param departmentId the staff member's department or unit, {@code null} for district-wide staff
  * @param districtWide true for staff of the district centre and leaders (一级), false for department staff (二级)
+ *                     <p>Serializable because a page session (and so its logged-in staff member) is stored in the
+ *                     database and read by every instance (Spring Session JDBC, ADR 0009).
  */
 public record Actor(Long staffId, String username, String displayName, Set<Role> roles, Long departmentId,
-        boolean districtWide) {
+        boolean districtWide) implements Serializable {
 
     public Actor {
         roles = Set.copyOf(roles);

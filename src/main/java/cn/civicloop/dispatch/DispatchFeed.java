@@ -3,9 +3,10 @@ package cn.civicloop.dispatch;
 import java.util.Map;
 
 /**
- * Pushes what changed to the desks, the command maps and the units' phones at once. The in-process
- * implementation serves the browsers connected to this instance; a cross-instance fan-out can replace it.
- * Events are published after the changing transaction committed; a client that reconnects fetches the state again.
+ * Pushes what changed to the desks, the command maps and the units' phones at once, on every instance of the
+ * cluster (through {@code cluster.ClusterSignals}: PostgreSQL LISTEN/NOTIFY, in process on H2).
+ * Events are published after the changing transaction committed; keep their data to ids and short texts (a signal
+ * is at most 7000 bytes); a client that reconnects fetches the state again.
  */
 public interface DispatchFeed {
 

@@ -233,7 +233,7 @@ public final class LoadBenchmark {
                         }
                     }
                     long start = System.nanoTime();
-                    LoadClient.Answer a = client.send(r);
+                    LoadClient.Answer a = target == stats ? client.sendPage(r) : client.send(r);
                     target.record(start, System.nanoTime(), a.ok());
                     if (!a.ok() && target.errors() == 1) {
                         System.err.println("read failed: " + r.uri() + " -> " + a.status() + " "

@@ -28,20 +28,32 @@ final class LoadClient {
     private static final double SEAT_LON = 117.55162;
     private static final String[] CHANNELS = {"HOTLINE_12345", "WEBSITE", "WECHAT", "GRID_WORKER", "ONLINE_OPINION"};
 
+    /** Appeals and bearer-token reads: no cookies, like a program on the API door. */
     private final HttpClient http;
+    /** The page session (login, dashboard): a browser's cookie jar, never used for the API. */
+    private final HttpClient pages;
     private final String base;
     private final String[] instances;
     private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * {@code bases}: one URL, or several comma-separated instances of one cluster. Appeals and bearer-token reads
-     * go to them in turn; the page session (login, dashboard) stays on the first, as sessions are per instance.
+     * {@code bases}: one URL, or several comma-separated instances of one cluster. Appeals, bearer-token reads and
+     * page-session reads go to them in turn: page sessions live in the database (Spring Session JDBC), so the
+     * session cookie from the login on the first instance is valid on every other (no sticky sessions).
+     * <p>
+     * Until 2026-11-26 one cookie jar served both doors, and every bearer request that carried the page cookie made
+     * the API's session fixation protection rotate the page session's id; concurrent dashboard reads then sent a
+     * stale id and were answered 302 to /login. The server no longer touches page sessions on the API door
+     * ({@code StaffLoginPageTests.aBearerRequestCarryingThePageCookieLeavesThePageSessionAlone}), and the benchmark
+     * keeps the two doors apart, as a browser and a program would be.
      */
     LoadClient(String bases, ExecutorService executor) {
         this.instances = java.util.Arrays.stream(bases.split(",")).map(String::strip)
                 .map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).toArray(String[]::new);
         this.base = instances[0];
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.pages = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager()).build();
     }
 
@@ -77,8 +89,17 @@ final class LoadClient {
     }
 
     Answer send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    /** A request of the page session (its cookie jar). */
+    Answer sendPage(HttpRequest request) {
+        return send(pages, request);
+    }
+
+    private static Answer send(HttpClient client, HttpRequest request) {
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             return new Answer(-1, String.valueOf(e));
@@ -94,8 +115,9 @@ final class LoadClient {
                 .exceptionally(e -> new Answer(-1, String.valueOf(e)));
     }
 
+    /** A GET to the next instance in turn; {@code token} null for a page-session read (send it with {@link #sendPage}). */
     HttpRequest get(String path, String token) {
-        String to = token == null ? base : instances[Math.floorMod(turn.getAndIncrement(), instances.length)];
+        String to = instances[Math.floorMod(turn.getAndIncrement(), instances.length)];
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(to + path)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -117,18 +139,27 @@ final class LoadClient {
 
     /** Logs in on the page door (form + CSRF); the session cookie then stays in this client's cookie jar. */
     void pageLogin(String user, String password) {
-        Answer page = send(get("/login", null));
+        Answer page = sendPage(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build());
         Matcher m = CSRF.matcher(page.body());
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on /login: " + page.status());
         }
         String csrf = m.group(1) != null ? m.group(1) : m.group(2);
         String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf);
-        Answer done = send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        if (done.status() != 302 && !done.ok()) {
-            throw new IllegalStateException("page login failed: " + done.status());
+        HttpResponse<String> done;
+        try {
+            done = pages.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("page login failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+        String location = done.headers().firstValue("Location").orElse("");
+        if (done.statusCode() != 302 || location.contains("/login")) {
+            throw new IllegalStateException("page login of " + user + " failed: " + done.statusCode() + " " + location);
         }
     }
 

@@ -46,6 +46,16 @@ public final class Node implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" };
     }
 
+    /** The HTTP port this node listens on (random). */
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** True when the tests run on PostgreSQL ({@code -Dtest.db=postgres}), false on H2. */
+    public static boolean onPostgres() {
+        return System.getProperty("spring.profiles.active", "").contains("postgres");
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -45,7 +45,10 @@ class SecurityConfiguration {
             ClientAddress clients) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session fixation either: a bearer request that happens to carry a page session cookie (one client using
+                // both doors) must leave that page session alone — changing its id broke the client's next page request
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
@@ -91,6 +94,8 @@ class SecurityConfiguration {
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // the case list's live channel (web module): the roles that work on cases, like the list
+                        .requestMatchers("/workbench/cases/stream").hasAnyRole(CASE_ROLES)
                         .requestMatchers("/terminal", "/terminal/**").hasRole("POLICE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/dispatch/**").hasRole("POLICE_DISPATCHER")
                         .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")

@@ -9,11 +9,16 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 import cn.civicloop.directory.Actor;
 
-/** A logged-in staff member as Spring Security sees him; roles become {@code ROLE_*} authorities. */
+/**
+ * A logged-in staff member as Spring Security sees him; roles become {@code ROLE_*} authorities. Serialized into the
+ * shared page session (Spring Session JDBC); the password hash is transient, so it never reaches the session table.
+ */
 public final class StaffPrincipal implements UserDetails {
 
+    private static final long serialVersionUID = 1L;
+
     private final Actor actor;
-    private final String passwordHash;
+    private final transient String passwordHash;
     private final boolean active;
 
     StaffPrincipal(Actor actor, String passwordHash, boolean active) {

@@ -23,7 +23,7 @@ import cn.civicloop.dispatch.internal.Access;
 import cn.civicloop.dispatch.internal.DispatchBoard;
 import cn.civicloop.dispatch.internal.DispatchDesk;
 import cn.civicloop.dispatch.internal.FieldTerminal;
-import cn.civicloop.dispatch.internal.InProcessDispatchFeed;
+import cn.civicloop.dispatch.internal.ClusterDispatchFeed;
 import cn.civicloop.dispatch.internal.LinkageDiversion;
 import cn.civicloop.dispatch.internal.NewCall;
 import cn.civicloop.dispatch.internal.Recommender;
@@ -58,11 +58,11 @@ class DispatchApiController {
     private final DispatchBoard board;
     private final LinkageDiversion diversion;
     private final FieldTerminal terminal;
-    private final InProcessDispatchFeed feed;
+    private final ClusterDispatchFeed feed;
     private final Roster roster;
 
     DispatchApiController(DispatchDesk desk, DispatchBoard board, LinkageDiversion diversion, FieldTerminal terminal,
-            InProcessDispatchFeed feed, Roster roster) {
+            ClusterDispatchFeed feed, Roster roster) {
         this.desk = desk;
         this.board = board;
         this.diversion = diversion;

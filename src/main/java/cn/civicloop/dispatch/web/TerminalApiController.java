@@ -17,7 +17,7 @@ import cn.civicloop.directory.Actors;
 import cn.civicloop.dispatch.UnitAction;
 import cn.civicloop.dispatch.internal.DispatchBoard;
 import cn.civicloop.dispatch.internal.FieldTerminal;
-import cn.civicloop.dispatch.internal.InProcessDispatchFeed;
+import cn.civicloop.dispatch.internal.ClusterDispatchFeed;
 import cn.civicloop.dispatch.internal.UnitRecord;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.shared.InvalidInputException;
@@ -43,9 +43,9 @@ class TerminalApiController {
 
     private final FieldTerminal terminal;
     private final DispatchBoard board;
-    private final InProcessDispatchFeed feed;
+    private final ClusterDispatchFeed feed;
 
-    TerminalApiController(FieldTerminal terminal, DispatchBoard board, InProcessDispatchFeed feed) {
+    TerminalApiController(FieldTerminal terminal, DispatchBoard board, ClusterDispatchFeed feed) {
         this.terminal = terminal;
         this.board = board;
         this.feed = feed;

@@ -1,0 +1,136 @@
+package cn.civicloop.dispatch.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import cn.civicloop.cluster.ClusterSignals;
+import cn.civicloop.dispatch.DispatchFeed;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Server-Sent Events to desks, command maps and terminals connected to any instance: what is pushed goes out as a
+ * cluster signal (topic {@code dispatch}: kind, unit and ids — PostgreSQL LISTEN/NOTIFY between instances), and
+ * every instance writes the signals it hears to the browsers connected to it — desks and command maps get
+ * everything, a terminal only its unit's events. A client whose connection broke is dropped; its EventSource
+ * reconnects and re-fetches the state; after a gap in the signals every client is sent {@code resync} and re-fetches.
+ * When the instance shuts down its streams are ended first, so the web server's graceful shutdown does not wait for
+ * them and the browsers reconnect (to another instance behind the balancer).
+ */
+@Component
+public class ClusterDispatchFeed implements DispatchFeed, SmartLifecycle {
+
+    static final String TOPIC = "dispatch";
+    private static final Logger log = LoggerFactory.getLogger(ClusterDispatchFeed.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private record Subscriber(String unitCode, SseEmitter emitter) {
+    }
+
+    private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ClusterSignals signals;
+    private final JsonMapper json;
+    private final long timeoutMillis;
+
+    ClusterDispatchFeed(ClusterSignals signals, JsonMapper json,
+            @Value("${civicloop.dispatch.push-timeout-millis:900000}") long timeoutMillis) {
+        this.signals = signals;
+        this.json = json;
+        this.timeoutMillis = timeoutMillis;
+        signals.subscribe(TOPIC, new ClusterSignals.Subscriber() {
+            @Override
+            public void onSignal(String payload) {
+                receive(payload);
+            }
+
+            @Override
+            public void onGap() {
+                subscribers.forEach(s -> send(s, "resync", Map.of()));
+            }
+        });
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** A desk or command map; {@code unitCode} null. Or a unit's terminal. */
+    public SseEmitter subscribe(String unitCode) {
+        SseEmitter emitter = new SseEmitter(timeoutMillis);
+        Subscriber s = new Subscriber(unitCode, emitter);
+        subscribers.add(s);
+        emitter.onCompletion(() -> subscribers.remove(s));
+        emitter.onTimeout(() -> subscribers.remove(s));
+        emitter.onError(e -> subscribers.remove(s));
+        send(s, "hello", Map.of("unit", unitCode == null ? "" : unitCode));
+        return emitter;
+    }
+
+    @Override
+    public void toCentre(String kind, Map<String, Object> data) {
+        publish(null, kind, data);
+    }
+
+    @Override
+    public void toUnit(String unitCode, String kind, Map<String, Object> data) {
+        publish(unitCode, kind, data);
+    }
+
+    private void publish(String unitCode, String kind, Map<String, Object> data) {
+        Map<String, Object> signal = new LinkedHashMap<>();
+        signal.put("unit", unitCode);
+        signal.put("kind", kind);
+        signal.put("data", data);
+        try {
+            signals.publish(TOPIC, json.writeValueAsString(signal));
+        } catch (RuntimeException e) {
+            // called after the commit: the change stands, clients see it on their next re-fetch
+            log.warn("dispatch push of {} not sent: {}", kind, e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void receive(String payload) {
+        Map<String, Object> signal = json.readValue(payload, MAP);
+        String unitCode = (String) signal.get("unit");
+        String kind = (String) signal.get("kind");
+        Map<String, Object> data = signal.get("data") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        subscribers.stream().filter(s -> unitCode == null ? s.unitCode() == null : unitCode.equals(s.unitCode()))
+                .forEach(s -> send(s, kind, data));
+    }
+
+    private void send(Subscriber s, String kind, Map<String, Object> data) {
+        Map<String, Object> body = new LinkedHashMap<>(data);
+        body.put("kind", kind);
+        try {
+            s.emitter().send(SseEmitter.event().name(kind).data(body));
+        } catch (IOException | IllegalStateException e) {
+            subscribers.remove(s);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package cn.civicloop.cluster.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.civicloop.cases.AppealKind;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.Channel;
+import cn.civicloop.cases.Urgency;
+import cn.civicloop.cluster.ClusterSignals;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.intake.AppealForm;
+import cn.civicloop.intake.AppealIntake;
+import cn.civicloop.support.Api;
+import cn.civicloop.support.Node;
+
+/**
+ * Two instances on one database, requests alternating between them with no sticky sessions (issue #8).
+ * <p>
+ * Which database matters, and each test says what it checks on which: page sessions are rows (Spring Session
+ * JDBC), so they are shared on H2 (two nodes of this JVM on one in-memory database) as on PostgreSQL. Live updates
+ * cross instances only on PostgreSQL (LISTEN/NOTIFY); on H2 — one instance by definition — the signals are
+ * delivered in process, and the test checks exactly that: the instance where the change happened pushes it, the
+ * other does not. {@code .ci/run} runs the suite on both databases, so both branches run in CI.
+ */
+class TwoInstancesTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static Node a;
+    private static Node b;
+
+    @BeforeAll
+    static void start() {
+        a = Node.start("two-a", Clock.systemUTC(), Node.ownH2Database("civicloop-two-instances"));
+        b = Node.start("two-b", Clock.systemUTC(), Node.ownH2Database("civicloop-two-instances"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    @Test
+    void aPageSessionFromOneInstanceWorksOnTheOtherWithItsCsrfToken() {
+        PageSession browser = new PageSession();
+        browser.get(a.port(), "/login");
+        String before = browser.sessionCookie();
+        HttpResponse<String> login = browser.login(a.port(), "operator");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error").doesNotContain("locked");
+        assertThat(browser.sessionCookie()).as("session fixation protection: a new session id at login")
+                .isNotNull().isNotEqualTo(before);
+
+        String number = openCase(a);
+        HttpResponse<String> page = browser.get(b.port(), "/workbench/cases/" + number);
+        assertThat(page.statusCode()).as("the case page on the other instance").isEqualTo(200);
+        assertThat(page.body()).contains(number);
+
+        String csrf = PageSession.csrfOf(browser.get(a.port(), "/workbench/cases/" + number).body());
+        assertThat(browser.post(b.port(), "/workbench/cases/" + number + "/actions/register", null, "comment=x")
+                .statusCode()).as("a form POST without the CSRF token").isEqualTo(403);
+        HttpResponse<String> registered = browser.post(b.port(), "/workbench/cases/" + number + "/actions/register",
+                csrf, "comment=" + PageSession.enc("两个实例"));
+        assertThat(registered.statusCode()).isEqualTo(302);
+        assertThat(registered.headers().firstValue("Location").orElse("")).contains("/workbench/cases/" + number);
+        assertThat(a.bean(CaseQueries.class).view(number, Actor.system()).status())
+                .as("the action posted on B with A's token took effect").isNotEqualTo(CaseStatus.SUBMITTED);
+
+        HttpResponse<String> logout = browser.post(b.port(), "/logout",
+                PageSession.csrfOf(browser.get(b.port(), "/workbench/cases").body()), "");
+        assertThat(logout.headers().firstValue("Location").orElse("")).contains("/login?logout");
+        HttpResponse<String> after = browser.get(a.port(), "/workbench/cases");
+        assertThat(after.statusCode()).as("logged out on B means logged out on A").isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).contains("/login");
+    }
+
+    @Test
+    void failedLoginsOnBothInstancesCountTowardsOneLockout() {
+        String name = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        PageSession browser = new PageSession();
+        for (int i = 0; i < 5; i++) {
+            int port = i % 2 == 0 ? a.port() : b.port();
+            String csrf = PageSession.csrfOf(browser.get(port, "/login").body());
+            browser.post(port, "/login", csrf, "username=" + name + "&password=wrong");
+        }
+        for (Node node : List.of(a, b)) {
+            String csrf = PageSession.csrfOf(browser.get(node.port(), "/login").body());
+            HttpResponse<String> r = browser.post(node.port(), "/login", csrf, "username=" + name + "&password=wrong");
+            assertThat(r.headers().firstValue("Location").orElse("")).as("locked on every instance")
+                    .contains("/login?locked");
+        }
+    }
+
+    @Test
+    void aChangeOnOneInstanceReachesLiveClientsOnTheOther() throws Exception {
+        ClusterSignals signals = b.bean(ClusterSignals.class);
+        assertThat(signals.transport()).isEqualTo(Node.onPostgres() ? "postgresql-listen-notify" : "in-process");
+
+        PageSession desk = new PageSession();
+        assertThat(desk.login(a.port(), "police-desk").statusCode()).isEqualTo(302);
+        PageSession leader = new PageSession();
+        assertThat(leader.login(a.port(), "leader").statusCode()).isEqualTo(302);
+        BlockingQueue<String> deskOnA = desk.stream(a.port(), "/dispatch/api/stream");
+        BlockingQueue<String> deskOnB = desk.stream(b.port(), "/dispatch/api/stream");
+        BlockingQueue<String> listOnA = leader.stream(a.port(), "/workbench/cases/stream");
+        BlockingQueue<String> listOnB = leader.stream(b.port(), "/workbench/cases/stream");
+        for (BlockingQueue<String> s : List.of(deskOnA, deskOnB, listOnA, listOnB)) {
+            assertThat(awaitLine(s, "status:200", WAIT)).as("stream opened with the session from A").isTrue();
+            assertThat(awaitEvent(s, "hello", WAIT)).isTrue();
+        }
+
+        // a dispatch change on A: the centre messages a unit (API, bearer token)
+        Api api = new Api(a.port());
+        Api.Answer sent = api.post("/api/v1/dispatch/units/B1-1/messages", api.login("police-desk"),
+                Map.of("body", "两实例测试 " + UUID.randomUUID()));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        // a case change on A: a new appeal
+        openCase(a);
+
+        assertThat(awaitEvent(deskOnA, "message", WAIT)).as("desk on the instance of the change").isTrue();
+        assertThat(awaitEvent(listOnA, "changed", WAIT)).as("case list on the instance of the change").isTrue();
+        if (Node.onPostgres()) {
+            assertThat(awaitEvent(deskOnB, "message", WAIT)).as("desk on the other instance (LISTEN/NOTIFY)").isTrue();
+            assertThat(awaitEvent(listOnB, "changed", WAIT)).as("case list on the other instance").isTrue();
+        } else {
+            // H2 serves one instance: signals stay in the JVM's instance that made the change
+            assertThat(awaitEvent(deskOnB, "message", Duration.ofSeconds(2))).isFalse();
+            assertThat(awaitEvent(listOnB, "changed", Duration.ofSeconds(1))).isFalse();
+        }
+    }
+
+    @Test
+    void theListenerReconnectsAfterItsConnectionIsKilledAndSubscribersRefresh() throws Exception {
+        ClusterSignals onB = b.bean(ClusterSignals.class);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        AtomicInteger gaps = new AtomicInteger();
+        try (ClusterSignals.Subscription sub = onB.subscribe("probe", new ClusterSignals.Subscriber() {
+            @Override
+            public void onSignal(String payload) {
+                heard.add(payload);
+            }
+
+            @Override
+            public void onGap() {
+                gaps.incrementAndGet();
+            }
+        })) {
+            if (!Node.onPostgres()) {
+                // H2: no listening connection exists; a signal reaches the subscribers of its own instance only
+                assertThat(onB).isInstanceOf(InProcessSignals.class);
+                onB.publish("probe", "local");
+                Node.await(WAIT, "in-process delivery", () -> heard.contains("local"));
+                a.bean(ClusterSignals.class).publish("probe", "from-a");
+                Thread.sleep(500);
+                assertThat(heard).doesNotContain("from-a");
+                return;
+            }
+            PostgresSignals pg = (PostgresSignals) onB;
+            Node.await(WAIT, "B listening", pg::listening);
+            long reconnects = pg.reconnects();
+            JdbcClient jdbc = a.bean(JdbcClient.class);
+            int killed = jdbc.sql("select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity "
+                    + "where application_name = ?) k").param(pg.applicationName()).query(Integer.class).single();
+            assertThat(killed).as("B's listening connection").isEqualTo(1);
+            Node.await(WAIT, "B listening again", () -> pg.reconnects() > reconnects && pg.listening());
+            Node.await(WAIT, "subscribers told about the gap", () -> gaps.get() >= 1);
+            ClusterSignals onA = a.bean(ClusterSignals.class);
+            onA.publish("probe", "after-reconnect");
+            Node.await(WAIT, "a signal from A after the reconnect", () -> heard.contains("after-reconnect"));
+            assertThat(jdbc.sql("select count(*) from pg_stat_activity where application_name = ?")
+                    .param(pg.applicationName()).query(Integer.class).single()).isEqualTo(1);
+        }
+    }
+
+    private static String openCase(Node node) {
+        return node.bean(AppealIntake.class).submit(new AppealForm(Channel.WEBSITE, "two-" + UUID.randomUUID(),
+                AppealKind.COMPLAINT, Urgency.NORMAL, null, "路灯不亮", "光明路小区门口的路灯连续三晚不亮", null, "光明路",
+                null, false), List.of(), Actor.resident()).number();
+    }
+
+    private static boolean awaitEvent(BlockingQueue<String> lines, String kind, Duration timeout) throws InterruptedException {
+        return awaitLine(lines, "event:" + kind, timeout);
+    }
+
+    private static boolean awaitLine(BlockingQueue<String> lines, String wanted, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            String line = lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line == null) {
+                return false;
+            }
+            if (line.replace("event: ", "event:").strip().equals(wanted)) {
+                return true;
+            }
+        }
+    }
+}
