@@ -26,7 +26,7 @@ public class EscalationLadder {
 
     /** The rungs of a stage, lowest share first. */
     public List<Rung> rungs(ClockStage stage) {
-        return byStage.get(stage, this::read);
+        return byStage.get(stage, s -> List.copyOf(read(s))); // shared: must not be changed by callers
     }
 
     private List<Rung> read(ClockStage stage) {

@@ -35,7 +35,7 @@ public class Catalogue {
     }
 
     public List<Rule> rules() {
-        return rules.get(Boolean.TRUE, all -> readRules());
+        return rules.get(Boolean.TRUE, all -> List.copyOf(readRules())); // shared: must not be changed by callers
     }
 
     private List<Rule> readRules() {
