@@ -6,5 +6,5 @@
  * <p>
  * Loaded from a data file on first start and editable by admins afterwards. It knows nothing about cases.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Directory (组织目录)", allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(displayName = "Directory (组织目录)", allowedDependencies = {"shared", "cluster"})
 package cn.civicloop.directory;

@@ -7,17 +7,25 @@ import org.springframework.stereotype.Component;
 
 import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
+import cn.civicloop.cluster.ReferenceChanges;
 import cn.civicloop.shared.ReferenceCache;
 
 /** The escalation ladder as data ({@code cases_escalation_rule}): at which share of a limit what happens. */
 @Component
 public class EscalationLadder {
 
+    /** Cluster signal: the ladder changed on some instance (ReferenceChanges). */
+    static final String TOPIC = "reference-ladder";
+
     private final JdbcClient jdbc;
     private final ReferenceCache<ClockStage, List<Rung>> byStage = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
 
-    EscalationLadder(JdbcClient jdbc) {
+    private final ReferenceChanges changes;
+
+    EscalationLadder(JdbcClient jdbc, ReferenceChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
+        changes.onChange(TOPIC, byStage::clear);
     }
 
     /** A rung of the ladder. */
@@ -51,10 +59,12 @@ public class EscalationLadder {
                     .params(rung.stage().name(), rung.percent(), rung.step().name()).update();
         }
         byStage.clear();
+        changes.announce(TOPIC);
     }
 
     public void remove(ClockStage stage, int percent) {
         jdbc.sql("delete from cases_escalation_rule where stage = ? and percent = ?").params(stage.name(), percent).update();
         byStage.clear();
+        changes.announce(TOPIC);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.civicloop.calendar.LimitUnit;
 import cn.civicloop.calendar.TimeLimit;
+import cn.civicloop.cluster.ReferenceChanges;
 import cn.civicloop.shared.ReferenceCache;
 
 /**
@@ -19,13 +20,19 @@ public class TimeLimitPolicy {
 
     static final String ANY = "*";
     static final String REWORK = "REWORK";
+    /** Cluster signal: the limits changed on some instance (ReferenceChanges). */
+    static final String TOPIC = "reference-time-limits";
 
     private final JdbcClient jdbc;
     /** Rows by scope, urgency and stage; read on every intake and every stage change. */
     private final ReferenceCache<RowKey, TimeLimit> rows = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
 
-    TimeLimitPolicy(JdbcClient jdbc) {
+    private final ReferenceChanges changes;
+
+    TimeLimitPolicy(JdbcClient jdbc, ReferenceChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
+        changes.onChange(TOPIC, rows::clear);
     }
 
     /** A row of the limits table, for the admin API. */
@@ -72,5 +79,6 @@ public class TimeLimitPolicy {
                     .params(rule.scope(), rule.urgency(), rule.stage(), rule.amount(), rule.unit().name()).update();
         }
         rows.clear();
+        changes.announce(TOPIC);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import cn.civicloop.cluster.ReferenceChanges;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Area;
 import cn.civicloop.directory.Department;
@@ -24,15 +25,21 @@ class DirectoryStore implements Directory {
     private static final String DEPARTMENT_COLUMNS =
             "select id, code, name, kind, parent_id, area_code, phone, linkage, active from directory_department ";
 
+    /** Cluster signal: departments changed on some instance; unit trees decide scopes, so no instance may lag. */
+    private static final String TOPIC = "reference-departments";
+
     private final JdbcClient jdbc;
     private final StaffAccounts staff;
+    private final ReferenceChanges changes;
     /** Departments are looked up several times per case (names, the unit tree); admins change them rarely. */
     private final ReferenceCache<Long, Department> byId = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
     private final ReferenceCache<String, Department> byCode = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
 
-    DirectoryStore(JdbcClient jdbc, StaffAccounts staff) {
+    DirectoryStore(JdbcClient jdbc, StaffAccounts staff, ReferenceChanges changes) {
         this.jdbc = jdbc;
         this.staff = staff;
+        this.changes = changes;
+        changes.onChange(TOPIC, this::forgetDepartments);
     }
 
     @Override
@@ -112,6 +119,11 @@ class DirectoryStore implements Directory {
     }
 
     private void departmentsChanged() {
+        forgetDepartments();
+        changes.announce(TOPIC);
+    }
+
+    private void forgetDepartments() {
         byId.clear();
         byCode.clear();
     }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.civicloop.cluster.ReferenceChanges;
 import cn.civicloop.shared.ReferenceCache;
 
 /** The routing catalogue (派单目录) in the database, with a change history so that every version can be traced. */
@@ -19,15 +20,24 @@ public class Catalogue {
     private static final String COLUMNS = """
             id, category, channel, area_code, keywords, exclude_keywords, department_code, unit_code, priority, active, note""";
 
+    /** Cluster signal: rules or category thresholds changed on some instance (ReferenceChanges). */
+    private static final String TOPIC = "reference-catalogue";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ReferenceChanges changes;
     /** Read for every appeal triaged; changed by admins (issue #8: cached, see ReferenceCache). */
     private final ReferenceCache<Boolean, List<Rule>> rules = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
     private final ReferenceCache<String, Double> thresholds = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
 
-    Catalogue(JdbcClient jdbc, Clock clock) {
+    Catalogue(JdbcClient jdbc, Clock clock, ReferenceChanges changes) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.changes = changes;
+        changes.onChange(TOPIC, () -> {
+            rules.clear();
+            thresholds.clear();
+        });
     }
 
     /** A change of the catalogue. */
@@ -56,6 +66,7 @@ public class Catalogue {
     /** Call after changing a category on this instance. */
     void categoriesChanged() {
         thresholds.clear();
+        changes.announce(TOPIC);
     }
 
     public Optional<Rule> rule(long id) {
@@ -91,6 +102,7 @@ public class Catalogue {
         }
         record(id, rule.id() == null ? "CREATE" : "UPDATE", rule.toString(), by);
         rules.clear();
+        changes.announce(TOPIC);
         return id;
     }
 
@@ -100,6 +112,7 @@ public class Catalogue {
             record(id, "DELETE", r.toString(), by);
         });
         rules.clear();
+        changes.announce(TOPIC);
     }
 
     public List<Change> history() {

@@ -96,6 +96,29 @@ class TwoInstancesTests {
     }
 
     @Test
+    void aTimeLimitChangedOnOneInstanceIsUsedAtOnceByTheOther() {
+        // Reference data is cached per instance (10 s); a change announces itself through the cluster signals.
+        cn.civicloop.cases.sla.TimeLimitPolicy onA = a.bean(cn.civicloop.cases.sla.TimeLimitPolicy.class);
+        cn.civicloop.cases.sla.TimeLimitPolicy onB = b.bean(cn.civicloop.cases.sla.TimeLimitPolicy.class);
+        String category = "跨实例" + UUID.randomUUID().toString().substring(0, 8);
+        cn.civicloop.cases.sla.LimitKey key = new cn.civicloop.cases.sla.LimitKey(category, AppealKind.COMPLAINT,
+                Urgency.NORMAL);
+        cn.civicloop.calendar.TimeLimit before = onB.limit(key, "HANDLE"); // B now holds the default in memory
+        cn.civicloop.calendar.TimeLimit changed = new cn.civicloop.calendar.TimeLimit(before.amount() + 7,
+                cn.civicloop.calendar.LimitUnit.WORKING_DAYS);
+        onA.save(new cn.civicloop.cases.sla.TimeLimitPolicy.Rule(category, "NORMAL", "HANDLE", changed.amount(),
+                changed.unit()));
+        assertThat(onA.limit(key, "HANDLE")).as("the instance that saved it").isEqualTo(changed);
+        if (Node.onPostgres()) {
+            Node.await(Duration.ofSeconds(3), "B uses A's new limit before its cache expires",
+                    () -> onB.limit(key, "HANDLE").equals(changed));
+        } else {
+            // H2 means one instance: the two nodes' signals stay in process, B keeps its copy until the 10 s TTL.
+            assertThat(onB.limit(key, "HANDLE")).isEqualTo(before);
+        }
+    }
+
+    @Test
     void failedLoginsOnBothInstancesCountTowardsOneLockout() {
         String name = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
         PageSession browser = new PageSession();
