@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Finds recent appeals that probably report the same event as a new one, typically the same street light reported
@@ -29,7 +28,6 @@ public final class DuplicateFinder {
 
     /** About three standard errors of a 128-hash estimate: the exact check decides, MinHash only discards. */
     private static final double MINHASH_MARGIN = 0.12;
-    private static final int CACHE_CAPACITY = 50_000;
 
     private static final Comparator<DuplicateMatch> BEST_FIRST = Comparator
             .comparingDouble(DuplicateMatch::textSimilarity).reversed()
@@ -39,7 +37,6 @@ public final class DuplicateFinder {
     private final double similarity;
     private final double maxDistanceMeters;
     private final Duration window;
-    private final SignatureCache cache = new SignatureCache(CACHE_CAPACITY);
 
     public DuplicateFinder() {
         this(DEFAULT_SIMILARITY, DEFAULT_MAX_DISTANCE_METERS, DEFAULT_WINDOW);
@@ -62,29 +59,28 @@ public final class DuplicateFinder {
         return new Signature(appeal);
     }
 
-    /** Matches among {@code recent}, best first; signatures are cached by id, so repeated calls stay cheap. */
+    /**
+     * Matches among {@code recent}, best first, signing every text anew: for one-off checks and tools. A caller
+     * that checks appeal after appeal against a window keeps the signatures ({@link #signature}) and calls
+     * {@link #candidates(Signature, Collection)}, as the triage's duplicate search does.
+     */
     public List<DuplicateMatch> candidates(AppealText appeal, Collection<AppealText> recent) {
-        Signature self = cache.get(appeal);
-        List<DuplicateMatch> found = new ArrayList<>();
-        for (AppealText other : recent) {
-            add(found, judge(self, other, () -> cache.get(other)));
-        }
-        found.sort(BEST_FIRST);
-        return found;
+        return candidates(signature(appeal), recent.stream().map(this::signature).toList());
     }
 
     /** Matches among precomputed signatures, best first. */
     public List<DuplicateMatch> candidates(Signature appeal, Collection<Signature> recent) {
         List<DuplicateMatch> found = new ArrayList<>();
         for (Signature other : recent) {
-            add(found, judge(appeal, other.appeal(), () -> other));
+            add(found, judge(appeal, other));
         }
         found.sort(BEST_FIRST);
         return found;
     }
 
-    private DuplicateMatch judge(Signature self, AppealText other, Supplier<Signature> otherSignature) {
+    private DuplicateMatch judge(Signature self, Signature theirs) {
         AppealText appeal = self.appeal();
+        AppealText other = theirs.appeal();
         if (appeal.id() != null && appeal.id().equals(other.id())) {
             return null;
         }
@@ -100,7 +96,6 @@ public final class DuplicateFinder {
             return null;
         }
         double required = place.known() ? similarity : Math.min(1, similarity + UNKNOWN_PLACE_PENALTY);
-        Signature theirs = otherSignature.get();
         if (MinHash.estimate(self.minHash(), theirs.minHash()) < required - MINHASH_MARGIN) {
             return null;
         }

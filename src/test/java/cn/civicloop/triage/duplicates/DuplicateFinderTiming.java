@@ -35,7 +35,7 @@ public final class DuplicateFinderTiming {
 
         Signature self = finder.signature(probe);
         time("precomputed signatures", () -> finder.candidates(self, signatures).size());
-        time("AppealText, cache warm", () -> finder.candidates(probe, recent).size());
+        time("AppealText, signed anew each call", () -> finder.candidates(probe, recent).size());
     }
 
     private static void time(String label, java.util.function.IntSupplier check) {
