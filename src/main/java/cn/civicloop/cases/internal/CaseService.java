@@ -62,10 +62,7 @@ class CaseService implements CaseManagement {
     @Override
     @Transactional
     public CaseView perform(String number, CaseCommand command, Actor actor) {
-        Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException("工单不存在 (no such case): " + number));
-        if (!CaseAccess.canRead(actor, reader.holders(c))) {
-            throw new ForbiddenException("无权查看该工单 (this case is not yours to see)");
-        }
+        Case c = readable(number, actor);
         execute(c, command, actor);
         return reader.view(c, actor);
     }
@@ -73,13 +70,19 @@ class CaseService implements CaseManagement {
     @Override
     @Transactional
     public void act(String number, Actor actor, CaseCommand... commands) {
+        Case c = readable(number, actor);
+        for (CaseCommand command : commands) {
+            execute(c, command, actor);
+        }
+    }
+
+    /** The case, if it exists and {@code actor} may see it; a case one may not see cannot be acted on either. */
+    private Case readable(String number, Actor actor) {
         Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException("工单不存在 (no such case): " + number));
         if (!CaseAccess.canRead(actor, reader.holders(c))) {
             throw new ForbiddenException("无权查看该工单 (this case is not yours to see)");
         }
-        for (CaseCommand command : commands) {
-            execute(c, command, actor);
-        }
+        return c;
     }
 
     @Override
