@@ -5,20 +5,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
+import cn.civicloop.security.Actors;
 
-/** Home, login and the staff landing page (owner: public for home and login, any staff for the workbench). */
+/** Home and the staff landing page (owner: public for home, any staff for the workbench). */
 @Controller
 class ShellController {
 
     @GetMapping("/")
     String home() {
         return "home";
-    }
-
-    @GetMapping("/login")
-    String login() {
-        return "login";
     }
 
     @GetMapping("/workbench")

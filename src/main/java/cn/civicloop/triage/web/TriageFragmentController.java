@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.triage.internal.TriageDecider;

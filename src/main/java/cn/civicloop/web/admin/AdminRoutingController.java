@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.civicloop.cases.Channel;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.NotFoundException;
-import cn.civicloop.triage.RoutingCatalogue;
 import cn.civicloop.triage.RoutingCatalogue.RoutingRule;
+import cn.civicloop.triage.RoutingCatalogue;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The routing catalogue (派单目录) and the category tree. Owner role: ADMIN (page chain guards /admin/**). */

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.directory.Role;
+import cn.civicloop.security.Actors;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import cn.civicloop.directory.Actors;
+import cn.civicloop.security.Actors;
 
 /**
  * The staff case list's live channel: {@code changed} whenever a case in the viewer's scope changed on any

@@ -7,11 +7,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseQueries.CaseFilter;
+import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
+import cn.civicloop.security.Actors;
 
 /**
  * The staff workbench's case lists (owner: any staff; each sees only what {@link CaseQueries} lets him see):
