@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +35,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
  * which makes it eligible again.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpsProperties.class)
 class EventResubmission {
 
     static final String TASK = "event-resubmission";
@@ -42,8 +43,9 @@ class EventResubmission {
 
     @Bean
     RecurringTask<Void> eventResubmissionTask(ObjectProvider<IncompleteEventPublications> publications,
-            JdbcClient jdbc, Clock clock, @Value("${civicloop.events.resubmit-after:PT2M}") Duration olderThan,
-            @Value("${civicloop.events.resubmit-check:PT30S}") Duration every) {
+            JdbcClient jdbc, Clock clock, OpsProperties settings) {
+        Duration olderThan = settings.resubmitAfter();
+        Duration every = settings.resubmitCheck();
         return Tasks.recurring(TASK, FixedDelay.of(every)).execute((instance, context) -> {
             int stuck = jdbc.sql("update event_publication set status = 'FAILED' where completion_date is null "
                     + "and status = 'RESUBMITTED' and last_resubmission_date < ?")
