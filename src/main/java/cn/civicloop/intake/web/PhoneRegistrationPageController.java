@@ -69,7 +69,7 @@ class PhoneRegistrationPageController {
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        return "staff/phone";
+        return "intake/phone";
     }
 
     private static AppealForm form(Map<String, String> p) {

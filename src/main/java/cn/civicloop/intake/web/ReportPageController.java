@@ -45,7 +45,7 @@ class ReportPageController {
         model.addAttribute("kinds", AppealKind.values());
         model.addAttribute("values", Map.of());
         model.addAttribute("errors", Map.of());
-        return "public/report";
+        return "intake/report";
     }
 
     @PostMapping("/report")
@@ -60,7 +60,7 @@ class ReportPageController {
             try {
                 OpenedCase opened = intake.submit(form, Uploads.of(photos), Actors.current());
                 model.addAttribute("opened", opened);
-                return "public/report-done";
+                return "intake/report-done";
             } catch (DomainException e) {
                 e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
                 errors.putIfAbsent("form", e.getMessage());
@@ -70,7 +70,7 @@ class ReportPageController {
         model.addAttribute("kinds", AppealKind.values());
         model.addAttribute("values", params);
         model.addAttribute("errors", errors);
-        return "public/report";
+        return "intake/report";
     }
 
     private static AppealForm form(Map<String, String> p) {

@@ -158,7 +158,7 @@ class WhistlePages {
     String refused(DomainException e, Model model, HttpServletResponse response) {
         response.setStatus(e instanceof NotFoundException ? HttpStatus.NOT_FOUND.value() : HttpStatus.FORBIDDEN.value());
         model.addAttribute("message", e.getMessage());
-        return "staff/forbidden";
+        return "cases/forbidden";
     }
 
     private Item item(WhistleView w, Actor actor) {

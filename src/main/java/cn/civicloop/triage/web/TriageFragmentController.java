@@ -50,13 +50,13 @@ class TriageFragmentController {
         String c = cut(content, 10000);
         if (t.isBlank() && c.isBlank()) {
             model.addAttribute("suggestions", List.of());
-            return "staff/triage :: suggest";
+            return "triage/suggestions :: suggest";
         }
         var outcome = decider.decide(t, c, channel, List.of());
         model.addAttribute("outcome", outcome);
         model.addAttribute("suggestions", outcome.suggestions());
         model.addAttribute("names", names(outcome.suggestions()));
-        return "staff/triage :: suggest";
+        return "triage/suggestions :: suggest";
     }
 
     @GetMapping("/workbench/triage/cases/{number}")
@@ -68,7 +68,7 @@ class TriageFragmentController {
         } catch (DomainException e) {
             model.addAttribute("triage", null);
         }
-        return "staff/triage :: case";
+        return "triage/suggestions :: case";
     }
 
     /** The top suggestion of each listed case, swapped into the dispatcher's queue out of band (one request). */
@@ -88,7 +88,7 @@ class TriageFragmentController {
         }
         model.addAttribute("hints", hints);
         model.addAttribute("names", names(all));
-        return "staff/triage :: hints";
+        return "triage/suggestions :: hints";
     }
 
     private Map<String, String> names(List<TriageRecords.Suggestion> suggestions) {

@@ -91,6 +91,6 @@ class CasePageController {
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of());
         }
-        return "staff/case";
+        return "cases/case";
     }
 }

@@ -1,4 +1,4 @@
-package cn.civicloop.web.admin;
+package cn.civicloop.calendar.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,9 +18,10 @@ import cn.civicloop.calendar.CalendarAdministration;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.web.FormValues;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Holidays and adjusted workdays (工作日历). Owner role: ADMIN (the page security chain guards /admin/**). */
+/** Holidays and adjusted workdays (工作日历). Owner role: ADMIN (see CalendarEndpoints). */
 @Controller
 class AdminCalendarController {
 
@@ -87,6 +88,6 @@ class AdminCalendarController {
         model.addAttribute("kinds", CalendarAdministration.Kind.values());
         model.addAttribute("values", form.values());
         model.addAttribute("errors", form.errors());
-        return "admin/calendar";
+        return "calendar/admin-calendar";
     }
 }

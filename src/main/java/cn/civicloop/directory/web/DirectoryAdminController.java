@@ -1,4 +1,4 @@
-package cn.civicloop.directory.internal;
+package cn.civicloop.directory.web;
 
 import java.util.List;
 import java.util.Set;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
+import cn.civicloop.directory.Directory;
 import cn.civicloop.directory.DirectoryAdministration;
 import cn.civicloop.directory.DirectoryAdministration.StaffMember;
 import cn.civicloop.directory.Role;
@@ -27,7 +28,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Admins edit departments and staff over JSON (owner role: ADMIN, enforced by the API security chain). The rules
+ * Admins edit departments and staff over JSON (owner role: ADMIN, see DirectoryEndpoints). The rules
  * live in {@link DirectoryAdministration}, which the admin pages use too; this class only maps the JSON bodies,
  * whose optional flags may be left out.
  */
@@ -36,11 +37,11 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "admin", description = "目录管理 (directory administration, ADMIN only)")
 class DirectoryAdminController {
 
-    private final DirectoryStore store;
+    private final Directory directory;
     private final DirectoryAdministration administration;
 
-    DirectoryAdminController(DirectoryStore store, DirectoryAdministration administration) {
-        this.store = store;
+    DirectoryAdminController(Directory directory, DirectoryAdministration administration) {
+        this.directory = directory;
         this.administration = administration;
     }
 
@@ -67,7 +68,7 @@ class DirectoryAdminController {
 
     @GetMapping("/departments")
     List<Department> departments() {
-        return store.departments();
+        return directory.departments();
     }
 
     @PostMapping("/departments")

@@ -1,4 +1,4 @@
-package cn.civicloop.directory.internal;
+package cn.civicloop.directory.web;
 
 import java.util.List;
 
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.civicloop.directory.Area;
 import cn.civicloop.directory.Department;
+import cn.civicloop.directory.Directory;
 import cn.civicloop.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -20,15 +21,15 @@ class DirectoryController {
 
     private static final List<String> LEVELS = List.of("DISTRICT", "STREET", "COMMUNITY", "GRID");
 
-    private final DirectoryStore store;
+    private final Directory directory;
 
-    DirectoryController(DirectoryStore store) {
-        this.store = store;
+    DirectoryController(Directory directory) {
+        this.directory = directory;
     }
 
     @GetMapping("/departments")
     List<Department> departments() {
-        return store.departments().stream().filter(Department::active).toList();
+        return directory.departments().stream().filter(Department::active).toList();
     }
 
     @GetMapping("/areas")
@@ -36,6 +37,6 @@ class DirectoryController {
         if (!LEVELS.contains(level)) {
             throw new InvalidInputException("level", "level 必须是 " + LEVELS + " 之一");
         }
-        return store.areas(level);
+        return directory.areas(level);
     }
 }

@@ -1,4 +1,4 @@
-package cn.civicloop.web.admin;
+package cn.civicloop.directory.web;
 
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -21,9 +21,10 @@ import cn.civicloop.directory.DirectoryAdministration.StaffMember;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.web.FormValues;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Staff accounts and their roles (人员管理). Owner role: ADMIN (the page security chain guards /admin/**). */
+/** Staff accounts and their roles (人员管理). Owner role: ADMIN (see DirectoryEndpoints). */
 @Controller
 class AdminStaffController {
 
@@ -135,6 +136,6 @@ class AdminStaffController {
         model.addAttribute("editing", editing);
         model.addAttribute("values", form.values());
         model.addAttribute("errors", form.errors());
-        return "admin/staff";
+        return "directory/admin-staff";
     }
 }

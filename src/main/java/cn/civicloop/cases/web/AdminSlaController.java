@@ -1,4 +1,4 @@
-package cn.civicloop.web.admin;
+package cn.civicloop.cases.web;
 
 import java.util.Map;
 
@@ -17,9 +17,10 @@ import cn.civicloop.cases.EscalationStep;
 import cn.civicloop.cases.SlaRules;
 import cn.civicloop.cases.Urgency;
 import cn.civicloop.shared.DomainException;
+import cn.civicloop.shared.web.FormValues;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Time limits (办理时限) and the escalation ladder (督办规则). Owner role: ADMIN (page chain guards /admin/**). */
+/** Time limits (办理时限) and the escalation ladder (督办规则). Owner role: ADMIN (see CaseEndpoints). */
 @Controller
 class AdminSlaController {
 
@@ -107,6 +108,6 @@ class AdminSlaController {
         model.addAttribute("errors", limit.errors());
         model.addAttribute("rungValues", rung.values());
         model.addAttribute("rungErrors", rung.errors());
-        return "admin/sla";
+        return "cases/admin-sla";
     }
 }

@@ -1,4 +1,4 @@
-package cn.civicloop.web.admin;
+package cn.civicloop.directory.web;
 
 import java.util.Map;
 
@@ -17,9 +17,10 @@ import cn.civicloop.directory.Directory;
 import cn.civicloop.directory.DirectoryAdministration;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.web.FormValues;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Departments and units (部门管理). Owner role: ADMIN (the page security chain guards /admin/**). */
+/** Departments and units (部门管理). Owner role: ADMIN (see DirectoryEndpoints). */
 @Controller
 class AdminDepartmentsController {
 
@@ -29,11 +30,6 @@ class AdminDepartmentsController {
     AdminDepartmentsController(Directory directory, DirectoryAdministration admin) {
         this.directory = directory;
         this.admin = admin;
-    }
-
-    @GetMapping("/admin")
-    String index() {
-        return "redirect:/admin/departments";
     }
 
     @GetMapping("/admin/departments")
@@ -100,6 +96,6 @@ class AdminDepartmentsController {
         model.addAttribute("editing", editing);
         model.addAttribute("values", form.values());
         model.addAttribute("errors", form.errors());
-        return "admin/departments";
+        return "directory/admin-departments";
     }
 }

@@ -1,4 +1,4 @@
-package cn.civicloop.web.admin;
+package cn.civicloop.triage.web;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -17,11 +17,12 @@ import cn.civicloop.directory.Directory;
 import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.NotFoundException;
-import cn.civicloop.triage.RoutingCatalogue.RoutingRule;
+import cn.civicloop.shared.web.FormValues;
 import cn.civicloop.triage.RoutingCatalogue;
+import cn.civicloop.triage.RoutingCatalogue.RoutingRule;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The routing catalogue (派单目录) and the category tree. Owner role: ADMIN (page chain guards /admin/**). */
+/** The routing catalogue (派单目录) and the category tree. Owner role: ADMIN (see TriageEndpoints). */
 @Controller
 class AdminRoutingController {
 
@@ -124,7 +125,7 @@ class AdminRoutingController {
         model.addAttribute("errors", rule.errors());
         model.addAttribute("categoryValues", category.values());
         model.addAttribute("categoryErrors", category.errors());
-        return "admin/routing";
+        return "triage/admin-routing";
     }
 
     private static String orEmpty(String s) {

@@ -1,4 +1,4 @@
-package cn.civicloop.geo.internal;
+package cn.civicloop.geo.web;
 
 import java.util.Locale;
 
