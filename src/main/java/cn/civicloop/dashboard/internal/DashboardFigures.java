@@ -1,4 +1,4 @@
-package cn.civicloop.web.dashboard;
+package cn.civicloop.dashboard.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import cn.civicloop.shared.ReferenceCache;
 
 /** Turns the case statistics into what the overview shows: names instead of ids, labels in the reader's language. */
 @Component
-class DashboardFigures {
+public class DashboardFigures {
 
     static final int TREND_DAYS = 30;
     static final int MAX_POINTS = 2000;
@@ -41,24 +41,24 @@ class DashboardFigures {
         this.clock = clock;
     }
 
-    record Named(String key, String name, long open, long overdue) {
+    public record Named(String key, String name, long open, long overdue) {
     }
 
-    record Bar(String key, String name, long count) {
+    public record Bar(String key, String name, long count) {
     }
 
-    record Point(String number, String title, String status, double lat, double lon, boolean overdue) {
+    public record Point(String number, String title, String status, double lat, double lon, boolean overdue) {
     }
 
-    record Data(CaseStatistics.Kpis kpis, List<Bar> intake, List<Named> departments, List<Named> streets,
+    public record Data(CaseStatistics.Kpis kpis, List<Bar> intake, List<Named> departments, List<Named> streets,
             List<CaseStatistics.DayFlow> trend, List<Point> points) {
     }
 
-    CaseStatistics.Kpis kpis() {
+    public CaseStatistics.Kpis kpis() {
         return statistics.kpis(clock.instant());
     }
 
-    List<Named> departments(Locale locale) {
+    public List<Named> departments(Locale locale) {
         return statistics.loadByDepartment(clock.instant()).stream().map(l -> new Named(
                 l.departmentId() == null ? "" : l.departmentId().toString(),
                 l.departmentId() == null ? text("dashboard.unassigned", locale)
@@ -66,7 +66,7 @@ class DashboardFigures {
                 l.open(), l.overdue())).toList();
     }
 
-    List<Named> streets(Locale locale) {
+    public List<Named> streets(Locale locale) {
         return statistics.loadByStreet(clock.instant()).stream().map(l -> new Named(
                 l.streetCode() == null ? "" : l.streetCode(),
                 l.streetCode() == null ? text("dashboard.unplaced", locale)
@@ -74,7 +74,7 @@ class DashboardFigures {
                 l.open(), l.overdue())).toList();
     }
 
-    Data data(Locale locale) {
+    public Data data(Locale locale) {
         return recent.get(locale, this::compute);
     }
 

@@ -1,4 +1,4 @@
-package cn.civicloop.web.dashboard;
+package cn.civicloop.dashboard.web;
 
 import java.util.Locale;
 
@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import cn.civicloop.dashboard.internal.DashboardFigures;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 import cn.civicloop.security.Actors;
