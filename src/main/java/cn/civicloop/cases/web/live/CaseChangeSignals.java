@@ -1,4 +1,4 @@
-package cn.civicloop.web.live;
+package cn.civicloop.cases.web.live;
 
 
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package cn.civicloop.web.live;
+package cn.civicloop.cases.web.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
