@@ -16,8 +16,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseManagement;
-import cn.civicloop.cases.CaseQueries.CaseFilter;
 import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseQueries.CaseFilter;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseView;
 import cn.civicloop.cases.Channel;

@@ -11,8 +11,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import cn.civicloop.directory.Role;
-import cn.civicloop.shared.web.EndpointOwners.Rule;
 import cn.civicloop.shared.web.EndpointOwners;
+import cn.civicloop.shared.web.EndpointOwners.Rule;
 
 /**
  * The endpoint owners every module declared, as one ordered list of rules for the two filter chains (ADR 0012).

@@ -35,14 +35,17 @@ import jakarta.servlet.http.HttpServletResponse;
 class SecurityConfiguration {
 
     /**
-     * What no module serves: static files, the error page, the OpenAPI description; and the admin prefixes, which
-     * stay for admins even where a module forgot to declare an admin path (the modules' own rules come first).
+     * What no module serves: static files, the error page, the OpenAPI description. And the two prefixes of ADR 0005,
+     * which hold even where a module forgot to declare a path below them (the modules' own, more specific rules
+     * come first): {@code /api/v1/public/**} is the residents' door, {@code /api/v1/admin/**} and {@code /admin/**}
+     * are for admins.
      */
     @Bean
     EndpointOwners crossCuttingEndpointOwners() {
         return EndpointOwners.of("security")
                 .paths("/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").open()
                 .paths("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").open()
+                .paths("/api/v1/public/**").open()
                 .paths("/api/v1/admin/**", "/admin/**").roles(Role.ADMIN)
                 .build();
     }
