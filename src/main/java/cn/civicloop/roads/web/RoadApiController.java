@@ -45,7 +45,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /**
- * The road chiefs' API. Owners (see SecurityConfiguration): chiefs, grid workers and leaders; whistles also the
+ * The road chiefs' API. Owners (see RoadEndpoints): chiefs, grid workers and leaders; whistles also the
  * named departments' staff; briefing and coverage only first/second-level chiefs, leaders and admins.
  */
 @RestController

@@ -38,30 +38,46 @@ public record SecurityProperties(@Valid @DefaultValue Guards security, @Valid @D
      * Each door: {@code capacity} requests at once, refilled at {@code capacity} per {@code period}.
      *
      * @param enabled false switches every rate limit off (the tests and the load benchmark do)
-     * @param submit  {@code POST /api/v1/appeals} and {@code POST /report}; default 10 per minute
-     * @param track   {@code /api/v1/public/cases/**} and the {@code /track} forms; default 30 per minute
-     * @param login   {@code POST /api/v1/auth/token} and {@code POST /login}; default 10 per minute
+     * @param submit  {@code POST /api/v1/appeals} and {@code POST /report}
+     * @param track   {@code /api/v1/public/cases/**} and the {@code /track} forms
+     * @param login   {@code POST /api/v1/auth/token} and {@code POST /login}
      */
-    public record RateLimits(@DefaultValue("true") boolean enabled, @Valid Limit submit, @Valid Limit track,
-            @Valid Limit login) {
+    public record RateLimits(@DefaultValue("true") boolean enabled, @Valid @DefaultValue Submit submit,
+            @Valid @DefaultValue Track track, @Valid @DefaultValue Login login) {
+    }
 
-        public RateLimits {
-            submit = Limit.orDefault(submit, 10);
-            track = Limit.orDefault(track, 30);
-            login = Limit.orDefault(login, 10);
-        }
+    /** One rate-limited door. */
+    public interface Limit {
+
+        /** Requests allowed at once. */
+        int capacity();
+
+        /** Time in which the bucket refills completely. */
+        Duration period();
     }
 
     /**
-     * @param capacity requests allowed at once (the door's default when left out)
-     * @param period   time in which the bucket refills completely; default one minute
+     * @param capacity submissions allowed at once per address
+     * @param period   time in which they are allowed again
      */
-    public record Limit(@Min(1) Integer capacity, Duration period) {
+    public record Submit(@Min(1) @DefaultValue("10") int capacity, @DefaultValue("PT1M") Duration period)
+            implements Limit {
+    }
 
-        static Limit orDefault(Limit limit, int capacity) {
-            return new Limit(limit == null || limit.capacity() == null ? capacity : limit.capacity(),
-                    limit == null || limit.period() == null ? Duration.ofMinutes(1) : limit.period());
-        }
+    /**
+     * @param capacity tracking lookups allowed at once per address (against guessing number and code)
+     * @param period   time in which they are allowed again
+     */
+    public record Track(@Min(1) @DefaultValue("30") int capacity, @DefaultValue("PT1M") Duration period)
+            implements Limit {
+    }
+
+    /**
+     * @param capacity login attempts allowed at once per address (the lockout counts per username besides)
+     * @param period   time in which they are allowed again
+     */
+    public record Login(@Min(1) @DefaultValue("10") int capacity, @DefaultValue("PT1M") Duration period)
+            implements Limit {
     }
 
     /**

@@ -1,4 +1,4 @@
-package cn.civicloop.ops;
+package cn.civicloop.ops.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
