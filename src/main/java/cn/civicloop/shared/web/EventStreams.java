@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -30,10 +32,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class EventStreams implements SmartLifecycle, DisposableBean {
 
-    /** How long a stream lasts before the browser reconnects, unless its channel says otherwise. */
+    /** How long a stream usually lasts before the browser reconnects (each channel names its own). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
     /** Pause between two keep-alive comments on every stream. */
     public static final Duration KEEP_ALIVE = Duration.ofSeconds(25);
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
     private final List<Channel<?>> channels = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -55,10 +59,19 @@ public class EventStreams implements SmartLifecycle, DisposableBean {
         return channel;
     }
 
-    /** Runs {@code task} every {@code period} on the hub's own thread (e.g. to send folded changes); never concurrently. */
+    /**
+     * Runs {@code task} every {@code period} (at least 100 ms) on the hub's own thread, e.g. to send folded changes;
+     * never concurrently. A run that fails is logged and the next one runs all the same.
+     */
     public void every(Duration period, Runnable task) {
         long millis = Math.max(100, period.toMillis());
-        ticker.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("event stream task failed, runs again in {} ms: {}", millis, e.toString());
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override

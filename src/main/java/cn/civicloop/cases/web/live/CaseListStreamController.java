@@ -10,8 +10,8 @@ import cn.civicloop.security.Actors;
 
 /**
  * The staff case list's live channel: {@code changed} whenever a case in the viewer's scope changed on any
- * instance; the page then reloads the list (htmx). Who may open it is decided in the security configuration
- * (the roles that work on cases), the same as for the list itself.
+ * instance; the page then reloads the list (htmx). Owners: the roles that work on cases, the same as for the list
+ * itself (see CaseEndpoints).
  */
 @Controller
 class CaseListStreamController {
