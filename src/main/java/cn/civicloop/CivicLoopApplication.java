@@ -2,8 +2,10 @@ package cn.civicloop;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
 
 @SpringBootApplication
+@Modulithic(systemName = "CivicLoop", sharedModules = "shared")
 public class CivicLoopApplication {
     public static void main(String[] args) {
         // "routing train|classify …" is a command-line tool of the same jar; it needs no application context.

@@ -20,7 +20,7 @@ class ModularityTests {
     @Test
     void theExpectedModulesExist() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("shared", "directory", "geo", "cases", "intake", "web");
+                .contains("shared", "directory", "geo", "cases", "intake", "web", "security", "dashboard");
     }
 
     @Test

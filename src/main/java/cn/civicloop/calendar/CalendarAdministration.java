@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface CalendarAdministration {
 
+    /** The longest name of a declared day (国庆节调休上班). */
+    int MAX_NAME_LENGTH = 40;
+
     /** The declared days of {@code year} (2000–2099) and how many working days the year has with them. */
     YearView year(int year);
 

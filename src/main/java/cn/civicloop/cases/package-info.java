@@ -6,5 +6,5 @@
  * Publishes {@link cn.civicloop.cases.CaseOpened} and {@link cn.civicloop.cases.CaseTransitioned}.
  * Knows departments and staff only by id through the directory; never reads another module's tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cases (工单)", allowedDependencies = {"shared", "directory", "calendar", "cluster"})
+@org.springframework.modulith.ApplicationModule(displayName = "Cases (工单)", allowedDependencies = {"shared", "directory", "calendar", "cluster", "security"})
 package cn.civicloop.cases;

@@ -10,5 +10,5 @@
  * It never reads another module's tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dispatch (块警务·110)",
-        allowedDependencies = {"shared", "directory", "geo", "cases", "intake", "cluster"})
+        allowedDependencies = {"shared", "directory", "geo", "cases", "intake", "cluster", "security"})
 package cn.civicloop.dispatch;

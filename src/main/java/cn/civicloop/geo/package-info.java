@@ -4,8 +4,9 @@
  * GeoJSON for maps, and conversion from the GCJ-02 datum that Chinese map SDKs (AMap, Tencent, WeChat) report.
  * <p>
  * It must not know about appeals, residents, staff or organisations, must not store or change anything (the areas are
- * read-only, loaded once at startup from GeoJSON) and must not call any other module: other modules depend on it,
- * never the reverse. Everything outside this package ({@code internal}) is an implementation detail.
+ * read-only, loaded once at startup from GeoJSON) and must not call any other module (only the shared kernel): other
+ * modules depend on it, never the reverse. Its one endpoint, the area maps ({@code /geo/{level}.geojson}), is public.
+ * Everything outside this package ({@code internal}, {@code web}) is an implementation detail.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Geography (地理)")
+@org.springframework.modulith.ApplicationModule(displayName = "Geography (地理)", allowedDependencies = {})
 package cn.civicloop.geo;

@@ -12,5 +12,5 @@
  * API: {@link cn.civicloop.notify.ResidentChannel} (the SPI for a message gateway) and {@code GET /api/v1/inbox}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications (通知)",
-        allowedDependencies = {"shared", "directory", "cases"})
+        allowedDependencies = {"shared", "directory", "cases", "security"})
 package cn.civicloop.notify;

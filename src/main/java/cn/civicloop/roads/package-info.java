@@ -18,5 +18,5 @@
  * {@code /api/v1/roads/**}, admin GeoJSON import/export under {@code /api/v1/admin/roads/**}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Road chiefs (路长制)",
-        allowedDependencies = {"shared", "directory", "geo", "cases", "intake"})
+        allowedDependencies = {"shared", "directory", "geo", "cases", "intake", "security"})
 package cn.civicloop.roads;

@@ -1,9 +1,10 @@
 package cn.civicloop.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+
+import cn.civicloop.shared.SharedProperties;
 
 /**
  * Maps draw the district's own GeoJSON layers and load no tiles. A district with its own tile server may set
@@ -13,14 +14,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class MapSettings {
 
-    private final String tileUrl;
+    private final String tiles;
 
-    MapSettings(@Value("${civicloop.map.tile-url:}") String tileUrl) {
-        this.tileUrl = tileUrl;
+    MapSettings(SharedProperties settings) {
+        this.tiles = settings.map().tilesOrNull();
     }
 
     @ModelAttribute("mapTiles")
     String mapTiles() {
-        return tileUrl.isBlank() ? null : tileUrl;
+        return tiles;
     }
 }

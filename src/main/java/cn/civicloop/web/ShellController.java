@@ -5,26 +5,29 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
+import cn.civicloop.security.Actors;
 
-/** Home, login and the staff landing page (owner: public for home and login, any staff for the workbench). */
+/**
+ * Home, the staff landing page and the admin landing (owners: public for home, any staff for the workbench, admins for
+ * {@code /admin}, which opens the first admin page).
+ */
 @Controller
 class ShellController {
 
     @GetMapping("/")
     String home() {
-        return "home";
-    }
-
-    @GetMapping("/login")
-    String login() {
-        return "login";
+        return "web/home";
     }
 
     @GetMapping("/workbench")
     String workbench(Model model) {
         Actor actor = Actors.current();
         model.addAttribute("actor", actor);
-        return "workbench";
+        return "web/workbench";
+    }
+
+    @GetMapping("/admin")
+    String admin() {
+        return "redirect:/admin/departments";
     }
 }

@@ -12,9 +12,12 @@ import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.Text;
 
-/** {@link CalendarAdministration} with the checks of the JSON admin API ({@link CalendarAdminController}). */
+/** {@link CalendarAdministration}: the checks of calendar administration, for the admin page and the JSON admin API. */
 @Service
 class CalendarAdministrationService implements CalendarAdministration {
+
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2099;
 
     private final CalendarDays store;
     private final CachedDayKinds cache;
@@ -76,9 +79,8 @@ class CalendarAdministrationService implements CalendarAdministration {
     }
 
     private static void checkYear(String field, int year) {
-        if (year < CalendarAdminController.FIRST_YEAR || year > CalendarAdminController.LAST_YEAR) {
-            throw new InvalidInputException(field, "年份须在 " + CalendarAdminController.FIRST_YEAR + "–"
-                    + CalendarAdminController.LAST_YEAR + " 之间 (year out of range)");
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidInputException(field, "年份须在 " + FIRST_YEAR + "–" + LAST_YEAR + " 之间 (year out of range)");
         }
     }
 }

@@ -1,6 +1,6 @@
 package cn.civicloop.calendar.internal;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +11,7 @@ import cn.civicloop.calendar.BusinessCalendar;
  * {@value OfficeHours#DEFAULT}), days from the table through the cache. A malformed setting stops the start-up.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendarProperties.class)
 class CalendarConfiguration {
 
     @Bean
@@ -19,8 +20,7 @@ class CalendarConfiguration {
     }
 
     @Bean
-    BusinessCalendar businessCalendar(CachedDayKinds days,
-            @Value("${civicloop.calendar.office-hours:" + OfficeHours.DEFAULT + "}") String officeHours) {
-        return new WorkingTime(WorkingTime.DISTRICT_ZONE, OfficeHours.parse(officeHours), days);
+    BusinessCalendar businessCalendar(CachedDayKinds days, CalendarProperties settings) {
+        return new WorkingTime(WorkingTime.DISTRICT_ZONE, OfficeHours.parse(settings.officeHours()), days);
     }
 }

@@ -3,13 +3,15 @@ package cn.civicloop.calendar.internal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
+import cn.civicloop.calendar.CalendarAdministration;
+
 /**
  * One row of the calendar data: a holiday, or a weekend day declared a workday (调休), with its name (国庆节,
  * 国庆节调休上班). Days not listed follow the Monday–Friday rule.
  */
 record CalendarDay(LocalDate date, DayKind kind, String name) {
 
-    static final int MAX_NAME_LENGTH = 40;
+    static final int MAX_NAME_LENGTH = CalendarAdministration.MAX_NAME_LENGTH;
 
     CalendarDay {
         if (date == null || kind == null) {

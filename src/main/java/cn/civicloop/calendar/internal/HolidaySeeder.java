@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -35,8 +35,13 @@ class HolidaySeeder implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Resource holidaysFile;
 
+    @Autowired
     HolidaySeeder(CalendarDays store, CachedDayKinds cache, TransactionTemplate transactions,
-            @Value("${civicloop.calendar.holidays-file:classpath:calendar/holidays-cn.csv}") Resource holidaysFile) {
+            CalendarProperties settings) {
+        this(store, cache, transactions, settings.holidaysFile());
+    }
+
+    HolidaySeeder(CalendarDays store, CachedDayKinds cache, TransactionTemplate transactions, Resource holidaysFile) {
         this.store = store;
         this.cache = cache;
         this.transactions = transactions;

@@ -22,7 +22,7 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseView;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.TimelineEntry;
-import cn.civicloop.directory.Actors;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.web.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

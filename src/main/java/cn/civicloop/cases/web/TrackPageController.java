@@ -29,7 +29,7 @@ class TrackPageController {
 
     @GetMapping("/track")
     String form() {
-        return "public/track";
+        return "cases/track";
     }
 
     @PostMapping("/track")
@@ -62,6 +62,6 @@ class TrackPageController {
                 // wrong number or code: show the form with the message only
             }
         }
-        return "public/track";
+        return "cases/track";
     }
 }

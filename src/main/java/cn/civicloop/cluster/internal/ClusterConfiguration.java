@@ -3,11 +3,12 @@ package cn.civicloop.cluster.internal;
 import javax.sql.DataSource;
 
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import cn.civicloop.cluster.ClusterProperties;
 import cn.civicloop.cluster.ClusterSignals;
 
 /**
@@ -16,11 +17,12 @@ import cn.civicloop.cluster.ClusterSignals;
  * force one.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClusterProperties.class)
 class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")
-    ClusterSignals clusterSignals(DataSource dataSource, Environment env,
-            @Value("${civicloop.cluster.signals:auto}") String mode) {
+    ClusterSignals clusterSignals(DataSource dataSource, Environment env, ClusterProperties settings) {
+        String mode = settings.signals();
         String url = env.getProperty("spring.datasource.url", "");
         boolean postgres = switch (mode) {
             case "postgresql" -> true;

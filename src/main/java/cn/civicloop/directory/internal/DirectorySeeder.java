@@ -12,9 +12,9 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,6 +34,7 @@ import cn.civicloop.directory.Role;
  */
 @Component
 @Order(0)
+@EnableConfigurationProperties(DirectoryProperties.class)
 class DirectorySeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DirectorySeeder.class);
@@ -44,14 +45,12 @@ class DirectorySeeder implements ApplicationRunner {
     private final Resource areasFile;
     private final Resource seedFile;
 
-    DirectorySeeder(DirectoryStore store, StaffAccounts staff, PasswordEncoder encoder,
-            @Value("${civicloop.directory.areas-file:classpath:org/demo/areas.csv}") Resource areasFile,
-            @Value("${civicloop.directory.seed-file:classpath:directory/demo-directory.yml}") Resource seedFile) {
+    DirectorySeeder(DirectoryStore store, StaffAccounts staff, PasswordEncoder encoder, DirectoryProperties settings) {
         this.store = store;
         this.staff = staff;
         this.encoder = encoder;
-        this.areasFile = areasFile;
-        this.seedFile = seedFile;
+        this.areasFile = settings.areasFile();
+        this.seedFile = settings.seedFile();
     }
 
     @Override

@@ -16,6 +16,7 @@ import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.directory.Role;
+import cn.civicloop.directory.StaffCredentials.StaffAccount;
 import cn.civicloop.shared.ReferenceCache;
 
 /** Departments and areas in the database; the implementation of {@link Directory}. */
@@ -55,7 +56,7 @@ class DirectoryStore implements Directory {
 
     @Override
     public Optional<Actor> staffActor(String username) {
-        return staff.principal(username).filter(StaffPrincipal::isEnabled).map(StaffPrincipal::actor);
+        return staff.byUsername(username).filter(StaffAccount::active).map(StaffAccount::actor);
     }
 
     @Override

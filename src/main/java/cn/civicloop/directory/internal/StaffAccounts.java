@@ -6,39 +6,40 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Role;
+import cn.civicloop.directory.StaffCredentials;
+import cn.civicloop.directory.StaffCredentialsChanged;
 
-/** Staff accounts (人员) in the database: lookup for login and tokens, and the rows admins edit. */
+/**
+ * Staff accounts (人员) in the database: their credentials for whoever checks a login ({@link StaffCredentials}),
+ * and the rows admins edit. A password change or a deactivation is announced as {@link StaffCredentialsChanged}.
+ */
 @Component
-public class StaffAccounts implements UserDetailsService {
+class StaffAccounts implements StaffCredentials {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    StaffAccounts(JdbcClient jdbc, Clock clock) {
+    StaffAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A staff row as admins see it (never with the password hash). */
-    public record StaffView(long id, String username, String displayName, Long departmentId, String phone,
+    record StaffView(long id, String username, String displayName, Long departmentId, String phone,
             boolean active, Set<Role> roles) {
     }
 
     @Override
-    public UserDetails loadUserByUsername(String username) {
-        return principal(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-    }
-
-    Optional<StaffPrincipal> principal(String username) {
+    public Optional<StaffAccount> byUsername(String username) {
         return jdbc.sql("""
                 select s.id, s.username, s.display_name, s.password_hash, s.department_id, s.active, d.kind
                 from directory_staff s left join directory_department d on d.id = s.department_id
@@ -50,13 +51,14 @@ public class StaffAccounts implements UserDetailsService {
                     boolean districtWide = dept == null || DepartmentKind.CENTRE.name().equals(kind);
                     Actor actor = new Actor(id, rs.getString("username"), rs.getString("display_name"),
                             roles(id), dept, districtWide);
-                    return new StaffPrincipal(actor, rs.getString("password_hash"), rs.getBoolean("active"));
+                    return new StaffAccount(actor, rs.getString("password_hash"), rs.getBoolean("active"));
                 }).optional();
     }
 
-    Optional<StaffPrincipal> principal(long staffId) {
+    @Override
+    public Optional<StaffAccount> byId(long staffId) {
         return jdbc.sql("select username from directory_staff where id = ?").param(staffId)
-                .query(String.class).optional().flatMap(this::principal);
+                .query(String.class).optional().flatMap(this::byUsername);
     }
 
     Set<Role> roles(long staffId) {
@@ -67,12 +69,12 @@ public class StaffAccounts implements UserDetailsService {
         return roles;
     }
 
-    public List<StaffView> all() {
+    List<StaffView> all() {
         return jdbc.sql("select id from directory_staff order by id").query(Long.class).list()
                 .stream().map(id -> find(id).orElseThrow()).toList();
     }
 
-    public Optional<StaffView> find(long id) {
+    Optional<StaffView> find(long id) {
         return jdbc.sql("select id, username, display_name, department_id, phone, active from directory_staff where id = ?")
                 .param(id)
                 .query((rs, n) -> new StaffView(rs.getLong("id"), rs.getString("username"),
@@ -81,7 +83,7 @@ public class StaffAccounts implements UserDetailsService {
                 .optional();
     }
 
-    public boolean usernameTaken(String username) {
+    boolean usernameTaken(String username) {
         return jdbc.sql("select count(*) from directory_staff where username = ?").param(username)
                 .query(Long.class).single() > 0;
     }
@@ -105,13 +107,13 @@ public class StaffAccounts implements UserDetailsService {
                 .params(displayName, departmentId, phone, active, id).update();
         replaceRoles(id, roles);
         if (!active) {
-            jdbc.sql("delete from directory_api_token where staff_id = ?").param(id).update();
+            events.publishEvent(new StaffCredentialsChanged(id));
         }
     }
 
     void changePassword(long id, String passwordHash) {
         jdbc.sql("update directory_staff set password_hash = ? where id = ?").params(passwordHash, id).update();
-        jdbc.sql("delete from directory_api_token where staff_id = ?").param(id).update();
+        events.publishEvent(new StaffCredentialsChanged(id));
     }
 
     private void replaceRoles(long id, Set<Role> roles) {

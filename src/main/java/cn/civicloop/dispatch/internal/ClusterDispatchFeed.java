@@ -1,19 +1,18 @@
 package cn.civicloop.dispatch.internal;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import cn.civicloop.cluster.ClusterSignals;
 import cn.civicloop.dispatch.DispatchFeed;
+import cn.civicloop.shared.web.EventStreams;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,30 +22,30 @@ import tools.jackson.databind.json.JsonMapper;
  * every instance writes the signals it hears to the browsers connected to it — desks and command maps get
  * everything, a terminal only its unit's events. A client whose connection broke is dropped; its EventSource
  * reconnects and re-fetches the state; after a gap in the signals every client is sent {@code resync} and re-fetches.
- * When the instance shuts down its streams are ended first, so the web server's graceful shutdown does not wait for
- * them and the browsers reconnect (to another instance behind the balancer).
+ * The streams are kept by the {@link EventStreams} hub: removed when they end or fail, kept alive, and ended first
+ * when the instance shuts down, so the web server's graceful shutdown does not wait for them and the browsers
+ * reconnect (to another instance behind the balancer).
  */
 @Component
-public class ClusterDispatchFeed implements DispatchFeed, SmartLifecycle {
+public class ClusterDispatchFeed implements DispatchFeed {
 
     static final String TOPIC = "dispatch";
     private static final Logger log = LoggerFactory.getLogger(ClusterDispatchFeed.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private record Subscriber(String unitCode, SseEmitter emitter) {
+    private record Subscriber(String unitCode) {
     }
 
-    private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final EventStreams.Channel<Subscriber> subscribers;
     private final ClusterSignals signals;
     private final JsonMapper json;
-    private final long timeoutMillis;
 
-    ClusterDispatchFeed(ClusterSignals signals, JsonMapper json,
+    ClusterDispatchFeed(ClusterSignals signals, JsonMapper json, EventStreams streams,
             @Value("${civicloop.dispatch.push-timeout-millis:900000}") long timeoutMillis) {
         this.signals = signals;
         this.json = json;
-        this.timeoutMillis = timeoutMillis;
+        this.subscribers = streams.channel("dispatch", Duration.ofMillis(timeoutMillis));
         signals.subscribe(TOPIC, new ClusterSignals.Subscriber() {
             @Override
             public void onSignal(String payload) {
@@ -55,40 +54,15 @@ public class ClusterDispatchFeed implements DispatchFeed, SmartLifecycle {
 
             @Override
             public void onGap() {
-                subscribers.forEach(s -> send(s, "resync", Map.of()));
+                subscribers.send(s -> true, "resync", body("resync", Map.of()));
             }
         });
     }
 
-    private volatile boolean running;
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        subscribers.forEach(s -> s.emitter().complete());
-        subscribers.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
     /** A desk or command map; {@code unitCode} null. Or a unit's terminal. */
     public SseEmitter subscribe(String unitCode) {
-        SseEmitter emitter = new SseEmitter(timeoutMillis);
-        Subscriber s = new Subscriber(unitCode, emitter);
-        subscribers.add(s);
-        emitter.onCompletion(() -> subscribers.remove(s));
-        emitter.onTimeout(() -> subscribers.remove(s));
-        emitter.onError(e -> subscribers.remove(s));
-        send(s, "hello", Map.of("unit", unitCode == null ? "" : unitCode));
-        return emitter;
+        return subscribers.open(new Subscriber(unitCode), "hello",
+                body("hello", Map.of("unit", unitCode == null ? "" : unitCode)));
     }
 
     @Override
@@ -120,17 +94,14 @@ public class ClusterDispatchFeed implements DispatchFeed, SmartLifecycle {
         String unitCode = (String) signal.get("unit");
         String kind = (String) signal.get("kind");
         Map<String, Object> data = signal.get("data") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        subscribers.stream().filter(s -> unitCode == null ? s.unitCode() == null : unitCode.equals(s.unitCode()))
-                .forEach(s -> send(s, kind, data));
+        subscribers.send(s -> unitCode == null ? s.unitCode() == null : unitCode.equals(s.unitCode()), kind,
+                body(kind, data));
     }
 
-    private void send(Subscriber s, String kind, Map<String, Object> data) {
+    /** What a client reads: the event's data with its kind. */
+    private static Map<String, Object> body(String kind, Map<String, Object> data) {
         Map<String, Object> body = new LinkedHashMap<>(data);
         body.put("kind", kind);
-        try {
-            s.emitter().send(SseEmitter.event().name(kind).data(body));
-        } catch (IOException | IllegalStateException e) {
-            subscribers.remove(s);
-        }
+        return body;
     }
 }

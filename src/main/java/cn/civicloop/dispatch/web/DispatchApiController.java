@@ -17,18 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.dispatch.IncidentType;
 import cn.civicloop.dispatch.internal.Access;
+import cn.civicloop.dispatch.internal.ClusterDispatchFeed;
 import cn.civicloop.dispatch.internal.DispatchBoard;
 import cn.civicloop.dispatch.internal.DispatchDesk;
 import cn.civicloop.dispatch.internal.FieldTerminal;
-import cn.civicloop.dispatch.internal.ClusterDispatchFeed;
 import cn.civicloop.dispatch.internal.LinkageDiversion;
 import cn.civicloop.dispatch.internal.NewCall;
 import cn.civicloop.dispatch.internal.Recommender;
 import cn.civicloop.dispatch.internal.ResponseTimes;
 import cn.civicloop.dispatch.internal.Roster;
+import cn.civicloop.security.Actors;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**

@@ -4,10 +4,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import cn.civicloop.directory.Actors;
 import cn.civicloop.directory.Role;
 import cn.civicloop.dispatch.IncidentType;
 import cn.civicloop.dispatch.internal.FieldTerminal;
+import cn.civicloop.security.Actors;
 
 /** The 110 desk, the command map (POLICE_DISPATCHER; LEADER reads) and the unit's phone page (POLICE_OFFICER). */
 @Controller

@@ -13,13 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.dispatch.UnitAction;
+import cn.civicloop.dispatch.internal.ClusterDispatchFeed;
 import cn.civicloop.dispatch.internal.DispatchBoard;
 import cn.civicloop.dispatch.internal.FieldTerminal;
-import cn.civicloop.dispatch.internal.ClusterDispatchFeed;
 import cn.civicloop.dispatch.internal.UnitRecord;
 import cn.civicloop.geo.GeoPoint;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

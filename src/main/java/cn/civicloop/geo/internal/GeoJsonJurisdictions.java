@@ -15,12 +15,14 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /** {@link Jurisdictions} over the areas in a GeoJSON file, all held in memory: a district has a few hundred grids. */
 @Component
+@EnableConfigurationProperties(GeoProperties.class)
 class GeoJsonJurisdictions implements Jurisdictions {
 
     private static final Logger log = LoggerFactory.getLogger(GeoJsonJurisdictions.class);
@@ -33,7 +35,12 @@ class GeoJsonJurisdictions implements Jurisdictions {
     private final PreparedGeometry district;
     private final Map<AreaLevel, String> geoJsonByLevel = new EnumMap<>(AreaLevel.class);
 
-    GeoJsonJurisdictions(@Value("${civicloop.geo.areas:classpath:geo/demo-district.geojson}") Resource areas) {
+    @Autowired
+    GeoJsonJurisdictions(GeoProperties settings) {
+        this(settings.areas());
+    }
+
+    GeoJsonJurisdictions(Resource areas) {
         this.hierarchy = AreaFileReader.read(areas);
         this.grids = new GridIndex(hierarchy.ofLevel(AreaLevel.GRID));
         this.district = PreparedGeometryFactory.prepare(hierarchy.district().geometry());

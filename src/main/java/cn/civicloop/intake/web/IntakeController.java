@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.civicloop.cases.OpenedCase;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.intake.AppealForm;
 import cn.civicloop.intake.AppealIntake;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.web.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -16,9 +16,9 @@ import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.cases.Urgency;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.intake.AppealForm;
 import cn.civicloop.intake.AppealIntake;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -69,7 +69,7 @@ class PhoneRegistrationPageController {
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        return "staff/phone";
+        return "intake/phone";
     }
 
     private static AppealForm form(Map<String, String> p) {

@@ -15,10 +15,10 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.OpenedCase;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.geo.Datum;
 import cn.civicloop.intake.AppealForm;
 import cn.civicloop.intake.AppealIntake;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.web.Uploads;
 import jakarta.validation.ConstraintViolation;
@@ -45,7 +45,7 @@ class ReportPageController {
         model.addAttribute("kinds", AppealKind.values());
         model.addAttribute("values", Map.of());
         model.addAttribute("errors", Map.of());
-        return "public/report";
+        return "intake/report";
     }
 
     @PostMapping("/report")
@@ -60,7 +60,7 @@ class ReportPageController {
             try {
                 OpenedCase opened = intake.submit(form, Uploads.of(photos), Actors.current());
                 model.addAttribute("opened", opened);
-                return "public/report-done";
+                return "intake/report-done";
             } catch (DomainException e) {
                 e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
                 errors.putIfAbsent("form", e.getMessage());
@@ -70,7 +70,7 @@ class ReportPageController {
         model.addAttribute("kinds", AppealKind.values());
         model.addAttribute("values", params);
         model.addAttribute("errors", errors);
-        return "public/report";
+        return "intake/report";
     }
 
     private static AppealForm form(Map<String, String> p) {

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.notify.internal.Inbox;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -20,7 +20,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.roads.Snap;
 import cn.civicloop.roads.internal.BriefingWorkbook;
@@ -38,6 +37,7 @@ import cn.civicloop.roads.internal.Segment;
 import cn.civicloop.roads.internal.WhistleForm;
 import cn.civicloop.roads.internal.WhistleView;
 import cn.civicloop.roads.internal.Whistles;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.web.Uploads;
@@ -45,7 +45,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /**
- * The road chiefs' API. Owners (see SecurityConfiguration): chiefs, grid workers and leaders; whistles also the
+ * The road chiefs' API. Owners (see RoadEndpoints): chiefs, grid workers and leaders; whistles also the
  * named departments' staff; briefing and coverage only first/second-level chiefs, leaders and admins.
  */
 @RestController

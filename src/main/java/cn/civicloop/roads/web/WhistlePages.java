@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
@@ -27,6 +26,7 @@ import cn.civicloop.roads.internal.RoadProperties;
 import cn.civicloop.roads.internal.WhistleForm;
 import cn.civicloop.roads.internal.WhistleView;
 import cn.civicloop.roads.internal.Whistles;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
@@ -158,7 +158,7 @@ class WhistlePages {
     String refused(DomainException e, Model model, HttpServletResponse response) {
         response.setStatus(e instanceof NotFoundException ? HttpStatus.NOT_FOUND.value() : HttpStatus.FORBIDDEN.value());
         model.addAttribute("message", e.getMessage());
-        return "staff/forbidden";
+        return "cases/forbidden";
     }
 
     private Item item(WhistleView w, Actor actor) {

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.civicloop.directory.Actors;
+import cn.civicloop.security.Actors;
 import cn.civicloop.triage.internal.CatalogueAdmin;
 import cn.civicloop.triage.internal.Rule;
 import io.swagger.v3.oas.annotations.tags.Tag;

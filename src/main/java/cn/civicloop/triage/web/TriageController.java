@@ -10,13 +10,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.civicloop.directory.Actors;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
+import cn.civicloop.security.Actors;
+import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.triage.internal.Outcome;
 import cn.civicloop.triage.internal.TriageRecords;
 import cn.civicloop.triage.internal.TriageViews;
-import cn.civicloop.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.triage.internal.TriageDecider;
@@ -50,13 +50,13 @@ class TriageFragmentController {
         String c = cut(content, 10000);
         if (t.isBlank() && c.isBlank()) {
             model.addAttribute("suggestions", List.of());
-            return "staff/triage :: suggest";
+            return "triage/suggestions :: suggest";
         }
         var outcome = decider.decide(t, c, channel, List.of());
         model.addAttribute("outcome", outcome);
         model.addAttribute("suggestions", outcome.suggestions());
         model.addAttribute("names", names(outcome.suggestions()));
-        return "staff/triage :: suggest";
+        return "triage/suggestions :: suggest";
     }
 
     @GetMapping("/workbench/triage/cases/{number}")
@@ -68,7 +68,7 @@ class TriageFragmentController {
         } catch (DomainException e) {
             model.addAttribute("triage", null);
         }
-        return "staff/triage :: case";
+        return "triage/suggestions :: case";
     }
 
     /** The top suggestion of each listed case, swapped into the dispatcher's queue out of band (one request). */
@@ -88,7 +88,7 @@ class TriageFragmentController {
         }
         model.addAttribute("hints", hints);
         model.addAttribute("names", names(all));
-        return "staff/triage :: hints";
+        return "triage/suggestions :: hints";
     }
 
     private Map<String, String> names(List<TriageRecords.Suggestion> suggestions) {

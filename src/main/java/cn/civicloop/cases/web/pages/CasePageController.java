@@ -20,8 +20,8 @@ import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseView;
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
@@ -91,6 +91,6 @@ class CasePageController {
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of());
         }
-        return "staff/case";
+        return "cases/case";
     }
 }

@@ -23,13 +23,13 @@ class StaffPageErrors {
     String forbidden(ForbiddenException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
         model.addAttribute("message", e.getMessage());
-        return "staff/forbidden";
+        return "cases/forbidden";
     }
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute("message", e.getMessage());
-        return "staff/forbidden";
+        return "cases/forbidden";
     }
 }

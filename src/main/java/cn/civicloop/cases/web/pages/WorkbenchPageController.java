@@ -11,7 +11,7 @@ import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseQueries.CaseFilter;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Actors;
+import cn.civicloop.security.Actors;
 
 /**
  * The staff workbench's case lists (owner: any staff; each sees only what {@link CaseQueries} lets him see):
@@ -37,7 +37,7 @@ class WorkbenchPageController {
         fill(new Criteria(queue, status, q, page, department, street), model);
         model.addAttribute("queues", Queues.of(Actors.current()));
         model.addAttribute("statuses", CaseStatus.values());
-        return "staff/cases";
+        return "cases/cases";
     }
 
     /** The list alone, for htmx polling and filtering. */
@@ -46,7 +46,7 @@ class WorkbenchPageController {
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Long department, @RequestParam(required = false) String street, Model model) {
         fill(new Criteria(queue, status, q, page, department, street), model);
-        return "staff/cases :: list";
+        return "cases/cases :: list";
     }
 
     /** What the list was asked for; department and street come from the dashboard's drill-down. */

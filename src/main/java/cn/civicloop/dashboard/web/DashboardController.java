@@ -1,0 +1,58 @@
+package cn.civicloop.dashboard.web;
+
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import cn.civicloop.dashboard.internal.DashboardFigures;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Role;
+import cn.civicloop.security.Actors;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The district leaders' overview (领导驾驶舱). Owner roles: LEADER, OPERATOR, and DISPATCHER of the district centre
+ * (一级); everyone else gets a readable 403 page. The charts read {@code /dashboard/data} (same session).
+ */
+@Controller
+class DashboardController {
+
+    private final DashboardFigures figures;
+
+    DashboardController(DashboardFigures figures) {
+        this.figures = figures;
+    }
+
+    static boolean mayLook(Actor actor) {
+        return actor.has(Role.LEADER) || actor.has(Role.OPERATOR)
+                || (actor.has(Role.DISPATCHER) && actor.districtWide());
+    }
+
+    @GetMapping("/dashboard")
+    String page(Model model, Locale locale, HttpServletResponse response) {
+        Actor actor = Actors.current();
+        model.addAttribute("actor", actor);
+        if (!mayLook(actor)) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            return "dashboard/forbidden";
+        }
+        model.addAttribute("kpis", figures.kpis());
+        model.addAttribute("departments", figures.departments(locale));
+        model.addAttribute("streets", figures.streets(locale));
+        return "dashboard/overview";
+    }
+
+    @GetMapping("/dashboard/data")
+    @ResponseBody
+    ResponseEntity<DashboardFigures.Data> data(Locale locale) {
+        if (!mayLook(Actors.current())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        return ResponseEntity.ok(figures.data(locale));
+    }
+}

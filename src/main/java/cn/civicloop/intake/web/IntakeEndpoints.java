@@ -1,0 +1,24 @@
+package cn.civicloop.intake.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import cn.civicloop.shared.web.EndpointOwners;
+
+/**
+ * Who may call the intake's endpoints (ADR 0012): anyone submits an appeal; any member of staff sees the phone form
+ * (the intake refuses a registration by anyone but an operator).
+ */
+@Configuration(proxyBeanMethods = false)
+class IntakeEndpoints {
+
+    @Bean
+    EndpointOwners intakeEndpointOwners() {
+        return EndpointOwners.of("intake")
+                .paths(HttpMethod.POST, "/api/v1/appeals").open()
+                .paths("/report", "/report/**").open()
+                .paths("/workbench/phone", "/workbench/phone/**").staff()
+                .build();
+    }
+}

@@ -1,0 +1,71 @@
+package cn.civicloop.security.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import cn.civicloop.shared.web.Refusals;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Per-client rate limits on the three doors worth hammering: public submission, the tracking lookup (against
+ * guessing number and code) and login. A refused request gets 429 with Retry-After before anything else runs.
+ * Configured under {@code civicloop.security.rate-limit.*}; {@code enabled: false} turns all of it off.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    /** One limited door: which requests, and their bucket. */
+    private record Door(String name, Predicate<HttpServletRequest> matches, TokenBuckets buckets) {
+    }
+
+    private final List<Door> doors;
+    private final ClientAddress clients;
+
+    RateLimitFilter(SecurityProperties.RateLimits limits, Clock clock, ClientAddress clients) {
+        this.clients = clients;
+        this.doors = List.of(
+                door(clock, "submit", limits.submit(), r -> post(r) && (is(r, "/api/v1/appeals") || is(r, "/report"))),
+                door(clock, "track", limits.track(), r -> r.getRequestURI().startsWith("/api/v1/public/cases/")
+                        || post(r) && (is(r, "/track") || r.getRequestURI().startsWith("/track/"))),
+                door(clock, "login", limits.login(), r -> post(r) && (is(r, "/api/v1/auth/token") || is(r, "/login"))));
+    }
+
+    private static Door door(Clock clock, String name, SecurityProperties.Limit limit,
+            Predicate<HttpServletRequest> matches) {
+        return new Door(name, matches, new TokenBuckets(clock, limit.capacity(), limit.period()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        for (Door door : doors) {
+            if (door.matches().test(request)) {
+                long wait = door.buckets().take(clients.of(request));
+                if (wait > 0) {
+                    response.setHeader("Retry-After", Long.toString(wait));
+                    Refusals.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁，请 " + wait
+                            + " 秒后再试 (too many requests from your address: retry after " + wait + " s)");
+                    return;
+                }
+                break;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean post(HttpServletRequest r) {
+        return "POST".equals(r.getMethod());
+    }
+
+    private static boolean is(HttpServletRequest r, String path) {
+        String uri = r.getRequestURI();
+        return uri.equals(path) || uri.equals(path + "/");
+    }
+}

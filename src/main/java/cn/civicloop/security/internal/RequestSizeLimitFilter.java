@@ -1,0 +1,50 @@
+package cn.civicloop.security.internal;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import cn.civicloop.shared.web.Refusals;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Refuses an oversized body from its declared length, before a byte of it is parsed: a JSON or form body over
+ * {@code civicloop.security.max-body-size}, a multipart upload over {@code spring.servlet.multipart.max-request-size}.
+ * (A single file over {@code max-file-size} is refused while parsing, see ApiProblems and the upload limits of
+ * the cases module.) Without this, the CSRF filter would read an oversized form first and answer 403.
+ */
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBody;
+    private final long maxMultipart;
+
+    RequestSizeLimitFilter(DataSize maxBody, DataSize maxMultipart) {
+        this.maxBody = maxBody.toBytes();
+        this.maxMultipart = maxMultipart.toBytes();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        String type = request.getContentType();
+        boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
+        long limit = multipart ? maxMultipart : maxBody;
+        if (length > limit) {
+            response.setHeader("Connection", "close");
+            Refusals.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "请求内容过大：最多 " + mb(limit)
+                    + "，本次 " + mb(length) + " (request too large: at most " + mb(limit) + ")");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String mb(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : (bytes / 1024) + " KB";
+    }
+}

@@ -1,0 +1,95 @@
+package cn.civicloop.security.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Settings of the security module. Bound at {@code civicloop} because its keys are older than the module:
+ * {@code civicloop.security.*} for the guards and {@code civicloop.api.*} for the API door's tokens.
+ *
+ * @param security the guards in front of every door: body size, client address, rate limits, login lockout
+ * @param api      the API door's bearer tokens
+ */
+@ConfigurationProperties("civicloop")
+@Validated
+public record SecurityProperties(@Valid @DefaultValue Guards security, @Valid @DefaultValue Api api) {
+
+    /**
+     * @param maxBodySize    a JSON or form body larger than this is refused with 413 from its Content-Length, before
+     *                       it is parsed (multipart uploads: {@code spring.servlet.multipart.max-request-size})
+     * @param trustedProxies addresses (comma-separated) whose {@code X-Forwarded-For} is believed, e.g. the district's
+     *                       reverse proxy; empty: the socket's address always counts
+     * @param rateLimit      per client address and instance, token buckets in memory
+     * @param lockout        per username, any address, counted in the database (holds on every instance)
+     */
+    public record Guards(@NotNull @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("") String trustedProxies,
+            @Valid @DefaultValue RateLimits rateLimit, @Valid @DefaultValue Lockout lockout) {
+    }
+
+    /**
+     * Each door: {@code capacity} requests at once, refilled at {@code capacity} per {@code period}.
+     *
+     * @param enabled false switches every rate limit off (the tests and the load benchmark do)
+     * @param submit  {@code POST /api/v1/appeals} and {@code POST /report}
+     * @param track   {@code /api/v1/public/cases/**} and the {@code /track} forms
+     * @param login   {@code POST /api/v1/auth/token} and {@code POST /login}
+     */
+    public record RateLimits(@DefaultValue("true") boolean enabled, @Valid @DefaultValue Submit submit,
+            @Valid @DefaultValue Track track, @Valid @DefaultValue Login login) {
+    }
+
+    /** One rate-limited door. */
+    public interface Limit {
+
+        /** Requests allowed at once. */
+        int capacity();
+
+        /** Time in which the bucket refills completely. */
+        Duration period();
+    }
+
+    /**
+     * @param capacity submissions allowed at once per address
+     * @param period   time in which they are allowed again
+     */
+    public record Submit(@Min(1) @DefaultValue("10") int capacity, @DefaultValue("PT1M") Duration period)
+            implements Limit {
+    }
+
+    /**
+     * @param capacity tracking lookups allowed at once per address (against guessing number and code)
+     * @param period   time in which they are allowed again
+     */
+    public record Track(@Min(1) @DefaultValue("30") int capacity, @DefaultValue("PT1M") Duration period)
+            implements Limit {
+    }
+
+    /**
+     * @param capacity login attempts allowed at once per address (the lockout counts per username besides)
+     * @param period   time in which they are allowed again
+     */
+    public record Login(@Min(1) @DefaultValue("10") int capacity, @DefaultValue("PT1M") Duration period)
+            implements Limit {
+    }
+
+    /**
+     * @param maxFailures wrong passwords within {@code window} that lock the username
+     * @param window      how far back failures count
+     * @param duration    how long a lock lasts unless an admin lifts it
+     */
+    public record Lockout(@Min(1) @DefaultValue("5") int maxFailures, @DefaultValue("PT15M") Duration window,
+            @DefaultValue("PT15M") Duration duration) {
+    }
+
+    /** @param tokenLifetime how long a bearer token from {@code POST /api/v1/auth/token} is valid */
+    public record Api(@DefaultValue("PT12H") Duration tokenLifetime) {
+    }
+}

@@ -1,0 +1,60 @@
+package cn.civicloop.security.internal;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.StaffCredentials.StaffAccount;
+
+/**
+ * A logged-in staff member as Spring Security sees him; roles become {@code ROLE_*} authorities. Serialized into the
+ * shared page session (Spring Session JDBC); the password hash is transient, so it never reaches the session table.
+ */
+public final class StaffPrincipal implements UserDetails {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Actor actor;
+    private final transient String passwordHash;
+    private final boolean active;
+
+    StaffPrincipal(Actor actor, String passwordHash, boolean active) {
+        this.actor = actor;
+        this.passwordHash = passwordHash;
+        this.active = active;
+    }
+
+    static StaffPrincipal of(StaffAccount account) {
+        return new StaffPrincipal(account.actor(), account.passwordHash(), account.active());
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        List<GrantedAuthority> authorities = actor.roles().stream()
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        return authorities;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return actor.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return active;
+    }
+}

@@ -1,0 +1,37 @@
+package cn.civicloop.security.web;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.civicloop.security.internal.TokenLogin;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Exchanges a staff username and password for an API bearer token (owner: public). */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "auth", description = "员工登录 (staff authentication)")
+class AuthController {
+
+    private final TokenLogin login;
+
+    AuthController(TokenLogin login) {
+        this.login = login;
+    }
+
+    record Credentials(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    @PostMapping("/token")
+    @Operation(summary = "Issue a bearer token for a staff member")
+    ResponseEntity<TokenLogin.TokenAnswer> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+        return ResponseEntity.ok(login.login(credentials.username(), credentials.password(), request));
+    }
+}

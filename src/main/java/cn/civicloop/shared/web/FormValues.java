@@ -1,0 +1,91 @@
+package cn.civicloop.shared.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import cn.civicloop.shared.DomainException;
+import cn.civicloop.shared.InvalidInputException;
+
+/**
+ * The submitted fields of a page form (the admin pages of several modules) and the problems found in them, shown
+ * next to each input.
+ */
+public final class FormValues {
+
+    private final Map<String, String> values;
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    public FormValues(Map<String, String> values) {
+        this.values = new LinkedHashMap<>(values);
+    }
+
+    public Map<String, String> values() {
+        return values;
+    }
+
+    public Map<String, String> errors() {
+        return errors;
+    }
+
+    public String text(String field) {
+        String v = values.get(field);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    public boolean checked(String field) {
+        String v = values.get(field);
+        return v != null && (v.equals("on") || v.equals("true"));
+    }
+
+    public Long number(String field) {
+        String v = text(field);
+        try {
+            return v == null ? null : Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            errors.putIfAbsent(field, "请输入数字 (a number is required)");
+            return null;
+        }
+    }
+
+    public <E extends Enum<E>> E choice(String field, Class<E> type) {
+        String v = text(field);
+        try {
+            return v == null ? null : Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            errors.putIfAbsent(field, "无效的选项 (not a valid choice)");
+            return null;
+        }
+    }
+
+    /** Throws the problems found while reading the form, so that nothing is saved. */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("输入有误，请检查标出的字段 (please correct the marked fields)",
+                    errors.entrySet().stream().map(e -> new DomainException.FieldProblem(e.getKey(), e.getValue())).toList());
+        }
+    }
+
+    /**
+     * Shows a refusal: its message at the top, each field problem next to its input. A refusal by the database (a
+     * unique key another admin took between the check and the insert, a reference that disappeared) rolled the
+     * whole transaction back: the form says so in words instead of the API's problem document.
+     */
+    public void refused(RuntimeException e) {
+        if (e instanceof DomainException d) {
+            d.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
+            errors.put("form", d.getMessage());
+        } else {
+            errors.put("form", CONFLICT);
+        }
+    }
+
+    /** 422 for a refused input, 409 for a conflict with data stored meanwhile. */
+    public static int status(RuntimeException e) {
+        return e instanceof DomainException ? HttpStatus.UNPROCESSABLE_CONTENT.value() : HttpStatus.CONFLICT.value();
+    }
+
+    public static final String CONFLICT = "未保存：与已有数据冲突（例如编码或用户名刚被他人使用），未做任何修改，请检查后重试 "
+            + "(not saved: conflicts with existing data, e.g. a code or username just taken by someone else; nothing was changed)";
+}
