@@ -20,14 +20,6 @@ class IncidentPlacesApiTests extends ApiTest {
 
     private static final String DESK = "police-desk";
 
-    private JsonNode post(String code) {
-        for (JsonNode f : api.get("/api/v1/dispatch/blocks", api.login(DESK)).json().get("features")) {
-            if (f.get("properties").get("code").asString().equals(code)) {
-                return f.get("properties");
-            }
-        }
-        throw new IllegalStateException("no block " + code);
-    }
 
     private static Map<String, Object> call(String type, Double lat, Double lon, String summary) {
         Map<String, Object> c = new HashMap<>();
@@ -79,7 +71,7 @@ class IncidentPlacesApiTests extends ApiTest {
         assertThat(outside.text("detail")).contains("不在本区范围内");
         assertThat(api.get(path, api.login(DESK)).json().get("incident").get("lat").isNull()).as("nothing written").isTrue();
 
-        JsonNode b2 = post("B2");
+        JsonNode b2 = DemoBlocks.block(api, "B2");
         double lat = b2.get("postLat").asDouble() + 0.003, lon = b2.get("postLon").asDouble() + 0.002;
         Api.Answer placed = place(number, lat, lon);
         assertThat(placed.status()).as(placed.body()).isEqualTo(200);

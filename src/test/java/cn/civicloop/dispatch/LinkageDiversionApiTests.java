@@ -23,12 +23,7 @@ class LinkageDiversionApiTests extends ApiTest {
     private static final String DESK = "police-desk";
 
     private String enter(String type, String summary) {
-        JsonNode b3 = null;
-        for (JsonNode f : api.get("/api/v1/dispatch/blocks", api.login(DESK)).json().get("features")) {
-            if (f.get("properties").get("code").asString().equals("B3")) {
-                b3 = f.get("properties");
-            }
-        }
+        JsonNode b3 = DemoBlocks.block(api, "B3");
         Map<String, Object> c = new HashMap<>();
         c.put("type", type);
         c.put("summary", summary);

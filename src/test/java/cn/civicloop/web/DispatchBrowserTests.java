@@ -28,6 +28,7 @@ import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
+import cn.civicloop.dispatch.DemoBlocks;
 import cn.civicloop.shared.web.TimeLabels;
 import cn.civicloop.support.BrowserTest;
 import tools.jackson.databind.JsonNode;
@@ -66,7 +67,7 @@ class DispatchBrowserTests extends BrowserTest {
         desk.login(DESK);
         assertThat(browser.findElements(By.id("link-dispatch"))).as("workbench links to the desk").isNotEmpty();
         browser.get(url("/dispatch?lang=zh_CN"));
-        JsonNode b1 = block("B1");
+        JsonNode b1 = DemoBlocks.block(api, "B1");
         By b1Post = By.cssSelector("#desk-map .post-icon[title='" + b1.get("post").asString() + "']");
         Waits.until(browser, 15, d -> !d.findElements(b1Post).isEmpty());
         assertThat(browser.findElement(By.id("call-lat")).getAttribute("value")).as("the desk starts empty").isEmpty();
@@ -168,7 +169,7 @@ class DispatchBrowserTests extends BrowserTest {
         received = received.isAfter(now) ? received.minus(Duration.ofDays(1)) : received;
         String shanghai = new TimeLabels(Clock.systemUTC()).at(received);
         assertThat(shanghai).endsWith("01:30");
-        JsonNode b2 = block("B2");
+        JsonNode b2 = DemoBlocks.block(api, "B2");
         Map<String, Object> call = new HashMap<>();
         call.put("type", "DISPUTE");
         call.put("summary", "饭店结账发生争执");
@@ -263,14 +264,6 @@ class DispatchBrowserTests extends BrowserTest {
         assertThat(browser.findElements(By.id("order-card"))).isEmpty();
     }
 
-    private JsonNode block(String code) {
-        for (JsonNode f : api.get("/api/v1/dispatch/blocks", api.login(DESK)).json().get("features")) {
-            if (f.get("properties").get("code").asString().equals(code)) {
-                return f.get("properties");
-            }
-        }
-        throw new IllegalStateException("no block " + code);
-    }
 
     /** The browser's own time zone is UTC (the server's and the CI machine's), whatever the machine's. */
     private static void inUtc(WebDriver d) {
