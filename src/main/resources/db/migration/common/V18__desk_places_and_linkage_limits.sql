@@ -10,6 +10,13 @@ alter table dispatch_incident alter column lon drop not null;
 alter table dispatch_incident drop column linkage_status;
 alter table dispatch_incident_log add column case_status varchar(24);
 
+-- The desk's list (open incidents plus those ended in the last 12 hours) and the response-time figures (the last
+-- 30 days) read ranges of these stamps; without indexes each refresh of the desk scanned every incident ever taken.
+create index dispatch_incident_cleared on dispatch_incident (cleared_at);
+create index dispatch_incident_cancelled on dispatch_incident (cancelled_at);
+create index dispatch_incident_closed on dispatch_incident (closed_at);
+create index dispatch_incident_received on dispatch_incident (received_at);
+
 -- A call handed to a linked agency (联动分流) keeps a 110 kind: 110求助 (LINKAGE_HELP) or 110纠纷
 -- (LINKAGE_DISPUTE), not the 12345 default 投诉 with its 13 working days. The linked agencies work around the
 -- clock, so their limits are natural hours: sign for it within an hour, contact the caller within an hour (30
