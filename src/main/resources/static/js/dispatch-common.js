@@ -1,6 +1,28 @@
 // Shared by the 110 desk, the command map and the unit terminal: JSON calls with the page's CSRF token, the
-// push stream (Server-Sent Events) that re-fetches the state whenever it (re)connects, and small helpers.
+// push stream (Server-Sent Events) that re-fetches the state whenever it (re)connects, the page's labels (from the
+// dispatch message bundle, in the page's language) and small helpers. Times are written by CivicTime (civic-time.js).
 var Dispatch = (function () {
+  var labels = {};
+  var holder = document.querySelector('[data-labels]');
+  if (holder) { try { labels = JSON.parse(holder.dataset.labels); } catch (e) { labels = {}; } }
+  var english = (document.documentElement.lang || '').toLowerCase().indexOf('en') === 0;
+
+  // label('dispatch.calls', 3) → "来电 3 次"; a missing key shows as itself, so a test can spot it
+  function label(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var text = Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : key;
+    return text.replace(/\{(\d+)\}/g, function (m, i) { return args[i] === undefined ? m : String(args[i]); });
+  }
+  // the label of an enum value, e.g. of('dispatch.incident.status', 'OPEN'); '' for none
+  function of(prefix, code) { return code ? label(prefix + '.' + code) : ''; }
+
+  // The API's problem details are bilingual, "中文说明 (English text)": a page shows the half in its language.
+  function problem(text) {
+    var m = /^([^()]*?)\s*\(([^()]+)\)(.*)$/.exec(text || '');
+    if (!m) { return text; }
+    return english ? m[2] + m[3] : m[1] + m[3];
+  }
+
   function csrf() {
     var token = document.querySelector('meta[name="_csrf"]');
     var header = document.querySelector('meta[name="_csrf_header"]');
@@ -11,7 +33,7 @@ var Dispatch = (function () {
   function handle(r) {
     return r.text().then(function (t) {
       var body = t ? JSON.parse(t) : null;
-      if (!r.ok) { throw new Error((body && (body.detail || body.title)) || ('HTTP ' + r.status)); }
+      if (!r.ok) { throw new Error(problem((body && (body.detail || body.title)) || ('HTTP ' + r.status))); }
       return body;
     });
   }
@@ -39,14 +61,9 @@ var Dispatch = (function () {
     if (text !== undefined && text !== null) { e.textContent = text; }
     return e;
   }
-  function time(iso) {
-    if (!iso) { return '—'; }
-    var d = new Date(iso);
-    return d.toLocaleTimeString('zh-CN', { hour12: false });
-  }
   function minutes(seconds) {
     if (seconds === null || seconds === undefined) { return '—'; }
-    return (seconds / 60).toFixed(1) + ' 分';
+    return label('dispatch.minutes', (seconds / 60).toFixed(1));
   }
   function drawBlocks(map, url, done) {
     get(url).then(function (geojson) {
@@ -57,11 +74,13 @@ var Dispatch = (function () {
       map.fitBounds(layer.getBounds());
       geojson.features.forEach(function (f) {
         L.marker([f.properties.postLat, f.properties.postLon], {
-          icon: L.divIcon({ className: 'post-icon', html: '★', iconSize: [14, 14] }), title: f.properties.post
+          icon: L.divIcon({ className: 'post-icon', html: '★', iconSize: [14, 14] }), title: f.properties.post,
+          interactive: false
         }).addTo(map);
       });
       if (done) { done(geojson); }
     });
   }
-  return { get: get, post: post, stream: stream, el: el, time: time, minutes: minutes, drawBlocks: drawBlocks };
+  return { get: get, post: post, stream: stream, el: el, label: label, of: of, problem: problem, minutes: minutes,
+    drawBlocks: drawBlocks };
 })();

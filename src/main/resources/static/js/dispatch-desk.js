@@ -1,58 +1,117 @@
-// The 110 desk: enter a call, see the ranked units with their reasons, dispatch with one click, divert to a
-// linked agency; everything refreshes from the push stream.
+// The 110 desk: enter a call, place it (a click on the map or typed coordinates), see the ranked units with their
+// reasons, dispatch with one click, divert to a linked agency; everything refreshes from the push stream. Every
+// word comes from the page's labels (Dispatch.label), every time from CivicTime.
 (function () {
   var root = document.getElementById('desk');
   if (!root) { return; }
   var api = root.dataset.api;
   var canCommand = root.dataset.canCommand === 'true';
-  var selected = null;
+  var selected = null, shownOnMap = null;
   var $ = function (id) { return document.getElementById(id); };
+  var L_ = Dispatch.label, of = Dispatch.of;
 
-  // the location picker
-  var map = null, pin = null;
+  // ---- the place of the call being entered (the draft) and of the selected incident
+  var map = null, draftPin = null, incidentPin = null, draft = null;
   if (typeof L !== 'undefined') {
     var mapEl = $('desk-map');
     map = L.map(mapEl, { attributionControl: false }).setView([34.86, 117.55], 12);
     if (mapEl.dataset.tiles) { L.tileLayer(mapEl.dataset.tiles, { maxZoom: 19 }).addTo(map); }
-    Dispatch.drawBlocks(map, api + '/blocks', function (geojson) {
-      if (!$('call-lat').value && geojson.features.length) {
-        $('call-lat').value = geojson.features[0].properties.postLat.toFixed(6);
-        $('call-lon').value = geojson.features[0].properties.postLon.toFixed(6);
-      }
-    });
-    map.on('click', function (e) {
-      $('call-lat').value = e.latlng.lat.toFixed(6);
-      $('call-lon').value = e.latlng.lng.toFixed(6);
-      if (pin) { pin.setLatLng(e.latlng); } else { pin = L.circleMarker(e.latlng, { radius: 7, color: '#b3261e' }).addTo(map); }
-    });
+    Dispatch.drawBlocks(map, api + '/blocks');
+    map.on('click', function (e) { setPlace(e.latlng.lat, e.latlng.lng); });
   }
 
+  // The one way a place reaches the draft: the map's click, the coordinate fields (and an address search later).
+  function setPlace(lat, lon) {
+    $('call-lat').value = lat.toFixed(6);
+    $('call-lon').value = lon.toFixed(6);
+    showDraft({ lat: lat, lon: lon });
+  }
+  function showDraft(p) {
+    draft = p;
+    if (map) {
+      if (!p && draftPin) { map.removeLayer(draftPin); draftPin = null; }
+      if (p && draftPin) { draftPin.setLatLng([p.lat, p.lon]); }
+      if (p && !draftPin) {
+        draftPin = L.circleMarker([p.lat, p.lon], { radius: 8, color: '#b3261e', className: 'draft-pin' }).addTo(map);
+      }
+    }
+    $('place-status').textContent = p ? L_('dispatch.place.draft', p.lat.toFixed(6), p.lon.toFixed(6)) : L_('dispatch.pick');
+    $('place-status').className = 'muted';
+  }
+  function clearPlace() {
+    $('call-lat').value = '';
+    $('call-lon').value = '';
+    showDraft(null);
+  }
+  // Typed coordinates: decimal degrees only, both or neither, in range; anything else is said, never guessed at.
+  var DEGREES = /^\s*[-+]?\d{1,3}(\.\d+)?\s*$/;
+  function typedPlace() {
+    var lat = $('call-lat').value, lon = $('call-lon').value;
+    if (!lat.trim() && !lon.trim()) { return { place: null }; }
+    if (!lat.trim() || !lon.trim()) { return { error: L_('dispatch.place.both') }; }
+    if (!DEGREES.test(lat) || !DEGREES.test(lon)) { return { error: L_('dispatch.place.invalid') }; }
+    var p = { lat: parseFloat(lat), lon: parseFloat(lon) };
+    if (Math.abs(p.lat) > 90 || Math.abs(p.lon) > 180) { return { error: L_('dispatch.place.invalid') }; }
+    return { place: p };
+  }
+  function onTyped() {
+    var t = typedPlace();
+    if (t.error) {
+      draft = null;
+      if (draftPin) { map.removeLayer(draftPin); draftPin = null; }
+      $('place-status').textContent = t.error;
+      $('place-status').className = 'errors';
+    } else {
+      showDraft(t.place);
+      if (t.place && map) { map.panTo([t.place.lat, t.place.lon]); }
+    }
+    return t;
+  }
+  $('call-lat').addEventListener('input', onTyped);
+  $('call-lon').addEventListener('input', onTyped);
+  $('place-clear').addEventListener('click', clearPlace);
+
+  function showIncidentOnMap(i) {
+    if (!map) { return; }
+    if (incidentPin) { map.removeLayer(incidentPin); incidentPin = null; }
+    if (i.lat === null || i.lat === undefined) { return; }
+    incidentPin = L.marker([i.lat, i.lon], { icon: L.divIcon({ className: 'incident-icon incident-pin p' + i.priority,
+      html: '▲', iconSize: [18, 18] }), title: i.number, interactive: false }).addTo(map);
+    if (shownOnMap !== i.number) { map.setView([i.lat, i.lon], Math.max(map.getZoom(), 14)); shownOnMap = i.number; }
+  }
+
+  // ---- entering a call
   $('call-type').addEventListener('change', function () {
-    var opt = this.options[this.selectedIndex];
-    $('call-priority').value = opt.dataset.priority;
+    $('call-priority').value = this.options[this.selectedIndex].dataset.priority;
   });
   $('call-type').dispatchEvent(new Event('change'));
 
   $('call-form').addEventListener('submit', function (e) {
     e.preventDefault();
+    var t = onTyped();
+    if (t.error) { $('call-result').textContent = t.error; return; }
     var body = {
       line: $('call-line').value, type: $('call-type').value, priority: parseInt($('call-priority').value, 10),
       summary: $('call-summary').value, address: $('call-address').value,
-      lat: parseFloat($('call-lat').value), lon: parseFloat($('call-lon').value),
+      lat: t.place ? t.place.lat : null, lon: t.place ? t.place.lon : null,
       callerName: $('call-name').value, callerPhone: $('call-phone').value, attachTo: $('call-attach').value || null
     };
     Dispatch.post(api + '/incidents', body).then(function (r) {
-      $('call-result').textContent = (r.attached ? '已并入警情 ' : '已登记警情 ') + r.incident.number;
-      $('call-summary').value = '';
-      $('call-attach').value = '';
-      selected = r.incident.number;
+      var n = r.incident.number;
+      $('call-result').textContent = r.attached ? L_('dispatch.attachedTo', n)
+        : r.incident.lat === null ? L_('dispatch.entered.unplaced', n) : L_('dispatch.entered', n);
+      ['call-summary', 'call-address', 'call-name', 'call-phone', 'call-attach'].forEach(function (id) { $(id).value = ''; });
+      clearPlace();
+      selected = n;
       refresh();
     }).catch(function (err) { $('call-result').textContent = err.message; });
   });
 
+  // ---- the lists
   function refresh() {
     Dispatch.get(api + '/incidents').then(renderList);
     Dispatch.get(api + '/messages').then(renderMessages);
+    Dispatch.get(api + '/units').then(renderOnDuty);
     if (selected) { showDetail(selected); }
   }
 
@@ -62,11 +121,17 @@
     list.forEach(function (i) {
       var tr = Dispatch.el('tr', { 'class': 'incident-row p' + i.priority + (i.number === selected ? ' selected' : ''),
         'data-number': i.number, 'data-status': i.status });
-      tr.appendChild(Dispatch.el('td', {}, i.number));
-      tr.appendChild(Dispatch.el('td', {}, String(i.priority)));
-      tr.appendChild(Dispatch.el('td', {}, i.typeLabel));
-      tr.appendChild(Dispatch.el('td', {}, i.blockCode || '—'));
-      tr.appendChild(Dispatch.el('td', {}, i.statusLabel));
+      tr.appendChild(Dispatch.el('td', { 'class': 'priority' }, String(i.priority)));
+      var number = Dispatch.el('td', { 'class': 'number' }, i.number);
+      var when = Dispatch.el('small', { 'class': 'muted' });
+      when.appendChild(Dispatch.el('span', { 'class': 'received' }, CivicTime.at(i.receivedAt)));
+      when.appendChild(Dispatch.el('span', { 'class': 'block' }, ' · ' + (i.blockCode || '—')));
+      number.appendChild(when);
+      tr.appendChild(number);
+      tr.appendChild(Dispatch.el('td', { 'class': 'type' }, of('dispatch.incident.type', i.type)));
+      var status = Dispatch.el('td', { 'class': 'status-cell' });
+      status.appendChild(Dispatch.el('span', { 'class': 'badge', 'data-status': i.status }, of('dispatch.incident.status', i.status)));
+      tr.appendChild(status);
       tr.addEventListener('click', function () { selected = i.number; refresh(); });
       body.appendChild(tr);
     });
@@ -77,42 +142,74 @@
     ul.innerHTML = '';
     list.forEach(function (m) {
       ul.appendChild(Dispatch.el('li', { 'class': m.from_centre ? 'from-centre' : 'from-unit' },
-        Dispatch.time(m.sent_at) + ' ' + m.unit_code + (m.from_centre ? ' ← 中心' : ' → 中心') + '：' + m.body));
+        CivicTime.at(m.sent_at) + ' ' + m.unit_code + ' ' + L_(m.from_centre ? 'dispatch.msg.fromCentre' : 'dispatch.msg.toCentre')
+        + L_('dispatch.colon') + m.body));
     });
   }
 
+  function renderOnDuty(units) {
+    var ul = $('on-duty-units');
+    ul.innerHTML = '';
+    var on = units.filter(function (u) { return u.onDuty; });
+    if (!on.length) { ul.appendChild(Dispatch.el('li', { 'class': 'muted' }, L_('dispatch.onDuty.none'))); }
+    on.forEach(function (u) {
+      ul.appendChild(Dispatch.el('li', { 'data-unit': u.code, 'data-account': u.terminalAccount || '' },
+        u.callSign + ' (' + u.code + ') · ' + (u.terminalAccount || '—') + ' · ' + of('dispatch.unit.status', u.status)));
+    });
+  }
+
+  // ---- the selected incident
   function showDetail(number) {
     Dispatch.get(api + '/incidents/' + encodeURIComponent(number)).then(function (d) {
       var i = d.incident;
       $('detail-empty').hidden = true;
       $('detail-body').hidden = false;
       $('incident-number').textContent = i.number;
-      $('incident-status').textContent = i.statusLabel;
+      $('incident-status').textContent = of('dispatch.incident.status', i.status);
       $('incident-status').dataset.status = i.status;
-      $('incident-summary').textContent = 'P' + i.priority + ' ' + i.typeLabel + ' · ' + i.summary + ' · ' + (i.address || '')
-        + ' · ' + (i.callerName || '') + ' ' + (i.callerPhone || '') + (i.calls > 1 ? ' · 来电 ' + i.calls + ' 次' : '')
-        + (i.caseNumber ? ' · 联动工单 ' + i.caseNumber + ' ' + (i.linkageDepartment || '') + ' ' + (i.linkageStatus || '') : '');
+      var caller = [i.callerName, i.callerPhone].filter(Boolean).join(' ');
+      $('incident-summary').textContent = ['P' + i.priority + ' ' + of('dispatch.incident.type', i.type), i.summary,
+        i.address, caller, i.calls > 1 ? L_('dispatch.calls', i.calls) : null].filter(Boolean).join(' · ');
+      linkageCase(i);
       stamps(i);
       units(i);
       log(d.log);
-      var open = i.status === 'OPEN' || i.status === 'DISPATCHED' || i.status === 'ON_SCENE';
+      showIncidentOnMap(i);
+      var policeOpen = i.status === 'OPEN' || i.status === 'DISPATCHED' || i.status === 'ON_SCENE';
+      var placed = i.lat !== null && i.lat !== undefined;
+      $('place-needed').hidden = placed || !policeOpen;
       $('divert-submit').disabled = !canCommand || i.status !== 'OPEN';
       $('cancel-submit').disabled = !canCommand || !(i.status === 'OPEN' || i.status === 'DISPATCHED');
-      if (open) {
-        Dispatch.get(api + '/incidents/' + encodeURIComponent(number) + '/recommendations').then(recommendations);
+      if (policeOpen && !placed) {
+        recommendations(null, L_('dispatch.place.none'));
+      } else if (policeOpen) {
+        Dispatch.get(api + '/incidents/' + encodeURIComponent(number) + '/recommendations')
+          .then(function (rec) { recommendations(rec, null); })
+          .catch(function (err) { recommendations(null, err.message); });
       } else {
-        recommendations({ ranked: [], excluded: [], model: '' });
+        recommendations(null, null);
       }
     });
+  }
+
+  function linkageCase(i) {
+    $('incident-case').hidden = !i.caseNumber;
+    $('case-number').textContent = i.caseNumber || '';
+    $('case-department').textContent = i.linkageDepartment || '';
+    $('case-status').textContent = of('dispatch.case.status', i.caseStatus);
+    $('case-status').dataset.status = i.caseStatus || '';
   }
 
   function stamps(i) {
     var dl = $('incident-stamps');
     dl.innerHTML = '';
-    [['接警', i.receivedAt], ['录入', i.enteredAt], ['派警', i.firstDispatchedAt], ['出发', i.firstEnrouteAt],
-     ['到场', i.firstOnsceneAt], ['处置完毕', i.clearedAt], ['撤销', i.cancelledAt], ['分流', i.divertedAt],
-     ['联动办结', i.closedAt]].forEach(function (s) {
-      if (s[1]) { dl.appendChild(Dispatch.el('dt', {}, s[0])); dl.appendChild(Dispatch.el('dd', {}, Dispatch.time(s[1]))); }
+    [['received', i.receivedAt], ['entered', i.enteredAt], ['dispatched', i.firstDispatchedAt],
+     ['enroute', i.firstEnrouteAt], ['onscene', i.firstOnsceneAt], ['cleared', i.clearedAt],
+     ['cancelled', i.cancelledAt], ['diverted', i.divertedAt], ['closed', i.closedAt]].forEach(function (s) {
+      if (s[1]) {
+        dl.appendChild(Dispatch.el('dt', {}, L_('dispatch.stamp.' + s[0])));
+        dl.appendChild(Dispatch.el('dd', { 'data-stamp': s[0] }, CivicTime.at(s[1])));
+      }
     });
   }
 
@@ -120,19 +217,19 @@
     var ul = $('incident-units');
     ul.innerHTML = '';
     i.units.forEach(function (a) {
-      var state = a.cancelledAt ? '已撤回' : a.clearedAt ? '处置完毕' : a.onsceneAt ? '到场' : a.enrouteAt ? '途中'
-        : a.acknowledgedAt ? '已接令' : '已派';
-      var li = Dispatch.el('li', { 'data-unit': a.unitCode }, a.unitCode + ' · ' + state
-        + (i.commanderUnit === a.unitCode ? ' · 现场指挥' : ''));
+      var state = a.cancelledAt ? 'cancelled' : a.clearedAt ? 'cleared' : a.onsceneAt ? 'onscene' : a.enrouteAt ? 'enroute'
+        : a.acknowledgedAt ? 'acknowledged' : 'dispatched';
+      var li = Dispatch.el('li', { 'data-unit': a.unitCode }, a.unitCode + ' · ' + L_('dispatch.assignment.' + state)
+        + ' ' + CivicTime.at(a.dispatchedAt) + (i.commanderUnit === a.unitCode ? ' · ' + L_('dispatch.isCommander') : ''));
       if (canCommand && !a.cancelledAt && !a.clearedAt) {
         if (i.commanderUnit !== a.unitCode) {
-          var c = Dispatch.el('button', { type: 'button', 'class': 'small secondary' }, '设为现场指挥');
+          var c = Dispatch.el('button', { type: 'button', 'class': 'small secondary' }, L_('dispatch.btn.commander'));
           c.addEventListener('click', function () { act('/commander', { unit: a.unitCode }); });
           li.appendChild(c);
         }
         if (!a.onsceneAt) {
-          var r = Dispatch.el('button', { type: 'button', 'class': 'small secondary' }, '撤回');
-          r.addEventListener('click', function () { act('/recall', { unit: a.unitCode, reason: '调度员撤回' }); });
+          var r = Dispatch.el('button', { type: 'button', 'class': 'small secondary' }, L_('dispatch.btn.recall'));
+          r.addEventListener('click', function () { act('/recall', { unit: a.unitCode, reason: L_('dispatch.reason.recall') }); });
           li.appendChild(r);
         }
       }
@@ -144,25 +241,38 @@
     var ol = $('incident-log');
     ol.innerHTML = '';
     rows.forEach(function (r) {
-      ol.appendChild(Dispatch.el('li', {}, Dispatch.time(r.occurred_at) + ' ' + r.action + ' ' + (r.to_status || '')
-        + ' · ' + r.actor + (r.note ? ' · ' + r.note : '')));
+      var parts = [CivicTime.at(r.occurred_at) + ' ' + L_('dispatch.log.' + r.action)];
+      if (r.case_status) {
+        parts.push(of('dispatch.case.status', r.case_status));
+      } else if (r.to_status && r.to_status !== r.from_status) {
+        parts.push('→ ' + of('dispatch.incident.status', r.to_status));
+      }
+      parts.push(r.actor.indexOf('case:') === 0 ? r.actor.substring(5) : r.actor);
+      if (r.note) { parts.push(r.note); }
+      ol.appendChild(Dispatch.el('li', { 'data-action': r.action }, parts.join(' · ')));
     });
   }
 
-  function recommendations(rec) {
-    $('rec-model').textContent = rec.model ? '行程模型：' + rec.model : '';
+  function recommendations(rec, message) {
+    $('rec-message').hidden = !message;
+    $('rec-message').textContent = message || '';
+    var ranked = rec ? rec.ranked : [];
+    $('rec-model').textContent = !ranked.length ? ''
+      : L_(ranked.some(function (r) { return r.byRoad; }) ? 'dispatch.model.road' : 'dispatch.model.straight');
     var body = $('recommendations').querySelector('tbody');
     body.innerHTML = '';
-    rec.ranked.slice(0, 8).forEach(function (r) {
+    ranked.slice(0, 8).forEach(function (r) {
       var tr = Dispatch.el('tr', { 'class': 'rec', 'data-unit': r.unitCode });
       tr.appendChild(Dispatch.el('td', {}, String(r.rank)));
-      tr.appendChild(Dispatch.el('td', {}, r.callSign + ' (' + r.unitCode + ')'));
-      tr.appendChild(Dispatch.el('td', {}, r.blockCode));
-      tr.appendChild(Dispatch.el('td', {}, Dispatch.minutes(r.seconds)));
-      tr.appendChild(Dispatch.el('td', {}, (r.metres / 1000).toFixed(2) + ' km'));
-      tr.appendChild(Dispatch.el('td', {}, r.why));
+      var unitCell = Dispatch.el('td', {}, r.unitCode);
+      unitCell.appendChild(Dispatch.el('small', { 'class': 'muted' }, r.callSign));
+      tr.appendChild(unitCell);
+      var eta = Dispatch.el('td', { 'class': 'num eta' }, Dispatch.minutes(r.seconds));
+      eta.appendChild(Dispatch.el('small', { 'class': 'muted distance' }, L_('dispatch.km', (r.metres / 1000).toFixed(2))));
+      tr.appendChild(eta);
+      tr.appendChild(Dispatch.el('td', { 'class': 'why' }, L_('dispatch.why.' + r.whyCode) + (r.reserveUsed ? L_('dispatch.why.reserve') : '')));
       var td = Dispatch.el('td');
-      var b = Dispatch.el('button', { type: 'button', 'class': 'dispatch-btn', 'data-unit': r.unitCode }, '派警');
+      var b = Dispatch.el('button', { type: 'button', 'class': 'dispatch-btn', 'data-unit': r.unitCode }, L_('dispatch.btn.dispatch'));
       b.disabled = !canCommand;
       b.addEventListener('click', function () { act('/dispatch', { unit: r.unitCode }); });
       td.appendChild(b);
@@ -171,21 +281,30 @@
     });
     var ul = $('excluded');
     ul.innerHTML = '';
-    rec.excluded.filter(function (x) { return x.reason.indexOf('不在班') < 0; }).forEach(function (x) {
-      ul.appendChild(Dispatch.el('li', {}, x.callSign + ' (' + x.unitCode + ')：' + x.reason));
+    (rec ? rec.excluded : []).filter(function (x) { return x.reasonCode !== 'OFF_DUTY'; }).forEach(function (x) {
+      var arg = x.reasonCode === 'BUSY' ? of('dispatch.unit.status', x.status) : x.blockCode;
+      ul.appendChild(Dispatch.el('li', {}, x.callSign + ' (' + x.unitCode + ')' + L_('dispatch.colon') + L_('dispatch.excluded.' + x.reasonCode, arg)));
     });
   }
 
   function act(path, body) {
     if (!selected) { return; }
+    $('detail-result').hidden = true;
     Dispatch.post(api + '/incidents/' + encodeURIComponent(selected) + path, body).then(refresh)
-      .catch(function (err) { $('call-result').textContent = err.message; });
+      .catch(function (err) { $('detail-result').hidden = false; $('detail-result').textContent = err.message; });
   }
 
+  $('place-submit').addEventListener('click', function () {
+    var t = onTyped();
+    if (t.error || !t.place) { $('place-needed-text').textContent = t.error || L_('dispatch.place.none'); return; }
+    $('place-needed-text').textContent = L_('dispatch.place.none');
+    act('/place', { lat: t.place.lat, lon: t.place.lon });
+    clearPlace();
+  });
   $('divert-submit').addEventListener('click', function () {
     act('/divert', { agency: $('divert-agency').value || null, note: $('divert-note').value });
   });
-  $('cancel-submit').addEventListener('click', function () { act('/cancel', { reason: '调度员撤销' }); });
+  $('cancel-submit').addEventListener('click', function () { act('/cancel', { reason: L_('dispatch.reason.cancel') }); });
 
   Dispatch.get(api + '/agencies').then(function (list) {
     list.forEach(function (a) { $('divert-agency').appendChild(Dispatch.el('option', { value: a.code }, a.name)); });

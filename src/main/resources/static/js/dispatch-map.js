@@ -11,11 +11,10 @@
   var incidentLayer = L.layerGroup().addTo(map);
   var COLOURS = { AVAILABLE: '#2e7d32', DISPATCHED: '#f9a825', ACKNOWLEDGED: '#ef6c00', EN_ROUTE: '#e65100',
     ON_SCENE: '#c62828', OUT_OF_SERVICE: '#757575' };
-  var LABELS = { AVAILABLE: '巡逻可派', DISPATCHED: '已派警', ACKNOWLEDGED: '已接令', EN_ROUTE: '出警途中',
-    ON_SCENE: '现场处置', OUT_OF_SERVICE: '暂停服务' };
+  var of = Dispatch.of;
   var legend = document.getElementById('legend');
   Object.keys(COLOURS).forEach(function (k) {
-    var s = Dispatch.el('span', { 'class': 'swatch' }, '● ' + LABELS[k] + ' ');
+    var s = Dispatch.el('span', { 'class': 'swatch' }, '● ' + of('dispatch.unit.status', k) + ' ');
     s.style.color = COLOURS[k];
     legend.appendChild(s);
   });
@@ -27,7 +26,7 @@
       list.filter(function (u) { return (u.onDuty || u.status !== 'AVAILABLE') && u.lat !== null; }).forEach(function (u) {
         L.circleMarker([u.lat, u.lon], { radius: 7, weight: 2, color: '#1d2733', fillColor: COLOURS[u.status],
           fillOpacity: 0.95, className: 'unit-marker unit-' + u.code + ' status-' + u.status })
-          .bindTooltip(u.callSign + ' ' + u.statusLabel + (u.incidentNumber ? ' ' + u.incidentNumber : ''))
+          .bindTooltip(u.callSign + ' ' + of('dispatch.unit.status', u.status) + (u.incidentNumber ? ' ' + u.incidentNumber : ''))
           .addTo(unitLayer);
       });
     });
@@ -36,11 +35,13 @@
   function incidents() {
     Dispatch.get(api + '/incidents').then(function (list) {
       incidentLayer.clearLayers();
-      list.filter(function (i) { return ['OPEN', 'DISPATCHED', 'ON_SCENE', 'DIVERTED'].indexOf(i.status) >= 0; })
+      // an incident not yet placed has no pin: the desk lists it and asks for its place
+      list.filter(function (i) { return ['OPEN', 'DISPATCHED', 'ON_SCENE', 'DIVERTED'].indexOf(i.status) >= 0 && i.lat !== null; })
         .forEach(function (i) {
           L.marker([i.lat, i.lon], { icon: L.divIcon({ className: 'incident-icon p' + i.priority, html: '▲',
             iconSize: [16, 16] }), title: i.number })
-            .bindTooltip(i.number + ' P' + i.priority + ' ' + i.typeLabel + ' ' + i.statusLabel).addTo(incidentLayer);
+            .bindTooltip(i.number + ' P' + i.priority + ' ' + of('dispatch.incident.type', i.type) + ' '
+              + of('dispatch.incident.status', i.status)).addTo(incidentLayer);
         });
     });
   }
@@ -72,7 +73,7 @@
       body.innerHTML = '';
       r.all.concat(r.byPriority, r.byBlock).forEach(function (f) {
         var tr = Dispatch.el('tr', { 'data-group': f.group });
-        tr.appendChild(Dispatch.el('td', {}, f.group));
+        tr.appendChild(Dispatch.el('td', {}, f.group === 'ALL' ? of('dispatch.group', f.group) : f.group));
         tr.appendChild(Dispatch.el('td', { 'class': 'num' }, String(f.incidents)));
         tr.appendChild(Dispatch.el('td', { 'class': 'num' }, pair(f.toDispatchMedian, f.toDispatchP90)));
         tr.appendChild(Dispatch.el('td', { 'class': 'num' }, pair(f.toArrivalMedian, f.toArrivalP90)));

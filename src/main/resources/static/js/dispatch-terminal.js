@@ -1,22 +1,33 @@
 // The unit's phone: orders arrive by push; the buttons report status with the phone's position (browser
-// geolocation when allowed, else the last known one); messages go to the centre.
+// geolocation when allowed, else the last known one); messages go to the centre. The duty line says whether the
+// roster has the unit's crew on duty now (an off-duty unit is never offered an order) and when its shift is.
 (function () {
   var root = document.getElementById('terminal');
   if (!root) { return; }
   var api = root.dataset.api;
   var $ = function (id) { return document.getElementById(id); };
+  var L_ = Dispatch.label, of = Dispatch.of;
   var lastPosition = null;
   var ALLOWED = { AVAILABLE: [], DISPATCHED: ['ACKNOWLEDGE', 'EN_ROUTE'], ACKNOWLEDGED: ['EN_ROUTE', 'ARRIVE'],
     EN_ROUTE: ['ARRIVE'], ON_SCENE: ['CLEAR'], OUT_OF_SERVICE: [] };
+  var KINDS = { '特警': 'swat', '交警': 'traffic', '派出所民警': 'station' };
 
   function render(t) {
-    var u = t.unit;
-    $('unit-status').textContent = u.statusLabel;
+    var u = t.unit, d = t.duty;
+    // a free unit of a resting crew is not "available": the desk is never offered it
+    var offDuty = !u.onDuty && u.status === 'AVAILABLE';
+    $('unit-status').textContent = offDuty ? L_('dispatch.unit.offDuty') : of('dispatch.unit.status', u.status);
     $('unit-status').dataset.status = u.status;
-    $('unit-officers').textContent = u.officers.map(function (o) { return o.name + '（' + o.kind + '）'; }).join('、');
+    $('unit-status').dataset.duty = u.onDuty ? 'on' : 'off';
+    $('unit-duty').textContent = L_(d.onDuty ? 'dispatch.duty.on' : 'dispatch.duty.next', of('dispatch.shift', d.shift),
+      CivicTime.at(d.starts), CivicTime.at(d.ends));
+    $('unit-duty').dataset.duty = d.onDuty ? 'on' : 'off';
+    $('unit-officers').textContent = u.officers.map(function (o) {
+      return o.name + ' (' + (KINDS[o.kind] ? L_('dispatch.officer.' + KINDS[o.kind]) : o.kind) + ')';
+    }).join(', ');
     if (u.lat !== null) {
       lastPosition = { lat: u.lat, lon: u.lon };
-      $('unit-position').textContent = '位置 ' + u.lat.toFixed(5) + ', ' + u.lon.toFixed(5);
+      $('unit-position').textContent = L_('dispatch.position', u.lat.toFixed(5), u.lon.toFixed(5));
     }
     var o = t.order;
     $('order').hidden = !o;
@@ -24,9 +35,11 @@
     if (o) {
       $('order-number').textContent = o.number;
       $('order-priority').textContent = 'P' + o.priority;
-      $('order-type').textContent = o.typeLabel;
+      $('order-type').textContent = of('dispatch.incident.type', o.type);
+      $('order-received').textContent = L_('dispatch.order.received', CivicTime.at(o.receivedAt));
       $('order-summary').textContent = o.summary;
-      $('order-address').textContent = (o.address || '') + ' (' + o.lat.toFixed(5) + ', ' + o.lon.toFixed(5) + ')';
+      $('order-address').textContent = (o.address || '')
+        + (o.lat === null ? '' : ' (' + o.lat.toFixed(5) + ', ' + o.lon.toFixed(5) + ')');
       $('order-commander').hidden = !t.commander;
     }
     document.querySelectorAll('.terminal-buttons button').forEach(function (b) {
@@ -40,7 +53,8 @@
       var ul = $('terminal-messages');
       ul.innerHTML = '';
       list.forEach(function (m) {
-        ul.appendChild(Dispatch.el('li', {}, Dispatch.time(m.sent_at) + (m.from_centre ? ' 中心：' : ' 本组：') + m.body));
+        ul.appendChild(Dispatch.el('li', {}, CivicTime.at(m.sent_at) + ' '
+          + L_(m.from_centre ? 'dispatch.msg.centre' : 'dispatch.msg.own') + L_('dispatch.colon') + m.body));
       });
     });
   }
@@ -60,7 +74,7 @@
     b.addEventListener('click', function () {
       withPosition(function (p) {
         Dispatch.post(api + '/status', { action: b.dataset.action, lat: p ? p.lat : null, lon: p ? p.lon : null })
-          .then(function (t) { $('terminal-result').textContent = b.textContent + ' ✓'; render(t); })
+          .then(function (t) { $('terminal-result').textContent = L_('dispatch.done', b.textContent); render(t); })
           .catch(function (err) { $('terminal-result').textContent = err.message; });
       });
     });

@@ -4,11 +4,12 @@
  * their duplicate calls, the unit status machine, GPS positions from the field terminals, the nearest-in-time
  * recommendation with a priority-1 reserve, one-click orders pushed to the unit's phone, the command map with
  * response-time figures, and the diversion of non-police calls to linked agencies as cases of the governance loop
- * (through {@code intake}; their feedback comes back by listening to {@code cases} events).
+ * (through {@code intake}, the agency named by the desk or by the routing catalogue of {@code triage}; their
+ * feedback comes back by listening to {@code cases} events).
  * <p>
  * Sub-packages are internal: {@code travel} (travel-time models), {@code analysis} (hypercube, simulator).
  * It never reads another module's tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dispatch (块警务·110)",
-        allowedDependencies = {"shared", "directory", "geo", "cases", "intake", "cluster", "security"})
+        allowedDependencies = {"shared", "directory", "geo", "cases", "intake", "triage", "cluster", "security"})
 package cn.civicloop.dispatch;

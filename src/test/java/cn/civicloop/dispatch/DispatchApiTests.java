@@ -22,14 +22,6 @@ class DispatchApiTests extends ApiTest {
 
     private static final String DESK = "police-desk";
 
-    private JsonNode block(String code) {
-        for (JsonNode f : api.get("/api/v1/dispatch/blocks", api.login(DESK)).json().get("features")) {
-            if (f.get("properties").get("code").asString().equals(code)) {
-                return f.get("properties");
-            }
-        }
-        throw new IllegalStateException("no block " + code);
-    }
 
     private Map<String, Object> call(String type, double lat, double lon, String summary) {
         Map<String, Object> c = new HashMap<>();
@@ -63,7 +55,7 @@ class DispatchApiTests extends ApiTest {
 
     @Test
     void aCallIsRecommendedDispatchedWithOneClickAndHandledFromTheTerminal() {
-        JsonNode b1 = block("B1");
+        JsonNode b1 = DemoBlocks.block(api, "B1");
         double lat = b1.get("postLat").asDouble(), lon = b1.get("postLon").asDouble();
         JsonNode entered = enter(call("THEFT", lat, lon, "电动车被盗，嫌疑人刚离开")).json();
         String number = entered.get("incident").get("number").asString();
@@ -118,7 +110,7 @@ class DispatchApiTests extends ApiTest {
 
     @Test
     void aSecondCallAboutTheSamePlaceAndKindJoinsTheOpenIncident() {
-        JsonNode b3 = block("B3");
+        JsonNode b3 = DemoBlocks.block(api, "B3");
         double lat = b3.get("postLat").asDouble() + 0.002, lon = b3.get("postLon").asDouble();
         String first = enter(call("FIRE_GAS", lat, lon, "楼道有浓烟")).json().get("incident").get("number").asString();
         JsonNode second = enter(call("FIRE_GAS", lat + 0.0009, lon, "三楼冒烟，有焦糊味")).json();
@@ -148,7 +140,7 @@ class DispatchApiTests extends ApiTest {
 
     @Test
     void aNonPoliceCallIsHandedToTheInsurerAndItsFeedbackComesBack() {
-        JsonNode b2 = block("B2");
+        JsonNode b2 = DemoBlocks.block(api, "B2");
         String number = enter(call("TRAFFIC_MINOR", b2.get("postLat").asDouble(), b2.get("postLon").asDouble(),
                 "两车追尾剐蹭，无人受伤")).json().get("incident").get("number").asString();
         Api.Answer diverted = api.post("/api/v1/dispatch/incidents/" + number + "/divert", api.login(DESK),
@@ -186,7 +178,7 @@ class DispatchApiTests extends ApiTest {
 
     @Test
     void onlyTheDeskCommandsLeadersReadAndOthersSeeNothing() {
-        JsonNode b4 = block("B4");
+        JsonNode b4 = DemoBlocks.block(api, "B4");
         String number = enter(call("DISPUTE", b4.get("postLat").asDouble(), b4.get("postLon").asDouble(), "邻里纠纷"))
                 .json().get("incident").get("number").asString();
         String path = "/api/v1/dispatch/incidents/" + number;

@@ -12,10 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Directory;
 import cn.civicloop.dispatch.IncidentStatus;
 import cn.civicloop.dispatch.UnitStatus;
 import cn.civicloop.shared.Masking;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.ReferenceCache;
 
 /**
  * What the desk, the command map and the terminals read: incidents (caller's phone masked except for the
@@ -24,9 +26,18 @@ import cn.civicloop.shared.NotFoundException;
 @Service
 public class DispatchBoard {
 
-    /** A unit on the board. */
+    /** A unit on the board; {@code terminalAccount} is the login of its phone, null when it has no account. */
     public record UnitView(String code, String callSign, String blockCode, String crew, boolean onDuty, String status,
-            String statusLabel, String colour, Double lat, Double lon, String incidentNumber, List<Units.Officer> officers) {
+            String statusLabel, String colour, Double lat, Double lon, String incidentNumber, List<Units.Officer> officers,
+            String terminalAccount) {
+    }
+
+    /**
+     * A unit's duty by the roster: its shift under way when {@code onDuty}, else its next one.
+     *
+     * @param shift NIGHT, DAY or EVENING
+     */
+    public record DutyView(boolean onDuty, String crew, String shift, Instant starts, Instant ends) {
     }
 
     /** A unit on an incident. */
@@ -34,13 +45,17 @@ public class DispatchBoard {
             Instant enrouteAt, Instant onsceneAt, Instant clearedAt, Instant cancelledAt, Double etaSeconds) {
     }
 
-    /** An incident as staff see it. */
+    /**
+     * An incident as staff see it. {@code lat}/{@code lon} are null until it is placed. For a diverted incident
+     * {@code caseStatus} (code) and {@code linkageStatus} (label) are the case's status now and
+     * {@code linkageDepartment} the department holding it now, read from the case module.
+     */
     public record IncidentView(String number, String line, String type, String typeLabel, int priority, String status,
-            String statusLabel, String summary, String address, double lat, double lon, String blockCode,
+            String statusLabel, String summary, String address, Double lat, Double lon, String blockCode,
             String callerName, String callerPhone, String takenBy, String commanderUnit, Instant receivedAt,
             Instant enteredAt, Instant firstDispatchedAt, Instant firstEnrouteAt, Instant firstOnsceneAt,
             Instant clearedAt, Instant cancelledAt, Instant divertedAt, Instant closedAt, String caseNumber,
-            String linkageDepartment, String linkageStatus, int calls, List<AssignmentView> units) {
+            String linkageDepartment, String caseStatus, String linkageStatus, int calls, List<AssignmentView> units) {
     }
 
     /** Counters of one block. */
@@ -52,21 +67,30 @@ public class DispatchBoard {
     private final Blocks blocks;
     private final Roster roster;
     private final DispatchDesk desk;
+    private final LinkageCases linkage;
+    private final Directory directory;
     private final Clock clock;
+    /** Whether a unit's phone account exists and is active; asked on every refresh of the desk, changed rarely. */
+    private final ReferenceCache<String, Boolean> accounts = new ReferenceCache<>(Duration.ofMinutes(1));
 
-    DispatchBoard(Incidents incidents, Units units, Blocks blocks, Roster roster, DispatchDesk desk, Clock clock) {
+    DispatchBoard(Incidents incidents, Units units, Blocks blocks, Roster roster, DispatchDesk desk, LinkageCases linkage,
+            Directory directory, Clock clock) {
         this.incidents = incidents;
         this.units = units;
         this.blocks = blocks;
         this.roster = roster;
         this.desk = desk;
+        this.linkage = linkage;
+        this.directory = directory;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<IncidentView> current(Actor actor) {
         Access.read(actor);
-        return incidents.current(clock.instant().minus(Duration.ofHours(12))).stream().map(i -> view(i, actor)).toList();
+        List<IncidentRecord> list = incidents.current(clock.instant().minus(Duration.ofHours(12)));
+        Map<String, LinkageCases.State> cases = linkage.now(list.stream().map(IncidentRecord::caseNumber).toList());
+        return list.stream().map(i -> view(i, actor, cases)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -95,17 +119,25 @@ public class DispatchBoard {
     }
 
     IncidentView view(IncidentRecord i, Actor reader) {
+        return view(i, reader, i.caseNumber() == null ? Map.of() : linkage.now(List.of(i.caseNumber())));
+    }
+
+    private IncidentView view(IncidentRecord i, Actor reader, Map<String, LinkageCases.State> cases) {
         // The caller's number is for the dispatcher who handles the call (to call back); everyone else sees it masked.
         boolean own = reader.username().equals(i.takenBy());
         List<AssignmentView> assigned = incidents.assignments(i.id()).stream().map(a -> new AssignmentView(a.unitCode(),
                 a.dispatchedBy(), a.dispatchedAt(), a.acknowledgedAt(), a.enrouteAt(), a.onsceneAt(), a.clearedAt(),
                 a.cancelledAt(), a.etaSeconds())).toList();
+        LinkageCases.State c = i.caseNumber() == null ? null : cases.get(i.caseNumber());
         return new IncidentView(i.number(), i.line(), i.type().name(), i.type().label(), i.priority(), i.status().name(),
-                i.status().label(), i.summary(), i.address(), i.place().lat(), i.place().lon(), i.blockCode(),
+                i.status().label(), i.summary(), i.address(), i.placed() ? i.place().lat() : null,
+                i.placed() ? i.place().lon() : null, i.blockCode(),
                 own ? i.callerName() : Masking.name(i.callerName()), own ? i.callerPhone() : Masking.phone(i.callerPhone()),
                 i.takenBy(), i.commanderUnit(), i.receivedAt(), i.enteredAt(), i.firstDispatchedAt(), i.firstEnrouteAt(),
                 i.firstOnsceneAt(), i.clearedAt(), i.cancelledAt(), i.divertedAt(), i.closedAt(), i.caseNumber(),
-                i.linkageDepartment(), i.linkageStatus(), incidents.calls(i.id()).size(), assigned);
+                c == null || c.department() == null ? i.linkageDepartment() : c.department(),
+                c == null ? null : c.status().name(), c == null ? null : c.status().label(), incidents.calls(i.id()).size(),
+                assigned);
     }
 
     @Transactional(readOnly = true)
@@ -124,9 +156,13 @@ public class DispatchBoard {
                     id -> incidents.get(id).map(IncidentRecord::number).orElse(null));
             out.add(new UnitView(u.code(), u.callSign(), u.blockCode(), u.crew(), u.crew().equals(crew), u.status().name(),
                     u.status().label(), u.status().colour(), p == null ? null : p.lat(), p == null ? null : p.lon(),
-                    incident, units.officers(u.code())));
+                    incident, units.officers(u.code()), account(u.terminalUsername())));
         }
         return out;
+    }
+
+    private String account(String username) {
+        return username != null && accounts.get(username, n -> directory.staffActor(n).isPresent()) ? username : null;
     }
 
     /** A unit's own view for its terminal: the unit and the incident it is on (without the caller's number). */
@@ -138,6 +174,9 @@ public class DispatchBoard {
         IncidentRecord i = u.incidentId() == null ? null : incidents.get(u.incidentId()).orElse(null);
         out.put("order", i == null ? null : view(i, Actor.system()));
         out.put("commander", i != null && u.code().equals(i.commanderUnit()));
+        Roster.OnDuty d = roster.shiftOf(u.crew(), clock.instant());
+        out.put("duty", new DutyView(d.crew().equals(u.crew()) && !d.starts().isAfter(clock.instant()), u.crew(),
+                d.shift().name(), d.starts(), d.ends()));
         return out;
     }
 
@@ -167,7 +206,7 @@ public class DispatchBoard {
         Map<String, List<ResponseTimes.Figures>> out = new LinkedHashMap<>();
         out.put("byBlock", ResponseTimes.by(list, IncidentRecord::blockCode));
         out.put("byPriority", ResponseTimes.by(list, i -> "P" + i.priority()));
-        out.put("all", ResponseTimes.by(list, i -> "全部"));
+        out.put("all", ResponseTimes.by(list, i -> "ALL"));
         return out;
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +36,7 @@ public class DispatchDesk {
     }
 
     private final Incidents incidents;
+    private final IncidentPlaces places;
     private final IncidentNumbers numbers;
     private final Units units;
     private final UnitStatusChanges changes;
@@ -50,12 +50,11 @@ public class DispatchDesk {
     private final double duplicateMetres;
     private final Duration duplicateWindow;
 
-    DispatchDesk(Incidents incidents, IncidentNumbers numbers, Units units, UnitStatusChanges changes, Blocks blocks, Roster roster,
-            PositionTracker tracker, TravelModels travel, DispatchFeed feed, Clock clock,
-            @Value("${civicloop.dispatch.reserve-per-block:1}") int reserve,
-            @Value("${civicloop.dispatch.duplicate.metres:200}") double duplicateMetres,
-            @Value("${civicloop.dispatch.duplicate.window:PT30M}") Duration duplicateWindow) {
+    DispatchDesk(Incidents incidents, IncidentPlaces places, IncidentNumbers numbers, Units units,
+            UnitStatusChanges changes, Blocks blocks, Roster roster, PositionTracker tracker, TravelModels travel,
+            DispatchFeed feed, Clock clock, DispatchProperties settings) {
         this.incidents = incidents;
+        this.places = places;
         this.numbers = numbers;
         this.units = units;
         this.changes = changes;
@@ -65,9 +64,9 @@ public class DispatchDesk {
         this.travel = travel;
         this.feed = feed;
         this.clock = clock;
-        this.reserve = reserve;
-        this.duplicateMetres = duplicateMetres;
-        this.duplicateWindow = duplicateWindow;
+        this.reserve = settings.reservePerBlock();
+        this.duplicateMetres = settings.duplicate().metres();
+        this.duplicateWindow = settings.duplicate().window();
     }
 
     @Transactional
@@ -84,12 +83,7 @@ public class DispatchDesk {
         if (priority < 1 || priority > 4) {
             throw new InvalidInputException("priority", "优先级为1至4 (priority 1 to 4, 1 highest)");
         }
-        GeoPoint place;
-        try {
-            place = new GeoPoint(call.lat(), call.lon());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("lat", "坐标无效 (invalid coordinates)");
-        }
+        GeoPoint place = places.of(call.lat(), call.lon()).orElse(null);
         Instant now = clock.instant();
         Instant received = call.receivedAt() == null ? now : call.receivedAt();
         Optional<IncidentRecord> same = duplicateOf(call, place, now);
@@ -103,26 +97,30 @@ public class DispatchDesk {
             return new Entered(incidents.get(i.id()).orElseThrow(), true);
         }
         String number = numbers.next(now);
-        String block = blocks.at(place).map(Block::code).orElse(null);
+        String block = places.blockAt(place);
         String line = "122".equals(call.line()) ? "122" : "110";
         long id = incidents.insert(number, line, call.type(), priority, summary, Text.cleanOrNull(call.address()), place,
                 block, Text.cleanOrNull(call.callerName()), Text.cleanOrNull(call.callerPhone()), actor.username(), received, now);
         incidents.addCall(id, call.callerName(), call.callerPhone(), summary, received, actor.username(), false);
-        incidents.log(id, "ENTER", null, IncidentStatus.OPEN.name(), actor.username(), call.type().label(), now);
+        incidents.log(id, "ENTER", null, IncidentStatus.OPEN.name(), actor.username(), null, now);
         AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", number)));
         return new Entered(incidents.get(id).orElseThrow(), false);
     }
 
-    /** The open incident a call is about: the one named, or one of a similar type close by and recent. */
+    /**
+     * The open incident a call is about: the one named, or one of a similar type close by and recent (only when the
+     * call has a place: without one, nothing is "close by").
+     */
     private Optional<IncidentRecord> duplicateOf(NewCall call, GeoPoint place, Instant now) {
         if (call.attachTo() != null && !call.attachTo().isBlank()) {
             return Optional.of(incidents.byNumber(call.attachTo().strip())
                     .orElseThrow(() -> new NotFoundException("没有警情 " + call.attachTo())));
         }
-        if (call.separate()) {
+        if (call.separate() || place == null) {
             return Optional.empty();
         }
         return incidents.policeOpenSince(now.minus(duplicateWindow)).stream()
+                .filter(IncidentRecord::placed)
                 .filter(i -> i.type().similarTo(call.type()))
                 .filter(i -> i.place().metresTo(place) <= duplicateMetres)
                 .min(Comparator.comparingDouble(i -> i.place().metresTo(place)));
@@ -132,7 +130,7 @@ public class DispatchDesk {
     @Transactional(readOnly = true)
     public Recommender.Result recommend(String number, Actor actor) {
         Access.read(actor);
-        IncidentRecord i = incident(number);
+        IncidentRecord i = placed(incident(number));
         String block = i.blockCode() == null ? "" : i.blockCode();
         String crew = roster.now().crew();
         List<Recommender.Candidate> candidates = units.all().stream().map(u -> new Recommender.Candidate(u.code(),
@@ -149,7 +147,7 @@ public class DispatchDesk {
     @Transactional
     public IncidentRecord dispatch(String number, String unitCode, Actor actor) {
         Access.desk(actor);
-        IncidentRecord i = incidents.lock(incident(number).id()).orElseThrow();
+        IncidentRecord i = placed(incidents.lock(incident(number).id()).orElseThrow());
         UnitRecord u = units.lock(unitCode).orElseThrow(() -> new NotFoundException("没有巡组 " + unitCode));
         if (!u.crew().equals(roster.now().crew())) {
             throw new ConflictException(u.callSign() + " 不在班，不能派警 (the unit is off duty)");
@@ -224,6 +222,15 @@ public class DispatchDesk {
             feed.toUnit(unitCode, "order", Map.of("number", i.number()));
         });
         return incidents.get(i.id()).orElseThrow();
+    }
+
+    /** Units are ranked and sent only to a place someone gave, never to a guessed one. */
+    private static IncidentRecord placed(IncidentRecord i) {
+        if (!i.placed()) {
+            throw new ConflictException("警情 " + i.number() + " 尚无位置：请先在地图上点选或填写坐标，再推荐和派警 "
+                    + "(the incident has no place yet: set it on the map or by coordinates first)");
+        }
+        return i;
     }
 
     IncidentRecord incident(String number) {

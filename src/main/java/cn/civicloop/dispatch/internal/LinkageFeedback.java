@@ -2,6 +2,8 @@ package cn.civicloop.dispatch.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -46,17 +48,22 @@ class LinkageFeedback {
         incidents.byCase(event.number()).filter(i -> i.status() == IncidentStatus.DIVERTED).ifPresent(i -> {
             String department = event.departmentId() == null ? null
                     : directory.department(event.departmentId()).map(Department::name).orElse(null);
-            String note = event.action().label() + "（" + event.to().label() + "）" + text(event);
-            incidents.setLinkage(i.id(), null, department, event.to().label());
+            // the step is the case's status code (labelled by the page in its language); the note is data only
+            String note = Stream.of(department, text(event)).filter(s -> s != null && !s.isBlank())
+                    .collect(Collectors.joining(" · "));
             if (event.to().ended()) {
                 incidents.transition(i, IncidentAction.LINKAGE_CLOSED, IncidentStatus.CLOSED, "closed_at",
-                        event.occurredAt(), "case:" + event.number(), note);
+                        event.occurredAt(), event.to().name(), "case:" + event.number(), blankToNull(note));
             } else {
                 incidents.transition(i, IncidentAction.LINKAGE_FEEDBACK, IncidentStatus.DIVERTED, null,
-                        event.occurredAt(), "case:" + event.number(), note);
+                        event.occurredAt(), event.to().name(), "case:" + event.number(), blankToNull(note));
             }
             AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", i.number())));
         });
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 
     /** The agency's own words for a reply or an answer, from the case's timeline. */
@@ -66,6 +73,6 @@ class LinkageFeedback {
         }
         List<TimelineEntry> timeline = cases.timeline(event.number(), Actor.system());
         return timeline.stream().filter(e -> e.action() == event.action()).reduce((a, b) -> b)
-                .map(TimelineEntry::reason).map(r -> "：" + r).orElse("");
+                .map(TimelineEntry::reason).orElse("");
     }
 }

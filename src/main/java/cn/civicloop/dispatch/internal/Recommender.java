@@ -28,13 +28,21 @@ public final class Recommender {
     public record Scene(GeoPoint place, String blockCode, int priority, Set<String> neighbourBlocks) {
     }
 
-    /** A recommended unit, best first. */
+    /**
+     * A recommended unit, best first. {@code why} says it in words; {@code whyCode} is the same for pages that label
+     * it in their own language: OWN_BLOCK, NEIGHBOUR_SUPPORT, CROSS_SUPPORT (the incident's block has no free
+     * unit) or CROSS_FASTER; {@code reserveUsed} when a priority-1 call takes a block's reserve.
+     */
     public record Ranked(int rank, String unitCode, String callSign, String blockCode, double seconds, double metres,
-            boolean byRoad, String model, String why) {
+            boolean byRoad, String model, String why, String whyCode, boolean reserveUsed) {
     }
 
-    /** A unit that is not recommended, and why. */
-    public record Excluded(String unitCode, String callSign, String blockCode, String reason, Double seconds) {
+    /**
+     * A unit that is not recommended, and why: {@code reason} in words, {@code reasonCode} one of OFF_DUTY,
+     * OUT_OF_SERVICE, BUSY (with the unit's {@code status}), NO_POSITION, UNREACHABLE, RESERVE.
+     */
+    public record Excluded(String unitCode, String callSign, String blockCode, String reason, Double seconds,
+            String reasonCode, UnitStatus status) {
     }
 
     public record Result(List<Ranked> ranked, List<Excluded> excluded, String model) {
@@ -52,13 +60,18 @@ public final class Recommender {
         List<Candidate> free = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         for (Candidate u : units) {
-            String reason = !u.onDuty() ? "不在班（休班/轮休）" : u.status() == UnitStatus.OUT_OF_SERVICE ? "暂停服务"
-                    : u.status() != UnitStatus.AVAILABLE ? "忙碌：" + u.status().label()
-                    : u.position() == null ? "无位置信息" : null;
-            if (reason == null) {
+            String code = !u.onDuty() ? "OFF_DUTY" : u.status() == UnitStatus.OUT_OF_SERVICE ? "OUT_OF_SERVICE"
+                    : u.status() != UnitStatus.AVAILABLE ? "BUSY" : u.position() == null ? "NO_POSITION" : null;
+            if (code == null) {
                 free.add(u);
             } else {
-                excluded.add(new Excluded(u.unitCode(), u.callSign(), u.blockCode(), reason, null));
+                String reason = switch (code) {
+                    case "OFF_DUTY" -> "不在班（休班/轮休）";
+                    case "OUT_OF_SERVICE" -> "暂停服务";
+                    case "BUSY" -> "忙碌：" + u.status().label();
+                    default -> "无位置信息";
+                };
+                excluded.add(new Excluded(u.unitCode(), u.callSign(), u.blockCode(), reason, null, code, u.status()));
             }
         }
         List<TravelEstimate> etas = travel.toward(scene.place(), free.stream().map(Candidate::position).toList());
@@ -78,29 +91,42 @@ public final class Recommender {
             Candidate u = free.get(i);
             TravelEstimate eta = etas.get(i);
             if (!eta.reachable()) {
-                excluded.add(new Excluded(u.unitCode(), u.callSign(), u.blockCode(), "路网不可达", null));
+                excluded.add(new Excluded(u.unitCode(), u.callSign(), u.blockCode(), "路网不可达", null, "UNREACHABLE",
+                        u.status()));
                 continue;
             }
             int left = freeByBlock.get(u.blockCode()) - lent.getOrDefault(u.blockCode(), 0);
             if (scene.priority() > 1 && left <= reservePerBlock) {
                 excluded.add(new Excluded(u.unitCode(), u.callSign(), u.blockCode(),
-                        "保留警力：" + u.blockCode() + " 须保持 " + reservePerBlock + " 个空闲巡组，仅一级警情可调用", eta.seconds()));
+                        "保留警力：" + u.blockCode() + " 须保持 " + reservePerBlock + " 个空闲巡组，仅一级警情可调用", eta.seconds(),
+                        "RESERVE", u.status()));
                 continue;
             }
             lent.merge(u.blockCode(), 1, Integer::sum);
             if (u.blockCode().equals(scene.blockCode()) && ownBest == null) {
                 ownBest = eta.seconds();
             }
+            String whyCode = whyCode(scene, u, ownBlockFree);
+            boolean reserveUsed = left <= reservePerBlock;
             ranked.add(new Ranked(ranked.size() + 1, u.unitCode(), u.callSign(), u.blockCode(), eta.seconds(),
-                    eta.metres(), eta.byRoad(), travel.label(), why(scene, u, ownBlockFree, left <= reservePerBlock)));
+                    eta.metres(), eta.byRoad(), travel.label(), why(whyCode, reserveUsed), whyCode, reserveUsed));
         }
         return new Result(ranked, excluded, travel.label());
     }
 
-    private static String why(Scene scene, Candidate u, boolean ownBlockFree, boolean reserveUsed) {
-        String base = u.blockCode().equals(scene.blockCode()) ? "本块区"
-                : !ownBlockFree && scene.neighbourBlocks().contains(u.blockCode()) ? "邻块区支援（本块区无空闲巡组）"
-                : !ownBlockFree ? "跨块区支援（本块区无空闲巡组）" : "跨块区：到达时间更短";
+    private static String whyCode(Scene scene, Candidate u, boolean ownBlockFree) {
+        return u.blockCode().equals(scene.blockCode()) ? "OWN_BLOCK"
+                : !ownBlockFree && scene.neighbourBlocks().contains(u.blockCode()) ? "NEIGHBOUR_SUPPORT"
+                : !ownBlockFree ? "CROSS_SUPPORT" : "CROSS_FASTER";
+    }
+
+    private static String why(String code, boolean reserveUsed) {
+        String base = switch (code) {
+            case "OWN_BLOCK" -> "本块区";
+            case "NEIGHBOUR_SUPPORT" -> "邻块区支援（本块区无空闲巡组）";
+            case "CROSS_SUPPORT" -> "跨块区支援（本块区无空闲巡组）";
+            default -> "跨块区：到达时间更短";
+        };
         return reserveUsed ? base + "；动用保留警力（一级警情）" : base;
     }
 }

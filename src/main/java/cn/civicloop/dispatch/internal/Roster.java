@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +28,10 @@ public class Roster {
     private final Clock clock;
     private final RosterGenerator generator;
 
-    Roster(JdbcClient jdbc, Clock clock, @Value("${civicloop.dispatch.roster-epoch:2026-01-01}") LocalDate epoch) {
+    Roster(JdbcClient jdbc, Clock clock, DispatchProperties settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.generator = new RosterGenerator(epoch, DistrictTime.ZONE);
+        this.generator = new RosterGenerator(settings.rosterEpoch(), DistrictTime.ZONE);
     }
 
     public OnDuty now() {
@@ -47,6 +46,15 @@ public class Roster {
             ensure(date.minusDays(1), date.plusDays(28));
             return find(date, shift).orElseThrow();
         });
+    }
+
+    /** The crew's shift under way at {@code from}, else its next one (a crew works at least every other day). */
+    public OnDuty shiftOf(String crew, Instant from) {
+        OnDuty d = at(from);
+        for (int k = 0; k < 12 && !d.crew().equals(crew); k++) {
+            d = at(d.ends());
+        }
+        return d;
     }
 
     /** The three shifts of a day and the resting crew. */

@@ -23,6 +23,7 @@ import cn.civicloop.dispatch.internal.ClusterDispatchFeed;
 import cn.civicloop.dispatch.internal.DispatchBoard;
 import cn.civicloop.dispatch.internal.DispatchDesk;
 import cn.civicloop.dispatch.internal.FieldTerminal;
+import cn.civicloop.dispatch.internal.IncidentPlaces;
 import cn.civicloop.dispatch.internal.LinkageDiversion;
 import cn.civicloop.dispatch.internal.NewCall;
 import cn.civicloop.dispatch.internal.Recommender;
@@ -51,19 +52,25 @@ class DispatchApiController {
     record DivertRequest(String agency, String note) {
     }
 
+    /** Where the incident is: a click on the desk's map or typed coordinates (WGS84), optionally the address. */
+    record PlaceRequest(Double lat, Double lon, String address) {
+    }
+
     record MessageRequest(String body) {
     }
 
     private final DispatchDesk desk;
+    private final IncidentPlaces places;
     private final DispatchBoard board;
     private final LinkageDiversion diversion;
     private final FieldTerminal terminal;
     private final ClusterDispatchFeed feed;
     private final Roster roster;
 
-    DispatchApiController(DispatchDesk desk, DispatchBoard board, LinkageDiversion diversion, FieldTerminal terminal,
-            ClusterDispatchFeed feed, Roster roster) {
+    DispatchApiController(DispatchDesk desk, IncidentPlaces places, DispatchBoard board, LinkageDiversion diversion,
+            FieldTerminal terminal, ClusterDispatchFeed feed, Roster roster) {
         this.desk = desk;
+        this.places = places;
         this.board = board;
         this.diversion = diversion;
         this.terminal = terminal;
@@ -76,20 +83,28 @@ class DispatchApiController {
         return board.current(Actors.current());
     }
 
+    /**
+     * Enters a call. Without {@code lat}/{@code lon} the incident is registered unplaced: no units are ranked
+     * ({@code recommendation} null) until it is placed.
+     */
     @PostMapping("/incidents")
     Map<String, Object> enter(@RequestBody CallRequest r) {
         Actor actor = Actors.current();
-        if (r.lat() == null || r.lon() == null) {
-            throw new cn.civicloop.shared.InvalidInputException("lat", "请给出警情位置 (lat and lon are required)");
-        }
         DispatchDesk.Entered e = desk.enterCall(new NewCall(r.line(), r.type(), r.priority(), r.summary(), r.address(),
                 r.lat(), r.lon(), r.callerName(), r.callerPhone(), r.receivedAt(), r.attachTo(),
                 Boolean.TRUE.equals(r.separate())), actor);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("attached", e.attached());
         out.put("incident", board.incident(e.incident().number(), actor));
-        out.put("recommendation", desk.recommend(e.incident().number(), actor));
+        out.put("recommendation", e.incident().placed() ? desk.recommend(e.incident().number(), actor) : null);
         return out;
+    }
+
+    @PostMapping("/incidents/{number}/place")
+    DispatchBoard.IncidentView place(@PathVariable String number, @RequestBody PlaceRequest r) {
+        Actor actor = Actors.current();
+        places.place(number, r.lat(), r.lon(), r.address(), actor);
+        return board.incident(number, actor);
     }
 
     @GetMapping("/incidents/{number}")

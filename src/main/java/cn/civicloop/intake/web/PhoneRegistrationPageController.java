@@ -65,7 +65,7 @@ class PhoneRegistrationPageController {
 
     private static String page(Model model, Map<String, String> values, Map<String, String> errors) {
         model.addAttribute("submissionId", values.getOrDefault("submissionId", UUID.randomUUID().toString()));
-        model.addAttribute("kinds", AppealKind.values());
+        model.addAttribute("kinds", AppealKind.chosenByPeople());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

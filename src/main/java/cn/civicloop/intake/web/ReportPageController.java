@@ -42,7 +42,7 @@ class ReportPageController {
     @GetMapping("/report")
     String form(Model model) {
         model.addAttribute("submissionId", UUID.randomUUID().toString());
-        model.addAttribute("kinds", AppealKind.values());
+        model.addAttribute("kinds", AppealKind.chosenByPeople());
         model.addAttribute("values", Map.of());
         model.addAttribute("errors", Map.of());
         return "intake/report";
@@ -67,7 +67,7 @@ class ReportPageController {
             }
         }
         model.addAttribute("submissionId", params.getOrDefault("submissionId", UUID.randomUUID().toString()));
-        model.addAttribute("kinds", AppealKind.values());
+        model.addAttribute("kinds", AppealKind.chosenByPeople());
         model.addAttribute("values", params);
         model.addAttribute("errors", errors);
         return "intake/report";
