@@ -43,7 +43,7 @@ public enum CaseAction {
     /** Recorded by the escalation ladder only. */
     REMIND("超时提醒"),
     /** Recorded by the escalation ladder only. */
-    REPORT("超时通报");
+    CIRCULATE("超时通报");
 
     private final String label;
 

@@ -30,7 +30,7 @@ public final class CaseAccess {
         owners(EnumSet.of(DISPATCHER, DEPT_HEAD), ASSIGN_UNIT);
         owners(EnumSet.of(HANDLER, DEPT_HEAD), SIGN, RETURN, REQUEST_EXTENSION, REPLY);
         owners(EnumSet.of(OPERATOR, DISPATCHER, HANDLER, DEPT_HEAD, LEADER), NOTE);
-        owners(EnumSet.of(SYSTEM), SUBMIT, REMIND, REPORT);
+        owners(EnumSet.of(SYSTEM), SUBMIT, REMIND, CIRCULATE);
         owners(EnumSet.of(HANDLER, DEPT_HEAD), CONTACT, ACKNOWLEDGE);
         owners(EnumSet.of(DISPATCHER, LEADER), URGE, SUPERVISE);
         owners(EnumSet.of(DISPATCHER), ADD_CO_HANDLER, RELEASE_CO_HANDLER, ARBITRATE);

@@ -139,7 +139,7 @@ class CaseWorkflow {
                 c.arbitrated = true;
                 yield step;
             }
-            case MERGE, SUBMIT, REMIND, REPORT -> throw new IllegalStateException(command.action() + " is not a workflow step");
+            case MERGE, SUBMIT, REMIND, CIRCULATE -> throw new IllegalStateException(command.action() + " is not a workflow step");
         };
     }
 

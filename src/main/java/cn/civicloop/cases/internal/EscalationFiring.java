@@ -22,7 +22,7 @@ import cn.civicloop.directory.Actor;
 
 /**
  * Carries out the rungs of the escalation ladder when a clock's timer fires: a reminder, a supervision (督办, to be
- * acknowledged by the department) or a report to the leaders (通报). A timer of an outdated plan (the clock was
+ * acknowledged by the department) or a circular to the leaders (通报). A timer of an outdated plan (the clock was
  * paused, extended, stopped or restarted since) does nothing; a rung fires at most once per clock round, which the
  * insert into {@code cases_escalation_fired} decides even when several nodes run the same timer.
  */
@@ -70,11 +70,7 @@ class EscalationFiring {
 
     private void escalate(Case c, ClockState clock, EscalationLadder.Rung rung, Instant now) {
         EscalationStep step = rung.step();
-        CaseAction action = switch (step) {
-            case REMIND -> CaseAction.REMIND;
-            case SUPERVISE -> CaseAction.SUPERVISE;
-            case REPORT -> CaseAction.REPORT;
-        };
+        CaseAction action = step.action();
         String remark = clock.stage().label() + "时限已用 " + rung.percent() + "%：" + step.label();
         timeline.append(c.id, now, Actor.system(), action, c.status, c.status, remark, c.departmentId, false);
         if (step == EscalationStep.SUPERVISE && c.departmentId != null) {

@@ -18,7 +18,7 @@ final class ActionRequests {
     static CaseAction action(String slug) {
         try {
             CaseAction action = CaseAction.valueOf(slug.toUpperCase(Locale.ROOT).replace('-', '_'));
-            if (action != CaseAction.SUBMIT && action != CaseAction.REMIND && action != CaseAction.REPORT) {
+            if (action != CaseAction.SUBMIT && action != CaseAction.REMIND && action != CaseAction.CIRCULATE) {
                 return action;
             }
         } catch (IllegalArgumentException unknown) {
@@ -66,7 +66,7 @@ final class ActionRequests {
             case CO_REPLY -> new CaseCommand.CoReply(r.text());
             case CO_RETURN -> new CaseCommand.CoReturn(r.reason());
             case ARBITRATE -> new CaseCommand.Arbitrate(required("departmentId", r.departmentId()), r.reason());
-            case SUBMIT, REMIND, REPORT -> throw new NotFoundException("没有这个操作 (no such action): " + action);
+            case SUBMIT, REMIND, CIRCULATE -> throw new NotFoundException("没有这个操作 (no such action): " + action);
         };
     }
 

@@ -20,7 +20,7 @@ final class PageCommands {
     static CaseAction action(String slug) {
         try {
             CaseAction action = CaseAction.valueOf(slug.toUpperCase(Locale.ROOT).replace('-', '_'));
-            if (action != CaseAction.SUBMIT && action != CaseAction.REMIND && action != CaseAction.REPORT) {
+            if (action != CaseAction.SUBMIT && action != CaseAction.REMIND && action != CaseAction.CIRCULATE) {
                 return action;
             }
         } catch (IllegalArgumentException unknown) {
@@ -68,7 +68,7 @@ final class PageCommands {
             case CO_REPLY -> new CaseCommand.CoReply(text);
             case CO_RETURN -> new CaseCommand.CoReturn(reason);
             case ARBITRATE -> new CaseCommand.Arbitrate(id(p, "departmentId"), reason);
-            case SUBMIT, REMIND, REPORT -> throw new NotFoundException("没有这个操作 (no such action): " + action);
+            case SUBMIT, REMIND, CIRCULATE -> throw new NotFoundException("没有这个操作 (no such action): " + action);
         };
     }
 
