@@ -72,7 +72,8 @@ class EscalationFiring {
         EscalationStep step = rung.step();
         CaseAction action = step.action();
         String remark = clock.stage().label() + "时限已用 " + rung.percent() + "%：" + step.label();
-        timeline.append(c.id, now, Actor.system(), action, c.status, c.status, remark, c.departmentId, false);
+        timeline.append(c.id, now, Actor.system(), action, c.status, c.status, remark, c.departmentId,
+                Visibility.isPublic(action));
         if (step == EscalationStep.SUPERVISE && c.departmentId != null) {
             supervisions.raise(c.id, CaseAction.SUPERVISE, c.departmentId, Actor.system().displayName(), remark, now);
         }
