@@ -5,7 +5,7 @@ import static cn.civicloop.cases.CaseStatus.*;
 import static cn.civicloop.cases.internal.ActionEntry.Holder.*;
 import static cn.civicloop.cases.internal.ActionEntry.Offer.*;
 import static cn.civicloop.cases.internal.ActionEntry.Shown.*;
-import static cn.civicloop.cases.sla.ClockEffect.*;
+import static cn.civicloop.cases.internal.sla.ClockEffect.*;
 import static cn.civicloop.directory.Role.*;
 
 import java.util.Collection;

@@ -13,7 +13,7 @@ import cn.civicloop.cases.ActionField;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.CaseStatus;
-import cn.civicloop.cases.sla.ClockEffect;
+import cn.civicloop.cases.internal.sla.ClockEffect;
 import cn.civicloop.directory.Role;
 
 /**

@@ -8,7 +8,7 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.cases.Urgency;
-import cn.civicloop.cases.sla.LimitKey;
+import cn.civicloop.cases.internal.sla.LimitKey;
 import cn.civicloop.shared.ConflictException;
 
 /**

@@ -21,8 +21,8 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
-import cn.civicloop.cases.sla.ClockKeeper;
-import cn.civicloop.cases.sla.LimitKey;
+import cn.civicloop.cases.internal.sla.ClockKeeper;
+import cn.civicloop.cases.internal.sla.LimitKey;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 

@@ -17,7 +17,7 @@ import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.cases.PublicCaseView;
 import cn.civicloop.cases.Satisfaction;
-import cn.civicloop.cases.sla.ClockKeeper;
+import cn.civicloop.cases.internal.sla.ClockKeeper;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.shared.ForbiddenException;
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.calendar.BusinessCalendar;
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.ClockStage;
-import cn.civicloop.cases.sla.TimeLimitPolicy;
+import cn.civicloop.cases.internal.sla.TimeLimitPolicy;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;

@@ -13,11 +13,11 @@ import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseEscalated;
 import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
-import cn.civicloop.cases.sla.ClockState;
-import cn.civicloop.cases.sla.Clocks;
-import cn.civicloop.cases.sla.EscalationDue;
-import cn.civicloop.cases.sla.EscalationLadder;
-import cn.civicloop.cases.sla.EscalationPlanner;
+import cn.civicloop.cases.internal.sla.ClockState;
+import cn.civicloop.cases.internal.sla.Clocks;
+import cn.civicloop.cases.internal.sla.EscalationDue;
+import cn.civicloop.cases.internal.sla.EscalationLadder;
+import cn.civicloop.cases.internal.sla.EscalationPlanner;
 import cn.civicloop.directory.Actor;
 
 /**

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
-import cn.civicloop.cases.sla.EscalationDue;
-import cn.civicloop.cases.sla.EscalationPlanner;
+import cn.civicloop.cases.internal.sla.EscalationDue;
+import cn.civicloop.cases.internal.sla.EscalationPlanner;
 
 /** The db-scheduler task behind every escalation timer, and the module's settings. */
 @Configuration(proxyBeanMethods = false)
