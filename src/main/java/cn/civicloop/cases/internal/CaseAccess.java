@@ -7,7 +7,6 @@ import java.util.Set;
 
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.Role;
 
 /**
  * Who may read a case and who may do what to it. The district centre (operators, 一级 dispatchers) and leaders
@@ -19,10 +18,6 @@ import cn.civicloop.directory.Role;
 public final class CaseAccess {
 
     private CaseAccess() {
-    }
-
-    public static Set<Role> owners(CaseAction action) {
-        return ActionCatalogue.entry(action).roles();
     }
 
     public static boolean canRead(Actor actor, Long departmentId, Long unitId) {
