@@ -1,8 +1,12 @@
 package cn.civicloop.cases;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
- * Everything that can be done to a case. Which action is allowed in which status is decided by one table
- * ({@code cases.internal.Transitions}); who may do it by {@code cases.internal.CaseAccess}.
+ * Everything that can be done to a case, or is recorded on its timeline. What each action takes, who may do it,
+ * in which statuses, what the resident sees of it and what it does to the stage clocks is written once, in the
+ * action catalogue ({@code cases.internal.ActionCatalogue}; others read it through {@link CaseActions}).
  */
 public enum CaseAction {
     SUBMIT("提交诉求"),
@@ -42,8 +46,8 @@ public enum CaseAction {
     ARBITRATE("终审派单"),
     /** Recorded by the escalation ladder only. */
     REMIND("超时提醒"),
-    /** Recorded by the escalation ladder only. */
-    REPORT("超时通报");
+    /** Recorded by the escalation ladder only: 通报 to the district leaders (not 举报, {@link AppealKind#REPORT}). */
+    CIRCULATE("超时通报");
 
     private final String label;
 
@@ -51,7 +55,27 @@ public enum CaseAction {
         this.label = label;
     }
 
+    /** The Chinese label written into records (timeline, letters); pages use {@link #labelKey()}. */
     public String label() {
         return label;
+    }
+
+    /** The action in URLs, element ids and message keys: {@code assign-unit}. */
+    public String slug() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The key of the action's label in the message bundles ({@code messages-cases}). */
+    public String labelKey() {
+        return "cases.action." + slug();
+    }
+
+    /** The action a slug names ({@code assign-unit}; case and {@code _} for {@code -} do not matter). */
+    public static Optional<CaseAction> ofSlug(String slug) {
+        try {
+            return Optional.of(valueOf(slug.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return Optional.empty();
+        }
     }
 }

@@ -109,7 +109,7 @@ class StaffInboxApiTests extends NotifyApiTest {
         String number = submit(appeal("超期未办结的诉求")).text("number");
         Instant now = Instant.now();
         transactions.executeWithoutResult(tx -> {
-            events.publishEvent(new CaseEscalated(number, ClockStage.HANDLE, 150, EscalationStep.REPORT,
+            events.publishEvent(new CaseEscalated(number, ClockStage.HANDLE, 150, EscalationStep.CIRCULATE,
                     departmentId("ZFJ"), now, now));
             events.publishEvent(new CaseEscalated(number, ClockStage.SIGN, 80, EscalationStep.REMIND, null, now, now));
         });

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.shared.Upload;
@@ -23,8 +23,12 @@ class AttachmentPolicy {
     private final int maxPhotos;
     private final long maxBytes;
 
-    AttachmentPolicy(@Value("${civicloop.attachments.max-count:9}") int maxPhotos,
-            @Value("${civicloop.attachments.max-bytes:5242880}") long maxBytes) {
+    @Autowired
+    AttachmentPolicy(CasesProperties properties) {
+        this(properties.attachments().maxCount(), properties.attachments().maxSize().toBytes());
+    }
+
+    AttachmentPolicy(int maxPhotos, long maxBytes) {
         this.maxPhotos = maxPhotos;
         this.maxBytes = maxBytes;
     }

@@ -8,11 +8,12 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.cases.Urgency;
+import cn.civicloop.cases.internal.sla.LimitKey;
 import cn.civicloop.shared.ConflictException;
 
 /**
  * The case (工单) aggregate: one row of {@code cases_case}. Its status only moves through {@link #moveTo}, which
- * consults the {@link Transitions} table; the workflow sets the other fields that an action changes.
+ * consults the {@link Transitions} table; the actions' handlers set the other fields that an action changes.
  */
 public final class Case {
 
@@ -77,6 +78,11 @@ public final class Case {
             closedAt = null;
         }
         return from;
+    }
+
+    /** What decides the case's time limits. */
+    LimitKey limitKey() {
+        return new LimitKey(category, kind, urgency);
     }
 
     public String number() {

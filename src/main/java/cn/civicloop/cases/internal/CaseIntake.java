@@ -21,8 +21,8 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
-import cn.civicloop.cases.sla.ClockKeeper;
-import cn.civicloop.cases.sla.LimitKey;
+import cn.civicloop.cases.internal.sla.ClockKeeper;
+import cn.civicloop.cases.internal.sla.LimitKey;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 
@@ -95,16 +95,17 @@ class CaseIntake {
         c.createdBy = submitter.staffId();
         c.number = number;
         cases.insert(c);
-        clocks.opened(c.id, CoHandlingWorkflow.key(c), now);
+        clocks.opened(c.id, c.limitKey(), now);
         reporters.addOriginal(c);
         long entry = timeline.append(c.id, now, submitter, CaseAction.SUBMIT, null, c.status,
-                "来源：" + a.channel().label(), null, true);
+                "来源：" + a.channel().label(), null, Visibility.isPublic(CaseAction.SUBMIT));
         checked.forEach(p -> attachments.store(c.id, entry, "APPEAL", p, now));
         if (submitter.has(Role.OPERATOR)) {
             // The hotline operator who types in a call has accepted it by doing so (受理).
             CaseStatus from = c.moveTo(CaseAction.REGISTER, now);
             cases.update(c);
-            timeline.append(c.id, now, submitter, CaseAction.REGISTER, from, c.status, null, null, true);
+            timeline.append(c.id, now, submitter, CaseAction.REGISTER, from, c.status, null, null,
+                    Visibility.isPublic(CaseAction.REGISTER));
         }
         events.publishEvent(new CaseOpened(c.number, c.channel, c.kind, c.urgency, c.streetCode, c.dueAt, now));
         events.publishEvent(new CaseTransitioned(c.number, CaseAction.SUBMIT, null, c.status, null,

@@ -3,7 +3,6 @@ package cn.civicloop.cases.internal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,14 +32,10 @@ class CaseNumbers {
     private long nextInBlock;
     private long blockEnd;
 
-    CaseNumbers(JdbcClient jdbc, @Value("${civicloop.case-number-prefix:SZ}") String prefix,
-            @Value("${civicloop.case-numbers.block-size:20}") int blockSize, PlatformTransactionManager transactions) {
-        if (blockSize < 1) {
-            throw new IllegalArgumentException("civicloop.case-numbers.block-size must be at least 1");
-        }
+    CaseNumbers(JdbcClient jdbc, CasesProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.prefix = prefix;
-        this.blockSize = blockSize;
+        this.prefix = properties.numbers().prefix();
+        this.blockSize = properties.numbers().blockSize();
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }

@@ -13,16 +13,16 @@ import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseEscalated;
 import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
-import cn.civicloop.cases.sla.ClockState;
-import cn.civicloop.cases.sla.Clocks;
-import cn.civicloop.cases.sla.EscalationDue;
-import cn.civicloop.cases.sla.EscalationLadder;
-import cn.civicloop.cases.sla.EscalationPlanner;
+import cn.civicloop.cases.internal.sla.ClockState;
+import cn.civicloop.cases.internal.sla.Clocks;
+import cn.civicloop.cases.internal.sla.EscalationDue;
+import cn.civicloop.cases.internal.sla.EscalationLadder;
+import cn.civicloop.cases.internal.sla.EscalationPlanner;
 import cn.civicloop.directory.Actor;
 
 /**
  * Carries out the rungs of the escalation ladder when a clock's timer fires: a reminder, a supervision (督办, to be
- * acknowledged by the department) or a report to the leaders (通报). A timer of an outdated plan (the clock was
+ * acknowledged by the department) or a circular to the leaders (通报). A timer of an outdated plan (the clock was
  * paused, extended, stopped or restarted since) does nothing; a rung fires at most once per clock round, which the
  * insert into {@code cases_escalation_fired} decides even when several nodes run the same timer.
  */
@@ -70,13 +70,10 @@ class EscalationFiring {
 
     private void escalate(Case c, ClockState clock, EscalationLadder.Rung rung, Instant now) {
         EscalationStep step = rung.step();
-        CaseAction action = switch (step) {
-            case REMIND -> CaseAction.REMIND;
-            case SUPERVISE -> CaseAction.SUPERVISE;
-            case REPORT -> CaseAction.REPORT;
-        };
+        CaseAction action = step.action();
         String remark = clock.stage().label() + "时限已用 " + rung.percent() + "%：" + step.label();
-        timeline.append(c.id, now, Actor.system(), action, c.status, c.status, remark, c.departmentId, false);
+        timeline.append(c.id, now, Actor.system(), action, c.status, c.status, remark, c.departmentId,
+                Visibility.isPublic(action));
         if (step == EscalationStep.SUPERVISE && c.departmentId != null) {
             supervisions.raise(c.id, CaseAction.SUPERVISE, c.departmentId, Actor.system().displayName(), remark, now);
         }

@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The resident's secret for a case: an HMAC of the case number under a server key. Nothing per case is stored,
  * a lost answer can be given again to the same submitter, and a token for one case says nothing about another.
- * The key comes from {@code civicloop.tracking-secret} or, when unset, is generated once and kept in the database.
+ * The key comes from {@code civicloop.cases.tracking-secret} or, when unset, is generated once and kept in the database.
  */
 @Component
 class TrackingTokens {
@@ -29,9 +28,9 @@ class TrackingTokens {
     private final String configuredSecret;
     private volatile byte[] key;
 
-    TrackingTokens(JdbcClient jdbc, @Value("${civicloop.tracking-secret:}") String configuredSecret) {
+    TrackingTokens(JdbcClient jdbc, CasesProperties properties) {
         this.jdbc = jdbc;
-        this.configuredSecret = configuredSecret;
+        this.configuredSecret = properties.trackingSecret() == null ? "" : properties.trackingSecret();
     }
 
     String tokenFor(String caseNumber) {

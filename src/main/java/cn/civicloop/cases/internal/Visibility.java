@@ -1,41 +1,36 @@
 package cn.civicloop.cases.internal;
 
-import static cn.civicloop.cases.CaseAction.*;
-
-import java.util.EnumSet;
-import java.util.Set;
-
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.cases.internal.ActionEntry.Shown;
 
 /**
- * What the resident may see of the timeline. Internal steps (returns, rejected replies, denied extensions)
- * stay inside; the resident sees that his case moves and, where it concerns him, why.
+ * What the resident may see of the timeline, as the {@link ActionCatalogue} says per action. Internal steps
+ * (returns, rejected replies, denied extensions) stay inside; the resident sees that his case moves and, where it
+ * concerns him, why.
  */
 final class Visibility {
-
-    private static final Set<CaseAction> PUBLIC_STEPS = EnumSet.of(SUBMIT, REGISTER, DECLINE, ANSWER, ASSIGN,
-            REASSIGN, SIGN, APPROVE_EXTENSION, APPROVE, FOLLOW_UP, CLOSE, REWORK, REOPEN, VOID, MERGE);
-
-    /** Steps whose remark is written for the resident (the reason he is told, the published reply). */
-    private static final Set<CaseAction> PUBLIC_REMARKS = EnumSet.of(DECLINE, ANSWER, APPROVE_EXTENSION, APPROVE,
-            REOPEN, VOID, CLOSE);
 
     private Visibility() {
     }
 
     static boolean isPublic(CaseCommand command) {
-        if (command instanceof CaseCommand.Note note) {
-            return note.publicNote();
+        Shown shown = ActionCatalogue.entry(command.action()).shown();
+        if (shown == Shown.CHOSEN_PER_ENTRY) {
+            return command instanceof CaseCommand.Note note && note.publicNote();
         }
-        return PUBLIC_STEPS.contains(command.action());
+        return shown != Shown.HIDDEN;
     }
 
+    /** For steps the system records without a command (a chosen visibility is not chosen: internal). */
     static boolean isPublic(CaseAction action) {
-        return PUBLIC_STEPS.contains(action);
+        Shown shown = ActionCatalogue.entry(action).shown();
+        return shown == Shown.STEP || shown == Shown.STEP_AND_REMARK;
     }
 
+    /** Whether the remark of a public entry of {@code action} is shown to the resident too. */
     static boolean remarkIsPublic(CaseAction action) {
-        return PUBLIC_REMARKS.contains(action) || action == NOTE;
+        Shown shown = ActionCatalogue.entry(action).shown();
+        return shown == Shown.STEP_AND_REMARK || shown == Shown.CHOSEN_PER_ENTRY;
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseActions;
 import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseQueries.CaseFilter;
@@ -38,10 +38,12 @@ class CaseController {
 
     private final CaseManagement management;
     private final CaseQueries queries;
+    private final CaseActions actions;
 
-    CaseController(CaseManagement management, CaseQueries queries) {
+    CaseController(CaseManagement management, CaseQueries queries, CaseActions actions) {
         this.management = management;
         this.queries = queries;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -71,12 +73,12 @@ class CaseController {
     @PostMapping(path = "/{number}/actions/{action}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Perform an action: register, decline, answer, assign, reassign, assign-unit, sign, return, "
             + "deny-return, request-extension, approve-extension, deny-extension, park, resume, reply, approve, "
-            + "reject, follow-up, close, rework, reopen, void, merge, note")
+            + "reject, follow-up, close, rework, reopen, void, merge, note, contact, urge, supervise, acknowledge, "
+            + "add-co-handler, release-co-handler, co-sign, co-reply, co-return, arbitrate (the action catalogue)")
     CaseView act(@PathVariable String number, @PathVariable String action,
             @RequestBody(required = false) ActionRequest request) {
-        CaseAction caseAction = ActionRequests.action(action);
         ActionRequest body = request == null ? ActionRequest.empty() : request;
-        return management.perform(number, ActionRequests.command(caseAction, body, List.of()), Actors.current());
+        return management.perform(number, actions.command(action, body.values(), List.of()), Actors.current());
     }
 
     @PostMapping(path = "/{number}/actions/{action}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -84,9 +86,8 @@ class CaseController {
     CaseView actWithPhotos(@PathVariable String number, @PathVariable String action,
             @RequestPart(name = "request", required = false) ActionRequest request,
             @RequestPart(name = "photos", required = false) List<MultipartFile> photos) {
-        CaseAction caseAction = ActionRequests.action(action);
         ActionRequest body = request == null ? ActionRequest.empty() : request;
-        return management.perform(number, ActionRequests.command(caseAction, body, Uploads.of(photos)),
+        return management.perform(number, actions.command(action, body.values(), Uploads.of(photos)),
                 Actors.current());
     }
 }

@@ -59,7 +59,7 @@ final class InboxRules {
             EscalationStep.REMIND, new Rule("REMIND", "工单时限提醒", Scope.DEPARTMENT, List.of(HANDLER), List.of(OPERATOR)),
             EscalationStep.SUPERVISE, new Rule("ESCALATION_SUPERVISE", "工单超时督办", Scope.DEPARTMENT,
                     List.of(DEPT_HEAD, HANDLER), List.of(OPERATOR)),
-            EscalationStep.REPORT, new Rule("REPORT", "工单超时通报", Scope.ANYONE, List.of(LEADER), List.of())));
+            EscalationStep.CIRCULATE, new Rule("CIRCULATE", "工单超时通报", Scope.ANYONE, List.of(LEADER), List.of())));
 
     private InboxRules() {
     }

@@ -98,15 +98,15 @@ class TwoInstancesTests {
     @Test
     void aTimeLimitChangedOnOneInstanceIsUsedAtOnceByTheOther() {
         // Reference data is cached per instance (10 s); a change announces itself through the cluster signals.
-        cn.civicloop.cases.sla.TimeLimitPolicy onA = a.bean(cn.civicloop.cases.sla.TimeLimitPolicy.class);
-        cn.civicloop.cases.sla.TimeLimitPolicy onB = b.bean(cn.civicloop.cases.sla.TimeLimitPolicy.class);
+        cn.civicloop.cases.internal.sla.TimeLimitPolicy onA = a.bean(cn.civicloop.cases.internal.sla.TimeLimitPolicy.class);
+        cn.civicloop.cases.internal.sla.TimeLimitPolicy onB = b.bean(cn.civicloop.cases.internal.sla.TimeLimitPolicy.class);
         String category = "跨实例" + UUID.randomUUID().toString().substring(0, 8);
-        cn.civicloop.cases.sla.LimitKey key = new cn.civicloop.cases.sla.LimitKey(category, AppealKind.COMPLAINT,
+        cn.civicloop.cases.internal.sla.LimitKey key = new cn.civicloop.cases.internal.sla.LimitKey(category, AppealKind.COMPLAINT,
                 Urgency.NORMAL);
         cn.civicloop.calendar.TimeLimit before = onB.limit(key, "HANDLE"); // B now holds the default in memory
         cn.civicloop.calendar.TimeLimit changed = new cn.civicloop.calendar.TimeLimit(before.amount() + 7,
                 cn.civicloop.calendar.LimitUnit.WORKING_DAYS);
-        onA.save(new cn.civicloop.cases.sla.TimeLimitPolicy.Rule(category, "NORMAL", "HANDLE", changed.amount(),
+        onA.save(new cn.civicloop.cases.internal.sla.TimeLimitPolicy.Rule(category, "NORMAL", "HANDLE", changed.amount(),
                 changed.unit()));
         assertThat(onA.limit(key, "HANDLE")).as("the instance that saved it").isEqualTo(changed);
         if (Node.onPostgres()) {

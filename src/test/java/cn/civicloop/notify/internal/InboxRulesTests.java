@@ -31,7 +31,7 @@ class InboxRulesTests {
         for (EscalationStep step : EscalationStep.values()) {
             assertThat(InboxRules.forEscalation(step)).as(step.name()).isPresent();
         }
-        assertThat(InboxRules.forEscalation(EscalationStep.REPORT).orElseThrow().roles()).containsExactly(Role.LEADER);
+        assertThat(InboxRules.forEscalation(EscalationStep.CIRCULATE).orElseThrow().roles()).containsExactly(Role.LEADER);
         assertThat(InboxRules.forEscalation(EscalationStep.REMIND).orElseThrow().fallback()).containsExactly(Role.OPERATOR);
     }
 

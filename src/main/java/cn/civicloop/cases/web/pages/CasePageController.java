@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseActions;
 import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseView;
@@ -36,11 +37,13 @@ class CasePageController {
 
     private final CaseQueries queries;
     private final CaseManagement management;
+    private final CaseActions actions;
     private final Directory directory;
 
-    CasePageController(CaseQueries queries, CaseManagement management, Directory directory) {
+    CasePageController(CaseQueries queries, CaseManagement management, CaseActions actions, Directory directory) {
         this.queries = queries;
         this.management = management;
+        this.actions = actions;
         this.directory = directory;
     }
 
@@ -52,15 +55,14 @@ class CasePageController {
     @PostMapping("/workbench/cases/{number}/actions/{action}")
     String act(@PathVariable String number, @PathVariable String action, @RequestParam Map<String, String> params,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model) {
-        CaseAction caseAction = PageCommands.action(action);
         try {
-            management.perform(number, PageCommands.command(caseAction, params, Uploads.of(photos)), Actors.current());
+            management.perform(number, actions.command(action, params, Uploads.of(photos)), Actors.current());
             return "redirect:/workbench/cases/" + number;
         } catch (ForbiddenException | NotFoundException e) {
             throw e;
         } catch (DomainException e) {
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("errorAction", ActionForms.form(caseAction).slug());
+            model.addAttribute("errorAction", CaseAction.ofSlug(action).map(CaseAction::slug).orElse(action));
             model.addAttribute("fieldProblems", e.fieldProblems());
             model.addAttribute("values", params);
             return show(number, model);
@@ -81,7 +83,7 @@ class CasePageController {
         model.addAttribute("actor", actor);
         model.addAttribute("view", view);
         model.addAttribute("timeline", queries.timeline(number, actor));
-        model.addAttribute("forms", ActionForms.of(view));
+        model.addAttribute("forms", ActionForms.of(view, actions));
         model.addAttribute("departments", directory.departments().stream()
                 .filter(d -> d.active() && d.parentId() == null
                         && d.kind() != cn.civicloop.directory.DepartmentKind.CENTRE).toList());

@@ -1,4 +1,4 @@
-package cn.civicloop.cases.sla;
+package cn.civicloop.cases.internal.sla;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package cn.civicloop.cases.sla;
+package cn.civicloop.cases.internal.sla;
 
 import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.Urgency;

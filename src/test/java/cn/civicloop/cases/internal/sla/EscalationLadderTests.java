@@ -1,4 +1,4 @@
-package cn.civicloop.cases.sla;
+package cn.civicloop.cases.internal.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,13 +56,13 @@ class EscalationLadderTests {
             assertThat(handleClock(view).light()).isEqualTo("RED");
 
             clock.advance(Duration.ofHours(24)); // past 200 %
-            Node.await(WAIT, "report at 200 %", () -> count(node, number, CaseAction.REPORT) == 1);
+            Node.await(WAIT, "circular at 200 %", () -> count(node, number, CaseAction.CIRCULATE) == 1);
 
             clock.advance(Duration.ofDays(3));
             pause(500);
             assertThat(count(node, number, CaseAction.REMIND)).isEqualTo(1);
             assertThat(count(node, number, CaseAction.SUPERVISE)).isEqualTo(1);
-            assertThat(count(node, number, CaseAction.REPORT)).isEqualTo(1);
+            assertThat(count(node, number, CaseAction.CIRCULATE)).isEqualTo(1);
         }
     }
 
@@ -75,13 +75,13 @@ class EscalationLadderTests {
                     .mapToObj(i -> openUrgentCase(nodes.get(i % 2))).toList();
             clock.advance(Duration.ofHours(49));
             for (String number : numbers) {
-                Node.await(WAIT, "all rungs of " + number, () -> count(nodes.get(0), number, CaseAction.REPORT) == 1);
+                Node.await(WAIT, "all rungs of " + number, () -> count(nodes.get(0), number, CaseAction.CIRCULATE) == 1);
             }
             pause(500);
             for (String number : numbers) {
                 Map<CaseAction, Long> fired = escalations(nodes.get(1), number);
                 assertThat(fired).as(number).containsExactlyInAnyOrderEntriesOf(Map.of(
-                        CaseAction.REMIND, 1L, CaseAction.SUPERVISE, 1L, CaseAction.REPORT, 1L));
+                        CaseAction.REMIND, 1L, CaseAction.SUPERVISE, 1L, CaseAction.CIRCULATE, 1L));
             }
         } finally {
             nodes.forEach(Node::close);
@@ -99,7 +99,7 @@ class EscalationLadderTests {
         try (Node after = Node.start("after-restart", clock)) {
             Node.await(WAIT, "rungs due during downtime", () -> count(after, number, CaseAction.SUPERVISE) == 1);
             assertThat(count(after, number, CaseAction.REMIND)).isEqualTo(1);
-            assertThat(count(after, number, CaseAction.REPORT)).isZero();
+            assertThat(count(after, number, CaseAction.CIRCULATE)).isZero();
             List<CaseAction> order = after.bean(CaseQueries.class).timeline(number, Actor.system()).stream()
                     .map(TimelineEntry::action).filter(a -> a == CaseAction.REMIND || a == CaseAction.SUPERVISE)
                     .toList();
@@ -137,7 +137,7 @@ class EscalationLadderTests {
     private static Map<CaseAction, Long> escalations(Node node, String number) {
         return node.bean(CaseQueries.class).timeline(number, Actor.system()).stream()
                 .map(TimelineEntry::action)
-                .filter(a -> a == CaseAction.REMIND || a == CaseAction.SUPERVISE || a == CaseAction.REPORT)
+                .filter(a -> a == CaseAction.REMIND || a == CaseAction.SUPERVISE || a == CaseAction.CIRCULATE)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 

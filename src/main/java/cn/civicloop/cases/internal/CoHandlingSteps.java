@@ -1,16 +1,17 @@
 package cn.civicloop.cases.internal;
 
+import static cn.civicloop.cases.CaseAction.*;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import cn.civicloop.calendar.BusinessCalendar;
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.ClockStage;
-import cn.civicloop.cases.sla.LimitKey;
-import cn.civicloop.cases.sla.TimeLimitPolicy;
-import cn.civicloop.calendar.BusinessCalendar;
+import cn.civicloop.cases.internal.sla.TimeLimitPolicy;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
@@ -20,27 +21,54 @@ import cn.civicloop.shared.InvalidInputException;
 
 /** The co-handling commands (主办/协办) and the rule that the lead replies only after its co-handlers. */
 @Component
-class CoHandlingWorkflow {
+class CoHandlingSteps implements ActionHandlers {
 
     private final CoHandling tasks;
     private final Directory directory;
     private final TimeLimitPolicy limits;
     private final BusinessCalendar calendar;
 
-    CoHandlingWorkflow(CoHandling tasks, Directory directory, TimeLimitPolicy limits, BusinessCalendar calendar) {
+    CoHandlingSteps(CoHandling tasks, Directory directory, TimeLimitPolicy limits, BusinessCalendar calendar) {
         this.tasks = tasks;
         this.directory = directory;
         this.limits = limits;
         this.calendar = calendar;
     }
 
-    CaseWorkflow.Step add(Case c, CaseCommand.AddCoHandler command, Instant now) {
+    @Override
+    public void register(Registry registry) {
+        registry.on(ADD_CO_HANDLER, CaseCommand.AddCoHandler.class, (c, command, actor, now) -> add(c, command, now))
+                .on(RELEASE_CO_HANDLER, CaseCommand.ReleaseCoHandler.class, (c, command, actor, now) ->
+                        release(c, command))
+                .on(CO_SIGN, CaseCommand.CoSign.class, (c, command, actor, now) -> {
+                    CoHandling.CoTask task = openTask(c, actor);
+                    requireStatus(task, CoHandling.TaskStatus.ASSIGNED, "协办任务已签收 (already signed)");
+                    String note = Required.optional("note", command.note(), Required.MAX_REMARK);
+                    tasks.sign(task.id(), now);
+                    return Step.naming(note, task.departmentId());
+                })
+                .on(CO_REPLY, CaseCommand.CoReply.class, (c, command, actor, now) -> {
+                    CoHandling.CoTask task = openTask(c, actor);
+                    requireStatus(task, CoHandling.TaskStatus.IN_PROGRESS, "请先签收协办任务 (sign the task first)");
+                    String text = Required.text("text", command.text(), "协办结果", Required.MAX_REPLY);
+                    tasks.reply(task.id(), text, now);
+                    return Step.naming(text, task.departmentId());
+                })
+                .on(CO_RETURN, CaseCommand.CoReturn.class, (c, command, actor, now) -> {
+                    CoHandling.CoTask task = openTask(c, actor);
+                    String reason = Required.text("reason", command.reason(), "退回理由");
+                    tasks.close(task.id(), CoHandling.TaskStatus.RETURNED, reason);
+                    return Step.naming(reason, task.departmentId());
+                });
+    }
+
+    private Step add(Case c, CaseCommand.AddCoHandler command, Instant now) {
         Department department = directory.department(command.departmentId()).filter(Department::active)
                 .orElseThrow(() -> new InvalidInputException("departmentId", "协办单位不存在或已停用 (no such active department)"));
         if (department.kind() == DepartmentKind.CENTRE || department.id() == c.departmentId) {
             throw new InvalidInputException("departmentId", "协办单位不能是主办单位或指挥中心 (not the lead or the centre)");
         }
-        Instant due = calendar.deadline(now, limits.limit(key(c), ClockStage.HANDLE.name()));
+        Instant due = calendar.deadline(now, limits.limit(c.limitKey(), ClockStage.HANDLE.name()));
         CoHandling.CoTask existing = tasks.task(c.id, department.id()).orElse(null);
         if (existing != null && !existing.done() && existing.status() != CoHandling.TaskStatus.RETURNED) {
             throw new ConflictException("该单位已在协办 (already co-handling)");
@@ -50,39 +78,15 @@ class CoHandlingWorkflow {
         } else {
             tasks.reopen(existing.id(), due);
         }
-        return new CaseWorkflow.Step(Required.optional("note", command.note(), Required.MAX_REMARK), department.id(),
-                List.of(), null);
+        return Step.naming(Required.optional("note", command.note(), Required.MAX_REMARK), department.id());
     }
 
-    CaseWorkflow.Step release(Case c, CaseCommand.ReleaseCoHandler command) {
+    private Step release(Case c, CaseCommand.ReleaseCoHandler command) {
         CoHandling.CoTask task = tasks.task(c.id, command.departmentId()).filter(t -> !t.done())
                 .orElseThrow(() -> new InvalidInputException("departmentId", "该单位没有未完成的协办任务 (no open co-handling task)"));
         String reason = Required.text("reason", command.reason(), "解除协办的理由");
         tasks.close(task.id(), CoHandling.TaskStatus.RELEASED, reason);
-        return new CaseWorkflow.Step(reason, task.departmentId(), List.of(), null);
-    }
-
-    CaseWorkflow.Step coAct(Case c, CaseCommand command, Actor actor, Instant now) {
-        CoHandling.CoTask task = tasks.task(c.id, actor.departmentId()).filter(t -> !t.done())
-                .orElseThrow(() -> new ConflictException("本单位没有未完成的协办任务 (your department has no open co-handling task)"));
-        String remark;
-        switch (command.action()) {
-            case CO_SIGN -> {
-                requireStatus(task, CoHandling.TaskStatus.ASSIGNED, "协办任务已签收 (already signed)");
-                remark = Required.optional("note", command.remark(), Required.MAX_REMARK);
-                tasks.sign(task.id(), now);
-            }
-            case CO_REPLY -> {
-                requireStatus(task, CoHandling.TaskStatus.IN_PROGRESS, "请先签收协办任务 (sign the task first)");
-                remark = Required.text("text", command.remark(), "协办结果", Required.MAX_REPLY);
-                tasks.reply(task.id(), remark, now);
-            }
-            default -> {
-                remark = Required.text("reason", command.remark(), "退回理由");
-                tasks.close(task.id(), CoHandling.TaskStatus.RETURNED, remark);
-            }
-        }
-        return new CaseWorkflow.Step(remark, task.departmentId(), List.of(), null);
+        return Step.naming(reason, task.departmentId());
     }
 
     /** The lead's reply closes the handling only when every co-handler has replied or was released. */
@@ -96,13 +100,14 @@ class CoHandlingWorkflow {
         }
     }
 
+    private CoHandling.CoTask openTask(Case c, Actor actor) {
+        return tasks.task(c.id, actor.departmentId()).filter(t -> !t.done())
+                .orElseThrow(() -> new ConflictException("本单位没有未完成的协办任务 (your department has no open co-handling task)"));
+    }
+
     private static void requireStatus(CoHandling.CoTask task, CoHandling.TaskStatus expected, String message) {
         if (task.status() != expected) {
             throw new ConflictException(message);
         }
-    }
-
-    static LimitKey key(Case c) {
-        return new LimitKey(c.category, c.kind, c.urgency);
     }
 }

@@ -1,4 +1,4 @@
-package cn.civicloop.cases.sla;
+package cn.civicloop.cases.internal.sla;
 
 /** 红黄绿灯 of a clock: green below 80 % of its limit, yellow from 80 % to 100 %, red beyond. */
 public enum TrafficLight {

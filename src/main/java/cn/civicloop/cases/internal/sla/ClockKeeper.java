@@ -1,17 +1,18 @@
-package cn.civicloop.cases.sla;
+package cn.civicloop.cases.internal.sla;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.calendar.TimeLimit;
-import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.ClockStage;
 
 /**
  * Runs the stage clocks of a case in step with its actions: which clock starts, stops, pauses, resumes, is
- * extended or restarted with the (shorter) rework limit. Every change re-plans the escalation timers in the
- * same transaction. Returns the handling deadline whenever it changes, since that is what the resident is told.
+ * extended or restarted with the (shorter) rework limit, as the action catalogue lists it ({@link ClockEffect}).
+ * Every change re-plans the escalation timers in the same transaction. Returns the handling deadline whenever it
+ * changes, since that is what the resident is told.
  */
 @Component
 public class ClockKeeper {
@@ -45,64 +46,37 @@ public class ClockKeeper {
     }
 
     /**
-     * Applies {@code action}'s effect on the clocks.
+     * Carries out an action's effects on the clocks, in order (see {@link ClockEffect}).
      *
-     * @param extensionDays working days granted, for {@link CaseAction#APPROVE_EXTENSION}
+     * @param extensionDays working days granted, for {@link ClockEffect.Change#EXTEND}
      * @return the new handling deadline, or {@code null} if it did not change
      */
-    public Instant acted(long caseId, LimitKey key, CaseAction action, Integer extensionDays, Instant now) {
-        return switch (action) {
-            case ASSIGN, REASSIGN, DENY_RETURN, ARBITRATE -> {
-                start(caseId, ClockStage.SIGN, limits.limit(key, ClockStage.SIGN.name()), now);
+    public Instant acted(long caseId, LimitKey key, List<ClockEffect> effects, Integer extensionDays, Instant now) {
+        Instant handlingDue = null;
+        for (ClockEffect effect : effects) {
+            Instant due = apply(caseId, key, effect, extensionDays, now);
+            if (due != null && effect.movesHandlingDeadline()) {
+                handlingDue = due;
+            }
+        }
+        return handlingDue;
+    }
+
+    private Instant apply(long caseId, LimitKey key, ClockEffect effect, Integer extensionDays, Instant now) {
+        ClockStage stage = effect.stage();
+        return switch (effect.change()) {
+            case START -> start(caseId, stage, limits.limit(key, stage.name()), now);
+            case START_REWORK -> start(caseId, stage, limits.limit(key, TimeLimitPolicy.REWORK), now);
+            case STOP -> {
+                stop(caseId, stage, now);
                 yield null;
             }
-            case SIGN -> {
-                stop(caseId, ClockStage.SIGN, now);
-                start(caseId, ClockStage.CONTACT, limits.limit(key, ClockStage.CONTACT.name()), now);
+            case PAUSE -> {
+                pause(caseId, stage, now);
                 yield null;
             }
-            case RETURN -> {
-                stop(caseId, ClockStage.SIGN, now);
-                stop(caseId, ClockStage.CONTACT, now);
-                yield null;
-            }
-            case CONTACT -> {
-                stop(caseId, ClockStage.CONTACT, now);
-                yield null;
-            }
-            case PARK -> pause(caseId, ClockStage.HANDLE, now);
-            case RESUME -> resume(caseId, ClockStage.HANDLE, now);
-            case APPROVE_EXTENSION -> extend(caseId, extensionDays == null ? 0 : extensionDays, now);
-            case REPLY -> {
-                stop(caseId, ClockStage.HANDLE, now);
-                stop(caseId, ClockStage.CONTACT, now);
-                start(caseId, ClockStage.REVIEW, limits.limit(key, ClockStage.REVIEW.name()), now);
-                yield null;
-            }
-            case APPROVE -> {
-                stop(caseId, ClockStage.REVIEW, now);
-                start(caseId, ClockStage.FOLLOW_UP, limits.limit(key, ClockStage.FOLLOW_UP.name()), now);
-                yield null;
-            }
-            case REJECT -> {
-                stop(caseId, ClockStage.REVIEW, now);
-                yield start(caseId, ClockStage.HANDLE, limits.limit(key, TimeLimitPolicy.REWORK), now);
-            }
-            case REWORK -> {
-                stop(caseId, ClockStage.FOLLOW_UP, now);
-                yield start(caseId, ClockStage.HANDLE, limits.limit(key, TimeLimitPolicy.REWORK), now);
-            }
-            case REOPEN -> {
-                start(caseId, ClockStage.SIGN, limits.limit(key, ClockStage.SIGN.name()), now);
-                yield start(caseId, ClockStage.HANDLE, limits.limit(key, TimeLimitPolicy.REWORK), now);
-            }
-            case CLOSE, VOID, MERGE, DECLINE, ANSWER -> {
-                for (ClockStage stage : ClockStage.values()) {
-                    stop(caseId, stage, now);
-                }
-                yield null;
-            }
-            default -> null;
+            case RESUME -> resume(caseId, stage, now);
+            case EXTEND -> extend(caseId, extensionDays == null ? 0 : extensionDays, now);
         };
     }
 
@@ -125,10 +99,9 @@ public class ClockKeeper {
                 c.withPlan(c.generation() + 1, c.dueAt(), c.budgetSeconds(), c.pausedAt(), c.pausedSeconds(), now)));
     }
 
-    private Instant pause(long caseId, ClockStage stage, Instant now) {
+    private void pause(long caseId, ClockStage stage, Instant now) {
         clocks.find(caseId, stage).filter(ClockState::running).ifPresent(c -> clocks.save(
                 c.withPlan(c.generation() + 1, c.dueAt(), c.budgetSeconds(), now, c.pausedSeconds(), null)));
-        return null;
     }
 
     private Instant resume(long caseId, ClockStage stage, Instant now) {

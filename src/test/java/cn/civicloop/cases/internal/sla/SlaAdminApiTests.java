@@ -1,4 +1,4 @@
-package cn.civicloop.cases.sla;
+package cn.civicloop.cases.internal.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +36,11 @@ class SlaAdminApiTests extends ApiTest {
     void anAdminAddsAndRemovesARungOfTheLadder() {
         String admin = api.login("admin");
         Api.Answer saved = api.put("/api/v1/admin/escalation-ladder", admin,
-                Map.of("stage", "REVIEW", "percent", 555, "step", "REPORT"));
+                Map.of("stage", "REVIEW", "percent", 555, "step", "CIRCULATE"));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json().valueStream().anyMatch(r -> r.get("percent").asInt() == 555)).isTrue();
         assertThat(api.put("/api/v1/admin/escalation-ladder", admin,
-                Map.of("stage", "REVIEW", "percent", 0, "step", "REPORT")).status()).isEqualTo(400);
+                Map.of("stage", "REVIEW", "percent", 0, "step", "CIRCULATE")).status()).isEqualTo(400);
         assertThat(api.delete("/api/v1/admin/escalation-ladder/REVIEW/555", admin).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/admin/escalation-ladder", admin).json().valueStream()
                 .noneMatch(r -> r.get("percent").asInt() == 555)).isTrue();

@@ -1,0 +1,78 @@
+package cn.civicloop.cases.internal;
+
+import static cn.civicloop.cases.CaseAction.*;
+
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.directory.Department;
+import cn.civicloop.directory.DepartmentKind;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.InvalidInputException;
+
+/** 派单 and its answers: assignment (一级, 二级, 改派, 终审), signing for the case, returning it and the decision on that. */
+@Component
+class AssignmentSteps implements ActionHandlers {
+
+    private final Directory directory;
+
+    AssignmentSteps(Directory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public void register(Registry registry) {
+        registry.on(ASSIGN, CaseCommand.Assign.class, (c, command, actor, now) -> assign(c, command.departmentId(),
+                        command.unitId(), Required.optional("note", command.note(), Required.MAX_REMARK)))
+                .on(REASSIGN, CaseCommand.Reassign.class, (c, command, actor, now) -> assign(c,
+                        command.departmentId(), command.unitId(), Required.text("reason", command.reason(), "改派理由")))
+                .on(ASSIGN_UNIT, CaseCommand.AssignUnit.class, (c, command, actor, now) -> {
+                    c.unitId = unitOf(c.departmentId, command.unitId());
+                    c.handlerId = null;
+                    return Step.naming(Required.optional("note", command.note(), Required.MAX_REMARK), c.unitId);
+                })
+                .on(ARBITRATE, CaseCommand.Arbitrate.class, (c, command, actor, now) -> {
+                    Step step = assign(c, command.departmentId(), null,
+                            Required.text("reason", command.reason(), "终审理由"));
+                    c.arbitrated = true;
+                    return step;
+                })
+                .on(SIGN, CaseCommand.Sign.class, (c, command, actor, now) -> {
+                    c.handlerId = actor.staffId();
+                    return Step.of(Required.optional("note", command.note(), Required.MAX_REMARK));
+                })
+                .on(RETURN, CaseCommand.Return.class, (c, command, actor, now) -> {
+                    if (c.arbitrated) {
+                        throw new ConflictException("该工单已经终审派定，不能再退单 (a case decided by arbitration cannot be returned)");
+                    }
+                    String reason = Required.text("reason", command.reason(), "退单理由");
+                    c.returnCount++;
+                    return Step.of(reason);
+                })
+                .on(DENY_RETURN, CaseCommand.DenyReturn.class, (c, command, actor, now) ->
+                        Step.of(Required.text("reason", command.reason(), "驳回退单的理由")));
+    }
+
+    private Step assign(Case c, long departmentId, Long unitId, String remark) {
+        Department department = directory.department(departmentId).filter(Department::active)
+                .orElseThrow(() -> new InvalidInputException("departmentId", "承办单位不存在或已停用 (no such active department)"));
+        if (department.kind() == DepartmentKind.CENTRE) {
+            throw new InvalidInputException("departmentId", "不能派给指挥中心自身 (cannot assign to the centre)");
+        }
+        c.departmentId = departmentId;
+        c.unitId = unitId == null ? null : unitOf(departmentId, unitId);
+        c.handlerId = null;
+        return Step.naming(remark, departmentId);
+    }
+
+    private Long unitOf(Long departmentId, long unitId) {
+        boolean inside = departmentId != null && unitId != departmentId
+                && directory.department(unitId).filter(Department::active).isPresent()
+                && directory.isWithin(unitId, departmentId);
+        if (!inside) {
+            throw new InvalidInputException("unitId", "该单位不属于承办部门 (unit is not part of the department)");
+        }
+        return unitId;
+    }
+}

@@ -1,0 +1,135 @@
+package cn.civicloop.cases.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.CaseView;
+import cn.civicloop.cases.PublicCaseView;
+import cn.civicloop.cases.internal.ActionEntry.Offer;
+import cn.civicloop.cases.internal.sla.ClockMath;
+import cn.civicloop.cases.internal.sla.Clocks;
+import cn.civicloop.cases.internal.sla.TrafficLight;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.directory.Role;
+import cn.civicloop.shared.Masking;
+
+/** A case as a member of staff sees it (with what he may do now) and as its resident sees it (public parts only). */
+@Component
+class CaseViews {
+
+    private final Cases cases;
+    private final Timeline timeline;
+    private final Reporters reporters;
+    private final Attachments attachments;
+    private final Directory directory;
+    private final Clocks clocks;
+    private final ClockMath math;
+    private final CoHandling coHandling;
+    private final Supervisions supervisions;
+    private final CaseLookup lookup;
+    private final Clock clock;
+
+    CaseViews(Cases cases, Timeline timeline, Reporters reporters, Attachments attachments, Directory directory,
+            Clocks clocks, ClockMath math, CoHandling coHandling, Supervisions supervisions, CaseLookup lookup,
+            Clock clock) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.reporters = reporters;
+        this.attachments = attachments;
+        this.directory = directory;
+        this.clocks = clocks;
+        this.math = math;
+        this.coHandling = coHandling;
+        this.supervisions = supervisions;
+        this.lookup = lookup;
+        this.clock = clock;
+    }
+
+    CaseView view(Case c, Actor reader) {
+        boolean hideContact = c.anonymous && !reader.districtWide();
+        CaseHolders holders = lookup.holders(c);
+        int openSupervisions = supervisions.open(c.id);
+        Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);
+        Transitions.allowedIn(c.status).stream()
+                .filter(a -> CaseAccess.mayPerform(reader, a, holders))
+                .filter(a -> offered(ActionCatalogue.entry(a).offer(), openSupervisions, holders))
+                .forEach(allowed::add);
+        return new CaseView(c.number, c.status, c.status.label(), c.channel, c.externalRef, c.kind, c.urgency,
+                c.category, c.title, c.content, c.address, c.lat, c.lon, c.streetCode, c.communityCode, c.gridCode,
+                hideContact ? Masking.name(c.contactName) : c.contactName,
+                hideContact ? Masking.phone(c.contactPhone) : c.contactPhone, c.anonymous, c.departmentId,
+                name(c.departmentId), c.unitId, name(c.unitId), c.handlerId, c.dueAt, c.replyText,
+                c.extensionDays, c.followUpResolved, c.satisfaction,
+                c.duplicateOf == null ? null : cases.numberOf(c.duplicateOf).orElse(null), c.reworkCount,
+                c.reopenCount, c.returnCount, reporters.count(c.id), c.createdAt, c.updatedAt, c.closedAt, c.version,
+                allowed, attachments.of(c.id), clockViews(c), coTaskViews(c), openSupervisions, c.arbitrated);
+    }
+
+    /** Offer an action only when it has something to act on. */
+    private static boolean offered(Offer offer, int openSupervisions, CaseHolders holders) {
+        return switch (offer) {
+            case ALWAYS -> true;
+            case WITH_OPEN_SUPERVISION -> openSupervisions > 0;
+            case WITH_CO_HANDLERS -> !holders.coHandlers().isEmpty();
+        };
+    }
+
+    private List<CaseView.ClockView> clockViews(Case c) {
+        Instant now = clock.instant();
+        return clocks.of(c.id).stream().map(k -> {
+            double percent = Math.round(math.percent(k, now) * 10) / 10.0;
+            String state = k.stoppedAt() != null ? "STOPPED" : k.pausedAt() != null ? "PAUSED" : "RUNNING";
+            return new CaseView.ClockView(k.stage(), k.stage().label(), k.round(), k.startedAt(), k.dueAt(), percent,
+                    TrafficLight.of(percent).name(), state);
+        }).toList();
+    }
+
+    private List<CaseView.CoTaskView> coTaskViews(Case c) {
+        return coHandling.of(c.id).stream().map(t -> new CaseView.CoTaskView(t.departmentId(),
+                name(t.departmentId()), t.status().name(), t.dueAt(), t.repliedAt(), t.replyText(),
+                t.closedNote())).toList();
+    }
+
+    PublicCaseView publicView(Case c) {
+        boolean replyPublished = c.status == CaseStatus.AWAITING_FOLLOW_UP || c.status == CaseStatus.CLOSED;
+        List<PublicCaseView.PublicEntry> entries = new ArrayList<>();
+        for (Timeline.Row r : timeline.of(c.id)) {
+            if (r.publicEntry()) {
+                entries.add(new PublicCaseView.PublicEntry(r.at(), r.action().label(), r.to().label(), by(r),
+                        Visibility.remarkIsPublic(r.action()) ? r.reason() : null));
+            }
+        }
+        return new PublicCaseView(c.number, c.status, c.status.label(), c.channel, c.channel.label(), c.title,
+                c.content, c.address, Masking.name(c.contactName), Masking.phone(c.contactPhone),
+                name(c.departmentId), c.createdAt, c.dueAt, replyPublished ? c.replyText : null,
+                c.followUpResolved, c.satisfaction, c.status == CaseStatus.AWAITING_FOLLOW_UP && c.satisfaction == null,
+                c.status == CaseStatus.CLOSED && c.reopenCount == 0, entries, attachments.of(c.id));
+    }
+
+    /** Who did it, as the resident is told: his own side, the system, the department or the centre, never a name. */
+    private String by(Timeline.Row r) {
+        Role role = Role.valueOf(r.actorRole());
+        if (role == Role.HANDLER || role == Role.DEPT_HEAD) {
+            String name = name(r.departmentId());
+            return name != null ? name : "承办单位";
+        }
+        return switch (role) {
+            case RESIDENT -> "群众";
+            case SYSTEM -> "系统";
+            default -> "区社会治理服务中心";
+        };
+    }
+
+    private String name(Long departmentId) {
+        return DepartmentNames.of(directory, departmentId);
+    }
+}

@@ -1,0 +1,86 @@
+package cn.civicloop.cases.internal;
+
+import static cn.civicloop.cases.CaseAction.*;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.calendar.BusinessCalendar;
+import cn.civicloop.calendar.TimeLimit;
+import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.shared.DistrictTime;
+import cn.civicloop.shared.InvalidInputException;
+
+/** The department's handling: first contact, extensions and their decision, parking, and the reply with evidence. */
+@Component
+class HandlingSteps implements ActionHandlers {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(DistrictTime.ZONE);
+    static final int MAX_EXTENSION_DAYS = 30;
+
+    private final BusinessCalendar calendar;
+    private final AttachmentPolicy photos;
+    private final CoHandlingSteps coHandling;
+
+    HandlingSteps(BusinessCalendar calendar, AttachmentPolicy photos, CoHandlingSteps coHandling) {
+        this.calendar = calendar;
+        this.photos = photos;
+        this.coHandling = coHandling;
+    }
+
+    @Override
+    public void register(Registry registry) {
+        registry.on(CONTACT, CaseCommand.Contact.class, (c, command, actor, now) ->
+                        Step.of(Required.optional("note", command.note(), Required.MAX_REMARK)))
+                .on(REQUEST_EXTENSION, CaseCommand.RequestExtension.class, (c, command, actor, now) ->
+                        requestExtension(c, command))
+                .on(APPROVE_EXTENSION, CaseCommand.ApproveExtension.class, (c, command, actor, now) ->
+                        approveExtension(c, command.note()))
+                .on(DENY_EXTENSION, CaseCommand.DenyExtension.class, (c, command, actor, now) -> {
+                    String reason = Required.text("reason", command.reason(), "不同意延期的理由");
+                    clearExtension(c);
+                    return Step.of(reason);
+                })
+                .on(PARK, CaseCommand.Park.class, (c, command, actor, now) ->
+                        Step.of(Required.text("reason", command.reason(), "挂账理由")))
+                .on(RESUME, CaseCommand.Resume.class, (c, command, actor, now) ->
+                        Step.of(Required.optional("note", command.note(), Required.MAX_REMARK)))
+                .on(REPLY, CaseCommand.Reply.class, (c, command, actor, now) -> reply(c, command));
+    }
+
+    private Step requestExtension(Case c, CaseCommand.RequestExtension e) {
+        if (e.workingDays() < 1 || e.workingDays() > MAX_EXTENSION_DAYS) {
+            throw new InvalidInputException("workingDays", "延期天数须在 1 到 " + MAX_EXTENSION_DAYS + " 个工作日之间");
+        }
+        c.extensionDays = e.workingDays();
+        c.extensionReason = Required.text("reason", e.reason(), "延期理由");
+        return Step.of("申请延期 " + e.workingDays() + " 个工作日：" + c.extensionReason);
+    }
+
+    private Step approveExtension(Case c, String rawNote) {
+        String note = Required.optional("note", rawNote, Required.MAX_REMARK);
+        int days = c.extensionDays;
+        Instant newDue = calendar.deadline(c.dueAt, TimeLimit.workingDays(days));
+        String remark = "办理期限延长 " + days + " 个工作日，至 " + DATE_TIME.format(newDue)
+                + (note == null ? "" : "；" + note);
+        clearExtension(c);
+        return new Step(remark, null, List.of(), days);
+    }
+
+    private Step reply(Case c, CaseCommand.Reply r) {
+        coHandling.checkLeadMayReply(c);
+        String text = Required.text("text", r.text(), "办理结果", Required.MAX_REPLY);
+        List<AttachmentPolicy.CheckedPhoto> evidence = photos.check("photos", r.evidence());
+        c.replyText = text;
+        return new Step(text, null, evidence, null);
+    }
+
+    private static void clearExtension(Case c) {
+        c.extensionDays = null;
+        c.extensionReason = null;
+    }
+}

@@ -1,0 +1,65 @@
+package cn.civicloop.cases.internal;
+
+import static cn.civicloop.cases.CaseAction.*;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.InvalidInputException;
+
+/** 受理 and the centre's other decisions on an appeal: decline, answer directly, void, merge; notes by anyone. */
+@Component
+class RegistrationSteps implements ActionHandlers {
+
+    private final Cases cases;
+    private final Reporters reporters;
+    private final Timeline timeline;
+
+    RegistrationSteps(Cases cases, Reporters reporters, Timeline timeline) {
+        this.cases = cases;
+        this.reporters = reporters;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void register(Registry registry) {
+        registry.on(REGISTER, CaseCommand.Register.class, (c, command, actor, now) ->
+                        Step.of(Required.optional("note", command.note(), Required.MAX_REMARK)))
+                .on(DECLINE, CaseCommand.Decline.class, (c, command, actor, now) ->
+                        Step.of(Required.text("reason", command.reason(), "不予受理的理由")))
+                .on(ANSWER, CaseCommand.Answer.class, (c, command, actor, now) -> {
+                    c.replyText = Required.text("answer", command.answer(), "答复内容", Required.MAX_REPLY);
+                    return Step.of(c.replyText);
+                })
+                .on(VOID, CaseCommand.Void.class, (c, command, actor, now) ->
+                        Step.of(Required.text("reason", command.reason(), "作废理由")))
+                .on(MERGE, CaseCommand.Merge.class, this::merge)
+                .on(NOTE, CaseCommand.Note.class, (c, command, actor, now) ->
+                        Step.of(Required.text("text", command.text(), "备注内容")));
+    }
+
+    /** The duplicate gives its reporters to the case it is merged into, which notes the merge internally. */
+    private Step merge(Case duplicate, CaseCommand.Merge merge, Actor actor, Instant now) {
+        String targetNumber = Required.text("intoNumber", merge.intoNumber(), "要并入的工单号");
+        Case target = cases.byNumber(targetNumber)
+                .orElseThrow(() -> new InvalidInputException("intoNumber", "目标工单不存在 (no such case): " + targetNumber));
+        if (target.id.equals(duplicate.id)) {
+            throw new InvalidInputException("intoNumber", "不能并入自身 (cannot merge a case into itself)");
+        }
+        if (target.status.ended()) {
+            throw new ConflictException("目标工单已结束，不能并入 (the target case has ended)");
+        }
+        String note = Required.optional("note", merge.note(), Required.MAX_REMARK);
+        duplicate.duplicateOf = target.id;
+        reporters.moveAll(duplicate.id, target.id, now);
+        target.updatedAt = now;
+        cases.update(target);
+        timeline.append(target.id, now, actor, MERGE, target.status, target.status,
+                "合并重复件 " + duplicate.number + "，诉求人已并入", target.departmentId, false);
+        return Step.of("并入 " + target.number + (note == null ? "" : "：" + note));
+    }
+}

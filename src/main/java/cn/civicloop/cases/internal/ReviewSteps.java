@@ -1,0 +1,68 @@
+package cn.civicloop.cases.internal;
+
+import static cn.civicloop.cases.CaseAction.*;
+
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.InvalidInputException;
+
+/** The centre's review of the reply, the follow-up with the resident, closing, rework and the resident's reopening. */
+@Component
+class ReviewSteps implements ActionHandlers {
+
+    @Override
+    public void register(Registry registry) {
+        registry.on(APPROVE, CaseCommand.Approve.class, (c, command, actor, now) -> Step.of(c.replyText))
+                .on(REJECT, CaseCommand.Reject.class, (c, command, actor, now) ->
+                        backToHandling(c, Required.text("reason", command.reason(), "驳回理由")))
+                .on(REWORK, CaseCommand.Rework.class, (c, command, actor, now) ->
+                        backToHandling(c, Required.text("reason", command.reason(), "重办理由")))
+                .on(FOLLOW_UP, CaseCommand.FollowUp.class, (c, command, actor, now) -> followUp(c, command))
+                .on(CLOSE, CaseCommand.Close.class, (c, command, actor, now) -> close(c, command))
+                .on(REOPEN, CaseCommand.Reopen.class, (c, command, actor, now) -> reopen(c, command));
+    }
+
+    private static Step backToHandling(Case c, String reason) {
+        c.reworkCount++;
+        c.followUpResolved = null;
+        c.satisfaction = null;
+        return Step.of(reason);
+    }
+
+    private static Step followUp(Case c, CaseCommand.FollowUp f) {
+        if (f.satisfaction() == null) {
+            throw new InvalidInputException("satisfaction", "请选择满意度 (satisfaction is required)");
+        }
+        c.followUpResolved = f.resolved();
+        c.satisfaction = f.satisfaction();
+        String note = Required.optional("note", f.note(), Required.MAX_REMARK);
+        return Step.of((f.resolved() ? "已解决" : "未解决") + "，" + f.satisfaction().label() + (note == null ? "" : "：" + note));
+    }
+
+    private static Step close(Case c, CaseCommand.Close close) {
+        String note = Required.optional("note", close.note(), Required.MAX_REMARK);
+        if (c.followUpResolved == null && note == null) {
+            throw new InvalidInputException("note", "尚未回访：请先记录回访结果，或说明无法回访的原因 (record a follow-up or say why there is none)");
+        }
+        return Step.of(note);
+    }
+
+    private static Step reopen(Case c, CaseCommand.Reopen r) {
+        if (c.reopenCount > 0) {
+            throw new ConflictException("每件诉求只能申请重办一次 (a case can be reopened only once)");
+        }
+        if (c.status != CaseStatus.CLOSED || c.duplicateOf != null) {
+            throw new ConflictException("只有已办结的工单可以申请重办 (only closed cases can be reopened)");
+        }
+        String reason = Required.text("reason", r.reason(), "不满意的原因");
+        c.reopenCount++;
+        c.satisfaction = Satisfaction.DISSATISFIED;
+        c.followUpResolved = null;
+        c.handlerId = null;
+        return Step.naming(reason, c.departmentId);
+    }
+}

@@ -1,0 +1,122 @@
+package cn.civicloop.cases.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseEscalated;
+import cn.civicloop.cases.ClockStage;
+import cn.civicloop.cases.EscalationStep;
+import cn.civicloop.support.Node;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * V15 renames the stored 通报 from REPORT to CIRCULATE: a database migrated to V14 gets rows with the old value
+ * (as the application wrote them), is migrated to the latest version, and the rows read back as CIRCULATE, while
+ * 举报 (the appeal kind REPORT) stays. On a database of its own: an H2 in memory, or a fresh schema on the test
+ * PostgreSQL server ({@code -Dtest.db=postgres}, {@code CIVICLOOP_DB_URL}), dropped afterwards.
+ */
+class CirculateMigrationTests {
+
+    private final String schema = "v15_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private DataSource dataSource;
+
+    @Test
+    void storedReportsOfTheLadderBecomeCirculars() {
+        dataSource = dataSource();
+        flyway().target(lastBefore15()).load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Timestamp at = Timestamp.from(Instant.parse("2026-11-25T02:00:00Z"));
+        jdbc.sql("""
+                insert into cases_case (number, status, channel, kind, urgency, title, content, fingerprint, due_at,
+                    created_at, updated_at)
+                values ('SZ-20261125-000001', 'IN_PROGRESS', 'WEBSITE', 'REPORT', 'NORMAL', '举报占道经营', '举报',
+                    'f', ?, ?, ?)""").params(at, at, at).update();
+        long caseId = jdbc.sql("select id from cases_case").query(Long.class).single();
+        jdbc.sql("""
+                insert into cases_timeline (case_id, occurred_at, actor_name, actor_role, action, from_status, to_status,
+                    reason, public_entry)
+                values (?, ?, '系统', 'SYSTEM', 'REPORT', 'IN_PROGRESS', 'IN_PROGRESS', '办结时限已用 200%：通报', false)""")
+                .params(caseId, at).update();
+        jdbc.sql("""
+                insert into notify_inbox (staff_id, case_number, kind, title, body, source_event, created_at)
+                values (1, 'SZ-20261125-000001', 'REPORT', '工单超时通报', '…',
+                    'SZ-20261125-000001/ESCALATED/HANDLE/REPORT/200/2026-11-25T02:00:00Z', ?)""").param(at).update();
+        JsonMapper json = JsonMapper.builder().build();
+        CaseEscalated escalated = new CaseEscalated("SZ-20261125-000001", ClockStage.HANDLE, 200,
+                EscalationStep.CIRCULATE, 7L, at.toInstant(), at.toInstant());
+        String stored = json.writeValueAsString(escalated).replace("\"CIRCULATE\"", "\"REPORT\"");
+        jdbc.sql("""
+                insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)
+                values (?, 'notify', ?, ?, ?)""")
+                .params(UUID.randomUUID(), CaseEscalated.class.getName(), stored, at).update();
+        assertThat(jdbc.sql("select step from cases_escalation_rule where stage = 'HANDLE' and percent = 200")
+                .query(String.class).single()).as("the ladder as V4 seeded it").isEqualTo("REPORT");
+
+        flyway().load().migrate();
+
+        assertThat(new Timeline(jdbc).of(caseId)).singleElement()
+                .satisfies(row -> assertThat(row.action()).isEqualTo(CaseAction.CIRCULATE));
+        assertThat(EscalationStep.valueOf(jdbc.sql(
+                "select step from cases_escalation_rule where stage = 'HANDLE' and percent = 200")
+                .query(String.class).single())).isEqualTo(EscalationStep.CIRCULATE);
+        assertThat(jdbc.sql("select kind || ' ' || source_event from notify_inbox").query(String.class).single())
+                .isEqualTo("CIRCULATE SZ-20261125-000001/ESCALATED/HANDLE/CIRCULATE/200/2026-11-25T02:00:00Z");
+        String event = jdbc.sql("select serialized_event from event_publication").query(String.class).single();
+        assertThat(json.readValue(event, CaseEscalated.class)).isEqualTo(escalated);
+        assertThat(jdbc.sql("select kind from cases_case").query(String.class).single()).as("举报 stays")
+                .isEqualTo("REPORT");
+    }
+
+    /** The version before V15 (V14, or V13 on a branch without V14), as Flyway names the target it stops at. */
+    private MigrationVersion lastBefore15() {
+        MigrationVersion v15 = MigrationVersion.fromVersion("15");
+        return java.util.Arrays.stream(flyway().load().info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v != null && v.compareTo(v15) < 0).max(MigrationVersion::compareTo).orElseThrow();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        if (dataSource != null && Node.onPostgres()) {
+            JdbcClient.create(dataSource).sql("drop schema " + schema + " cascade").update();
+        }
+    }
+
+    private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
+        String vendor = Node.onPostgres() ? "postgresql" : "h2";
+        var config = Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
+        return Node.onPostgres() ? config.schemas(schema).createSchemas(true) : config;
+    }
+
+    private DataSource dataSource() {
+        if (!Node.onPostgres()) {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + schema
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        String url = env("CIVICLOOP_DB_URL", "jdbc:postgresql://127.0.0.1:5432/civicloop");
+        DriverManagerDataSource server = new DriverManagerDataSource(url, env("CIVICLOOP_DB_USER", "postgres"),
+                env("CIVICLOOP_DB_PASSWORD", ""));
+        JdbcClient.create(server).sql("create schema " + schema).update();
+        return new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                env("CIVICLOOP_DB_USER", "postgres"), env("CIVICLOOP_DB_PASSWORD", ""));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
