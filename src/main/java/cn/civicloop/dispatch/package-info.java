@@ -6,7 +6,8 @@
  * response-time figures, and the diversion of non-police calls to linked agencies as cases of the governance loop
  * (through {@code intake}; their feedback comes back by listening to {@code cases} events).
  * <p>
- * Sub-packages are internal: {@code travel} (travel-time models), {@code analysis} (hypercube, simulator).
+ * Sub-packages are internal: {@code travel} (travel-time models). The block-policing models (hypercube, simulator)
+ * are the {@code planning} module's.
  * It never reads another module's tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dispatch (块警务·110)",
