@@ -24,7 +24,7 @@ import cn.civicloop.planning.DispatchPolicy;
  * With a reserve (the 110 desk's rule, {@code civicloop.dispatch.reserve-per-block}) a call below priority 1 may only
  * take a unit of a block that keeps more than the reserve free; it waits otherwise, and a cleared unit serves the
  * oldest waiting call it may take. Without a reserve (0, the default) the model is the plain FCFS one above.
- * A run checks its thread's interrupt flag every few thousand events, so a caller can stop a long run.
+ * A run checks its thread's interrupt flag at the start and every 1,024 events, so a caller can stop a long run.
  */
 public final class DispatchSimulator {
 
@@ -83,7 +83,7 @@ public final class DispatchSimulator {
         double end = start;
         long handled = 0;
         while (!events.isEmpty()) {
-            if ((++handled & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+            if ((handled++ & 0x3FF) == 0 && Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("simulation stopped after " + handled + " events");
             }
             Event e = events.poll();

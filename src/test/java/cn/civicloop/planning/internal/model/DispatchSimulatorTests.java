@@ -136,4 +136,57 @@ class DispatchSimulatorTests {
 
         assertThat(report.responses()).extracting(SimulationReport.Response::unit).containsExactly(0, 1, 0);
     }
+
+    @Test
+    void belowPriorityOneACallWaitsRatherThanTakeABlocksReserve() {
+        // Block A has two crews at its station and keeps one free for priority 1: the second call (priority 2)
+        // waits for the first crew to clear although the other crew is free; a priority-1 call takes it at once.
+        Deployment twoCrewsInA = new Deployment(twoBlocks(), new int[] {2, 0});
+        PlanePoint scene = new PlanePoint(2.5, 0.5);
+        List<Call> calls = List.of(new Call(0, scene, 2, 600), new Call(10, new PlanePoint(1.5, 0.5), 2, 300),
+                new Call(20, new PlanePoint(3.5, 0.5), 1, 300));
+
+        SimulationReport report = new DispatchSimulator(twoCrewsInA, EMERGENCY, STATION, 1, 1).run(calls);
+
+        SimulationReport.Response second = report.responses().get(1);
+        SimulationReport.Response urgent = report.responses().get(2);
+        double firstCleared = 60 + 30 + EMERGENCY.seconds(new PlanePoint(0.5, 0.5), scene) + 600;
+        assertThat(second.queued()).isTrue();
+        assertThat(second.dispatchedAt()).isCloseTo(firstCleared, within(1e-9));
+        assertThat(second.unit()).isEqualTo(report.responses().get(0).unit());
+        assertThat(urgent.queued()).isFalse();
+        assertThat(urgent.dispatchedAt()).isCloseTo(20 + 60, within(1e-9));
+        assertThat(urgent.unit()).isNotEqualTo(report.responses().get(0).unit());
+
+        SimulationReport plain = new DispatchSimulator(twoCrewsInA, EMERGENCY, STATION, 1).run(calls);
+        assertThat(plain.responses().get(1).queued()).isFalse();
+        assertThat(plain.queuedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aReserveAsLargeAsEveryBlocksCrewsIsRefused() {
+        Deployment oneEach = new Deployment(twoBlocks(), new int[] {1, 1});
+
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DispatchSimulator(oneEach, EMERGENCY, STATION, 1, 1))
+                .withMessageContaining("no block has a unit left");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DispatchSimulator(oneEach, EMERGENCY, STATION, 1, -1));
+    }
+
+    @Test
+    void anInterruptedRunStops() {
+        DemoDistrict district = DemoDistrict.load();
+        BlockPlan plan = district.blocks(0.5, 4, 2);
+        List<Call> calls = district.generateCalls(plan, 12, 48, 3);
+        DispatchSimulator simulator = new DispatchSimulator(Deployment.uniform(plan, 2), EMERGENCY, PATROL, 9);
+
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> simulator.run(calls))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
