@@ -9,7 +9,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -48,13 +47,13 @@ class DispatchSeeder implements ApplicationRunner {
     private final int blockCount;
 
     DispatchSeeder(Blocks blocks, Units units, Roster roster, Jurisdictions jurisdictions, Clock clock,
-            @Value("${civicloop.dispatch.blocks:8}") int blockCount) {
+            DispatchProperties properties) {
         this.blocks = blocks;
         this.units = units;
         this.roster = roster;
         this.jurisdictions = jurisdictions;
         this.clock = clock;
-        this.blockCount = blockCount;
+        this.blockCount = properties.blocks();
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +28,10 @@ public class Roster {
     private final Clock clock;
     private final RosterGenerator generator;
 
-    Roster(JdbcClient jdbc, Clock clock, @Value("${civicloop.dispatch.roster-epoch:2026-01-01}") LocalDate epoch) {
+    Roster(JdbcClient jdbc, Clock clock, DispatchProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.generator = new RosterGenerator(epoch, DistrictTime.ZONE);
+        this.generator = new RosterGenerator(properties.rosterEpoch(), DistrictTime.ZONE);
     }
 
     public OnDuty now() {

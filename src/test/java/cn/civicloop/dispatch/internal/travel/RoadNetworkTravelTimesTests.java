@@ -1,4 +1,4 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -28,7 +28,7 @@ class RoadNetworkTravelTimesTests {
     private static final double ACCESS_METRES_PER_SECOND = 15 / 3.6;
 
     private final RoadNetworkTravelTimes model = Andorra.travelTimes();
-    private final RoadNetwork network = model.network();
+    private final RoadGraph network = model.roadGraph();
 
     @Test
     void graphHopperRoutesTheKnownAndorraAnswers() {
@@ -108,7 +108,7 @@ class RoadNetworkTravelTimesTests {
 
         List<TravelEstimate> estimates = model.toward(incident, List.of(onRoad, onTheMountain, barcelona));
 
-        StraightLineTravelTimes straight = new StraightLineTravelTimes(StraightLineProperties.DEFAULTS);
+        StraightLineTravelTimes straight = new StraightLineTravelTimes(cn.civicloop.dispatch.internal.DispatchProperties.StraightLine.DEFAULTS);
         assertThat(estimates.get(0).byRoad()).isTrue();
         assertThat(estimates.get(1)).isEqualTo(straight.estimate(onTheMountain, incident));
         assertThat(estimates.get(2)).isEqualTo(straight.estimate(barcelona, incident));
@@ -202,7 +202,7 @@ class RoadNetworkTravelTimesTests {
 
     private ResponsePath route(GeoPoint from, GeoPoint to) {
         GHResponse response = network.graphHopper().route(new GHRequest(from.lat(), from.lon(), to.lat(), to.lon())
-                .setProfile(RoadNetwork.PROFILE).setLocale(java.util.Locale.US));
+                .setProfile(RoadGraph.PROFILE).setLocale(java.util.Locale.US));
         assertThat(response.hasErrors()).as("%s", response.getErrors()).isFalse();
         return response.getBest();
     }

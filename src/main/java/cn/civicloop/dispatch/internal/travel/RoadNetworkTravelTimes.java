@@ -1,4 +1,4 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +18,8 @@ import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.util.TraversalMode;
 import com.graphhopper.storage.index.Snap;
 
+import cn.civicloop.dispatch.internal.DispatchProperties.RoadGraphSettings;
+import cn.civicloop.dispatch.internal.DispatchProperties.StraightLine;
 import cn.civicloop.geo.GeoPoint;
 
 /**
@@ -48,20 +50,20 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
 
     private static final Logger log = LoggerFactory.getLogger(RoadNetworkTravelTimes.class);
 
-    private final RoadNetworkProperties settings;
+    private final RoadGraphSettings settings;
     private final StraightLineTravelTimes fallback;
     private final double accessMetresPerSecond;
-    private final CompletableFuture<RoadNetwork> loading = new CompletableFuture<>();
-    private volatile RoadNetwork network;
+    private final CompletableFuture<RoadGraph> loading = new CompletableFuture<>();
+    private volatile RoadGraph network;
     private volatile boolean closed;
 
     /** With the default straight-line settings (tests, benchmark). */
-    RoadNetworkTravelTimes(RoadNetworkProperties settings) {
-        this(settings, new StraightLineTravelTimes(StraightLineProperties.DEFAULTS));
+    RoadNetworkTravelTimes(RoadGraphSettings settings) {
+        this(settings, new StraightLineTravelTimes(StraightLine.DEFAULTS));
     }
 
     /** {@code straightLine}: the dispatch module's straight-line model, answering what the network cannot. */
-    RoadNetworkTravelTimes(RoadNetworkProperties settings, StraightLineTravelTimes straightLine) {
+    RoadNetworkTravelTimes(RoadGraphSettings settings, StraightLineTravelTimes straightLine) {
         this.settings = settings;
         this.fallback = straightLine;
         this.accessMetresPerSecond = settings.accessSpeedKmh() / 3.6;
@@ -83,7 +85,7 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
     private void load() {
         long start = System.nanoTime();
         try {
-            RoadNetwork loaded = RoadNetwork.importOrLoad(settings.osmFile(), settings.graphDir());
+            RoadGraph loaded = RoadGraph.importOrLoad(settings.osmFile(), settings.graphDir());
             if (closed) { // the application stopped while the import ran
                 loaded.close();
                 loading.cancel(false);
@@ -131,7 +133,7 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
 
     @Override
     public List<TravelEstimate> toward(GeoPoint destination, List<GeoPoint> origins) {
-        RoadNetwork net = network;
+        RoadGraph net = network;
         if (net == null) {
             return fallback.toward(destination, origins);
         }
@@ -169,7 +171,7 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
         return snap.isValid() && snap.getQueryDistance() <= settings.snapToleranceMetres();
     }
 
-    private SettledNodes searchBackwards(RoadNetwork net, QueryGraph overlay, int targetNode, Snap[] originSnaps) {
+    private SettledNodes searchBackwards(RoadGraph net, QueryGraph overlay, int targetNode, Snap[] originSnaps) {
         SettledNodes settled = new SettledNodes();
         for (Snap snap : originSnaps) {
             if (snap != null) {
@@ -247,14 +249,14 @@ public final class RoadNetworkTravelTimes implements TravelTimeModel, AutoClosea
     }
 
     /** Package-private access for tests and the benchmark; null until ready. */
-    RoadNetwork network() {
+    RoadGraph roadGraph() {
         return network;
     }
 
     @Override
     public void close() {
         closed = true;
-        RoadNetwork net = network;
+        RoadGraph net = network;
         network = null;
         if (net != null) {
             net.close();

@@ -1,4 +1,4 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import cn.civicloop.dispatch.internal.DispatchProperties;
 import cn.civicloop.geo.GeoPoint;
 
 /** The road-network model is a bean only when an OSM extract is configured, and never stops the application. */
@@ -36,11 +37,11 @@ class RoadNetworkConfigurationTests {
                     assertThat(model.label()).isEqualTo("路网");
                     assertThat(model.toward(new GeoPoint(42.513108, 1.536005),
                             List.of(new GeoPoint(42.506472, 1.522475))).get(0).byRoad()).isTrue();
-                    RoadNetworkProperties settings = ctx.getBean(RoadNetworkProperties.class);
+                    DispatchProperties.RoadGraphSettings settings = ctx.getBean(DispatchProperties.class).roadNetwork();
                     assertThat(settings.emergencySpeedFactor()).isEqualTo(1.2);
                     assertThat(settings.searchLimit()).isEqualTo(Duration.ofMinutes(20));
                     assertThat(settings.snapToleranceMetres()).isEqualTo(300);
-                    StraightLineProperties straight = ctx.getBean(StraightLineProperties.class);
+                    DispatchProperties.StraightLine straight = ctx.getBean(DispatchProperties.class).straightLine();
                     assertThat(straight.detourFactor()).isEqualTo(1.5);
                     assertThat(straight.speedKmh()).isEqualTo(30);
                 });

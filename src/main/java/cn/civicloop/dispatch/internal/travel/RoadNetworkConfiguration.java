@@ -1,10 +1,12 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import cn.civicloop.dispatch.internal.DispatchProperties;
 
 /**
  * Travel times from the road network, only when an OSM extract is configured
@@ -13,13 +15,14 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "civicloop.dispatch.road-network", name = "osm-file")
-@EnableConfigurationProperties({ RoadNetworkProperties.class, StraightLineProperties.class })
+@EnableConfigurationProperties(DispatchProperties.class)
 class RoadNetworkConfiguration {
 
     @Bean(destroyMethod = "close")
     @Primary
-    RoadNetworkTravelTimes roadNetworkTravelTimes(RoadNetworkProperties properties, StraightLineProperties straightLine) {
-        RoadNetworkTravelTimes model = new RoadNetworkTravelTimes(properties, new StraightLineTravelTimes(straightLine));
+    RoadNetworkTravelTimes roadNetworkTravelTimes(DispatchProperties properties) {
+        RoadNetworkTravelTimes model = new RoadNetworkTravelTimes(properties.roadNetwork(),
+                new StraightLineTravelTimes(properties.straightLine()));
         model.startLoading();
         return model;
     }

@@ -1,7 +1,9 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import cn.civicloop.dispatch.internal.DispatchProperties.RoadGraphSettings;
 
 /**
  * GraphHopper's Andorra test extract (../shared/datasets/geo/andorra.osm.pbf, © OpenStreetMap contributors, ODbL),
@@ -27,8 +29,8 @@ final class Andorra {
         return OSM_FILE;
     }
 
-    static RoadNetworkProperties settings() {
-        return RoadNetworkProperties.of(osmFile(), GRAPH_DIR);
+    static RoadGraphSettings settings() {
+        return RoadGraphSettings.of(osmFile(), GRAPH_DIR);
     }
 
     /** One loaded model for all tests of the JVM: the graph is read-only. */

@@ -1,4 +1,4 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import cn.civicloop.geo.GeoPoint;
  * {@code car.json} (OSM average speeds, no access where cars may not drive, no turn costs). Read-only after loading,
  * so one instance serves concurrent queries; each query builds its own small overlay of snapped points.
  */
-final class RoadNetwork implements AutoCloseable {
+final class RoadGraph implements AutoCloseable {
 
     static final String PROFILE = "car";
     /** Part of the cache folder name: bump it when the profile or the encoded values change. */
@@ -33,7 +33,7 @@ final class RoadNetwork implements AutoCloseable {
     private final Weighting weighting;
     private final EdgeFilter snapFilter;
 
-    private RoadNetwork(GraphHopper hopper) {
+    private RoadGraph(GraphHopper hopper) {
         this.hopper = hopper;
         this.weighting = hopper.createWeighting(hopper.getProfile(PROFILE), new PMap());
         // only roads a car may use, and only the main connected network: a unit snapped onto an isolated parking
@@ -43,7 +43,7 @@ final class RoadNetwork implements AutoCloseable {
     }
 
     /** Imports the extract into {@code graphDir} the first time, later only loads the stored graph. */
-    static RoadNetwork importOrLoad(Path osmFile, Path graphDir) {
+    static RoadGraph importOrLoad(Path osmFile, Path graphDir) {
         if (!Files.isRegularFile(osmFile)) {
             throw new IllegalStateException("OSM extract not found: " + osmFile.toAbsolutePath());
         }
@@ -53,7 +53,7 @@ final class RoadNetwork implements AutoCloseable {
         hopper.setEncodedValuesString("car_access, car_average_speed");
         hopper.setProfiles(new Profile(PROFILE).setCustomModel(GHUtility.loadCustomModelFromJar("car.json")));
         hopper.importOrLoad();
-        return new RoadNetwork(hopper);
+        return new RoadGraph(hopper);
     }
 
     /** One folder per extract (name and size) so a replaced extract is imported again instead of silently ignored. */

@@ -1,13 +1,14 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.civicloop.dispatch.internal.DispatchProperties;
 import cn.civicloop.geo.GeoPoint;
 
 /**
  * Travel time without a road network: great-circle distance × a detour factor (streets are not straight lines;
- * about 1.3 in a city grid) ÷ an average urban driving speed ({@link StraightLineProperties}). The model when no
+ * about 1.3 in a city grid) ÷ an average urban driving speed ({@link DispatchProperties.StraightLine}). The model when no
  * OSM extract is configured, and the road-network model's answer for what the network cannot place.
  */
 public final class StraightLineTravelTimes implements TravelTimeModel {
@@ -15,7 +16,7 @@ public final class StraightLineTravelTimes implements TravelTimeModel {
     private final double detourFactor;
     private final double metresPerSecond;
 
-    public StraightLineTravelTimes(StraightLineProperties settings) {
+    public StraightLineTravelTimes(DispatchProperties.StraightLine settings) {
         this(settings.detourFactor(), settings.speedKmh());
     }
 

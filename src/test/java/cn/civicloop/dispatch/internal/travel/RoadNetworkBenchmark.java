@@ -1,4 +1,4 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,11 +14,12 @@ import java.util.stream.Stream;
 import com.graphhopper.GHRequest;
 import com.graphhopper.storage.index.Snap;
 
+import cn.civicloop.dispatch.internal.DispatchProperties.RoadGraphSettings;
 import cn.civicloop.geo.GeoPoint;
 
 /**
  * Benchmark of the road-network travel times on the Andorra extract (基准测试). Not a test: run it with
- * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.civicloop.dispatch.travel.RoadNetworkBenchmark</pre>
+ * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.civicloop.dispatch.internal.travel.RoadNetworkBenchmark</pre>
  * Prints the import and load times of the graph, then for 1,000 random incidents, each with 500 random unit
  * positions on the road network, the latency of one {@code toward} call (target: under 50 ms) as wall time and as CPU
  * time of the calling thread (on a shared machine the wall time mostly measures waiting for a core), the share of it
@@ -36,12 +37,12 @@ public final class RoadNetworkBenchmark {
 
         Path graphDir = Path.of("target/road-network-benchmark");
         deleteRecursively(graphDir);
-        RoadNetworkProperties settings = RoadNetworkProperties.of(Andorra.osmFile(), graphDir);
+        RoadGraphSettings settings = RoadGraphSettings.of(Andorra.osmFile(), graphDir);
         long start = System.nanoTime();
         RoadNetworkTravelTimes imported = new RoadNetworkTravelTimes(settings);
         imported.loadNow();
         double importSeconds = (System.nanoTime() - start) / 1e9;
-        var graph = imported.network().graph();
+        var graph = imported.roadGraph().graph();
         imported.close();
         start = System.nanoTime();
         RoadNetworkTravelTimes model = new RoadNetworkTravelTimes(settings);
@@ -51,7 +52,7 @@ public final class RoadNetworkBenchmark {
                         + "graph: %,d junction nodes, %,d edges%n", Files.size(Andorra.osmFile()) / 1024.0,
                 importSeconds, loadSeconds, graph.getNodes(), graph.getEdges());
 
-        RoadNetwork network = model.network();
+        RoadGraph network = model.roadGraph();
         Random random = new Random(42);
         List<GeoPoint> pool = positionsOnRoads(network, random, 50_000);
         List<GeoPoint> incidentPoints = new ArrayList<>();
@@ -111,7 +112,7 @@ public final class RoadNetworkBenchmark {
             long t = threads.getCurrentThreadCpuTime();
             for (GeoPoint unit : unitSets.get(i)) {
                 network.graphHopper().route(new GHRequest(unit.lat(), unit.lon(), incident.lat(), incident.lon())
-                        .setProfile(RoadNetwork.PROFILE));
+                        .setProfile(RoadGraph.PROFILE));
             }
             routeMillis[i] = (threads.getCurrentThreadCpuTime() - t) / 1e6;
         }
@@ -120,7 +121,7 @@ public final class RoadNetworkBenchmark {
         model.close();
     }
 
-    private static List<GeoPoint> positionsOnRoads(RoadNetwork network, Random random, int count) {
+    private static List<GeoPoint> positionsOnRoads(RoadGraph network, Random random, int count) {
         var bounds = network.graph().getBounds();
         List<GeoPoint> points = new ArrayList<>(count);
         while (points.size() < count) {

@@ -1,4 +1,4 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 import java.util.List;
 

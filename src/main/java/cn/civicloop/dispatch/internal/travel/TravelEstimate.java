@@ -1,4 +1,4 @@
-package cn.civicloop.dispatch.travel;
+package cn.civicloop.dispatch.internal.travel;
 
 /**
  * How long a unit needs to reach a place, and how far it drives.
