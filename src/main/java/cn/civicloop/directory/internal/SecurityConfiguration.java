@@ -63,6 +63,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/dispatch/terminal", "/api/v1/dispatch/terminal/**").hasRole("POLICE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/dispatch/**").hasRole("POLICE_DISPATCHER")
                         .requestMatchers("/api/v1/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
+                        // deployment planning (planning module): the police command reads and runs
+                        .requestMatchers("/api/v1/planning/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
                         // the governance loop's cases: only the roles that work on them (police, road chiefs and grid
                         // workers reach cases through their own modules, never through these doors); the staff
                         // pages refuse the others in the cases module, with a readable page
@@ -99,6 +101,7 @@ class SecurityConfiguration {
                         .requestMatchers("/terminal", "/terminal/**").hasRole("POLICE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/dispatch/**").hasRole("POLICE_DISPATCHER")
                         .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
+                        .requestMatchers("/planning", "/planning/**").hasAnyRole("POLICE_DISPATCHER", "LEADER")
                         .requestMatchers("/roads/signs", "/roads/signs/**").permitAll()
                         .requestMatchers("/roads/briefing", "/roads/briefing.xlsx").hasAnyRole("ROAD_CHIEF", "LEADER", "ADMIN")
                         // the whistle page: also the named departments' staff (the roads module shows each only its own)

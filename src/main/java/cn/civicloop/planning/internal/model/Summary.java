@@ -18,7 +18,8 @@ public record Summary(int count, double median, double mean, double p90) {
                 quantile(sorted, 0.9));
     }
 
-    static double quantile(double[] sorted, double q) {
+    /** Type-7 quantile of a sorted, non-empty sample. */
+    public static double quantile(double[] sorted, double q) {
         double h = (sorted.length - 1) * q;
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, sorted.length - 1);
