@@ -13,7 +13,8 @@ public interface DispatchRecords {
     int MAX_INCIDENTS = 20_000;
 
     /**
-     * The incidents received in {@code [from, to)}, oldest first, at most {@code limit} (1 … {@link #MAX_INCIDENTS});
+     * The incidents received from {@code from} (inclusive) until {@code to} (exclusive), oldest first, at most
+     * {@code limit} (1 … {@link #MAX_INCIDENTS});
      * {@link RecordedIncidents#more()} says whether the period holds more than were returned.
      *
      * @throws IllegalArgumentException for an empty or reversed period or a limit out of range
