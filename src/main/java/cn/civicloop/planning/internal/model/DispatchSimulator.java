@@ -22,8 +22,9 @@ import cn.civicloop.planning.DispatchPolicy;
  * stands (PATROL). Response time = received → on scene. Everything random (patrol waypoints) comes from the seed.
  * <p>
  * With a reserve (the 110 desk's rule, {@code civicloop.dispatch.reserve-per-block}) a call below priority 1 may only
- * take a unit of a block that keeps more than the reserve free; it waits otherwise, and a cleared unit serves the
- * oldest waiting call it may take. Without a reserve (0, the default) the model is the plain FCFS one above.
+ * take a unit of a block that keeps more than the reserve free; it waits otherwise. When a unit clears, the oldest
+ * waiting calls some free unit may now take are given, one by one, to the unit chosen as for a new call. Without a
+ * reserve (0, the default) the model is the plain FCFS one above.
  * A run checks its thread's interrupt flag at the start and every 1,024 events, so a caller can stop a long run.
  */
 public final class DispatchSimulator {
@@ -77,7 +78,9 @@ public final class DispatchSimulator {
         for (int i = 0; i < calls.size(); i++) {
             events.add(new Event(calls.get(i).receivedAt() + settings.processingSeconds(), Event.DISPATCH, sequence++, i));
         }
+        // without a reserve every waiting call; with one, the calls below priority 1 (priority 1 waits apart)
         Deque<Integer> waiting = new ArrayDeque<>();
+        Deque<Integer> waitingUrgent = new ArrayDeque<>();
         SimulationReport.Response[] responses = new SimulationReport.Response[calls.size()];
         double[] busySeconds = new double[units.size()];
         double end = start;
@@ -92,7 +95,7 @@ public final class DispatchSimulator {
                 Call call = calls.get(e.ref());
                 FieldUnit unit = choose(units, call, now);
                 if (unit == null) {
-                    waiting.addLast(e.ref());
+                    (reservePerBlock > 0 && call.priority() == 1 ? waitingUrgent : waiting).addLast(e.ref());
                     continue;
                 }
                 SimulationReport.Response r = assign(unit, e.ref(), call, now, unit.positionAt(now), false);
@@ -107,7 +110,7 @@ public final class DispatchSimulator {
                 if (reservePerBlock > 0) {
                     unit.freeSince = now;
                     unit.goIdle(now, unit.scene);
-                    for (SimulationReport.Response r : serveWaiting(units, calls, waiting, now)) {
+                    for (SimulationReport.Response r : serveWaiting(units, calls, waitingUrgent, waiting, now)) {
                         responses[r.call()] = r;
                         events.add(new Event(r.clearedAt(), Event.CLEAR, sequence++, r.unit()));
                         busySeconds[r.unit()] += r.clearedAt() - now;
@@ -129,19 +132,32 @@ public final class DispatchSimulator {
                 Math.max(end - start, 1e-9), plan.size());
     }
 
-    /** With a reserve: the waiting calls (oldest first) that a unit may take now, each given to the unit chosen. */
-    private List<SimulationReport.Response> serveWaiting(List<FieldUnit> units, List<Call> calls, Deque<Integer> waiting,
-            double now) {
+    /**
+     * With a reserve: serves the oldest waiting calls that a free unit may take, one at a time. Whether any unit may
+     * take a call depends only on its class (priority 1: any free unit; below: a block with more free than the
+     * reserve), so only the head of each class's queue needs looking at.
+     */
+    private List<SimulationReport.Response> serveWaiting(List<FieldUnit> units, List<Call> calls,
+            Deque<Integer> urgent, Deque<Integer> other, double now) {
         List<SimulationReport.Response> served = new ArrayList<>();
-        for (var it = waiting.iterator(); it.hasNext();) {
-            int next = it.next();
-            FieldUnit chosen = choose(units, calls.get(next), now);
-            if (chosen != null) {
-                it.remove();
-                served.add(assign(chosen, next, calls.get(next), now, chosen.positionAt(now), true));
+        while (true) {
+            boolean anyFree = false;
+            boolean otherMay = false;
+            for (int free : freeInBlock) {
+                anyFree |= free > 0;
+                otherMay |= free > reservePerBlock;
             }
+            Deque<Integer> from = anyFree && !urgent.isEmpty() ? urgent : null;
+            if (otherMay && !other.isEmpty() && (from == null || other.peekFirst() < urgent.peekFirst())) {
+                from = other;
+            }
+            if (from == null) {
+                return served;
+            }
+            int next = from.pollFirst();
+            FieldUnit chosen = choose(units, calls.get(next), now);
+            served.add(assign(chosen, next, calls.get(next), now, chosen.positionAt(now), true));
         }
-        return served;
     }
 
     private FieldUnit choose(List<FieldUnit> units, Call call, double now) {
