@@ -2,7 +2,6 @@ package cn.civicloop.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +120,7 @@ class PlanningApiTests extends ApiTest {
         assertThat(request.get("reservePerBlock").asInt()).isEqualTo(1);
         assertThat(request.get("assumptions").get("patrolTurnoutSeconds").asDouble()).isEqualTo(15);
 
-        JsonNode done = awaitFinished(id, LEADER);
+        JsonNode done = RunPolling.awaitFinished(api, id, LEADER);
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
         JsonNode result = done.get("result");
         assertThat(result.get("stream").get("source").asString()).isEqualTo("GENERATED");
@@ -139,21 +138,4 @@ class PlanningApiTests extends ApiTest {
         assertThat(api.post("/api/v1/planning/runs/" + id + "/cancel", api.login(LEADER), Map.of()).status())
                 .as("a finished run cannot be cancelled").isEqualTo(409);
     }
-
-    JsonNode awaitFinished(long id, String user) {
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonNode run = api.get("/api/v1/planning/runs/" + id, api.login(user)).json();
-            if (!"RUNNING".equals(run.get("status").asString()) || System.nanoTime() > end) {
-                return run;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
 }

@@ -19,6 +19,7 @@ import cn.civicloop.dispatch.DispatchRecords;
 import cn.civicloop.dispatch.RecordedIncident;
 import cn.civicloop.dispatch.UnitPlan;
 import cn.civicloop.planning.DispatchPolicy;
+import cn.civicloop.planning.RunPolling;
 import cn.civicloop.planning.internal.model.Call;
 import cn.civicloop.planning.internal.model.Deployment;
 import cn.civicloop.planning.internal.model.DispatchSimulator;
@@ -70,7 +71,7 @@ class RecordedRunTests extends ApiTest {
         request.put("to", day.plusDays(1).toString());
         Api.Answer started = api.post("/api/v1/planning/runs", api.login("leader"), request);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        JsonNode run = awaitFinished(started.json().get("id").asLong());
+        JsonNode run = RunPolling.awaitFinished(api, started.json().get("id").asLong(), "leader");
         assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("DONE");
         JsonNode result = run.get("result");
         assertThat(result.get("stream").get("calls").asInt()).isEqualTo(INCIDENTS);
@@ -163,21 +164,5 @@ class RecordedRunTests extends ApiTest {
             day = day.plusDays(3);
         }
         return day;
-    }
-
-    private JsonNode awaitFinished(long id) {
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonNode run = api.get("/api/v1/planning/runs/" + id, api.login("leader")).json();
-            if (!"RUNNING".equals(run.get("status").asString()) || System.nanoTime() > end) {
-                return run;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
