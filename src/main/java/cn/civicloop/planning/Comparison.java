@@ -10,11 +10,11 @@ import java.util.List;
  * @param station        坐等接警
  * @param patrol         动态巡处
  * @param recorded       the recorded response of the same incidents (null for a generated stream)
- * @param medianRatio    patrol median response ÷ station median response
+ * @param medianRatio    patrol median response ÷ station median response (null when the station median is 0)
  * @param computeMillis  how long the models took
  */
 public record Comparison(Stream stream, List<BlockFigures> blocks, PolicyFigures station, PolicyFigures patrol,
-        RecordedFigures recorded, double medianRatio, long computeMillis) {
+        RecordedFigures recorded, Double medianRatio, long computeMillis) {
 
     public Comparison {
         blocks = List.copyOf(blocks);

@@ -23,7 +23,8 @@ public record RunRequest(CallSource source, LocalDate from, LocalDate to, Double
         Long seed) {
 
     public RunRequest {
-        unitsPerBlock = unitsPerBlock == null ? Map.of() : Map.copyOf(unitsPerBlock);
+        unitsPerBlock = unitsPerBlock == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unitsPerBlock));
     }
 
     /**

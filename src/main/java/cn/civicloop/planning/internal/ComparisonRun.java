@@ -57,7 +57,8 @@ final class ComparisonRun {
                     PolicyFiguresOf.medianOfBlock(s, b), PolicyFiguresOf.medianOfBlock(p, b),
                     s.meanWorkloadOfBlock(b), p.meanWorkloadOfBlock(b)));
         }
-        double ratio = p.responseMinutes().median() / s.responseMinutes().median();
+        double stationMedian = s.responseMinutes().median();
+        Double ratio = stationMedian > 0 ? p.responseMinutes().median() / stationMedian : null;
         return new Comparison(stream, blocks, stationFigures, patrolFigures, recorded, ratio,
                 (System.nanoTime() - start) / 1_000_000);
     }

@@ -74,6 +74,11 @@ public record RunPanel(RunView run, List<Row> simulation, List<Row> model, List<
         return m == null || m.isNaN() ? NONE : String.format(Locale.ROOT, "%.2f", m);
     }
 
+    /** A ratio with two decimals, "—" for none. */
+    public static String ratio(Double r) {
+        return minutes(r);
+    }
+
     public static String share(Double f) {
         return f == null || f.isNaN() ? NONE : String.format(Locale.ROOT, "%.1f %%", f * 100);
     }
