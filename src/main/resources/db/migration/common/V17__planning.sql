@@ -15,6 +15,7 @@ create table planning_run (
     started_at       timestamp with time zone,
     finished_at      timestamp with time zone,
     cancel_requested boolean         not null default false,
+    cancelled_by     varchar(60),
     result           varchar(200000),
     error            varchar(500)
 );

@@ -107,7 +107,7 @@ class PlanningService implements PlanningRuns {
     @Override
     public RunView cancel(long id, String requestedBy) {
         RunStore.StoredRun run = store.get(id).orElseThrow(() -> new NotFoundException("没有第 " + id + " 号推演 (no run " + id + ")"));
-        if (run.status().finished() || !store.requestCancel(id)) {
+        if (run.status().finished() || !store.requestCancel(id, requestedBy)) {
             throw new ConflictException("第 " + id + " 号推演已结束 (run " + id + " has finished)");
         }
         worker.stopIfHere(id);
@@ -139,7 +139,7 @@ class PlanningService implements PlanningRuns {
 
     private RunView view(RunStore.StoredRun run) {
         return new RunView(run.id(), run.status(), run.requestedBy(), run.requestedAt(), run.startedAt(),
-                run.finishedAt(), json.readValue(run.parameters(), RunRequest.class),
+                run.finishedAt(), run.cancelledBy(), json.readValue(run.parameters(), RunRequest.class),
                 run.result() == null ? null : json.readValue(run.result(), Comparison.class), run.error());
     }
 

@@ -19,11 +19,11 @@ class RunStore {
 
     /** A run as stored; {@code result} is null in lists (read one run for its figures). */
     record StoredRun(long id, RunStatus status, String requestedBy, Instant requestedAt, Instant startedAt,
-            Instant finishedAt, String parameters, String result, String error) {
+            Instant finishedAt, String cancelledBy, String parameters, String result, String error) {
     }
 
     private static final String LIST_COLUMNS = "id, status, requested_by, requested_at, started_at, finished_at, "
-            + "parameters, error";
+            + "cancelled_by, parameters, error";
 
     private final JdbcClient jdbc;
 
@@ -47,10 +47,10 @@ class RunStore {
                         RunStatus.RUNNING.name()).update() == 1;
     }
 
-    /** Asks a RUNNING run to stop; false when it is not running. */
-    boolean requestCancel(long id) {
-        return jdbc.sql("update planning_run set cancel_requested = true where id = ? and status = ?")
-                .params(id, RunStatus.RUNNING.name()).update() == 1;
+    /** Asks a RUNNING run to stop, recording who asked; false when it is not running. */
+    boolean requestCancel(long id, String by) {
+        return jdbc.sql("update planning_run set cancel_requested = true, cancelled_by = ? where id = ? and status = ?")
+                .params(by, id, RunStatus.RUNNING.name()).update() == 1;
     }
 
     boolean cancelRequested(long id) {
@@ -76,7 +76,8 @@ class RunStore {
 
     private static StoredRun map(ResultSet rs, String result) throws SQLException {
         return new StoredRun(rs.getLong("id"), RunStatus.valueOf(rs.getString("status")), rs.getString("requested_by"),
-                at(rs, "requested_at"), at(rs, "started_at"), at(rs, "finished_at"), rs.getString("parameters"), result,
+                at(rs, "requested_at"), at(rs, "started_at"), at(rs, "finished_at"), rs.getString("cancelled_by"),
+                rs.getString("parameters"), result,
                 rs.getString("error"));
     }
 

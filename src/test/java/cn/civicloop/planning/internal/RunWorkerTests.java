@@ -70,9 +70,10 @@ class RunWorkerTests extends ApiTest {
         assertThatThrownBy(() -> worker.start("police-desk", PARAMETERS, () -> "x", x -> x))
                 .isInstanceOf(ConflictException.class);
 
-        assertThat(store.requestCancel(id)).isTrue();
+        assertThat(store.requestCancel(id, "police-desk")).isTrue();
         worker.stopIfHere(id);
         assertThat(awaitFinished(id)).isEqualTo(RunStatus.CANCELLED);
+        assertThat(store.get(id).orElseThrow().cancelledBy()).isEqualTo("police-desk");
         Node.await(WAIT, "the slot is free", () -> !worker.runsHere(id));
 
         long next = worker.start("leader", PARAMETERS, () -> "{}", x -> x);
@@ -86,10 +87,10 @@ class RunWorkerTests extends ApiTest {
         long id = worker.start("leader", PARAMETERS, untilInterrupted(started), x -> x);
         assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
-        assertThat(store.requestCancel(id)).as("only the flag, as the other instance writes it").isTrue();
+        assertThat(store.requestCancel(id, "leader")).as("only the flag, as the other instance writes it").isTrue();
 
         assertThat(awaitFinished(id)).isEqualTo(RunStatus.CANCELLED);
-        assertThat(store.requestCancel(id)).as("a finished run takes no cancel").isFalse();
+        assertThat(store.requestCancel(id, "leader")).as("a finished run takes no cancel").isFalse();
     }
 
     @Test
