@@ -7,7 +7,10 @@
  * (through {@code intake}, the agency named by the desk or by the routing catalogue of {@code triage}; their
  * feedback comes back by listening to {@code cases} events).
  * <p>
- * Sub-packages are internal: {@code travel} (travel-time models), {@code analysis} (hypercube, simulator).
+ * Root package = API: the enums others read, {@link cn.civicloop.dispatch.DispatchFeed} and the read-only
+ * {@link cn.civicloop.dispatch.DispatchRecords} (a bounded period of incidents, the unit plan) that {@code planning}
+ * runs its models on. {@code internal} holds the implementation ({@code internal.travel}: the travel-time models,
+ * straight line or the road graph; settings in {@code internal.DispatchProperties}), {@code web} the pages and APIs.
  * It never reads another module's tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dispatch (块警务·110)",

@@ -19,8 +19,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import cn.civicloop.dispatch.internal.PositionTracker;
 import cn.civicloop.dispatch.internal.Recommender;
-import cn.civicloop.dispatch.travel.StraightLineTravelTimes;
-import cn.civicloop.dispatch.travel.TravelTimeModel;
+import cn.civicloop.dispatch.internal.travel.StraightLineTravelTimes;
+import cn.civicloop.dispatch.internal.travel.TravelTimeModel;
 import cn.civicloop.geo.GeoPoint;
 
 /**
@@ -80,7 +80,7 @@ public final class DispatchBenchmark {
         Path osm = Path.of("..", "shared", "datasets", "geo", "andorra.osm.pbf");
         Class<?> type;
         try {
-            type = Class.forName("cn.civicloop.dispatch.travel.RoadNetworkTravelTimes");
+            type = Class.forName("cn.civicloop.dispatch.internal.travel.RoadNetworkTravelTimes");
         } catch (ClassNotFoundException e) {
             System.out.println("recommendation with the road network: not measured (RoadNetworkTravelTimes is not on the classpath)");
             return;

@@ -12,7 +12,7 @@ import cn.civicloop.dispatch.internal.Recommender.Candidate;
 import cn.civicloop.dispatch.internal.Recommender.Excluded;
 import cn.civicloop.dispatch.internal.Recommender.Ranked;
 import cn.civicloop.dispatch.internal.Recommender.Scene;
-import cn.civicloop.dispatch.travel.StraightLineTravelTimes;
+import cn.civicloop.dispatch.internal.travel.StraightLineTravelTimes;
 import cn.civicloop.geo.GeoPoint;
 
 /** The recommendation on a hand-placed scene: nearest in time wins, busy and off-duty units are left out with the reason. */

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -42,10 +41,10 @@ public class ClusterDispatchFeed implements DispatchFeed {
     private final JsonMapper json;
 
     ClusterDispatchFeed(ClusterSignals signals, JsonMapper json, EventStreams streams,
-            @Value("${civicloop.dispatch.push-timeout-millis:900000}") long timeoutMillis) {
+            DispatchProperties settings) {
         this.signals = signals;
         this.json = json;
-        this.subscribers = streams.channel("dispatch", Duration.ofMillis(timeoutMillis));
+        this.subscribers = streams.channel("dispatch", Duration.ofMillis(settings.pushTimeoutMillis()));
         signals.subscribe(TOPIC, new ClusterSignals.Subscriber() {
             @Override
             public void onSignal(String payload) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.civicloop.dispatch.UnitStatus;
-import cn.civicloop.dispatch.travel.TravelEstimate;
-import cn.civicloop.dispatch.travel.TravelTimeModel;
+import cn.civicloop.dispatch.internal.travel.TravelEstimate;
+import cn.civicloop.dispatch.internal.travel.TravelTimeModel;
 import cn.civicloop.geo.GeoPoint;
 
 /**

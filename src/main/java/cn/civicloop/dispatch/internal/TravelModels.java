@@ -3,9 +3,8 @@ package cn.civicloop.dispatch.internal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.civicloop.dispatch.travel.StraightLineProperties;
-import cn.civicloop.dispatch.travel.StraightLineTravelTimes;
-import cn.civicloop.dispatch.travel.TravelTimeModel;
+import cn.civicloop.dispatch.internal.travel.StraightLineTravelTimes;
+import cn.civicloop.dispatch.internal.travel.TravelTimeModel;
 
 /**
  * The travel-time model in service: the road network when a {@link TravelTimeModel} bean exists (registered when
@@ -19,9 +18,9 @@ public class TravelModels {
     private final ObjectProvider<TravelTimeModel> beans;
     private final TravelTimeModel straightLine;
 
-    TravelModels(ObjectProvider<TravelTimeModel> beans, StraightLineProperties straightLine) {
+    TravelModels(ObjectProvider<TravelTimeModel> beans, DispatchProperties properties) {
         this.beans = beans;
-        this.straightLine = new StraightLineTravelTimes(straightLine);
+        this.straightLine = new StraightLineTravelTimes(properties.straightLine());
     }
 
     public TravelTimeModel current() {
