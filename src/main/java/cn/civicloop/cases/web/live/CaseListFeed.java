@@ -1,6 +1,5 @@
 package cn.civicloop.cases.web.live;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -8,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseActions;
 import cn.civicloop.cluster.ClusterProperties;
 import cn.civicloop.cluster.ClusterSignals;
 import cn.civicloop.directory.Actor;
@@ -29,18 +29,18 @@ import cn.civicloop.shared.web.EventStreams;
 @Component
 class CaseListFeed {
 
-    private static final Set<CaseAction> MOVES = EnumSet.of(CaseAction.ASSIGN, CaseAction.REASSIGN,
-            CaseAction.ASSIGN_UNIT, CaseAction.RETURN, CaseAction.DENY_RETURN, CaseAction.ARBITRATE, CaseAction.VOID,
-            CaseAction.MERGE, CaseAction.ADD_CO_HANDLER, CaseAction.RELEASE_CO_HANDLER, CaseAction.CO_RETURN);
-
     private record Viewer(Actor actor, Long parentDepartment, AtomicBoolean dirty) {
     }
 
     private final EventStreams.Channel<Viewer> viewers;
     private final Directory directory;
+    /** Actions after which the holder the case left must refresh too (the event names only the new holder). */
+    private final Set<CaseAction> moves;
 
-    CaseListFeed(ClusterSignals signals, Directory directory, EventStreams streams, ClusterProperties settings) {
+    CaseListFeed(ClusterSignals signals, Directory directory, EventStreams streams, ClusterProperties settings,
+            CaseActions actions) {
         this.directory = directory;
+        this.moves = Set.copyOf(actions.movingBetweenHolders());
         this.viewers = streams.channel("case-lists", EventStreams.DEFAULT_TIMEOUT);
         signals.subscribe(CaseChangeSignals.TOPIC, new ClusterSignals.Subscriber() {
             @Override
@@ -63,17 +63,17 @@ class CaseListFeed {
         return viewers.open(new Viewer(actor, parent, new AtomicBoolean()), "hello", "{}");
     }
 
-    static boolean concerns(Actor actor, Long parentDepartment, CaseChangeSignals.Change change) {
+    static boolean concerns(Actor actor, Long parentDepartment, CaseChangeSignals.Change change, Set<CaseAction> moves) {
         if (actor.has(Role.OPERATOR) || actor.has(Role.LEADER) || (actor.has(Role.DISPATCHER) && actor.districtWide())) {
             return true;
         }
         Long dept = change.departmentId();
-        return dept == null || MOVES.contains(change.action()) || dept.equals(actor.departmentId())
+        return dept == null || moves.contains(change.action()) || dept.equals(actor.departmentId())
                 || dept.equals(parentDepartment);
     }
 
-    private static boolean concerns(Viewer v, CaseChangeSignals.Change change) {
-        return concerns(v.actor(), v.parentDepartment(), change);
+    private boolean concerns(Viewer v, CaseChangeSignals.Change change) {
+        return concerns(v.actor(), v.parentDepartment(), change, moves);
     }
 
     /** One {@code changed} to each viewer marked since the last flush (the mark is taken as it is read). */
