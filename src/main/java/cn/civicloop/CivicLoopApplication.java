@@ -8,9 +8,9 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(systemName = "CivicLoop", sharedModules = "shared")
 public class CivicLoopApplication {
     public static void main(String[] args) {
-        // "routing train|classify …" is a command-line tool of the same jar; it needs no application context.
-        if (args.length > 0 && "routing".equals(args[0])) {
-            System.exit(cn.civicloop.routing.RoutingCommandLine.run(args));
+        // "routing train|classify …" (also "classifier …") is a command-line tool of the same jar; no application context.
+        if (args.length > 0 && cn.civicloop.classifier.RoutingCommandLine.isVerb(args[0])) {
+            System.exit(cn.civicloop.classifier.RoutingCommandLine.run(args));
         }
         SpringApplication.run(CivicLoopApplication.class, args);
     }

@@ -7,7 +7,7 @@ public enum Role {
     /** 受理员·信息员 — registers appeals, reviews replies, calls back residents, closes. */
     OPERATOR("受理员·信息员"),
     /** 派遣员 — 一级 when in the district centre, 二级 when in a department (assigns to its units). */
-    DISPATCHER("派遣员"),
+    TRIAGE_OFFICER("派遣员"),
     /** 承办人 — signs for, handles and replies to the cases of his department or unit. */
     HANDLER("承办人"),
     /** 承办单位负责人 — like a handler, for the whole department, plus units and parking requests. */

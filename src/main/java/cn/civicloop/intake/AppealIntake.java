@@ -16,7 +16,7 @@ import cn.civicloop.geo.Datum;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.geo.Placement;
-import cn.civicloop.routing.UrgencyDetector;
+import cn.civicloop.classifier.UrgencyDetector;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
 import cn.civicloop.shared.Upload;

@@ -5,5 +5,5 @@
  * and hands a clean appeal to the cases module, which answers with the case number and tracking token.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake (受理入口)",
-        allowedDependencies = {"shared", "geo", "cases", "directory", "routing", "security"})
+        allowedDependencies = {"shared", "geo", "cases", "directory", "classifier", "security"})
 package cn.civicloop.intake;

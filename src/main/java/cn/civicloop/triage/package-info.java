@@ -6,5 +6,5 @@
  * channels, and counts dispatchers' corrections as training signal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Triage (一二级研判)",
-        allowedDependencies = {"shared", "directory", "geo", "cases", "routing", "cluster", "security"})
+        allowedDependencies = {"shared", "directory", "geo", "cases", "classifier", "cluster", "security"})
 package cn.civicloop.triage;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.civicloop.routing.csv.CsvTable;
+import cn.civicloop.classifier.csv.CsvTable;
 
 /**
  * Real appeal texts for load, read at run time from the shared data set (never copied into the repository).

@@ -37,7 +37,7 @@ class EndpointMatrixTests extends ApiTest {
 
     /** One demo account per role; roles without a demo account are still declared, just not exercised here. */
     private static final Map<Role, String> USERS = new EnumMap<>(Map.of(Role.ADMIN, "admin", Role.OPERATOR, "operator",
-            Role.DISPATCHER, "dispatcher", Role.LEADER, "leader", Role.HANDLER, "zfj", Role.DEPT_HEAD, "zfj-head",
+            Role.TRIAGE_OFFICER, "dispatcher", Role.LEADER, "leader", Role.HANDLER, "zfj", Role.DEPT_HEAD, "zfj-head",
             Role.POLICE_DISPATCHER, "police-desk", Role.POLICE_OFFICER, "unit-b1-1", Role.ROAD_CHIEF, "road3",
             Role.GRID_WORKER, "grid1"));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");

@@ -68,14 +68,14 @@ final class ActionCatalogue {
                     .takes(Fields.REASON).builds(v -> new Decline(v.text(Fields.REASON))),
             of(ANSWER).by(OPERATOR).from(SUBMITTED, REGISTERED).to(CLOSED).shown(STEP_AND_REMARK).clocks(stopAll())
                     .takes(Fields.TEXT).builds(v -> new Answer(v.text(Fields.TEXT))),
-            of(ASSIGN).by(DISPATCHER).holder(DISTRICT).from(REGISTERED).to(ASSIGNED).shown(STEP).movesCase()
+            of(ASSIGN).by(TRIAGE_OFFICER).holder(DISTRICT).from(REGISTERED).to(ASSIGNED).shown(STEP).movesCase()
                     .clocks(start(ClockStage.SIGN)).takes(Fields.DEPARTMENT, Fields.UNIT_TOO, Fields.NOTE)
                     .builds(v -> new Assign(v.id(Fields.DEPARTMENT), v.id(Fields.UNIT_TOO), v.text(Fields.NOTE))),
-            of(REASSIGN).by(DISPATCHER).holder(DISTRICT).from(ASSIGNED, RETURN_REQUESTED).to(ASSIGNED).shown(STEP)
+            of(REASSIGN).by(TRIAGE_OFFICER).holder(DISTRICT).from(ASSIGNED, RETURN_REQUESTED).to(ASSIGNED).shown(STEP)
                     .movesCase().clocks(start(ClockStage.SIGN))
                     .takes(Fields.DEPARTMENT, Fields.UNIT_TOO, Fields.REASON).builds(v -> new Reassign(
                             v.id(Fields.DEPARTMENT), v.id(Fields.UNIT_TOO), v.text(Fields.REASON))),
-            of(ASSIGN_UNIT).by(DISPATCHER, DEPT_HEAD).holder(DISTRICT_OR_LEAD_DEPARTMENT).during(ASSIGNED).movesCase()
+            of(ASSIGN_UNIT).by(TRIAGE_OFFICER, DEPT_HEAD).holder(DISTRICT_OR_LEAD_DEPARTMENT).during(ASSIGNED).movesCase()
                     .takes(Fields.UNIT, Fields.NOTE)
                     .builds(v -> new AssignUnit(v.id(Fields.UNIT), v.text(Fields.NOTE))),
             of(SIGN).by(HANDLER, DEPT_HEAD).holder(HOLDING_DEPARTMENT).from(ASSIGNED).to(IN_PROGRESS).shown(STEP)
@@ -84,20 +84,20 @@ final class ActionCatalogue {
             of(RETURN).by(HANDLER, DEPT_HEAD).holder(HOLDING_DEPARTMENT).from(ASSIGNED, IN_PROGRESS)
                     .to(RETURN_REQUESTED).movesCase().clocks(stop(ClockStage.SIGN), stop(ClockStage.CONTACT))
                     .takes(Fields.REASON).builds(v -> new Return(v.text(Fields.REASON))),
-            of(DENY_RETURN).by(DISPATCHER).holder(DISTRICT).from(RETURN_REQUESTED).to(ASSIGNED).movesCase()
+            of(DENY_RETURN).by(TRIAGE_OFFICER).holder(DISTRICT).from(RETURN_REQUESTED).to(ASSIGNED).movesCase()
                     .clocks(start(ClockStage.SIGN))
                     .takes(Fields.REASON).builds(v -> new DenyReturn(v.text(Fields.REASON))),
             of(REQUEST_EXTENSION).by(HANDLER, DEPT_HEAD).holder(HOLDING_DEPARTMENT).from(IN_PROGRESS)
                     .to(EXTENSION_REQUESTED).takes(Fields.WORKING_DAYS, Fields.REASON).builds(v ->
                             new RequestExtension(v.days(Fields.WORKING_DAYS), v.text(Fields.REASON))),
-            of(APPROVE_EXTENSION).by(DISPATCHER).holder(DISTRICT).from(EXTENSION_REQUESTED).to(IN_PROGRESS)
+            of(APPROVE_EXTENSION).by(TRIAGE_OFFICER).holder(DISTRICT).from(EXTENSION_REQUESTED).to(IN_PROGRESS)
                     .shown(STEP_AND_REMARK).clocks(extend())
                     .takes(Fields.NOTE).builds(v -> new ApproveExtension(v.text(Fields.NOTE))),
-            of(DENY_EXTENSION).by(DISPATCHER).holder(DISTRICT).from(EXTENSION_REQUESTED).to(IN_PROGRESS)
+            of(DENY_EXTENSION).by(TRIAGE_OFFICER).holder(DISTRICT).from(EXTENSION_REQUESTED).to(IN_PROGRESS)
                     .takes(Fields.REASON).builds(v -> new DenyExtension(v.text(Fields.REASON))),
-            of(PARK).by(DISPATCHER).holder(DISTRICT).from(IN_PROGRESS).to(PARKED).clocks(pause(ClockStage.HANDLE))
+            of(PARK).by(TRIAGE_OFFICER).holder(DISTRICT).from(IN_PROGRESS).to(PARKED).clocks(pause(ClockStage.HANDLE))
                     .takes(Fields.REASON).builds(v -> new Park(v.text(Fields.REASON))),
-            of(RESUME).by(DISPATCHER).holder(DISTRICT).from(PARKED).to(IN_PROGRESS).clocks(resume(ClockStage.HANDLE))
+            of(RESUME).by(TRIAGE_OFFICER).holder(DISTRICT).from(PARKED).to(IN_PROGRESS).clocks(resume(ClockStage.HANDLE))
                     .takes(Fields.NOTE).builds(v -> new Resume(v.text(Fields.NOTE))),
             of(REPLY).by(HANDLER, DEPT_HEAD).holder(HOLDING_DEPARTMENT).from(IN_PROGRESS).to(REPLIED)
                     .clocks(stop(ClockStage.HANDLE), stop(ClockStage.CONTACT), start(ClockStage.REVIEW))
@@ -120,14 +120,14 @@ final class ActionCatalogue {
             of(REOPEN).by(OPERATOR, RESIDENT).from(CLOSED).to(ASSIGNED).shown(STEP_AND_REMARK)
                     .clocks(start(ClockStage.SIGN), startRework())
                     .takes(Fields.REASON).builds(v -> new Reopen(v.text(Fields.REASON))),
-            of(VOID).by(OPERATOR, DISPATCHER).holder(DISTRICT).from(SUBMITTED, REGISTERED, ASSIGNED, RETURN_REQUESTED)
+            of(VOID).by(OPERATOR, TRIAGE_OFFICER).holder(DISTRICT).from(SUBMITTED, REGISTERED, ASSIGNED, RETURN_REQUESTED)
                     .to(VOIDED).shown(STEP_AND_REMARK).movesCase().clocks(stopAll())
                     .takes(Fields.REASON).builds(v -> new CaseCommand.Void(v.text(Fields.REASON))),
-            of(MERGE).by(OPERATOR, DISPATCHER).holder(DISTRICT)
+            of(MERGE).by(OPERATOR, TRIAGE_OFFICER).holder(DISTRICT)
                     .from(SUBMITTED, REGISTERED, ASSIGNED, RETURN_REQUESTED, IN_PROGRESS).to(VOIDED).shown(STEP)
                     .movesCase().clocks(stopAll()).takes(Fields.INTO_NUMBER, Fields.NOTE)
                     .builds(v -> new Merge(v.text(Fields.INTO_NUMBER), v.text(Fields.NOTE))),
-            of(NOTE).by(OPERATOR, DISPATCHER, HANDLER, DEPT_HEAD, LEADER).shown(CHOSEN_PER_ENTRY)
+            of(NOTE).by(OPERATOR, TRIAGE_OFFICER, HANDLER, DEPT_HEAD, LEADER).shown(CHOSEN_PER_ENTRY)
                     .during(SUBMITTED, REGISTERED, ASSIGNED, RETURN_REQUESTED, IN_PROGRESS, EXTENSION_REQUESTED, PARKED,
                             REPLIED, AWAITING_FOLLOW_UP, CLOSED)
                     .takes(Fields.TEXT, Fields.PUBLIC_NOTE)
@@ -135,17 +135,17 @@ final class ActionCatalogue {
             of(CONTACT).by(HANDLER, DEPT_HEAD).holder(HOLDING_DEPARTMENT)
                     .during(IN_PROGRESS, EXTENSION_REQUESTED, PARKED).clocks(stop(ClockStage.CONTACT))
                     .takes(Fields.NOTE).builds(v -> new Contact(v.text(Fields.NOTE))),
-            of(URGE).by(DISPATCHER, LEADER).holder(DISTRICT).during(HELD)
+            of(URGE).by(TRIAGE_OFFICER, LEADER).holder(DISTRICT).during(HELD)
                     .takes(Fields.NOTE).builds(v -> new Urge(v.text(Fields.NOTE))),
-            of(SUPERVISE).by(DISPATCHER, LEADER).holder(DISTRICT).during(HELD)
+            of(SUPERVISE).by(TRIAGE_OFFICER, LEADER).holder(DISTRICT).during(HELD)
                     .takes(Fields.NOTE).builds(v -> new Supervise(v.text(Fields.NOTE))),
             of(ACKNOWLEDGE).by(HANDLER, DEPT_HEAD).holder(HOLDING_DEPARTMENT).during(HELD)
                     .offered(WITH_OPEN_SUPERVISION)
                     .takes(Fields.NOTE).builds(v -> new Acknowledge(v.text(Fields.NOTE))),
-            of(ADD_CO_HANDLER).by(DISPATCHER).holder(DISTRICT).during(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED)
+            of(ADD_CO_HANDLER).by(TRIAGE_OFFICER).holder(DISTRICT).during(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED)
                     .movesCase().takes(Fields.DEPARTMENT, Fields.NOTE)
                     .builds(v -> new AddCoHandler(v.id(Fields.DEPARTMENT), v.text(Fields.NOTE))),
-            of(RELEASE_CO_HANDLER).by(DISPATCHER).holder(DISTRICT).during(HELD).movesCase()
+            of(RELEASE_CO_HANDLER).by(TRIAGE_OFFICER).holder(DISTRICT).during(HELD).movesCase()
                     .offered(WITH_CO_HANDLERS).takes(Fields.CO_HANDLER, Fields.REASON)
                     .builds(v -> new ReleaseCoHandler(v.id(Fields.CO_HANDLER), v.text(Fields.REASON))),
             of(CO_SIGN).by(HANDLER, DEPT_HEAD).holder(CO_HANDLING_DEPARTMENT).during(HELD)
@@ -154,7 +154,7 @@ final class ActionCatalogue {
                     .takes(Fields.TEXT).builds(v -> new CoReply(v.text(Fields.TEXT))),
             of(CO_RETURN).by(HANDLER, DEPT_HEAD).holder(CO_HANDLING_DEPARTMENT).during(HELD).movesCase()
                     .takes(Fields.REASON).builds(v -> new CoReturn(v.text(Fields.REASON))),
-            of(ARBITRATE).by(DISPATCHER).holder(DISTRICT).from(RETURN_REQUESTED).to(ASSIGNED).movesCase()
+            of(ARBITRATE).by(TRIAGE_OFFICER).holder(DISTRICT).from(RETURN_REQUESTED).to(ASSIGNED).movesCase()
                     .clocks(start(ClockStage.SIGN)).takes(Fields.DEPARTMENT, Fields.REASON)
                     .builds(v -> new Arbitrate(v.id(Fields.DEPARTMENT), v.text(Fields.REASON))),
             recorded(REMIND),

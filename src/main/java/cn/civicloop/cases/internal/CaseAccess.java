@@ -32,10 +32,10 @@ public final class CaseAccess {
         if (actor.has(SYSTEM) || actor.has(OPERATOR) || actor.has(LEADER)) {
             return true;
         }
-        if (actor.has(DISPATCHER) && actor.districtWide()) {
+        if (actor.has(TRIAGE_OFFICER) && actor.districtWide()) {
             return true;
         }
-        boolean departmentStaff = actor.has(HANDLER) || actor.has(DEPT_HEAD) || actor.has(DISPATCHER);
+        boolean departmentStaff = actor.has(HANDLER) || actor.has(DEPT_HEAD) || actor.has(TRIAGE_OFFICER);
         return departmentStaff && (holds(actor, holders) || coHandles(actor, holders));
     }
 

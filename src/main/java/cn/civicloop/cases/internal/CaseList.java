@@ -31,7 +31,7 @@ class CaseList {
 
     CasePage list(CaseFilter f, Actor reader) {
         // only the roles that work on cases list them; an admin, the 110 desk, road chiefs and grid workers do not
-        boolean reads = reader.has(Role.SYSTEM) || reader.has(Role.OPERATOR) || reader.has(Role.DISPATCHER)
+        boolean reads = reader.has(Role.SYSTEM) || reader.has(Role.OPERATOR) || reader.has(Role.TRIAGE_OFFICER)
                 || reader.has(Role.HANDLER) || reader.has(Role.DEPT_HEAD) || reader.has(Role.LEADER);
         if (!reads) {
             throw new ForbiddenException("无权查看工单列表 (your role does not see cases)");

@@ -56,7 +56,7 @@ class Timeline {
 
     /** The role an actor acted in, for the record: the most specific one he holds. */
     static Role mainRole(Actor actor) {
-        for (Role role : List.of(Role.RESIDENT, Role.SYSTEM, Role.OPERATOR, Role.DISPATCHER, Role.DEPT_HEAD,
+        for (Role role : List.of(Role.RESIDENT, Role.SYSTEM, Role.OPERATOR, Role.TRIAGE_OFFICER, Role.DEPT_HEAD,
                 Role.HANDLER, Role.LEADER, Role.ADMIN)) {
             if (actor.has(role)) {
                 return role;

@@ -15,7 +15,7 @@ class CaseEndpoints {
 
     @Bean
     EndpointOwners casesEndpointOwners() {
-        Role[] caseRoles = { Role.OPERATOR, Role.DISPATCHER, Role.HANDLER, Role.DEPT_HEAD, Role.LEADER };
+        Role[] caseRoles = { Role.OPERATOR, Role.TRIAGE_OFFICER, Role.HANDLER, Role.DEPT_HEAD, Role.LEADER };
         return EndpointOwners.of("cases")
                 // residents, with the case number and its tracking token
                 .paths("/api/v1/public/cases/**", "/track", "/track/**").open()

@@ -16,7 +16,7 @@ import cn.civicloop.security.Actors;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The district leaders' overview (领导驾驶舱). Owner roles: LEADER, OPERATOR, and DISPATCHER of the district centre
+ * The district leaders' overview (领导驾驶舱). Owner roles: LEADER, OPERATOR, and TRIAGE_OFFICER of the district centre
  * (一级); everyone else gets a readable 403 page. The charts read {@code /dashboard/data} (same session).
  */
 @Controller
@@ -30,7 +30,7 @@ class DashboardController {
 
     static boolean mayLook(Actor actor) {
         return actor.has(Role.LEADER) || actor.has(Role.OPERATOR)
-                || (actor.has(Role.DISPATCHER) && actor.districtWide());
+                || (actor.has(Role.TRIAGE_OFFICER) && actor.districtWide());
     }
 
     @GetMapping("/dashboard")

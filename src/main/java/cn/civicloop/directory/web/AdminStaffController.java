@@ -28,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class AdminStaffController {
 
-    static final List<Role> STAFF_ROLES = List.of(Role.OPERATOR, Role.DISPATCHER, Role.HANDLER, Role.DEPT_HEAD,
+    static final List<Role> STAFF_ROLES = List.of(Role.OPERATOR, Role.TRIAGE_OFFICER, Role.HANDLER, Role.DEPT_HEAD,
             Role.LEADER, Role.ADMIN);
 
     private final Directory directory;

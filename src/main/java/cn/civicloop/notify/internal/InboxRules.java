@@ -1,7 +1,7 @@
 package cn.civicloop.notify.internal;
 
 import static cn.civicloop.directory.Role.DEPT_HEAD;
-import static cn.civicloop.directory.Role.DISPATCHER;
+import static cn.civicloop.directory.Role.TRIAGE_OFFICER;
 import static cn.civicloop.directory.Role.HANDLER;
 import static cn.civicloop.directory.Role.LEADER;
 import static cn.civicloop.directory.Role.OPERATOR;
@@ -47,8 +47,8 @@ final class InboxRules {
             entry("REOPEN", rule("REOPEN", "群众申请重办", Scope.DEPARTMENT, HANDLER, DEPT_HEAD)),
             // the event names the department, not the unit: its handlers (units included) are told for now
             entry("ASSIGN_UNIT", rule("ASSIGN_UNIT", "新工单待签收（二级派单）", Scope.DEPARTMENT, HANDLER)),
-            entry("RETURN", rule("RETURN", "退单待审", Scope.CENTRE, DISPATCHER)),
-            entry("REQUEST_EXTENSION", rule("REQUEST_EXTENSION", "延期申请待审", Scope.CENTRE, DISPATCHER)),
+            entry("RETURN", rule("RETURN", "退单待审", Scope.CENTRE, TRIAGE_OFFICER)),
+            entry("REQUEST_EXTENSION", rule("REQUEST_EXTENSION", "延期申请待审", Scope.CENTRE, TRIAGE_OFFICER)),
             entry("REPLY", rule("REPLY", "办理反馈待审核", Scope.ANYONE, OPERATOR)),
             entry("REJECT", rule("REJECT", "工单被驳回返工", Scope.DEPARTMENT, HANDLER)),
             entry("REWORK", rule("REWORK", "工单被驳回返工", Scope.DEPARTMENT, HANDLER)),

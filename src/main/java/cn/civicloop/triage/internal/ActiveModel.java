@@ -17,10 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.civicloop.routing.RoutingExample;
-import cn.civicloop.routing.RoutingModel;
-import cn.civicloop.routing.RoutingSuggestion;
-import cn.civicloop.routing.RoutingTrainer;
+import cn.civicloop.classifier.RoutingExample;
+import cn.civicloop.classifier.RoutingModel;
+import cn.civicloop.classifier.RoutingSuggestion;
+import cn.civicloop.classifier.RoutingTrainer;
 
 /**
  * The classifier model in use. Models are versioned rows of {@code triage_model}; the active one is loaded at
@@ -75,7 +75,7 @@ public class ActiveModel {
             Path tmp = Files.createTempFile("seed-corpus", ".csv");
             try {
                 Files.write(tmp, seedCorpus.getInputStream().readAllBytes());
-                return cn.civicloop.routing.TrainingFiles.read(List.of(tmp));
+                return cn.civicloop.classifier.TrainingFiles.read(List.of(tmp));
             } finally {
                 Files.deleteIfExists(tmp);
             }

@@ -14,7 +14,7 @@ import cn.civicloop.cases.Channel;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
-import cn.civicloop.routing.ModelInfo;
+import cn.civicloop.classifier.ModelInfo;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
 

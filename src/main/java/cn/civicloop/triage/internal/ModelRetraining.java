@@ -17,10 +17,10 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
-import cn.civicloop.routing.ModelReplacement;
-import cn.civicloop.routing.RoutingExample;
-import cn.civicloop.routing.RoutingModel;
-import cn.civicloop.routing.RoutingTrainer;
+import cn.civicloop.classifier.ModelReplacement;
+import cn.civicloop.classifier.RoutingExample;
+import cn.civicloop.classifier.RoutingModel;
+import cn.civicloop.classifier.RoutingTrainer;
 
 /**
  * Retrains the classifier in the background — nightly, and when an admin asks — from the shipped corpus plus the

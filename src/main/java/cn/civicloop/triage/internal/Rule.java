@@ -3,7 +3,7 @@ package cn.civicloop.triage.internal;
 import java.util.Arrays;
 import java.util.List;
 
-import cn.civicloop.routing.UrgencyDetector;
+import cn.civicloop.classifier.UrgencyDetector;
 
 /**
  * A rule of the routing catalogue (派单目录). Keywords and excluded words are alternatives separated by {@code |}.

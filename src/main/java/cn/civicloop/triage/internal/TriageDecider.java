@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.civicloop.routing.LabelConfidence;
-import cn.civicloop.routing.RoutingSuggestion;
+import cn.civicloop.classifier.LabelConfidence;
+import cn.civicloop.classifier.RoutingSuggestion;
 
 /**
  * 一二级研判 as a pure decision: 110 diversion rules first (they need no classifier), then the classifier's top

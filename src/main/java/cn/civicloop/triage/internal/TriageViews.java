@@ -71,7 +71,7 @@ public class TriageViews {
     /** 研判 is the district centre's work; leaders may look. */
     private static void requireCentre(Actor actor) {
         boolean allowed = actor.has(Role.OPERATOR) || actor.has(Role.LEADER) || actor.has(Role.SYSTEM)
-                || (actor.has(Role.DISPATCHER) && actor.districtWide());
+                || (actor.has(Role.TRIAGE_OFFICER) && actor.districtWide());
         if (!allowed) {
             throw new ForbiddenException("研判队列仅限指挥中心 (triage is for the district centre)");
         }

@@ -24,10 +24,10 @@ class CaseAccessTests {
     @CsvSource({
             "OPERATOR@centre, REGISTER, true", "OPERATOR@centre, APPROVE, true", "OPERATOR@centre, ASSIGN, false",
             "OPERATOR@centre, SIGN, false", "OPERATOR@centre, VOID, true", "OPERATOR@centre, REOPEN, true",
-            "DISPATCHER@centre, ASSIGN, true", "DISPATCHER@centre, REASSIGN, true", "DISPATCHER@centre, SIGN, false",
-            "DISPATCHER@centre, APPROVE, false", "DISPATCHER@centre, PARK, true", "DISPATCHER@centre, ASSIGN_UNIT, true",
-            "DISPATCHER@10, ASSIGN_UNIT, true", "DISPATCHER@10, REASSIGN, false", "DISPATCHER@10, VOID, false",
-            "DISPATCHER@20, ASSIGN_UNIT, false",
+            "TRIAGE_OFFICER@centre, ASSIGN, true", "TRIAGE_OFFICER@centre, REASSIGN, true", "TRIAGE_OFFICER@centre, SIGN, false",
+            "TRIAGE_OFFICER@centre, APPROVE, false", "TRIAGE_OFFICER@centre, PARK, true", "TRIAGE_OFFICER@centre, ASSIGN_UNIT, true",
+            "TRIAGE_OFFICER@10, ASSIGN_UNIT, true", "TRIAGE_OFFICER@10, REASSIGN, false", "TRIAGE_OFFICER@10, VOID, false",
+            "TRIAGE_OFFICER@20, ASSIGN_UNIT, false",
             "HANDLER@10, SIGN, true", "HANDLER@10, REPLY, true", "HANDLER@10, RETURN, true",
             "HANDLER@10, ASSIGN, false", "HANDLER@10, APPROVE, false", "HANDLER@10, ASSIGN_UNIT, false",
             "HANDLER@11, SIGN, true", "HANDLER@20, SIGN, false", "HANDLER@20, NOTE, false",
@@ -41,9 +41,9 @@ class CaseAccessTests {
     }
 
     @ParameterizedTest(name = "{0} reads → {1}")
-    @CsvSource({"OPERATOR@centre, true", "DISPATCHER@centre, true", "LEADER@centre, true", "HANDLER@10, true",
-            "HANDLER@11, true", "DEPT_HEAD@10, true", "DISPATCHER@10, true", "HANDLER@20, false",
-            "DEPT_HEAD@20, false", "DISPATCHER@20, false", "ADMIN@centre, false", "RESIDENT@none, false"})
+    @CsvSource({"OPERATOR@centre, true", "TRIAGE_OFFICER@centre, true", "LEADER@centre, true", "HANDLER@10, true",
+            "HANDLER@11, true", "DEPT_HEAD@10, true", "TRIAGE_OFFICER@10, true", "HANDLER@20, false",
+            "DEPT_HEAD@20, false", "TRIAGE_OFFICER@20, false", "ADMIN@centre, false", "RESIDENT@none, false"})
     void readingFollowsDepartment(String who, boolean allowed) {
         assertThat(CaseAccess.canRead(actor(who), DEPARTMENT, UNIT)).isEqualTo(allowed);
     }

@@ -64,7 +64,7 @@ class CaseListFeed {
     }
 
     static boolean concerns(Actor actor, Long parentDepartment, CaseChangeSignals.Change change, Set<CaseAction> moves) {
-        if (actor.has(Role.OPERATOR) || actor.has(Role.LEADER) || (actor.has(Role.DISPATCHER) && actor.districtWide())) {
+        if (actor.has(Role.OPERATOR) || actor.has(Role.LEADER) || (actor.has(Role.TRIAGE_OFFICER) && actor.districtWide())) {
             return true;
         }
         Long dept = change.departmentId();

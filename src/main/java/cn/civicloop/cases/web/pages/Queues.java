@@ -24,7 +24,7 @@ final class Queues {
             queues.add(new Queue("review", "staff.queue.review", CaseStatus.REPLIED));
             queues.add(new Queue("follow-up", "staff.queue.followUp", CaseStatus.AWAITING_FOLLOW_UP));
         }
-        if (actor.has(Role.DISPATCHER)) {
+        if (actor.has(Role.TRIAGE_OFFICER)) {
             queues.add(new Queue("dispatch", "staff.queue.dispatch",
                     actor.districtWide() ? CaseStatus.REGISTERED : CaseStatus.ASSIGNED));
             queues.add(new Queue("returns", "staff.queue.returns", CaseStatus.RETURN_REQUESTED));

@@ -34,7 +34,7 @@ class CaseListFeedScopeTests {
     @Test
     void theDistrictCentreAndLeadersHearEveryChange() {
         for (Actor a : new Actor[] { staff(Role.OPERATOR, 1L, true), staff(Role.LEADER, null, true),
-                staff(Role.DISPATCHER, 1L, true) }) {
+                staff(Role.TRIAGE_OFFICER, 1L, true) }) {
             assertThat(CaseListFeed.concerns(a, null, change(ZJJ, CaseAction.SIGN), MOVES)).isTrue();
         }
     }
@@ -49,7 +49,7 @@ class CaseListFeedScopeTests {
         assertThat(CaseListFeed.concerns(handler, null, change(ZJJ, CaseAction.REASSIGN), MOVES)).isTrue();
         assertThat(CaseListFeed.concerns(handler, null, change(null, CaseAction.RETURN), MOVES)).isTrue();
         // a second-level (department) dispatcher is department staff
-        assertThat(CaseListFeed.concerns(staff(Role.DISPATCHER, ZFJ, false), null, change(ZJJ, CaseAction.SIGN), MOVES)).isFalse();
+        assertThat(CaseListFeed.concerns(staff(Role.TRIAGE_OFFICER, ZFJ, false), null, change(ZJJ, CaseAction.SIGN), MOVES)).isFalse();
     }
 
     @Test

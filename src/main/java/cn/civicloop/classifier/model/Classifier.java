@@ -1,0 +1,96 @@
+package cn.civicloop.classifier.model;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fitted pipeline (分类器): features → TF-IDF → linear scores → calibrated probabilities, and its binary form.
+ * Everything needed to reproduce a prediction is in here; nothing is looked up elsewhere at prediction time.
+ */
+public record Classifier(FeatureConfig config, List<String> labels, Vocabulary vocabulary, LinearModel linear,
+        Calibration calibration) {
+
+    /** Probabilities in the order of {@link #labels()}; they sum to 1. */
+    public double[] probabilities(String title, String detail) {
+        InputShape shape = InputShape.of(title, detail);
+        return calibration.probabilities(scores(title, detail), shape);
+    }
+
+    public double[] scores(String title, String detail) {
+        return linear.scores(vocabulary.vectorise(TextFeatures.of(title, detail, config)));
+    }
+
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(config.maxCharGram());
+        out.writeBoolean(config.words());
+        out.writeInt(config.minDf());
+        out.writeFloat(config.titleWeight());
+        out.writeFloat(config.detailWeight());
+        out.writeFloat(config.sharedWeight());
+        out.writeDouble(config.svmC());
+        out.writeDouble(config.lrC());
+        out.writeDouble(config.lrMix());
+        out.writeInt(config.calibrationFolds());
+        out.writeDouble(config.nbWeight());
+        out.writeDouble(config.nbAlpha());
+        out.writeInt(labels.size());
+        for (String label : labels) {
+            out.writeUTF(label);
+        }
+        String[] terms = vocabulary.terms();
+        float[] idf = vocabulary.idf();
+        out.writeInt(terms.length);
+        for (int i = 0; i < terms.length; i++) {
+            out.writeUTF(terms[i]);
+            out.writeFloat(idf[i]);
+        }
+        float[] weights = linear.weights();
+        for (float w : weights) {
+            out.writeFloat(w);
+        }
+        for (InputShape shape : InputShape.values()) {
+            out.writeDouble(calibration.temperature(shape));
+        }
+    }
+
+    /** Reads the current form; {@link #read(DataInput, int)} for older model files. */
+    public static Classifier read(DataInput in) throws IOException {
+        return read(in, 2);
+    }
+
+    /** Format 1 has no naive-Bayes settings (its weights never included one); format 2 stores them. */
+    public static Classifier read(DataInput in, int format) throws IOException {
+        FeatureConfig c = new FeatureConfig(in.readInt(), in.readBoolean(), in.readInt(), in.readFloat(),
+                in.readFloat(), in.readFloat(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt());
+        FeatureConfig config = format < 2 ? c : new FeatureConfig(c.maxCharGram(), c.words(), c.minDf(),
+                c.titleWeight(), c.detailWeight(), c.sharedWeight(), c.svmC(), c.lrC(), c.lrMix(),
+                c.calibrationFolds(), in.readDouble(), in.readDouble());
+        int labelCount = in.readInt();
+        List<String> labels = new ArrayList<>(labelCount);
+        for (int i = 0; i < labelCount; i++) {
+            labels.add(in.readUTF());
+        }
+        int termCount = in.readInt();
+        String[] terms = new String[termCount];
+        float[] idf = new float[termCount];
+        for (int i = 0; i < termCount; i++) {
+            terms[i] = in.readUTF();
+            idf[i] = in.readFloat();
+        }
+        float[] weights = new float[labelCount * (termCount + 1)];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = in.readFloat();
+        }
+        Map<InputShape, Double> temperatures = new EnumMap<>(InputShape.class);
+        for (InputShape shape : InputShape.values()) {
+            temperatures.put(shape, in.readDouble());
+        }
+        return new Classifier(config, List.copyOf(labels), new Vocabulary(terms, idf, config),
+                new LinearModel(labelCount, termCount, weights), new Calibration(temperatures));
+    }
+}

@@ -1,0 +1,49 @@
+package cn.civicloop.classifier.model;
+
+/**
+ * How texts become features and how the linear models are fitted (特征与训练参数). Stored in the model file, so a
+ * model always vectorises exactly as it was trained.
+ *
+ * @param maxCharGram   longest character n-gram (1 … maxCharGram); Chinese words are 1–4 characters, so 2–3 suffice
+ * @param words         whether dictionary words from HanLP are features too (they add compounds the n-grams split)
+ * @param minDf         terms seen in fewer training texts are dropped; keeps the model file small
+ * @param titleWeight   weight of the title block: a title is short and dense, so it gets its own namespace
+ * @param detailWeight  weight of the body (留言详情) block
+ * @param sharedWeight  weight of a block shared by title and body, so title-only and body-only training rows
+ *                      teach each other; 0 switches it off
+ * @param svmC          regularisation of the linear SVM (L2-loss); 0 leaves the SVM out
+ * @param lrC           regularisation of the logistic regression; 0 leaves it out
+ * @param lrMix         weight of the logistic-regression scores added to the SVM scores
+ * @param calibrationFolds folds of the inner cross-validation that fits the confidence calibration
+ * @param nbWeight      weight of a multinomial naive Bayes over the title and shared blocks, added to the linear
+ *                      scores (it carries the vocabulary of bodies over to bare titles); 0 leaves it out
+ * @param nbAlpha       additive smoothing of that naive Bayes
+ */
+public record FeatureConfig(int maxCharGram, boolean words, int minDf, float titleWeight, float detailWeight,
+        float sharedWeight, double svmC, double lrC, double lrMix, int calibrationFolds, double nbWeight,
+        double nbAlpha) {
+
+    /** Title weight, naive-Bayes weight and smoothing chosen by the 5-fold CV of the benchmark (titles and complete). */
+    public static FeatureConfig defaults() {
+        return new FeatureConfig(2, true, 2, 0.7f, 1.0f, 1.0f, 0.5, 0.0, 0.25, 3, 0.05, 0.01);
+    }
+
+    /** Without the naive-Bayes term, as models of format 1 were trained. */
+    public FeatureConfig(int maxCharGram, boolean words, int minDf, float titleWeight, float detailWeight,
+            float sharedWeight, double svmC, double lrC, double lrMix, int calibrationFolds) {
+        this(maxCharGram, words, minDf, titleWeight, detailWeight, sharedWeight, svmC, lrC, lrMix, calibrationFolds,
+                0.0, 0.01);
+    }
+
+    public FeatureConfig {
+        if (maxCharGram < 1 || minDf < 1 || calibrationFolds < 2) {
+            throw new IllegalArgumentException("maxCharGram and minDf must be ≥ 1, calibrationFolds ≥ 2");
+        }
+        if (svmC <= 0 && lrC <= 0) {
+            throw new IllegalArgumentException("at least one of svmC and lrC must be positive");
+        }
+        if (nbWeight < 0 || nbAlpha <= 0) {
+            throw new IllegalArgumentException("nbWeight must be ≥ 0 and nbAlpha > 0");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package cn.civicloop.classifier.model;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.common.Term;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a title and a body into term counts (分词与字符 n-gram). Terms carry a one-letter block prefix —
+ * {@code t} title, {@code d} body, {@code s} shared — and a kind letter, {@code w} dictionary word or {@code c}
+ * character n-gram. Segmentation is HanLP's dictionary + bigram Viterbi ({@link HanLP#segment}), whose dictionaries
+ * ship inside the portable jar: no model download, no network.
+ */
+public final class TextFeatures {
+
+    public static final char TITLE = 't';
+    public static final char DETAIL = 'd';
+    public static final char SHARED = 's';
+
+    private TextFeatures() {
+    }
+
+    public static Map<String, Integer> of(String title, String detail, FeatureConfig config) {
+        Map<String, Integer> counts = new HashMap<>();
+        String t = normalise(title);
+        String d = normalise(detail);
+        boolean shared = config.sharedWeight() > 0;
+        if (!t.isEmpty()) {
+            add(t, TITLE, config, counts);
+            if (shared) {
+                add(t, SHARED, config, counts);
+            }
+        }
+        if (!d.isEmpty()) {
+            add(d, DETAIL, config, counts);
+            if (shared) {
+                add(d, SHARED, config, counts);
+            }
+        }
+        return counts;
+    }
+
+    /** Full-width forms to half-width (NFKC) and lower case, so that "Ａ市" and "A市" are one term. */
+    static String normalise(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+    }
+
+    private static void add(String text, char block, FeatureConfig config, Map<String, Integer> counts) {
+        if (config.words()) {
+            for (Term term : HanLP.segment(text)) {
+                if (hasContent(term.word)) {
+                    counts.merge(block + "w" + term.word, 1, Integer::sum);
+                }
+            }
+        }
+        int[] cps = text.codePoints().toArray();
+        int start = 0;
+        while (start < cps.length) {
+            if (!Character.isLetterOrDigit(cps[start])) {
+                start++;
+                continue;
+            }
+            int end = start;
+            while (end < cps.length && Character.isLetterOrDigit(cps[end])) {
+                end++;
+            }
+            // n-grams stay inside a run of letters: punctuation and spaces are boundaries, not content
+            for (int i = start; i < end; i++) {
+                for (int n = 1; n <= config.maxCharGram() && i + n <= end; n++) {
+                    counts.merge(block + "c" + new String(cps, i, n), 1, Integer::sum);
+                }
+            }
+            start = end;
+        }
+    }
+
+    private static boolean hasContent(String word) {
+        return word.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+}

@@ -1,0 +1,129 @@
+package cn.civicloop.classifier.model;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fitted TF-IDF space (词表与逆文档频率): which terms are features, their column (1-based, as liblinear wants)
+ * and their smoothed idf. Vectors use sublinear tf (1 + ln tf) and are L2-normalised per block, then scaled by the
+ * block weight, so a long body cannot drown its title.
+ */
+public final class Vocabulary {
+
+    private final String[] terms;
+    private final float[] idf;
+    private final float[] blockWeights;
+    private final Map<String, Integer> columns;
+
+    public Vocabulary(String[] terms, float[] idf, FeatureConfig config) {
+        this.terms = terms;
+        this.idf = idf;
+        this.blockWeights = new float[128];
+        blockWeights[TextFeatures.TITLE] = config.titleWeight();
+        blockWeights[TextFeatures.DETAIL] = config.detailWeight();
+        blockWeights[TextFeatures.SHARED] = config.sharedWeight();
+        this.columns = new HashMap<>(terms.length * 2);
+        for (int i = 0; i < terms.length; i++) {
+            columns.put(terms[i], i + 1);
+        }
+    }
+
+    /** Keeps the terms found in at least {@code minDf} documents; idf = ln((1 + n) / (1 + df)) + 1. */
+    public static Fitted fit(List<TermIndex.Document> docs, TermIndex index, FeatureConfig config) {
+        int[] df = new int[index.size()];
+        for (TermIndex.Document doc : docs) {
+            for (int term : doc.terms()) {
+                df[term]++;
+            }
+        }
+        int[] columnOf = new int[df.length];
+        List<String> kept = new ArrayList<>();
+        List<Float> idf = new ArrayList<>();
+        for (int id = 0; id < df.length; id++) {
+            if (df[id] >= config.minDf()) {
+                kept.add(index.term(id));
+                idf.add((float) (Math.log((1.0 + docs.size()) / (1.0 + df[id])) + 1.0));
+                columnOf[id] = kept.size();
+            }
+        }
+        float[] idfArray = new float[idf.size()];
+        for (int i = 0; i < idfArray.length; i++) {
+            idfArray[i] = idf.get(i);
+        }
+        return new Fitted(new Vocabulary(kept.toArray(String[]::new), idfArray, config), columnOf);
+    }
+
+    /** A vocabulary together with the map from training term ids to its columns. */
+    public record Fitted(Vocabulary vocabulary, int[] columnOf) {
+
+        public Feature[] vectorise(TermIndex.Document doc) {
+            int[] cols = new int[doc.terms().length];
+            int n = 0;
+            int[] counts = new int[cols.length];
+            for (int i = 0; i < cols.length; i++) {
+                int term = doc.terms()[i];
+                int column = term < columnOf.length ? columnOf[term] : 0;
+                if (column > 0) {
+                    cols[n] = column;
+                    counts[n++] = doc.counts()[i];
+                }
+            }
+            // term ids ascending map to ascending columns, so the vector is already sorted
+            return vocabulary.vector(cols, counts, n);
+        }
+    }
+
+    public Feature[] vectorise(Map<String, Integer> termCounts) {
+        long[] packed = new long[termCounts.size()];
+        int n = 0;
+        for (Map.Entry<String, Integer> e : termCounts.entrySet()) {
+            Integer column = columns.get(e.getKey());
+            if (column != null) {
+                packed[n++] = ((long) column << 32) | e.getValue();
+            }
+        }
+        java.util.Arrays.sort(packed, 0, n);
+        int[] cols = new int[n];
+        int[] counts = new int[n];
+        for (int i = 0; i < n; i++) {
+            cols[i] = (int) (packed[i] >>> 32);
+            counts[i] = (int) packed[i];
+        }
+        return vector(cols, counts, n);
+    }
+
+    private Feature[] vector(int[] cols, int[] counts, int n) {
+        double[] values = new double[n];
+        double[] norms = new double[128];
+        for (int i = 0; i < n; i++) {
+            values[i] = (1.0 + Math.log(counts[i])) * idf[cols[i] - 1];
+            norms[block(cols[i])] += values[i] * values[i];
+        }
+        Feature[] x = new Feature[n];
+        for (int i = 0; i < n; i++) {
+            char block = block(cols[i]);
+            x[i] = new FeatureNode(cols[i], values[i] / Math.sqrt(norms[block]) * blockWeights[block]);
+        }
+        return x;
+    }
+
+    private char block(int column) {
+        return terms[column - 1].charAt(0);
+    }
+
+    public int size() {
+        return terms.length;
+    }
+
+    String[] terms() {
+        return terms;
+    }
+
+    float[] idf() {
+        return idf;
+    }
+}

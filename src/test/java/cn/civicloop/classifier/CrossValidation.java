@@ -1,0 +1,86 @@
+package cn.civicloop.classifier;
+
+import cn.civicloop.classifier.model.Calibration;
+import cn.civicloop.classifier.model.Classifier;
+import cn.civicloop.classifier.model.ClassifierFitter;
+import cn.civicloop.classifier.model.DuplicateGroups;
+import cn.civicloop.classifier.model.FeatureConfig;
+import cn.civicloop.classifier.model.Folds;
+import cn.civicloop.classifier.model.InputShape;
+import cn.civicloop.classifier.model.TermIndex;
+import cn.civicloop.classifier.model.TextFeatures;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * k-fold cross-validation (交叉验证) over a pool of test examples, with extra rows used for training only. Folds keep
+ * duplicates together, and an extra row whose title or body equals a test text of the fold is left out of that
+ * fold's training — no test text is ever seen in training.
+ */
+final class CrossValidation {
+
+    /** Held-out predictions in pool order: truth index and calibrated probabilities. */
+    record Result(List<String> labels, List<Calibration.Sample> predictions) {
+    }
+
+    static Result run(List<RoutingExample> pool, List<RoutingExample> extra, FeatureConfig config, int k,
+            boolean calibrate) {
+        List<RoutingExample> all = new ArrayList<>(pool);
+        all.addAll(extra);
+        List<String> labels = List.copyOf(new TreeSet<>(all.stream().map(RoutingExample::label).toList()));
+        TermIndex index = new TermIndex();
+        List<TermIndex.Document> docs = all.parallelStream().map(e -> index.document(
+                TextFeatures.of(e.title(), e.detail(), config), InputShape.of(e.title(), e.detail()))).toList();
+        int[] y = all.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+        int[] groupsAll = DuplicateGroups.of(all.stream().map(RoutingExample::title).toList(),
+                all.stream().map(RoutingExample::detail).toList());
+        int[] poolY = java.util.Arrays.copyOf(y, pool.size());
+        int[] poolGroups = DuplicateGroups.of(pool.stream().map(RoutingExample::title).toList(),
+                pool.stream().map(RoutingExample::detail).toList());
+        int[] fold = Folds.assign(poolY, poolGroups, k, 42L);
+        Calibration.Sample[] out = new Calibration.Sample[pool.size()];
+        for (int f = 0; f < k; f++) {
+            Set<String> testTexts = new HashSet<>();
+            for (int i = 0; i < pool.size(); i++) {
+                if (fold[i] == f) {
+                    testTexts.add("t" + norm(pool.get(i).title()));
+                    testTexts.add("d" + norm(pool.get(i).detail()));
+                }
+            }
+            List<TermIndex.Document> train = new ArrayList<>();
+            List<Integer> trainY = new ArrayList<>();
+            List<Integer> trainGroups = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                boolean inTest = i < pool.size() ? fold[i] == f
+                        : testTexts.contains("t" + norm(all.get(i).title()))
+                                || testTexts.contains("d" + norm(all.get(i).detail()));
+                if (!inTest) {
+                    train.add(docs.get(i));
+                    trainY.add(y[i]);
+                    trainGroups.add(groupsAll[i]);
+                }
+            }
+            int[] ty = trainY.stream().mapToInt(Integer::intValue).toArray();
+            Classifier classifier = calibrate
+                    ? ClassifierFitter.fit(train, ty, trainGroups.stream().mapToInt(Integer::intValue).toArray(),
+                            labels, index, config).classifier()
+                    : ClassifierFitter.fitUncalibrated(train, ty, labels, index, config,
+                            new Calibration(java.util.Map.of()));
+            for (int i = 0; i < pool.size(); i++) {
+                if (fold[i] == f) {
+                    RoutingExample e = pool.get(i);
+                    out[i] = new Calibration.Sample(classifier.probabilities(e.title(), e.detail()), y[i],
+                            InputShape.of(e.title(), e.detail()));
+                }
+            }
+        }
+        return new Result(labels, List.of(out));
+    }
+
+    private static String norm(String text) {
+        return text.isBlank() ? "\u0000" : text.strip();
+    }
+}
