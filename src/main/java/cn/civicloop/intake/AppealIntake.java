@@ -19,6 +19,8 @@ import cn.civicloop.routing.UrgencyDetector;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
 import cn.civicloop.shared.Upload;
+import cn.civicloop.triage.HazardMatch;
+import cn.civicloop.triage.HazardRules;
 
 /**
  * Normalises an appeal from any channel: cleans the text, brings the point to WGS84 and into the district's
@@ -32,10 +34,12 @@ public class AppealIntake {
 
     private final Jurisdictions jurisdictions;
     private final CaseManagement cases;
+    private final HazardRules hazards;
 
-    AppealIntake(Jurisdictions jurisdictions, CaseManagement cases) {
+    AppealIntake(Jurisdictions jurisdictions, CaseManagement cases, HazardRules hazards) {
         this.jurisdictions = jurisdictions;
         this.cases = cases;
+        this.hazards = hazards;
     }
 
     public OpenedCase submit(AppealForm form, List<Upload> photos, Actor submitter) {
@@ -53,7 +57,7 @@ public class AppealIntake {
         AppealForm.Contact contact = form.contact();
         NewAppeal appeal = new NewAppeal(form.channel(), Text.cleanOrNull(form.externalRef()),
                 form.kind() == null ? DEFAULT_KIND : form.kind(),
-                urgency(form, title, content), Text.cleanOrNull(form.category()), title,
+                urgency(form, title, content, placement), Text.cleanOrNull(form.category()), title,
                 content, Text.cleanOrNull(form.address()), point == null ? null : point.lat(),
                 point == null ? null : point.lon(), placement == null ? null : placement.street().code(),
                 placement == null ? null : placement.community().code(),
@@ -63,8 +67,18 @@ public class AppealIntake {
         return cases.open(appeal, submitter);
     }
 
-    /** As the channel says; when it says nothing, an emergency in the text makes the appeal urgent. */
-    private static Urgency urgency(AppealForm form, String title, String content) {
+    /**
+     * Urgent when a hazard rule of the routing catalogue says so (a gas leak is urgent whatever the channel or the
+     * operator chose, ADR 0014); else as the channel says; when it says nothing, an emergency word in the text.
+     */
+    private Urgency urgency(AppealForm form, String title, String content, Placement placement) {
+        List<String> areas = placement == null ? List.of()
+                : java.util.stream.Stream.of(placement.street(), placement.community(), placement.grid())
+                        .filter(java.util.Objects::nonNull).map(a -> a.code()).toList();
+        if (hazards.match(title, content, form.channel(), areas).map(HazardMatch::urgency)
+                .filter(Urgency.URGENT::equals).isPresent()) {
+            return Urgency.URGENT;
+        }
         if (form.urgency() != null) {
             return form.urgency();
         }
