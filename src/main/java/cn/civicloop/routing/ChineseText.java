@@ -7,10 +7,11 @@ import com.hankcs.hanlp.HanLP;
 
 /**
  * What phrase rules need of Chinese text: one written form (全角 → 半角, 繁体 → 简体, no spaces between words) and
- * whether a phrase is negated where it occurs ("没有人受伤", "不是燃气泄漏", "未起火").
+ * whether a phrase is negated where it occurs ("没有人受伤", "不是燃气泄漏", "未起火") or only supposed ("万一漏气",
+ * "容易起火").
  * <p>
- * A phrase counts as negated when a negation cue stands in the same clause (no punctuation between) and ends at
- * most {@value #MAX_GAP} characters before it. Words that only look like negations do not count: a question
+ * A phrase counts as negated when a cue stands in the same clause (no punctuation between) and ends at most
+ * {@value #MAX_GAP} characters before it. Words that only look like negations do not count: a question
  * ("有没有漏气", "是不是煤气味") asks rather than denies, "没多久就着火了" tells when, "没人管" complains. The
  * judgement errs towards the phrase: a wrong "negated" can hide a danger, a wrong "not negated" only raises one.
  */
@@ -19,14 +20,18 @@ public final class ChineseText {
     /** Characters after which a negation no longer reaches. */
     private static final String CLAUSE_BREAKS = "，,。.！!？?；;：:、\n\r（）()【】“”\"'…~～";
 
-    /** Negation cues, longer ones first. */
+    /**
+     * Cues that the phrase does not happen now: negations, longer ones first, then hypotheticals and habits
+     * ("万一漏气怎么办", "容易起火", "每年都有溺水的") — a report of a danger that might be, not one that is.
+     */
     private static final List<String> CUES = List.of("并没有", "没有", "并未", "并无", "并非", "不是", "不像", "排除",
-            "无人", "没", "无", "未");
+            "无人", "没", "无", "未", "万一", "如果", "假如", "要是", "以免", "以防", "防止", "预防", "避免", "容易",
+            "每年");
 
     /** Words containing a cue that do not negate what follows. */
     private static final List<String> NOT_NEGATIONS = List.of("有没有", "是不是", "有无", "没多久", "没过多久",
             "没一会", "没想到", "没办法", "没人管", "没人理", "没人修", "没人处理", "无法", "无奈", "无数", "无故",
-            "无缘无故", "无人机", "无人看管", "无人管", "未知", "未成年");
+            "无缘无故", "无人机", "无人看管", "无人管", "未知", "未成年", "主要是", "还要是", "不容易");
 
     /** The farthest a cue may end before the phrase it negates (没有[人员]受伤, 没[闻到]煤气味). */
     static final int MAX_GAP = 5;

@@ -17,12 +17,8 @@ import cn.civicloop.routing.csv.CsvReader;
  */
 public final class HazardProbes {
 
-    /** The probes the tests assert. */
+    /** The probes, all asserted (see the file's head for which were written before and after the rules). */
     public static final String ASSERTED = "triage/hazard-probes.csv";
-    /** The kept-back probes, only reported. */
-    public static final String KEPT_BACK = "triage/hazard-probes-holdout.csv";
-    /** Probes written after the rules, without looking at their patterns, only reported. */
-    public static final String UNSEEN = "triage/hazard-probes-unseen.csv";
 
     /** One probe; {@code expectedRule} and {@code expectedDepartment} are null for "-". */
     public record Probe(String id, String channel, String title, String content, String expectedRule,
@@ -36,13 +32,27 @@ public final class HazardProbes {
     private HazardProbes() {
     }
 
+    /** The probes of a test resource. */
     public static List<Probe> read(String resource) {
         var stream = HazardProbes.class.getClassLoader().getResourceAsStream(resource);
         if (stream == null) {
             throw new IllegalStateException("no test resource " + resource);
         }
+        return read(new InputStreamReader(stream, StandardCharsets.UTF_8), resource);
+    }
+
+    /** The probes of a file. */
+    public static List<Probe> read(java.nio.file.Path file) {
+        try {
+            return read(java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Probe> read(java.io.Reader in, String source) {
         List<Probe> probes = new ArrayList<>();
-        try (CsvReader csv = new CsvReader(new InputStreamReader(stream, StandardCharsets.UTF_8), resource)) {
+        try (CsvReader csv = new CsvReader(in, source)) {
             Map<String, Integer> at = null;
             for (List<String> r = csv.next(); r != null; r = csv.next()) {
                 if (r.get(0).startsWith("#")) {

@@ -21,7 +21,9 @@ import cn.civicloop.triage.RoutingCatalogue.HazardRule;
  * the time one appeal takes to match. Uses the application's own matching code, without database or classifier.
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=cn.civicloop.triage.internal.HazardProbeBenchmark</pre>
+ *     -Dexec.mainClass=cn.civicloop.triage.internal.HazardProbeBenchmark [-Dexec.args=MORE-PROBES.csv]</pre>
+ *
+ * A second file of probes in the same format (e.g. written by someone who never saw the rules) is reported apart.
  */
 public final class HazardProbeBenchmark {
 
@@ -29,8 +31,10 @@ public final class HazardProbeBenchmark {
         List<CompiledHazard> rules = shippedRules();
         System.out.printf("%d hazard and linkage rules from triage/demo-hazard-rules.csv%n", rules.size());
         report("asserted probes (" + HazardProbes.ASSERTED + ")", HazardProbes.read(HazardProbes.ASSERTED), rules);
-        report("kept-back probes (" + HazardProbes.KEPT_BACK + ")", HazardProbes.read(HazardProbes.KEPT_BACK), rules);
-        report("unseen probes (" + HazardProbes.UNSEEN + ")", HazardProbes.read(HazardProbes.UNSEEN), rules);
+        String file = args.length > 0 ? args[0] : null;
+        if (file != null) {
+            report("probes of " + file, HazardProbes.read(java.nio.file.Path.of(file)), rules);
+        }
         timing(rules);
     }
 
@@ -107,8 +111,7 @@ public final class HazardProbeBenchmark {
     }
 
     private static void timing(List<CompiledHazard> rules) {
-        List<HazardProbes.Probe> all = new ArrayList<>(HazardProbes.read(HazardProbes.ASSERTED));
-        all.addAll(HazardProbes.read(HazardProbes.KEPT_BACK));
+        List<HazardProbes.Probe> all = HazardProbes.read(HazardProbes.ASSERTED);
         String longText = "小区物业管理不到位，楼道里堆满杂物没人清理，路灯坏了也没人修，希望有关部门尽快处理。".repeat(220);
         for (int warm = 0; warm < 2_000; warm++) {
             decide(rules, all.get(warm % all.size()));
