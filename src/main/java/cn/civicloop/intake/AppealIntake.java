@@ -15,7 +15,6 @@ import cn.civicloop.geo.Datum;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.geo.Placement;
-import cn.civicloop.routing.UrgencyDetector;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
 import cn.civicloop.shared.Upload;
@@ -69,7 +68,7 @@ public class AppealIntake {
 
     /**
      * Urgent when a hazard rule of the routing catalogue says so (a gas leak is urgent whatever the channel or the
-     * operator chose, ADR 0014); else as the channel says; when it says nothing, an emergency word in the text.
+     * operator chose, ADR 0014); else as the channel says, normal when it says nothing.
      */
     private Urgency urgency(AppealForm form, String title, String content, Placement placement) {
         List<String> areas = placement == null ? List.of()
@@ -79,10 +78,7 @@ public class AppealIntake {
                 .filter(Urgency.URGENT::equals).isPresent()) {
             return Urgency.URGENT;
         }
-        if (form.urgency() != null) {
-            return form.urgency();
-        }
-        return UrgencyDetector.isEmergency(title + "\n" + content) ? Urgency.URGENT : Urgency.NORMAL;
+        return form.urgency() == null ? Urgency.NORMAL : form.urgency();
     }
 
     private static GeoPoint point(AppealForm.Location location) {

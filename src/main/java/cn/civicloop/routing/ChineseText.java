@@ -14,6 +14,7 @@ import com.hankcs.hanlp.HanLP;
  * {@value #MAX_GAP} characters before it. Words that only look like negations do not count: a question
  * ("有没有漏气", "是不是煤气味") asks rather than denies, "没多久就着火了" tells when, "没人管" complains. The
  * judgement errs towards the phrase: a wrong "negated" can hide a danger, a wrong "not negated" only raises one.
+ * The emergency words themselves are data: the hazard rules of the routing catalogue (triage).
  */
 public final class ChineseText {
 

@@ -3,7 +3,7 @@ package cn.civicloop.triage.internal;
 import java.util.Arrays;
 import java.util.List;
 
-import cn.civicloop.routing.UrgencyDetector;
+import cn.civicloop.routing.ChineseText;
 
 /**
  * A routing rule of the routing catalogue (派单目录): places the classifier's category. Keywords and excluded words
@@ -23,7 +23,7 @@ public record Rule(Long id, String category, String channel, String areaCode, St
                 && (keywords == null || words(keywords).stream().anyMatch(text::contains))
                 // "无人员受伤" must not exclude a minor accident from the insurer's rule that excludes injuries.
                 && (excludeKeywords == null
-                        || words(excludeKeywords).stream().noneMatch(w -> UrgencyDetector.mentions(text, w)));
+                        || words(excludeKeywords).stream().noneMatch(w -> ChineseText.mentions(text, w)));
     }
 
     /** More conditions make a rule more specific; among equal priorities the more specific wins. */
