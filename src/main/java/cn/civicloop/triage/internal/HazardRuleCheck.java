@@ -90,7 +90,7 @@ class HazardRuleCheck {
             return;
         }
         try {
-            for (String text : List.of(cycle(literals(pattern)), cycle(PROSE))) {
+            for (String text : stressTexts(pattern)) {
                 var m = compiled.matcher(new BoundedText(text));
                 while (m.find()) {
                     // every match is read, as in a long appeal full of matches
@@ -100,6 +100,17 @@ class HazardRuleCheck {
             problems.add(new FieldProblem(field, "该模式在长文本上过慢，请用有界的 .{0,10} 代替 .* 或 .+ "
                     + "(the pattern is too slow on a long text: use a bounded .{0,10} instead of .* or .+)"));
         }
+    }
+
+    /**
+     * Long texts that make a backtracking pattern show itself: its own characters in turn, ordinary prose, and each
+     * of its first few characters repeated (what {@code (a+)+b} needs).
+     */
+    private static List<String> stressTexts(String pattern) {
+        String literals = literals(pattern);
+        List<String> texts = new ArrayList<>(List.of(cycle(literals), cycle(PROSE)));
+        literals.codePoints().distinct().limit(4).forEach(c -> texts.add(cycle(Character.toString(c))));
+        return texts;
     }
 
     /** The characters of the pattern that are not regular-expression syntax, or the pattern itself. */
