@@ -1,80 +1,67 @@
 package cn.civicloop.triage.internal;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
 import cn.civicloop.cases.Urgency;
-import cn.civicloop.routing.csv.CsvFormatException;
-import cn.civicloop.routing.csv.CsvReader;
 import cn.civicloop.triage.HazardLevel;
 import cn.civicloop.triage.RoutingCatalogue.HazardRule;
 
 /**
- * A file of hazard and linkage rules (RFC 4180 CSV, UTF-8, with a header; a record whose first field starts with
- * {@code #} is a comment): {@code name, level, patterns, exclude_patterns, channels} ({@code |}-separated),
- * {@code area_code, department_code, unit_code, urgency, refer_110, diverts, priority, note}.
+ * A file of hazard and linkage rules (YAML, see {@code triage/demo-hazard-rules.yml}): a list {@code rules}, each
+ * with {@code name, level, priority, patterns} and optionally {@code exclude, channels, area, unit, note}, and
+ * {@code department, urgency, refer110, diverts}. Patterns are best written in single quotes (no escapes).
  */
 final class HazardRuleFile {
-
-    private static final List<String> COLUMNS = List.of("name", "level", "patterns", "exclude_patterns", "channels",
-            "area_code", "department_code", "unit_code", "urgency", "refer_110", "diverts", "priority", "note");
 
     private HazardRuleFile() {
     }
 
-    static List<HazardRule> read(Reader in, String source) throws IOException {
+    static List<HazardRule> read(Reader in, String source) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        if (!(root instanceof Map<?, ?> map) || !(map.get("rules") instanceof List<?> list)) {
+            throw new IllegalStateException(source + ": expected a list 'rules'");
+        }
         List<HazardRule> rules = new ArrayList<>();
-        try (CsvReader csv = new CsvReader(in, source)) {
-            Map<String, Integer> at = null;
-            for (List<String> record = csv.next(); record != null; record = csv.next()) {
-                if (record.get(0).startsWith("#")) {
-                    continue;
-                }
-                if (at == null) {
-                    at = header(record, source);
-                    continue;
-                }
-                try {
-                    rules.add(rule(record, at));
-                } catch (RuntimeException e) {
-                    throw new CsvFormatException(source + " line " + csv.recordLine() + ": " + e.getMessage());
-                }
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> r)) {
+                throw new IllegalStateException(source + ": rule " + (rules.size() + 1) + " is not a mapping");
+            }
+            try {
+                rules.add(rule(r));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(source + ": rule " + (rules.size() + 1) + " (" + r.get("name") + "): "
+                        + e.getMessage(), e);
             }
         }
         return rules;
     }
 
-    private static Map<String, Integer> header(List<String> record, String source) {
-        Map<String, Integer> at = new HashMap<>();
-        for (int i = 0; i < record.size(); i++) {
-            at.put(record.get(i).strip().toLowerCase(Locale.ROOT), i);
-        }
-        List<String> missing = COLUMNS.stream().filter(c -> !at.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new CsvFormatException(source + ": missing columns " + missing);
-        }
-        return at;
+    private static HazardRule rule(Map<?, ?> r) {
+        List<String> channels = r.get("channels") instanceof List<?> c ? c.stream().map(String::valueOf).toList()
+                : List.of();
+        return new HazardRule(null, text(r, "name"), HazardLevel.valueOf(required(r, "level")),
+                required(r, "patterns"), text(r, "exclude"), channels, text(r, "area"), required(r, "department"),
+                text(r, "unit"), Urgency.valueOf(required(r, "urgency")), Boolean.TRUE.equals(r.get("refer110")),
+                Boolean.TRUE.equals(r.get("diverts")), Integer.parseInt(required(r, "priority")), true, text(r, "note"));
     }
 
-    private static HazardRule rule(List<String> r, Map<String, Integer> at) {
-        String channels = field(r, at, "channels");
-        return new HazardRule(null, field(r, at, "name"), HazardLevel.valueOf(field(r, at, "level")),
-                field(r, at, "patterns"), field(r, at, "exclude_patterns"),
-                channels == null ? List.of() : Arrays.asList(channels.split("\\|")), field(r, at, "area_code"),
-                field(r, at, "department_code"), field(r, at, "unit_code"), Urgency.valueOf(field(r, at, "urgency")),
-                Boolean.parseBoolean(field(r, at, "refer_110")), Boolean.parseBoolean(field(r, at, "diverts")),
-                Integer.parseInt(field(r, at, "priority")), true, field(r, at, "note"));
+    private static String required(Map<?, ?> r, String key) {
+        String v = text(r, key);
+        if (v == null) {
+            throw new IllegalStateException("'" + key + "' is missing");
+        }
+        return v;
     }
 
-    private static String field(List<String> record, Map<String, Integer> at, String column) {
-        int i = at.get(column);
-        String v = i < record.size() ? record.get(i).strip() : "";
-        return v.isEmpty() ? null : v;
+    private static String text(Map<?, ?> r, String key) {
+        Object v = r.get(key);
+        return v == null || v.toString().isBlank() ? null : v.toString().strip();
     }
 }

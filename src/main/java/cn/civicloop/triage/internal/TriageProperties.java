@@ -35,7 +35,7 @@ public record TriageProperties(@DefaultValue("true") boolean autoAssign,
         @DefaultValue("0") @Min(0) int concurrency,
         @DefaultValue("classpath:routing/seed-corpus.csv") @NotNull Resource seedCorpus,
         @DefaultValue("classpath:triage/demo-catalogue.csv") @NotNull Resource catalogueFile,
-        @DefaultValue("classpath:triage/demo-hazard-rules.csv") @NotNull Resource hazardRulesFile,
+        @DefaultValue("classpath:triage/demo-hazard-rules.yml") @NotNull Resource hazardRulesFile,
         @DefaultValue @Valid Duplicates duplicates) {
 
     /**

@@ -15,7 +15,7 @@ import cn.civicloop.triage.HazardProbes;
 import cn.civicloop.triage.RoutingCatalogue.HazardRule;
 
 /**
- * Prints how the shipped hazard and linkage rules ({@code triage/demo-hazard-rules.csv}) decide the hazard probes:
+ * Prints how the shipped hazard and linkage rules ({@code triage/demo-hazard-rules.yml}) decide the hazard probes:
  * per rule the probes it decided rightly, its false alarms (it decided a probe that expected another rule or none)
  * and its misses (a probe that expected it went elsewhere or nowhere); overall the same, the right department, and
  * the time one appeal takes to match. Uses the application's own matching code, without database or classifier.
@@ -29,7 +29,7 @@ public final class HazardProbeBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<CompiledHazard> rules = shippedRules();
-        System.out.printf("%d hazard and linkage rules from triage/demo-hazard-rules.csv%n", rules.size());
+        System.out.printf("%d hazard and linkage rules from triage/demo-hazard-rules.yml%n", rules.size());
         report("asserted probes (" + HazardProbes.ASSERTED + ")", HazardProbes.read(HazardProbes.ASSERTED), rules);
         String file = args.length > 0 ? args[0] : null;
         if (file != null) {
@@ -41,8 +41,8 @@ public final class HazardProbeBenchmark {
     /** The shipped rules, compiled and in the order they decide (ids as the file's order, as when seeded). */
     static List<CompiledHazard> shippedRules() throws Exception {
         try (var in = new InputStreamReader(HazardProbeBenchmark.class.getClassLoader()
-                .getResourceAsStream("triage/demo-hazard-rules.csv"), StandardCharsets.UTF_8)) {
-            List<HazardRule> read = HazardRuleFile.read(in, "triage/demo-hazard-rules.csv");
+                .getResourceAsStream("triage/demo-hazard-rules.yml"), StandardCharsets.UTF_8)) {
+            List<HazardRule> read = HazardRuleFile.read(in, "triage/demo-hazard-rules.yml");
             List<HazardRule> numbered = new ArrayList<>();
             for (int i = 0; i < read.size(); i++) {
                 HazardRule r = read.get(i);
