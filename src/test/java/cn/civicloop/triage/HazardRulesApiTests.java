@@ -109,6 +109,15 @@ class HazardRulesApiTests extends ApiTest {
     }
 
     @Test
+    void readingTheRulesGivesItsDatabaseConnectionBack() {
+        // more reads than the pool has connections: a leaked connection per read would starve the twelfth
+        String admin = api.login("admin");
+        for (int i = 0; i < 12; i++) {
+            assertThat(api.get("/api/v1/admin/routing/hazard-rules", admin).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theShippedRulesAreLoadedOnceInTheirOrder() {
         JsonNode rules = api.get("/api/v1/admin/routing/hazard-rules", api.login("admin")).json();
         List<String> levels = rules.valueStream().map(r -> r.get("level").asString()).toList();

@@ -47,7 +47,8 @@ class HazardCatalogue {
 
     /** Every rule, in the order they decide. */
     List<HazardRule> rules() {
-        return jdbc.sql("select " + COLUMNS + " from triage_hazard_rule").query((rs, n) -> read(rs)).stream()
+        // list(), not stream(): JdbcClient's stream holds its connection until closed
+        return jdbc.sql("select " + COLUMNS + " from triage_hazard_rule").query((rs, n) -> read(rs)).list().stream()
                 .sorted(CompiledHazard.ORDER).toList();
     }
 
