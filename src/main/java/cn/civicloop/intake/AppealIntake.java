@@ -6,7 +6,6 @@ import org.springframework.stereotype.Service;
 
 import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.CaseManagement;
-import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.cases.Urgency;
@@ -16,10 +15,11 @@ import cn.civicloop.geo.Datum;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.geo.Placement;
-import cn.civicloop.classifier.UrgencyDetector;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
 import cn.civicloop.shared.Upload;
+import cn.civicloop.triage.HazardMatch;
+import cn.civicloop.triage.HazardRules;
 
 /**
  * Normalises an appeal from any channel: cleans the text, brings the point to WGS84 and into the district's
@@ -33,10 +33,12 @@ public class AppealIntake {
 
     private final Jurisdictions jurisdictions;
     private final CaseManagement cases;
+    private final HazardRules hazards;
 
-    AppealIntake(Jurisdictions jurisdictions, CaseManagement cases) {
+    AppealIntake(Jurisdictions jurisdictions, CaseManagement cases, HazardRules hazards) {
         this.jurisdictions = jurisdictions;
         this.cases = cases;
+        this.hazards = hazards;
     }
 
     public OpenedCase submit(AppealForm form, List<Upload> photos, Actor submitter) {
@@ -48,16 +50,13 @@ public class AppealIntake {
         if (content == null) {
             throw new InvalidInputException("content", "请填写诉求内容 (content is required)");
         }
-        if (form.kind() != null && form.kind().linkage() && form.channel() != Channel.POLICE_110) {
-            throw new InvalidInputException("kind", "110类型仅用于110联动分流 (a 110 kind is only for calls diverted by the police desk)");
-        }
         GeoPoint point = point(form.location());
         Placement placement = point == null ? null : jurisdictions.locate(point).orElseThrow(() ->
                 new InvalidInputException("location", "该位置不在本区范围内 (the location is outside the district)"));
         AppealForm.Contact contact = form.contact();
         NewAppeal appeal = new NewAppeal(form.channel(), Text.cleanOrNull(form.externalRef()),
                 form.kind() == null ? DEFAULT_KIND : form.kind(),
-                urgency(form, title, content), Text.cleanOrNull(form.category()), title,
+                urgency(form, title, content, placement), Text.cleanOrNull(form.category()), title,
                 content, Text.cleanOrNull(form.address()), point == null ? null : point.lat(),
                 point == null ? null : point.lon(), placement == null ? null : placement.street().code(),
                 placement == null ? null : placement.community().code(),
@@ -67,12 +66,19 @@ public class AppealIntake {
         return cases.open(appeal, submitter);
     }
 
-    /** As the channel says; when it says nothing, an emergency in the text makes the appeal urgent. */
-    private static Urgency urgency(AppealForm form, String title, String content) {
-        if (form.urgency() != null) {
-            return form.urgency();
+    /**
+     * Urgent when a hazard rule of the routing catalogue says so (a gas leak is urgent whatever the channel or the
+     * operator chose, ADR 0014); else as the channel says, normal when it says nothing.
+     */
+    private Urgency urgency(AppealForm form, String title, String content, Placement placement) {
+        List<String> areas = placement == null ? List.of()
+                : java.util.stream.Stream.of(placement.street(), placement.community(), placement.grid())
+                        .filter(java.util.Objects::nonNull).map(a -> a.code()).toList();
+        if (hazards.match(title, content, form.channel(), areas).map(HazardMatch::urgency)
+                .filter(Urgency.URGENT::equals).isPresent()) {
+            return Urgency.URGENT;
         }
-        return UrgencyDetector.isEmergency(title + "\n" + content) ? Urgency.URGENT : Urgency.NORMAL;
+        return form.urgency() == null ? Urgency.NORMAL : form.urgency();
     }
 
     private static GeoPoint point(AppealForm.Location location) {

@@ -11,7 +11,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,9 +35,9 @@ public class ActiveModel {
     private final Resource seedCorpus;
     private volatile RoutingModel model;
 
-    ActiveModel(JdbcClient jdbc, @Value("${civicloop.triage.seed-corpus:classpath:routing/seed-corpus.csv}") Resource seedCorpus) {
+    ActiveModel(JdbcClient jdbc, TriageProperties properties) {
         this.jdbc = jdbc;
-        this.seedCorpus = seedCorpus;
+        this.seedCorpus = properties.seedCorpus();
     }
 
     public RoutingSuggestion suggest(String title, String detail) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,10 +16,12 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.triage.HazardMatch;
 
 /**
- * Triages each new case once: records the suggestions and likely duplicates and, when sure (and allowed by
- * {@code civicloop.triage.auto-assign}), registers and assigns it as the system, with the reason on the timeline.
+ * Triages each new case once: records the suggestions, the hazard rule that matched and the likely duplicates and,
+ * when sure (and allowed by {@code civicloop.triage.auto-assign}), registers and assigns it as the system, with the
+ * reason on the timeline. A matched hazard rule makes triage sure of its department, and of no other.
  */
 @Component
 class AutoTriage {
@@ -37,7 +38,7 @@ class AutoTriage {
 
     AutoTriage(CaseQueries cases, CaseManagement management, Directory directory, TriageDecider decider,
             TriageRecords records, DuplicateSearch duplicates, Clock clock, TransactionTemplate tx,
-            @Value("${civicloop.triage.auto-assign:true}") boolean autoAssign) {
+            TriageProperties properties) {
         this.cases = cases;
         this.management = management;
         this.directory = directory;
@@ -46,7 +47,7 @@ class AutoTriage {
         this.duplicates = duplicates;
         this.clock = clock;
         this.tx = tx;
-        this.autoAssign = autoAssign;
+        this.autoAssign = properties.autoAssign();
     }
 
     /**
@@ -63,15 +64,18 @@ class AutoTriage {
         List<String> areas = Stream.of(s.streetCode(), s.communityCode(), s.gridCode()).filter(Objects::nonNull).toList();
         Outcome o = decider.decide(s.title(), s.content(), s.channel().name(), areas);
         boolean stillOpen = s.status() == CaseStatus.SUBMITTED || s.status() == CaseStatus.REGISTERED;
-        Department target = o.rule() == null ? null : directory.departmentByCode(o.rule().departmentCode()).orElse(null);
+        String targetCode = o.targetDepartment();
+        Department target = targetCode == null ? null
+                : directory.departmentByCode(targetCode).filter(Department::active).orElse(null);
+        // A hazard decides alone: never the classifier's department instead, even when its target is gone.
         boolean assign = autoAssign && o.auto() && stillOpen && target != null;
         List<TriageRecords.Duplicate> likely = duplicates.findFor(s);
-        Long unit = !assign || o.rule().unitCode() == null ? null
-                : directory.departmentByCode(o.rule().unitCode()).map(Department::id).orElse(null);
+        Long unit = !assign || o.targetUnit() == null ? null
+                : directory.departmentByCode(o.targetUnit()).map(Department::id).orElse(null);
         tx.executeWithoutResult(status -> {
             if (!records.decide(new TriageRecords.Decision(number, o.modelVersion(), o.topCategory(), o.confidence(),
-                    assign, assign && o.diverted(), target == null ? null : target.code(),
-                    o.rule() == null ? null : o.rule().id(), clock.instant(), null), o.suggestions())) {
+                    assign, assign && o.diverted(), targetCode, o.rule() == null ? null : o.rule().id(),
+                    clock.instant(), null, TriageRecords.HazardRecord.of(o.hazard())), o.suggestions())) {
                 return; // triaged meanwhile by another run of the same event
             }
             likely.forEach(d -> records.duplicate(number, d));
@@ -87,8 +91,10 @@ class AutoTriage {
     }
 
     private static String note(Outcome o) {
-        if (o.diverted()) {
-            return "110联动分流：" + (o.rule().note() == null ? "按派单目录" : o.rule().note());
+        HazardMatch h = o.hazard();
+        if (h != null) {
+            return (o.diverted() ? "110联动分流：" : "") + "险情·联动规则「" + h.ruleName() + "」命中“" + h.phrase() + "”"
+                    + (h.refer110() ? "，须立即转110" : "");
         }
         return "智能分发：" + o.topCategory() + "（置信度 " + Math.round(o.confidence() * 100) + "%）"
                 + (o.rule().note() == null ? "" : "，" + o.rule().note());

@@ -1,7 +1,6 @@
 package cn.civicloop.triage.internal;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,19 +19,19 @@ public class Catalogue {
     private static final String COLUMNS = """
             id, category, channel, area_code, keywords, exclude_keywords, department_code, unit_code, priority, active, note""";
 
-    /** Cluster signal: rules or category thresholds changed on some instance (ReferenceChanges). */
-    private static final String TOPIC = "reference-catalogue";
+    /** Cluster signal: rules, hazard rules or category thresholds changed on some instance (ReferenceChanges). */
+    static final String TOPIC = "reference-catalogue";
 
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final CatalogueHistory history;
     private final ReferenceChanges changes;
     /** Read for every appeal triaged; changed by admins (issue #8: cached, see ReferenceCache). */
     private final ReferenceCache<Boolean, List<Rule>> rules = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
     private final ReferenceCache<String, Double> thresholds = new ReferenceCache<>(ReferenceCache.DEFAULT_TTL);
 
-    Catalogue(JdbcClient jdbc, Clock clock, ReferenceChanges changes) {
+    Catalogue(JdbcClient jdbc, CatalogueHistory history, ReferenceChanges changes) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.history = history;
         this.changes = changes;
         changes.onChange(TOPIC, () -> {
             rules.clear();
@@ -40,8 +39,9 @@ public class Catalogue {
         });
     }
 
-    /** A change of the catalogue. */
-    public record Change(long id, long ruleId, String kind, String snapshot, java.time.Instant at, String by) {
+    /** A change of the catalogue: of a routing rule or of a hazard rule ({@code ruleKind} ROUTING or HAZARD). */
+    public record Change(long id, String ruleKind, long ruleId, String kind, String snapshot, java.time.Instant at,
+            String by) {
     }
 
     public List<Rule> rules() {
@@ -74,15 +74,18 @@ public class Catalogue {
     }
 
     /** The best rule for a category at a place and channel: lowest priority number, then the most specific. */
-    static Optional<Rule> best(List<Rule> rules, String category, String channel, List<String> areaCodes, String text,
-            boolean diversionsOnly) {
-        return rules.stream().filter(r -> !diversionsOnly || r.diversion())
-                .filter(r -> r.matches(category, channel, areaCodes, text))
+    static Optional<Rule> best(List<Rule> rules, String category, String channel, List<String> areaCodes, String text) {
+        return rules.stream().filter(r -> r.matches(category, channel, areaCodes, text))
                 .min(Comparator.comparingInt(Rule::priority).thenComparing(Comparator.comparingInt(Rule::specificity).reversed()));
     }
 
     public long save(Rule rule, String by) {
-        Timestamp now = Timestamp.from(clock.instant());
+        return save(rule, by, rule.id() == null ? "CREATE" : "UPDATE");
+    }
+
+    /** Saves and records the change as {@code changeKind} (CREATE, UPDATE or SEED). */
+    long save(Rule rule, String by, String changeKind) {
+        Timestamp now = Timestamp.from(history.now());
         long id;
         if (rule.id() == null) {
             GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -100,7 +103,7 @@ public class Catalogue {
                             rule.departmentCode(), rule.unitCode(), rule.priority(), rule.active(), rule.note(), now, by, id)
                     .update();
         }
-        record(id, rule.id() == null ? "CREATE" : "UPDATE", rule.toString(), by);
+        history.record(CatalogueHistory.ROUTING, id, changeKind, rule.toString(), by);
         rules.clear();
         changes.announce(TOPIC);
         return id;
@@ -109,32 +112,22 @@ public class Catalogue {
     public void delete(long id, String by) {
         rule(id).ifPresent(r -> {
             jdbc.sql("delete from triage_rule where id = ?").param(id).update();
-            record(id, "DELETE", r.toString(), by);
+            history.record(CatalogueHistory.ROUTING, id, "DELETE", r.toString(), by);
         });
         rules.clear();
         changes.announce(TOPIC);
     }
 
     public List<Change> history() {
-        return jdbc.sql("select id, rule_id, change_kind, snapshot, changed_at, changed_by from triage_rule_change order by id desc")
-                .query((rs, n) -> new Change(rs.getLong("id"), rs.getLong("rule_id"), rs.getString("change_kind"),
-                        rs.getString("snapshot"), rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by")))
-                .list();
+        return history.changes();
     }
 
-    /** The catalogue's version: the number of changes so far. */
+    /** The catalogue's version: the number of changes so far (of routing and hazard rules). */
     public long version() {
-        return jdbc.sql("select count(*) from triage_rule_change").query(Long.class).single();
+        return history.version();
     }
 
     boolean isEmpty() {
         return jdbc.sql("select count(*) from triage_rule").query(Long.class).single() == 0;
-    }
-
-    private void record(long ruleId, String kind, String snapshot, String by) {
-        jdbc.sql("insert into triage_rule_change (rule_id, change_kind, snapshot, changed_at, changed_by) values (?, ?, ?, ?, ?)")
-                .params(ruleId, kind, snapshot.length() > 2000 ? snapshot.substring(0, 2000) : snapshot,
-                        Timestamp.from(clock.instant()), by)
-                .update();
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -21,10 +20,9 @@ class CatalogueSeeder implements ApplicationRunner {
     private final Catalogue catalogue;
     private final Resource file;
 
-    CatalogueSeeder(Catalogue catalogue,
-            @Value("${civicloop.triage.catalogue-file:classpath:triage/demo-catalogue.csv}") Resource file) {
+    CatalogueSeeder(Catalogue catalogue, TriageProperties properties) {
         this.catalogue = catalogue;
-        this.file = file;
+        this.file = properties.catalogueFile();
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.cases.AppealSnapshot;
@@ -35,15 +34,14 @@ class DuplicateSearch {
     private final double maxDistanceMeters;
     private final Map<String, Signature> signed;
 
-    DuplicateSearch(CaseQueries cases,
-            @Value("${civicloop.triage.duplicates.similarity:0.2}") double similarity,
-            @Value("${civicloop.triage.duplicates.max-distance-meters:500}") double maxDistanceMeters,
-            @Value("${civicloop.triage.duplicates.window:PT72H}") Duration window,
-            @Value("${civicloop.triage.duplicates.signatures-kept:12000}") int signaturesKept) {
+    DuplicateSearch(CaseQueries cases, TriageProperties properties) {
+        TriageProperties.Duplicates settings = properties.duplicates();
+        Duration window = settings.window();
+        int signaturesKept = settings.signaturesKept();
         this.cases = cases;
-        this.finder = new DuplicateFinder(similarity, maxDistanceMeters, window);
+        this.finder = new DuplicateFinder(settings.similarity(), settings.maxDistanceMeters(), window);
         this.window = window;
-        this.maxDistanceMeters = maxDistanceMeters;
+        this.maxDistanceMeters = settings.maxDistanceMeters();
         this.signed = new LinkedHashMap<>(signaturesKept * 4 / 3 + 1, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Signature> eldest) {

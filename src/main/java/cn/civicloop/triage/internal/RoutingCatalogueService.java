@@ -5,23 +5,33 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.triage.RoutingCatalogue;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-/** {@link RoutingCatalogue} on top of {@link CatalogueAdmin}, with the input checks of the JSON admin API. */
+/**
+ * {@link RoutingCatalogue} on top of {@link CatalogueAdmin} (routing rules, categories) and {@link HazardCatalogue}
+ * (hazard and linkage rules), with the input checks of the admin API and pages.
+ */
 @Service
 class RoutingCatalogueService implements RoutingCatalogue {
 
     private final CatalogueAdmin admin;
+    private final HazardCatalogue hazards;
+    private final HazardRuleCheck hazardCheck;
     private final Validator validator;
 
-    RoutingCatalogueService(CatalogueAdmin admin, Validator validator) {
+    RoutingCatalogueService(CatalogueAdmin admin, HazardCatalogue hazards, HazardRuleCheck hazardCheck,
+            Validator validator) {
         this.admin = admin;
+        this.hazards = hazards;
+        this.hazardCheck = hazardCheck;
         this.validator = validator;
     }
 
@@ -48,6 +58,37 @@ class RoutingCatalogueService implements RoutingCatalogue {
     @Override
     public void delete(long id, Actor by) {
         admin.delete(id, by);
+    }
+
+    @Override
+    public List<HazardRule> hazardRules() {
+        return hazards.rules();
+    }
+
+    @Override
+    public Optional<HazardRule> hazardRule(long id) {
+        return hazards.rule(id);
+    }
+
+    @Override
+    @Transactional
+    public HazardRule saveHazardRule(HazardRule r, Actor by) {
+        if (r.id() != null && hazards.rule(r.id()).isEmpty()) {
+            throw new NotFoundException("没有该险情规则 (no such hazard rule)");
+        }
+        valid(r);
+        HazardRule rule = new HazardRule(r.id(), r.name().strip(), r.level(), r.patterns().strip(),
+                blank(r.excludePatterns()), r.channels(), blank(r.areaCode()), r.departmentCode().strip(),
+                blank(r.unitCode()), r.urgency(), r.refer110(), r.diverts(), r.priority(), r.active(), blank(r.note()));
+        hazardCheck.check(rule);
+        return hazards.rule(hazards.save(rule, by.displayName(), rule.id() == null ? "CREATE" : "UPDATE")).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public void deleteHazardRule(long id, Actor by) {
+        hazards.rule(id).orElseThrow(() -> new NotFoundException("没有该险情规则 (no such hazard rule)"));
+        hazards.delete(id, by.displayName());
     }
 
     @Override

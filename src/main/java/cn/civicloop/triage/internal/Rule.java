@@ -3,10 +3,12 @@ package cn.civicloop.triage.internal;
 import java.util.Arrays;
 import java.util.List;
 
-import cn.civicloop.classifier.UrgencyDetector;
+import cn.civicloop.classifier.ChineseText;
 
 /**
- * A rule of the routing catalogue (派单目录). Keywords and excluded words are alternatives separated by {@code |}.
+ * A routing rule of the routing catalogue (派单目录): places the classifier's category. Keywords and excluded words
+ * are alternatives separated by {@code |}. Matters decided by what the appeal says, whatever the category (a gas
+ * leak, a minor accident called in to 110), are hazard and linkage rules ({@link CompiledHazard}).
  */
 public record Rule(Long id, String category, String channel, String areaCode, String keywords, String excludeKeywords,
         String departmentCode, String unitCode, int priority, boolean active, String note) {
@@ -21,7 +23,7 @@ public record Rule(Long id, String category, String channel, String areaCode, St
                 && (keywords == null || words(keywords).stream().anyMatch(text::contains))
                 // "无人员受伤" must not exclude a minor accident from the insurer's rule that excludes injuries.
                 && (excludeKeywords == null
-                        || words(excludeKeywords).stream().noneMatch(w -> UrgencyDetector.mentions(text, w)));
+                        || words(excludeKeywords).stream().noneMatch(w -> ChineseText.mentions(text, w)));
     }
 
     /** More conditions make a rule more specific; among equal priorities the more specific wins. */
@@ -32,11 +34,6 @@ public record Rule(Long id, String category, String channel, String areaCode, St
         s += areaCode == null ? 0 : 2;
         s += keywords == null ? 0 : 2;
         return s;
-    }
-
-    /** A diversion rule (联动分流) is bound to a channel and to words: it applies without the classifier. */
-    boolean diversion() {
-        return channel != null && keywords != null;
     }
 
     private static List<String> words(String alternatives) {

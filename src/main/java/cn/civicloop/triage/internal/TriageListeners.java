@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -38,9 +37,10 @@ class TriageListeners {
 
     private final Semaphore working;
 
-    TriageListeners(@Value("${civicloop.triage.concurrency:0}") int concurrency, AutoTriage triage,
-            TriageRecords records, CaseQueries cases, Directory directory, Catalogue catalogue, Clock clock) {
+    TriageListeners(TriageProperties properties, AutoTriage triage, TriageRecords records, CaseQueries cases,
+            Directory directory, Catalogue catalogue, Clock clock) {
         // 0: half the cores, at least one (on the 2-core reference machine: one case at a time).
+        int concurrency = properties.concurrency();
         this.working = new Semaphore(concurrency > 0 ? concurrency
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         this.triage = triage;
@@ -87,7 +87,7 @@ class TriageListeners {
                     : directory.department(event.departmentId()).map(Department::code).orElse(null);
             String kind = switch (event.action()) {
                 case RETURN -> "RETURN";
-                case ASSIGN -> decision.autoRouted() || sameAsSuggested(event.number(), finalCode) ? null : "OVERRIDE";
+                case ASSIGN -> decision.autoRouted() || sameAsSuggested(decision, finalCode) ? null : "OVERRIDE";
                 default -> "REASSIGN";
             };
             if (kind == null) {
@@ -99,8 +99,12 @@ class TriageListeners {
         });
     }
 
-    private boolean sameAsSuggested(String number, String departmentCode) {
-        return records.suggestions(number).stream().findFirst()
+    /** The department triage pointed to: a hazard rule's, else the classifier's top suggestion's. */
+    private boolean sameAsSuggested(TriageRecords.Decision decision, String departmentCode) {
+        if (decision.hazard() != null) {
+            return departmentCode != null && departmentCode.equals(decision.departmentCode());
+        }
+        return records.suggestions(decision.caseNumber()).stream().findFirst()
                 .map(top -> departmentCode != null && departmentCode.equals(top.departmentCode())).orElse(true);
     }
 

@@ -8,7 +8,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What triage decided for each case: the decision, the ranked suggestions, the likely duplicates, the feedback. */
+import cn.civicloop.triage.HazardLevel;
+import cn.civicloop.triage.HazardMatch;
+
+/**
+ * What triage decided for each case: the decision (with the hazard rule that matched), the ranked suggestions,
+ * the likely duplicates, the feedback.
+ */
 @Repository
 public class TriageRecords {
 
@@ -18,10 +24,21 @@ public class TriageRecords {
         this.jdbc = jdbc;
     }
 
-    /** Triage's decision on a case. */
+    /**
+     * Triage's decision on a case: the classifier's top category, the department triage chose (assigned by itself
+     * when {@code autoRouted}), the routing rule or the hazard rule behind it, and the first correction by staff.
+     */
     public record Decision(String caseNumber, String modelVersion, String topCategory, Double confidence,
             boolean autoRouted, boolean diverted, String departmentCode, Long ruleId, Instant decidedAt,
-            String correction) {
+            String correction, HazardRecord hazard) {
+    }
+
+    /** The hazard or linkage rule that decided, as it was when it matched, and the phrase that made it match. */
+    public record HazardRecord(long ruleId, String ruleName, HazardLevel level, String phrase, boolean refer110) {
+
+        static HazardRecord of(HazardMatch m) {
+            return m == null ? null : new HazardRecord(m.ruleId(), m.ruleName(), m.level(), m.phrase(), m.refer110());
+        }
     }
 
     /** A ranked suggestion: category, confidence and where the catalogue would send it. */
@@ -35,11 +52,15 @@ public class TriageRecords {
 
     /** Records the decision and its suggestions; false (and nothing written) if the case has one already. */
     boolean decide(Decision d, List<Suggestion> suggestions) {
+        HazardRecord h = d.hazard();
         int inserted = jdbc.sql("""
                 insert into triage_decision (case_number, model_version, top_category, confidence, auto_routed, diverted,
-                    department_code, rule_id, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    department_code, rule_id, decided_at, hazard_rule_id, hazard_name, hazard_level, hazard_phrase,
+                    refer_110) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(d.caseNumber(), d.modelVersion(), d.topCategory(), d.confidence(), d.autoRouted(), d.diverted(),
-                        d.departmentCode(), d.ruleId(), Timestamp.from(d.decidedAt()))
+                        d.departmentCode(), d.ruleId(), Timestamp.from(d.decidedAt()), h == null ? null : h.ruleId(),
+                        h == null ? null : h.ruleName(), h == null ? null : h.level().name(),
+                        h == null ? null : h.phrase(), h != null && h.refer110())
                 .update();
         if (inserted == 0) {
             return false;
@@ -58,10 +79,13 @@ public class TriageRecords {
     Optional<Decision> decision(String number) {
         return jdbc.sql("""
                 select case_number, model_version, top_category, confidence, auto_routed, diverted, department_code,
-                       rule_id, decided_at, correction from triage_decision where case_number = ?""").param(number)
+                       rule_id, decided_at, correction, hazard_rule_id, hazard_name, hazard_level, hazard_phrase, refer_110
+                from triage_decision where case_number = ?""").param(number)
                 .query((rs, n) -> new Decision(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, Double.class), rs.getBoolean(5), rs.getBoolean(6), rs.getString(7),
-                        rs.getObject(8, Long.class), rs.getTimestamp(9).toInstant(), rs.getString(10)))
+                        rs.getObject(8, Long.class), rs.getTimestamp(9).toInstant(), rs.getString(10),
+                        rs.getObject(11, Long.class) == null ? null : new HazardRecord(rs.getLong(11), rs.getString(12),
+                                HazardLevel.valueOf(rs.getString(13)), rs.getString(14), rs.getBoolean(15))))
                 .optional();
     }
 

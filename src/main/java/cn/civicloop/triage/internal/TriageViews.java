@@ -1,6 +1,7 @@
 package cn.civicloop.triage.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.triage.HazardLevel;
 
 /** Reads for dispatchers: the triage queue, one case's suggestions, the preview screen, the counts. */
 @Service
@@ -28,19 +30,31 @@ public class TriageViews {
         this.decider = decider;
     }
 
-    /** A case waiting for a dispatcher, with what triage suggests. */
+    /**
+     * A case waiting for a dispatcher, with what triage suggests: the hazard rule that matched (and the department
+     * it names, {@code hazardDepartmentCode}) comes before the classifier's suggestions.
+     */
     public record Waiting(String number, CaseStatus status, String title, java.time.Instant createdAt,
-            List<TriageRecords.Suggestion> suggestions, List<TriageRecords.Duplicate> duplicates) {
+            TriageRecords.HazardRecord hazard, String hazardDepartmentCode, List<TriageRecords.Suggestion> suggestions,
+            List<TriageRecords.Duplicate> duplicates) {
     }
 
+    /** The waiting cases, those a hazard rule matched first (life before danger before linkage), then as listed. */
     public List<Waiting> queue(Actor actor, int limit) {
         requireCentre(actor);
         List<Waiting> waiting = new ArrayList<>();
         for (CaseStatus status : List.of(CaseStatus.REGISTERED, CaseStatus.SUBMITTED)) {
             cases.list(new CaseQueries.CaseFilter(status, null, null, null, null, 0, limit), actor).items()
-                    .forEach(c -> waiting.add(new Waiting(c.number(), c.status(), c.title(), c.createdAt(),
-                            records.suggestions(c.number()), records.duplicates(c.number()))));
+                    .forEach(c -> {
+                        TriageRecords.Decision d = records.decision(c.number()).orElse(null);
+                        TriageRecords.HazardRecord hazard = d == null ? null : d.hazard();
+                        waiting.add(new Waiting(c.number(), c.status(), c.title(), c.createdAt(), hazard,
+                                hazard == null ? null : d.departmentCode(), records.suggestions(c.number()),
+                                records.duplicates(c.number())));
+                    });
         }
+        waiting.sort(Comparator.comparing((Waiting w) -> w.hazard() == null ? HazardLevel.values().length
+                : w.hazard().level().ordinal()));
         return waiting;
     }
 

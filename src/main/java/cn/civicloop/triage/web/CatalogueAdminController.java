@@ -13,7 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.civicloop.cases.Urgency;
 import cn.civicloop.security.Actors;
+import cn.civicloop.triage.HazardLevel;
+import cn.civicloop.triage.RoutingCatalogue;
+import cn.civicloop.triage.RoutingCatalogue.HazardRule;
 import cn.civicloop.triage.internal.CatalogueAdmin;
 import cn.civicloop.triage.internal.Rule;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,16 +29,33 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The routing catalogue, the category tree and the classifier model (owner role: ADMIN). */
+/**
+ * The routing catalogue (its routing rules and its hazard and linkage rules, one history), the category tree and
+ * the classifier model (owner role: ADMIN).
+ */
 @RestController
 @RequestMapping("/api/v1/admin/routing")
 @Tag(name = "admin", description = "派单目录、分类与模型 (routing catalogue, categories, model; ADMIN only)")
 class CatalogueAdminController {
 
     private final CatalogueAdmin admin;
+    private final RoutingCatalogue catalogue;
 
-    CatalogueAdminController(CatalogueAdmin admin) {
+    CatalogueAdminController(CatalogueAdmin admin, RoutingCatalogue catalogue) {
         this.admin = admin;
+        this.catalogue = catalogue;
+    }
+
+    /** A hazard or linkage rule as sent: what is left out gets its default (active, priority 100, any channel). */
+    record HazardRuleForm(String name, HazardLevel level, String patterns, String excludePatterns, List<String> channels,
+            String areaCode, String departmentCode, String unitCode, Urgency urgency, Boolean refer110, Boolean diverts,
+            Integer priority, Boolean active, String note) {
+
+        HazardRule toRule(Long id) {
+            return new HazardRule(id, name, level, patterns, excludePatterns, channels, areaCode, departmentCode,
+                    unitCode, urgency, Boolean.TRUE.equals(refer110), Boolean.TRUE.equals(diverts),
+                    priority == null ? 100 : priority, active == null || active, note);
+        }
     }
 
     record RuleForm(@NotBlank @Size(max = 100) String category, @Size(max = 24) String channel,
@@ -77,6 +98,28 @@ class CatalogueAdminController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
         admin.delete(id, Actors.current());
+    }
+
+    @GetMapping("/hazard-rules")
+    List<HazardRule> hazardRules() {
+        return catalogue.hazardRules();
+    }
+
+    @PostMapping("/hazard-rules")
+    @ResponseStatus(HttpStatus.CREATED)
+    HazardRule createHazardRule(@RequestBody HazardRuleForm form) {
+        return catalogue.saveHazardRule(form.toRule(null), Actors.current());
+    }
+
+    @PutMapping("/hazard-rules/{id}")
+    HazardRule updateHazardRule(@PathVariable long id, @RequestBody HazardRuleForm form) {
+        return catalogue.saveHazardRule(form.toRule(id), Actors.current());
+    }
+
+    @DeleteMapping("/hazard-rules/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteHazardRule(@PathVariable long id) {
+        catalogue.deleteHazardRule(id, Actors.current());
     }
 
     @GetMapping("/history")

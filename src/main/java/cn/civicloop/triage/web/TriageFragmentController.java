@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.civicloop.directory.Actor;
+import cn.civicloop.security.Actors;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
-import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.triage.internal.TriageDecider;
@@ -55,7 +55,7 @@ class TriageFragmentController {
         var outcome = decider.decide(t, c, channel, List.of());
         model.addAttribute("outcome", outcome);
         model.addAttribute("suggestions", outcome.suggestions());
-        model.addAttribute("names", names(outcome.suggestions()));
+        model.addAttribute("names", names(outcome.suggestions(), outcome.targetDepartment()));
         return "triage/suggestions :: suggest";
     }
 
@@ -64,41 +64,49 @@ class TriageFragmentController {
         try {
             TriageViews.CaseTriage triage = views.of(number, Actors.current());
             model.addAttribute("triage", triage);
-            model.addAttribute("names", names(triage.suggestions()));
+            model.addAttribute("names", names(triage.suggestions(),
+                    triage.decision() == null ? null : triage.decision().departmentCode()));
         } catch (DomainException e) {
             model.addAttribute("triage", null);
         }
         return "triage/suggestions :: case";
     }
 
-    /** The top suggestion of each listed case, swapped into the dispatcher's queue out of band (one request). */
+    /**
+     * The hint of each listed case, swapped into the dispatcher's queue out of band (one request): the hazard rule
+     * that matched it, else the classifier's top suggestion.
+     */
     @GetMapping("/workbench/triage/hints")
     String hints(@RequestParam(name = "n", required = false) List<String> numbers, Model model) {
         Map<String, TriageRecords.Suggestion> hints = new LinkedHashMap<>();
-        List<TriageRecords.Suggestion> all = new java.util.ArrayList<>();
+        Map<String, TriageRecords.Decision> hazards = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (String number : numbers == null ? List.<String>of() : numbers.stream().limit(50).toList()) {
             try {
-                views.of(number, Actors.current()).suggestions().stream().findFirst().ifPresent(s -> {
-                    hints.put(number, s);
-                    all.add(s);
-                });
+                TriageViews.CaseTriage triage = views.of(number, Actors.current());
+                if (triage.decision() != null && triage.decision().hazard() != null) {
+                    hazards.put(number, triage.decision());
+                    names.putAll(names(List.of(), triage.decision().departmentCode()));
+                } else {
+                    triage.suggestions().stream().findFirst().ifPresent(s -> hints.put(number, s));
+                    names.putAll(names(triage.suggestions().stream().limit(1).toList(), null));
+                }
             } catch (DomainException e) {
                 // not for this viewer, or no such case: no hint
             }
         }
         model.addAttribute("hints", hints);
-        model.addAttribute("names", names(all));
+        model.addAttribute("hazards", hazards);
+        model.addAttribute("names", names);
         return "triage/suggestions :: hints";
     }
 
-    private Map<String, String> names(List<TriageRecords.Suggestion> suggestions) {
+    /** The names of the departments the suggestions and the hazard rule point to, by code. */
+    private Map<String, String> names(List<TriageRecords.Suggestion> suggestions, String hazardDepartment) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (TriageRecords.Suggestion s : suggestions) {
-            if (s.departmentCode() != null) {
-                names.put(s.departmentCode(), directory.departmentByCode(s.departmentCode()).map(Department::name)
-                        .orElse(s.departmentCode()));
-            }
-        }
+        java.util.stream.Stream.concat(suggestions.stream().map(TriageRecords.Suggestion::departmentCode),
+                java.util.stream.Stream.ofNullable(hazardDepartment)).filter(java.util.Objects::nonNull)
+                .forEach(code -> names.put(code, directory.departmentByCode(code).map(Department::name).orElse(code)));
         return names;
     }
 

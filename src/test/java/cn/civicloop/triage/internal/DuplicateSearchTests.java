@@ -91,7 +91,8 @@ class DuplicateSearchTests {
     }
 
     private final Cases cases = new Cases();
-    private final DuplicateSearch search = new DuplicateSearch(cases, 0.2, 500, Duration.ofHours(72), 100);
+    private final DuplicateSearch search = new DuplicateSearch(cases, new TriageProperties(true, 0.93, 0,
+            null, null, null, new TriageProperties.Duplicates(0.2, 500, Duration.ofHours(72), 100)));
 
     private AppealSnapshot open(String number, Channel channel, String title, String content, Duration ago) {
         AppealSnapshot s = new AppealSnapshot(number, CaseStatus.SUBMITTED, channel, title, content, 34.8597,

@@ -1,0 +1,95 @@
+package cn.civicloop.triage.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import cn.civicloop.cases.Urgency;
+import cn.civicloop.classifier.LabelConfidence;
+import cn.civicloop.classifier.RoutingSuggestion;
+import cn.civicloop.triage.HazardLevel;
+import cn.civicloop.triage.HazardMatch;
+
+/** The decision at its edges: the automatic-assignment threshold, a missing routing rule, a hazard rule. */
+class TriageDeciderTests {
+
+    /** The shipped default, read the way the application binds it (nothing configured). */
+    private static final double DEFAULT = new Binder(new MapConfigurationPropertySource(Map.of()))
+            .bindOrCreate("civicloop.triage", TriageProperties.class).autoThreshold();
+
+    private static final Rule BUILDING = new Rule(7L, "城乡建设", null, null, null, null, "ZJJ", null, 100, true, null);
+    private static final Rule ENVIRONMENT = new Rule(8L, "环境保护", null, null, null, null, "HBJ", null, 100, true, null);
+
+    private static Outcome decide(String top, double confidence, List<Rule> rules, HazardMatch hazard,
+            ToDoubleFunction<String> threshold) {
+        String other = top.equals("城乡建设") ? "环境保护" : "城乡建设";
+        RoutingSuggestion s = new RoutingSuggestion(List.of(new LabelConfidence(top, confidence),
+                new LabelConfidence(other, (1 - confidence) * 0.7), new LabelConfidence("交通运输", (1 - confidence) * 0.3)),
+                false);
+        return TriageDecider.decide("标题\n内容", "HOTLINE_12345", List.of(), s, "v1", rules, hazard, threshold);
+    }
+
+    private static Outcome decide(double confidence, ToDoubleFunction<String> threshold) {
+        return decide("城乡建设", confidence, List.of(BUILDING, ENVIRONMENT), null, threshold);
+    }
+
+    @Test
+    void theDefaultThresholdIsReachedAtEqualityNotBelow() {
+        assertThat(DEFAULT).isEqualTo(0.93);
+        assertThat(decide(Math.nextDown(DEFAULT), c -> DEFAULT).auto()).as("just below").isFalse();
+        Outcome equal = decide(DEFAULT, c -> DEFAULT);
+        assertThat(equal.auto()).as("equal").isTrue();
+        assertThat(equal.targetDepartment()).isEqualTo("ZJJ");
+        assertThat(equal.threshold()).isEqualTo(DEFAULT);
+        assertThat(decide(Math.nextUp(DEFAULT), c -> DEFAULT).auto()).as("just above").isTrue();
+    }
+
+    @Test
+    void aCategorysOwnThresholdReplacesTheDefault() {
+        ToDoubleFunction<String> own = c -> c.equals("城乡建设") ? 0.8 : DEFAULT;
+        assertThat(decide(Math.nextDown(0.8), own).auto()).isFalse();
+        assertThat(decide(0.8, own).auto()).isTrue();
+        assertThat(decide(0.85, own).auto()).as("below the default, above its own").isTrue();
+        ToDoubleFunction<String> strict = c -> c.equals("城乡建设") ? 0.97 : DEFAULT;
+        assertThat(decide(0.95, strict).auto()).as("above the default, below its own").isFalse();
+    }
+
+    @Test
+    void aThresholdOfOneMeansAlwaysAPerson() {
+        assertThat(decide(1.0, c -> 1.0).auto()).isFalse();
+    }
+
+    @Test
+    void withoutARoutingRuleForTheCategoryNothingIsAssignedHoweverSure() {
+        Outcome o = decide("城乡建设", 0.99, List.of(ENVIRONMENT), null, c -> DEFAULT);
+        assertThat(o.auto()).isFalse();
+        assertThat(o.rule()).isNull();
+        assertThat(o.targetDepartment()).isNull();
+    }
+
+    @Test
+    void aHazardRuleDecidesWhateverTheClassifiersConfidenceAndItStillSuggests() {
+        HazardMatch gas = new HazardMatch(3, "燃气泄漏", HazardLevel.LIFE, "燃气泄漏", "YJJ", null, Urgency.URGENT,
+                false, false);
+        Outcome sure = decide("环境保护", 0.99, List.of(BUILDING, ENVIRONMENT), gas, c -> DEFAULT);
+        assertThat(sure.auto()).isTrue();
+        assertThat(sure.targetDepartment()).as("not the classifier's 生态环境局").isEqualTo("YJJ");
+        assertThat(sure.rule()).isNull();
+        assertThat(sure.topCategory()).isEqualTo("环境保护");
+        assertThat(sure.suggestions()).hasSize(3);
+        assertThat(sure.suggestions().get(0).departmentCode()).isEqualTo("HBJ");
+        Outcome unsure = decide("环境保护", 0.2, List.of(), gas, c -> DEFAULT);
+        assertThat(unsure.auto()).isTrue();
+        assertThat(unsure.targetDepartment()).isEqualTo("YJJ");
+        assertThat(unsure.diverted()).isFalse();
+        HazardMatch insurer = new HazardMatch(1, "轻微交通事故", HazardLevel.LINKAGE, "剐蹭", "INS-PICC", null,
+                Urgency.NORMAL, false, true);
+        assertThat(decide("交通运输", 0.99, List.of(), insurer, c -> DEFAULT).diverted()).isTrue();
+    }
+}
