@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.CaseManagement;
+import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.cases.Urgency;
@@ -49,6 +50,9 @@ public class AppealIntake {
         }
         if (content == null) {
             throw new InvalidInputException("content", "请填写诉求内容 (content is required)");
+        }
+        if (form.kind() != null && form.kind().linkage() && form.channel() != Channel.POLICE_110) {
+            throw new InvalidInputException("kind", "110类型仅用于110联动分流 (a 110 kind is only for calls diverted by the police desk)");
         }
         GeoPoint point = point(form.location());
         Placement placement = point == null ? null : jurisdictions.locate(point).orElseThrow(() ->

@@ -21,6 +21,6 @@ class LinkageRoutingService implements LinkageRouting {
     @Override
     public Optional<String> agencyFor(String title, String content, List<String> areaCodes) {
         Outcome o = decider.decide(title, content, Channel.POLICE_110.name(), areaCodes);
-        return o.diverted() && o.rule() != null ? Optional.of(o.rule().departmentCode()) : Optional.empty();
+        return o.diverted() && o.hazard() != null ? Optional.of(o.hazard().departmentCode()) : Optional.empty();
     }
 }
