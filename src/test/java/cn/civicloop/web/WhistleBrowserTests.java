@@ -93,7 +93,7 @@ class WhistleBrowserTests extends BrowserTest {
         assertThat(cspViolations()).isEmpty();
 
         // had the whistle been blown 40 minutes earlier, both steps would be past their limits (10 / 30 min)
-        jdbc.sql("update road_whistle set blown_at = ? where id = ?")
+        jdbc.sql("update roads_whistle set blown_at = ? where id = ?")
                 .params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(40))), Long.parseLong(id)).update();
         browser.get(url("/roads/whistles"));
         line = browser.findElement(By.id("whistle-" + id + "-dept-" + dept));

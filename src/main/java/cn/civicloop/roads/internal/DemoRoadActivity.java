@@ -23,6 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.roads.internal.issues.IssueReport;
+import cn.civicloop.roads.internal.issues.IssueView;
+import cn.civicloop.roads.internal.issues.IssueWorkflow;
+import cn.civicloop.roads.internal.whistles.WhistleForm;
+import cn.civicloop.roads.internal.whistles.WhistleView;
+import cn.civicloop.roads.internal.whistles.WhistleWorkflow;
 import cn.civicloop.shared.Upload;
 
 /**
@@ -40,12 +46,12 @@ class DemoRoadActivity implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final RoadData data;
     private final Patrols patrols;
-    private final RoadIssues issues;
-    private final Whistles whistles;
+    private final IssueWorkflow issues;
+    private final WhistleWorkflow whistles;
     private final Directory directory;
     private final Clock clock;
 
-    DemoRoadActivity(JdbcClient jdbc, RoadData data, Patrols patrols, RoadIssues issues, Whistles whistles,
+    DemoRoadActivity(JdbcClient jdbc, RoadData data, Patrols patrols, IssueWorkflow issues, WhistleWorkflow whistles,
             Directory directory, Clock clock) {
         this.jdbc = jdbc;
         this.data = data;
@@ -71,7 +77,7 @@ class DemoRoadActivity implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (data.empty() || jdbc.sql("select count(*) from road_issue").query(Long.class).single() > 0) {
+        if (data.empty() || jdbc.sql("select count(*) from roads_issue").query(Long.class).single() > 0) {
             return;
         }
         for (String username : List.of("road3", "road2b")) {
@@ -84,9 +90,9 @@ class DemoRoadActivity implements ApplicationRunner {
             List<double[]> line = data.segmentByCode(code).orElseThrow().coordinates();
             patrols.track(chief, p.id(), line.stream().map(c -> new Patrols.TrackPoint(c[1], c[0], null)).toList());
             patrols.stop(chief, p.id());
-            shift("road_patrol", "started_at", p.id(), 2);
-            shift("road_patrol", "ended_at", p.id(), 2);
-            jdbc.sql("update road_track_point set recorded_at = recorded_at - interval '2' day where patrol_id = ?")
+            shift("roads_patrol", "started_at", p.id(), 2);
+            shift("roads_patrol", "ended_at", p.id(), 2);
+            jdbc.sql("update roads_track_point set recorded_at = recorded_at - interval '2' day where patrol_id = ?")
                     .param(p.id()).update();
         }
         int handed = 0;
@@ -102,9 +108,9 @@ class DemoRoadActivity implements ApplicationRunner {
                     issues.handOver(v.id(), holder, actor, "需住建部门更换井盖");
                 }
             }
-            shift("road_issue", "reported_at", v.id(), d.daysAgo());
-            shift("road_issue", "held_since", v.id(), d.daysAgo());
-            jdbc.sql("update road_issue_step set happened_at = happened_at - interval '" + d.daysAgo() + "' day where issue_id = ?")
+            shift("roads_issue", "reported_at", v.id(), d.daysAgo());
+            shift("roads_issue", "held_since", v.id(), d.daysAgo());
+            jdbc.sql("update roads_issue_step set happened_at = happened_at - interval '" + d.daysAgo() + "' day where issue_id = ?")
                     .param(v.id()).update();
         }
         Actor road2 = directory.staffActor("road2").orElse(null);
@@ -117,9 +123,9 @@ class DemoRoadActivity implements ApplicationRunner {
             long zfjId = w.departments().stream().filter(r -> r.departmentName().contains("执法")).findFirst()
                     .orElseThrow().departmentId();
             whistles.rate(w.id(), zfjId, road2, 5, "到场迅速");
-            jdbc.sql("update road_whistle set blown_at = blown_at - interval '3' day where id = ?").param(w.id()).update();
+            jdbc.sql("update roads_whistle set blown_at = blown_at - interval '3' day where id = ?").param(w.id()).update();
             jdbc.sql("""
-                    update road_whistle_department set acknowledged_at = acknowledged_at - interval '3' day + interval '6' minute,
+                    update roads_whistle_department set acknowledged_at = acknowledged_at - interval '3' day + interval '6' minute,
                         reported_at = reported_at - interval '3' day + interval '18' minute where whistle_id = ? and reported_at is not null""")
                     .param(w.id()).update();
         }
