@@ -74,6 +74,25 @@ class RoadTimersTests {
     }
 
     @Test
+    void afterADowntimeTheRecordSaysWhenEachLimitPassed() {
+        IssueView issue = reportUnfixable("路灯杆倾斜");
+        Instant reported = issue.reportedAt();
+        assertThat(issue.answerDue()).isEqualTo(reported.plus(Duration.ofHours(2)));
+
+        clock.advance(Duration.ofHours(5)); // no node ran the timers for five hours
+        Node.await(WAIT, "escalation to level 1", () -> count(issue.id(), "AUTO_ESCALATED") == 1);
+        clock.advance(Duration.ofSeconds(1)); // time goes on: the next poll finds the second round's timer, due since
+        Node.await(WAIT, "overdue at level 1", () -> count(issue.id(), "OVERDUE") == 1);
+
+        IssueView v = view(issue.id());
+        assertThat(at(v, "AUTO_ESCALATED")).isEqualTo(reported.plus(Duration.ofHours(2)));
+        assertThat(v.heldSince()).isEqualTo(reported.plus(Duration.ofHours(2)));
+        assertThat(at(v, "OVERDUE")).isEqualTo(reported.plus(Duration.ofHours(4)));
+        assertThat(v.holderLevel()).isEqualTo(1);
+        assertThat(v.overdue()).isTrue();
+    }
+
+    @Test
     void anAnswerInTimeStopsTheClimb() {
         IssueView issue = reportUnfixable("护栏倾斜");
         clock.advance(Duration.ofMinutes(30));
@@ -140,6 +159,10 @@ class RoadTimersTests {
 
     private static IssueView view(long id) {
         return node.bean(IssueReader.class).view(id, Actor.system());
+    }
+
+    private static Instant at(IssueView v, String action) {
+        return v.steps().stream().filter(s -> s.action().equals(action)).findFirst().orElseThrow().at();
     }
 
     private static long count(long id, String action) {

@@ -56,6 +56,31 @@ public class RoadData {
         return jdbc.sql(SEGMENT + " order by s.code").query(RoadData::segment).list();
     }
 
+    /**
+     * The segments a chief answers for himself: an inspector those assigned to him, a second-level chief his squad's,
+     * a first-level chief those of the areas he leads.
+     */
+    public List<Segment> segmentsOf(Chief chief) {
+        return switch (chief.level()) {
+            case 1 -> jdbc.sql(SEGMENT + " where a.leader_code = ? order by s.code").param(chief.code())
+                    .query(RoadData::segment).list();
+            case 2 -> chief.squadId() == null ? List.of() : jdbc.sql(SEGMENT + " where s.squad_id = ? order by s.code")
+                    .param(chief.squadId()).query(RoadData::segment).list();
+            default -> jdbc.sql(SEGMENT + " join roads_segment_chief sc on sc.segment_id = s.id where sc.chief_id = ? order by s.code")
+                    .param(chief.id()).query(RoadData::segment).list();
+        };
+    }
+
+    /** The other segments of an inspector's squad (none for the chiefs above him: theirs are all their own). */
+    public List<Segment> squadSegmentsOf(Chief chief) {
+        if (chief.level() != 3 || chief.squadId() == null) {
+            return List.of();
+        }
+        return jdbc.sql(SEGMENT + " where s.squad_id = ? and not exists (select 1 from roads_segment_chief sc"
+                + " where sc.segment_id = s.id and sc.chief_id = ?) order by s.code")
+                .params(chief.squadId(), chief.id()).query(RoadData::segment).list();
+    }
+
     public Optional<Segment> segment(long id) {
         return jdbc.sql(SEGMENT + " where s.id = ?").param(id).query(RoadData::segment).optional();
     }

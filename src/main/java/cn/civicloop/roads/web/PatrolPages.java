@@ -1,9 +1,11 @@
 package cn.civicloop.roads.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,14 +20,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Actors;
+import cn.civicloop.geo.GeoPoint;
+import cn.civicloop.roads.Snap;
 import cn.civicloop.roads.internal.Chief;
 import cn.civicloop.roads.internal.Chiefs;
 import cn.civicloop.roads.internal.Patrols;
 import cn.civicloop.roads.internal.RoadData;
+import cn.civicloop.roads.internal.SegmentIndex;
 import cn.civicloop.roads.internal.issues.IssueReader;
 import cn.civicloop.roads.internal.issues.IssueReport;
 import cn.civicloop.roads.internal.issues.IssueWorkflow;
 import cn.civicloop.shared.DomainException;
+import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.web.Uploads;
 
 /**
@@ -40,24 +46,48 @@ class PatrolPages {
     private final Patrols patrols;
     private final IssueWorkflow issues;
     private final IssueReader reader;
+    private final SegmentIndex segmentIndex;
+    private final MessageSource messages;
 
-    PatrolPages(Chiefs chiefs, RoadData data, Patrols patrols, IssueWorkflow issues, IssueReader reader) {
+    PatrolPages(Chiefs chiefs, RoadData data, Patrols patrols, IssueWorkflow issues, IssueReader reader,
+            SegmentIndex segmentIndex, MessageSource messages) {
         this.chiefs = chiefs;
         this.data = data;
         this.patrols = patrols;
         this.issues = issues;
         this.reader = reader;
+        this.segmentIndex = segmentIndex;
+        this.messages = messages;
     }
 
+    /**
+     * The page: the patrol, a map with the chief's segments and his position (the phone's, or a point he taps), the
+     * issue form with his own segments first ({@code segments=all} lists every other segment too) and his issues.
+     */
     @GetMapping("/roads/patrol")
-    String patrol(Model model) {
+    String patrol(@RequestParam(name = "segments", required = false) String segments, Model model) {
         Actor actor = Actors.current();
         Chief chief = chiefs.of(actor);
         model.addAttribute("chief", chief);
         model.addAttribute("patrol", patrols.current(chief).orElse(null));
         model.addAttribute("issues", reader.visible(actor, chief, 30));
-        model.addAttribute("segments", data.segments());
+        model.addAttribute("choices", SegmentChoices.of(data.segmentsOf(chief), data.squadSegmentsOf(chief),
+                "all".equals(segments) ? data.segments() : null));
         return "roads/patrol";
+    }
+
+    /** The road at a position, for the page's map: 204 when the point is on no segment. */
+    @GetMapping("/roads/patrol/snap")
+    @ResponseBody
+    ResponseEntity<Snap> snap(@RequestParam double lat, @RequestParam double lon) {
+        chiefs.of(Actors.current());
+        GeoPoint point;
+        try {
+            point = new GeoPoint(lat, lon);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("lat", "坐标无效 (invalid coordinates)");
+        }
+        return segmentIndex.snap(point).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
     }
 
     @PostMapping("/roads/patrol/start")
@@ -75,16 +105,17 @@ class PatrolPages {
 
     /** A manual position (no GPS in the browser): one track point. */
     @PostMapping("/roads/patrol/position")
-    String position(@RequestParam Double lat, @RequestParam Double lon, RedirectAttributes flash) {
+    String position(@RequestParam Double lat, @RequestParam Double lon, RedirectAttributes flash, Locale locale) {
         Chief chief = chiefs.of(Actors.current());
         Optional<Patrols.Patrol> current = patrols.current(chief);
         if (current.isEmpty()) {
-            flash.addFlashAttribute("error", "请先开始巡查 (start a patrol first)");
+            flash.addFlashAttribute("error", text(locale, "roads.notice.startFirst"));
         } else {
             try {
                 Patrols.TrackAnswer a = patrols.track(chief, current.get().id(),
                         List.of(new Patrols.TrackPoint(lat, lon, null)));
-                flash.addFlashAttribute("notice", a.segments().isEmpty() ? "位置已记录（不在路段上）" : "位置已记录：" + a.segments());
+                flash.addFlashAttribute("notice", a.segments().isEmpty() ? text(locale, "roads.notice.position.offRoad")
+                        : text(locale, "roads.notice.position.onRoad", String.join(", ", a.segments())));
             } catch (DomainException e) {
                 flash.addFlashAttribute("error", e.getMessage());
             }
@@ -104,7 +135,8 @@ class PatrolPages {
     @PostMapping("/roads/issues")
     String report(@RequestParam Map<String, String> p,
             @RequestParam(name = "before", required = false) List<MultipartFile> before,
-            @RequestParam(name = "after", required = false) List<MultipartFile> after, RedirectAttributes flash) {
+            @RequestParam(name = "after", required = false) List<MultipartFile> after, RedirectAttributes flash,
+            Locale locale) {
         Chief chief = chiefs.of(Actors.current());
         Long patrolId = patrols.current(chief).map(Patrols.Patrol::id).orElse(null);
         IssueReport form = new IssueReport(p.get("title"), p.get("description"), FormValues.number(p.get("lat")),
@@ -112,8 +144,9 @@ class PatrolPages {
                 "on".equals(p.get("fixedOnSpot")), p.get("resolution"));
         try {
             var view = issues.report(chief, form, Uploads.of(before), Uploads.of(after));
-            flash.addFlashAttribute("notice", view.fixedOnSpot() ? "已记录即知即改，工单 " + view.caseNumber()
-                    : "已上报" + (view.holderName() == null ? "" : "：" + view.holderName()));
+            flash.addFlashAttribute("notice", view.fixedOnSpot() ? text(locale, "roads.notice.fixed", view.caseNumber())
+                    : view.holderId() == null || view.holderId() == chief.id() ? text(locale, "roads.notice.kept")
+                    : text(locale, "roads.notice.passedUp", view.holderName()));
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -122,15 +155,21 @@ class PatrolPages {
 
     @PostMapping("/roads/issues/{id}/{action}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String remark,
-            RedirectAttributes flash) {
+            RedirectAttributes flash, Locale locale) {
         Actor actor = Actors.current();
         Chief chief = chiefs.of(actor);
         try {
             var view = issues.act(id, action, chief, actor, remark);
-            flash.addFlashAttribute("notice", view.statusLabel() + (view.caseNumber() == null ? "" : " · 工单 " + view.caseNumber()));
+            String status = text(locale, "roads.issue.status." + view.status());
+            flash.addFlashAttribute("notice", view.caseNumber() == null ? status
+                    : text(locale, "roads.notice.withCase", status, view.caseNumber()));
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/roads/patrol";
+    }
+
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

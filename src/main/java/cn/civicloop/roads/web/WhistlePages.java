@@ -3,9 +3,11 @@ package cn.civicloop.roads.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,9 +49,11 @@ class WhistlePages {
     private final Directory directory;
     private final RoadsProperties properties;
     private final Clock clock;
+    private final MessageSource messages;
 
     WhistlePages(WhistleWorkflow whistles, WhistleReader reader, RoadData data, Directory directory,
-            RoadsProperties properties, Clock clock) {
+            RoadsProperties properties, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.properties = properties;
         this.whistles = whistles;
         this.reader = reader;
@@ -99,13 +103,13 @@ class WhistlePages {
     }
 
     @PostMapping("/roads/whistles")
-    String blow(@RequestParam MultiValueMap<String, String> p, RedirectAttributes flash) {
+    String blow(@RequestParam MultiValueMap<String, String> p, RedirectAttributes flash, Locale locale) {
         try {
             WhistleView w = whistles.blow(Actors.current(), new WhistleForm(p.getFirst("title"), p.getFirst("description"),
                     FormValues.blankToNull(p.getFirst("segmentCode")), FormValues.blankToNull(p.getFirst("areaCode")),
                     p.getOrDefault("departments", List.of())));
-            flash.addFlashAttribute("notice", "已吹哨：" + w.title() + "（" + w.departments().stream()
-                    .map(WhistleView.Responder::departmentName).reduce((a, b) -> a + "、" + b).orElse("") + "）");
+            flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle.blown", new Object[] {w.title(),
+                    String.join("、", w.departments().stream().map(WhistleView.Responder::departmentName).toList())}, locale));
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
             flash.addFlashAttribute("values", p.toSingleValueMap());
@@ -115,17 +119,12 @@ class WhistlePages {
 
     @PostMapping("/roads/whistles/{id}/{action}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String remark,
-            RedirectAttributes flash) {
+            RedirectAttributes flash, Locale locale) {
         Actor actor = Actors.current();
         try {
             WhistleView w = whistles.act(id, action, actor, remark);
-            flash.addFlashAttribute("notice", w.title() + "：" + switch (action) {
-                case "acknowledge" -> "已响应";
-                case "report" -> "已到场报到";
-                case "note" -> "会商记录已保存";
-                case "release" -> "已撤离";
-                default -> "已办结";
-            });
+            flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle." + action,
+                    new Object[] {w.title()}, locale));
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -134,7 +133,7 @@ class WhistlePages {
 
     @PostMapping("/roads/whistles/{id}/departments/{departmentId}/rating")
     String rate(@PathVariable long id, @PathVariable long departmentId, @RequestParam Map<String, String> p,
-            RedirectAttributes flash) {
+            RedirectAttributes flash, Locale locale) {
         try {
             int score;
             try {
@@ -143,7 +142,7 @@ class WhistlePages {
                 score = 0;
             }
             whistles.rate(id, departmentId, Actors.current(), score, p.get("comment"));
-            flash.addFlashAttribute("notice", "评价已保存 (" + score + ")");
+            flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle.rated", new Object[] {score}, locale));
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

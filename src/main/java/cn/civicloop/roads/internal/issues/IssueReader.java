@@ -1,5 +1,6 @@
 package cn.civicloop.roads.internal.issues;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,15 +30,17 @@ public class IssueReader {
     private final CaseQueries caseQueries;
     private final Directory directory;
     private final RoadsProperties properties;
+    private final Clock clock;
 
     IssueReader(IssueStore store, RoadData data, Chiefs chiefs, CaseQueries caseQueries, Directory directory,
-            RoadsProperties properties) {
+            RoadsProperties properties, Clock clock) {
         this.store = store;
         this.data = data;
         this.chiefs = chiefs;
         this.caseQueries = caseQueries;
         this.directory = directory;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public IssueView view(long id, Actor reader) {
@@ -71,13 +74,16 @@ public class IssueReader {
         }
         Instant due = r.pending() && r.answeredAt() == null && r.heldSince() != null && holder != null
                 ? r.heldSince().plus(properties.answerWithin(holder.level())) : null;
+        List<IssueView.Step> steps = store.steps(r.id());
+        boolean overdue = steps.stream().anyMatch(x -> x.action().equals(IssueAction.OVERDUE.name()))
+                || (due != null && due.isBefore(clock.instant()));
         String squadName = r.squadId() == null ? null : data.squadName(r.squadId()).orElse(null);
         String areaName = r.areaId() == null ? null : data.area(r.areaId()).map(RoadArea::name).orElse(null);
         return new IssueView(r.id(), r.title(), r.description(), r.status().name(), r.status().label(), r.fixedOnSpot(),
                 s == null ? null : s.code(), s == null ? null : s.name(), areaName, squadName, reporter.id(),
                 reporter.name(), reporter.level(), holder == null ? null : holder.id(),
                 holder == null ? null : holder.name(), holder == null ? null : holder.level(), r.reportedAt(),
-                r.heldSince(), r.answeredAt(), due, r.caseNumber(), caseStatus, caseDepartment, r.lat(), r.lon(),
-                store.photoCount(r.id()), store.steps(r.id()));
+                r.heldSince(), r.answeredAt(), due, overdue, r.caseNumber(), caseStatus, caseDepartment, r.lat(), r.lon(),
+                store.photoCount(r.id()), steps);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
 import cn.civicloop.roads.internal.Chief;
@@ -19,9 +20,11 @@ import cn.civicloop.roads.internal.RoadsProperties;
 
 /**
  * The answer timer of each holding round (db-scheduler, written in the transaction that gives the issue to its
- * holder). When it fires and the holder has not answered, the issue goes one level up and a new round starts; at
- * the first level it is marked overdue. The step it writes is unique per issue and round, so this happens once
- * whichever node runs the timer and however often.
+ * holder, due when the round's answer limit passes). When it fires and the holder has not answered, the issue goes
+ * one level up and a new round starts; at the first level it is marked overdue. Both are recorded at the moment
+ * the limit passed, not when a node got round to it: after a downtime the record says when the holder's time ran
+ * out, and the next round's limit counts from then, so a chain of missed limits catches up at once. The step is
+ * unique per issue and round, so this happens once whichever node runs the timer and however often.
  */
 @Component
 public class IssueTimers {
@@ -52,6 +55,23 @@ public class IssueTimers {
         scheduler.scheduleIfNotExists(task.instance(due.instanceId(), due), since.plus(properties.answerWithin(holder.level())));
     }
 
+    /**
+     * Moves the timer of the issue's current round to the end of the round's answer limit, counted from the stored
+     * start of the round: for records whose times were set after the fact (the demo's week of activity). A timer
+     * that is no longer pending (fired, or the round is over) is left alone.
+     */
+    public void replan(long issueId) {
+        IssueRecord r = store.find(issueId).orElseThrow();
+        if (r.heldSince() == null || r.holderId() == null) {
+            return;
+        }
+        Chief holder = data.chief(r.holderId()).orElseThrow();
+        TaskInstanceId timer = TaskInstanceId.of(IssueDue.TASK, new IssueDue(issueId, r.round()).instanceId());
+        if (scheduler.getScheduledExecution(timer).filter(e -> !e.isPicked()).isPresent()) {
+            scheduler.reschedule(timer, r.heldSince().plus(properties.answerWithin(holder.level())));
+        }
+    }
+
     /** The timer of a holding round fired: an issue still pending and unanswered in that round goes up (or is overdue). */
     @Transactional
     public void fire(IssueDue due) {
@@ -61,15 +81,17 @@ public class IssueTimers {
         }
         Chief holder = data.chief(r.holderId()).orElseThrow();
         Optional<Chief> next = data.nextLevel(holder);
+        Instant limit = r.heldSince().plus(properties.answerWithin(holder.level()));
         Instant now = clock.instant();
+        Instant at = limit.isBefore(now) ? limit : now;
         IssueAction action = next.isPresent() ? IssueAction.AUTO_ESCALATED : IssueAction.OVERDUE;
         IssueTransitions.require(r.status(), action);
         String remark = holder.levelLabel() + holder.name() + "超过 " + properties.answerWithin(holder.level()).toMinutes()
                 + " 分钟未处置" + next.map(n -> "，自动报" + n.levelLabel() + n.name()).orElse("，已超时");
-        if (!store.stepOnce(r.id(), now, action, holder.id(), next.map(Chief::id).orElse(null), due.round(), remark)) {
+        if (!store.stepOnce(r.id(), at, action, holder.id(), next.map(Chief::id).orElse(null), due.round(), remark)) {
             return;
         }
-        next.ifPresent(n -> hold(r.id(), n, r.round() + 1, now));
+        next.ifPresent(n -> hold(r.id(), n, r.round() + 1, at));
         log.info("Road issue {}: {}", r.id(), remark);
     }
 }

@@ -1,5 +1,7 @@
 package cn.civicloop.roads.internal.whistles;
 
+import java.time.Instant;
+
 /**
  * The two limits of a named department, each with its db-scheduler timer: acknowledge (ACK) and report on site
  * (REPORT); the name is the {@code kind} of {@link cn.civicloop.roads.internal.WhistleDue}.
@@ -19,5 +21,10 @@ enum WhistleLimit {
         this.doneColumn = doneColumn;
         this.overdueColumn = overdueColumn;
         this.missed = missed;
+    }
+
+    /** When this limit of the whistle passes. */
+    Instant dueAt(WhistleView w) {
+        return this == ACK ? w.ackDue() : w.reportDue();
     }
 }
