@@ -23,11 +23,12 @@ alter index road_issue_step_issue rename to roads_issue_step_issue;
 alter index road_issue_step_auto_once rename to roads_issue_step_auto_once;
 alter index road_whistle_blown rename to roads_whistle_blown;
 
--- Filters that had no index: the issue lists of a chief (those he reported, those of his squad), the segments of
--- an inspector (the key of roads_segment_chief starts with the segment), the briefing's steps of a week, the
--- photos read per issue, the notes read per whistle.
+-- Filters that had no index: the issue list of a chief (the latest he reported, of his squad, he held: each part
+-- read newest first and cut at the page's length), the segments of an inspector (the key of roads_segment_chief
+-- starts with the segment), the briefing's steps of a week, the photos read per issue, the notes per whistle.
 create index roads_issue_reporter on roads_issue (reporter_id, id);
 create index roads_issue_squad on roads_issue (squad_id, id);
+create index roads_issue_holder_latest on roads_issue (holder_id, id);
 create index roads_segment_chief_chief on roads_segment_chief (chief_id);
 create index roads_issue_step_happened on roads_issue_step (happened_at);
 create index roads_issue_photo_issue on roads_issue_photo (issue_id);

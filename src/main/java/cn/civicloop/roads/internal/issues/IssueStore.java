@@ -51,11 +51,17 @@ class IssueStore {
         return jdbc.sql(SELECT + " where i.id = ?").param(id).query(IssueStore::record).optional();
     }
 
-    /** What a chief's list holds: those he holds first, then those he reported, of his squad (level 2) or held. */
+    /**
+     * What a chief's list holds: those he holds first, then the latest of those he reported, of his squad (level 2)
+     * or held (level 1). Each part reads at most {@code limit} rows through its index, however long the history.
+     */
     List<IssueRecord> ofChief(Chief chief, int limit) {
         return jdbc.sql(SELECT + """
-                 where (i.holder_id = :chief and i.status = 'PENDING') or i.reporter_id = :chief
-                    or (:level = 2 and i.squad_id = :squad) or (:level = 1 and i.holder_id = :chief)
+                 where i.id in (
+                     (select id from roads_issue where holder_id = :chief and status = 'PENDING' order by id desc limit :limit)
+                     union (select id from roads_issue where reporter_id = :chief order by id desc limit :limit)
+                     union (select id from roads_issue where :level = 2 and squad_id = :squad order by id desc limit :limit)
+                     union (select id from roads_issue where :level = 1 and holder_id = :chief order by id desc limit :limit))
                  order by case when i.holder_id = :chief and i.status = 'PENDING' then 0 else 1 end, i.id desc
                  limit :limit""")
                 .param("chief", chief.id()).param("level", chief.level())
