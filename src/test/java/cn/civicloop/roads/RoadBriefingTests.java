@@ -54,12 +54,12 @@ class RoadBriefingTests extends ApiTest {
         // the week belongs to this test: a database kept from an earlier run (PostgreSQL) starts it afresh
         Timestamp from = Timestamp.from(at(-1, 0, 0));
         Timestamp to = Timestamp.from(at(8, 0, 0));
-        jdbc.sql("delete from road_issue_step where issue_id in (select id from road_issue where reported_at >= ? and reported_at < ?)")
+        jdbc.sql("delete from roads_issue_step where issue_id in (select id from roads_issue where reported_at >= ? and reported_at < ?)")
                 .params(from, to).update();
-        jdbc.sql("delete from road_issue where reported_at >= ? and reported_at < ?").params(from, to).update();
-        jdbc.sql("delete from road_whistle_department where whistle_id in (select id from road_whistle where blown_at >= ? and blown_at < ?)")
+        jdbc.sql("delete from roads_issue where reported_at >= ? and reported_at < ?").params(from, to).update();
+        jdbc.sql("delete from roads_whistle_department where whistle_id in (select id from roads_whistle where blown_at >= ? and blown_at < ?)")
                 .params(from, to).update();
-        jdbc.sql("delete from road_whistle where blown_at >= ? and blown_at < ?").params(from, to).update();
+        jdbc.sql("delete from roads_whistle where blown_at >= ? and blown_at < ?").params(from, to).update();
         Chief road3 = chief("road3");
         Chief road2 = chief("road2");
         Chief road1 = chief("road1");
@@ -177,21 +177,21 @@ class RoadBriefingTests extends ApiTest {
     private long issue(Chief reporter, long areaId, Instant at, String status, boolean fixed) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into road_issue (reporter_id, area_id, squad_id, title, description, reported_at, status, fixed_on_spot, hold_round)
+                insert into roads_issue (reporter_id, area_id, squad_id, title, description, reported_at, status, fixed_on_spot, hold_round)
                 values (?, ?, ?, '通报测试', '通报测试', ?, ?, ?, 1)""")
                 .params(reporter.id(), areaId, reporter.squadId(), Timestamp.from(at), status, fixed).update(keys, "id");
         return keys.getKey().longValue();
     }
 
     private void step(long issue, Instant at, String action, Chief from, Chief to) {
-        jdbc.sql("insert into road_issue_step (issue_id, happened_at, actor_name, action, from_chief_id, to_chief_id) values (?, ?, '测试', ?, ?, ?)")
+        jdbc.sql("insert into roads_issue_step (issue_id, happened_at, actor_name, action, from_chief_id, to_chief_id) values (?, ?, '测试', ?, ?, ?)")
                 .params(issue, Timestamp.from(at), action, from.id(), to == null ? null : to.id()).update();
     }
 
     private long whistle(long areaId, Chief blower, Instant at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into road_whistle (area_id, title, description, blower_staff_id, blower_chief_id, blower_name, blown_at,
+                insert into roads_whistle (area_id, title, description, blower_staff_id, blower_chief_id, blower_name, blown_at,
                     ack_limit_min, report_limit_min, status) values (?, '通报测试', '通报测试', 0, ?, '测试', ?, 10, 30, 'OPEN')""")
                 .params(areaId, blower.id(), Timestamp.from(at)).update(keys, "id");
         return keys.getKey().longValue();
@@ -199,7 +199,7 @@ class RoadBriefingTests extends ApiTest {
 
     private void responder(long whistle, long department, Instant ack, Instant reported, Integer rating) {
         jdbc.sql("""
-                insert into road_whistle_department (whistle_id, department_id, department_name, acknowledged_at, reported_at, rating)
+                insert into roads_whistle_department (whistle_id, department_id, department_name, acknowledged_at, reported_at, rating)
                 values (?, ?, '部门', ?, ?, ?)""")
                 .params(whistle, department, ack == null ? null : Timestamp.from(ack),
                         reported == null ? null : Timestamp.from(reported), rating).update();

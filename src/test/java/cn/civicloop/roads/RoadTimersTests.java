@@ -15,13 +15,15 @@ import org.junit.jupiter.api.Test;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.roads.internal.Chief;
-import cn.civicloop.roads.internal.IssueReport;
-import cn.civicloop.roads.internal.IssueView;
 import cn.civicloop.roads.internal.RoadData;
-import cn.civicloop.roads.internal.RoadIssues;
-import cn.civicloop.roads.internal.WhistleForm;
-import cn.civicloop.roads.internal.WhistleView;
-import cn.civicloop.roads.internal.Whistles;
+import cn.civicloop.roads.internal.issues.IssueReader;
+import cn.civicloop.roads.internal.issues.IssueReport;
+import cn.civicloop.roads.internal.issues.IssueView;
+import cn.civicloop.roads.internal.issues.IssueWorkflow;
+import cn.civicloop.roads.internal.whistles.WhistleForm;
+import cn.civicloop.roads.internal.whistles.WhistleReader;
+import cn.civicloop.roads.internal.whistles.WhistleView;
+import cn.civicloop.roads.internal.whistles.WhistleWorkflow;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.support.MutableClock;
@@ -72,10 +74,29 @@ class RoadTimersTests {
     }
 
     @Test
+    void afterADowntimeTheRecordSaysWhenEachLimitPassed() {
+        IssueView issue = reportUnfixable("路灯杆倾斜");
+        Instant reported = issue.reportedAt();
+        assertThat(issue.answerDue()).isEqualTo(reported.plus(Duration.ofHours(2)));
+
+        clock.advance(Duration.ofHours(5)); // no node ran the timers for five hours
+        Node.await(WAIT, "escalation to level 1", () -> count(issue.id(), "AUTO_ESCALATED") == 1);
+        clock.advance(Duration.ofSeconds(1)); // time goes on: the next poll finds the second round's timer, due since
+        Node.await(WAIT, "overdue at level 1", () -> count(issue.id(), "OVERDUE") == 1);
+
+        IssueView v = view(issue.id());
+        assertThat(at(v, "AUTO_ESCALATED")).isEqualTo(reported.plus(Duration.ofHours(2)));
+        assertThat(v.heldSince()).isEqualTo(reported.plus(Duration.ofHours(2)));
+        assertThat(at(v, "OVERDUE")).isEqualTo(reported.plus(Duration.ofHours(4)));
+        assertThat(v.holderLevel()).isEqualTo(1);
+        assertThat(v.overdue()).isTrue();
+    }
+
+    @Test
     void anAnswerInTimeStopsTheClimb() {
         IssueView issue = reportUnfixable("护栏倾斜");
         clock.advance(Duration.ofMinutes(30));
-        node.bean(RoadIssues.class).answer(issue.id(), chief("road2"), "已签收，明日处置");
+        node.bean(IssueWorkflow.class).answer(issue.id(), chief("road2"), "已签收，明日处置");
         clock.advance(Duration.ofHours(5));
         pause(800);
         assertThat(count(issue.id(), "AUTO_ESCALATED")).isZero();
@@ -85,7 +106,7 @@ class RoadTimersTests {
 
     @Test
     void aDepartmentThatMissesTheLimitIsFlaggedOnceAndTheOtherIsNot() {
-        Whistles whistles = node.bean(Whistles.class);
+        WhistleWorkflow whistles = node.bean(WhistleWorkflow.class);
         WhistleView w = whistles.blow(staff("road2"), new WhistleForm("广济路路面塌陷", "路面塌陷约两平方米，需封闭抢修",
                 "R01-1", null, List.of("ZFJ", "JTJ")));
         long zfj = department(w, "区综合行政执法局");
@@ -96,13 +117,13 @@ class RoadTimersTests {
         clock.advance(Duration.ofMinutes(26)); // 31 min after the whistle
         Node.await(WAIT, "JTJ flagged overdue", () -> responder(w.id(), jtj).reportOverdue()
                 && responder(w.id(), jtj).ackOverdue());
-        WhistleView now = whistles.view(w.id());
+        WhistleView now = node.bean(WhistleReader.class).view(w.id());
         assertThat(responder(w.id(), jtj).ackOverdue()).isTrue();
         assertThat(responder(w.id(), zfj).ackOverdue()).isFalse();
         assertThat(responder(w.id(), zfj).reportOverdue()).isFalse();
         clock.advance(Duration.ofHours(3));
         pause(800);
-        assertThat(whistles.view(w.id()).notes().stream().filter(n -> n.text().contains("未在时限内"))).hasSize(2);
+        assertThat(node.bean(WhistleReader.class).view(w.id()).notes().stream().filter(n -> n.text().contains("未在时限内"))).hasSize(2);
         assertThat(now.status()).isEqualTo("OPEN");
 
         // 事不完，人不撤: nobody leaves before the whistle-blower resolves it
@@ -123,7 +144,7 @@ class RoadTimersTests {
 
     @Test
     void whoMayBlowTheWhistle() {
-        Whistles whistles = node.bean(Whistles.class);
+        WhistleWorkflow whistles = node.bean(WhistleWorkflow.class);
         WhistleForm form = new WhistleForm("占道经营", "多家商户占道", null, "A01", List.of("ZFJ"));
         assertThatThrownBy(() -> whistles.blow(staff("road3"), form)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> whistles.blow(staff("zfj"), form)).isInstanceOf(ForbiddenException.class);
@@ -132,12 +153,16 @@ class RoadTimersTests {
     }
 
     static IssueView reportUnfixable(String title) {
-        return node.bean(RoadIssues.class).report(chief("road3"),
+        return node.bean(IssueWorkflow.class).report(chief("road3"),
                 new IssueReport(title, title + "，现场无法处置", null, null, "R01-1", null, false, null), List.of(), List.of());
     }
 
     private static IssueView view(long id) {
-        return node.bean(RoadIssues.class).view(id, Actor.system());
+        return node.bean(IssueReader.class).view(id, Actor.system());
+    }
+
+    private static Instant at(IssueView v, String action) {
+        return v.steps().stream().filter(s -> s.action().equals(action)).findFirst().orElseThrow().at();
     }
 
     private static long count(long id, String action) {
@@ -157,7 +182,7 @@ class RoadTimersTests {
     }
 
     private static WhistleView.Responder responder(long whistle, long department) {
-        return node.bean(Whistles.class).view(whistle).departments().stream()
+        return node.bean(WhistleReader.class).view(whistle).departments().stream()
                 .filter(d -> d.departmentId() == department).findFirst().orElseThrow();
     }
 

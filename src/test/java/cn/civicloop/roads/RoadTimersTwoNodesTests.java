@@ -11,9 +11,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.roads.internal.IssueReport;
 import cn.civicloop.roads.internal.RoadData;
-import cn.civicloop.roads.internal.RoadIssues;
+import cn.civicloop.roads.internal.issues.IssueReader;
+import cn.civicloop.roads.internal.issues.IssueReport;
+import cn.civicloop.roads.internal.issues.IssueWorkflow;
 import cn.civicloop.support.MutableClock;
 import cn.civicloop.support.Node;
 
@@ -27,7 +28,7 @@ class RoadTimersTwoNodesTests {
         try {
             List<Long> ids = IntStream.range(0, 6).mapToObj(i -> {
                 Node node = nodes.get(i % 2);
-                return node.bean(RoadIssues.class).report(node.bean(RoadData.class).chiefByUsername("road3").orElseThrow(),
+                return node.bean(IssueWorkflow.class).report(node.bean(RoadData.class).chiefByUsername("road3").orElseThrow(),
                         new IssueReport("路灯不亮 " + i, "夜间路灯不亮", null, null, "R01-1", null, false, null),
                         List.of(), List.of()).id();
             }).toList();
@@ -50,7 +51,7 @@ class RoadTimersTwoNodesTests {
     }
 
     private static long count(Node node, long id, String action) {
-        return node.bean(RoadIssues.class).view(id, Actor.system()).steps().stream()
+        return node.bean(IssueReader.class).view(id, Actor.system()).steps().stream()
                 .filter(s -> s.action().equals(action)).count();
     }
 }

@@ -2,19 +2,22 @@ package cn.civicloop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.civicloop.support.BrowserTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The road chiefs on their phone pages: an inspector starts a patrol, records his position and reports an issue
- * he cannot fix; his squad leader (level 2) finds it in his list and hands it to the governance loop, where it
+ * The road chiefs on their phone pages: an inspector starts a patrol, finds his own segment first and his roads on
+ * the map, sets his position with a tap (or types it), records it and reports an issue he cannot fix; his squad leader (level 2) finds it in his list and hands it to the governance loop, where it
  * becomes a case; the weekly briefing counts it.
  */
 class RoadChiefBrowserTests extends BrowserTest {
@@ -39,6 +42,19 @@ class RoadChiefBrowserTests extends BrowserTest {
             staff.submit(By.id("patrol-start"));
         }
         assertThat(browser.findElement(By.id("patrol-running")).isDisplayed()).isTrue();
+        // his own segment first in the picker; his segments on the map, where a tap sets the position
+        assertThat(new Select(browser.findElement(By.id("issue-segment"))).getOptions().get(1).getDomAttribute("value"))
+                .isEqualTo("R01-1");
+        assertThat(browser.findElement(By.cssSelector("#segments-own option")).getText()).contains("R01-1", "广济路");
+        WebElement map = browser.findElement(By.id("road-map"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> map.getDomAttribute("class").contains("leaflet-container")
+                && d.findElements(By.cssSelector("#road-map path.leaflet-interactive")).size() >= 2);
+        map.click(); // the map opens on his segment: its middle lies on 广济路
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("position-road")).getText().contains("R01-1"));
+        assertThat(browser.findElement(By.id("pos-lat")).getDomProperty("value")).startsWith("34.83");
+        assertThat(browser.findElement(By.id("issue-lon")).getDomProperty("value")).startsWith("117.5");
+        assertThat(cspViolations()).isEmpty();
         // a position on 广济路 (R01-1), typed in: the headless browser has no GPS
         clearAndType("pos-lat", "34.830107");
         clearAndType("pos-lon", "117.521667");

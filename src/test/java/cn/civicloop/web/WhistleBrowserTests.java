@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -88,12 +89,13 @@ class WhistleBrowserTests extends BrowserTest {
         // the department writes a consultation note elsewhere; the chief's open page shows it within one poll
         var note = api.post("/api/v1/roads/whistles/" + id + "/note", api.login("jtj"), Map.of("remark", "会商 " + tag));
         assertThat(note.status()).as(note.body()).isEqualTo(200);
-        new WebDriverWait(browser, Duration.ofSeconds(25)).until(d -> d.findElement(By.id("whistle-state-" + id))
-                .getDomProperty("innerHTML").contains("会商 " + tag));
+        // the poll replaces the element (outerHTML swap): one read may meet the old node, the next finds the new one
+        new WebDriverWait(browser, Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("whistle-state-" + id)).getDomProperty("innerHTML").contains("会商 " + tag));
         assertThat(cspViolations()).isEmpty();
 
         // had the whistle been blown 40 minutes earlier, both steps would be past their limits (10 / 30 min)
-        jdbc.sql("update road_whistle set blown_at = ? where id = ?")
+        jdbc.sql("update roads_whistle set blown_at = ? where id = ?")
                 .params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(40))), Long.parseLong(id)).update();
         browser.get(url("/roads/whistles"));
         line = browser.findElement(By.id("whistle-" + id + "-dept-" + dept));

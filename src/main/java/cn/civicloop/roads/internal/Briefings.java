@@ -82,7 +82,7 @@ public class Briefings {
         Map<Long, WhistleFigures> whistleFigures = whistlesByArea(from, to);
         Counts totalCounts = new Counts();
         WhistleFigures totalWhistles = new WhistleFigures();
-        for (Area a : data.areas()) {
+        for (RoadArea a : data.areas()) {
             Counts c = issueCounts.getOrDefault(a.id(), new Counts());
             WhistleFigures w = whistleFigures.getOrDefault(a.id(), new WhistleFigures());
             areas.add(row(a.code(), a.name(), c, w));
@@ -106,11 +106,11 @@ public class Briefings {
         Map<Long, Counts> out = new HashMap<>();
         jdbc.sql("""
                 select i.area_id, i.fixed_on_spot,
-                  (select count(*) from road_issue_step s where s.issue_id = i.id and s.action in ('PASSED_UP', 'ESCALATED', 'AUTO_ESCALATED')) as ups,
-                  (select count(*) from road_issue_step s where s.issue_id = i.id and s.action = 'HANDED_OVER') as handed,
-                  (select count(*) from road_issue_step s where s.issue_id = i.id and s.action in ('AUTO_ESCALATED', 'OVERDUE')) as late
-                from road_issue i where i.reported_at >= ? and i.reported_at < ? and i.area_id is not null""")
-                .params(RoadIssues.ts(from), RoadIssues.ts(to)).query(rs -> {
+                  (select count(*) from roads_issue_step s where s.issue_id = i.id and s.action in ('PASSED_UP', 'ESCALATED', 'AUTO_ESCALATED')) as ups,
+                  (select count(*) from roads_issue_step s where s.issue_id = i.id and s.action = 'HANDED_OVER') as handed,
+                  (select count(*) from roads_issue_step s where s.issue_id = i.id and s.action in ('AUTO_ESCALATED', 'OVERDUE')) as late
+                from roads_issue i where i.reported_at >= ? and i.reported_at < ? and i.area_id is not null""")
+                .params(Sql.ts(from), Sql.ts(to)).query(rs -> {
                     Counts c = out.computeIfAbsent(rs.getLong(1), k -> new Counts());
                     c.found++;
                     c.fixed += rs.getBoolean(2) ? 1 : 0;
@@ -124,20 +124,20 @@ public class Briefings {
     private Map<Long, WhistleFigures> whistlesByArea(Instant from, Instant to) {
         Map<Long, WhistleFigures> out = new HashMap<>();
         Map<Long, Long> areaOfWhistle = new HashMap<>();
-        jdbc.sql("select id, area_id from road_whistle where blown_at >= ? and blown_at < ? and area_id is not null")
-                .params(RoadIssues.ts(from), RoadIssues.ts(to)).query(rs -> {
+        jdbc.sql("select id, area_id from roads_whistle where blown_at >= ? and blown_at < ? and area_id is not null")
+                .params(Sql.ts(from), Sql.ts(to)).query(rs -> {
                     areaOfWhistle.put(rs.getLong(1), rs.getLong(2));
                     out.computeIfAbsent(rs.getLong(2), k -> new WhistleFigures()).whistles++;
                 });
         jdbc.sql("""
                 select w.id, w.blown_at, w.ack_limit_min, w.report_limit_min, d.acknowledged_at, d.reported_at, d.rating
-                from road_whistle w join road_whistle_department d on d.whistle_id = w.id
+                from roads_whistle w join roads_whistle_department d on d.whistle_id = w.id
                 where w.blown_at >= ? and w.blown_at < ? and w.area_id is not null""")
-                .params(RoadIssues.ts(from), RoadIssues.ts(to)).query(rs -> {
+                .params(Sql.ts(from), Sql.ts(to)).query(rs -> {
                     WhistleFigures f = out.get(areaOfWhistle.get(rs.getLong(1)));
                     Instant blown = rs.getTimestamp(2).toInstant();
-                    Instant ack = RoadIssues.instant(rs, "acknowledged_at");
-                    Instant reported = RoadIssues.instant(rs, "reported_at");
+                    Instant ack = Sql.instant(rs, "acknowledged_at");
+                    Instant reported = Sql.instant(rs, "reported_at");
                     f.responders++;
                     if (ack != null && !ack.isAfter(blown.plusSeconds(60L * rs.getInt(3)))) {
                         f.ackInTime++;
@@ -160,16 +160,16 @@ public class Briefings {
 
     private List<ChiefRow> chiefRows(Instant from, Instant to) {
         Map<Long, int[]> figures = new LinkedHashMap<>(); // found, fixed, escalated, handed over, overdue, whistles
-        jdbc.sql("select reporter_id, fixed_on_spot from road_issue where reported_at >= ? and reported_at < ?")
-                .params(RoadIssues.ts(from), RoadIssues.ts(to)).query(rs -> {
+        jdbc.sql("select reporter_id, fixed_on_spot from roads_issue where reported_at >= ? and reported_at < ?")
+                .params(Sql.ts(from), Sql.ts(to)).query(rs -> {
                     int[] f = figures.computeIfAbsent(rs.getLong(1), k -> new int[6]);
                     f[0]++;
                     f[1] += rs.getBoolean(2) ? 1 : 0;
                 });
         jdbc.sql("""
-                select from_chief_id, action from road_issue_step where happened_at >= ? and happened_at < ?
+                select from_chief_id, action from roads_issue_step where happened_at >= ? and happened_at < ?
                 and from_chief_id is not null and action in ('PASSED_UP', 'ESCALATED', 'HANDED_OVER', 'AUTO_ESCALATED', 'OVERDUE')""")
-                .params(RoadIssues.ts(from), RoadIssues.ts(to)).query(rs -> {
+                .params(Sql.ts(from), Sql.ts(to)).query(rs -> {
                     int[] f = figures.computeIfAbsent(rs.getLong(1), k -> new int[6]);
                     switch (rs.getString(2)) {
                         case "PASSED_UP", "ESCALATED" -> f[2]++;
@@ -177,8 +177,8 @@ public class Briefings {
                         default -> f[4]++;
                     }
                 });
-        jdbc.sql("select blower_chief_id from road_whistle where blown_at >= ? and blown_at < ? and blower_chief_id is not null")
-                .params(RoadIssues.ts(from), RoadIssues.ts(to))
+        jdbc.sql("select blower_chief_id from roads_whistle where blown_at >= ? and blown_at < ? and blower_chief_id is not null")
+                .params(Sql.ts(from), Sql.ts(to))
                 .query(rs -> {
                     figures.computeIfAbsent(rs.getLong(1), k -> new int[6])[5]++;
                 });

@@ -1,5 +1,7 @@
 package cn.civicloop.roads.internal;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.directory.Actor;
@@ -24,8 +26,16 @@ public class Chiefs {
                 new ForbiddenException("该账号未登记为路长 (this account is not linked to a road chief)"));
     }
 
-    public java.util.Optional<Chief> find(Actor actor) {
-        return actor.username() == null || !actor.has(Role.ROAD_CHIEF) ? java.util.Optional.empty()
+    public Optional<Chief> find(Actor actor) {
+        return actor.username() == null || !actor.has(Role.ROAD_CHIEF) ? Optional.empty()
                 : data.chiefByUsername(actor.username());
+    }
+
+    /** The weekly briefing and patrol coverage: first- and second-level chiefs, district leaders, admins. */
+    public void requireSupervisor(Actor actor) {
+        boolean ok = actor.has(Role.LEADER) || actor.has(Role.ADMIN) || find(actor).map(c -> c.level() <= 2).orElse(false);
+        if (!ok) {
+            throw new ForbiddenException("通报仅限一级、二级路长和区领导 (level-1/2 chiefs and leaders only)");
+        }
     }
 }

@@ -34,12 +34,12 @@ public class Patrols {
     static final int MAX_BATCH = 500;
 
     private final JdbcClient jdbc;
-    private final RoadNetwork network;
+    private final SegmentIndex network;
     private final RoadData data;
-    private final RoadProperties properties;
+    private final RoadsProperties properties;
     private final Clock clock;
 
-    Patrols(JdbcClient jdbc, RoadNetwork network, RoadData data, RoadProperties properties, Clock clock) {
+    Patrols(JdbcClient jdbc, SegmentIndex network, RoadData data, RoadsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.network = network;
         this.data = data;
@@ -72,8 +72,8 @@ public class Patrols {
             return open.get();
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into road_patrol (chief_id, started_at) values (?, ?)")
-                .params(chief.id(), RoadIssues.ts(clock.instant())).update(keys, "id");
+        jdbc.sql("insert into roads_patrol (chief_id, started_at) values (?, ?)")
+                .params(chief.id(), Sql.ts(clock.instant())).update(keys, "id");
         return patrol(keys.getKey().longValue());
     }
 
@@ -81,14 +81,14 @@ public class Patrols {
     public Patrol stop(Chief chief, long patrolId) {
         Patrol p = own(chief, patrolId);
         if (p.endedAt() == null) {
-            jdbc.sql("update road_patrol set ended_at = ? where id = ?").params(RoadIssues.ts(clock.instant()), patrolId)
+            jdbc.sql("update roads_patrol set ended_at = ? where id = ?").params(Sql.ts(clock.instant()), patrolId)
                     .update();
         }
         return patrol(patrolId);
     }
 
     public Optional<Patrol> current(Chief chief) {
-        return jdbc.sql("select id from road_patrol where chief_id = ? and ended_at is null order by id desc")
+        return jdbc.sql("select id from roads_patrol where chief_id = ? and ended_at is null order by id desc")
                 .param(chief.id()).query(Long.class).list().stream().findFirst().map(this::patrol);
     }
 
@@ -123,8 +123,8 @@ public class Patrols {
                     segments.add(snap.get().segmentCode());
                 }
             }
-            jdbc.sql("insert into road_track_point (patrol_id, recorded_at, lat, lon, segment_id, along_m) values (?, ?, ?, ?, ?, ?)")
-                    .params(patrolId, RoadIssues.ts(at), g.lat(), g.lon(), snap.map(Snap::segmentId).orElse(null),
+            jdbc.sql("insert into roads_track_point (patrol_id, recorded_at, lat, lon, segment_id, along_m) values (?, ?, ?, ?, ?, ?)")
+                    .params(patrolId, Sql.ts(at), g.lat(), g.lon(), snap.map(Snap::segmentId).orElse(null),
                             snap.map(Snap::alongMetres).orElse(null)).update();
         }
         return new TrackAnswer(points.size(), onRoad, segments);
@@ -134,9 +134,9 @@ public class Patrols {
     public Coverage coverage(Instant from, Instant to, Long areaId) {
         Map<Long, double[]> spans = new LinkedHashMap<>();
         jdbc.sql("""
-                select segment_id, min(along_m), max(along_m) from road_track_point
+                select segment_id, min(along_m), max(along_m) from roads_track_point
                 where segment_id is not null and recorded_at >= ? and recorded_at < ? group by segment_id""")
-                .params(RoadIssues.ts(from), RoadIssues.ts(to))
+                .params(Sql.ts(from), Sql.ts(to))
                 .query(rs -> {
                     spans.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
                 });
@@ -160,6 +160,11 @@ public class Patrols {
         return new Coverage(from, to, required, items.size(), covered, percent, items);
     }
 
+    /** The chief whose patrol this is, if there is such a patrol. */
+    public Optional<Long> chiefOf(long patrolId) {
+        return jdbc.sql("select chief_id from roads_patrol where id = ?").param(patrolId).query(Long.class).optional();
+    }
+
     private Patrol own(Chief chief, long patrolId) {
         Patrol p = patrol(patrolId);
         if (p.chiefId() != chief.id()) {
@@ -169,15 +174,15 @@ public class Patrols {
     }
 
     public Patrol patrol(long id) {
-        return jdbc.sql("select id, chief_id, started_at, ended_at from road_patrol where id = ?").param(id)
+        return jdbc.sql("select id, chief_id, started_at, ended_at from roads_patrol where id = ?").param(id)
                 .query((rs, n) -> {
                     long pid = rs.getLong(1);
-                    int count = jdbc.sql("select count(*) from road_track_point where patrol_id = ?").param(pid)
+                    int count = jdbc.sql("select count(*) from roads_track_point where patrol_id = ?").param(pid)
                             .query(Integer.class).single();
                     List<String> segs = jdbc.sql("""
-                            select distinct s.code from road_track_point t join road_segment s on s.id = t.segment_id
+                            select distinct s.code from roads_track_point t join roads_segment s on s.id = t.segment_id
                             where t.patrol_id = ? order by s.code""").param(pid).query(String.class).list();
-                    return new Patrol(pid, rs.getLong(2), rs.getTimestamp(3).toInstant(), RoadIssues.instant(rs, "ended_at"),
+                    return new Patrol(pid, rs.getLong(2), rs.getTimestamp(3).toInstant(), Sql.instant(rs, "ended_at"),
                             count, segs);
                 }).optional().orElseThrow(() -> new NotFoundException("没有这次巡查 (no such patrol): " + id));
     }

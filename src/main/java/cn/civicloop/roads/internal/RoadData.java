@@ -22,14 +22,14 @@ public class RoadData {
     private static final String SEGMENT = """
             select s.id, s.code, s.name, s.section, s.area_id, a.code as area_code, a.name as area_name, s.squad_id,
                    q.code as squad_code, s.coordinates, s.length_m
-            from road_segment s join road_area a on a.id = s.area_id left join road_squad q on q.id = s.squad_id
+            from roads_segment s join roads_area a on a.id = s.area_id left join roads_squad q on q.id = s.squad_id
             """;
 
     private static final String CHIEF = """
             select c.id, c.code, c.name, c.chief_level, c.squad_id, q.name as squad_name,
                    coalesce(c.area_id, q.area_id) as area_id, a.name as area_name, c.phone, c.username
-            from road_chief c left join road_squad q on q.id = c.squad_id
-                 left join road_area a on a.id = coalesce(c.area_id, q.area_id)
+            from roads_chief c left join roads_squad q on q.id = c.squad_id
+                 left join roads_area a on a.id = coalesce(c.area_id, q.area_id)
             """;
 
     private final JdbcClient jdbc;
@@ -39,7 +39,7 @@ public class RoadData {
     }
 
     public boolean empty() {
-        return jdbc.sql("select count(*) from road_area").query(Long.class).single() == 0;
+        return jdbc.sql("select count(*) from roads_area").query(Long.class).single() == 0;
     }
 
     /**
@@ -48,12 +48,37 @@ public class RoadData {
      */
     public String segmentsVersion() {
         return jdbc.sql("select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(length_m), 0) || ':'"
-                + " || coalesce(sum(length(coordinates) + length(name)), 0) from road_segment").query(String.class)
+                + " || coalesce(sum(length(coordinates) + length(name)), 0) from roads_segment").query(String.class)
                 .single();
     }
 
     public List<Segment> segments() {
         return jdbc.sql(SEGMENT + " order by s.code").query(RoadData::segment).list();
+    }
+
+    /**
+     * The segments a chief answers for himself: an inspector those assigned to him, a second-level chief his squad's,
+     * a first-level chief those of the areas he leads.
+     */
+    public List<Segment> segmentsOf(Chief chief) {
+        return switch (chief.level()) {
+            case 1 -> jdbc.sql(SEGMENT + " where a.leader_code = ? order by s.code").param(chief.code())
+                    .query(RoadData::segment).list();
+            case 2 -> chief.squadId() == null ? List.of() : jdbc.sql(SEGMENT + " where s.squad_id = ? order by s.code")
+                    .param(chief.squadId()).query(RoadData::segment).list();
+            default -> jdbc.sql(SEGMENT + " join roads_segment_chief sc on sc.segment_id = s.id where sc.chief_id = ? order by s.code")
+                    .param(chief.id()).query(RoadData::segment).list();
+        };
+    }
+
+    /** The other segments of an inspector's squad (none for the chiefs above him: theirs are all their own). */
+    public List<Segment> squadSegmentsOf(Chief chief) {
+        if (chief.level() != 3 || chief.squadId() == null) {
+            return List.of();
+        }
+        return jdbc.sql(SEGMENT + " where s.squad_id = ? and not exists (select 1 from roads_segment_chief sc"
+                + " where sc.segment_id = s.id and sc.chief_id = ?) order by s.code")
+                .params(chief.squadId(), chief.id()).query(RoadData::segment).list();
     }
 
     public Optional<Segment> segment(long id) {
@@ -64,13 +89,13 @@ public class RoadData {
         return jdbc.sql(SEGMENT + " where s.code = ?").param(code).query(RoadData::segment).optional();
     }
 
-    public List<Area> areas() {
-        return jdbc.sql("select id, code, name, leader_code, supervision_phone from road_area order by code")
-                .query((rs, n) -> new Area(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+    public List<RoadArea> areas() {
+        return jdbc.sql("select id, code, name, leader_code, supervision_phone from roads_area order by code")
+                .query((rs, n) -> new RoadArea(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5))).list();
     }
 
-    public Optional<Area> area(long id) {
+    public Optional<RoadArea> area(long id) {
         return areas().stream().filter(a -> a.id() == id).findFirst();
     }
 
@@ -93,17 +118,17 @@ public class RoadData {
     /** The chiefs of a segment, first level first: the area's leader, the squad's leader, its inspectors. */
     public List<Chief> chiefsOf(Segment s) {
         List<Chief> all = new ArrayList<>();
-        area(s.areaId()).map(Area::leaderCode).flatMap(this::chiefByCode).ifPresent(all::add);
+        area(s.areaId()).map(RoadArea::leaderCode).flatMap(this::chiefByCode).ifPresent(all::add);
         if (s.squadId() != null) {
             squadLeader(s.squadId()).ifPresent(all::add);
         }
-        all.addAll(jdbc.sql(CHIEF + " join road_segment_chief sc on sc.chief_id = c.id where sc.segment_id = ? order by c.code")
+        all.addAll(jdbc.sql(CHIEF + " join roads_segment_chief sc on sc.chief_id = c.id where sc.segment_id = ? order by c.code")
                 .param(s.id()).query(RoadData::chief).list());
         return all;
     }
 
     public Optional<Chief> squadLeader(long squadId) {
-        return jdbc.sql(CHIEF + " join road_squad sq on sq.leader_code = c.code where sq.id = ?").param(squadId)
+        return jdbc.sql(CHIEF + " join roads_squad sq on sq.leader_code = c.code where sq.id = ?").param(squadId)
                 .query(RoadData::chief).optional();
     }
 
@@ -113,62 +138,66 @@ public class RoadData {
             return squadLeader(chief.squadId());
         }
         if (chief.level() == 2 && chief.areaId() != null) {
-            return area(chief.areaId()).map(Area::leaderCode).flatMap(this::chiefByCode);
+            return area(chief.areaId()).map(RoadArea::leaderCode).flatMap(this::chiefByCode);
         }
         return Optional.empty();
     }
 
     /** The areas a first-level chief leads. */
     public List<Long> areasLedBy(Chief chief) {
-        return areas().stream().filter(a -> chief.code().equals(a.leaderCode())).map(Area::id).toList();
+        return areas().stream().filter(a -> chief.code().equals(a.leaderCode())).map(RoadArea::id).toList();
     }
 
     long insertArea(String code, String name, String leaderCode, String phone) {
-        jdbc.sql("insert into road_area (code, name, leader_code, supervision_phone) values (?, ?, ?, ?)")
+        jdbc.sql("insert into roads_area (code, name, leader_code, supervision_phone) values (?, ?, ?, ?)")
                 .params(code, name, leaderCode, phone).update();
-        return idOf("road_area", code);
+        return idOf("roads_area", code);
     }
 
     long insertSquad(String code, String name, long areaId, String leaderCode) {
-        jdbc.sql("insert into road_squad (code, name, area_id, leader_code) values (?, ?, ?, ?)")
+        jdbc.sql("insert into roads_squad (code, name, area_id, leader_code) values (?, ?, ?, ?)")
                 .params(code, name, areaId, leaderCode).update();
-        return idOf("road_squad", code);
+        return idOf("roads_squad", code);
     }
 
     long insertChief(String code, String name, int level, Long squadId, Long areaId, String phone, String username) {
-        jdbc.sql("insert into road_chief (code, name, chief_level, squad_id, area_id, phone, username) values (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into roads_chief (code, name, chief_level, squad_id, area_id, phone, username) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(code, name, level, squadId, areaId, phone, username).update();
-        return idOf("road_chief", code);
+        return idOf("roads_chief", code);
     }
 
     /** Inserts or replaces (by code) a segment, keeping its id and chiefs when it exists. */
     long upsertSegment(String code, String name, String section, long areaId, Long squadId, List<double[]> coordinates) {
         String coords = coordinatesJson(coordinates);
-        double length = RoadNetwork.lengthMetres(coordinates);
-        int updated = jdbc.sql("update road_segment set name = ?, section = ?, area_id = ?, squad_id = ?, coordinates = ?, length_m = ? where code = ?")
+        double length = SegmentIndex.lengthMetres(coordinates);
+        int updated = jdbc.sql("update roads_segment set name = ?, section = ?, area_id = ?, squad_id = ?, coordinates = ?, length_m = ? where code = ?")
                 .params(name, section, areaId, squadId, coords, length, code).update();
         if (updated == 0) {
-            jdbc.sql("insert into road_segment (code, name, section, area_id, squad_id, coordinates, length_m) values (?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into roads_segment (code, name, section, area_id, squad_id, coordinates, length_m) values (?, ?, ?, ?, ?, ?, ?)")
                     .params(code, name, section, areaId, squadId, coords, length).update();
         }
-        return idOf("road_segment", code);
+        return idOf("roads_segment", code);
     }
 
     void assign(long segmentId, long chiefId) {
-        jdbc.sql("insert into road_segment_chief (segment_id, chief_id) values (?, ?) on conflict do nothing")
+        jdbc.sql("insert into roads_segment_chief (segment_id, chief_id) values (?, ?) on conflict do nothing")
                 .params(segmentId, chiefId).update();
     }
 
     public Optional<Long> areaIdByCode(String code) {
-        return jdbc.sql("select id from road_area where code = ?").param(code).query(Long.class).optional();
+        return jdbc.sql("select id from roads_area where code = ?").param(code).query(Long.class).optional();
+    }
+
+    public Optional<String> squadName(long squadId) {
+        return jdbc.sql("select name from roads_squad where id = ?").param(squadId).query(String.class).optional();
     }
 
     public Optional<Long> squadIdByCode(String code) {
-        return jdbc.sql("select id from road_squad where code = ?").param(code).query(Long.class).optional();
+        return jdbc.sql("select id from roads_squad where code = ?").param(code).query(Long.class).optional();
     }
 
     public List<String> inspectorCodes(long segmentId) {
-        return jdbc.sql("select c.code from road_segment_chief sc join road_chief c on c.id = sc.chief_id where sc.segment_id = ? order by c.code")
+        return jdbc.sql("select c.code from roads_segment_chief sc join roads_chief c on c.id = sc.chief_id where sc.segment_id = ? order by c.code")
                 .param(segmentId).query(String.class).list();
     }
 

@@ -24,9 +24,9 @@ public class RoadGeoJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RoadData data;
-    private final RoadNetwork network;
+    private final SegmentIndex network;
 
-    RoadGeoJson(RoadData data, RoadNetwork network) {
+    RoadGeoJson(RoadData data, SegmentIndex network) {
         this.data = data;
         this.network = network;
     }

@@ -27,9 +27,9 @@ class RoadNetworkSeeder implements ApplicationRunner {
 
     private final RoadData data;
     private final RoadGeoJson geoJson;
-    private final RoadProperties properties;
+    private final RoadsProperties properties;
 
-    RoadNetworkSeeder(RoadData data, RoadGeoJson geoJson, RoadProperties properties) {
+    RoadNetworkSeeder(RoadData data, RoadGeoJson geoJson, RoadsProperties properties) {
         this.data = data;
         this.geoJson = geoJson;
         this.properties = properties;

@@ -8,23 +8,27 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
-/** The db-scheduler tasks of the road chiefs; the firing logic is looked up lazily, as in cases. */
+import cn.civicloop.roads.internal.issues.IssueTimers;
+import cn.civicloop.roads.internal.whistles.WhistleTimers;
+
+/**
+ * The db-scheduler tasks of the road chiefs. The scheduler needs the tasks before the module's services exist, so
+ * the firing logic is looked up lazily, as in cases. The task names and the classes of their data
+ * ({@link IssueDue}, {@link WhistleDue}) are stored with every pending timer: they must not change.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RoadProperties.class)
+@EnableConfigurationProperties(RoadsProperties.class)
 class RoadTaskConfiguration {
 
-    static final String ISSUE_TASK = "road-issue-answer-due";
-    static final String WHISTLE_TASK = "road-whistle-due";
-
     @Bean
-    OneTimeTask<IssueDue> roadIssueAnswerTask(ObjectProvider<RoadIssues> issues) {
-        return Tasks.oneTime(ISSUE_TASK, IssueDue.class)
-                .execute((instance, context) -> issues.getObject().answerDue(instance.getData()));
+    OneTimeTask<IssueDue> roadIssueAnswerTask(ObjectProvider<IssueTimers> timers) {
+        return Tasks.oneTime(IssueDue.TASK, IssueDue.class)
+                .execute((instance, context) -> timers.getObject().fire(instance.getData()));
     }
 
     @Bean
-    OneTimeTask<WhistleDue> roadWhistleTask(ObjectProvider<Whistles> whistles) {
-        return Tasks.oneTime(WHISTLE_TASK, WhistleDue.class)
-                .execute((instance, context) -> whistles.getObject().limitDue(instance.getData()));
+    OneTimeTask<WhistleDue> roadWhistleTask(ObjectProvider<WhistleTimers> timers) {
+        return Tasks.oneTime(WhistleDue.TASK, WhistleDue.class)
+                .execute((instance, context) -> timers.getObject().fire(instance.getData()));
     }
 }

@@ -44,8 +44,9 @@ class RoadSignPage {
         return "roads/sign";
     }
 
+    /** A first-level chief answers for the district (the page says so from the bundles): no unit. */
     private static PublicChief publicChief(Chief c) {
-        return new PublicChief(c.name(), c.level(), c.levelLabel(),
-                c.level() == 1 ? "区级" : c.squadName() == null ? "" : c.squadName(), Masking.phone(c.phone()));
+        return new PublicChief(c.name(), c.level(), c.levelLabel(), c.level() == 1 ? null : c.squadName(),
+                Masking.phone(c.phone()));
     }
 }

@@ -3,9 +3,11 @@ package cn.civicloop.roads.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,15 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.civicloop.directory.Actor;
+import cn.civicloop.security.Actors;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.roads.internal.RoadData;
-import cn.civicloop.roads.internal.RoadProperties;
-import cn.civicloop.roads.internal.WhistleForm;
-import cn.civicloop.roads.internal.WhistleView;
-import cn.civicloop.roads.internal.Whistles;
-import cn.civicloop.security.Actors;
+import cn.civicloop.roads.internal.RoadsProperties;
+import cn.civicloop.roads.internal.whistles.WhistleForm;
+import cn.civicloop.roads.internal.whistles.WhistleReader;
+import cn.civicloop.roads.internal.whistles.WhistleView;
+import cn.civicloop.roads.internal.whistles.WhistleWorkflow;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
@@ -34,21 +37,26 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The whistle page (吹哨报到) of the chiefs and streets who blow and the departments who report: the whistles the
- * reader may see (the module's rule, {@link Whistles#visible}), each with its departments' limits and overdue
+ * reader may see (the module's rule, {@link WhistleReader#visible}), each with its departments' limits and overdue
  * flags; forms post back and redirect (PRG), and each whistle's state refreshes itself by htmx.
  */
 @Controller
 class WhistlePages {
 
-    private final Whistles whistles;
+    private final WhistleWorkflow whistles;
+    private final WhistleReader reader;
     private final RoadData data;
     private final Directory directory;
-    private final RoadProperties properties;
+    private final RoadsProperties properties;
     private final Clock clock;
+    private final MessageSource messages;
 
-    WhistlePages(Whistles whistles, RoadData data, Directory directory, RoadProperties properties, Clock clock) {
+    WhistlePages(WhistleWorkflow whistles, WhistleReader reader, RoadData data, Directory directory,
+            RoadsProperties properties, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.properties = properties;
         this.whistles = whistles;
+        this.reader = reader;
         this.data = data;
         this.directory = directory;
         this.clock = clock;
@@ -70,10 +78,10 @@ class WhistlePages {
     @GetMapping("/roads/whistles")
     String page(Model model) {
         Actor actor = Actors.current();
-        model.addAttribute("items", whistles.visible(actor, 50).stream().map(w -> item(w, actor)).toList());
+        model.addAttribute("items", reader.visible(actor, 50).stream().map(w -> item(w, actor)).toList());
         model.addAttribute("ackLimit", properties.whistleAckLimit().toMinutes());
         model.addAttribute("reportLimit", properties.whistleReportLimit().toMinutes());
-        boolean mayBlow = whistles.mayBlow(actor);
+        boolean mayBlow = reader.mayBlow(actor);
         model.addAttribute("mayBlow", mayBlow);
         if (mayBlow) {
             model.addAttribute("segments", data.segments());
@@ -90,18 +98,18 @@ class WhistlePages {
     @GetMapping("/roads/whistles/{id}/state")
     String state(@PathVariable long id, Model model) {
         Actor actor = Actors.current();
-        model.addAttribute("i", item(whistles.view(id, actor), actor));
+        model.addAttribute("i", item(reader.view(id, actor), actor));
         return "roads/whistles :: state";
     }
 
     @PostMapping("/roads/whistles")
-    String blow(@RequestParam MultiValueMap<String, String> p, RedirectAttributes flash) {
+    String blow(@RequestParam MultiValueMap<String, String> p, RedirectAttributes flash, Locale locale) {
         try {
             WhistleView w = whistles.blow(Actors.current(), new WhistleForm(p.getFirst("title"), p.getFirst("description"),
-                    blankToNull(p.getFirst("segmentCode")), blankToNull(p.getFirst("areaCode")),
+                    FormValues.blankToNull(p.getFirst("segmentCode")), FormValues.blankToNull(p.getFirst("areaCode")),
                     p.getOrDefault("departments", List.of())));
-            flash.addFlashAttribute("notice", "已吹哨：" + w.title() + "（" + w.departments().stream()
-                    .map(WhistleView.Responder::departmentName).reduce((a, b) -> a + "、" + b).orElse("") + "）");
+            flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle.blown", new Object[] {w.title(),
+                    String.join("、", w.departments().stream().map(WhistleView.Responder::departmentName).toList())}, locale));
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
             flash.addFlashAttribute("values", p.toSingleValueMap());
@@ -111,24 +119,12 @@ class WhistlePages {
 
     @PostMapping("/roads/whistles/{id}/{action}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String remark,
-            RedirectAttributes flash) {
+            RedirectAttributes flash, Locale locale) {
         Actor actor = Actors.current();
         try {
-            WhistleView w = switch (action) {
-                case "acknowledge" -> whistles.acknowledge(id, actor);
-                case "report" -> whistles.report(id, actor, remark);
-                case "note" -> whistles.note(id, actor, remark);
-                case "release" -> whistles.release(id, actor);
-                case "resolve" -> whistles.resolve(id, actor, remark);
-                default -> throw new NotFoundException("未知操作 (unknown action): " + action);
-            };
-            flash.addFlashAttribute("notice", w.title() + "：" + switch (action) {
-                case "acknowledge" -> "已响应";
-                case "report" -> "已到场报到";
-                case "note" -> "会商记录已保存";
-                case "release" -> "已撤离";
-                default -> "已办结";
-            });
+            WhistleView w = whistles.act(id, action, actor, remark);
+            flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle." + action,
+                    new Object[] {w.title()}, locale));
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -137,7 +133,7 @@ class WhistlePages {
 
     @PostMapping("/roads/whistles/{id}/departments/{departmentId}/rating")
     String rate(@PathVariable long id, @PathVariable long departmentId, @RequestParam Map<String, String> p,
-            RedirectAttributes flash) {
+            RedirectAttributes flash, Locale locale) {
         try {
             int score;
             try {
@@ -146,7 +142,7 @@ class WhistlePages {
                 score = 0;
             }
             whistles.rate(id, departmentId, Actors.current(), score, p.get("comment"));
-            flash.addFlashAttribute("notice", "评价已保存 (" + score + ")");
+            flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle.rated", new Object[] {score}, locale));
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -164,7 +160,7 @@ class WhistlePages {
     private Item item(WhistleView w, Actor actor) {
         Instant now = clock.instant();
         boolean blower = Objects.equals(w.blowerStaffId(), actor.staffId());
-        Long mine = whistles.departmentOf(w, actor).orElse(null);
+        Long mine = reader.departmentOf(w, actor).orElse(null);
         List<Line> lines = w.departments().stream().map(r -> new Line(r,
                 r.ackOverdue() || (r.acknowledgedAt() == null ? now.isAfter(w.ackDue()) : r.acknowledgedAt().isAfter(w.ackDue())),
                 r.reportOverdue() || (r.reportedAt() == null ? now.isAfter(w.reportDue()) : r.reportedAt().isAfter(w.reportDue())),
@@ -173,9 +169,5 @@ class WhistlePages {
         Line own = lines.stream().filter(Line::mine).findFirst().orElse(null);
         return new Item(w, lines, blower, own != null, own != null && own.r().acknowledgedAt() != null,
                 own != null && own.r().reportedAt() != null, own != null && own.r().releasedAt() != null);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

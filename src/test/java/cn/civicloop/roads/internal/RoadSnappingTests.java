@@ -20,7 +20,7 @@ class RoadSnappingTests {
 
     private static final double LAT = 34.86;
     private static final double LON = 117.55;
-    private static final RoadProperties PROPERTIES = new RoadProperties(30, 0.3, Duration.ofHours(2), null,
+    private static final RoadsProperties PROPERTIES = new RoadsProperties(30, 0.3, Duration.ofHours(2), null,
             Duration.ofMinutes(10), Duration.ofMinutes(30), false);
 
     /** A north–south segment 1 km long starting at (LAT, LON). */
@@ -31,7 +31,7 @@ class RoadSnappingTests {
             new double[] {LON - 500 / 91_400.0, LAT + 40 / 110_900.0},
             new double[] {LON - 10 / 91_400.0, LAT + 40 / 110_900.0}));
 
-    private final RoadNetwork network = new RoadNetwork(() -> List.of(NORTH_SOUTH, EAST_WEST), PROPERTIES);
+    private final SegmentIndex network = new SegmentIndex(() -> List.of(NORTH_SOUTH, EAST_WEST), PROPERTIES);
 
     @Test
     void anImportOnAnotherInstanceIsSeenWithinTheRecheckTime() {
@@ -39,12 +39,12 @@ class RoadSnappingTests {
         java.util.concurrent.atomic.AtomicReference<List<Segment>> stored = new java.util.concurrent.atomic.AtomicReference<>(
                 List.of(EAST_WEST));
         java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
-        RoadNetwork here = new RoadNetwork(stored::get, () -> "v" + stored.get().size(), PROPERTIES, nanos::get);
+        SegmentIndex here = new SegmentIndex(stored::get, () -> "v" + stored.get().size(), PROPERTIES, nanos::get);
         GeoPoint onNorthSouth = new GeoPoint(LAT + 300 / 110_900.0, LON);
         assertThat(here.snap(onNorthSouth)).isEmpty();
 
         stored.set(List.of(NORTH_SOUTH, EAST_WEST)); // imported elsewhere
-        nanos.addAndGet(RoadNetwork.RECHECK.toNanos() - 1);
+        nanos.addAndGet(SegmentIndex.RECHECK.toNanos() - 1);
         assertThat(here.snap(onNorthSouth)).as("not yet rechecked").isEmpty();
         nanos.addAndGet(1);
         assertThat(here.snap(onNorthSouth)).map(Snap::segmentCode).contains("NS");
@@ -106,7 +106,7 @@ class RoadSnappingTests {
 
     private static Segment segment(long id, String code, List<double[]> coordinates) {
         return new Segment(id, code, code, code, 1, "A01", "片区", null, null, coordinates,
-                RoadNetwork.lengthMetres(coordinates));
+                SegmentIndex.lengthMetres(coordinates));
     }
 
     /** Great-circle distance on a sphere of the WGS84 mean radius: an independent check of the flat frame. */

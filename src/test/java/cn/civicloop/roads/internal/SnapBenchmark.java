@@ -26,10 +26,10 @@ public final class SnapBenchmark {
             for (JsonNode f : root.get("features")) {
                 List<double[]> c = RoadData.parseCoordinates(f.get("geometry").get("coordinates"));
                 segments.add(new Segment(id++, f.get("properties").get("code").asString(), "", "", 1, "", "", null, null,
-                        c, RoadNetwork.lengthMetres(c)));
+                        c, SegmentIndex.lengthMetres(c)));
             }
         }
-        RoadNetwork network = new RoadNetwork(() -> segments, new RoadProperties(30, 0.3, Duration.ofHours(2), null,
+        SegmentIndex network = new SegmentIndex(() -> segments, new RoadsProperties(30, 0.3, Duration.ofHours(2), null,
                 Duration.ofMinutes(10), Duration.ofMinutes(30), false));
         Random random = new Random(7);
         int n = 200_000;

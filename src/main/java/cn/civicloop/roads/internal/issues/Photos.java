@@ -1,4 +1,4 @@
-package cn.civicloop.roads.internal;
+package cn.civicloop.roads.internal.issues;
 
 import java.util.List;
 

@@ -1,6 +1,9 @@
-package cn.civicloop.roads.internal;
+package cn.civicloop.roads.internal.issues;
 
-/** Where an issue found on the road stands. */
+/**
+ * Where an issue found on the road stands. Pages show the label of {@code roads.issue.status.<NAME>} from the
+ * message bundles; {@link #label()} is the Chinese name for the API and its messages.
+ */
 public enum IssueStatus {
     /** 即知即改: fixed on the spot by the chief who found it; a closed case records it in the loop. */
     FIXED("即知即改"),

@@ -1,4 +1,4 @@
-package cn.civicloop.roads.internal;
+package cn.civicloop.roads.internal.whistles;
 
 import java.util.List;
 

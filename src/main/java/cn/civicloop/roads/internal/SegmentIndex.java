@@ -21,13 +21,13 @@ import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.roads.Snap;
 
 /**
- * The segments in memory, in a metric frame, behind an STR-tree: snapping a point costs a few envelope checks.
- * Rebuilt at once after an import on this instance; every other instance compares the stored segments'
- * fingerprint at most every {@link #RECHECK} and rebuilds when it changed, so an import on one node reaches all
- * of them within that time without a restart (issue #8, two instances).
+ * The snapping index: the segments in memory, in a metric frame, behind an STR-tree, so snapping a point costs a
+ * few envelope checks. Rebuilt at once after an import on this instance; every other instance compares the stored
+ * segments' fingerprint at most every {@link #RECHECK} and rebuilds when it changed, so an import on one node
+ * reaches all of them within that time without a restart.
  */
 @Component
-public class RoadNetwork {
+public class SegmentIndex {
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
@@ -35,22 +35,22 @@ public class RoadNetwork {
 
     private final Supplier<List<Segment>> source;
     private final Supplier<String> version;
-    private final RoadProperties properties;
+    private final RoadsProperties properties;
     private final LongSupplier nanoTime;
     private volatile Index index;
     private volatile long checkedAt;
 
     @Autowired
-    RoadNetwork(RoadData data, RoadProperties properties) {
+    SegmentIndex(RoadData data, RoadsProperties properties) {
         this(data::segments, data::segmentsVersion, properties, System::nanoTime);
     }
 
     /** A network over a fixed list of segments (tests, tools). */
-    public RoadNetwork(Supplier<List<Segment>> source, RoadProperties properties) {
+    public SegmentIndex(Supplier<List<Segment>> source, RoadsProperties properties) {
         this(source, () -> "fixed", properties, System::nanoTime);
     }
 
-    RoadNetwork(Supplier<List<Segment>> source, Supplier<String> version, RoadProperties properties,
+    SegmentIndex(Supplier<List<Segment>> source, Supplier<String> version, RoadsProperties properties,
             LongSupplier nanoTime) {
         this.source = source;
         this.version = version;

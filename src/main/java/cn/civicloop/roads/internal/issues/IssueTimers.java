@@ -1,0 +1,97 @@
+package cn.civicloop.roads.internal.issues;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+
+import cn.civicloop.roads.internal.Chief;
+import cn.civicloop.roads.internal.IssueDue;
+import cn.civicloop.roads.internal.RoadData;
+import cn.civicloop.roads.internal.RoadsProperties;
+
+/**
+ * The answer timer of each holding round (db-scheduler, written in the transaction that gives the issue to its
+ * holder, due when the round's answer limit passes). When it fires and the holder has not answered, the issue goes
+ * one level up and a new round starts; at the first level it is marked overdue. Both are recorded at the moment
+ * the limit passed, not when a node got round to it: after a downtime the record says when the holder's time ran
+ * out, and the next round's limit counts from then, so a chain of missed limits catches up at once. The step is
+ * unique per issue and round, so this happens once whichever node runs the timer and however often.
+ */
+@Component
+public class IssueTimers {
+
+    private static final Logger log = LoggerFactory.getLogger(IssueTimers.class);
+
+    private final IssueStore store;
+    private final RoadData data;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<IssueDue> task;
+    private final RoadsProperties properties;
+    private final Clock clock;
+
+    IssueTimers(IssueStore store, RoadData data, SchedulerClient scheduler, OneTimeTask<IssueDue> roadIssueAnswerTask,
+            RoadsProperties properties, Clock clock) {
+        this.store = store;
+        this.data = data;
+        this.scheduler = scheduler;
+        this.task = roadIssueAnswerTask;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Gives the issue to {@code holder} for holding round {@code round} from {@code since}, with its answer timer. */
+    void hold(long id, Chief holder, int round, Instant since) {
+        store.hold(id, holder, round, since);
+        IssueDue due = new IssueDue(id, round);
+        scheduler.scheduleIfNotExists(task.instance(due.instanceId(), due), since.plus(properties.answerWithin(holder.level())));
+    }
+
+    /**
+     * Moves the timer of the issue's current round to the end of the round's answer limit, counted from the stored
+     * start of the round: for records whose times were set after the fact (the demo's week of activity). A timer
+     * that is no longer pending (fired, or the round is over) is left alone.
+     */
+    public void replan(long issueId) {
+        IssueRecord r = store.find(issueId).orElseThrow();
+        if (r.heldSince() == null || r.holderId() == null) {
+            return;
+        }
+        Chief holder = data.chief(r.holderId()).orElseThrow();
+        TaskInstanceId timer = TaskInstanceId.of(IssueDue.TASK, new IssueDue(issueId, r.round()).instanceId());
+        if (scheduler.getScheduledExecution(timer).filter(e -> !e.isPicked()).isPresent()) {
+            scheduler.reschedule(timer, r.heldSince().plus(properties.answerWithin(holder.level())));
+        }
+    }
+
+    /** The timer of a holding round fired: an issue still pending and unanswered in that round goes up (or is overdue). */
+    @Transactional
+    public void fire(IssueDue due) {
+        IssueRecord r = store.find(due.issueId()).orElse(null);
+        if (r == null || !r.pending() || r.round() != due.round() || r.answeredAt() != null) {
+            return;
+        }
+        Chief holder = data.chief(r.holderId()).orElseThrow();
+        Optional<Chief> next = data.nextLevel(holder);
+        Instant limit = r.heldSince().plus(properties.answerWithin(holder.level()));
+        Instant now = clock.instant();
+        Instant at = limit.isBefore(now) ? limit : now;
+        IssueAction action = next.isPresent() ? IssueAction.AUTO_ESCALATED : IssueAction.OVERDUE;
+        IssueTransitions.require(r.status(), action);
+        String remark = holder.levelLabel() + holder.name() + "超过 " + properties.answerWithin(holder.level()).toMinutes()
+                + " 分钟未处置" + next.map(n -> "，自动报" + n.levelLabel() + n.name()).orElse("，已超时");
+        if (!store.stepOnce(r.id(), at, action, holder.id(), next.map(Chief::id).orElse(null), due.round(), remark)) {
+            return;
+        }
+        next.ifPresent(n -> hold(r.id(), n, r.round() + 1, at));
+        log.info("Road issue {}: {}", r.id(), remark);
+    }
+}
