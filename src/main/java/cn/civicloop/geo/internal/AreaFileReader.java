@@ -39,7 +39,7 @@ final class AreaFileReader {
                 + " (property civicloop.geo.areas): " + why, cause);
     }
 
-    private static List<Area> features(Resource resource) {
+    private static List<AreaPolygon> features(Resource resource) {
         JsonNode root;
         try (InputStream in = resource.getInputStream()) {
             root = JSON.readTree(in);
@@ -55,7 +55,7 @@ final class AreaFileReader {
         if (!features.isArray()) {
             throw new IllegalArgumentException("'features' must be an array");
         }
-        List<Area> areas = new ArrayList<>();
+        List<AreaPolygon> areas = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             try {
                 areas.add(area(features.get(i)));
@@ -66,7 +66,7 @@ final class AreaFileReader {
         return areas;
     }
 
-    private static Area area(JsonNode feature) {
+    private static AreaPolygon area(JsonNode feature) {
         JsonNode properties = feature.path("properties");
         String code = text(properties, "code");
         String name = text(properties, "name");
@@ -86,7 +86,7 @@ final class AreaFileReader {
             throw new IllegalArgumentException(where + "invalid polygon: " + validity.getValidationError());
         }
         boolean demo = properties.path("demo").asBoolean(false);
-        return new Area(new AreaRef(code, name, level), parent, demo, geometry, feature.path("geometry"));
+        return new AreaPolygon(new AreaRef(code, name, level), parent, demo, geometry, feature.path("geometry"));
     }
 
     private static String text(JsonNode properties, String key) {

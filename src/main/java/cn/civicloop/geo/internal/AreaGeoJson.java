@@ -12,11 +12,11 @@ final class AreaGeoJson {
     private AreaGeoJson() {
     }
 
-    static String featureCollection(List<Area> areas) {
+    static String featureCollection(List<AreaPolygon> areas) {
         ObjectNode collection = JSON.createObjectNode();
         collection.put("type", "FeatureCollection");
         var features = collection.putArray("features");
-        for (Area area : areas) {
+        for (AreaPolygon area : areas) {
             ObjectNode feature = features.addObject();
             feature.put("type", "Feature");
             feature.put("id", area.code());

@@ -13,15 +13,15 @@ import java.util.TreeMap;
  */
 final class AreaHierarchy {
 
-    private final Map<String, Area> byCode;
+    private final Map<String, AreaPolygon> byCode;
 
-    private AreaHierarchy(Map<String, Area> byCode) {
+    private AreaHierarchy(Map<String, AreaPolygon> byCode) {
         this.byCode = byCode;
     }
 
-    static AreaHierarchy of(List<Area> areas) {
-        Map<String, Area> byCode = new TreeMap<>();
-        for (Area area : areas) {
+    static AreaHierarchy of(List<AreaPolygon> areas) {
+        Map<String, AreaPolygon> byCode = new TreeMap<>();
+        for (AreaPolygon area : areas) {
             if (byCode.putIfAbsent(area.code(), area) != null) {
                 throw new IllegalArgumentException("code " + area.code() + " is used twice");
             }
@@ -38,7 +38,7 @@ final class AreaHierarchy {
         return hierarchy;
     }
 
-    private void checkParent(Area area) {
+    private void checkParent(AreaPolygon area) {
         AreaLevel level = area.ref().level();
         if (level == AreaLevel.DISTRICT) {
             if (area.parentCode() != null) {
@@ -47,7 +47,7 @@ final class AreaHierarchy {
             return;
         }
         AreaLevel expected = AreaLevel.values()[level.ordinal() - 1];
-        Area parent = area.parentCode() == null ? null : byCode.get(area.parentCode());
+        AreaPolygon parent = area.parentCode() == null ? null : byCode.get(area.parentCode());
         if (parent == null) {
             throw new IllegalArgumentException(area.describe() + " names parent " + expected.name().toLowerCase(Locale.ROOT)
                     + " " + area.parentCode() + ", which is not in the file");
@@ -66,19 +66,19 @@ final class AreaHierarchy {
         }
     }
 
-    Area parentOf(Area area) {
+    AreaPolygon parentOf(AreaPolygon area) {
         return byCode.get(area.parentCode());
     }
 
-    Area district() {
+    AreaPolygon district() {
         return ofLevel(AreaLevel.DISTRICT).get(0);
     }
 
     /** The areas of one level, ordered by code. */
-    List<Area> ofLevel(AreaLevel level) {
+    List<AreaPolygon> ofLevel(AreaLevel level) {
         return byCode.values().stream()
                 .filter(a -> a.ref().level() == level)
-                .sorted(Comparator.comparing(Area::code))
+                .sorted(Comparator.comparing(AreaPolygon::code))
                 .toList();
     }
 }

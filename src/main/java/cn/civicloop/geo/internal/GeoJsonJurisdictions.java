@@ -73,12 +73,12 @@ class GeoJsonJurisdictions implements Jurisdictions {
 
     @Override
     public List<AreaRef> areas(AreaLevel level) {
-        return hierarchy.ofLevel(level).stream().map(Area::ref).toList();
+        return hierarchy.ofLevel(level).stream().map(AreaPolygon::ref).toList();
     }
 
-    private Placement placement(Area grid) {
-        Area community = hierarchy.parentOf(grid);
-        Area street = hierarchy.parentOf(community);
+    private Placement placement(AreaPolygon grid) {
+        AreaPolygon community = hierarchy.parentOf(grid);
+        AreaPolygon street = hierarchy.parentOf(community);
         return new Placement(street.ref(), community.ref(), grid.ref());
     }
 

@@ -15,7 +15,7 @@ import org.locationtech.jts.index.strtree.STRtree;
  */
 final class GridIndex {
 
-    private record Entry(Area grid, PreparedGeometry shape) {
+    private record Entry(AreaPolygon grid, PreparedGeometry shape) {
     }
 
     // Candidates are tried in code order, so a point on a shared edge always gets the same grid.
@@ -23,15 +23,15 @@ final class GridIndex {
 
     private final STRtree tree = new STRtree();
 
-    GridIndex(List<Area> grids) {
-        for (Area grid : grids) {
+    GridIndex(List<AreaPolygon> grids) {
+        for (AreaPolygon grid : grids) {
             tree.insert(grid.geometry().getEnvelopeInternal(), new Entry(grid, PreparedGeometryFactory.prepare(grid.geometry())));
         }
         tree.build();
     }
 
     /** The grid that contains the point or has it on its boundary. */
-    Optional<Area> gridAt(Point point) {
+    Optional<AreaPolygon> gridAt(Point point) {
         return candidates(point.getEnvelopeInternal()).stream()
                 .filter(e -> e.shape().covers(point))
                 .map(Entry::grid)
@@ -42,7 +42,7 @@ final class GridIndex {
      * The closest grid within {@code maxDegrees}: neighbouring polygons rounded to 6 decimals leave slivers a few
      * centimetres wide between them, and a point there is still in the district and deserves a grid.
      */
-    Optional<Area> nearestGrid(Point point, double maxDegrees) {
+    Optional<AreaPolygon> nearestGrid(Point point, double maxDegrees) {
         Envelope around = new Envelope(point.getCoordinate());
         around.expandBy(maxDegrees);
         return candidates(around).stream()

@@ -33,7 +33,7 @@ class DemoDataFilesTest {
 
         List<String> expected = new ArrayList<>();
         for (AreaLevel level : AreaLevel.values()) {
-            for (Area area : HIERARCHY.ofLevel(level)) {
+            for (AreaPolygon area : HIERARCHY.ofLevel(level)) {
                 expected.add(String.join(",", area.code(), area.ref().name(), level.name(),
                         area.parentCode() == null ? "" : area.parentCode()));
             }

@@ -23,11 +23,11 @@ class GeoJsonJurisdictionsTest {
 
     @Test
     void aPointInsideAGridGetsThatGridWithItsCommunityAndStreet() {
-        for (Area grid : areas.ofLevel(AreaLevel.GRID)) {
+        for (AreaPolygon grid : areas.ofLevel(AreaLevel.GRID)) {
             Point inside = grid.geometry().getInteriorPoint();
             Optional<Placement> placement = jurisdictions.locate(new GeoPoint(inside.getY(), inside.getX()));
 
-            Area community = areas.parentOf(grid);
+            AreaPolygon community = areas.parentOf(grid);
             assertThat(placement).as(grid.describe())
                     .contains(new Placement(areas.parentOf(community).ref(), community.ref(), grid.ref()));
         }
@@ -55,8 +55,8 @@ class GeoJsonJurisdictionsTest {
 
     @Test
     void aPointOnABoundaryBetweenGridsGetsOneOfThemAndAlwaysTheSame() {
-        Area grid = areas.ofLevel(AreaLevel.GRID).get(0);
-        Area neighbour = areas.ofLevel(AreaLevel.GRID).stream()
+        AreaPolygon grid = areas.ofLevel(AreaLevel.GRID).get(0);
+        AreaPolygon neighbour = areas.ofLevel(AreaLevel.GRID).stream()
                 .filter(g -> g != grid && g.geometry().intersection(grid.geometry()).getLength() > 0)
                 .findFirst().orElseThrow();
         Coordinate[] sharedEdge = grid.geometry().intersection(neighbour.geometry()).getCoordinates();

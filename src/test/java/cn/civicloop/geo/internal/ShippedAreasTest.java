@@ -31,14 +31,14 @@ class ShippedAreasTest {
     @Test
     void everyAreaIsMarkedAsDemoData() {
         for (AreaLevel level : AreaLevel.values()) {
-            assertThat(HIERARCHY.ofLevel(level)).allMatch(Area::demo, "demo: true");
+            assertThat(HIERARCHY.ofLevel(level)).allMatch(AreaPolygon::demo, "demo: true");
         }
     }
 
     @Test
     void exteriorRingsRunCounterClockwiseAsRfc7946Asks() {
         for (AreaLevel level : AreaLevel.values()) {
-            for (Area area : HIERARCHY.ofLevel(level)) {
+            for (AreaPolygon area : HIERARCHY.ofLevel(level)) {
                 for (int i = 0; i < area.geometry().getNumGeometries(); i++) {
                     Polygon part = (Polygon) area.geometry().getGeometryN(i);
                     assertThat(Orientation.isCCW(part.getExteriorRing().getCoordinateSequence())).as(area.describe()).isTrue();
@@ -50,7 +50,7 @@ class ShippedAreasTest {
     @Test
     void everyAreaLiesInsideItsParent() {
         for (AreaLevel level : List.of(AreaLevel.STREET, AreaLevel.COMMUNITY, AreaLevel.GRID)) {
-            for (Area area : HIERARCHY.ofLevel(level)) {
+            for (AreaPolygon area : HIERARCHY.ofLevel(level)) {
                 Geometry outside = area.geometry().difference(HIERARCHY.parentOf(area).geometry());
                 assertThat(squareMetres(outside)).as("%s outside its parent", area.describe()).isLessThan(NOISE_M2);
             }
@@ -59,7 +59,7 @@ class ShippedAreasTest {
 
     @Test
     void noTwoGridsOverlap() {
-        List<Area> grids = HIERARCHY.ofLevel(AreaLevel.GRID);
+        List<AreaPolygon> grids = HIERARCHY.ofLevel(AreaLevel.GRID);
         int neighbours = 0;
         for (int i = 0; i < grids.size(); i++) {
             for (int j = i + 1; j < grids.size(); j++) {
@@ -86,12 +86,12 @@ class ShippedAreasTest {
 
     @Test
     void streetsHaveFiveToTenCommunitiesAndCommunitiesTwoToFourGrids() {
-        for (Area street : HIERARCHY.ofLevel(AreaLevel.STREET)) {
-            List<Area> communities = childrenOf(street, AreaLevel.COMMUNITY);
+        for (AreaPolygon street : HIERARCHY.ofLevel(AreaLevel.STREET)) {
+            List<AreaPolygon> communities = childrenOf(street, AreaLevel.COMMUNITY);
             boolean town = street.ref().name().endsWith("镇");
             assertThat(communities).as(street.describe()).hasSizeBetween(town ? 6 : 5, town ? 10 : 8);
             assertThat(communities).allMatch(c -> c.ref().name().endsWith(town ? "村" : "社区"), "named 村 or 社区");
-            for (Area community : communities) {
+            for (AreaPolygon community : communities) {
                 assertThat(childrenOf(community, AreaLevel.GRID)).as(community.describe()).hasSizeBetween(2, 4);
             }
         }
@@ -107,7 +107,7 @@ class ShippedAreasTest {
                 .allMatch(name -> name.matches(".+(社区|村)第[1-4]网格"));
     }
 
-    private static List<Area> childrenOf(Area parent, AreaLevel level) {
+    private static List<AreaPolygon> childrenOf(AreaPolygon parent, AreaLevel level) {
         return HIERARCHY.ofLevel(level).stream().filter(a -> parent.code().equals(a.parentCode())).toList();
     }
 }

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * One area as read from the file. The original GeoJSON geometry is kept so maps get the published coordinates back
  * byte for byte instead of a re-serialised JTS geometry.
  */
-record Area(AreaRef ref, String parentCode, boolean demo, Geometry geometry, JsonNode geometryJson) {
+record AreaPolygon(AreaRef ref, String parentCode, boolean demo, Geometry geometry, JsonNode geometryJson) {
 
     String code() {
         return ref.code();
