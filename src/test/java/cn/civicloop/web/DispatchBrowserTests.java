@@ -108,9 +108,9 @@ class DispatchBrowserTests extends BrowserTest {
         Waits.until(browser, 15, d -> !d.findElements(By.cssSelector("#desk-map .incident-pin")).isEmpty());
         Waits.until(browser, 15, d -> !d.findElements(By.cssSelector("#recommendations tr.rec")).isEmpty());
         assertThat(browser.findElement(By.id("rec-message")).isDisplayed()).isFalse();
-        String unit = browser.findElement(By.cssSelector("#recommendations tr.rec")).getAttribute("data-unit");
+        String unit = Waits.read(browser, d -> d.findElement(By.cssSelector("#recommendations tr.rec")).getAttribute("data-unit"));
         assertThat(unit).startsWith("B1-");
-        assertThat(browser.findElement(By.cssSelector("#recommendations tr.rec td.eta small.distance")).getText())
+        assertThat(Waits.read(browser, d -> d.findElement(By.cssSelector("#recommendations tr.rec td.eta small.distance")).getText()))
                 .as("ranked from the clicked place, not from the post").isNotEqualTo("0.00 公里").endsWith("公里");
 
         phone = startPhone();
@@ -123,7 +123,7 @@ class DispatchBrowserTests extends BrowserTest {
         assertThat(phone.findElement(By.id("unit-duty")).getText()).startsWith("在班");
         assertThat(phone.findElement(By.id("order")).isDisplayed()).isFalse();
 
-        browser.findElement(By.cssSelector("#recommendations tr.rec button.dispatch-btn")).click();
+        Waits.click(browser, By.cssSelector("#recommendations tr.rec button.dispatch-btn"));
         Waits.until(browser, 15, d -> "DISPATCHED".equals(d.findElement(By.id("incident-status")).getAttribute("data-status")));
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         screenshot("dispatch-desk");
@@ -197,14 +197,14 @@ class DispatchBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("incident-status")).getText()).isEqualTo("Awaiting unit");
         assertThat(browser.findElement(By.cssSelector("#incident-log li[data-action=ENTER]")).getText())
                 .contains("Call entered").contains("Awaiting unit").doesNotContain("ENTER").doesNotContain("OPEN");
-        assertThat(browser.findElement(By.cssSelector("#recommendations tr.rec td.why")).getText())
+        assertThat(Waits.read(browser, d -> d.findElement(By.cssSelector("#recommendations tr.rec td.why")).getText()))
                 .isIn("Own block", "Another block: arrives sooner");
         statusesFitOnOneLine("desktop");
         browser.manage().window().setSize(new Dimension(420, 900));
         statusesFitOnOneLine("phone");
         browser.manage().window().setSize(new Dimension(1280, 1000));
 
-        String unit = browser.findElement(By.cssSelector("#recommendations tr.rec")).getAttribute("data-unit");
+        String unit = Waits.read(browser, d -> d.findElement(By.cssSelector("#recommendations tr.rec")).getAttribute("data-unit"));
         api.post("/api/v1/dispatch/incidents/" + number + "/dispatch", api.login(DESK), Map.of("unit", unit));
         phone = startPhone();
         new StaffSession(phone, url("")).login("unit-" + unit.toLowerCase());

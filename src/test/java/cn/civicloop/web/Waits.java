@@ -19,6 +19,23 @@ final class Waits {
                 .until(condition);
     }
 
+    /**
+     * Reads something from a part of the page that htmx or a script may replace at any moment (the desk re-renders
+     * its recommendations on every push): a read that meets a replaced element is tried again on the new one.
+     */
+    static <T> T read(WebDriver browser, Function<WebDriver, T> reader) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(reader::apply);
+    }
+
+    /** Clicks an element of a part of the page that may be replaced at any moment (see {@link #read}). */
+    static void click(WebDriver browser, org.openqa.selenium.By by) {
+        until(browser, 10, d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     static boolean gone(WebElement element) {
         try {
             element.isDisplayed();
