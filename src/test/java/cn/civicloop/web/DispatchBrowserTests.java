@@ -110,7 +110,7 @@ class DispatchBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("rec-message")).isDisplayed()).isFalse();
         String unit = Waits.read(browser, d -> d.findElement(By.cssSelector("#recommendations tr.rec")).getAttribute("data-unit"));
         assertThat(unit).startsWith("B1-");
-        assertThat(Waits.read(browser, d -> d.findElement(By.cssSelector("#recommendations tr.rec td.eta small.distance")).getText()))
+        assertThat(Waits.<String>read(browser, d -> d.findElement(By.cssSelector("#recommendations tr.rec td.eta small.distance")).getText()))
                 .as("ranked from the clicked place, not from the post").isNotEqualTo("0.00 公里").endsWith("公里");
 
         phone = startPhone();
@@ -197,7 +197,7 @@ class DispatchBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("incident-status")).getText()).isEqualTo("Awaiting unit");
         assertThat(browser.findElement(By.cssSelector("#incident-log li[data-action=ENTER]")).getText())
                 .contains("Call entered").contains("Awaiting unit").doesNotContain("ENTER").doesNotContain("OPEN");
-        assertThat(Waits.read(browser, d -> d.findElement(By.cssSelector("#recommendations tr.rec td.why")).getText()))
+        assertThat(Waits.<String>read(browser, d -> d.findElement(By.cssSelector("#recommendations tr.rec td.why")).getText()))
                 .isIn("Own block", "Another block: arrives sooner");
         statusesFitOnOneLine("desktop");
         browser.manage().window().setSize(new Dimension(420, 900));
