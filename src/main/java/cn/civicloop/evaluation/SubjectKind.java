@@ -1,0 +1,24 @@
+package cn.civicloop.evaluation;
+
+/** What is scored: the holder of the case at the event (department, unit) or the place of the case (street, grid). */
+public enum SubjectKind {
+    /** 一级承办单位: the department holding the case at the event. */
+    DEPARTMENT("department_id"),
+    /** 二级承办单位: the unit of the department holding the case at the event. */
+    UNIT("unit_id"),
+    /** 街道/镇 where the appeal is located. */
+    STREET("street_code"),
+    /** 网格 where the appeal is located. */
+    GRID("grid_code");
+
+    private final String column;
+
+    SubjectKind(String column) {
+        this.column = column;
+    }
+
+    /** The fact table's column naming the subject (fixed names, never user input). */
+    public String column() {
+        return column;
+    }
+}

@@ -1,0 +1,116 @@
+package cn.civicloop.evaluation.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.evaluation.Period;
+import cn.civicloop.evaluation.SubjectKind;
+
+/**
+ * Computes indicators from the fact table: one grouped aggregate per subject kind and period, whose every count is
+ * the same predicate the drill-down lists ({@link #predicate}), so a list always matches its number. A case an
+ * accepted objection excludes from an indicator drops out of that indicator's counts only.
+ */
+@Component
+public class Calculator {
+
+    /** An indicator's value for one subject, with the counts it was computed from. */
+    public record Value(Double raw, Map<String, Long> inputs) {
+    }
+
+    /** The figures of one subject: indicator code → value. */
+    public record Figures(String subjectKey, Map<String, Value> values) {
+    }
+
+    /** A fact behind a figure. */
+    public record Row(long id, String caseNumber, String fact, java.time.Instant occurredAt, java.time.LocalDate day,
+            boolean hit, String outcome) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Calculator(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The figures of every subject of {@code kind} that has facts in {@code period}, for these indicators. */
+    public List<Figures> compute(Period period, SubjectKind kind, List<Indicator> indicators) {
+        List<Object[]> columns = new ArrayList<>(); // {indicator, formula, term}
+        StringBuilder select = new StringBuilder("select cast(f." + kind.column() + " as varchar(40)) as subject");
+        for (Indicator indicator : indicators) {
+            Formula formula = indicator.formula();
+            for (Formula.Term term : formula.terms()) {
+                select.append(", sum(case when ").append(predicate(indicator.code(), term))
+                        .append(" then 1 else 0 end) as c").append(columns.size());
+                columns.add(new Object[] {indicator, formula, term});
+            }
+        }
+        String sql = select + " " + """
+                from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
+                where f.fact_day between ? and ? and f.%s is not null
+                group by f.%s""".formatted(kind.column(), kind.column());
+        return jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to()))
+                .query((rs, n) -> figures(rs, columns)).list();
+    }
+
+    private static Figures figures(ResultSet rs, List<Object[]> columns) throws SQLException {
+        Map<String, Map<Formula.Term, Long>> counts = new LinkedHashMap<>();
+        Map<String, Formula> formulas = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Indicator indicator = (Indicator) columns.get(i)[0];
+            formulas.put(indicator.code(), (Formula) columns.get(i)[1]);
+            counts.computeIfAbsent(indicator.code(), k -> new LinkedHashMap<>())
+                    .put((Formula.Term) columns.get(i)[2], rs.getLong("c" + i));
+        }
+        Map<String, Value> values = new LinkedHashMap<>();
+        counts.forEach((code, byTerm) -> {
+            Map<String, Long> inputs = new LinkedHashMap<>();
+            byTerm.forEach((t, c) -> inputs.put(t.key(), c));
+            values.put(code, new Value(formulas.get(code).evaluate(byTerm), inputs));
+        });
+        return new Figures(rs.getString("subject"), values);
+    }
+
+    /**
+     * The facts counted by {@code term} of {@code indicator} for one subject in {@code period}: the drill-down,
+     * with the very predicate of the figure. Pages of at most {@code limit}, after fact id {@code afterId}.
+     */
+    public List<Row> rows(Period period, SubjectKind kind, String subjectKey, String indicatorCode, Formula.Term term,
+            long afterId, int limit) {
+        String sql = """
+                select f.id, f.case_number, f.fact, f.occurred_at, f.fact_day, f.hit, f.outcome
+                from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
+                where f.fact_day between ? and ? and cast(f.%s as varchar(40)) = ? and %s and f.id > ?
+                order by f.id fetch first ? rows only""".formatted(kind.column(), predicate(indicatorCode, term));
+        return jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to()), subjectKey, afterId, limit)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("case_number"), rs.getString("fact"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getDate("fact_day").toLocalDate(),
+                        rs.getBoolean("hit"), rs.getString("outcome")))
+                .list();
+    }
+
+    /**
+     * Whether a fact row counts in {@code term} of {@code indicatorCode}: built only from the fact enum, the fixed
+     * condition table and an indicator code that matched the stored ones, never from free text.
+     */
+    static String predicate(String indicatorCode, Formula.Term term) {
+        if (!indicatorCode.matches("[A-Z0-9_]{1,24}")) {
+            throw new IllegalArgumentException("indicator code " + indicatorCode);
+        }
+        StringBuilder p = new StringBuilder("(f.fact = '").append(term.fact().name()).append("'");
+        for (String condition : term.conditions()) {
+            p.append(" and ").append(Formula.CONDITIONS.get(condition));
+        }
+        p.append(" and (x.indicators is null or x.indicators not like '%,").append(indicatorCode).append(",%'))");
+        return p.toString();
+    }
+}

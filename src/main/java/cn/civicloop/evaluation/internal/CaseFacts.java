@@ -1,0 +1,154 @@
+package cn.civicloop.evaluation.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseEscalated;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.cases.CaseView;
+import cn.civicloop.cases.ClockStage;
+import cn.civicloop.cases.EscalationStep;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.NotFoundException;
+
+/**
+ * Fills the fact table from the cases' events, after their transaction, in a transaction of its own tracked by the
+ * event publication registry (a failure leaves the publication incomplete, to be resubmitted; the rows' unique
+ * sources make a second run harmless). Deadlines, places and follow-up answers are read through the cases' read API
+ * as the system. The department is the one holding the case at the event.
+ */
+@Component
+class CaseFacts {
+
+    static final Set<CaseAction> EVALUATED = Set.of(CaseAction.ANSWER, CaseAction.ASSIGN, CaseAction.REASSIGN,
+            CaseAction.ARBITRATE, CaseAction.SIGN, CaseAction.REPLY, CaseAction.REJECT, CaseAction.REWORK,
+            CaseAction.FOLLOW_UP, CaseAction.CLOSE, CaseAction.REOPEN, CaseAction.MERGE, CaseAction.SUPERVISE);
+
+    private final FactStore facts;
+    private final CaseQueries cases;
+    private final EvaluationProperties properties;
+    private final Centre centre;
+
+    CaseFacts(FactStore facts, CaseQueries cases, EvaluationProperties properties, Centre centre) {
+        this.facts = facts;
+        this.cases = cases;
+        this.properties = properties;
+        this.centre = centre;
+    }
+
+    /** Only the actions evaluation counts are stored as publications for this listener. */
+    public static boolean concerns(CaseTransitioned event) {
+        return EVALUATED.contains(event.action());
+    }
+
+    @ApplicationModuleListener(condition = "T(cn.civicloop.evaluation.internal.CaseFacts).concerns(#event)")
+    void on(CaseTransitioned event) {
+        view(event.number()).ifPresent(view -> record(event, view));
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEscalated event) {
+        if (event.dueAt() == null || event.percent() < 100) {
+            if (event.step() == EscalationStep.SUPERVISE) {
+                supervised(event.number(), event.departmentId(), event.occurredAt());
+            }
+            return;
+        }
+        view(event.number()).ifPresent(view -> {
+            FactStore.Subject subject = subject(view, event.departmentId());
+            String n = event.number();
+            if (event.stage() == ClockStage.SIGN) {
+                facts.add(n + "/RESPONSE/" + event.dueAt().toEpochMilli(), n, Fact.RESPONSE, subject, event.dueAt(),
+                        event.dueAt(), false, false, null);
+            } else if (event.stage() == ClockStage.HANDLE) {
+                facts.add(n + "/HANDLE/" + event.dueAt().toEpochMilli(), n, Fact.HANDLE, subject, event.dueAt(),
+                        event.dueAt(), false, false, null);
+            }
+            if (event.step() == EscalationStep.SUPERVISE) {
+                supervised(n, event.departmentId(), event.occurredAt());
+            }
+        });
+    }
+
+    /** Records what one step of a case means for evaluation; {@code view} is the case as it is now. */
+    void record(CaseTransitioned e, CaseView view) {
+        String n = e.number();
+        Instant at = e.occurredAt();
+        FactStore.Subject subject = subject(view, e.departmentId());
+        switch (e.action()) {
+            case ANSWER -> facts.add(n + "/INTAKE", n, Fact.INTAKE, centre.subject(view), at, at, true, false, null);
+            case ASSIGN, REASSIGN, ARBITRATE -> {
+                boolean first = e.action() == CaseAction.ASSIGN && e.from() == CaseStatus.REGISTERED;
+                if (first) {
+                    facts.add(n + "/INTAKE", n, Fact.INTAKE, centre.subject(view), at, at, false, false, null);
+                } else {
+                    String why = e.from() == CaseStatus.RETURN_REQUESTED ? "RETURNED" : "CHANGED";
+                    facts.mark(n, Fact.DISPATCH, at, Instant.EPOCH, false, false, why);
+                }
+                facts.add(n + "/DISPATCH/" + at.toEpochMilli(), n, Fact.DISPATCH, subject, at, at, true, first, null);
+            }
+            case SIGN -> due(view, ClockStage.SIGN).ifPresent(due -> facts.add(n + "/RESPONSE/" + due.toEpochMilli(),
+                    n, Fact.RESPONSE, subject, at, due, !at.isAfter(due), false, null));
+            case REPLY -> {
+                facts.add(n + "/REPLY/" + at.toEpochMilli(), n, Fact.REPLY, subject, at, at, false, false, null);
+                due(view, ClockStage.HANDLE).ifPresent(due -> {
+                    String source = n + "/HANDLE/" + due.toEpochMilli();
+                    if (!facts.add(source, n, Fact.HANDLE, subject, at, due, !at.isAfter(due), false, "REPLIED")) {
+                        facts.outcome(source, "REPLIED");
+                    }
+                });
+            }
+            case REJECT, REWORK -> facts.mark(n, Fact.REPLY, at, Instant.EPOCH, true, true, "REWORKED");
+            case FOLLOW_UP -> facts.add(n + "/FOLLOW_UP/" + at.toEpochMilli(), n, Fact.FOLLOW_UP, subject, at, at,
+                    Boolean.TRUE.equals(view.followUpResolved()),
+                    false, view.satisfaction() == null ? null : view.satisfaction().name());
+            case CLOSE -> facts.add(n + "/CLOSED/" + at.toEpochMilli(), n, Fact.CLOSED, subject, at, at, false, false,
+                    null);
+            case REOPEN -> repeated(n, at);
+            case MERGE -> {
+                if (view.duplicateOf() != null) {
+                    repeated(view.duplicateOf(), at);
+                }
+            }
+            case SUPERVISE -> supervised(n, e.departmentId(), at);
+            default -> {
+                // not evaluated
+            }
+        }
+    }
+
+    private void repeated(String original, Instant at) {
+        facts.mark(original, Fact.CLOSED, at, at.minus(properties.repeatWindow()), true, true, "REPEATED");
+    }
+
+    private void supervised(String number, Long departmentId, Instant at) {
+        view(number).ifPresent(view -> facts.add(number + "/SUPERVISED/" + at.toEpochMilli(), number,
+                Fact.SUPERVISED, subject(view, departmentId), at, at, true, false, null));
+    }
+
+    private static Optional<Instant> due(CaseView view, ClockStage stage) {
+        return view.clocks().stream().filter(c -> c.stage() == stage && c.dueAt() != null)
+                .map(CaseView.ClockView::dueAt).findFirst();
+    }
+
+    private static FactStore.Subject subject(CaseView view, Long departmentId) {
+        Long department = departmentId != null ? departmentId : view.departmentId();
+        Long unit = department != null && department.equals(view.departmentId()) ? view.unitId() : null;
+        return new FactStore.Subject(department, unit, view.streetCode(), view.gridCode());
+    }
+
+    private Optional<CaseView> view(String number) {
+        try {
+            return Optional.of(cases.view(number, Actor.system()));
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+}

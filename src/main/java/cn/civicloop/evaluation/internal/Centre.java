@@ -1,0 +1,24 @@
+package cn.civicloop.evaluation.internal;
+
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.CaseView;
+import cn.civicloop.directory.DepartmentKind;
+import cn.civicloop.directory.Directory;
+
+/** The district centre (区社会治理服务中心), scored for what it answers itself (直接答复率). */
+@Component
+class Centre {
+
+    private final Directory directory;
+
+    Centre(Directory directory) {
+        this.directory = directory;
+    }
+
+    FactStore.Subject subject(CaseView view) {
+        Long id = directory.departments().stream().filter(d -> d.kind() == DepartmentKind.CENTRE)
+                .map(d -> d.id()).findFirst().orElse(null);
+        return new FactStore.Subject(id, null, view.streetCode(), view.gridCode());
+    }
+}

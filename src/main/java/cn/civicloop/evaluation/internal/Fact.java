@@ -1,0 +1,24 @@
+package cn.civicloop.evaluation.internal;
+
+/**
+ * The kinds of rows of the fact table, one per case and evaluated event; each row counts in the period of its
+ * {@code day} (district day). What {@code hit} and {@code outcome} mean is per kind (docs/evaluation.md).
+ */
+enum Fact {
+    /** The centre's decision on a registered appeal: hit = answered directly (直接答复), miss = dispatched. */
+    INTAKE,
+    /** An assignment to a department: hit = kept (not reassigned, not returned); outcome RETURNED or CHANGED. */
+    DISPATCH,
+    /** A signing deadline: day = the deadline; hit = signed by it. */
+    RESPONSE,
+    /** A handling deadline (extensions counted): day = the deadline; hit = replied by it; outcome REPLIED once replied. */
+    HANDLE,
+    /** A reply: day = the reply; hit = sent back for rework (驳回返工 or 回访不满意重办). */
+    REPLY,
+    /** A follow-up (回访): hit = resolved; outcome = SATISFIED, BASICALLY_SATISFIED or DISSATISFIED. */
+    FOLLOW_UP,
+    /** A closure (办结): hit = the same appeal came again within the repeat window (reopened or a duplicate merged). */
+    CLOSED,
+    /** A supervision (督办), by a person or by the escalation ladder. */
+    SUPERVISED
+}

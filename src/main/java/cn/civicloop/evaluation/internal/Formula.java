@@ -1,0 +1,222 @@
+package cn.civicloop.evaluation.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.civicloop.shared.InvalidInputException;
+
+/**
+ * An indicator's formula over the fact table: numbers, {@code + - * /}, parentheses and
+ * {@code count(FACT[, condition & condition ...])}. Conditions: {@code hit}, {@code miss}, {@code first},
+ * {@code returned}, {@code replied}, {@code satisfied}, {@code basic}, {@code dissatisfied}. A division by zero gives
+ * no value ("—"), never 0 or NaN.
+ */
+final class Formula {
+
+    /** A count of facts: the unit of which every figure is made, and the query of its drill-down. */
+    record Term(Fact fact, Set<String> conditions) {
+        String key() {
+            return "count(" + fact + (conditions.isEmpty() ? "" : ", " + String.join(" & ", conditions)) + ")";
+        }
+    }
+
+    static final Map<String, String> CONDITIONS = Map.of(
+            "hit", "f.hit",
+            "miss", "not f.hit",
+            "first", "f.first_dispatch",
+            "returned", "f.outcome = 'RETURNED'",
+            "replied", "f.outcome = 'REPLIED'",
+            "satisfied", "f.outcome = 'SATISFIED'",
+            "basic", "f.outcome = 'BASICALLY_SATISFIED'",
+            "dissatisfied", "f.outcome = 'DISSATISFIED'");
+
+    private sealed interface Node permits Num, Count, Op {
+    }
+
+    private record Num(double value) implements Node {
+    }
+
+    private record Count(Term term) implements Node {
+    }
+
+    private record Op(char op, Node left, Node right) implements Node {
+    }
+
+    private final String text;
+    private final Node root;
+    private final List<Term> terms;
+
+    private Formula(String text, Node root, List<Term> terms) {
+        this.text = text;
+        this.root = root;
+        this.terms = List.copyOf(terms);
+    }
+
+    static Formula parse(String text) {
+        if (text == null || text.isBlank() || text.length() > 400) {
+            throw new InvalidInputException("formula", "公式不能为空且不超过400字符 (formula empty or too long)");
+        }
+        Parser p = new Parser(text);
+        Node root = p.expr();
+        p.skip();
+        if (p.pos != text.length()) {
+            throw p.error("多余的内容 (unexpected text)");
+        }
+        if (p.terms.isEmpty()) {
+            throw new InvalidInputException("formula", "公式至少含一个 count(...) (the formula counts nothing)");
+        }
+        return new Formula(text.strip(), root, new ArrayList<>(p.terms));
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The counts this formula needs, each once, in order of appearance. */
+    List<Term> terms() {
+        return terms;
+    }
+
+    /** The value for these counts; {@code null} when a divisor is zero. */
+    Double evaluate(Map<Term, Long> counts) {
+        return eval(root, counts);
+    }
+
+    private static Double eval(Node node, Map<Term, Long> counts) {
+        if (node instanceof Num n) {
+            return n.value();
+        }
+        if (node instanceof Count c) {
+            return (double) counts.getOrDefault(c.term(), 0L);
+        }
+        Op o = (Op) node;
+        Double l = eval(o.left(), counts);
+        Double r = eval(o.right(), counts);
+        if (l == null || r == null) {
+            return null;
+        }
+        return switch (o.op()) {
+            case '+' -> l + r;
+            case '-' -> l - r;
+            case '*' -> l * r;
+            default -> r == 0 ? null : l / r;
+        };
+    }
+
+    private static final class Parser {
+        final String s;
+        int pos;
+        final Set<Term> terms = new LinkedHashSet<>();
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        Node expr() {
+            Node left = product();
+            for (skip(); pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-'); skip()) {
+                char op = s.charAt(pos++);
+                left = new Op(op, left, product());
+            }
+            return left;
+        }
+
+        Node product() {
+            Node left = factor();
+            for (skip(); pos < s.length() && (s.charAt(pos) == '*' || s.charAt(pos) == '/'); skip()) {
+                char op = s.charAt(pos++);
+                left = new Op(op, left, factor());
+            }
+            return left;
+        }
+
+        Node factor() {
+            skip();
+            if (pos >= s.length()) {
+                throw error("公式不完整 (formula ends too early)");
+            }
+            char c = s.charAt(pos);
+            if (c == '(') {
+                pos++;
+                Node inner = expr();
+                expect(')');
+                return inner;
+            }
+            if (Character.isDigit(c) || c == '.') {
+                int start = pos;
+                while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) {
+                    pos++;
+                }
+                try {
+                    return new Num(Double.parseDouble(s.substring(start, pos)));
+                } catch (NumberFormatException bad) {
+                    throw error("数字有误 (bad number)");
+                }
+            }
+            String word = word();
+            if (!word.equalsIgnoreCase("count")) {
+                throw error("未知的词 (unknown word) " + word);
+            }
+            expect('(');
+            String factName = word().toUpperCase(Locale.ROOT);
+            Fact fact;
+            try {
+                fact = Fact.valueOf(factName);
+            } catch (IllegalArgumentException unknown) {
+                throw error("未知的事实 (unknown fact) " + factName);
+            }
+            Set<String> conditions = new TreeSet<>();
+            skip();
+            if (pos < s.length() && s.charAt(pos) == ',') {
+                pos++;
+                do {
+                    String cond = word().toLowerCase(Locale.ROOT);
+                    if (!CONDITIONS.containsKey(cond)) {
+                        throw error("未知的条件 (unknown condition) " + cond);
+                    }
+                    conditions.add(cond);
+                    skip();
+                } while (pos < s.length() && s.charAt(pos) == '&' && ++pos > 0);
+            }
+            expect(')');
+            Term term = new Term(fact, java.util.Collections.unmodifiableSet(conditions));
+            terms.add(term);
+            return new Count(term);
+        }
+
+        String word() {
+            skip();
+            int start = pos;
+            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) {
+                pos++;
+            }
+            if (start == pos) {
+                throw error("此处应为名称 (a name is expected)");
+            }
+            return s.substring(start, pos);
+        }
+
+        void expect(char c) {
+            skip();
+            if (pos >= s.length() || s.charAt(pos) != c) {
+                throw error("此处应为 '" + c + "' (expected '" + c + "')");
+            }
+            pos++;
+        }
+
+        void skip() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        InvalidInputException error(String what) {
+            return new InvalidInputException("formula", "公式第" + (pos + 1) + "个字符处：" + what);
+        }
+    }
+}

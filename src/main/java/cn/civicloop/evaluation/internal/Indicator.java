@@ -1,0 +1,35 @@
+package cn.civicloop.evaluation.internal;
+
+import java.util.Locale;
+
+/**
+ * An indicator as data (考核指标).
+ *
+ * @param direction HIGHER: more is better (a rate of success); LOWER: less is better (returns, rework, overdue)
+ * @param unit      PERCENT: the formula gives a share, shown ×100 with %; COUNT: a number of cases
+ * @param basis     which event's day puts a case into a period (SIGN_DUE, HANDLE_DUE, FOLLOW_UP, …)
+ */
+public record Indicator(String code, String nameZh, String nameEn, String formulaText, String direction, String unit,
+        String basis, int position, int version) {
+
+    public String name(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+    }
+
+    public boolean percent() {
+        return "PERCENT".equals(unit);
+    }
+
+    public boolean higherIsBetter() {
+        return "HIGHER".equals(direction);
+    }
+
+    Formula formula() {
+        return Formula.parse(formulaText);
+    }
+
+    /** The figure as shown: a share ×100, a count as it is; {@code null} stays null ("—"). */
+    public Double shown(Double raw) {
+        return raw == null ? null : percent() ? raw * 100 : raw;
+    }
+}
