@@ -22,6 +22,8 @@ public enum Role {
     ROAD_CHIEF("路长"),
     /** 网格员·驻村辅警 — reports what he sees in his grid or village through the phone pages into intake. */
     GRID_WORKER("网格员·驻村辅警"),
+    /** 考评办 — the evaluation office: indicators, weights, objections, computing and publishing the periods. */
+    EVALUATION_OFFICER("考评办"),
     /** 系统管理员 — directory and configuration; no access to case contents. */
     ADMIN("系统管理员"),
     /** The application itself (timers, imports). Never held by a person. */

@@ -98,6 +98,17 @@ public class Calculator {
                 .list();
     }
 
+    /** The drill-down of the {@code termIndex}-th count of {@code indicator}'s formula. */
+    public List<Row> rows(Period period, SubjectKind kind, String subjectKey, Indicator indicator, int termIndex,
+            long afterId, int limit) {
+        List<Formula.Term> terms = indicator.formula().terms();
+        if (termIndex < 0 || termIndex >= terms.size()) {
+            throw new cn.civicloop.shared.InvalidInputException("term",
+                    "公式只有" + terms.size() + "项计数 (the formula has " + terms.size() + " counts)");
+        }
+        return rows(period, kind, subjectKey, indicator.code(), terms.get(termIndex), afterId, limit);
+    }
+
     /**
      * Whether a fact row counts in {@code term} of {@code indicatorCode}: built only from the fact enum, the fixed
      * condition table and an indicator code that matched the stored ones, never from free text.

@@ -28,6 +28,11 @@ public record Indicator(String code, String nameZh, String nameEn, String formul
         return Formula.parse(formulaText);
     }
 
+    /** The counts of the formula, as {@code count(FACT, conditions)}, in order: the drill-down's terms. */
+    public java.util.List<String> termKeys() {
+        return formula().terms().stream().map(Formula.Term::key).toList();
+    }
+
     /** The figure as shown: a share ×100, a count as it is; {@code null} stays null ("—"). */
     public Double shown(Double raw) {
         return raw == null ? null : percent() ? raw * 100 : raw;

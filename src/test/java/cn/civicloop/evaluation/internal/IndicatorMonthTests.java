@@ -22,7 +22,7 @@ import cn.civicloop.evaluation.SubjectKind;
  * comments. Facts are written straight into the fact table (how events become facts is in CaseFactsTests).
  * Department and case numbers are fresh per test, so other tests' facts never count here.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // the context of the API tests
 class IndicatorMonthTests {
 
     static final Period MARCH = Period.parse("2026-03");
@@ -36,6 +36,10 @@ class IndicatorMonthTests {
     Indicators indicators;
     @Autowired
     Scoring scoring;
+    @Autowired
+    Snapshots snapshots;
+    @Autowired
+    Workbooks workbooks;
 
     long dept;
     long centre;
@@ -157,5 +161,52 @@ class IndicatorMonthTests {
         // a range of one day, March 1st: the single met deadline of 00:30
         assertThat(pct(of(dept, Period.parse("2026-03-01..2026-03-01")), "RESPONSE")).isEqualTo(100.0);
         assertThat(of(dept, Period.parse("2026-05"))).isNull();
+    }
+
+    @Test
+    void everyDrillDownListsExactlyTheFactsItsFigureCounts() {
+        Calculator.Figures f = of(dept, MARCH);
+        int checked = 0;
+        for (Indicator indicator : indicators.all()) {
+            List<String> terms = indicator.termKeys();
+            for (int t = 0; t < terms.size(); t++) {
+                long counted = f.values().get(indicator.code()).inputs().get(terms.get(t));
+                List<Calculator.Row> rows = calculator.rows(MARCH, SubjectKind.DEPARTMENT, String.valueOf(dept),
+                        indicator, t, 0, 1000);
+                assertThat(rows).as(indicator.code() + " " + terms.get(t)).hasSize((int) counted);
+                assertThat(rows).allMatch(r -> r.caseNumber().startsWith(prefix));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(23);
+        // paging: two rows at a time, continuing after the last id, gives the same five signing deadlines
+        List<Calculator.Row> first = calculator.rows(MARCH, SubjectKind.DEPARTMENT, String.valueOf(dept),
+                indicators.get("RESPONSE"), 1, 0, 2);
+        List<Calculator.Row> rest = calculator.rows(MARCH, SubjectKind.DEPARTMENT, String.valueOf(dept),
+                indicators.get("RESPONSE"), 1, first.get(1).id(), 10);
+        assertThat(first.size() + rest.size()).isEqualTo(5);
+    }
+
+    @Test
+    void aPublishedPeriodIsAWorkbookWithOneSheetPerSubjectKindAndItsInputs() throws Exception {
+        Period range = Period.parse("2026-03-02..2026-03-30"); // mid-March only: no other test's facts of that day
+        snapshots.computeDraft(range, "test");
+        Snapshots.Snapshot published = snapshots.publish(range, "test");
+        byte[] bytes = workbooks.of(published, java.util.Locale.SIMPLIFIED_CHINESE,
+                Map.of(SubjectKind.DEPARTMENT, "一级承办单位"), Map.of("subject", "考评对象"));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(SubjectKind.values().length);
+            var sheet = book.getSheet("一级承办单位");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("考评对象");
+            String name = "#" + dept; // an invented department has no name in the directory
+            var row = java.util.stream.StreamSupport.stream(sheet.spliterator(), false)
+                    .filter(r -> r.getRowNum() > 0 && name.equals(r.getCell(1).getStringCellValue())).findFirst()
+                    .orElseThrow();
+            // mid-March: 3 of 4 signing deadlines met (the 03-01 one is outside the range) → 75 %
+            assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(75.0);
+            assertThat(row.getCell(5).getStringCellValue()).contains("count(RESPONSE, hit)=3").contains("count(RESPONSE)=4");
+            // composite: 0.1 × 75 + 0.5 × 60 + 0.4 × 76 = 7.5 + 30 + 30.4 = 67.9
+            assertThat(row.getCell(2).getNumericCellValue()).isCloseTo(67.9, within(1e-9));
+        }
     }
 }

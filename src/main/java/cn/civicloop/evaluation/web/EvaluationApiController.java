@@ -1,0 +1,181 @@
+package cn.civicloop.evaluation.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.civicloop.directory.Actor;
+import cn.civicloop.evaluation.Period;
+import cn.civicloop.evaluation.SubjectKind;
+import cn.civicloop.evaluation.internal.Audit;
+import cn.civicloop.evaluation.internal.Indicator;
+import cn.civicloop.evaluation.internal.Indicators;
+import cn.civicloop.evaluation.internal.Objections;
+import cn.civicloop.evaluation.internal.Snapshots;
+import cn.civicloop.evaluation.internal.Weights;
+import cn.civicloop.security.Actors;
+import cn.civicloop.shared.InvalidInputException;
+
+/** The evaluation API ({@code /api/v1/evaluation/}); who may do what: {@link EvaluationAccess}. */
+@RestController
+@RequestMapping("/api/v1/evaluation")
+class EvaluationApiController {
+
+    private final Indicators indicators;
+    private final Weights weights;
+    private final Snapshots snapshots;
+    private final Objections objections;
+    private final Ranking ranking;
+    private final Audit audit;
+
+    EvaluationApiController(Indicators indicators, Weights weights, Snapshots snapshots, Objections objections,
+            Ranking ranking, Audit audit) {
+        this.indicators = indicators;
+        this.weights = weights;
+        this.snapshots = snapshots;
+        this.objections = objections;
+        this.ranking = ranking;
+        this.audit = audit;
+    }
+
+    record WeightChange(Map<String, BigDecimal> weights, String reason) {
+    }
+
+    record Decision(Boolean accept, String reason) {
+    }
+
+    @GetMapping("/indicators")
+    List<Indicator> indicators() {
+        EvaluationAccess.reads(Actors.current());
+        return indicators.all();
+    }
+
+    @GetMapping("/indicators/{code}/history")
+    List<Indicators.Version> history(@PathVariable String code) {
+        EvaluationAccess.reads(Actors.current());
+        return indicators.history(code);
+    }
+
+    @PutMapping("/indicators/{code}")
+    Indicator edit(@PathVariable String code, @RequestBody Indicators.Change change) {
+        Actor actor = Actors.current();
+        EvaluationAccess.office(actor);
+        return indicators.edit(code, change, actor.username());
+    }
+
+    @GetMapping("/weights/{kind}")
+    Map<String, Double> weights(@PathVariable String kind) {
+        EvaluationAccess.reads(Actors.current());
+        return weights.of(kind(kind));
+    }
+
+    @PutMapping("/weights/{kind}")
+    Map<String, Double> setWeights(@PathVariable String kind, @RequestBody WeightChange change) {
+        Actor actor = Actors.current();
+        EvaluationAccess.office(actor);
+        weights.set(kind(kind), change.weights(), change.reason(), actor.username());
+        return weights.of(kind(kind));
+    }
+
+    @PostMapping("/periods/{period}/draft")
+    Snapshots.Snapshot compute(@PathVariable String period) {
+        Actor actor = Actors.current();
+        EvaluationAccess.office(actor);
+        return snapshots.computeDraft(Period.parse(period), actor.username());
+    }
+
+    @PostMapping("/periods/{period}/publish")
+    Snapshots.Snapshot publish(@PathVariable String period) {
+        Actor actor = Actors.current();
+        EvaluationAccess.office(actor);
+        return snapshots.publish(Period.parse(period), actor.username());
+    }
+
+    @GetMapping("/periods/{period}/versions")
+    List<Snapshots.Snapshot> versions(@PathVariable String period) {
+        Actor actor = Actors.current();
+        EvaluationAccess.reads(actor);
+        return snapshots.versions(Period.parse(period).key()).stream()
+                .filter(s -> EvaluationAccess.readsAll(actor) || "PUBLISHED".equals(s.status())).toList();
+    }
+
+    @GetMapping("/periods/{period}/ranking")
+    Ranking.Board ranking(@PathVariable String period, @RequestParam(defaultValue = "DEPARTMENT") String kind,
+            @RequestParam(defaultValue = "false") boolean draft) {
+        return ranking.board(Actors.current(), Period.parse(period), kind(kind), draft);
+    }
+
+    @GetMapping("/periods/{period}/subjects/{kind}/{key}")
+    Ranking.SubjectFigures subject(@PathVariable String period, @PathVariable String kind, @PathVariable String key,
+            @RequestParam(defaultValue = "false") boolean draft) {
+        return ranking.subject(Actors.current(), Period.parse(period), kind(kind), key, draft);
+    }
+
+    @GetMapping("/periods/{period}/subjects/{kind}/{key}/cases")
+    Ranking.DrillDown cases(@PathVariable String period, @PathVariable String kind, @PathVariable String key,
+            @RequestParam String indicator, @RequestParam(defaultValue = "0") int term,
+            @RequestParam(defaultValue = "0") long after) {
+        return ranking.drillDown(Actors.current(), Period.parse(period), kind(kind), key, indicator, term, after);
+    }
+
+    @GetMapping("/subjects/{kind}/{key}/trend")
+    List<Map.Entry<String, Snapshots.Score>> trend(@PathVariable String kind, @PathVariable String key) {
+        EvaluationAccess.readsSubject(Actors.current(), kind(kind), key);
+        return snapshots.trend(kind(kind), key, 24);
+    }
+
+    @PostMapping("/objections")
+    Objections.Objection object(@RequestBody Objections.Filing filing) {
+        Actor actor = Actors.current();
+        if (!EvaluationAccess.department(actor)) {
+            throw new cn.civicloop.shared.ForbiddenException("仅承办单位可申诉 (only a handling department may object)");
+        }
+        return objections.file(filing, actor);
+    }
+
+    @GetMapping("/objections")
+    List<Objections.Objection> objections(@RequestParam(required = false) String status) {
+        Actor actor = Actors.current();
+        EvaluationAccess.reads(actor);
+        Long own = EvaluationAccess.readsAll(actor) ? null : actor.departmentId();
+        return objections.list(status, own, 200);
+    }
+
+    @PostMapping("/objections/{id}/decision")
+    Objections.Objection decide(@PathVariable long id, @RequestBody Decision decision) {
+        Actor actor = Actors.current();
+        EvaluationAccess.office(actor);
+        if (decision.accept() == null) {
+            throw new InvalidInputException("accept", "请选择受理或驳回 (accept: true or false)");
+        }
+        return objections.decide(id, decision.accept(), decision.reason(), actor);
+    }
+
+    @GetMapping("/objections/{id}/history")
+    List<Audit.Entry> objectionHistory(@PathVariable long id) {
+        Actor actor = Actors.current();
+        EvaluationAccess.reads(actor);
+        Objections.Objection o = objections.get(id);
+        if (!EvaluationAccess.readsAll(actor) && !java.util.Objects.equals(o.departmentId(), actor.departmentId())) {
+            throw new cn.civicloop.shared.ForbiddenException("只能查看本单位的申诉 (only your own objections)");
+        }
+        return audit.of("OBJECTION", String.valueOf(id));
+    }
+
+    static SubjectKind kind(String kind) {
+        try {
+            return SubjectKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInputException("kind", "对象类别应为 DEPARTMENT、UNIT、STREET 或 GRID (unknown subject kind): " + kind);
+        }
+    }
+}
