@@ -1,0 +1,170 @@
+package cn.civicloop.evaluation.internal;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.civicloop.evaluation.Period;
+import cn.civicloop.evaluation.SubjectKind;
+
+/**
+ * How long one month's figures take on a year of generated facts in PostgreSQL: every indicator for every subject of
+ * every kind (the aggregate a draft is made of), and the drill-down's p95. Not a test: figures, not assertions.
+ * Needs an empty database of its own (the schema is migrated by Flyway, the facts written with COPY).
+ * <pre>
+ * psql -h 127.0.0.1 -U postgres -c 'create database civicloop_bench'
+ * mvn -q -o test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=cn.civicloop.evaluation.internal.EvaluationBenchmark \
+ *     -Dexec.args="jdbc:postgresql://127.0.0.1:5432/civicloop_bench 360000"
+ * </pre>
+ */
+public final class EvaluationBenchmark {
+
+    private static final int DEPARTMENTS = 40;
+    private static final int STREETS = 11;
+    private static final int GRIDS = 240;
+
+    private EvaluationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/civicloop_bench";
+        int cases = args.length > 1 ? Integer.parseInt(args[1]) : 360_000;
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setUser(System.getenv().getOrDefault("CIVICLOOP_DB_USER", "postgres"));
+        ds.setPassword(System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", ""));
+        Flyway.configure().dataSource(ds)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(ds);
+        long existing = jdbc.sql("select count(*) from evaluation_fact").query(Long.class).single();
+        if (existing == 0) {
+            long t0 = System.nanoTime();
+            long rows = generate(ds, cases);
+            jdbc.sql("analyze evaluation_fact").update();
+            System.out.printf("generated %,d cases → %,d facts in %.1f s%n", cases, rows, (System.nanoTime() - t0) / 1e9);
+        } else {
+            System.out.printf("reusing %,d facts%n", existing);
+        }
+        Clock clock = Clock.systemUTC();
+        Indicators indicators = new Indicators(jdbc, new Audit(jdbc, clock), clock);
+        Calculator calculator = new Calculator(jdbc);
+        List<Indicator> all = indicators.all();
+        Period month = Period.parse("2026-06");
+        List<Double> monthTimes = new ArrayList<>();
+        int subjects = 0;
+        for (int run = 0; run < 6; run++) {
+            long t = System.nanoTime();
+            subjects = 0;
+            for (SubjectKind kind : SubjectKind.values()) {
+                subjects += calculator.compute(month, kind, all).size();
+            }
+            if (run > 0) { // the first run warms the caches
+                monthTimes.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        Collections.sort(monthTimes);
+        System.out.printf("one month (%s), %d indicators × %d subjects of 4 kinds: median %.0f ms, max %.0f ms%n",
+                month.key(), all.size(), subjects, monthTimes.get(monthTimes.size() / 2),
+                monthTimes.get(monthTimes.size() - 1));
+        long t = System.nanoTime();
+        calculator.compute(Period.parse("2026"), SubjectKind.DEPARTMENT, all);
+        System.out.printf("the whole year, departments: %.0f ms%n", (System.nanoTime() - t) / 1e6);
+        Random random = new Random(7);
+        List<Double> drill = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Indicator indicator = all.get(random.nextInt(all.size()));
+            int term = random.nextInt(indicator.termKeys().size());
+            long d = System.nanoTime();
+            calculator.rows(month, SubjectKind.DEPARTMENT, String.valueOf(1 + random.nextInt(DEPARTMENTS)), indicator,
+                    term, 0, 200);
+            drill.add((System.nanoTime() - d) / 1e6);
+        }
+        Collections.sort(drill);
+        System.out.printf("drill-down (a department, one count, first 200 rows): p50 %.1f ms, p95 %.1f ms%n",
+                drill.get(100), drill.get(190));
+    }
+
+    /** A year (2026) of cases, each with the facts a closed loop leaves; written with COPY. */
+    private static long generate(PGSimpleDataSource ds, int cases) throws Exception {
+        Random r = new Random(20261206L);
+        long rows = 0;
+        try (Connection c = ds.getConnection()) {
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            StringBuilder buf = new StringBuilder();
+            LocalDate start = LocalDate.of(2026, 1, 1);
+            for (int i = 0; i < cases; i++) {
+                String n = "B" + i;
+                Instant at = start.atStartOfDay().toInstant(ZoneOffset.ofHours(8)).plusSeconds(r.nextInt(365 * 86400));
+                int dept = 1 + r.nextInt(DEPARTMENTS);
+                String unit = r.nextInt(3) == 0 ? String.valueOf(1000 + dept * 3 + r.nextInt(3)) : "\\N";
+                String street = "S" + r.nextInt(STREETS);
+                String grid = "G" + r.nextInt(GRIDS);
+                String where = dept + "\t" + unit + "\t" + street + "\t" + grid;
+                if (r.nextInt(5) == 0) {
+                    rows += line(buf, n, "INTAKE", 0, "999\t\\N\t" + street + "\t" + grid, at, true, false, null);
+                    continue;
+                }
+                rows += line(buf, n, "INTAKE", 0, "999\t\\N\t" + street + "\t" + grid, at, false, false, null);
+                boolean returned = r.nextInt(20) == 0;
+                rows += line(buf, n, "DISPATCH", 0, where, at, !returned, true, returned ? "RETURNED" : null);
+                if (returned) {
+                    rows += line(buf, n, "DISPATCH", 1, where, at.plusSeconds(3600), true, false, null);
+                }
+                rows += line(buf, n, "RESPONSE", 0, where, at.plusSeconds(7200), r.nextInt(10) > 0, false, null);
+                boolean replied = r.nextInt(20) > 0;
+                rows += line(buf, n, "HANDLE", 0, where, at.plusSeconds(5 * 86400), r.nextInt(100) < 85, false,
+                        replied ? "REPLIED" : null);
+                if (replied) {
+                    rows += line(buf, n, "REPLY", 0, where, at.plusSeconds(4 * 86400), r.nextInt(10) == 0, false, null);
+                    if (r.nextInt(10) < 7) {
+                        int s = r.nextInt(100);
+                        String sat = s < 75 ? "SATISFIED" : s < 90 ? "BASICALLY_SATISFIED" : "DISSATISFIED";
+                        rows += line(buf, n, "FOLLOW_UP", 0, where, at.plusSeconds(6 * 86400), r.nextInt(100) < 85,
+                                false, sat);
+                    }
+                    rows += line(buf, n, "CLOSED", 0, where, at.plusSeconds(6 * 86400 + 600), r.nextInt(20) == 0,
+                            false, null);
+                }
+                if (r.nextInt(20) == 0) {
+                    rows += line(buf, n, "SUPERVISED", 0, where, at.plusSeconds(5 * 86400), true, false, null);
+                }
+                if (buf.length() > 4_000_000) {
+                    copy(copy, buf);
+                }
+            }
+            copy(copy, buf);
+        }
+        return rows;
+    }
+
+    private static void copy(org.postgresql.copy.CopyManager copy, StringBuilder buf) throws Exception {
+        copy.copyIn("copy evaluation_fact (source, case_number, fact, department_id, unit_id, street_code, grid_code,"
+                + " occurred_at, fact_day, hit, first_dispatch, outcome) from stdin", new StringReader(buf.toString()));
+        buf.setLength(0);
+    }
+
+    private static int line(StringBuilder b, String n, String fact, int seq, String where, Instant at, boolean hit,
+            boolean first, String outcome) {
+        LocalDate day = LocalDate.ofInstant(at, cn.civicloop.shared.DistrictTime.ZONE);
+        b.append(n).append('/').append(fact).append('/').append(seq).append('\t').append(n).append('\t').append(fact)
+                .append('\t').append(where).append('\t').append(at).append('\t').append(day).append('\t')
+                .append(hit).append('\t').append(first).append('\t').append(outcome == null ? "\\N" : outcome)
+                .append('\n');
+        return 1;
+    }
+}
