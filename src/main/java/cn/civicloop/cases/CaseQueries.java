@@ -37,9 +37,18 @@ public interface CaseQueries {
     /** The contact of the case's resident, for the notification module; empty when no phone was given. */
     java.util.Optional<ResidentContact> residentContact(String number);
 
-    /** Search criteria; {@code null} means any. */
+    /**
+     * Search criteria; {@code null} means any.
+     *
+     * @param slice the cases behind a number of the leaders' overview (the dashboard's drill-down), or null
+     */
     record CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
-            int page, int size) {
+            int page, int size, CaseStatistics.Slice slice) {
+
+        public CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
+                int page, int size) {
+            this(status, departmentId, channel, streetCode, text, page, size, null);
+        }
     }
 
     /** One page of a case list, newest first. */

@@ -59,6 +59,11 @@ class CaseList {
             where.append(" and street_code = :street");
             params.put("street", f.streetCode());
         }
+        if (f.slice() != null) {
+            // the dashboard's drill-down: the figure's own definition, the one its number was counted with
+            where.append(" and ").append(FigureSql.where(f.slice()));
+            params.putAll(FigureSql.params(f.slice()));
+        }
         if (f.text() != null && !f.text().isBlank()) {
             where.append(" and (title like :text escape '\\' or number like :text escape '\\')");
             params.put("text", "%" + likeLiteral(f.text().strip()) + "%");
