@@ -40,14 +40,16 @@ public interface CaseQueries {
     /**
      * Search criteria; {@code null} means any.
      *
-     * @param slice the cases behind a number of the leaders' overview (the dashboard's drill-down), or null
+     * @param slice   the cases behind a number of the leaders' overview (the dashboard's drill-down), or null
+     * @param ownPart the status is that of the reader's department's own part: the case where it holds the case, its
+     *                co-handling task (协办) where it co-handles, so a queue 待签收 lists the tasks to sign for too
      */
     record CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
-            int page, int size, CaseStatistics.Slice slice) {
+            int page, int size, CaseStatistics.Slice slice, boolean ownPart) {
 
         public CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
                 int page, int size) {
-            this(status, departmentId, channel, streetCode, text, page, size, null);
+            this(status, departmentId, channel, streetCode, text, page, size, null, false);
         }
     }
 

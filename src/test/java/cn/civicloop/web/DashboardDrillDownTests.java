@@ -101,7 +101,7 @@ class DashboardDrillDownTests extends ApiTest {
         }
         assertThat(statistics.kpis(now.plus(Duration.ofDays(60))).overdue()).as("the mix has overdue cases").isPositive();
         List<String> zfjOpen = queries.list(new CaseFilter(null, null, null, null, null, 0, 100,
-                new Slice(Figure.OPEN, Breakdown.DEPARTMENT, Long.toString(departmentId("ZFJ")), now)), leader)
+                new Slice(Figure.OPEN, Breakdown.DEPARTMENT, Long.toString(departmentId("ZFJ")), now), false), leader)
                 .items().stream().map(CaseQueries.CaseSummary::number).toList();
         assertThat(zfjOpen).contains(openInZfj).doesNotContain(closedInZfj);
     }
@@ -129,7 +129,7 @@ class DashboardDrillDownTests extends ApiTest {
     }
 
     private long total(Slice slice, Actor reader) {
-        return queries.list(new CaseFilter(null, null, null, null, null, 0, 1, slice), reader).total();
+        return queries.list(new CaseFilter(null, null, null, null, null, 0, 1, slice, false), reader).total();
     }
 
     private static void ok(Api.Answer answer) {

@@ -72,8 +72,10 @@ class WorkbenchPageController {
         Actor actor = Actors.current();
         Queues.Queue queue = Queues.find(actor, c.queue() == null && drillDown ? "all" : c.queue());
         CaseStatus status = parse(statusName);
+        boolean ownPart = false;
         if (status == null && figure == null) {
             status = queue.status();
+            ownPart = queue.ownPart();
         }
         String q = text == null || text.isBlank() ? null : text.strip();
         int p = Math.max(page, 0);
@@ -84,9 +86,9 @@ class WorkbenchPageController {
                     : street != null
                             ? new CaseStatistics.Slice(figure, CaseStatistics.Breakdown.STREET, none(street), clock.instant())
                             : new CaseStatistics.Slice(figure, CaseStatistics.Breakdown.ALL, null, clock.instant());
-            filter = new CaseFilter(status, null, null, null, q, p, PAGE_SIZE, slice);
+            filter = new CaseFilter(status, null, null, null, q, p, PAGE_SIZE, slice, false);
         } else {
-            filter = new CaseFilter(status, departmentId(department), null, street, q, p, PAGE_SIZE);
+            filter = new CaseFilter(status, departmentId(department), null, street, q, p, PAGE_SIZE, null, ownPart);
         }
         CaseQueries.CasePage cases = queries.list(filter, actor);
         model.addAttribute("figure", figure);
