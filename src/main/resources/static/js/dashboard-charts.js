@@ -33,7 +33,9 @@
     });
     c.on('click', function (p) {
       var row = top[p.dataIndex];
-      if (row) { go(urlBase + encodeURIComponent(row.key)); }
+      // the bar's own figure (series 0: open, 1: overdue), so the list is exactly what the bar counted
+      var figure = d.figures.split(' ')[p.seriesIndex];
+      if (row && figure) { go(urlBase + encodeURIComponent(row.key) + '&figure=' + figure); }
     });
   }
 

@@ -24,7 +24,14 @@ public sealed interface CaseCommand {
         public CaseAction action() { return CaseAction.ANSWER; }
     }
 
-    record Assign(long departmentId, Long unitId, String note) implements CaseCommand {
+    /**
+     * @param category the category the case was routed by (triage's routing catalogue), kept as the case's 分类 when
+     *                 it has none yet; {@code null} when the assignment was not made by category
+     */
+    record Assign(long departmentId, Long unitId, String note, String category) implements CaseCommand {
+        public Assign(long departmentId, Long unitId, String note) {
+            this(departmentId, unitId, note, null);
+        }
         public CaseAction action() { return CaseAction.ASSIGN; }
     }
 

@@ -37,9 +37,20 @@ public interface CaseQueries {
     /** The contact of the case's resident, for the notification module; empty when no phone was given. */
     java.util.Optional<ResidentContact> residentContact(String number);
 
-    /** Search criteria; {@code null} means any. */
+    /**
+     * Search criteria; {@code null} means any.
+     *
+     * @param slice   the cases behind a number of the leaders' overview (the dashboard's drill-down), or null
+     * @param ownPart the status is that of the reader's department's own part: the case where it holds the case, its
+     *                co-handling task (协办) where it co-handles, so a queue 待签收 lists the tasks to sign for too
+     */
     record CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
-            int page, int size) {
+            int page, int size, CaseStatistics.Slice slice, boolean ownPart) {
+
+        public CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
+                int page, int size) {
+            this(status, departmentId, channel, streetCode, text, page, size, null, false);
+        }
     }
 
     /** One page of a case list, newest first. */

@@ -36,6 +36,33 @@ public interface CaseStatistics {
     record Kpis(long open, long overdue, long closedToday, Double onTimeRate, Double satisfactionRate) {
     }
 
+    /**
+     * A figure of the overview that can be opened as a list. Each has one definition, used for its tile, its bars
+     * and the list behind them: {@link CaseQueries#list} with a {@link Slice} lists exactly what was counted.
+     */
+    enum Figure {
+        /** 在办: not ended. */
+        OPEN,
+        /** 超期: open and past its expected completion time. */
+        OVERDUE,
+        /** 今日办结: closed since the start of today (Asia/Shanghai). */
+        CLOSED_TODAY
+    }
+
+    /** How a figure is broken down in a chart or table. */
+    enum Breakdown {
+        ALL, DEPARTMENT, STREET
+    }
+
+    /**
+     * The cases behind one number of the overview: a figure at {@code at}, whole or one bar of a breakdown.
+     *
+     * @param key the bar: a department id or a street code; {@code null} is the bar of cases without one
+     *            (not yet assigned, not placed on the map)
+     */
+    record Slice(Figure figure, Breakdown breakdown, String key, Instant at) {
+    }
+
     record ChannelCount(Channel channel, long count) {
     }
 

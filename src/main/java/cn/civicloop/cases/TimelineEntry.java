@@ -2,8 +2,13 @@ package cn.civicloop.cases;
 
 import java.time.Instant;
 
-/** One line of a case's history: who did what, when and why. */
+/**
+ * One line of a case's history: who did what, when and why.
+ *
+ * @param departmentId        the department the step named: the one assigned to, the co-handler, else the case's
+ * @param actorDepartmentName the department the actor belonged to when he acted (null for residents and the system)
+ */
 public record TimelineEntry(long id, Instant at, CaseAction action, String actionLabel, CaseStatus fromStatus,
         CaseStatus toStatus, String actorName, String actorRole, String reason, Long departmentId,
-        String departmentName, boolean publicEntry) {
+        String departmentName, boolean publicEntry, Long actorDepartmentId, String actorDepartmentName) {
 }

@@ -40,6 +40,8 @@ class TriageApiTests extends ApiTest {
                 .findFirst().orElseThrow();
         assertThat(assign.get("actorRole").asString()).isEqualTo("SYSTEM");
         assertThat(assign.get("reason").asString()).startsWith("智能分发：" + decision.get("topCategory").asString());
+        assertThat(view.get("category").asString()).as("分类 of a case routed by category")
+                .isEqualTo(decision.get("topCategory").asString());
     }
 
     @Test

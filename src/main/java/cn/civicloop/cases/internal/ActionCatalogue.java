@@ -149,9 +149,9 @@ final class ActionCatalogue {
                     .offered(WITH_CO_HANDLERS).takes(Fields.CO_HANDLER, Fields.REASON)
                     .builds(v -> new ReleaseCoHandler(v.id(Fields.CO_HANDLER), v.text(Fields.REASON))),
             of(CO_SIGN).by(HANDLER, DEPT_HEAD).holder(CO_HANDLING_DEPARTMENT).during(HELD)
-                    .takes(Fields.NOTE).builds(v -> new CoSign(v.text(Fields.NOTE))),
+                    .offered(WITH_CO_TASK_TO_SIGN).takes(Fields.NOTE).builds(v -> new CoSign(v.text(Fields.NOTE))),
             of(CO_REPLY).by(HANDLER, DEPT_HEAD).holder(CO_HANDLING_DEPARTMENT).during(HELD)
-                    .takes(Fields.TEXT).builds(v -> new CoReply(v.text(Fields.TEXT))),
+                    .offered(WITH_SIGNED_CO_TASK).takes(Fields.TEXT).builds(v -> new CoReply(v.text(Fields.TEXT))),
             of(CO_RETURN).by(HANDLER, DEPT_HEAD).holder(CO_HANDLING_DEPARTMENT).during(HELD).movesCase()
                     .takes(Fields.REASON).builds(v -> new CoReturn(v.text(Fields.REASON))),
             of(ARBITRATE).by(TRIAGE_OFFICER).holder(DISTRICT).from(RETURN_REQUESTED).to(ASSIGNED).movesCase()

@@ -66,7 +66,11 @@ record ActionEntry(CaseAction action, Set<Role> roles, Holder holder, Map<CaseSt
         /** only while a 催办 or 督办 waits for the department's answer */
         WITH_OPEN_SUPERVISION,
         /** only while the case has co-handlers */
-        WITH_CO_HANDLERS
+        WITH_CO_HANDLERS,
+        /** only while the reader's department has a co-handling task still to sign for */
+        WITH_CO_TASK_TO_SIGN,
+        /** only while the reader's department has signed for its co-handling task and not answered it */
+        WITH_SIGNED_CO_TASK
     }
 
     /** Whether it keeps evidence photos with its timeline entry. */

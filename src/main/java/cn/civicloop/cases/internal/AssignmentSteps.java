@@ -23,8 +23,15 @@ class AssignmentSteps implements ActionHandlers {
 
     @Override
     public void register(Registry registry) {
-        registry.on(ASSIGN, CaseCommand.Assign.class, (c, command, actor, now) -> assign(c, command.departmentId(),
-                        command.unitId(), Required.optional("note", command.note(), Required.MAX_REMARK)))
+        registry.on(ASSIGN, CaseCommand.Assign.class, (c, command, actor, now) -> {
+                    Step step = assign(c, command.departmentId(), command.unitId(),
+                            Required.optional("note", command.note(), Required.MAX_REMARK));
+                    // routed by category: the case shows that category as its 分类 (an intake's own stays)
+                    if (c.category == null && command.category() != null && !command.category().isBlank()) {
+                        c.category = command.category().strip();
+                    }
+                    return step;
+                })
                 .on(REASSIGN, CaseCommand.Reassign.class, (c, command, actor, now) -> assign(c,
                         command.departmentId(), command.unitId(), Required.text("reason", command.reason(), "改派理由")))
                 .on(ASSIGN_UNIT, CaseCommand.AssignUnit.class, (c, command, actor, now) -> {

@@ -43,7 +43,14 @@ class CaseList {
                     + " where t.case_id = cases_case.id and t.department_id = :own and t.status <> 'RELEASED'))");
             params.put("own", reader.departmentId() == null ? -1L : reader.departmentId());
         }
-        if (f.status() != null) {
+        if (f.status() != null && f.ownPart() && reader.departmentId() != null) {
+            // a co-handling task has the statuses of a case's handling: 待签收 (ASSIGNED), 办理中 (IN_PROGRESS)
+            where.append(" and ((status = :status and (department_id = :mine or unit_id = :mine)) or exists (select 1"
+                    + " from cases_co_task t where t.case_id = cases_case.id and t.department_id = :mine"
+                    + " and t.status = :status))");
+            params.put("status", f.status().name());
+            params.put("mine", reader.departmentId());
+        } else if (f.status() != null) {
             where.append(" and status = :status");
             params.put("status", f.status().name());
         }
@@ -58,6 +65,11 @@ class CaseList {
         if (f.streetCode() != null) {
             where.append(" and street_code = :street");
             params.put("street", f.streetCode());
+        }
+        if (f.slice() != null) {
+            // the dashboard's drill-down: the figure's own definition, the one its number was counted with
+            where.append(" and ").append(FigureSql.where(f.slice()));
+            params.putAll(FigureSql.params(f.slice()));
         }
         if (f.text() != null && !f.text().isBlank()) {
             where.append(" and (title like :text escape '\\' or number like :text escape '\\')");

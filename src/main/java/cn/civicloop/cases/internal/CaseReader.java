@@ -50,9 +50,24 @@ class CaseReader implements CaseQueries {
     @Override
     public List<TimelineEntry> timeline(String number, Actor reader) {
         Case c = lookup.readable(number, reader);
-        return timeline.of(c.id).stream().map(r -> new TimelineEntry(r.id(), r.at(), r.action(), r.action().label(),
-                r.from(), r.to(), r.actorName(), r.actorRole(), r.reason(), r.departmentId(),
-                DepartmentNames.of(directory, r.departmentId()), r.publicEntry())).toList();
+        return timeline.of(c.id).stream().map(r -> {
+            Long actorDepartment = actorDepartment(r);
+            return new TimelineEntry(r.id(), r.at(), r.action(), r.action().label(), r.from(), r.to(), r.actorName(),
+                    r.actorRole(), r.reason(), r.departmentId(), DepartmentNames.of(directory, r.departmentId()),
+                    r.publicEntry(), actorDepartment, DepartmentNames.of(directory, actorDepartment));
+        }).toList();
+    }
+
+    /**
+     * The actor's own department; rows written before it was kept (V35) had only the step's department, which was
+     * the actor's for department staff and is not known for anyone else.
+     */
+    private static Long actorDepartment(Timeline.Row r) {
+        if (r.actorDepartmentId() != null) {
+            return r.actorDepartmentId();
+        }
+        boolean departmentStaff = "HANDLER".equals(r.actorRole()) || "DEPT_HEAD".equals(r.actorRole());
+        return departmentStaff && r.actorId() != null ? r.departmentId() : null;
     }
 
     @Override

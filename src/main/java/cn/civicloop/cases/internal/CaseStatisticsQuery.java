@@ -9,13 +9,13 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.cases.CaseStatistics;
+import cn.civicloop.cases.CaseStatistics.Figure;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.shared.DistrictTime;
@@ -28,9 +28,8 @@ import cn.civicloop.shared.DistrictTime;
 @Transactional(readOnly = true)
 class CaseStatisticsQuery implements CaseStatistics {
 
-    private static final String OPEN = "status not in (" + Arrays.stream(CaseStatus.values())
-            .filter(CaseStatus::ended).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
-    private static final String LOAD = "count(*), sum(case when due_at < ? then 1 else 0 end)";
+    /** Open and overdue in one pass over the open cases, both from their definitions in {@link FigureSql}. */
+    private static final String LOAD = "count(*), sum(case when " + FigureSql.PAST_DUE + " then 1 else 0 end)";
 
     private final JdbcClient jdbc;
 
@@ -40,13 +39,12 @@ class CaseStatisticsQuery implements CaseStatistics {
 
     @Override
     public Kpis kpis(Instant now) {
-        Timestamp at = Timestamp.from(now);
-        Timestamp today = start(day(now));
+        Map<String, Object> figures = FigureSql.params(now);
         Timestamp since = Timestamp.from(now.minus(Duration.ofDays(30)));
-        long[] load = jdbc.sql("select " + LOAD + " from cases_case where " + OPEN).param(at)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long closedToday = jdbc.sql("select count(*) from cases_case where status = 'CLOSED' and closed_at >= ?")
-                .param(today).query(Long.class).single();
+        long[] load = jdbc.sql("select " + LOAD + " from cases_case where " + FigureSql.where(Figure.OPEN))
+                .params(figures).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long closedToday = jdbc.sql("select count(*) from cases_case where " + FigureSql.where(Figure.CLOSED_TODAY))
+                .params(figures).query(Long.class).single();
         long[] onTime = jdbc.sql("""
                 select count(*), sum(case when closed_at <= due_at then 1 else 0 end) from cases_case
                 where status = 'CLOSED' and closed_at >= ?""").param(since)
@@ -72,16 +70,16 @@ class CaseStatisticsQuery implements CaseStatistics {
 
     @Override
     public List<DepartmentLoad> loadByDepartment(Instant now) {
-        return jdbc.sql("select department_id, " + LOAD + " from cases_case where " + OPEN
-                + " group by department_id order by 2 desc").param(Timestamp.from(now))
+        return jdbc.sql("select department_id, " + LOAD + " from cases_case where " + FigureSql.where(Figure.OPEN)
+                + " group by department_id order by 2 desc").params(FigureSql.params(now))
                 .query((rs, n) -> new DepartmentLoad(rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 
     @Override
     public List<StreetLoad> loadByStreet(Instant now) {
-        return jdbc.sql("select street_code, " + LOAD + " from cases_case where " + OPEN
-                + " group by street_code order by 2 desc").param(Timestamp.from(now))
+        return jdbc.sql("select street_code, " + LOAD + " from cases_case where " + FigureSql.where(Figure.OPEN)
+                + " group by street_code order by 2 desc").params(FigureSql.params(now))
                 .query((rs, n) -> new StreetLoad(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
@@ -111,8 +109,9 @@ class CaseStatisticsQuery implements CaseStatistics {
 
     @Override
     public List<OpenPoint> openPoints(Instant now, int limit) {
-        return jdbc.sql("select number, title, status, lat, lon, due_at from cases_case where " + OPEN
-                + " and lat is not null and lon is not null order by created_at desc limit ?").param(limit)
+        return jdbc.sql("select number, title, status, lat, lon, due_at from cases_case where "
+                + FigureSql.where(Figure.OPEN) + " and lat is not null and lon is not null order by created_at desc limit "
+                + Math.max(0, limit))
                 .query((rs, n) -> new OpenPoint(rs.getString(1), rs.getString(2), CaseStatus.valueOf(rs.getString(3)),
                         rs.getDouble(4), rs.getDouble(5), rs.getTimestamp(6).toInstant().isBefore(now)))
                 .list();

@@ -58,10 +58,13 @@ class CaseViews {
         boolean hideContact = c.anonymous && !reader.districtWide();
         CaseHolders holders = lookup.holders(c);
         int openSupervisions = supervisions.open(c.id);
+        CoHandling.TaskStatus ownTask = reader.departmentId() == null ? null
+                : coHandling.task(c.id, reader.departmentId()).filter(t -> !t.done()).map(CoHandling.CoTask::status)
+                        .orElse(null);
         Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);
         Transitions.allowedIn(c.status).stream()
                 .filter(a -> CaseAccess.mayPerform(reader, a, holders))
-                .filter(a -> offered(ActionCatalogue.entry(a).offer(), openSupervisions, holders))
+                .filter(a -> offered(ActionCatalogue.entry(a).offer(), openSupervisions, holders, ownTask))
                 .forEach(allowed::add);
         return new CaseView(c.number, c.status, c.status.label(), c.channel, c.externalRef, c.kind, c.urgency,
                 c.category, c.title, c.content, c.address, c.lat, c.lon, c.streetCode, c.communityCode, c.gridCode,
@@ -75,11 +78,14 @@ class CaseViews {
     }
 
     /** Offer an action only when it has something to act on. */
-    private static boolean offered(Offer offer, int openSupervisions, CaseHolders holders) {
+    private static boolean offered(Offer offer, int openSupervisions, CaseHolders holders,
+            CoHandling.TaskStatus ownTask) {
         return switch (offer) {
             case ALWAYS -> true;
             case WITH_OPEN_SUPERVISION -> openSupervisions > 0;
             case WITH_CO_HANDLERS -> !holders.coHandlers().isEmpty();
+            case WITH_CO_TASK_TO_SIGN -> ownTask == CoHandling.TaskStatus.ASSIGNED;
+            case WITH_SIGNED_CO_TASK -> ownTask == CoHandling.TaskStatus.IN_PROGRESS;
         };
     }
 

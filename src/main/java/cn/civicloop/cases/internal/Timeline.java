@@ -24,7 +24,8 @@ class Timeline {
 
     /** A timeline row as stored; names are resolved by the query side. */
     record Row(long id, Instant at, Long actorId, String actorName, String actorRole, CaseAction action,
-            CaseStatus from, CaseStatus to, String reason, Long departmentId, boolean publicEntry) {
+            CaseStatus from, CaseStatus to, String reason, Long departmentId, boolean publicEntry,
+            Long actorDepartmentId) {
     }
 
     long append(long caseId, Instant at, Actor actor, CaseAction action, CaseStatus from, CaseStatus to,
@@ -32,10 +33,11 @@ class Timeline {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into cases_timeline (case_id, occurred_at, actor_id, actor_name, actor_role, action, from_status,
-                    to_status, reason, department_id, public_entry)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    to_status, reason, department_id, public_entry, actor_department_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, Cases.ts(at), actor.staffId(), actor.displayName(), mainRole(actor).name(),
-                        action.name(), from == null ? null : from.name(), to.name(), reason, departmentId, publicEntry)
+                        action.name(), from == null ? null : from.name(), to.name(), reason, departmentId, publicEntry,
+                        actor.departmentId())
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -43,14 +45,15 @@ class Timeline {
     List<Row> of(long caseId) {
         return jdbc.sql("""
                 select id, occurred_at, actor_id, actor_name, actor_role, action, from_status, to_status, reason,
-                       department_id, public_entry
+                       department_id, public_entry, actor_department_id
                 from cases_timeline where case_id = ? order by id""").param(caseId)
                 .query((rs, n) -> new Row(rs.getLong("id"), Cases.instant(rs, "occurred_at"),
                         rs.getObject("actor_id", Long.class), rs.getString("actor_name"), rs.getString("actor_role"),
                         CaseAction.valueOf(rs.getString("action")),
                         rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
                         CaseStatus.valueOf(rs.getString("to_status")), rs.getString("reason"),
-                        rs.getObject("department_id", Long.class), rs.getBoolean("public_entry")))
+                        rs.getObject("department_id", Long.class), rs.getBoolean("public_entry"),
+                        rs.getObject("actor_department_id", Long.class)))
                 .list();
     }
 

@@ -1,11 +1,15 @@
 package cn.civicloop.cases.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,11 +20,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The resident's secret for a case: an HMAC of the case number under a server key. Nothing per case is stored,
- * a lost answer can be given again to the same submitter, and a token for one case says nothing about another.
+ * a lost answer can be given again to the same submitter, and a code for one case says nothing about another.
  * The key comes from {@code civicloop.cases.tracking-secret} or, when unset, is generated once and kept in the database.
+ * <p>
+ * The code handed out is {@value #LENGTH} characters from an alphabet of {@value #ALPHABET_SIZE} without look-alikes
+ * (no 0/O, 1/I/L), shown in groups of three ({@code K7M-2QX-9HD}): 44.6 bits, read out on the phone, typed in any
+ * case, with or without hyphens and spaces (ADR 0017). The 20-character codes of the first version (120 bits,
+ * case-sensitive) are derived from the same key and keep opening their case.
  */
 @Component
 class TrackingTokens {
+
+    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    static final int ALPHABET_SIZE = 31;
+    static final int LENGTH = 9;
+    static final int GROUP = 3;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -33,25 +47,55 @@ class TrackingTokens {
         this.configuredSecret = properties.trackingSecret() == null ? "" : properties.trackingSecret();
     }
 
+    /** The code a resident is given for the case, grouped for reading: {@code XXX-XXX-XXX}. */
     String tokenFor(String caseNumber) {
+        // 64 bits of the HMAC, written in base 31: the bias of the modulo is below one in a million per digit
+        long value = ByteBuffer.wrap(hmac("code:" + caseNumber)).getLong();
+        StringBuilder code = new StringBuilder(LENGTH + 2);
+        for (int i = 0; i < LENGTH; i++) {
+            if (i > 0 && i % GROUP == 0) {
+                code.append('-');
+            }
+            code.append(ALPHABET.charAt((int) Long.remainderUnsigned(value, ALPHABET_SIZE)));
+            value = Long.divideUnsigned(value, ALPHABET_SIZE);
+        }
+        return code.toString();
+    }
+
+    /** The first version's code: 15 bytes of the HMAC of the number, 20 URL-safe Base64 characters. */
+    String legacyTokenFor(String caseNumber) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hmac(caseNumber), 15));
+    }
+
+    /**
+     * Whether {@code token} is the case's code, as typed: a code in any case and grouping, or a first-version code
+     * exactly. Constant-time comparisons, so the time taken does not reveal how much of a guess was right.
+     */
+    boolean matches(String caseNumber, String token) {
+        if (token == null || token.isBlank() || token.length() > 64) {
+            return false;
+        }
+        String typed = token.strip();
+        boolean legacy = MessageDigest.isEqual(legacyTokenFor(caseNumber).getBytes(StandardCharsets.US_ASCII),
+                typed.getBytes(StandardCharsets.UTF_8));
+        boolean code = MessageDigest.isEqual(normalized(tokenFor(caseNumber)).getBytes(StandardCharsets.US_ASCII),
+                normalized(typed).getBytes(StandardCharsets.UTF_8));
+        return legacy | code;
+    }
+
+    /** A typed code without its grouping, full-width letters made plain, in capitals: what is compared. */
+    static String normalized(String typed) {
+        return Normalizer.normalize(typed, Normalizer.Form.NFKC).replaceAll("[\\s\\-\u2010-\u2015\u2212\uFF0D]", "").toUpperCase(Locale.ROOT);
+    }
+
+    private byte[] hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] digest = mac.doFinal(caseNumber.getBytes(StandardCharsets.UTF_8));
-            // 15 bytes = 120 bits, 20 URL-safe characters: short enough to read out on the phone, far too long to guess.
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 15));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
         }
-    }
-
-    /** Constant-time comparison, so the time taken does not reveal how much of a guess was right. */
-    boolean matches(String caseNumber, String token) {
-        if (token == null || token.isBlank()) {
-            return false;
-        }
-        return MessageDigest.isEqual(tokenFor(caseNumber).getBytes(StandardCharsets.UTF_8),
-                token.strip().getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] key() {

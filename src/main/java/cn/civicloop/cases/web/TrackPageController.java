@@ -13,8 +13,9 @@ import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.shared.DomainException;
 
 /**
- * The resident's tracking page (owner: RESIDENT, proven by number + tracking code). Number and code travel in
- * form bodies, never in URLs, so they do not end up in logs or browser history.
+ * The resident's tracking page (owner: RESIDENT, proven by number + tracking code). Number and code reach the server
+ * only in form bodies, never in a request line, so they do not end up in logs. The link a resident keeps carries
+ * them in the URL's fragment, which the page's script posts ({@link cn.civicloop.cases.TrackingLink}, ADR 0017).
  */
 @Controller
 class TrackPageController {
@@ -34,34 +35,39 @@ class TrackPageController {
 
     @PostMapping("/track")
     String track(@RequestParam String number, @RequestParam String token, Model model) {
-        return show(number, token, model, () -> queries.publicView(number.strip(), token.strip()));
+        return show(number, token, model, () -> queries.publicView(caseNumber(number), token.strip()));
     }
 
     @PostMapping("/track/follow-up")
     String followUp(@RequestParam String number, @RequestParam String token, @RequestParam boolean resolved,
             @RequestParam Satisfaction satisfaction, @RequestParam(required = false) String comment, Model model) {
         return show(number, token, model,
-                () -> management.answerFollowUp(number.strip(), token.strip(), resolved, satisfaction, comment));
+                () -> management.answerFollowUp(caseNumber(number), token.strip(), resolved, satisfaction, comment));
     }
 
     @PostMapping("/track/reopen")
     String reopen(@RequestParam String number, @RequestParam String token, @RequestParam String reason, Model model) {
-        return show(number, token, model, () -> management.reopen(number.strip(), token.strip(), reason));
+        return show(number, token, model, () -> management.reopen(caseNumber(number), token.strip(), reason));
     }
 
     private String show(String number, String token, Model model, java.util.function.Supplier<PublicCaseView> action) {
-        model.addAttribute("number", number);
+        model.addAttribute("number", caseNumber(number));
         model.addAttribute("token", token);
         try {
             model.addAttribute("view", action.get());
         } catch (DomainException e) {
             model.addAttribute("error", e.getMessage());
             try {
-                model.addAttribute("view", queries.publicView(number.strip(), token.strip()));
+                model.addAttribute("view", queries.publicView(caseNumber(number), token.strip()));
             } catch (DomainException notFound) {
                 // wrong number or code: show the form with the message only
             }
         }
         return "cases/track";
+    }
+
+    /** A number as read out on the phone may be typed in small letters ("sz-…"). */
+    private static String caseNumber(String typed) {
+        return typed.strip().toUpperCase(java.util.Locale.ROOT);
     }
 }

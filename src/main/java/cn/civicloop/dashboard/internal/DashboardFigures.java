@@ -21,6 +21,8 @@ import cn.civicloop.shared.ReferenceCache;
 public class DashboardFigures {
 
     static final int TREND_DAYS = 30;
+    /** The key of the bar of cases without a department or a street, as the case list reads it. */
+    static final String NONE = "none";
     static final int MAX_POINTS = 2000;
 
     private final CaseStatistics statistics;
@@ -60,7 +62,7 @@ public class DashboardFigures {
 
     public List<Named> departments(Locale locale) {
         return statistics.loadByDepartment(clock.instant()).stream().map(l -> new Named(
-                l.departmentId() == null ? "" : l.departmentId().toString(),
+                l.departmentId() == null ? NONE : l.departmentId().toString(),
                 l.departmentId() == null ? text("dashboard.unassigned", locale)
                         : directory.department(l.departmentId()).map(Department::name).orElse("#" + l.departmentId()),
                 l.open(), l.overdue())).toList();
@@ -68,7 +70,7 @@ public class DashboardFigures {
 
     public List<Named> streets(Locale locale) {
         return statistics.loadByStreet(clock.instant()).stream().map(l -> new Named(
-                l.streetCode() == null ? "" : l.streetCode(),
+                l.streetCode() == null ? NONE : l.streetCode(),
                 l.streetCode() == null ? text("dashboard.unplaced", locale)
                         : directory.area(l.streetCode()).map(Area::name).orElse(l.streetCode()),
                 l.open(), l.overdue())).toList();

@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.OpenedCase;
+import cn.civicloop.cases.TrackingLink;
 import cn.civicloop.geo.Datum;
 import cn.civicloop.intake.AppealForm;
 import cn.civicloop.intake.AppealIntake;
@@ -60,6 +62,12 @@ class ReportPageController {
             try {
                 OpenedCase opened = intake.submit(form, Uploads.of(photos), Actors.current());
                 model.addAttribute("opened", opened);
+                if (opened.trackingToken() != null) {
+                    String link = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+                            + new TrackingLink(opened.number(), opened.trackingToken()).path();
+                    model.addAttribute("trackingLink", link);
+                    model.addAttribute("trackingQr", QrCodes.pngDataUri(link));
+                }
                 return "intake/report-done";
             } catch (DomainException e) {
                 e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));

@@ -80,7 +80,8 @@ class AutoTriage {
             }
             likely.forEach(d -> records.duplicate(number, d));
             if (assign) {
-                CaseCommand assignment = new CaseCommand.Assign(target.id(), unit, note(o));
+                CaseCommand assignment = new CaseCommand.Assign(target.id(), unit, note(o),
+                        o.hazard() == null ? o.topCategory() : null);
                 if (s.status() == CaseStatus.SUBMITTED) {
                     management.act(number, Actor.system(), new CaseCommand.Register("智能分发自动受理"), assignment);
                 } else {

@@ -10,8 +10,14 @@ import cn.civicloop.directory.Role;
 /** The work queues a staff member sees on the workbench, by role (the first one is shown by default). */
 final class Queues {
 
-    /** A named queue: a status, or {@code null} for "all my department's open cases". */
-    record Queue(String key, String labelKey, CaseStatus status) {
+    /**
+     * A named queue: a status, or {@code null} for "all my department's open cases". {@code ownPart}: the status of
+     * the department's own part, the case it holds or its co-handling task (a handler's 待签收 and 办理中).
+     */
+    record Queue(String key, String labelKey, CaseStatus status, boolean ownPart) {
+        Queue(String key, String labelKey, CaseStatus status) {
+            this(key, labelKey, status, false);
+        }
     }
 
     private Queues() {
@@ -31,8 +37,8 @@ final class Queues {
             queues.add(new Queue("extensions", "staff.queue.extensions", CaseStatus.EXTENSION_REQUESTED));
         }
         if (actor.has(Role.HANDLER) || actor.has(Role.DEPT_HEAD)) {
-            queues.add(new Queue("to-sign", "staff.queue.toSign", CaseStatus.ASSIGNED));
-            queues.add(new Queue("in-progress", "staff.queue.inProgress", CaseStatus.IN_PROGRESS));
+            queues.add(new Queue("to-sign", "staff.queue.toSign", CaseStatus.ASSIGNED, true));
+            queues.add(new Queue("in-progress", "staff.queue.inProgress", CaseStatus.IN_PROGRESS, true));
         }
         queues.add(new Queue("all", "staff.queue.all", null));
         return queues;

@@ -1,0 +1,138 @@
+package cn.civicloop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.CaseQueries.CaseFilter;
+import cn.civicloop.cases.CaseStatistics;
+import cn.civicloop.cases.CaseStatistics.Breakdown;
+import cn.civicloop.cases.CaseStatistics.Figure;
+import cn.civicloop.cases.CaseStatistics.Slice;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Directory;
+import cn.civicloop.support.Api;
+import cn.civicloop.support.ApiTest;
+
+/**
+ * The overview's drill-down: every number of the leaders' overview — tile, bar, table cell — opens a list of
+ * exactly that many cases, on a mix of open, assigned, placed, unplaced and closed cases, now and when they are
+ * overdue.
+ */
+class DashboardDrillDownTests extends ApiTest {
+
+    private static final Pattern FIGURE_LINK = Pattern.compile(
+            "<a [^>]*href=\"/workbench/cases\\?([^\"]*figure=[A-Z_]+)\"[^>]*>(\\d+)</a>");
+    private static final Pattern TOTAL = Pattern.compile("id=\"case-total\">共 (\\d+) 件");
+
+    @Autowired
+    CaseStatistics statistics;
+
+    @Autowired
+    CaseQueries queries;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Clock clock;
+
+    private String closedInZfj;
+    private String openInZfj;
+
+    @BeforeEach
+    void seedAMix() {
+        submit(placed("驾驶舱核对：路面塌陷"));
+        submit(appeal("驾驶舱核对：未定位的投诉"));
+        openInZfj = submit(placed("驾驶舱核对：已派单")).text("number");
+        ok(act("operator", openInZfj, "register", Map.of()));
+        ok(act("dispatcher", openInZfj, "assign", Map.of("departmentId", departmentId("ZFJ"))));
+        closedInZfj = submit(placed("驾驶舱核对：已办结")).text("number");
+        ok(act("operator", closedInZfj, "register", Map.of()));
+        ok(act("dispatcher", closedInZfj, "assign", Map.of("departmentId", departmentId("ZFJ"))));
+        ok(act("zfj", closedInZfj, "sign", Map.of()));
+        ok(act("zfj", closedInZfj, "reply", Map.of("text", "已修复")));
+        ok(act("officer", closedInZfj, "approve", Map.of()));
+        ok(act("officer", closedInZfj, "follow-up", Map.of("resolved", true, "satisfaction", "SATISFIED")));
+        ok(act("officer", closedInZfj, "close", Map.of()));
+    }
+
+    private static Map<String, Object> placed(String title) {
+        Map<String, Object> a = appeal(title);
+        a.put("location", Map.of("lat", 34.8597, "lon", 117.5546));
+        return a;
+    }
+
+    @Test
+    void eachFigureListsExactlyTheCasesItCountsNowAndWhenOverdue() {
+        Actor leader = directory.staffActor("leader").orElseThrow();
+        Instant now = clock.instant();
+        for (Instant at : List.of(now, now.plus(Duration.ofDays(60)))) {
+            CaseStatistics.Kpis kpis = statistics.kpis(at);
+            assertThat(total(new Slice(Figure.OPEN, Breakdown.ALL, null, at), leader)).isEqualTo(kpis.open());
+            assertThat(total(new Slice(Figure.OVERDUE, Breakdown.ALL, null, at), leader)).isEqualTo(kpis.overdue());
+            assertThat(total(new Slice(Figure.CLOSED_TODAY, Breakdown.ALL, null, at), leader))
+                    .isEqualTo(kpis.closedToday());
+            for (CaseStatistics.DepartmentLoad l : statistics.loadByDepartment(at)) {
+                String key = l.departmentId() == null ? null : l.departmentId().toString();
+                assertThat(total(new Slice(Figure.OPEN, Breakdown.DEPARTMENT, key, at), leader)).as("open " + key)
+                        .isEqualTo(l.open());
+                assertThat(total(new Slice(Figure.OVERDUE, Breakdown.DEPARTMENT, key, at), leader)).as("overdue " + key)
+                        .isEqualTo(l.overdue());
+            }
+            for (CaseStatistics.StreetLoad l : statistics.loadByStreet(at)) {
+                assertThat(total(new Slice(Figure.OPEN, Breakdown.STREET, l.streetCode(), at), leader))
+                        .as("open " + l.streetCode()).isEqualTo(l.open());
+                assertThat(total(new Slice(Figure.OVERDUE, Breakdown.STREET, l.streetCode(), at), leader))
+                        .as("overdue " + l.streetCode()).isEqualTo(l.overdue());
+            }
+        }
+        assertThat(statistics.kpis(now.plus(Duration.ofDays(60))).overdue()).as("the mix has overdue cases").isPositive();
+        List<String> zfjOpen = queries.list(new CaseFilter(null, null, null, null, null, 0, 100,
+                new Slice(Figure.OPEN, Breakdown.DEPARTMENT, Long.toString(departmentId("ZFJ")), now), false), leader)
+                .items().stream().map(CaseQueries.CaseSummary::number).toList();
+        assertThat(zfjOpen).contains(openInZfj).doesNotContain(closedInZfj);
+    }
+
+    @Test
+    void everyNumberOnTheOverviewPageOpensAListOfThatManyCases() {
+        PageSession leader = PageSession.login(port(), "leader");
+        String page = leader.get("/dashboard").body();
+        Matcher links = FIGURE_LINK.matcher(page);
+        List<String> checked = new ArrayList<>();
+        while (links.find()) {
+            String query = links.group(1).replace("&amp;", "&");
+            long shown = Long.parseLong(links.group(2));
+            String list = leader.get("/workbench/cases/list?" + query).body();
+            Matcher total = TOTAL.matcher(list);
+            assertThat(total.find()).as("a total on the list of " + query).isTrue();
+            assertThat(Long.parseLong(total.group(1))).as(query).isEqualTo(shown);
+            checked.add(query);
+        }
+        assertThat(checked).as("the three tiles and the open and overdue cells of every row")
+                .contains("figure=OPEN", "figure=OVERDUE", "figure=CLOSED_TODAY")
+                .anyMatch(q -> q.startsWith("department=" + departmentId("ZFJ") + "&figure=OPEN"))
+                .anyMatch(q -> q.startsWith("department=none&figure=OPEN"))
+                .anyMatch(q -> q.startsWith("street=") && q.endsWith("figure=OVERDUE"));
+    }
+
+    private long total(Slice slice, Actor reader) {
+        return queries.list(new CaseFilter(null, null, null, null, null, 0, 1, slice, false), reader).total();
+    }
+
+    private static void ok(Api.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+}
