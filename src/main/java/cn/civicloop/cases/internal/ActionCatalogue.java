@@ -75,7 +75,7 @@ final class ActionCatalogue {
                     .movesCase().clocks(start(ClockStage.SIGN))
                     .takes(Fields.DEPARTMENT, Fields.UNIT_TOO, Fields.REASON).builds(v -> new Reassign(
                             v.id(Fields.DEPARTMENT), v.id(Fields.UNIT_TOO), v.text(Fields.REASON))),
-            of(ASSIGN_UNIT).by(TRIAGE_OFFICER, DEPT_HEAD).holder(DISTRICT_OR_LEAD_DEPARTMENT).during(ASSIGNED).movesCase()
+            of(ASSIGN_UNIT).by(TRIAGE_OFFICER, DEPT_HEAD).holder(LEAD_DEPARTMENT).during(ASSIGNED).movesCase()
                     .takes(Fields.UNIT, Fields.NOTE)
                     .builds(v -> new AssignUnit(v.id(Fields.UNIT), v.text(Fields.NOTE))),
             of(SIGN).by(HANDLER, DEPT_HEAD).holder(HOLDING_DEPARTMENT).from(ASSIGNED).to(IN_PROGRESS).shown(STEP)

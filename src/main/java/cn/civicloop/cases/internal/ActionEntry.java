@@ -44,8 +44,8 @@ record ActionEntry(CaseAction action, Set<Role> roles, Holder holder, Map<CaseSt
         HOLDING_DEPARTMENT,
         /** a department with a co-handling task on the case (协办) */
         CO_HANDLING_DEPARTMENT,
-        /** the centre, or the lead department itself (二级派单), not one of its units */
-        DISTRICT_OR_LEAD_DEPARTMENT
+        /** the lead department itself (二级派单: its head or its own dispatcher), neither the centre nor one of its units */
+        LEAD_DEPARTMENT
     }
 
     /** What the resident sees of a timeline entry of the action. */
