@@ -21,6 +21,7 @@ import cn.civicloop.intake.AppealIntake;
 import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.web.Uploads;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -50,7 +51,8 @@ class ReportPageController {
 
     @PostMapping("/report")
     String submit(@RequestParam Map<String, String> params,
-            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model) {
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
+            HttpSession session) {
         AppealForm form = form(params);
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<AppealForm> v : validator.validate(form)) {
@@ -59,7 +61,7 @@ class ReportPageController {
         if (errors.isEmpty()) {
             try {
                 OpenedCase opened = intake.submit(form, Uploads.of(photos), Actors.current());
-                model.addAttribute("opened", opened);
+                model.addAttribute("opened", FirstAnswers.sameBrowser(session, form.externalRef(), opened));
                 return "intake/report-done";
             } catch (DomainException e) {
                 e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
