@@ -66,7 +66,12 @@ record ActionEntry(CaseAction action, Set<Role> roles, Holder holder, Map<CaseSt
         /** only while a 催办 or 督办 waits for the department's answer */
         WITH_OPEN_SUPERVISION,
         /** only while the case has co-handlers */
-        WITH_CO_HANDLERS
+        WITH_CO_HANDLERS,
+        /**
+         * only once a follow-up answer (回访) is recorded; the API still takes the action with a stated reason when
+         * the resident cannot be reached
+         */
+        AFTER_FOLLOW_UP
     }
 
     /** Whether it keeps evidence photos with its timeline entry. */

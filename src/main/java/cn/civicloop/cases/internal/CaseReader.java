@@ -52,7 +52,8 @@ class CaseReader implements CaseQueries {
         Case c = lookup.readable(number, reader);
         return timeline.of(c.id).stream().map(r -> new TimelineEntry(r.id(), r.at(), r.action(), r.action().label(),
                 r.from(), r.to(), r.actorName(), r.actorRole(), r.reason(), r.departmentId(),
-                DepartmentNames.of(directory, r.departmentId()), r.publicEntry())).toList();
+                DepartmentNames.of(directory, r.departmentId()), r.publicEntry(),
+                r.publicEntry() && Visibility.remarkIsPublic(r.action()))).toList();
     }
 
     @Override

@@ -13,6 +13,7 @@ import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.CaseView;
+import cn.civicloop.cases.FollowUpAnswered;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.cases.PublicCaseView;
@@ -122,5 +123,9 @@ class CaseService implements CaseManagement {
         step.evidence().forEach(p -> attachments.store(c.id, entryId, "EVIDENCE", p, now));
         events.publishEvent(new CaseTransitioned(c.number, command.action(), from, c.status, c.departmentId,
                 actor.staffId(), now, c.channel));
+        if (command instanceof CaseCommand.FollowUp answer && answer.satisfaction() != null) {
+            events.publishEvent(new FollowUpAnswered(c.number, answer.resolved(), answer.satisfaction(),
+                    c.departmentId, actor.staffId(), now));
+        }
     }
 }

@@ -61,7 +61,7 @@ class CaseViews {
         Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);
         Transitions.allowedIn(c.status).stream()
                 .filter(a -> CaseAccess.mayPerform(reader, a, holders))
-                .filter(a -> offered(ActionCatalogue.entry(a).offer(), openSupervisions, holders))
+                .filter(a -> offered(ActionCatalogue.entry(a).offer(), openSupervisions, holders, c))
                 .forEach(allowed::add);
         return new CaseView(c.number, c.status, c.status.label(), c.channel, c.externalRef, c.kind, c.urgency,
                 c.category, c.title, c.content, c.address, c.lat, c.lon, c.streetCode, c.communityCode, c.gridCode,
@@ -75,11 +75,12 @@ class CaseViews {
     }
 
     /** Offer an action only when it has something to act on. */
-    private static boolean offered(Offer offer, int openSupervisions, CaseHolders holders) {
+    private static boolean offered(Offer offer, int openSupervisions, CaseHolders holders, Case c) {
         return switch (offer) {
             case ALWAYS -> true;
             case WITH_OPEN_SUPERVISION -> openSupervisions > 0;
             case WITH_CO_HANDLERS -> !holders.coHandlers().isEmpty();
+            case AFTER_FOLLOW_UP -> c.followUpResolved != null;
         };
     }
 

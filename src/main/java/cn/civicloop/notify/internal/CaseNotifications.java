@@ -12,6 +12,7 @@ import cn.civicloop.cases.CaseEscalated;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.cases.FollowUpAnswered;
 import cn.civicloop.notify.ResidentMessage;
 
 /**
@@ -57,6 +58,17 @@ class CaseNotifications {
                         new ResidentMessage(event.number(), contact.channel() == null ? null : contact.channel().name(),
                                 contact.phone(), text),
                         source, clock.instant())));
+    }
+
+    /** A dissatisfied or unresolved follow-up: the centre's information officers must decide on rework. */
+    @ApplicationModuleListener(condition = "#event.unsettled()")
+    void on(FollowUpAnswered event) {
+        String source = event.number() + "/FOLLOW_UP_UNSETTLED/" + event.occurredAt();
+        InboxRules.forUnsettledFollowUp().ifPresent(rule -> {
+            String body = "工单 %s 回访结果：%s，%s。请决定回访不满意重办或向群众说明。".formatted(event.number(),
+                    event.resolved() ? "已解决" : "未解决", event.satisfaction().label());
+            letters(rule, event.departmentId(), event.number(), body, source, event.occurredAt());
+        });
     }
 
     @ApplicationModuleListener
