@@ -103,7 +103,9 @@ class CaseIntake {
         clocks.opened(c.id, c.limitKey(), now);
         reporters.addOriginal(c);
         long entry = timeline.append(c.id, now, submitter, CaseAction.SUBMIT, null, c.status,
-                "来源：" + a.channel().label(), null, Visibility.isPublic(CaseAction.SUBMIT));
+                "来源：" + a.channel().label() + (a.urgencyHint() == null ? ""
+                        : "；诉求人自报「" + a.urgencyHint().label() + "」，待研判确认"),
+                null, Visibility.isPublic(CaseAction.SUBMIT));
         checked.forEach(p -> attachments.store(c.id, entry, "APPEAL", p, now));
         if (submitter.has(Role.OPERATOR)) {
             // The hotline operator who types in a call has accepted it by doing so (受理).
