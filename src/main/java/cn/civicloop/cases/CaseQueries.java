@@ -37,6 +37,16 @@ public interface CaseQueries {
     /** The contact of the case's resident, for the notification module; empty when no phone was given. */
     java.util.Optional<ResidentContact> residentContact(String number);
 
+    /**
+     * How to reach every reporter of the case, the reporters of duplicates merged into it included, for the
+     * notification module: one per phone, the first reporter first, each with the case number he was given.
+     * Reporters without a phone are left out.
+     */
+    List<ResidentContact> residentContacts(String number);
+
+    /** The number of the case that now handles {@code number}, when it was merged into another (合并重复件). */
+    java.util.Optional<String> mergedInto(String number);
+
     /** Search criteria; {@code null} means any. */
     record CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
             int page, int size) {

@@ -63,7 +63,8 @@ class CaseReader implements CaseQueries {
 
     @Override
     public PublicCaseView publicView(String number, String token) {
-        return views.publicView(lookup.residentCase(number, token));
+        CaseLookup.ResidentAccess access = lookup.resident(number, token);
+        return views.publicView(access.own(), access.handling());
     }
 
     @Override
@@ -73,7 +74,11 @@ class CaseReader implements CaseQueries {
 
     @Override
     public Photo publicPhoto(String number, String token, long attachmentId) {
-        return photo(lookup.residentCase(number, token), attachmentId);
+        CaseLookup.ResidentAccess access = lookup.resident(number, token);
+        Optional<Attachments.Content> own = attachments.content(access.own().id, attachmentId);
+        return (own.isPresent() ? own : attachments.content(access.handling().id, attachmentId))
+                .map(p -> new Photo(p.filename(), p.contentType(), p.data()))
+                .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
     }
 
     private Photo photo(Case c, long attachmentId) {
@@ -99,5 +104,15 @@ class CaseReader implements CaseQueries {
     @Override
     public Optional<ResidentContact> residentContact(String number) {
         return snapshots.residentContact(number);
+    }
+
+    @Override
+    public List<ResidentContact> residentContacts(String number) {
+        return snapshots.residentContacts(number);
+    }
+
+    @Override
+    public Optional<String> mergedInto(String number) {
+        return lookup.byNumber(number).filter(c -> c.duplicateOf != null).map(c -> lookup.handling(c).number);
     }
 }
