@@ -118,7 +118,11 @@ public sealed interface CaseCommand {
         public CaseAction action() { return CaseAction.NOTE; }
     }
 
-    record Contact(String note) implements CaseCommand {
+    record Contact(String note, List<Upload> evidence) implements CaseCommand {
+        public Contact {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
         public CaseAction action() { return CaseAction.CONTACT; }
     }
 
@@ -146,7 +150,11 @@ public sealed interface CaseCommand {
         public CaseAction action() { return CaseAction.CO_SIGN; }
     }
 
-    record CoReply(String text) implements CaseCommand {
+    record CoReply(String text, List<Upload> evidence) implements CaseCommand {
+        public CoReply {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
         public CaseAction action() { return CaseAction.CO_REPLY; }
     }
 

@@ -38,6 +38,16 @@ public interface CaseQueries {
     java.util.Optional<ResidentContact> residentContact(String number);
 
     /**
+     * How to reach every reporter of the case, the reporters of duplicates merged into it included, for the
+     * notification module: one per phone, the first reporter first, each with the case number he was given.
+     * Reporters without a phone are left out.
+     */
+    List<ResidentContact> residentContacts(String number);
+
+    /** The number of the case that now handles {@code number}, when it was merged into another (合并重复件). */
+    java.util.Optional<String> mergedInto(String number);
+
+    /**
      * Search criteria; {@code null} means any.
      *
      * @param slice   the cases behind a number of the leaders' overview (the dashboard's drill-down), or null

@@ -23,6 +23,7 @@ import cn.civicloop.directory.Directory;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.intake.AppealIntake;
+import cn.civicloop.intake.ChannelOwners;
 import cn.civicloop.intake.AppealForm;
 
 /** Opens the demo cases once, on a database without cases, and walks each to its stage. */
@@ -71,7 +72,9 @@ class DemoCases implements ApplicationRunner {
         AppealForm form = new AppealForm(a.channel(), "DEMO-" + Math.abs(a.title().hashCode()), a.kind(), a.urgency(),
                 null, a.title(), a.content(), located ? new AppealForm.Location(point.lat(), point.lon(), null) : null,
                 a.address(), new AppealForm.Contact(a.contactName(), a.contactPhone()), false);
-        Actor submitter = a.channel() == Channel.HOTLINE_12345 ? staff("operator") : Actor.resident();
+        // a resident on a public channel; the hotline's operator; the feeds of the staff channels as the application
+        Actor submitter = a.channel() == Channel.HOTLINE_12345 ? staff("operator")
+                : ChannelOwners.isPublic(a.channel()) ? Actor.resident() : Actor.system();
         OpenedCase opened = intake.submit(form, List.of(), submitter);
         for (DemoAppeal.Step step : a.steps()) {
             cases.perform(opened.number(), command(step), staff(step.user()));

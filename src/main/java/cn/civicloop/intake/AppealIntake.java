@@ -16,6 +16,7 @@ import cn.civicloop.geo.Datum;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.geo.Placement;
+import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
 import cn.civicloop.shared.Upload;
@@ -43,6 +44,11 @@ public class AppealIntake {
     }
 
     public OpenedCase submit(AppealForm form, List<Upload> photos, Actor submitter) {
+        if (form.channel() != null && !ChannelOwners.mayUse(form.channel(), submitter)) {
+            throw new ForbiddenException("「" + form.channel().label() + "」渠道只能由" + ChannelOwners.ownerLabels(form.channel())
+                    + "登录后提交，群众请通过政府网站或微信提交 (channel " + form.channel()
+                    + " takes submissions only from a login of a role that owns it)");
+        }
         String title = Text.cleanOrNull(form.title());
         String content = Text.cleanOrNull(form.content());
         if (title == null) {
@@ -58,9 +64,12 @@ public class AppealIntake {
         Placement placement = point == null ? null : jurisdictions.locate(point).orElseThrow(() ->
                 new InvalidInputException("location", "该位置不在本区范围内 (the location is outside the district)"));
         AppealForm.Contact contact = form.contact();
+        Urgency urgency = urgency(form, submitter, title, content, placement);
+        // what a resident (or anyone but the channel's owners) says of urgency is a hint for triage, never a clock
+        Urgency hint = form.urgency() == Urgency.URGENT && urgency != Urgency.URGENT ? form.urgency() : null;
         NewAppeal appeal = new NewAppeal(form.channel(), Text.cleanOrNull(form.externalRef()),
                 form.kind() == null ? DEFAULT_KIND : form.kind(),
-                urgency(form, title, content, placement), Text.cleanOrNull(form.category()), title,
+                urgency, hint, Text.cleanOrNull(form.category()), title,
                 content, Text.cleanOrNull(form.address()), point == null ? null : point.lat(),
                 point == null ? null : point.lon(), placement == null ? null : placement.street().code(),
                 placement == null ? null : placement.community().code(),
@@ -72,9 +81,10 @@ public class AppealIntake {
 
     /**
      * Urgent when a hazard rule of the routing catalogue says so (a gas leak is urgent whatever the channel or the
-     * operator chose, ADR 0014); else as the channel says, normal when it says nothing.
+     * operator chose, ADR 0014); else as the channel's owner says (an operator, the police desk), normal when he
+     * says nothing. The urgency a public submission asks for does not start a one-hour clock: it is kept as a hint.
      */
-    private Urgency urgency(AppealForm form, String title, String content, Placement placement) {
+    private Urgency urgency(AppealForm form, Actor submitter, String title, String content, Placement placement) {
         List<String> areas = placement == null ? List.of()
                 : java.util.stream.Stream.of(placement.street(), placement.community(), placement.grid())
                         .filter(java.util.Objects::nonNull).map(a -> a.code()).toList();
@@ -82,7 +92,8 @@ public class AppealIntake {
                 .filter(Urgency.URGENT::equals).isPresent()) {
             return Urgency.URGENT;
         }
-        return form.urgency() == null ? Urgency.NORMAL : form.urgency();
+        boolean judgedByOwner = !ChannelOwners.isPublic(form.channel()) && ChannelOwners.owns(form.channel(), submitter);
+        return form.urgency() == null || !judgedByOwner ? Urgency.NORMAL : form.urgency();
     }
 
     private static GeoPoint point(AppealForm.Location location) {

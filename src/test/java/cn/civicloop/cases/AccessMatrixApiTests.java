@@ -183,6 +183,34 @@ class AccessMatrixApiTests extends ApiTest {
         assertThat(a.json().get("errors").get(0).get("field").asString()).isEqualTo("unitId");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ZFJ-1", "GAJ-110", "ZX"})
+    void firstLevelAssignmentNamesAHandlingDepartmentNeverAUnitOrACentre(String code) {
+        Created c = submitted(appeal("一级派单只派部门 " + code));
+        ok("operator", c.number(), "register", Map.of());
+
+        Api.Answer a = action("dispatcher", c.number(), "assign", Map.of("departmentId", departmentId(code)));
+        assertProblem(a, 422);
+        assertThat(a.json().get("errors").get(0).get("field").asString()).isEqualTo("departmentId");
+        assertThat(a.json().get("detail").asString()).isNotBlank();
+        assertThat(view("operator", c.number()).text("status")).isEqualTo("REGISTERED");
+
+        Api.Answer withUnit = action("dispatcher", c.number(), "assign",
+                Map.of("departmentId", departmentId("ZFJ"), "unitId", departmentId("ZFJ-1")));
+        assertProblem(withUnit, 422);
+        assertThat(withUnit.json().get("errors").get(0).get("field").asString()).isEqualTo("unitId");
+
+        ok("dispatcher", c.number(), "assign", Map.of("departmentId", departmentId("ZFJ")));
+        Api.Answer reassigned = action("dispatcher", c.number(), "reassign",
+                Map.of("departmentId", departmentId("ZFJ-2"), "reason", "改派到中队"));
+        assertProblem(reassigned, 422);
+        // the centre does not hand a case to a unit either: that is the department's own 二级派单
+        assertProblem(action("dispatcher", c.number(), "assign-unit", Map.of("unitId", departmentId("ZFJ-1"))), 403);
+        JsonNode handed = ok("zfj-head", c.number(), "assign-unit", Map.of("unitId", departmentId("ZFJ-1")));
+        assertThat(handed.get("departmentId").asLong()).isEqualTo(departmentId("ZFJ"));
+        assertThat(handed.get("unitId").asLong()).isEqualTo(departmentId("ZFJ-1"));
+    }
+
     // ---------------------------------------------------------------- actions by role
 
     @Test
@@ -242,7 +270,8 @@ class AccessMatrixApiTests extends ApiTest {
         assertThat(allowedActions("zfj-head", c.number()))
                 .containsExactlyInAnyOrder("SIGN", "RETURN", "ASSIGN_UNIT", "NOTE");
         assertThat(allowedActions("zfj-dispatcher", c.number())).containsExactlyInAnyOrder("ASSIGN_UNIT", "NOTE");
-        assertThat(allowedActions("dispatcher", c.number())).containsExactlyInAnyOrder("REASSIGN", "ASSIGN_UNIT",
+        // the centre assigns to departments; handing the case to a unit is the department's own 二级派单
+        assertThat(allowedActions("dispatcher", c.number())).containsExactlyInAnyOrder("REASSIGN",
                 "VOID", "MERGE", "NOTE", "URGE", "SUPERVISE", "ADD_CO_HANDLER");
         assertThat(allowedActions("operator", c.number())).containsExactlyInAnyOrder("VOID", "MERGE", "NOTE");
         assertThat(allowedActions("leader", c.number())).containsExactlyInAnyOrder("NOTE", "URGE", "SUPERVISE");

@@ -199,6 +199,55 @@ class ExceptionPathsApiTests extends ApiTest {
         assertThat(bytes.contentType()).isEqualTo("image/png");
     }
 
+    @Test
+    void photosAreKeptWithEveryActionThatKeepsEvidenceAndRefusedElsewhere() {
+        String number = signed("ZFJ", "人行道破损");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+        Api.Answer contacted = api.postMultipart("/api/v1/cases/" + number + "/actions/contact", api.login("zfj"),
+                "request", Map.of("note", "已到现场查看"), "photos", Map.of("site.png", png));
+        assertThat(contacted.status()).as(contacted.body()).isEqualTo(200);
+        assertThat(contacted.json().get("attachments").valueStream().map(a -> a.get("purpose").asString()).toList())
+                .containsExactly("EVIDENCE");
+
+        int timelineBefore = timeline(number).size();
+        Api.Answer refused = api.postMultipart("/api/v1/cases/" + number + "/actions/request-extension",
+                api.login("zfj"), "request", Map.of("workingDays", 3, "reason", "需要采购材料"), "photos",
+                Map.of("quote.png", png));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("photos");
+        assertThat(timeline(number).size()).as("nothing recorded").isEqualTo(timelineBefore);
+        assertThat(view(number).get("attachments").size()).isEqualTo(1);
+    }
+
+    @Test
+    void closingIsOfferedOnlyOnceAFollowUpIsRecorded() {
+        String number = submit(appeal("办结前须回访")).text("number");
+        toFollowUp(number, "ZFJ");
+        assertThat(allowed("officer", number)).contains("FOLLOW_UP", "REWORK").doesNotContain("CLOSE");
+        ok(act("officer", number, "follow-up", Map.of("resolved", true, "satisfaction", "BASICALLY_SATISFIED")),
+                "AWAITING_FOLLOW_UP");
+        assertThat(allowed("officer", number)).contains("CLOSE");
+    }
+
+    @Test
+    void anOperatorsRegistrationNoteStaysInternal() {
+        Api.Answer s = submit(appeal("受理备注不公开"));
+        String number = s.text("number");
+        ok(act("operator", number, "register", Map.of("note", "来电人情绪激动，注意沟通")), "REGISTERED");
+        JsonNode register = timeline(number).valueStream().filter(e -> e.get("action").asString().equals("REGISTER"))
+                .findFirst().orElseThrow();
+        assertThat(register.get("remarkPublic").asBoolean()).isFalse();
+        Api.Answer publicView = api.get("/api/v1/public/cases/" + number, null,
+                Map.of("X-Tracking-Token", s.text("trackingToken")));
+        assertThat(publicView.body()).doesNotContain("情绪激动");
+    }
+
+    private List<String> allowed(String user, String number) {
+        return api.get("/api/v1/cases/" + number, api.login(user)).json().get("allowedActions").valueStream()
+                .map(JsonNode::asString).toList();
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private String assigned(String departmentCode, String title) {

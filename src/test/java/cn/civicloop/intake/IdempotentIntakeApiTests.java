@@ -23,16 +23,20 @@ import cn.civicloop.support.ApiTest;
 class IdempotentIntakeApiTests extends ApiTest {
 
     @Test
-    void aRepeatedSubmissionReturnsTheFirstCaseWithItsToken() {
-        Map<String, Object> appeal = appeal("12345 来电：广济路路灯不亮");
-        appeal.put("channel", "HOTLINE_12345");
+    void aReplayedSubmissionGetsNumberAndStatusButNeverTheToken() {
+        Map<String, Object> appeal = appeal("网站留言：广济路路灯不亮");
         Api.Answer first = submit(appeal);
         Api.Answer again = submit(appeal);
         assertThat(first.status()).isEqualTo(201);
+        assertThat(first.text("trackingToken")).isNotBlank();
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text("number")).isEqualTo(first.text("number"));
-        assertThat(again.text("trackingToken")).isEqualTo(first.text("trackingToken"));
+        assertThat(again.text("status")).isEqualTo("SUBMITTED");
+        // whoever repeats channel, reference, title, content and phone must not learn the code to read the case
+        assertThat(again.text("trackingToken")).isNull();
         assertThat(again.json().get("created").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/public/cases/" + first.text("number"), null,
+                Map.of("X-Tracking-Token", first.text("trackingToken"))).status()).isEqualTo(200);
     }
 
     @Test
@@ -90,6 +94,56 @@ class IdempotentIntakeApiTests extends ApiTest {
         long listed = api.get("/api/v1/cases?q=" + java.net.URLEncoder.encode("并发提交同一诉求",
                 java.nio.charset.StandardCharsets.UTF_8) + "&size=100", operator).json().get("total").asLong();
         assertThat(listed).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void concurrentReplaysOpenOneCaseTellOnlyTheFirstTheTokenAndBurnNoNumber() throws Exception {
+        int clients = 10;
+        long before = sequence(submit(appeal("重放之前的诉求")).text("number"));
+        Map<String, Object> appeal = appeal("并发重放同一提交");
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Api.Answer> all = new ArrayList<>();
+        try {
+            List<Future<Api.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    start.await();
+                    return submit(appeal);
+                }));
+            }
+            assertThat(ready.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            start.countDown();
+            for (Future<Api.Answer> f : answers) {
+                all.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Api.Answer> created = all.stream().filter(a -> a.status() == 201).toList();
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).text("trackingToken")).isNotBlank();
+        String number = created.get(0).text("number");
+        for (Api.Answer a : all) {
+            assertThat(a.status()).as(a.body()).isIn(200, 201);
+            assertThat(a.text("number")).isEqualTo(number);
+            if (a.status() == 200) {
+                assertThat(a.text("trackingToken")).as("a replay never carries the token").isNull();
+            }
+        }
+        // the replays that lost the race gave their numbers back: the one case and the next nine leave no gap
+        List<Long> used = new ArrayList<>(List.of(sequence(number)));
+        for (int i = 1; i < clients; i++) {
+            used.add(sequence(submit(appeal("重放之后的新诉求 " + i)).text("number")));
+        }
+        assertThat(used).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.LongStream.rangeClosed(before + 1, before + clients).boxed().toList());
+    }
+
+    private static long sequence(String number) {
+        return Long.parseLong(number.substring(number.lastIndexOf('-') + 1));
     }
 
     @Test

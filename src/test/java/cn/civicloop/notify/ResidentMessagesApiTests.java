@@ -38,6 +38,61 @@ class ResidentMessagesApiTests extends NotifyApiTest {
     }
 
     @Test
+    void everyReporterOfAMergedDuplicateIsToldFollowsTheCaseItJoinedAndIsAskedAtFollowUp() {
+        cn.civicloop.support.Api.Answer first = submit(appeal("君山东路井盖松动"));
+        Map<String, Object> second = appeal("君山东路井盖一踩就晃");
+        second.put("channel", "WECHAT");
+        second.put("contact", Map.of("name", "李四", "phone", "13900002222"));
+        cn.civicloop.support.Api.Answer dup = submit(second);
+        String number = first.text("number");
+        String dupNumber = dup.text("number");
+        Map<String, String> ownCode = Map.of("X-Tracking-Token", dup.text("trackingToken"));
+        Map<String, String> firstCode = Map.of("X-Tracking-Token", first.text("trackingToken"));
+        ok(act("operator", number, "register", Map.of()));
+        ok(act("dispatcher", number, "assign", Map.of("departmentId", departmentId("ZFJ"))));
+        ok(act("operator", dupNumber, "merge", Map.of("intoNumber", number)));
+
+        // he is told which case his joined
+        Attempt told = await().atMost(PATIENCE).until(() -> channel.attemptsFor(dupNumber), a -> !a.isEmpty()).get(0);
+        assertThat(told.message().recipient()).isEqualTo("13900002222");
+        assertThat(told.message().text()).contains(dupNumber).contains(number);
+
+        // with his own number and code he follows the case it joined, under either number
+        var mine = api.get("/api/v1/public/cases/" + dupNumber, null, ownCode);
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        assertThat(mine.text("number")).isEqualTo(dupNumber);
+        assertThat(mine.text("mergedInto")).isEqualTo(number);
+        assertThat(mine.text("status")).isEqualTo("ASSIGNED");
+        assertThat(mine.text("departmentName")).isEqualTo("区综合行政执法局");
+        assertThat(api.get("/api/v1/public/cases/" + number, null, ownCode).text("mergedInto")).isEqualTo(number);
+        assertThat(api.get("/api/v1/public/cases/" + number, null, Map.of("X-Tracking-Token", "wrong")).status())
+                .isEqualTo(404);
+
+        ok(act("zfj", number, "sign", Map.of()));
+        ok(act("zfj", number, "reply", Map.of("text", "井盖已更换加固")));
+        ok(act("officer", number, "approve", Map.of()));
+        // its public messages reach every reporter, and each is asked at follow-up
+        await().atMost(PATIENCE).until(() -> channel.attemptsFor(number).stream()
+                .filter(a -> a.message().text().contains("请留意回访")).map(a -> a.message().recipient()).toList(),
+                to -> to.containsAll(List.of("13812345678", "13900002222")));
+        var dupAnswer = api.post("/api/v1/public/cases/" + dupNumber + "/follow-up", null,
+                Map.of("resolved", true, "satisfaction", "SATISFIED"), ownCode);
+        assertThat(dupAnswer.status()).as(dupAnswer.body()).isEqualTo(200);
+        assertThat(dupAnswer.text("status")).as("the first reporter is still to be asked").isEqualTo("AWAITING_FOLLOW_UP");
+        assertThat(dupAnswer.json().get("canAnswerFollowUp").asBoolean()).isFalse();
+        assertThat(dupAnswer.text("reply")).isEqualTo("井盖已更换加固");
+        assertThat(api.get("/api/v1/public/cases/" + number, null, firstCode).json().get("canAnswerFollowUp")
+                .asBoolean()).isTrue();
+        assertThat(api.post("/api/v1/public/cases/" + dupNumber + "/follow-up", null,
+                Map.of("resolved", true, "satisfaction", "SATISFIED"), ownCode).status()).isEqualTo(409);
+
+        var firstAnswer = api.post("/api/v1/public/cases/" + number + "/follow-up", null,
+                Map.of("resolved", true, "satisfaction", "BASICALLY_SATISFIED"), firstCode);
+        assertThat(firstAnswer.text("status")).isEqualTo("CLOSED");
+        assertThat(api.get("/api/v1/public/cases/" + dupNumber, null, ownCode).text("status")).isEqualTo("CLOSED");
+    }
+
+    @Test
     void internalStepsAndAppealsWithoutAPhoneSendNothing() {
         Map<String, Object> noPhone = appeal("匿名反映噪音");
         noPhone.put("contact", Map.of("name", "匿名"));

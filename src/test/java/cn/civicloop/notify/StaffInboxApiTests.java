@@ -57,6 +57,28 @@ class StaffInboxApiTests extends NotifyApiTest {
     }
 
     @Test
+    void aDissatisfiedFollowUpReachesTheCentresInformationOfficers() {
+        Api.Answer submitted = submit(appeal("小区门口垃圾满溢"));
+        String number = submitted.text("number");
+        ok(act("operator", number, "register", Map.of()));
+        ok(act("dispatcher", number, "assign", Map.of("departmentId", departmentId("ZFJ"))));
+        ok(act("zfj", number, "sign", Map.of()));
+        ok(act("zfj", number, "reply", Map.of("text", "已清运")));
+        ok(act("officer", number, "approve", Map.of()));
+        Api.Answer answered = api.post("/api/v1/public/cases/" + number + "/follow-up", null,
+                Map.of("resolved", false, "satisfaction", "DISSATISFIED", "comment", "第二天又满了"),
+                Map.of("X-Tracking-Token", submitted.text("trackingToken")));
+        ok(answered);
+
+        JsonNode letter = awaitLetter("officer", number, "回访不满意待处理");
+        assertThat(letter.get("kind").asString()).isEqualTo("FOLLOW_UP_UNSETTLED");
+        assertThat(letter.get("body").asString()).contains(number).contains("不满意");
+        awaitLetter("operator", number, "回访不满意待处理");
+        assertThat(letters("zfj", number)).extracting(l -> l.get("title").asString())
+                .doesNotContain("回访不满意待处理");
+    }
+
+    @Test
     void aManualUrgingReachesTheHandlerAndTheHead() {
         String number = assigned("ZFJ", "广场舞噪音扰民");
         ok(act("dispatcher", number, "urge", Map.of("note", "请加快办理")));

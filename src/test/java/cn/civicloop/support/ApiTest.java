@@ -45,6 +45,11 @@ public abstract class ApiTest {
         return api.post("/api/v1/appeals", null, appeal);
     }
 
+    /** Submits an appeal logged in as a demo user (a staff channel takes only its owners, see ChannelOwners). */
+    protected Api.Answer submitAs(String user, Map<String, Object> appeal) {
+        return api.post("/api/v1/appeals", api.login(user), appeal);
+    }
+
     /** Performs a case action as the given demo user. */
     protected Api.Answer act(String user, String number, String action, Map<String, Object> body) {
         return api.post("/api/v1/cases/" + number + "/actions/" + action, api.login(user), body);

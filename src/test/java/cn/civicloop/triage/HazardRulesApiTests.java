@@ -135,7 +135,7 @@ class HazardRulesApiTests extends ApiTest {
         gas.put("channel", "HOTLINE_12345");
         gas.put("urgency", "NORMAL");
         gas.put("content", "三号楼二单元楼道里一股子煤气味，呛得慌。");
-        String number = submit(gas).text("number");
+        String number = submitAs("operator", gas).text("number");
         String plain = submit(appeal("小区绿化带杂草丛生")).text("number");
         String dispatcher = api.login("dispatcher");
         Node.await(WAIT, "triage", () -> api.get("/api/v1/triage/cases/" + number, dispatcher).json()
@@ -144,7 +144,8 @@ class HazardRulesApiTests extends ApiTest {
 
         JsonNode view = api.get("/api/v1/cases/" + number, api.login("leader")).json();
         assertThat(view.get("urgency").asString()).as("the rule's urgency over the operator's choice").isEqualTo("URGENT");
-        assertThat(view.get("status").asString()).as("automatic assignment is off").isEqualTo("SUBMITTED");
+        // the operator's call is registered at once; automatic assignment leaves it there
+        assertThat(view.get("status").asString()).as("automatic assignment is off").isEqualTo("REGISTERED");
         JsonNode decision = api.get("/api/v1/triage/cases/" + number, dispatcher).json().get("decision");
         assertThat(decision.get("hazard").get("ruleName").asString()).isEqualTo("燃气泄漏");
         assertThat(decision.get("hazard").get("phrase").asString()).contains("煤气味");

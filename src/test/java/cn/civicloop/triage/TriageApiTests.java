@@ -69,11 +69,11 @@ class TriageApiTests extends ApiTest {
         Map<String, Object> accident = appeal("两车剐蹭");
         accident.put("channel", "BLOCK_POLICE");
         accident.put("content", "建设北路两辆小客车剐蹭，无人员受伤，双方同意走保险");
-        String accidentCase = submit(accident).text("number");
+        String accidentCase = submitAs("police-desk", accident).text("number");
         Map<String, Object> noise = appeal("深夜噪音");
         noise.put("channel", "BLOCK_POLICE");
         noise.put("content", "小区广场有人深夜唱歌，噪音扰民");
-        String noiseCase = submit(noise).text("number");
+        String noiseCase = submitAs("police-desk", noise).text("number");
 
         assertThat(awaitStatus(accidentCase, "ASSIGNED").get("departmentName").asString()).isEqualTo("人保财险枣庄市中支公司");
         assertThat(view(accidentCase).get("urgency").asString()).as("无人员受伤 is not an emergency").isEqualTo("NORMAL");
@@ -86,7 +86,7 @@ class TriageApiTests extends ApiTest {
         Map<String, Object> injury = appeal("电动车与轿车相撞");
         injury.put("channel", "BLOCK_POLICE");
         injury.put("content", "路口电动车与轿车相撞，骑车人受伤流血");
-        String number = submit(injury).text("number");
+        String number = submitAs("police-desk", injury).text("number");
         Node.await(WAIT, "triage", () -> api.get("/api/v1/triage/cases/" + number, api.login("dispatcher")).json()
                 .get("decision").isObject());
         JsonNode view = view(number);
@@ -149,7 +149,7 @@ class TriageApiTests extends ApiTest {
         Map<String, Object> hotline = appeal("广济路中段路灯不亮好几天了");
         hotline.put("channel", "HOTLINE_12345");
         hotline.put("location", Map.of("lat", 34.8597, "lon", 117.5546));
-        String first = submit(hotline).text("number");
+        String first = submitAs("operator", hotline).text("number");
         Map<String, Object> wechat = appeal("广济路路灯晚上全黑，已经三天不亮");
         wechat.put("channel", "WECHAT");
         wechat.put("content", "广济路中段的路灯晚上全黑，已经三天不亮了，走夜路很危险");

@@ -75,7 +75,7 @@ final class ActionCatalogue {
                     .movesCase().clocks(start(ClockStage.SIGN))
                     .takes(Fields.DEPARTMENT, Fields.UNIT_TOO, Fields.REASON).builds(v -> new Reassign(
                             v.id(Fields.DEPARTMENT), v.id(Fields.UNIT_TOO), v.text(Fields.REASON))),
-            of(ASSIGN_UNIT).by(TRIAGE_OFFICER, DEPT_HEAD).holder(DISTRICT_OR_LEAD_DEPARTMENT).during(ASSIGNED).movesCase()
+            of(ASSIGN_UNIT).by(TRIAGE_OFFICER, DEPT_HEAD).holder(LEAD_DEPARTMENT).during(ASSIGNED).movesCase()
                     .takes(Fields.UNIT, Fields.NOTE)
                     .builds(v -> new AssignUnit(v.id(Fields.UNIT), v.text(Fields.NOTE))),
             of(SIGN).by(HANDLER, DEPT_HEAD).holder(HOLDING_DEPARTMENT).from(ASSIGNED).to(IN_PROGRESS).shown(STEP)
@@ -111,6 +111,7 @@ final class ActionCatalogue {
                     .takes(Fields.RESOLVED, Fields.SATISFACTION, Fields.NOTE).builds(v -> new FollowUp(
                             v.yes(Fields.RESOLVED), v.satisfaction(Fields.SATISFACTION), v.text(Fields.NOTE))),
             of(CLOSE).by(OPERATOR).from(AWAITING_FOLLOW_UP).to(CLOSED).shown(STEP_AND_REMARK).clocks(stopAll())
+                    .offered(AFTER_FOLLOW_UP)
                     .takes(Fields.NOTE, Fields.CLOSING_REASON)
                     .builds(v -> new Close(v.firstText(Fields.CLOSING_REASON, Fields.NOTE))),
             of(REWORK).by(OPERATOR).from(AWAITING_FOLLOW_UP).to(IN_PROGRESS).shown(STEP)
@@ -134,7 +135,7 @@ final class ActionCatalogue {
                     .builds(v -> new Note(v.text(Fields.TEXT), v.checked(Fields.PUBLIC_NOTE))),
             of(CONTACT).by(HANDLER, DEPT_HEAD).holder(HOLDING_DEPARTMENT)
                     .during(IN_PROGRESS, EXTENSION_REQUESTED, PARKED).clocks(stop(ClockStage.CONTACT))
-                    .takes(Fields.NOTE).builds(v -> new Contact(v.text(Fields.NOTE))),
+                    .takes(Fields.NOTE, Fields.PHOTOS).builds(v -> new Contact(v.text(Fields.NOTE), v.photos())),
             of(URGE).by(TRIAGE_OFFICER, LEADER).holder(DISTRICT).during(HELD)
                     .takes(Fields.NOTE).builds(v -> new Urge(v.text(Fields.NOTE))),
             of(SUPERVISE).by(TRIAGE_OFFICER, LEADER).holder(DISTRICT).during(HELD)
@@ -151,7 +152,8 @@ final class ActionCatalogue {
             of(CO_SIGN).by(HANDLER, DEPT_HEAD).holder(CO_HANDLING_DEPARTMENT).during(HELD)
                     .offered(WITH_CO_TASK_TO_SIGN).takes(Fields.NOTE).builds(v -> new CoSign(v.text(Fields.NOTE))),
             of(CO_REPLY).by(HANDLER, DEPT_HEAD).holder(CO_HANDLING_DEPARTMENT).during(HELD)
-                    .offered(WITH_SIGNED_CO_TASK).takes(Fields.TEXT).builds(v -> new CoReply(v.text(Fields.TEXT))),
+                    .offered(WITH_SIGNED_CO_TASK).takes(Fields.TEXT, Fields.PHOTOS)
+                    .builds(v -> new CoReply(v.text(Fields.TEXT), v.photos())),
             of(CO_RETURN).by(HANDLER, DEPT_HEAD).holder(CO_HANDLING_DEPARTMENT).during(HELD).movesCase()
                     .takes(Fields.REASON).builds(v -> new CoReturn(v.text(Fields.REASON))),
             of(ARBITRATE).by(TRIAGE_OFFICER).holder(DISTRICT).from(RETURN_REQUESTED).to(ASSIGNED).movesCase()

@@ -44,8 +44,8 @@ record ActionEntry(CaseAction action, Set<Role> roles, Holder holder, Map<CaseSt
         HOLDING_DEPARTMENT,
         /** a department with a co-handling task on the case (协办) */
         CO_HANDLING_DEPARTMENT,
-        /** the centre, or the lead department itself (二级派单), not one of its units */
-        DISTRICT_OR_LEAD_DEPARTMENT
+        /** the lead department itself (二级派单: its head or its own dispatcher), neither the centre nor one of its units */
+        LEAD_DEPARTMENT
     }
 
     /** What the resident sees of a timeline entry of the action. */
@@ -70,7 +70,12 @@ record ActionEntry(CaseAction action, Set<Role> roles, Holder holder, Map<CaseSt
         /** only while the reader's department has a co-handling task still to sign for */
         WITH_CO_TASK_TO_SIGN,
         /** only while the reader's department has signed for its co-handling task and not answered it */
-        WITH_SIGNED_CO_TASK
+        WITH_SIGNED_CO_TASK,
+        /**
+         * only once a follow-up answer (回访) is recorded; the API still takes the action with a stated reason when
+         * the resident cannot be reached
+         */
+        AFTER_FOLLOW_UP
     }
 
     /** Whether it keeps evidence photos with its timeline entry. */

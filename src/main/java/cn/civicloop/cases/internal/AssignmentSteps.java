@@ -2,6 +2,9 @@ package cn.civicloop.cases.internal;
 
 import static cn.civicloop.cases.CaseAction.*;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.cases.CaseCommand;
@@ -14,6 +17,10 @@ import cn.civicloop.shared.InvalidInputException;
 /** 派单 and its answers: assignment (一级, 二级, 改派, 终审), signing for the case, returning it and the decision on that. */
 @Component
 class AssignmentSteps implements ActionHandlers {
+
+    /** The kinds of department a first-level assignment may name (the centre and units may not). */
+    static final Set<DepartmentKind> FIRST_LEVEL = EnumSet.of(DepartmentKind.FUNCTIONAL, DepartmentKind.STREET,
+            DepartmentKind.INSURER);
 
     private final Directory directory;
 
@@ -61,14 +68,26 @@ class AssignmentSteps implements ActionHandlers {
                         Step.of(Required.text("reason", command.reason(), "驳回退单的理由")));
     }
 
+    /**
+     * 一级派单 (and 改派, 终审) goes to a handling department only: a top-level department of a kind that handles
+     * cases. A unit (中队, 所, the 110 centre) receives a case only from its own department's 二级派单.
+     */
     private Step assign(Case c, long departmentId, Long unitId, String remark) {
         Department department = directory.department(departmentId).filter(Department::active)
                 .orElseThrow(() -> new InvalidInputException("departmentId", "承办单位不存在或已停用 (no such active department)"));
         if (department.kind() == DepartmentKind.CENTRE) {
             throw new InvalidInputException("departmentId", "不能派给指挥中心自身 (cannot assign to the centre)");
         }
+        if (!FIRST_LEVEL.contains(department.kind()) || department.parentId() != null) {
+            throw new InvalidInputException("departmentId", "「" + department.name()
+                    + "」是二级单位，一级派单只能派给承办部门；二级单位由所属部门二级派单 (a unit gets cases only from its own department)");
+        }
+        if (unitId != null) {
+            throw new InvalidInputException("unitId",
+                    "一级派单只派给承办部门，由该部门自行二级派单 (the department itself hands the case to one of its units)");
+        }
         c.departmentId = departmentId;
-        c.unitId = unitId == null ? null : unitOf(departmentId, unitId);
+        c.unitId = null;
         c.handlerId = null;
         return Step.naming(remark, departmentId);
     }

@@ -59,8 +59,8 @@ public final class CaseAccess {
             case DISTRICT -> actor.has(OPERATOR) || actor.districtWide();
             case HOLDING_DEPARTMENT -> holds(actor, holders);
             case CO_HANDLING_DEPARTMENT -> coHandles(actor, holders);
-            case DISTRICT_OR_LEAD_DEPARTMENT -> actor.districtWide()
-                    || Objects.equals(actor.departmentId(), holders.departmentId());
+            case LEAD_DEPARTMENT -> !actor.districtWide()
+                    && Objects.equals(actor.departmentId(), holders.departmentId());
         };
     }
 

@@ -74,19 +74,24 @@ class CaseIntake {
         try {
             return tx.execute(status -> create(appeal, submitter, checked, fingerprint, number, now));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
-            // A concurrent submission with the same reference won; answer with its case.
+            // A concurrent submission with the same reference won and this transaction rolled back: the number
+            // drawn for it was never stored, so it goes back for the next intake instead of leaving a gap.
+            numbers.giveBack(number);
             return earlier(appeal, fingerprint).orElseThrow(() -> raced);
         }
     }
 
+    /**
+     * The case an earlier submission with the same channel + reference opened: its number and status, never its
+     * tracking token. The first answer is the only one that carries the token; whoever repeats channel, reference,
+     * text and phone learns nothing that lets him read the case (ADR 0004).
+     */
     private Optional<OpenedCase> earlier(NewAppeal appeal, String fingerprint) {
         if (appeal.externalRef() == null) {
             return Optional.empty();
         }
         return cases.byChannelReference(appeal.channel(), appeal.externalRef()).map(c -> new OpenedCase(c.number,
-                // Only the same submission gets the token again; a different text under the same reference does not.
-                c.fingerprint.equals(fingerprint) ? tokens.tokenFor(c.number) : null,
-                c.status, c.status.label(), c.dueAt, false));
+                null, c.status, c.status.label(), c.dueAt, false));
     }
 
     private OpenedCase create(NewAppeal a, Actor submitter, List<AttachmentPolicy.CheckedPhoto> checked,
@@ -98,7 +103,9 @@ class CaseIntake {
         clocks.opened(c.id, c.limitKey(), now);
         reporters.addOriginal(c);
         long entry = timeline.append(c.id, now, submitter, CaseAction.SUBMIT, null, c.status,
-                "来源：" + a.channel().label(), null, Visibility.isPublic(CaseAction.SUBMIT));
+                "来源：" + a.channel().label() + (a.urgencyHint() == null ? ""
+                        : "；诉求人自报「" + a.urgencyHint().label() + "」，待研判确认"),
+                null, Visibility.isPublic(CaseAction.SUBMIT));
         checked.forEach(p -> attachments.store(c.id, entry, "APPEAL", p, now));
         if (submitter.has(Role.OPERATOR)) {
             // The hotline operator who types in a call has accepted it by doing so (受理).

@@ -2,6 +2,8 @@ package cn.civicloop.cases.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,8 @@ import cn.civicloop.shared.DistrictTime;
  * per-day counter. Each instance reserves a block of numbers from the day's counter row in a short transaction of
  * its own and hands them out from memory (ADR 0004): numbers stay unique across instances, but the counter row is
  * no longer locked for the length of every intake, which serialised all submissions (issue #8). The price: a
- * rolled-back intake and the unused rest of a block at shutdown leave gaps, and two instances interleave.
+ * rolled-back intake and the unused rest of a block at shutdown leave gaps, and two instances interleave. An intake
+ * that lost the race for its channel reference gives its number back ({@link #giveBack}), so replays leave none.
  */
 @Component
 class CaseNumbers {
@@ -31,6 +34,7 @@ class CaseNumbers {
     private String blockDay;
     private long nextInBlock;
     private long blockEnd;
+    private final NavigableSet<String> returned = new TreeSet<>();
 
     CaseNumbers(JdbcClient jdbc, CasesProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -46,12 +50,24 @@ class CaseNumbers {
      */
     synchronized String next(Instant now) {
         String day = DAY.format(now);
+        returned.removeIf(n -> !n.startsWith(prefix + "-" + day + "-"));
+        if (!returned.isEmpty()) {
+            return returned.pollFirst();
+        }
         if (!day.equals(blockDay) || nextInBlock > blockEnd) {
             blockEnd = ownTransaction.execute(status -> reserve(day));
             nextInBlock = blockEnd - blockSize + 1;
             blockDay = day;
         }
         return "%s-%s-%06d".formatted(prefix, day, nextInBlock++);
+    }
+
+    /**
+     * Takes back a number whose intake rolled back before storing it (a concurrent submission of the same
+     * reference won), so that replays racing each other do not burn numbers; the smallest is handed out next.
+     */
+    synchronized void giveBack(String number) {
+        returned.add(number);
     }
 
     private long reserve(String day) {

@@ -54,7 +54,8 @@ class CaseReader implements CaseQueries {
             Long actorDepartment = actorDepartment(r);
             return new TimelineEntry(r.id(), r.at(), r.action(), r.action().label(), r.from(), r.to(), r.actorName(),
                     r.actorRole(), r.reason(), r.departmentId(), DepartmentNames.of(directory, r.departmentId()),
-                    r.publicEntry(), actorDepartment, DepartmentNames.of(directory, actorDepartment));
+                    r.publicEntry(), r.publicEntry() && Visibility.remarkIsPublic(r.action()),
+                    actorDepartment, DepartmentNames.of(directory, actorDepartment));
         }).toList();
     }
 
@@ -77,7 +78,8 @@ class CaseReader implements CaseQueries {
 
     @Override
     public PublicCaseView publicView(String number, String token) {
-        return views.publicView(lookup.residentCase(number, token));
+        CaseLookup.ResidentAccess access = lookup.resident(number, token);
+        return views.publicView(access.own(), access.handling());
     }
 
     @Override
@@ -87,7 +89,11 @@ class CaseReader implements CaseQueries {
 
     @Override
     public Photo publicPhoto(String number, String token, long attachmentId) {
-        return photo(lookup.residentCase(number, token), attachmentId);
+        CaseLookup.ResidentAccess access = lookup.resident(number, token);
+        Optional<Attachments.Content> own = attachments.content(access.own().id, attachmentId);
+        return (own.isPresent() ? own : attachments.content(access.handling().id, attachmentId))
+                .map(p -> new Photo(p.filename(), p.contentType(), p.data()))
+                .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
     }
 
     private Photo photo(Case c, long attachmentId) {
@@ -113,5 +119,15 @@ class CaseReader implements CaseQueries {
     @Override
     public Optional<ResidentContact> residentContact(String number) {
         return snapshots.residentContact(number);
+    }
+
+    @Override
+    public List<ResidentContact> residentContacts(String number) {
+        return snapshots.residentContacts(number);
+    }
+
+    @Override
+    public Optional<String> mergedInto(String number) {
+        return lookup.byNumber(number).filter(c -> c.duplicateOf != null).map(c -> lookup.handling(c).number);
     }
 }

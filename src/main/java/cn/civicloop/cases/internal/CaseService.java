@@ -13,12 +13,14 @@ import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.CaseView;
+import cn.civicloop.cases.FollowUpAnswered;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.cases.PublicCaseView;
 import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.cases.internal.sla.ClockKeeper;
 import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
 
 /**
@@ -37,10 +39,13 @@ class CaseService implements CaseManagement {
     private final CaseViews views;
     private final ApplicationEventPublisher events;
     private final ClockKeeper clocks;
+    private final Reporters reporters;
     private final Clock clock;
 
     CaseService(Cases cases, Timeline timeline, Attachments attachments, CaseWorkflow workflow, CaseIntake intake,
-            CaseLookup lookup, CaseViews views, ApplicationEventPublisher events, ClockKeeper clocks, Clock clock) {
+            CaseLookup lookup, CaseViews views, ApplicationEventPublisher events, ClockKeeper clocks,
+            Reporters reporters, Clock clock) {
+        this.reporters = reporters;
         this.cases = cases;
         this.timeline = timeline;
         this.attachments = attachments;
@@ -79,20 +84,28 @@ class CaseService implements CaseManagement {
     @Transactional
     public PublicCaseView answerFollowUp(String number, String token, boolean resolved, Satisfaction satisfaction,
             String comment) {
-        Case c = lookup.residentCase(number, token);
-        execute(c, new CaseCommand.FollowUp(resolved, satisfaction, comment), Actor.resident());
-        if (satisfaction != Satisfaction.DISSATISFIED) {
-            execute(c, new CaseCommand.Close("群众回访评价" + satisfaction.label() + "，自动办结"), Actor.system());
+        CaseLookup.ResidentAccess access = lookup.resident(number, token);
+        Case c = access.handling();
+        if (reporters.answerOf(c.id, access.own().id).isPresent()) {
+            throw new ConflictException("您已经评价过本次办理 (you have already answered this follow-up)");
         }
-        return views.publicView(c);
+        String note = access.merged() && comment != null ? "（并入件 " + access.own().number + "）" + comment
+                : access.merged() ? "并入件 " + access.own().number + " 的诉求人" : comment;
+        execute(c, new CaseCommand.FollowUp(resolved, satisfaction, note), Actor.resident());
+        reporters.answered(c.id, access.own().id, resolved, satisfaction, clock.instant());
+        // every reporter is asked; the case closes by itself once all have answered and none is dissatisfied
+        if (c.satisfaction != Satisfaction.DISSATISFIED && reporters.unanswered(c.id) == 0) {
+            execute(c, new CaseCommand.Close("群众回访评价" + c.satisfaction.label() + "，自动办结"), Actor.system());
+        }
+        return views.publicView(access.own(), c);
     }
 
     @Override
     @Transactional
     public PublicCaseView reopen(String number, String token, String reason) {
-        Case c = lookup.residentCase(number, token);
-        execute(c, new CaseCommand.Reopen(reason), Actor.resident());
-        return views.publicView(c);
+        CaseLookup.ResidentAccess access = lookup.resident(number, token);
+        execute(access.handling(), new CaseCommand.Reopen(reason), Actor.resident());
+        return views.publicView(access.own(), access.handling());
     }
 
     private void execute(Case c, CaseCommand command, Actor actor) {
@@ -122,5 +135,9 @@ class CaseService implements CaseManagement {
         step.evidence().forEach(p -> attachments.store(c.id, entryId, "EVIDENCE", p, now));
         events.publishEvent(new CaseTransitioned(c.number, command.action(), from, c.status, c.departmentId,
                 actor.staffId(), now, c.channel));
+        if (command instanceof CaseCommand.FollowUp answer && answer.satisfaction() != null) {
+            events.publishEvent(new FollowUpAnswered(c.number, answer.resolved(), answer.satisfaction(),
+                    c.departmentId, actor.staffId(), now));
+        }
     }
 }

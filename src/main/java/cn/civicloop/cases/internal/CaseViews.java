@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseView;
 import cn.civicloop.cases.PublicCaseView;
+import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.cases.internal.ActionEntry.Offer;
 import cn.civicloop.cases.internal.sla.ClockMath;
 import cn.civicloop.cases.internal.sla.Clocks;
@@ -64,7 +66,7 @@ class CaseViews {
         Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);
         Transitions.allowedIn(c.status).stream()
                 .filter(a -> CaseAccess.mayPerform(reader, a, holders))
-                .filter(a -> offered(ActionCatalogue.entry(a).offer(), openSupervisions, holders, ownTask))
+                .filter(a -> offered(ActionCatalogue.entry(a).offer(), openSupervisions, holders, ownTask, c))
                 .forEach(allowed::add);
         return new CaseView(c.number, c.status, c.status.label(), c.channel, c.externalRef, c.kind, c.urgency,
                 c.category, c.title, c.content, c.address, c.lat, c.lon, c.streetCode, c.communityCode, c.gridCode,
@@ -79,13 +81,14 @@ class CaseViews {
 
     /** Offer an action only when it has something to act on. */
     private static boolean offered(Offer offer, int openSupervisions, CaseHolders holders,
-            CoHandling.TaskStatus ownTask) {
+            CoHandling.TaskStatus ownTask, Case c) {
         return switch (offer) {
             case ALWAYS -> true;
             case WITH_OPEN_SUPERVISION -> openSupervisions > 0;
             case WITH_CO_HANDLERS -> !holders.coHandlers().isEmpty();
             case WITH_CO_TASK_TO_SIGN -> ownTask == CoHandling.TaskStatus.ASSIGNED;
             case WITH_SIGNED_CO_TASK -> ownTask == CoHandling.TaskStatus.IN_PROGRESS;
+            case AFTER_FOLLOW_UP -> c.followUpResolved != null;
         };
     }
 
@@ -105,20 +108,41 @@ class CaseViews {
                 t.closedNote())).toList();
     }
 
-    PublicCaseView publicView(Case c) {
+    /**
+     * The resident's view of his own case {@code own}, handled by {@code c}: the same case, or the one his case
+     * was merged into, whose progress, result and follow-up are then his too.
+     */
+    PublicCaseView publicView(Case own, Case c) {
+        boolean merged = !own.id.equals(c.id);
         boolean replyPublished = c.status == CaseStatus.AWAITING_FOLLOW_UP || c.status == CaseStatus.CLOSED;
         List<PublicCaseView.PublicEntry> entries = new ArrayList<>();
+        if (merged) {
+            publicEntries(own, entries);
+        }
+        publicEntries(c, entries);
+        entries.sort(java.util.Comparator.comparing(PublicCaseView.PublicEntry::at));
+        List<cn.civicloop.cases.CaseView.AttachmentInfo> photos = new ArrayList<>(merged ? attachments.of(own.id) : List.of());
+        photos.addAll(attachments.of(c.id));
+        Optional<Reporters.Reporter> answer = reporters.answerOf(c.id, own.id);
+        // his own answer; on a case of one reporter, also what an operator recorded when calling him back
+        Boolean resolved = answer.map(Reporters.Reporter::resolved).orElse(merged ? null : c.followUpResolved);
+        Satisfaction satisfaction = answer.map(Reporters.Reporter::satisfaction).orElse(merged ? null : c.satisfaction);
+        boolean mayAnswer = c.status == CaseStatus.AWAITING_FOLLOW_UP && answer.isEmpty()
+                && (merged || reporters.count(c.id) > 1 || c.satisfaction == null);
+        return new PublicCaseView(own.number, merged ? c.number : null, c.status, c.status.label(), own.channel,
+                own.channel.label(), own.title, own.content, own.address, Masking.name(own.contactName),
+                Masking.phone(own.contactPhone), name(c.departmentId), own.createdAt, c.dueAt,
+                replyPublished ? c.replyText : null, resolved, satisfaction, mayAnswer,
+                c.status == CaseStatus.CLOSED && c.reopenCount == 0, entries, photos);
+    }
+
+    private void publicEntries(Case c, List<PublicCaseView.PublicEntry> entries) {
         for (Timeline.Row r : timeline.of(c.id)) {
             if (r.publicEntry()) {
                 entries.add(new PublicCaseView.PublicEntry(r.at(), r.action().label(), r.to().label(), by(r),
                         Visibility.remarkIsPublic(r.action()) ? r.reason() : null));
             }
         }
-        return new PublicCaseView(c.number, c.status, c.status.label(), c.channel, c.channel.label(), c.title,
-                c.content, c.address, Masking.name(c.contactName), Masking.phone(c.contactPhone),
-                name(c.departmentId), c.createdAt, c.dueAt, replyPublished ? c.replyText : null,
-                c.followUpResolved, c.satisfaction, c.status == CaseStatus.AWAITING_FOLLOW_UP && c.satisfaction == null,
-                c.status == CaseStatus.CLOSED && c.reopenCount == 0, entries, attachments.of(c.id));
     }
 
     /** Who did it, as the resident is told: his own side, the system, the department or the centre, never a name. */

@@ -50,6 +50,12 @@ public class Cases {
                 .params(channel.name(), externalRef).query(Cases::map).optional();
     }
 
+    /** The cases merged into any of {@code targetIds} (duplicates, 合并重复件). */
+    java.util.List<Case> mergedInto(java.util.Collection<Long> targetIds) {
+        return jdbc.sql("select " + COLUMNS + " from cases_case where duplicate_of in (:ids)").param("ids", targetIds)
+                .query(Cases::map).list();
+    }
+
     Optional<String> numberOf(long id) {
         return jdbc.sql("select number from cases_case where id = ?").param(id).query(String.class).optional();
     }

@@ -27,8 +27,11 @@ class CoHandlingSteps implements ActionHandlers {
     private final Directory directory;
     private final TimeLimitPolicy limits;
     private final BusinessCalendar calendar;
+    private final AttachmentPolicy photos;
 
-    CoHandlingSteps(CoHandling tasks, Directory directory, TimeLimitPolicy limits, BusinessCalendar calendar) {
+    CoHandlingSteps(CoHandling tasks, Directory directory, TimeLimitPolicy limits, BusinessCalendar calendar,
+            AttachmentPolicy photos) {
+        this.photos = photos;
         this.tasks = tasks;
         this.directory = directory;
         this.limits = limits;
@@ -51,8 +54,9 @@ class CoHandlingSteps implements ActionHandlers {
                     CoHandling.CoTask task = openTask(c, actor);
                     requireStatus(task, CoHandling.TaskStatus.IN_PROGRESS, "请先签收协办任务 (sign the task first)");
                     String text = Required.text("text", command.text(), "协办结果", Required.MAX_REPLY);
+                    List<AttachmentPolicy.CheckedPhoto> evidence = photos.check("photos", command.evidence());
                     tasks.reply(task.id(), text, now);
-                    return Step.naming(text, task.departmentId());
+                    return new Step(text, task.departmentId(), evidence, null);
                 })
                 .on(CO_RETURN, CaseCommand.CoReturn.class, (c, command, actor, now) -> {
                     CoHandling.CoTask task = openTask(c, actor);

@@ -35,7 +35,8 @@ class HandlingSteps implements ActionHandlers {
     @Override
     public void register(Registry registry) {
         registry.on(CONTACT, CaseCommand.Contact.class, (c, command, actor, now) ->
-                        Step.of(Required.optional("note", command.note(), Required.MAX_REMARK)))
+                        new Step(Required.optional("note", command.note(), Required.MAX_REMARK), null,
+                                photos.check("photos", command.evidence()), null))
                 .on(REQUEST_EXTENSION, CaseCommand.RequestExtension.class, (c, command, actor, now) ->
                         requestExtension(c, command))
                 .on(APPROVE_EXTENSION, CaseCommand.ApproveExtension.class, (c, command, actor, now) ->

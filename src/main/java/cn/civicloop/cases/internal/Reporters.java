@@ -1,16 +1,30 @@
 package cn.civicloop.cases.internal;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.civicloop.cases.Channel;
+import cn.civicloop.cases.Satisfaction;
+
 /**
- * Everyone who reported the event of a case. A merged duplicate moves its reporters here, so that all of them
- * are called back and counted, not only the first.
+ * Everyone who reported the event of a case. A merged duplicate copies its reporters here, so that all of them
+ * are told, asked at follow-up and counted, not only the first. Each row remembers the reporter's own case (the
+ * number and code he was given): the case itself for its first reporter, the duplicate for a merged one.
  */
 @Repository
 class Reporters {
+
+    /** The reporter's own case: the duplicate he reported on, or the case itself. */
+    private static final String OWN = "coalesce(r.merged_from, r.case_id)";
+
+    /** A reporter of a case with the number he knows and his follow-up answer, if he gave one this round. */
+    record Reporter(long id, long ownCaseId, String ownNumber, Channel channel, String contactName,
+            String contactPhone, Boolean resolved, Satisfaction satisfaction, Instant answeredAt) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -27,18 +41,60 @@ class Reporters {
                 .update();
     }
 
-    /** Copies the reporters of {@code duplicate} to {@code target}, remembering where they came from. */
+    /**
+     * Copies the reporters of {@code duplicate} to {@code target}, each remembering his own case (a reporter the
+     * duplicate had itself gained by a merge keeps the case he reported on).
+     */
     void moveAll(long duplicateId, long targetId, Instant at) {
         jdbc.sql("""
                 insert into cases_reporter (case_id, channel, external_ref, contact_name, contact_phone, anonymous,
                     reported_at, merged_from)
-                select ?, channel, external_ref, contact_name, contact_phone, anonymous, reported_at, ?
+                select ?, channel, external_ref, contact_name, contact_phone, anonymous, reported_at,
+                    coalesce(merged_from, case_id)
                 from cases_reporter where case_id = ?""")
-                .params(targetId, duplicateId, duplicateId).update();
+                .params(targetId, duplicateId).update();
     }
 
     int count(long caseId) {
         return jdbc.sql("select count(*) from cases_reporter where case_id = ?").param(caseId)
                 .query(Integer.class).single();
+    }
+
+    /** The reporters of a case, first reporter first. */
+    List<Reporter> of(long caseId) {
+        return jdbc.sql("select r.id, " + OWN + " as own_id, c.number as own_number, r.channel, r.contact_name, "
+                        + "r.contact_phone, r.follow_up_resolved, r.satisfaction, r.answered_at from cases_reporter r "
+                        + "join cases_case c on c.id = " + OWN + " where r.case_id = ? order by r.id")
+                .param(caseId)
+                .query((rs, n) -> new Reporter(rs.getLong("id"), rs.getLong("own_id"), rs.getString("own_number"),
+                        Channel.valueOf(rs.getString("channel")), rs.getString("contact_name"),
+                        rs.getString("contact_phone"), rs.getObject("follow_up_resolved", Boolean.class),
+                        rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")),
+                        Cases.instant(rs, "answered_at")))
+                .list();
+    }
+
+    /** The answer the reporter whose own case is {@code ownCaseId} gave on {@code caseId} this round, if any. */
+    Optional<Reporter> answerOf(long caseId, long ownCaseId) {
+        return of(caseId).stream().filter(r -> r.ownCaseId() == ownCaseId && r.answeredAt() != null).findFirst();
+    }
+
+    /** Records the follow-up answer of the reporter(s) whose own case is {@code ownCaseId}. */
+    void answered(long caseId, long ownCaseId, boolean resolved, Satisfaction satisfaction, Instant at) {
+        jdbc.sql("update cases_reporter r set follow_up_resolved = ?, satisfaction = ?, answered_at = ? "
+                        + "where r.case_id = ? and " + OWN + " = ?")
+                .params(resolved, satisfaction.name(), Cases.ts(at), caseId, ownCaseId).update();
+    }
+
+    /** How many reporters of the case have not answered the follow-up yet. */
+    int unanswered(long caseId) {
+        return jdbc.sql("select count(*) from cases_reporter where case_id = ? and answered_at is null").param(caseId)
+                .query(Integer.class).single();
+    }
+
+    /** A new round of handling (rework, reopening): every reporter is asked again. */
+    void clearAnswers(long caseId) {
+        jdbc.sql("update cases_reporter set follow_up_resolved = null, satisfaction = null, answered_at = null "
+                        + "where case_id = ?").param(caseId).update();
     }
 }

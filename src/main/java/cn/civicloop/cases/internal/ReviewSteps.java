@@ -14,9 +14,21 @@ import cn.civicloop.shared.InvalidInputException;
 @Component
 class ReviewSteps implements ActionHandlers {
 
+    private final Reporters reporters;
+
+    ReviewSteps(Reporters reporters) {
+        this.reporters = reporters;
+    }
+
     @Override
     public void register(Registry registry) {
-        registry.on(APPROVE, CaseCommand.Approve.class, (c, command, actor, now) -> Step.of(c.replyText))
+        registry.on(APPROVE, CaseCommand.Approve.class, (c, command, actor, now) -> {
+                    // a new round of follow-up: every reporter is asked afresh
+                    c.followUpResolved = null;
+                    c.satisfaction = null;
+                    reporters.clearAnswers(c.id);
+                    return Step.of(c.replyText);
+                })
                 .on(REJECT, CaseCommand.Reject.class, (c, command, actor, now) ->
                         backToHandling(c, Required.text("reason", command.reason(), "驳回理由")))
                 .on(REWORK, CaseCommand.Rework.class, (c, command, actor, now) ->
@@ -26,7 +38,8 @@ class ReviewSteps implements ActionHandlers {
                 .on(REOPEN, CaseCommand.Reopen.class, (c, command, actor, now) -> reopen(c, command));
     }
 
-    private static Step backToHandling(Case c, String reason) {
+    private Step backToHandling(Case c, String reason) {
+        reporters.clearAnswers(c.id);
         c.reworkCount++;
         c.followUpResolved = null;
         c.satisfaction = null;
@@ -37,8 +50,10 @@ class ReviewSteps implements ActionHandlers {
         if (f.satisfaction() == null) {
             throw new InvalidInputException("satisfaction", "请选择满意度 (satisfaction is required)");
         }
-        c.followUpResolved = f.resolved();
-        c.satisfaction = f.satisfaction();
+        // several reporters may answer (merged duplicates): the case keeps the least content answer of the round
+        c.followUpResolved = c.followUpResolved == null ? f.resolved() : c.followUpResolved && f.resolved();
+        c.satisfaction = c.satisfaction == null || f.satisfaction().compareTo(c.satisfaction) > 0 ? f.satisfaction()
+                : c.satisfaction;
         String note = Required.optional("note", f.note(), Required.MAX_REMARK);
         return Step.of((f.resolved() ? "已解决" : "未解决") + "，" + f.satisfaction().label() + (note == null ? "" : "：" + note));
     }
@@ -51,7 +66,7 @@ class ReviewSteps implements ActionHandlers {
         return Step.of(note);
     }
 
-    private static Step reopen(Case c, CaseCommand.Reopen r) {
+    private Step reopen(Case c, CaseCommand.Reopen r) {
         if (c.reopenCount > 0) {
             throw new ConflictException("每件诉求只能申请重办一次 (a case can be reopened only once)");
         }
@@ -60,6 +75,7 @@ class ReviewSteps implements ActionHandlers {
         }
         String reason = Required.text("reason", r.reason(), "不满意的原因");
         c.reopenCount++;
+        reporters.clearAnswers(c.id);
         c.satisfaction = Satisfaction.DISSATISFIED;
         c.followUpResolved = null;
         c.handlerId = null;

@@ -20,10 +20,12 @@ class Snapshots {
     private static final int SNAPSHOT_CHUNK = 500;
 
     private final Cases cases;
+    private final Reporters reporters;
     private final JdbcClient jdbc;
 
-    Snapshots(Cases cases, JdbcClient jdbc) {
+    Snapshots(Cases cases, Reporters reporters, JdbcClient jdbc) {
         this.cases = cases;
+        this.reporters = reporters;
         this.jdbc = jdbc;
     }
 
@@ -67,6 +69,21 @@ class Snapshots {
                     .param("numbers", chunk).query(Cases::map).list().forEach(c -> found.add(snapshot(c)));
         }
         return found;
+    }
+
+    List<ResidentContact> residentContacts(String number) {
+        Optional<Case> c = cases.byNumber(number);
+        if (c.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, ResidentContact> byPhone = new java.util.LinkedHashMap<>();
+        for (Reporters.Reporter r : reporters.of(c.get().id)) {
+            if (r.contactPhone() != null && !r.contactPhone().isBlank()) {
+                byPhone.putIfAbsent(r.contactPhone().replaceAll("[\\s-]", ""), new ResidentContact(r.ownNumber(),
+                        r.channel(), r.contactName(), r.contactPhone()));
+            }
+        }
+        return List.copyOf(byPhone.values());
     }
 
     Optional<ResidentContact> residentContact(String number) {

@@ -20,6 +20,7 @@ import cn.civicloop.intake.AppealForm;
 import cn.civicloop.intake.AppealIntake;
 import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -44,7 +45,8 @@ class PhoneRegistrationPageController {
     }
 
     @PostMapping("/workbench/phone")
-    String submit(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+    String submit(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+            HttpSession session) {
         AppealForm form = form(params);
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<AppealForm> v : validator.validate(form)) {
@@ -53,7 +55,7 @@ class PhoneRegistrationPageController {
         if (errors.isEmpty()) {
             try {
                 OpenedCase opened = intake.submit(form, List.of(), Actors.current());
-                redirect.addFlashAttribute("opened", opened);
+                redirect.addFlashAttribute("opened", FirstAnswers.sameBrowser(session, form.externalRef(), opened));
                 return "redirect:/workbench/phone";
             } catch (DomainException e) {
                 e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));

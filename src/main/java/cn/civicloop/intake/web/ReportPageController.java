@@ -23,6 +23,7 @@ import cn.civicloop.intake.AppealIntake;
 import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.web.Uploads;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -52,7 +53,8 @@ class ReportPageController {
 
     @PostMapping("/report")
     String submit(@RequestParam Map<String, String> params,
-            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model) {
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
+            HttpSession session) {
         AppealForm form = form(params);
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<AppealForm> v : validator.validate(form)) {
@@ -61,6 +63,7 @@ class ReportPageController {
         if (errors.isEmpty()) {
             try {
                 OpenedCase opened = intake.submit(form, Uploads.of(photos), Actors.current());
+                opened = FirstAnswers.sameBrowser(session, form.externalRef(), opened);
                 model.addAttribute("opened", opened);
                 if (opened.trackingToken() != null) {
                     String link = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()

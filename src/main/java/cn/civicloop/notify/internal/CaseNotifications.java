@@ -8,10 +8,16 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Optional;
+
+import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseEscalated;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.cases.FollowUpAnswered;
+import cn.civicloop.cases.ResidentContact;
 import cn.civicloop.notify.ResidentMessage;
 
 /**
@@ -52,11 +58,34 @@ class CaseNotifications {
                     label(event.from()), label(event.to()));
             letters(rule, event.departmentId(), event.number(), body, source, event.occurredAt());
         });
-        ResidentTexts.forAction(action, event.number()).ifPresent(text -> cases.residentContact(event.number())
-                .ifPresent(contact -> outbox.enqueue(action, channels.selected(),
-                        new ResidentMessage(event.number(), contact.channel() == null ? null : contact.channel().name(),
-                                contact.phone(), text),
-                        source, clock.instant())));
+        if (!ResidentTexts.hasText(action)) {
+            return;
+        }
+        // every reporter of the case is told, those of merged duplicates too, each under the number he knows
+        Optional<String> mergedInto = event.action() == CaseAction.MERGE ? cases.mergedInto(event.number())
+                : Optional.empty();
+        List<ResidentContact> contacts = cases.residentContacts(event.number());
+        for (int i = 0; i < contacts.size(); i++) {
+            ResidentContact contact = contacts.get(i);
+            Optional<String> text = event.action() == CaseAction.MERGE
+                    ? mergedInto.map(into -> ResidentTexts.merged(contact.number(), into))
+                    : ResidentTexts.forAction(action, event.number(), contact.number());
+            String from = i == 0 ? source : source + "/" + contact.phone();
+            text.ifPresent(t -> outbox.enqueue(action, channels.selected(), new ResidentMessage(event.number(),
+                    contact.channel() == null ? null : contact.channel().name(), contact.phone(), t), from,
+                    clock.instant()));
+        }
+    }
+
+    /** A dissatisfied or unresolved follow-up: the centre's information officers must decide on rework. */
+    @ApplicationModuleListener(condition = "#event.unsettled()")
+    void on(FollowUpAnswered event) {
+        String source = event.number() + "/FOLLOW_UP_UNSETTLED/" + event.occurredAt();
+        InboxRules.forUnsettledFollowUp().ifPresent(rule -> {
+            String body = "工单 %s 回访结果：%s，%s。请决定回访不满意重办或向群众说明。".formatted(event.number(),
+                    event.resolved() ? "已解决" : "未解决", event.satisfaction().label());
+            letters(rule, event.departmentId(), event.number(), body, source, event.occurredAt());
+        });
     }
 
     @ApplicationModuleListener

@@ -61,7 +61,15 @@ final class InboxRules {
                     List.of(DEPT_HEAD, HANDLER), List.of(OPERATOR)),
             EscalationStep.CIRCULATE, new Rule("CIRCULATE", "工单超时通报", Scope.ANYONE, List.of(LEADER), List.of())));
 
+    /** A dissatisfied or unresolved follow-up answer: the centre's information officers decide on rework. */
+    private static final Rule UNSETTLED_FOLLOW_UP = new Rule("FOLLOW_UP_UNSETTLED", "回访不满意待处理", Scope.CENTRE,
+            List.of(OPERATOR), List.of());
+
     private InboxRules() {
+    }
+
+    static Optional<Rule> forUnsettledFollowUp() {
+        return Optional.of(UNSETTLED_FOLLOW_UP);
     }
 
     private static Rule rule(String kind, String title, Scope scope, Role... roles) {

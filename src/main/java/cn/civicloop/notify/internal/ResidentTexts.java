@@ -25,11 +25,25 @@ final class ResidentTexts {
     private ResidentTexts() {
     }
 
+    private static final String MERGED = "您反映的诉求（工单号%s）与工单%s为同一事项，已并入该工单一并办理。"
+            + "您可继续凭原工单号和查询码查询办理进度，办结后我们也会向您回访。";
+
     static boolean hasText(String actionName) {
-        return BY_ACTION.containsKey(actionName);
+        return BY_ACTION.containsKey(actionName) || "MERGE".equals(actionName);
     }
 
     static Optional<String> forAction(String actionName, String caseNumber) {
         return Optional.ofNullable(BY_ACTION.get(actionName)).map(t -> SIGN + t.formatted(caseNumber));
+    }
+
+    /** The text for a reporter who knows the case as {@code ownNumber}: a merged duplicate's reporter is reminded. */
+    static Optional<String> forAction(String actionName, String caseNumber, String ownNumber) {
+        return forAction(actionName, caseNumber).map(t -> ownNumber == null || ownNumber.equals(caseNumber) ? t
+                : t + "（您的工单" + ownNumber + "已并入此件）");
+    }
+
+    /** To the reporters of a duplicate merged into {@code intoNumber}: which case now handles theirs. */
+    static String merged(String ownNumber, String intoNumber) {
+        return SIGN + MERGED.formatted(ownNumber, intoNumber);
     }
 }

@@ -25,7 +25,7 @@ class CaseAccessTests {
             "OPERATOR@centre, REGISTER, true", "OPERATOR@centre, APPROVE, true", "OPERATOR@centre, ASSIGN, false",
             "OPERATOR@centre, SIGN, false", "OPERATOR@centre, VOID, true", "OPERATOR@centre, REOPEN, true",
             "TRIAGE_OFFICER@centre, ASSIGN, true", "TRIAGE_OFFICER@centre, REASSIGN, true", "TRIAGE_OFFICER@centre, SIGN, false",
-            "TRIAGE_OFFICER@centre, APPROVE, false", "TRIAGE_OFFICER@centre, PARK, true", "TRIAGE_OFFICER@centre, ASSIGN_UNIT, true",
+            "TRIAGE_OFFICER@centre, APPROVE, false", "TRIAGE_OFFICER@centre, PARK, true", "TRIAGE_OFFICER@centre, ASSIGN_UNIT, false",
             "TRIAGE_OFFICER@10, ASSIGN_UNIT, true", "TRIAGE_OFFICER@10, REASSIGN, false", "TRIAGE_OFFICER@10, VOID, false",
             "TRIAGE_OFFICER@20, ASSIGN_UNIT, false",
             "HANDLER@10, SIGN, true", "HANDLER@10, REPLY, true", "HANDLER@10, RETURN, true",

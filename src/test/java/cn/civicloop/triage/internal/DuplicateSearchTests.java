@@ -88,6 +88,16 @@ class DuplicateSearchTests {
         public Optional<ResidentContact> residentContact(String number) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<ResidentContact> residentContacts(String number) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<String> mergedInto(String number) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private final Cases cases = new Cases();
