@@ -48,6 +48,26 @@ final class PageSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A browser's request: it accepts HTML and names the page it came from. */
+    HttpResponse<String> page(String method, String path, String form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Referer", base + "/workbench");
+        b = form == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(method, HttpRequest.BodyPublishers.ofString(form));
+        return send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF token of a page's form. */
+    String csrfOf(String path) {
+        Matcher m = CSRF.matcher(get(path).body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on " + path);
+        }
+        return m.group(1);
+    }
+
     HttpResponse<byte[]> bytes(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

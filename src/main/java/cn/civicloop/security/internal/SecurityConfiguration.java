@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -95,6 +96,11 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").successHandler(lockout.onSuccess())
                         .failureHandler(lockout.onFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // the site's error page tells a refused role from a missing or expired CSRF token (shared.web)
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    req.setAttribute(WebAttributes.ACCESS_DENIED_403, ex);
+                    res.sendError(HttpStatus.FORBIDDEN.value());
+                }))
                 .headers(headers::apply);
         return http.build();
     }
