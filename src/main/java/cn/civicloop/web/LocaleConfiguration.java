@@ -27,6 +27,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
-        registry.addInterceptor(change);
+        // not on the error page: reading ?lang there would parse the body of a request refused for its size
+        registry.addInterceptor(change).excludePathPatterns("/error");
     }
 }

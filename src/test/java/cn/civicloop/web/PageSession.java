@@ -17,6 +17,8 @@ final class PageSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final String base;
+    /** The page the login sent this session to. */
+    String landing;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -29,7 +31,15 @@ final class PageSession {
     }
 
     static PageSession login(int port, String username) {
+        return loginAfter(port, null, username);
+    }
+
+    /** Logs in after asking for {@code path} without a login (null: none), as a person following a bookmark. */
+    static PageSession loginAfter(int port, String path, String username) {
         PageSession s = new PageSession(port);
+        if (path != null) {
+            s.get(path);
+        }
         Matcher m = CSRF.matcher(s.get("/login").body());
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on /login");
@@ -41,11 +51,32 @@ final class PageSession {
         if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("login " + username + " failed: " + r.statusCode());
         }
+        s.landing = URI.create(r.headers().firstValue("Location").orElseThrow()).getPath();
         return s;
     }
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A browser's request: it accepts HTML and names the page it came from. */
+    HttpResponse<String> page(String method, String path, String form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Referer", base + "/workbench");
+        b = form == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(method, HttpRequest.BodyPublishers.ofString(form));
+        return send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF token of a page's form. */
+    String csrfOf(String path) {
+        Matcher m = CSRF.matcher(get(path).body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on " + path);
+        }
+        return m.group(1);
     }
 
     HttpResponse<byte[]> bytes(String path) {

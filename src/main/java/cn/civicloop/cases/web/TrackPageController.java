@@ -56,7 +56,7 @@ class TrackPageController {
         try {
             model.addAttribute("view", action.get());
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
             try {
                 model.addAttribute("view", queries.publicView(caseNumber(number), token.strip()));
             } catch (DomainException notFound) {

@@ -50,7 +50,7 @@ class PhoneRegistrationPageController {
         AppealForm form = form(params);
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<AppealForm> v : validator.validate(form)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+            errors.putIfAbsent(v.getPropertyPath().toString(), cn.civicloop.shared.web.RefusalText.of(v.getMessage()));
         }
         if (errors.isEmpty()) {
             try {
@@ -58,8 +58,8 @@ class PhoneRegistrationPageController {
                 redirect.addFlashAttribute("opened", FirstAnswers.sameBrowser(session, form.externalRef(), opened));
                 return "redirect:/workbench/phone";
             } catch (DomainException e) {
-                e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
-                errors.putIfAbsent("form", e.getMessage());
+                e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), cn.civicloop.shared.web.RefusalText.of(p.reason())));
+                errors.putIfAbsent("form", cn.civicloop.shared.web.RefusalText.of(e));
             }
         }
         return page(model, params, errors);

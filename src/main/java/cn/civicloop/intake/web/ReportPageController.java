@@ -58,7 +58,7 @@ class ReportPageController {
         AppealForm form = form(params);
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<AppealForm> v : validator.validate(form)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+            errors.putIfAbsent(v.getPropertyPath().toString(), cn.civicloop.shared.web.RefusalText.of(v.getMessage()));
         }
         if (errors.isEmpty()) {
             try {
@@ -73,8 +73,8 @@ class ReportPageController {
                 }
                 return "intake/report-done";
             } catch (DomainException e) {
-                e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
-                errors.putIfAbsent("form", e.getMessage());
+                e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), cn.civicloop.shared.web.RefusalText.of(p.reason())));
+                errors.putIfAbsent("form", cn.civicloop.shared.web.RefusalText.of(e));
             }
         }
         model.addAttribute("submissionId", params.getOrDefault("submissionId", UUID.randomUUID().toString()));

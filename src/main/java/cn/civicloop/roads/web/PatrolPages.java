@@ -117,7 +117,7 @@ class PatrolPages {
                 flash.addFlashAttribute("notice", a.segments().isEmpty() ? text(locale, "roads.notice.position.offRoad")
                         : text(locale, "roads.notice.position.onRoad", String.join(", ", a.segments())));
             } catch (DomainException e) {
-                flash.addFlashAttribute("error", e.getMessage());
+                flash.addFlashAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
             }
         }
         return "redirect:/roads/patrol";
@@ -148,7 +148,7 @@ class PatrolPages {
                     : view.holderId() == null || view.holderId() == chief.id() ? text(locale, "roads.notice.kept")
                     : text(locale, "roads.notice.passedUp", view.holderName()));
         } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
         }
         return "redirect:/roads/patrol";
     }
@@ -164,7 +164,7 @@ class PatrolPages {
             flash.addFlashAttribute("notice", view.caseNumber() == null ? status
                     : text(locale, "roads.notice.withCase", status, view.caseNumber()));
         } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
         }
         return "redirect:/roads/patrol";
     }

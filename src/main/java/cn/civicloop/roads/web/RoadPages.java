@@ -65,7 +65,7 @@ class RoadPages {
                     p.get("address")), Uploads.of(photos), Actors.current());
             flash.addFlashAttribute("opened", opened);
         } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
         }
         return "redirect:/roads/report";
     }

@@ -111,7 +111,7 @@ class WhistlePages {
             flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle.blown", new Object[] {w.title(),
                     String.join("、", w.departments().stream().map(WhistleView.Responder::departmentName).toList())}, locale));
         } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
             flash.addFlashAttribute("values", p.toSingleValueMap());
         }
         return "redirect:/roads/whistles";
@@ -126,7 +126,7 @@ class WhistlePages {
             flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle." + action,
                     new Object[] {w.title()}, locale));
         } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
         }
         return "redirect:/roads/whistles#whistle-" + id;
     }
@@ -144,7 +144,7 @@ class WhistlePages {
             whistles.rate(id, departmentId, Actors.current(), score, p.get("comment"));
             flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle.rated", new Object[] {score}, locale));
         } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
         }
         return "redirect:/roads/whistles#whistle-" + id;
     }
@@ -153,7 +153,7 @@ class WhistlePages {
     @ExceptionHandler({ ForbiddenException.class, NotFoundException.class })
     String refused(DomainException e, Model model, HttpServletResponse response) {
         response.setStatus(e instanceof NotFoundException ? HttpStatus.NOT_FOUND.value() : HttpStatus.FORBIDDEN.value());
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", cn.civicloop.shared.web.RefusalText.of(e));
         return "cases/forbidden";
     }
 

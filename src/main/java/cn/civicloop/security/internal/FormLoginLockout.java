@@ -6,7 +6,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -54,9 +53,8 @@ class FormLoginLockout {
         };
     }
 
-    AuthenticationSuccessHandler onSuccess() {
-        var delegate = new SavedRequestAwareAuthenticationSuccessHandler();
-        delegate.setDefaultTargetUrl("/workbench");
+    /** Counts the success, then lets {@code landing} choose the page (see RoleLanding). */
+    AuthenticationSuccessHandler onSuccess(AuthenticationSuccessHandler delegate) {
         return (HttpServletRequest request, HttpServletResponse response, Authentication auth) -> {
             lockout.succeeded(auth.getName(), clients.of(request));
             delegate.onAuthenticationSuccess(request, response, auth);

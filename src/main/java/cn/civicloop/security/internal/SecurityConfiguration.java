@@ -3,6 +3,7 @@ package cn.civicloop.security.internal;
 import java.io.IOException;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -85,16 +88,22 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AccessRules rules, SecurityHeaders headers, FormLoginLockout lockout,
-            AuditLog audit, ClientAddress clients) throws Exception {
+            AuditLog audit, ClientAddress clients,
+            ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) throws Exception {
         http.addFilterBefore(lockout.guard(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     rules.apply(false, auth);
                     auth.anyRequest().authenticated();
                 })
-                .formLogin(form -> form.loginPage("/login").successHandler(lockout.onSuccess())
+                .formLogin(form -> form.loginPage("/login").successHandler(lockout.onSuccess(new RoleLanding(privileges)))
                         .failureHandler(lockout.onFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // the site's error page tells a refused role from a missing or expired CSRF token (shared.web)
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    req.setAttribute(WebAttributes.ACCESS_DENIED_403, ex);
+                    res.sendError(HttpStatus.FORBIDDEN.value());
+                }))
                 .headers(headers::apply);
         return http.build();
     }

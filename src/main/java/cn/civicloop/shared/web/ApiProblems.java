@@ -11,12 +11,14 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -31,6 +33,7 @@ import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.PayloadTooLargeException;
 import cn.civicloop.shared.UnauthenticatedException;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -143,6 +146,36 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     .map(p -> Map.of("field", p.field(), "reason", p.reason())).toList());
         }
         return handleExceptionInternal(new ProblemCarrier(detail), body, new HttpHeaders(), status, request);
+    }
+
+    /**
+     * A person's browser asking for a page (not the API, not an htmx fragment) gets the site's error page in its
+     * language instead of the problem document: the refusal's reason travels to {@link ProblemErrorController}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null && isPage(web.getRequest())
+                && !web.getResponse().isCommitted()) {
+            String detail = body instanceof ProblemDetail problem ? problem.getDetail() : null;
+            if (detail != null && statusCode.value() < 500) {
+                web.getRequest().setAttribute(ProblemErrorController.REFUSAL, detail);
+            }
+            headers.forEach((name, values) -> values.forEach(v -> web.getResponse().addHeader(name, v)));
+            try {
+                web.getResponse().sendError(statusCode.value());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    static boolean isPage(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return !request.getRequestURI().startsWith("/api/") && request.getHeader("HX-Request") == null
+                && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     /** Lets us reuse the base class's content negotiation and logging for our own problems. */

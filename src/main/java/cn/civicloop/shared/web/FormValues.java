@@ -74,10 +74,10 @@ public final class FormValues {
      */
     public void refused(RuntimeException e) {
         if (e instanceof DomainException d) {
-            d.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), p.reason()));
-            errors.put("form", d.getMessage());
+            d.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), cn.civicloop.shared.web.RefusalText.of(p.reason())));
+            errors.put("form", RefusalText.of(d));
         } else {
-            errors.put("form", CONFLICT);
+            errors.put("form", RefusalText.of(new IllegalStateException(CONFLICT)));
         }
     }
 

@@ -11,16 +11,22 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Errors that never reach a controller (a URL the firewall or Tomcat refuses, a 404 for a static path) end on
- * /error. Browsers still get the HTML error page; everyone else gets an RFC 9457 problem document like every other
- * refusal of the API, instead of Spring Boot's own JSON shape.
+ * Errors that never reach a controller (a URL the firewall or Tomcat refuses, a 404 for a static path, a missing or
+ * expired CSRF token, a role refused by the URL rules) and refusals of page requests end on /error. A browser gets
+ * the site's error page in its language ({@code shared/error}) with a way back, never Spring's Whitelabel page;
+ * everyone else gets an RFC 9457 problem document like every other refusal of the API.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -29,6 +35,56 @@ class ProblemErrorController extends BasicErrorController {
     ProblemErrorController(ErrorAttributes errorAttributes, WebProperties web,
             List<ErrorViewResolver> errorViewResolvers) {
         super(errorAttributes, web.getError(), errorViewResolvers);
+    }
+
+    /** Request attribute carrying a refusal's own message to the error page (see {@link ApiProblems}). */
+    static final String REFUSAL = ProblemErrorController.class.getName() + ".refusal";
+
+    @Override
+    @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+    public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+        HttpStatus status = getStatus(request);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null && uri.toString().startsWith("/api/")) {
+            // an API path keeps its problem document whatever the client accepts
+            Refusals.writeProblem(response, status, detail(status), uri.toString());
+            return null;
+        }
+        boolean csrf = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException;
+        String key = csrf ? "csrf" : switch (status) {
+            case BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, CONFLICT, CONTENT_TOO_LARGE,
+                    UNPROCESSABLE_CONTENT, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> String.valueOf(status.value());
+            default -> status.is5xxServerError() ? "500" : "400";
+        };
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", status.value());
+        model.put("errorKey", key);
+        Object refusal = request.getAttribute(REFUSAL);
+        if (refusal != null) {
+            model.put("detail", RefusalText.in(refusal.toString(), RequestContextUtils.getLocale(request)));
+        }
+        model.put("back", localReferer(request));
+        response.setStatus(status.value());
+        return new ModelAndView("shared/error", model, status);
+    }
+
+    /** The page the person came from, when it is a page of this site (never another site's address). */
+    private static String localReferer(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return null;
+        }
+        try {
+            java.net.URI ref = java.net.URI.create(referer);
+            if (ref.getHost() == null || !ref.getHost().equalsIgnoreCase(request.getServerName())
+                    || ref.getPort() != request.getServerPort() || ref.getRawPath() == null
+                    || !ref.getRawPath().startsWith("/")) {
+                return null;
+            }
+            return ref.getRawPath() + (ref.getRawQuery() == null ? "" : "?" + ref.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override

@@ -4,14 +4,13 @@ import java.io.IOException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.util.HtmlUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refusals written by servlet filters, before any controller runs (size and rate limits): an RFC 9457 problem
- * document for the API and for scripts, a short readable page for a browser submitting a form.
+ * document for the API and for scripts, the site's error page in the person's language for a browser submitting a form.
  */
 public final class Refusals {
 
@@ -26,17 +25,30 @@ public final class Refusals {
         boolean page = !request.getRequestURI().startsWith("/api/") && accept != null
                 && accept.contains(MediaType.TEXT_HTML_VALUE);
         if (page) {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            String text = HtmlUtils.htmlEscape(detail);
-            response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
-                    + "<title>" + status.value() + "</title><link rel=\"stylesheet\" href=\"/css/civicloop.css\">"
-                    + "</head><body><main class=\"container\"><h1>" + status.value() + "</h1><p class=\"error\">"
-                    + text + "</p><p><a href=\"/\">返回首页 (home)</a></p></main></body></html>");
+            // the site's error page in the person's language (ProblemErrorController), with this refusal's reason
+            request.setAttribute(ProblemErrorController.REFUSAL, detail);
+            String type = request.getContentType();
+            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+                // the error page must not parse the refused body: Spring skips a multipart that already failed
+                request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
+                        new org.springframework.web.multipart.MultipartException("refused before parsing"));
+            }
+            response.sendError(status.value());
         } else {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            writeProblem(response, status, detail, request.getRequestURI());
+        }
+    }
+
+    static void writeProblem(HttpServletResponse response, HttpStatus status, String detail, String instance) {
+        response.setStatus(status.value());
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        try {
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
                     + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
-                    + json(request.getRequestURI()) + "\"}");
+                    + json(instance) + "\"}");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

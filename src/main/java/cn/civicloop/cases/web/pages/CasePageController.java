@@ -61,7 +61,7 @@ class CasePageController {
         } catch (ForbiddenException | NotFoundException e) {
             throw e;
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
             model.addAttribute("errorAction", CaseAction.ofSlug(action).map(CaseAction::slug).orElse(action));
             model.addAttribute("fieldProblems", e.fieldProblems());
             model.addAttribute("values", params);

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.web.RefusalText;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -20,16 +21,16 @@ import jakarta.servlet.http.HttpServletResponse;
 class StaffPageErrors {
 
     @ExceptionHandler(ForbiddenException.class)
-    String forbidden(ForbiddenException e, Model model, HttpServletResponse response) {
+    String forbidden(ForbiddenException e, Model model, HttpServletResponse response, java.util.Locale locale) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", RefusalText.in(e.getMessage(), locale));
         return "cases/forbidden";
     }
 
     @ExceptionHandler(NotFoundException.class)
-    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+    String notFound(NotFoundException e, Model model, HttpServletResponse response, java.util.Locale locale) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", RefusalText.in(e.getMessage(), locale));
         return "cases/forbidden";
     }
 }
