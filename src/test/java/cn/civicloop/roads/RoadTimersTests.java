@@ -33,7 +33,9 @@ import cn.civicloop.support.Node;
  * The road chiefs' timers on a clock the test moves: an unanswered issue climbs 3 → 2 → 1 one step at a time
  * (default 2 h per level) and is then marked overdue, each step once; an answer in time stops it. A whistle's
  * named departments are flagged overdue once when they miss the acknowledgement (10 min) or the on-site report
- * (30 min); the rating and the release follow the rules of 吹哨报到.
+ * (30 min); the rating and the release follow the rules of 吹哨报到. The node runs on a database of this class's
+ * own (moving the clock fires no other class's timers); "once" is read after the positive signal that the issue or
+ * whistle has no timer left.
  */
 class RoadTimersTests {
 
@@ -44,7 +46,7 @@ class RoadTimersTests {
     @BeforeAll
     static void start() {
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        node = Node.start("roads", clock);
+        node = Node.start("roads", clock, Node.ownDatabase("road_timers"));
     }
 
     @AfterAll
@@ -66,8 +68,7 @@ class RoadTimersTests {
         clock.advance(Duration.ofMinutes(121));
         Node.await(WAIT, "overdue at level 1", () -> count(issue.id(), "OVERDUE") == 1);
 
-        clock.advance(Duration.ofDays(1));
-        pause(800);
+        Node.await(WAIT, "no answer timer left after the overdue step", () -> issueTimers(issue.id()) == 0);
         assertThat(count(issue.id(), "AUTO_ESCALATED")).isEqualTo(1);
         assertThat(count(issue.id(), "OVERDUE")).isEqualTo(1);
         assertThat(view(issue.id()).holderLevel()).isEqualTo(1);
@@ -97,8 +98,9 @@ class RoadTimersTests {
         IssueView issue = reportUnfixable("护栏倾斜");
         clock.advance(Duration.ofMinutes(30));
         node.bean(IssueWorkflow.class).answer(issue.id(), chief("road2"), "已签收，明日处置");
+        assertThat(issueTimers(issue.id())).as("the answered round's timer still waits").isEqualTo(1);
         clock.advance(Duration.ofHours(5));
-        pause(800);
+        Node.await(WAIT, "the answered round's timer has run", () -> issueTimers(issue.id()) == 0);
         assertThat(count(issue.id(), "AUTO_ESCALATED")).isZero();
         assertThat(view(issue.id()).holderLevel()).isEqualTo(2);
         assertThat(view(issue.id()).answeredAt()).isNotNull();
@@ -121,8 +123,7 @@ class RoadTimersTests {
         assertThat(responder(w.id(), jtj).ackOverdue()).isTrue();
         assertThat(responder(w.id(), zfj).ackOverdue()).isFalse();
         assertThat(responder(w.id(), zfj).reportOverdue()).isFalse();
-        clock.advance(Duration.ofHours(3));
-        pause(800);
+        Node.await(WAIT, "both limit timers have run", () -> whistleTimers(w.id()).isEmpty());
         assertThat(node.bean(WhistleReader.class).view(w.id()).notes().stream().filter(n -> n.text().contains("未在时限内"))).hasSize(2);
         assertThat(now.status()).isEqualTo("OPEN");
 
@@ -140,6 +141,37 @@ class RoadTimersTests {
         whistles.resolve(w.id(), staff("road2"), "塌陷已回填，恢复通行");
         assertThat(whistles.release(w.id(), staff("zfj")).departments().stream()
                 .filter(d -> d.departmentId() == zfj).findFirst().orElseThrow().releasedAt()).isNotNull();
+    }
+
+    @Test
+    void theAcknowledgementLimitIsTenMinutesAndTheReportLimitThirty() {
+        WhistleWorkflow whistles = node.bean(WhistleWorkflow.class);
+        WhistleView w = whistles.blow(staff("road2"), new WhistleForm("君山路井盖缺失", "井盖缺失，夜间危险",
+                "R01-1", null, List.of("JTJ")));
+        long jtj = department(w, "区交通运输局");
+        assertThat(w.ackDue()).isEqualTo(w.blownAt().plus(Duration.ofMinutes(10)));
+        assertThat(w.reportDue()).isEqualTo(w.blownAt().plus(Duration.ofMinutes(30)));
+        assertThat(whistleTimers(w.id())).as("each limit's timer, at its limit").containsExactly(
+                w.blownAt().plus(Duration.ofMinutes(10)), w.blownAt().plus(Duration.ofMinutes(30)));
+
+        clock.set(w.blownAt().plus(Duration.ofMinutes(10)).minusSeconds(1));
+        assertThat(responder(w.id(), jtj).ackOverdue()).as("a second before the acknowledgement limit").isFalse();
+        clock.set(w.blownAt().plus(Duration.ofMinutes(11)));
+        Node.await(WAIT, "acknowledgement missed", () -> responder(w.id(), jtj).ackOverdue());
+        Node.await(WAIT, "the acknowledgement timer's run completed", () -> whistleTimers(w.id()).size() == 1);
+        assertThat(responder(w.id(), jtj).reportOverdue()).as("11 min: the report is not late yet").isFalse();
+        assertThat(overdueNotes(w.id())).extracting(WhistleView.Note::at)
+                .containsExactly(w.blownAt().plus(Duration.ofMinutes(10)));
+
+        clock.set(w.blownAt().plus(Duration.ofMinutes(29)));
+        assertThat(whistleTimers(w.id())).as("29 min: the report timer still waits")
+                .containsExactly(w.blownAt().plus(Duration.ofMinutes(30)));
+        assertThat(responder(w.id(), jtj).reportOverdue()).isFalse();
+        clock.set(w.blownAt().plus(Duration.ofMinutes(31)));
+        Node.await(WAIT, "report missed", () -> responder(w.id(), jtj).reportOverdue());
+        Node.await(WAIT, "the report timer's run completed", () -> whistleTimers(w.id()).isEmpty());
+        assertThat(overdueNotes(w.id())).extracting(WhistleView.Note::at).containsExactlyInAnyOrder(
+                w.blownAt().plus(Duration.ofMinutes(10)), w.blownAt().plus(Duration.ofMinutes(30)));
     }
 
     @Test
@@ -186,11 +218,26 @@ class RoadTimersTests {
                 .filter(d -> d.departmentId() == department).findFirst().orElseThrow();
     }
 
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static List<WhistleView.Note> overdueNotes(long whistle) {
+        return node.bean(WhistleReader.class).view(whistle).notes().stream().filter(n -> n.text().contains("未在时限内"))
+                .toList();
+    }
+
+    /** The answer timers of the issue waiting in db-scheduler's table. */
+    static long issueTimers(Node node, long issue) {
+        return node.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(
+                "select count(*) from scheduled_tasks where task_name = 'road-issue-answer-due' and task_instance like ?")
+                .param(issue + ":%").query(Long.class).single();
+    }
+
+    private static long issueTimers(long issue) {
+        return issueTimers(node, issue);
+    }
+
+    /** When the whistle's limit timers waiting in db-scheduler's table are due, earliest first. */
+    private static List<Instant> whistleTimers(long whistle) {
+        return node.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                select execution_time from scheduled_tasks where task_name = 'road-whistle-due' and task_instance like ?
+                order by execution_time""").param(whistle + ":%").query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
     }
 }

@@ -54,6 +54,43 @@ public final class Api {
         TOKENS.clear();
     }
 
+    /** Performs a case action as the given demo user. */
+    public Answer act(String user, String number, String action, Map<String, Object> body) {
+        return post("/api/v1/cases/" + number + "/actions/" + action, login(user), body);
+    }
+
+    /**
+     * Performs a case action as the given demo user and checks that it succeeded and left the case in
+     * {@code status}; returns the case.
+     */
+    public JsonNode ok(String user, String number, String action, Map<String, Object> body, String status) {
+        Answer a = act(user, number, action, body);
+        if (a.status() != 200) {
+            throw new AssertionError(action + " by " + user + " on " + number + " answered " + a.status() + ": " + a.body());
+        }
+        JsonNode c = a.json();
+        String actual = c.get("status").asString();
+        if (!actual.equals(status)) {
+            throw new AssertionError(action + " left " + number + " " + actual + ", expected " + status);
+        }
+        return c;
+    }
+
+    /** The id of a demo department by its code, looked up through the directory API. */
+    public long departmentId(String code) {
+        for (var d : get("/api/v1/directory/departments", login("dispatcher")).json()) {
+            if (d.get("code").asString().equals(code)) {
+                return d.get("id").asLong();
+            }
+        }
+        throw new IllegalStateException("no demo department " + code);
+    }
+
+    /** Forgets this server's cached tokens, for tests that move the clock past a token's lifetime. */
+    public void forgetOwnTokens() {
+        TOKENS.keySet().removeIf(k -> k.startsWith(base + " "));
+    }
+
     public Answer get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token, Map.of());
     }

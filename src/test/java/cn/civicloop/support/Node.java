@@ -46,6 +46,53 @@ public final class Node implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" };
     }
 
+    /**
+     * A database of the test class's own, on H2 and on PostgreSQL, for tests that move the clock: timers of cases
+     * other test classes left in a shared database would fire too, and what the test sees would depend on the order
+     * of the classes. On H2 a named in-memory database; on PostgreSQL a database created afresh (dropped first if a
+     * previous run left it) on the server of {@code CIVICLOOP_DB_URL}, named after that database and {@code name}.
+     * Every node of the test passes the same arguments to share it.
+     */
+    public static String[] ownDatabase(String name) {
+        if (!onPostgres()) {
+            return ownH2Database(name);
+        }
+        String base = System.getenv().getOrDefault("CIVICLOOP_DB_URL", "jdbc:postgresql://127.0.0.1:5432/civicloop");
+        int slash = base.lastIndexOf('/');
+        int query = base.indexOf('?', slash);
+        String baseName = query < 0 ? base.substring(slash + 1) : base.substring(slash + 1, query);
+        String database = (baseName + "_" + name).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String url = base.substring(0, slash + 1) + database + (query < 0 ? "" : base.substring(query));
+        synchronized (CREATED) {
+            if (CREATED.add(database)) {
+                try (var connection = java.sql.DriverManager.getConnection(base,
+                        System.getenv().getOrDefault("CIVICLOOP_DB_USER", "postgres"),
+                        System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", ""));
+                        var statement = connection.createStatement()) {
+                    statement.execute("drop database if exists " + database + " with (force)");
+                    statement.execute("create database " + database);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("cannot create the test database " + database, e);
+                }
+            }
+        }
+        return new String[] { "--spring.datasource.url=" + url };
+    }
+
+    private static final java.util.Set<String> CREATED = new java.util.HashSet<>();
+
+    /** The arguments of {@code first} followed by {@code more}. */
+    public static String[] with(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    /** Starts one node per name on {@code clock}, all with the same extra arguments (e.g. {@link #ownDatabase}). */
+    public static List<Node> startAll(Clock clock, String[] extraArgs, String... names) {
+        return java.util.Arrays.stream(names).map(n -> start(n, clock, extraArgs)).toList();
+    }
+
     /** The HTTP port this node listens on (random). */
     public int port() {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));

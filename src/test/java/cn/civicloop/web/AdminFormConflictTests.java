@@ -2,21 +2,13 @@ package cn.civicloop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -24,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.Node;
+import cn.civicloop.support.PageSession;
 
 /**
  * An admin form that loses a race at the database (another admin's department code or username, committed between
@@ -33,8 +26,6 @@ import cn.civicloop.support.ApiTest;
  * and nothing of the refused form is stored.
  */
 class AdminFormConflictTests extends ApiTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired
     DataSource dataSource;
@@ -82,8 +73,9 @@ class AdminFormConflictTests extends ApiTest {
 
     /**
      * Runs the form while another connection has inserted the conflicting row without committing it: the form's
-     * check does not see it, its insert waits for that row's lock, and the other admin commits 1.5 s later, so the
-     * insert hits the unique key.
+     * check does not see it and its insert waits for that row's lock. Once the database shows the form's insert
+     * waiting (the signal that stages the race, instead of a pause), the other admin commits, so the insert hits the
+     * unique key, within the lock timeout.
      */
     private HttpResponse<String> whileAnotherAdminHolds(String insert, String key, java.util.concurrent.Callable<HttpResponse<String>> form)
             throws Exception {
@@ -93,6 +85,7 @@ class AdminFormConflictTests extends ApiTest {
                 ps.setString(1, key);
                 ps.executeUpdate();
             }
+            String table = insert.trim().split("\\s+")[2];
             CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> {
                 try {
                     return form.call();
@@ -100,56 +93,38 @@ class AdminFormConflictTests extends ApiTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(1500);
+            Node.await(Duration.ofSeconds(20), "the form's insert waiting for the other admin's row",
+                    () -> waitingInserts(table) > 0 || answer.isDone());
+            assertThat(answer).as("the form must wait for the uncommitted row, not answer before").isNotDone();
             other.commit();
             return answer.get();
         }
     }
 
+    /**
+     * Sessions whose insert into {@code table} is under way: on PostgreSQL waiting for a lock; on H2 executing it (H2
+     * reports no waiter for a row lock), which with the other row uncommitted means waiting, for at most H2's lock
+     * timeout of 1 s: the commit follows at once.
+     */
+    private long waitingInserts(String table) {
+        String sql = Node.onPostgres()
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                        + " and lower(query) like ?"
+                : "select count(*) from information_schema.sessions where session_id <> session_id()"
+                        + " and lower(executing_statement) like ?";
+        return jdbc.sql(sql).param("insert into " + table + " %").query(Long.class).single();
+    }
+
     /** A logged-in admin's browser without a browser: cookies, the CSRF token of the pages, form posts. */
     private final class AdminSession {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String csrf;
+        private final PageSession session = PageSession.login(port(), "admin");
 
         AdminSession() {
-            csrf = csrfOf(get("/login").body());
-            HttpResponse<String> login = post("/login", Map.of("username", "admin", "password", Api.PASSWORD));
-            assertThat(login.statusCode()).isEqualTo(302);
-            csrf = csrfOf(get("/admin/departments").body());
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+            session.get("/admin/departments");
         }
 
         HttpResponse<String> post(String path, Map<String, String> fields) {
-            String body = "_csrf=" + enc(csrf) + "&" + fields.entrySet().stream()
-                    .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(base() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            return session.post(path, fields);
         }
-
-        private HttpResponse<String> send(HttpRequest.Builder b) {
-            try {
-                return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String csrfOf(String html) {
-        Matcher m = CSRF.matcher(html);
-        return m.find() ? m.group(1) : "";
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port();
     }
 }

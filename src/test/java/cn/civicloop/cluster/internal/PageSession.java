@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.civicloop.support.Api;
 
@@ -22,19 +20,16 @@ import cn.civicloop.support.Api;
  */
 final class PageSession {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\""
-            + "|<meta name=\"_csrf\" content=\"([^\"]+)\"");
-
     final CookieManager cookies = new CookieManager();
     final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     static String csrfOf(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) {
+        String token = cn.civicloop.support.PageSession.csrfOf(html);
+        if (token.isEmpty()) {
             throw new AssertionError("no CSRF token in the page");
         }
-        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return token;
     }
 
     String sessionCookie() {

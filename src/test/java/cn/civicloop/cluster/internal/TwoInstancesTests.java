@@ -194,8 +194,15 @@ class TwoInstancesTests {
                 assertThat(onB).isInstanceOf(InProcessSignals.class);
                 onB.publish("probe", "local");
                 Node.await(WAIT, "in-process delivery", () -> heard.contains("local"));
-                a.bean(ClusterSignals.class).publish("probe", "from-a");
-                Thread.sleep(500);
+                // positive signals instead of a pause: A's own subscriber hears A's signal, then B hears a later
+                // signal of its own; had A's signal crossed to B, it would have arrived by then
+                List<String> heardOnA = new CopyOnWriteArrayList<>();
+                try (ClusterSignals.Subscription onA = a.bean(ClusterSignals.class).subscribe("probe", heardOnA::add)) {
+                    a.bean(ClusterSignals.class).publish("probe", "from-a");
+                    Node.await(WAIT, "A hears its own signal", () -> heardOnA.contains("from-a"));
+                }
+                onB.publish("probe", "later-on-b");
+                Node.await(WAIT, "B hears its later signal", () -> heard.contains("later-on-b"));
                 assertThat(heard).doesNotContain("from-a");
                 return;
             }
