@@ -99,7 +99,7 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         if (password == null || password.isBlank() || password.length() < 8 || password.length() > 200) {
             throw new InvalidInputException("password", "密码长度须为 8–200 个字符 (8 to 200 characters)");
         }
-        staff.changePassword(id, encoder.encode(password));
+        staff.changePassword(id, encoder.encode(password), false);
     }
 
     private <T> void valid(T form) {

@@ -88,6 +88,7 @@ class SecurityConfiguration {
             AuditLog audit, ClientAddress clients) throws Exception {
         http.addFilterBefore(lockout.guard(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
+                .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     rules.apply(false, auth);
                     auth.anyRequest().authenticated();

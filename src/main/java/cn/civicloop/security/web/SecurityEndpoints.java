@@ -15,7 +15,8 @@ class SecurityEndpoints {
     EndpointOwners securityEndpointOwners() {
         return EndpointOwners.of("security")
                 .paths("/login").open()
-                .paths(HttpMethod.POST, "/api/v1/auth/token").open()
+                .paths(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password").open()
+                .paths("/account/password").staff()
                 .paths("/api/v1/admin/audit", "/api/v1/admin/audit/**").roles(Role.ADMIN)
                 .paths("/api/v1/admin/login-locks", "/api/v1/admin/login-locks/**").roles(Role.ADMIN)
                 .build();
