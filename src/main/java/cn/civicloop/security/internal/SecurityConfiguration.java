@@ -14,7 +14,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -86,14 +85,14 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AccessRules rules, SecurityHeaders headers, FormLoginLockout lockout,
             AuditLog audit, ClientAddress clients) throws Exception {
-        http.addFilterBefore(lockout.guard(), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
+        http.addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     rules.apply(false, auth);
                     auth.anyRequest().authenticated();
                 })
-                .formLogin(form -> form.loginPage("/login").successHandler(lockout.onSuccess())
+                .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(lockout.details())
+                        .successHandler(lockout.onSuccess())
                         .failureHandler(lockout.onFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers::apply);
@@ -108,8 +107,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FormLoginLockout formLoginLockout(LoginLockout lockout, ClientAddress clients) {
-        return new FormLoginLockout(lockout, clients);
+    FormLoginLockout formLoginLockout(ClientAddress clients) {
+        return new FormLoginLockout(clients);
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String detail) throws IOException {

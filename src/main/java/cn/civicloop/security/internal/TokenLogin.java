@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -17,25 +18,18 @@ import jakarta.servlet.http.HttpServletRequest;
 @Component
 public class TokenLogin {
 
-    private final StaffLogins accounts;
+    private final Logins logins;
     private final ApiTokens tokens;
-    private final PasswordEncoder encoder;
-    private final String dummyHash;
-    private final LoginLockout lockout;
     private final ClientAddress clients;
     private final StaffCredentials credentials;
     private final AuditLog audit;
 
-    TokenLogin(StaffLogins accounts, ApiTokens tokens, PasswordEncoder encoder, LoginLockout lockout,
-            ClientAddress clients, StaffCredentials credentials, AuditLog audit) {
+    TokenLogin(Logins logins, ApiTokens tokens, ClientAddress clients, StaffCredentials credentials, AuditLog audit) {
+        this.logins = logins;
         this.credentials = credentials;
         this.audit = audit;
-        this.accounts = accounts;
         this.tokens = tokens;
-        this.encoder = encoder;
-        this.lockout = lockout;
         this.clients = clients;
-        this.dummyHash = encoder.encode("no-such-user");
     }
 
     /** What the client gets: the token and who it acts as. */
@@ -86,23 +80,12 @@ public class TokenLogin {
     }
 
     private StaffPrincipal check(String username, String password, HttpServletRequest request) {
-        String client = clients.of(request);
-        var lock = lockout.lockOf(username);
-        if (lock.isPresent()) {
-            lockout.refusedWhileLocked(username, client);
-            throw new ResponseStatusException(HttpStatus.LOCKED, lockout.message(lock.get()));
+        try {
+            return logins.check(username, password, clients.of(request));
+        } catch (LockedException e) {
+            throw new ResponseStatusException(HttpStatus.LOCKED, e.getMessage());
+        } catch (BadCredentialsException e) {
+            throw new UnauthenticatedException(e.getMessage());
         }
-        StaffPrincipal staff = accounts.principal(username).orElse(null);
-        // Always run the hash check so that an unknown name costs as much time as a wrong password.
-        boolean matches = encoder.matches(password, staff != null ? staff.getPassword() : dummyHash);
-        if (staff == null || !matches || !staff.isEnabled()) {
-            var locked = lockout.failed(username, client);
-            if (locked.isPresent()) {
-                throw new ResponseStatusException(HttpStatus.LOCKED, lockout.message(locked.get()));
-            }
-            throw new UnauthenticatedException("用户名或密码错误 (wrong username or password)");
-        }
-        lockout.succeeded(staff.actor().username(), client);
-        return staff;
     }
 }

@@ -65,7 +65,7 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
         Api.Answer fifth = token(user, "wrong-5");
         assertThat(fifth.status()).as(fifth.body()).isEqualTo(423);
         assertThat(fifth.contentType()).startsWith("application/problem+json");
-        assertThat(fifth.text("detail")).contains("账号已暂时锁定").contains("locked");
+        assertThat(fifth.text("detail")).contains("登录失败次数过多").contains("locked");
 
         Api.Answer right = token(user, "correct-horse");
         assertThat(right.status()).as("the right password does not open a locked account").isEqualTo(423);
@@ -105,7 +105,7 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
         assertThat(location).endsWith("/login?locked");
         assertThat(formLogin(browser, user, "correct-horse").headers().firstValue("Location").orElse(""))
                 .as("the right password does not open a locked account").endsWith("/login?locked");
-        assertThat(get(browser, "/login?locked").body()).contains("账号已暂时锁定");
+        assertThat(get(browser, "/login?locked").body()).contains("登录失败次数过多");
         assertThat(token(user, "correct-horse").status()).as("one lock for both doors").isEqualTo(423);
     }
 
