@@ -123,11 +123,18 @@ class StaffAccounts implements StaffCredentials {
         return id;
     }
 
+    /**
+     * A deactivation, a change of roles or of department ends what the account was issued (sessions, tokens): the
+     * next request of its holder must see his account as it is now.
+     */
     void update(long id, String displayName, Long departmentId, String phone, boolean active, Set<Role> roles) {
+        StaffView before = find(id).orElseThrow();
         jdbc.sql("update directory_staff set display_name = ?, department_id = ?, phone = ?, active = ? where id = ?")
                 .params(displayName, departmentId, phone, active, id).update();
         replaceRoles(id, roles);
-        if (!active) {
+        boolean accessChanged = !active || !before.roles().equals(roles)
+                || !java.util.Objects.equals(before.departmentId(), departmentId);
+        if (accessChanged) {
             events.publishEvent(new StaffCredentialsChanged(id));
         }
     }
