@@ -44,7 +44,7 @@ class AdminFormConflictTests extends ApiTest {
 
     @Test
     void aDepartmentCodeTakenMeanwhileIsAReadableConflictOnTheForm() throws Exception {
-        AdminSession admin = new AdminSession();
+        AdminSession admin = new AdminSession("admin", "/admin/departments");
         String code = "RACE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         HttpResponse<String> r = whileAnotherAdminHolds(
                 "insert into directory_department (code, name, kind) values (?, '先来的部门', 'FUNCTIONAL')", code,
@@ -64,7 +64,7 @@ class AdminFormConflictTests extends ApiTest {
 
     @Test
     void aUsernameTakenMeanwhileIsAReadableConflictOnTheStaffForm() throws Exception {
-        AdminSession admin = new AdminSession();
+        AdminSession admin = new AdminSession("secadmin", "/admin/staff");
         String username = "race" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> r = whileAnotherAdminHolds("""
                 insert into directory_staff (username, display_name, password_hash, created_at)
@@ -112,11 +112,11 @@ class AdminFormConflictTests extends ApiTest {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         private String csrf;
 
-        AdminSession() {
+        AdminSession(String username, String page) {
             csrf = csrfOf(get("/login").body());
-            HttpResponse<String> login = post("/login", Map.of("username", "admin", "password", Api.PASSWORD));
+            HttpResponse<String> login = post("/login", Map.of("username", username, "password", Api.PASSWORD));
             assertThat(login.statusCode()).isEqualTo(302);
-            csrf = csrfOf(get("/admin/departments").body());
+            csrf = csrfOf(get(page).body());
         }
 
         HttpResponse<String> get(String path) {

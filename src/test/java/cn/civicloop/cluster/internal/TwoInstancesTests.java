@@ -127,7 +127,8 @@ class TwoInstancesTests {
         var admin = a.bean(cn.civicloop.directory.DirectoryAdministration.class);
         String username = "ended-" + UUID.randomUUID().toString().substring(0, 8);
         long centre = a.bean(cn.civicloop.directory.Directory.class).departmentByCode("ZX").orElseThrow().id();
-        var member = admin.createStaff(new cn.civicloop.directory.DirectoryAdministration.NewStaff(username, "会话测试",
+        Actor secadmin = a.bean(cn.civicloop.directory.Directory.class).staffActor("secadmin").orElseThrow();
+        var member = admin.createStaff(secadmin, new cn.civicloop.directory.DirectoryAdministration.NewStaff(username, "会话测试",
                 "session-test-pass", centre, null, java.util.Set.of(cn.civicloop.directory.Role.OPERATOR)));
 
         PageSession browser = new PageSession();
@@ -140,11 +141,11 @@ class TwoInstancesTests {
         assertThat(apiOnB.get("/api/v1/cases", token).status()).isEqualTo(200);
 
         switch (change) {
-            case DEACTIVATE -> admin.updateStaff(member.id(), new cn.civicloop.directory.DirectoryAdministration.StaffChange(
+            case DEACTIVATE -> admin.updateStaff(secadmin, member.id(), new cn.civicloop.directory.DirectoryAdministration.StaffChange(
                     "会话测试", centre, null, false, member.roles()));
-            case CHANGE_ROLES -> admin.updateStaff(member.id(), new cn.civicloop.directory.DirectoryAdministration.StaffChange(
+            case CHANGE_ROLES -> admin.updateStaff(secadmin, member.id(), new cn.civicloop.directory.DirectoryAdministration.StaffChange(
                     "会话测试", centre, null, true, java.util.Set.of(cn.civicloop.directory.Role.HANDLER)));
-            case RESET_PASSWORD -> admin.changePassword(member.id(), "reset-by-admin-1");
+            case RESET_PASSWORD -> admin.changePassword(secadmin, member.id(), "reset-by-admin-1");
         }
 
         HttpResponse<String> after = browser.get(b.port(), "/workbench/cases");
