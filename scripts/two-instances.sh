@@ -10,7 +10,7 @@ psql -h 127.0.0.1 -U postgres -qc "create database $DB"
 URL=jdbc:postgresql://127.0.0.1:5432/$DB
 mvn -q -DskipTests package
 start() {
-  java -Xmx768m -jar target/civicloop-0.1.0-SNAPSHOT.jar --spring.profiles.active=postgres \
+  java -Xmx768m -jar target/civicloop-0.1.0-SNAPSHOT.jar --spring.profiles.active=postgres,demo \
     --spring.datasource.url="$URL" --server.port="$1" --civicloop.demo.seed-cases=false \
     --civicloop.security.rate-limit.enabled=false --civicloop.tracking-secret=two-instances-secret \
     --db-scheduler.scheduler-name="node-$1" \

@@ -11,9 +11,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Admin commands on departments and staff, for the admin pages of other modules (owner role: ADMIN — the caller
- * checks). Each command validates its input and refuses with a {@link cn.civicloop.shared.DomainException} naming
- * the field; nothing is changed then.
+ * Admin commands on departments (the system administrator's, role ADMIN) and staff accounts (the security
+ * administrator's, role SECURITY_ADMIN: 三员分立). The web layer checks the owner role; the staff commands check it
+ * again on their {@code by} actor and refuse a change of one's own account. Each command validates its input and
+ * refuses with a {@link cn.civicloop.shared.DomainException} naming the field; nothing is changed then. Every staff
+ * command is announced as {@link StaffAccountChanged} with the account before and after, for the audit.
  */
 public interface DirectoryAdministration {
 
@@ -25,11 +27,12 @@ public interface DirectoryAdministration {
 
     Department updateDepartment(long id, DepartmentChange change);
 
-    StaffMember createStaff(NewStaff staff);
+    StaffMember createStaff(Actor by, NewStaff staff);
 
-    StaffMember updateStaff(long id, StaffChange change);
+    StaffMember updateStaff(Actor by, long id, StaffChange change);
 
-    void changePassword(long staffId, String password);
+    /** A security administrator resets someone else's password. */
+    void changePassword(Actor by, long staffId, String password);
 
     /** A staff account as admins see it (never with the password hash). */
     record StaffMember(long id, String username, String displayName, Long departmentId, String phone, boolean active,

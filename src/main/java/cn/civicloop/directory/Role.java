@@ -24,10 +24,24 @@ public enum Role {
     GRID_WORKER("网格员·驻村辅警"),
     /** 考评办 — the evaluation office: indicators, weights, objections, computing and publishing the periods. */
     EVALUATION_OFFICER("考评办"),
-    /** 系统管理员 — directory and configuration; no access to case contents. */
+    /**
+     * 系统管理员 — the system administrator (三员分立): departments, areas and configuration; no staff accounts or roles,
+     * no audit, no case contents. Also named {@link #SYSTEM_ADMIN}.
+     */
     ADMIN("系统管理员"),
+    /** 安全管理员 — the security administrator: staff accounts, roles, unlocks, password resets; no case contents. */
+    SECURITY_ADMIN("安全管理员"),
+    /** 审计管理员 — the audit administrator: reads and verifies the audit log, nothing else. */
+    AUDIT_ADMIN("审计管理员"),
     /** The application itself (timers, imports). Never held by a person. */
     SYSTEM("系统");
+
+    /** The system administrator of 三员分立: the role stored as {@code ADMIN}. */
+    public static final Role SYSTEM_ADMIN = ADMIN;
+
+    /** The three administrator roles of 三员分立: nobody holds two of them, nor one with any other role. */
+    public static final java.util.Set<Role> ADMINISTRATORS = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(ADMIN, SECURITY_ADMIN, AUDIT_ADMIN));
 
     private final String label;
 
@@ -37,5 +51,10 @@ public enum Role {
 
     public String label() {
         return label;
+    }
+
+    /** True for the system, security and audit administrators. */
+    public boolean administrator() {
+        return ADMINISTRATORS.contains(this);
     }
 }

@@ -16,13 +16,25 @@ public interface StaffCredentials {
     Optional<StaffAccount> byId(long staffId);
 
     /**
+     * The holder of the account sets his own password (the caller checked his current one): stored hashed, the
+     * obligation to change an initial or reset password is lifted, and {@link StaffCredentialsChanged} ends what was
+     * issued on the old one. Refused with an {@link cn.civicloop.shared.InvalidInputException} on field
+     * {@code newPassword} when the password does not meet the password policy.
+     */
+    void changeOwnPassword(long staffId, String newPassword);
+
+    /**
      * A staff account as a login sees it.
      *
      * @param actor        who the account acts as: id, name, roles, department
      * @param passwordHash the stored hash in the delegating encoder's format ({@code {bcrypt}…}); never shown
      * @param active       false when an admin deactivated the account: it may not log in
+     * @param mustChangePassword true for an initial or reset password: its holder must choose his own before doing
+     *                     anything else
+     * @param passwordChangedAt when the password was last set (its age for the expiry of the password policy)
      */
-    record StaffAccount(Actor actor, String passwordHash, boolean active) {
+    record StaffAccount(Actor actor, String passwordHash, boolean active, boolean mustChangePassword,
+            java.time.Instant passwordChangedAt) {
 
         @Override
         public String toString() {

@@ -74,7 +74,7 @@ class DirectoryAdminApiTests extends ApiTest {
 
     /** A fresh handler of ZFJ, created by the admin. */
     private JsonNode newHandler() {
-        Api.Answer a = api.post("/api/v1/admin/staff", token("admin"),
+        Api.Answer a = api.post("/api/v1/admin/staff", token("secadmin"),
                 staff(unique("tester-"), departmentId("ZFJ"), "HANDLER"));
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         return a.json();
@@ -160,7 +160,7 @@ class DirectoryAdminApiTests extends ApiTest {
         assertThat(department(code).get("id").asLong()).isEqualTo(deptId);
 
         String username = unique("handler-");
-        Api.Answer created = api.post("/api/v1/admin/staff", token("admin"), staff(username, deptId, "HANDLER"));
+        Api.Answer created = api.post("/api/v1/admin/staff", token("secadmin"), staff(username, deptId, "HANDLER"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("username").asString()).isEqualTo(username);
         assertThat(created.json().get("active").asBoolean()).isTrue();
@@ -183,7 +183,7 @@ class DirectoryAdminApiTests extends ApiTest {
         assertThat(api.get("/api/v1/cases", token).json().get("total").asLong()).isEqualTo(1);
 
         // the admin's list shows him, never with a password hash
-        Api.Answer all = api.get("/api/v1/admin/staff", token("admin"));
+        Api.Answer all = api.get("/api/v1/admin/staff", token("secadmin"));
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().valueStream().map(s -> s.get("username").asString())).contains(username, "operator");
         assertThat(all.body()).doesNotContain("{bcrypt}").doesNotContain("password");
@@ -194,11 +194,11 @@ class DirectoryAdminApiTests extends ApiTest {
         JsonNode created = newHandler();
         String username = created.get("username").asString();
 
-        Api.Answer again = api.post("/api/v1/admin/staff", token("admin"), staff(username, null, "OPERATOR"));
+        Api.Answer again = api.post("/api/v1/admin/staff", token("secadmin"), staff(username, null, "OPERATOR"));
         assertProblem(again, 409);
-        Api.Answer demo = api.post("/api/v1/admin/staff", token("admin"), staff("operator", null, "OPERATOR"));
+        Api.Answer demo = api.post("/api/v1/admin/staff", token("secadmin"), staff("operator", null, "OPERATOR"));
         assertProblem(demo, 409);
-        long operators = api.get("/api/v1/admin/staff", token("admin")).json().valueStream()
+        long operators = api.get("/api/v1/admin/staff", token("secadmin")).json().valueStream()
                 .filter(s -> s.get("username").asString().equals("operator")).count();
         assertThat(operators).isEqualTo(1);
 
@@ -210,7 +210,7 @@ class DirectoryAdminApiTests extends ApiTest {
     @Test
     void staffOfAnUnknownDepartmentIs422() {
         String username = unique("ghost-");
-        Api.Answer a = api.post("/api/v1/admin/staff", token("admin"), staff(username, 987654321L, "OPERATOR"));
+        Api.Answer a = api.post("/api/v1/admin/staff", token("secadmin"), staff(username, 987654321L, "OPERATOR"));
         assertProblem(a, 422);
         assertThat(fields(a)).containsExactly("departmentId");
         assertThat(login(username, NEW_PASSWORD).status()).isEqualTo(401);
@@ -220,16 +220,16 @@ class DirectoryAdminApiTests extends ApiTest {
     @ValueSource(strings = { "HANDLER", "DEPT_HEAD" })
     void handlersAndHeadsNeedADepartment(String role) {
         String username = unique("nodept-");
-        Api.Answer a = api.post("/api/v1/admin/staff", token("admin"), staff(username, null, role));
+        Api.Answer a = api.post("/api/v1/admin/staff", token("secadmin"), staff(username, null, role));
         assertProblem(a, 422);
         assertThat(fields(a)).containsExactly("departmentId");
-        assertThat(api.get("/api/v1/admin/staff", token("admin")).body()).doesNotContain(username);
+        assertThat(api.get("/api/v1/admin/staff", token("secadmin")).body()).doesNotContain(username);
     }
 
     @Test
     void residentAndSystemAreNoStaffRoles() {
         for (String role : List.of("RESIDENT", "SYSTEM")) {
-            Api.Answer a = api.post("/api/v1/admin/staff", token("admin"), staff(unique("odd-"), null, role));
+            Api.Answer a = api.post("/api/v1/admin/staff", token("secadmin"), staff(unique("odd-"), null, role));
             assertProblem(a, 422);
             assertThat(fields(a)).containsExactly("roles");
         }
@@ -239,21 +239,21 @@ class DirectoryAdminApiTests extends ApiTest {
     void malformedStaffAreRefusedWithTheFieldNamed() {
         Map<String, Object> shortPassword = staff(unique("short-"), null, "OPERATOR");
         shortPassword.put("password", "1234567");
-        Api.Answer a = api.post("/api/v1/admin/staff", token("admin"), shortPassword);
+        Api.Answer a = api.post("/api/v1/admin/staff", token("secadmin"), shortPassword);
         assertProblem(a, 400);
         assertThat(fields(a)).containsExactly("password");
 
-        Api.Answer badName = api.post("/api/v1/admin/staff", token("admin"), staff("has space", null, "OPERATOR"));
+        Api.Answer badName = api.post("/api/v1/admin/staff", token("secadmin"), staff("has space", null, "OPERATOR"));
         assertProblem(badName, 400);
         assertThat(fields(badName)).containsExactly("username");
 
-        Api.Answer noRoles = api.post("/api/v1/admin/staff", token("admin"), staff(unique("noroles-"), null));
+        Api.Answer noRoles = api.post("/api/v1/admin/staff", token("secadmin"), staff(unique("noroles-"), null));
         assertProblem(noRoles, 400);
         assertThat(fields(noRoles)).containsExactly("roles");
 
         Map<String, Object> badRole = staff(unique("badrole-"), null, "OPERATOR");
         badRole.put("roles", List.of("EMPEROR"));
-        assertProblem(api.post("/api/v1/admin/staff", token("admin"), badRole), 400);
+        assertProblem(api.post("/api/v1/admin/staff", token("secadmin"), badRole), 400);
 
         Api.Answer badKind = api.post("/api/v1/admin/departments", token("admin"),
                 Map.of("code", unique("K-"), "name", "未知类型", "kind", "GUILD"));
@@ -279,8 +279,8 @@ class DirectoryAdminApiTests extends ApiTest {
         body.put("displayName", "无此人");
         body.put("active", true);
         body.put("roles", List.of("OPERATOR"));
-        assertProblem(api.put("/api/v1/admin/staff/987654321", token("admin"), body), 404);
-        assertProblem(api.put("/api/v1/admin/staff/987654321/password", token("admin"),
+        assertProblem(api.put("/api/v1/admin/staff/987654321", token("secadmin"), body), 404);
+        assertProblem(api.put("/api/v1/admin/staff/987654321/password", token("secadmin"),
                 Map.of("password", NEW_PASSWORD)), 404);
     }
 
@@ -293,13 +293,13 @@ class DirectoryAdminApiTests extends ApiTest {
         assertProblem(api.post("/api/v1/admin/staff", token(user), staff(username, null, "ADMIN")), 403);
         assertProblem(api.post("/api/v1/admin/departments", token(user),
                 Map.of("code", unique("X-"), "name", "越权部门", "kind", "FUNCTIONAL")), 403);
-        long operatorId = api.get("/api/v1/admin/staff", token("admin")).json().valueStream()
+        long operatorId = api.get("/api/v1/admin/staff", token("secadmin")).json().valueStream()
                 .filter(s -> s.get("username").asString().equals("operator")).findFirst().orElseThrow()
                 .get("id").asLong();
         assertProblem(api.put("/api/v1/admin/staff/" + operatorId + "/password", token(user),
                 Map.of("password", NEW_PASSWORD)), 403);
 
-        assertThat(api.get("/api/v1/admin/staff", token("admin")).body()).doesNotContain(username);
+        assertThat(api.get("/api/v1/admin/staff", token("secadmin")).body()).doesNotContain(username);
         assertThat(login("operator", Api.PASSWORD).status()).isEqualTo(200);
     }
 
@@ -319,7 +319,7 @@ class DirectoryAdminApiTests extends ApiTest {
         String token = login(username, NEW_PASSWORD).text("token");
         assertThat(api.get("/api/v1/directory/departments", token).status()).isEqualTo(200);
 
-        Api.Answer off = api.put("/api/v1/admin/staff/" + id, token("admin"), change(created, false));
+        Api.Answer off = api.put("/api/v1/admin/staff/" + id, token("secadmin"), change(created, false));
         assertThat(off.status()).as(off.body()).isEqualTo(200);
         assertThat(off.json().get("active").asBoolean()).isFalse();
 
@@ -328,7 +328,7 @@ class DirectoryAdminApiTests extends ApiTest {
         Api.Answer refused = login(username, NEW_PASSWORD);
         assertProblem(refused, 401);
 
-        Api.Answer on = api.put("/api/v1/admin/staff/" + id, token("admin"), change(created, true));
+        Api.Answer on = api.put("/api/v1/admin/staff/" + id, token("secadmin"), change(created, true));
         assertThat(on.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/directory/departments", token).status())
                 .as("a token once revoked stays revoked").isEqualTo(401);
@@ -342,7 +342,7 @@ class DirectoryAdminApiTests extends ApiTest {
         String username = created.get("username").asString();
         String token = login(username, NEW_PASSWORD).text("token");
 
-        Api.Answer changed = api.put("/api/v1/admin/staff/" + id + "/password", token("admin"),
+        Api.Answer changed = api.put("/api/v1/admin/staff/" + id + "/password", token("secadmin"),
                 Map.of("password", "another-long-password"));
         assertThat(changed.status()).as(changed.body()).isEqualTo(204);
 

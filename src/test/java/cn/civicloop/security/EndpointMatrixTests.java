@@ -36,10 +36,12 @@ import cn.civicloop.support.ApiTest;
 class EndpointMatrixTests extends ApiTest {
 
     /** One demo account per role; roles without a demo account are still declared, just not exercised here. */
-    private static final Map<Role, String> USERS = new EnumMap<>(Map.of(Role.ADMIN, "admin", Role.OPERATOR, "operator",
-            Role.TRIAGE_OFFICER, "dispatcher", Role.LEADER, "leader", Role.HANDLER, "zfj", Role.DEPT_HEAD, "zfj-head",
-            Role.POLICE_DISPATCHER, "police-desk", Role.POLICE_OFFICER, "unit-b1-1", Role.ROAD_CHIEF, "road3",
-            Role.GRID_WORKER, "grid1"));
+    private static final Map<Role, String> USERS = new EnumMap<>(Map.ofEntries(Map.entry(Role.ADMIN, "admin"),
+            Map.entry(Role.SECURITY_ADMIN, "secadmin"), Map.entry(Role.AUDIT_ADMIN, "auditor"),
+            Map.entry(Role.OPERATOR, "operator"), Map.entry(Role.TRIAGE_OFFICER, "dispatcher"),
+            Map.entry(Role.LEADER, "leader"), Map.entry(Role.HANDLER, "zfj"), Map.entry(Role.DEPT_HEAD, "zfj-head"),
+            Map.entry(Role.POLICE_DISPATCHER, "police-desk"), Map.entry(Role.POLICE_OFFICER, "unit-b1-1"),
+            Map.entry(Role.ROAD_CHIEF, "road3"), Map.entry(Role.GRID_WORKER, "grid1")));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired

@@ -149,4 +149,55 @@ class RequestLimitsApiTests extends ApiTest {
         assertThat(last.headers().firstValue("Retry-After")).isPresent();
         assertThat(last.body()).contains("id=\"error-page\"").contains("请求过于频繁").doesNotContain("too many requests");
     }
+
+    // ------------------------------------------------------------------- every spelling of a limited path
+
+    @Test
+    void submissionIsLimitedOnItsPercentEncodedPathToo() {
+        String address = newAddress();
+        for (int i = 0; i < 3; i++) {
+            Api.Answer a = api.post("/api/v1/%61ppeals", null, appeal("路面坑洼"), from(address));
+            assertThat(a.status()).as("the encoded path reaches the appeal door: " + a.body()).isEqualTo(201);
+        }
+        assertProblem(api.post("/api/v1/%61ppeals", null, appeal("路面坑洼"), from(address)), 429, "请求过于频繁");
+        assertProblem(submitFrom(address), 429, "请求过于频繁");
+    }
+
+    @Test
+    void theTrackingLookupIsLimitedOnItsPercentEncodedPathToo() {
+        String address = newAddress();
+        Map<String, String> headers = Map.of("X-Tracking-Token", "guess", "X-Forwarded-For", address);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.get("/api/v1/%70ublic/cases/SZ2026000" + i, null, headers).status()).isEqualTo(404);
+        }
+        assertProblem(api.get("/api/v1/%70ublic/cases/SZ20260009", null, headers), 429, "retry after");
+        assertProblem(api.get("/api/v1/public/cases/SZ20260009", null, headers), 429, "retry after");
+    }
+
+    @Test
+    void theTokenEndpointIsLimitedOnItsPercentEncodedPathToo() {
+        String address = newAddress();
+        Map<String, String> wrong = Map.of("username", "nobody-" + UUID.randomUUID(), "password", "wrong-password");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/api/v1/auth/%74oken", null, wrong, from(address)).status()).isEqualTo(401);
+        }
+        assertProblem(api.post("/api/v1/auth/%74oken", null, wrong, from(address)), 429, "请求过于频繁");
+        assertProblem(api.post("/api/v1/auth/token", null, wrong, from(address)), 429, "请求过于频繁");
+    }
+
+    @Test
+    void theLoginFormIsLimitedOnItsPercentEncodedPathToo() throws Exception {
+        String address = newAddress();
+        int[] statuses = new int[5];
+        for (int i = 0; i < 5; i++) {
+            String path = i % 2 == 0 ? "/%6Cogin" : "/login";
+            statuses[i] = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                    .header("X-Forwarded-For", address)
+                    .POST(HttpRequest.BodyPublishers.ofString("username=x&password=y")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+        assertThat(statuses[3]).isEqualTo(429);
+        assertThat(statuses[4]).as("POST /%6Cogin after the limit").isEqualTo(429);
+    }
 }

@@ -35,7 +35,7 @@ class AdminFormConflictTests extends ApiTest {
 
     @Test
     void aDepartmentCodeTakenMeanwhileIsAReadableConflictOnTheForm() throws Exception {
-        AdminSession admin = new AdminSession();
+        AdminSession admin = new AdminSession("admin", "/admin/departments");
         String code = "RACE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         HttpResponse<String> r = whileAnotherAdminHolds(
                 "insert into directory_department (code, name, kind) values (?, '先来的部门', 'FUNCTIONAL')", code,
@@ -55,7 +55,7 @@ class AdminFormConflictTests extends ApiTest {
 
     @Test
     void aUsernameTakenMeanwhileIsAReadableConflictOnTheStaffForm() throws Exception {
-        AdminSession admin = new AdminSession();
+        AdminSession admin = new AdminSession("secadmin", "/admin/staff");
         String username = "race" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> r = whileAnotherAdminHolds("""
                 insert into directory_staff (username, display_name, password_hash, created_at)
@@ -117,10 +117,11 @@ class AdminFormConflictTests extends ApiTest {
 
     /** A logged-in admin's browser without a browser: cookies, the CSRF token of the pages, form posts. */
     private final class AdminSession {
-        private final PageSession session = PageSession.login(port(), "admin");
+        private final PageSession session;
 
-        AdminSession() {
-            session.get("/admin/departments");
+        AdminSession(String username, String page) {
+            session = PageSession.login(port(), username);
+            session.get(page);
         }
 
         HttpResponse<String> post(String path, Map<String, String> fields) {

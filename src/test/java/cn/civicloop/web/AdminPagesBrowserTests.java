@@ -37,6 +37,10 @@ class AdminPagesBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("form-error")).getText()).contains("部门编码已存在");
         assertThat(browser.findElement(By.id("name")).getDomProperty("value")).isEqualTo("重复的部门");
 
+        // 三员分立: staff accounts are the security administrator's
+        browser.get(url("/admin/staff"));
+        assertThat(browser.findElements(By.id("staff-form"))).as("the system administrator manages no accounts").isEmpty();
+        logIn("secadmin");
         browser.get(url("/admin/staff"));
         browser.findElement(By.id("username")).sendKeys("t" + tag.toLowerCase());
         browser.findElement(By.id("displayName")).sendKeys("测试员" + tag);
@@ -60,9 +64,9 @@ class AdminPagesBrowserTests extends BrowserTest {
     }
 
     @Test
-    void theAdminDeactivatesAStaffMember() {
+    void theSecurityAdministratorDeactivatesAStaffMember() {
         String tag = UUID.randomUUID().toString().substring(0, 6).toLowerCase();
-        logIn("admin");
+        logIn("secadmin");
         browser.get(url("/admin/staff"));
         browser.findElement(By.id("username")).sendKeys("off" + tag);
         browser.findElement(By.id("displayName")).sendKeys("停用测试" + tag);

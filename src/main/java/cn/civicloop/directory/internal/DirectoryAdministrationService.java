@@ -9,10 +9,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
+import cn.civicloop.directory.StaffAccountChanged;
 import cn.civicloop.directory.DirectoryAdministration;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
@@ -27,9 +30,11 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     private final StaffAccounts staff;
     private final PasswordEncoder encoder;
     private final Validator validator;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DirectoryAdministrationService(DirectoryStore store, StaffAccounts staff, PasswordEncoder encoder,
-            Validator validator) {
+            Validator validator, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.staff = staff;
         this.encoder = encoder;
@@ -71,7 +76,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
 
     @Override
     @Transactional
-    public StaffMember createStaff(NewStaff s) {
+    public StaffMember createStaff(Actor by, NewStaff s) {
+        securityAdministrator(by);
         valid(s);
         if (staff.usernameTaken(s.username())) {
             throw new ConflictException("用户名已存在 (username already exists): " + s.username());
@@ -79,27 +85,59 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         checkStaffRoles(s.roles(), s.departmentId());
         long id = staff.insert(s.username(), s.displayName().strip(), encoder.encode(s.password()), s.departmentId(),
                 s.phone(), s.roles());
-        return staffMember(id).orElseThrow();
+        StaffMember created = staffMember(id).orElseThrow();
+        events.publishEvent(new StaffAccountChanged(id, created.username(), by.username(), "CREATED", "",
+                summary(created)));
+        return created;
     }
 
     @Override
     @Transactional
-    public StaffMember updateStaff(long id, StaffChange s) {
-        staff.find(id).orElseThrow(() -> new NotFoundException("没有该人员 (no such staff member)"));
+    public StaffMember updateStaff(Actor by, long id, StaffChange s) {
+        securityAdministrator(by);
+        StaffMember before = staffMember(id).orElseThrow(() -> new NotFoundException("没有该人员 (no such staff member)"));
         valid(s);
         checkStaffRoles(s.roles(), s.departmentId());
+        boolean accessChanges = !before.roles().equals(s.roles()) || before.active() != s.active()
+                || !java.util.Objects.equals(before.departmentId(), s.departmentId());
+        if (accessChanges && by.staffId() != null && by.staffId() == id) {
+            throw new ForbiddenException("不能修改自己的角色、部门或启用状态，须由另一位安全管理员办理 "
+                    + "(you cannot change your own roles, department or activation: another security administrator must)");
+        }
         staff.update(id, s.displayName().strip(), s.departmentId(), s.phone(), s.active(), s.roles());
-        return staffMember(id).orElseThrow();
+        StaffMember after = staffMember(id).orElseThrow();
+        events.publishEvent(new StaffAccountChanged(id, after.username(), by.username(), "CHANGED", summary(before),
+                summary(after)));
+        return after;
     }
 
     @Override
     @Transactional
-    public void changePassword(long id, String password) {
-        staff.find(id).orElseThrow(() -> new NotFoundException("没有该人员 (no such staff member)"));
+    public void changePassword(Actor by, long id, String password) {
+        securityAdministrator(by);
+        StaffMember member = staffMember(id).orElseThrow(() -> new NotFoundException("没有该人员 (no such staff member)"));
+        if (by.staffId() != null && by.staffId() == id) {
+            throw new ForbiddenException("自己的密码请在“修改密码”页面修改 (change your own password on the password page)");
+        }
         if (password == null || password.isBlank() || password.length() < 8 || password.length() > 200) {
             throw new InvalidInputException("password", "密码长度须为 8–200 个字符 (8 to 200 characters)");
         }
-        staff.changePassword(id, encoder.encode(password));
+        staff.changePassword(id, encoder.encode(password), false);
+        events.publishEvent(new StaffAccountChanged(id, member.username(), by.username(), "PASSWORD_RESET",
+                summary(member), summary(member)));
+    }
+
+    /** 三员分立: only a security administrator (or the application itself) manages staff accounts. */
+    private static void securityAdministrator(Actor by) {
+        if (!by.has(Role.SECURITY_ADMIN) && !by.has(Role.SYSTEM)) {
+            throw new ForbiddenException("只有安全管理员可以管理人员账号和角色 (only a security administrator manages staff accounts and roles)");
+        }
+    }
+
+    /** What the audit keeps of an account: never its password or hash, nor its phone. */
+    private static String summary(StaffMember m) {
+        return "roles=" + new java.util.TreeSet<>(m.roles().stream().map(Role::name).toList()) + ", departmentId="
+                + m.departmentId() + ", active=" + m.active();
     }
 
     private <T> void valid(T form) {
@@ -130,6 +168,10 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         }
         if (departmentId != null && store.department(departmentId).isEmpty()) {
             throw new InvalidInputException("departmentId", "部门不存在 (no such department)");
+        }
+        if (roles.stream().anyMatch(Role::administrator) && roles.size() > 1) {
+            throw new InvalidInputException("roles", "系统管理员、安全管理员、审计管理员三员分立：管理员角色不能与任何其他角色同时持有 "
+                    + "(the system, security and audit administrator roles are held alone: no other role with them)");
         }
         boolean needsDepartment = roles.contains(Role.HANDLER) || roles.contains(Role.DEPT_HEAD);
         if (needsDepartment && departmentId == null) {

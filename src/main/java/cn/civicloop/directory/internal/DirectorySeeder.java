@@ -31,6 +31,11 @@ import cn.civicloop.directory.Role;
 /**
  * Fills an empty directory from two data files: the area tree (CSV) and departments + staff (YAML).
  * It never touches a directory that already has rows, so admins' edits survive restarts.
+ * <p>
+ * The staff of the file are the demo's, loaded only with {@code civicloop.directory.demo-accounts} (the {@code demo}
+ * and {@code test} profiles). Without it (production) an empty directory gets one security administrator whose
+ * initial password comes from configuration and must be changed at his first login; and the start is refused while
+ * any account still holds a known demo password.
  */
 @Component
 @Order(0)
@@ -44,6 +49,7 @@ class DirectorySeeder implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final Resource areasFile;
     private final Resource seedFile;
+    private final DirectoryProperties settings;
 
     DirectorySeeder(DirectoryStore store, StaffAccounts staff, PasswordEncoder encoder, DirectoryProperties settings) {
         this.store = store;
@@ -51,6 +57,7 @@ class DirectorySeeder implements ApplicationRunner {
         this.encoder = encoder;
         this.areasFile = settings.areasFile();
         this.seedFile = settings.seedFile();
+        this.settings = settings;
     }
 
     @Override
@@ -62,8 +69,31 @@ class DirectorySeeder implements ApplicationRunner {
         }
         if (store.count("directory_department") == 0) {
             loadDepartmentsAndStaff();
-            log.info("Directory: loaded departments and staff from {}", seedFile);
+            log.info("Directory: loaded departments{} from {}", settings.demoAccounts() ? " and demo staff" : "",
+                    seedFile);
         }
+        if (!settings.demoAccounts()) {
+            if (store.count("directory_staff") == 0) {
+                createInitialAdmin();
+            }
+            DemoPasswords.refuseInProduction(staff, encoder);
+        }
+    }
+
+    private void createInitialAdmin() {
+        var admin = settings.initialAdmin();
+        String password = admin.password() == null ? "" : admin.password();
+        if (password.length() < 12 || DemoPasswords.PASSWORD.equals(password)) {
+            throw new IllegalStateException("An empty production directory needs its first administrator's initial "
+                    + "password: set civicloop.directory.initial-admin.password (env CIVICLOOP_ADMIN_PASSWORD), at "
+                    + "least 12 characters and not the demo password; it must be changed at the first login. "
+                    + "(The demo district starts with the demo profile: --spring.profiles.active=demo.)");
+        }
+        long id = staff.insert(admin.username(), admin.displayName(), encoder.encode(password), null, null,
+                Set.of(Role.SECURITY_ADMIN));
+        staff.requirePasswordChange(id);
+        log.warn("Directory: created the security administrator '{}' with the configured initial password; he must "
+                + "change it at his first login", admin.username());
     }
 
     private int loadAreas() throws IOException {
@@ -100,7 +130,11 @@ class DirectorySeeder implements ApplicationRunner {
                 insertDepartment(unit, id);
             }
         }
-        String password = encoder.encode(String.valueOf(seed.get("password")));
+        if (!settings.demoAccounts()) {
+            return;
+        }
+        String password = seed.get("password-hash") != null ? String.valueOf(seed.get("password-hash"))
+                : encoder.encode(String.valueOf(seed.get("password")));
         for (Map<String, Object> person : (List<Map<String, Object>>) seed.get("staff")) {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             ((List<String>) person.get("roles")).forEach(r -> roles.add(Role.valueOf(r)));

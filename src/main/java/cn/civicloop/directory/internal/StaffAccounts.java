@@ -26,11 +26,28 @@ class StaffAccounts implements StaffCredentials {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final org.springframework.security.crypto.password.PasswordEncoder encoder;
 
-    StaffAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    StaffAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+            org.springframework.security.crypto.password.PasswordEncoder encoder) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.encoder = encoder;
+    }
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional
+    public void changeOwnPassword(long staffId, String newPassword) {
+        if (newPassword == null || newPassword.isBlank() || newPassword.length() < 8 || newPassword.length() > 200) {
+            throw new cn.civicloop.shared.InvalidInputException("newPassword",
+                    "密码长度须为 8–200 个字符 (8 to 200 characters)");
+        }
+        if (DemoPasswords.PASSWORD.equals(newPassword)) {
+            throw new cn.civicloop.shared.InvalidInputException("newPassword",
+                    "不能使用公开的演示密码 (the published demo password cannot be used)");
+        }
+        changePassword(staffId, encoder.encode(newPassword), false);
     }
 
     /** A staff row as admins see it (never with the password hash). */
@@ -41,7 +58,8 @@ class StaffAccounts implements StaffCredentials {
     @Override
     public Optional<StaffAccount> byUsername(String username) {
         return jdbc.sql("""
-                select s.id, s.username, s.display_name, s.password_hash, s.department_id, s.active, d.kind
+                select s.id, s.username, s.display_name, s.password_hash, s.department_id, s.active, d.kind,
+                       s.password_must_change, s.password_changed_at
                 from directory_staff s left join directory_department d on d.id = s.department_id
                 where s.username = ?""").param(username)
                 .query((rs, n) -> {
@@ -51,7 +69,9 @@ class StaffAccounts implements StaffCredentials {
                     boolean districtWide = dept == null || DepartmentKind.CENTRE.name().equals(kind);
                     Actor actor = new Actor(id, rs.getString("username"), rs.getString("display_name"),
                             roles(id), dept, districtWide);
-                    return new StaffAccount(actor, rs.getString("password_hash"), rs.getBoolean("active"));
+                    var changed = rs.getTimestamp("password_changed_at");
+                    return new StaffAccount(actor, rs.getString("password_hash"), rs.getBoolean("active"),
+                            rs.getBoolean("password_must_change"), changed == null ? null : changed.toInstant());
                 }).optional();
     }
 
@@ -91,10 +111,11 @@ class StaffAccounts implements StaffCredentials {
     long insert(String username, String displayName, String passwordHash, Long departmentId, String phone,
             Set<Role> roles) {
         jdbc.sql("""
-                insert into directory_staff (username, display_name, password_hash, department_id, phone, active, created_at)
-                values (?, ?, ?, ?, ?, true, ?)""")
+                insert into directory_staff (username, display_name, password_hash, department_id, phone, active, created_at,
+                    password_changed_at)
+                values (?, ?, ?, ?, ?, true, ?, ?)""")
                 .params(username, displayName, passwordHash, departmentId, phone,
-                        java.sql.Timestamp.from(clock.instant()))
+                        java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()))
                 .update();
         long id = jdbc.sql("select id from directory_staff where username = ?").param(username)
                 .query(Long.class).single();
@@ -102,18 +123,52 @@ class StaffAccounts implements StaffCredentials {
         return id;
     }
 
+    /**
+     * A deactivation, a change of roles or of department ends what the account was issued (sessions, tokens): the
+     * next request of its holder must see his account as it is now.
+     */
     void update(long id, String displayName, Long departmentId, String phone, boolean active, Set<Role> roles) {
+        StaffView before = find(id).orElseThrow();
         jdbc.sql("update directory_staff set display_name = ?, department_id = ?, phone = ?, active = ? where id = ?")
                 .params(displayName, departmentId, phone, active, id).update();
         replaceRoles(id, roles);
-        if (!active) {
+        boolean accessChanged = !active || !before.roles().equals(roles)
+                || !java.util.Objects.equals(before.departmentId(), departmentId);
+        if (accessChanged) {
             events.publishEvent(new StaffCredentialsChanged(id));
         }
     }
 
-    void changePassword(long id, String passwordHash) {
-        jdbc.sql("update directory_staff set password_hash = ? where id = ?").params(passwordHash, id).update();
+    /**
+     * Stores a new password hash. {@code mustChange}: an initial or reset password, to be changed by its holder at his
+     * next login; false when the holder chose it himself.
+     */
+    void changePassword(long id, String passwordHash, boolean mustChange) {
+        jdbc.sql("""
+                update directory_staff set password_hash = ?, password_must_change = ?, password_changed_at = ?
+                where id = ?""")
+                .params(passwordHash, mustChange, java.sql.Timestamp.from(clock.instant()), id).update();
         events.publishEvent(new StaffCredentialsChanged(id));
+    }
+
+    void requirePasswordChange(long id) {
+        jdbc.sql("update directory_staff set password_must_change = true where id = ?").param(id).update();
+    }
+
+    /** The usernames whose stored hash is exactly {@code hash} (the demo directory's fixed one). */
+    List<String> usernamesWithHash(String hash) {
+        return jdbc.sql("select username from directory_staff where password_hash = ? order by username")
+                .param(hash).query(String.class).list();
+    }
+
+    /** Username → stored hash, for those of {@code usernames} that exist. */
+    java.util.Map<String, String> hashesOf(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        for (String name : usernames) {
+            jdbc.sql("select password_hash from directory_staff where username = ?").param(name)
+                    .query(String.class).optional().ifPresent(h -> hashes.put(name, h));
+        }
+        return hashes;
     }
 
     private void replaceRoles(long id, Set<Role> roles) {

@@ -24,12 +24,13 @@ import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.web.FormValues;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Staff accounts and their roles (人员管理). Owner role: ADMIN (see DirectoryEndpoints). */
+/** Staff accounts and their roles (人员管理). Owner role: SECURITY_ADMIN (三员分立, see DirectoryEndpoints). */
 @Controller
 class AdminStaffController {
 
     static final List<Role> STAFF_ROLES = List.of(Role.OPERATOR, Role.TRIAGE_OFFICER, Role.HANDLER, Role.DEPT_HEAD,
-            Role.LEADER, Role.ADMIN);
+            Role.LEADER, Role.POLICE_DISPATCHER, Role.POLICE_OFFICER, Role.ROAD_CHIEF, Role.GRID_WORKER, Role.ADMIN,
+            Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
 
     private final Directory directory;
     private final DirectoryAdministration admin;
@@ -58,13 +59,13 @@ class AdminStaffController {
     @PostMapping("/admin/staff")
     String create(@RequestParam Map<String, String> params,
             @RequestParam(name = "roles", required = false) List<String> roleNames, Model model,
-            RedirectAttributes flash, HttpServletResponse response) {
+            RedirectAttributes flash, HttpServletResponse response, java.security.Principal principal) {
         FormValues form = new FormValues(params);
         Set<Role> roles = roles(roleNames, form);
         try {
             Long department = form.number("departmentId");
             form.throwIfInvalid();
-            StaffMember s = admin.createStaff(new DirectoryAdministration.NewStaff(form.text("username"),
+            StaffMember s = admin.createStaff(StaffAdministrators.actor(directory, principal), new DirectoryAdministration.NewStaff(form.text("username"),
                     form.text("displayName"), params.get("password"), department, form.text("phone"), roles));
             flash.addFlashAttribute("saved", s.displayName());
             return "redirect:/admin/staff";
@@ -79,14 +80,14 @@ class AdminStaffController {
     @PostMapping("/admin/staff/{id}")
     String update(@PathVariable long id, @RequestParam Map<String, String> params,
             @RequestParam(name = "roles", required = false) List<String> roleNames, Model model,
-            RedirectAttributes flash, HttpServletResponse response) {
+            RedirectAttributes flash, HttpServletResponse response, java.security.Principal principal) {
         StaffMember existing = member(id);
         FormValues form = new FormValues(params);
         Set<Role> roles = roles(roleNames, form);
         try {
             Long department = form.number("departmentId");
             form.throwIfInvalid();
-            StaffMember s = admin.updateStaff(id, new DirectoryAdministration.StaffChange(form.text("displayName"),
+            StaffMember s = admin.updateStaff(StaffAdministrators.actor(directory, principal), id, new DirectoryAdministration.StaffChange(form.text("displayName"),
                     department, form.text("phone"), form.checked("active"), roles));
             flash.addFlashAttribute("saved", s.displayName());
             return "redirect:/admin/staff";
@@ -99,10 +100,10 @@ class AdminStaffController {
 
     @PostMapping("/admin/staff/{id}/password")
     String password(@PathVariable long id, @RequestParam(defaultValue = "") String password, Model model,
-            RedirectAttributes flash, HttpServletResponse response) {
+            RedirectAttributes flash, HttpServletResponse response, java.security.Principal principal) {
         StaffMember existing = member(id);
         try {
-            admin.changePassword(id, password);
+            admin.changePassword(StaffAdministrators.actor(directory, principal), id, password);
             flash.addFlashAttribute("saved", existing.displayName());
             return "redirect:/admin/staff";
         } catch (DomainException | DataIntegrityViolationException e) {

@@ -91,20 +91,22 @@ class DirectoryAdminController {
 
     @PostMapping("/staff")
     @ResponseStatus(HttpStatus.CREATED)
-    StaffMember createStaff(@Valid @RequestBody NewStaff s) {
-        return administration.createStaff(new DirectoryAdministration.NewStaff(s.username(), s.displayName(),
+    StaffMember createStaff(@Valid @RequestBody NewStaff s, java.security.Principal principal) {
+        return administration.createStaff(StaffAdministrators.actor(directory, principal), new DirectoryAdministration.NewStaff(s.username(), s.displayName(),
                 s.password(), s.departmentId(), s.phone(), s.roles()));
     }
 
     @PutMapping("/staff/{id}")
-    StaffMember updateStaff(@PathVariable long id, @Valid @RequestBody StaffChange s) {
-        return administration.updateStaff(id, new DirectoryAdministration.StaffChange(s.displayName(),
+    StaffMember updateStaff(@PathVariable long id, @Valid @RequestBody StaffChange s,
+            java.security.Principal principal) {
+        return administration.updateStaff(StaffAdministrators.actor(directory, principal), id, new DirectoryAdministration.StaffChange(s.displayName(),
                 s.departmentId(), s.phone(), s.active(), s.roles()));
     }
 
     @PutMapping("/staff/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@PathVariable long id, @Valid @RequestBody PasswordChange p) {
-        administration.changePassword(id, p.password());
+    void changePassword(@PathVariable long id, @Valid @RequestBody PasswordChange p,
+            java.security.Principal principal) {
+        administration.changePassword(StaffAdministrators.actor(directory, principal), id, p.password());
     }
 }

@@ -1,63 +1,46 @@
 package cn.civicloop.security.internal;
 
-import java.io.IOException;
-
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The login form's side of {@link LoginLockout}: refuse a locked name before its password is checked, count failures. */
+/**
+ * The login form's side of the throttle ({@link LoginLockout}, applied inside {@link Logins}): hands the client
+ * address to the authentication and shows a lock as {@code /login?locked}, any other refusal as
+ * {@code /login?error}.
+ */
 class FormLoginLockout {
 
-    private final LoginLockout lockout;
     private final ClientAddress clients;
 
-    FormLoginLockout(LoginLockout lockout, ClientAddress clients) {
-        this.lockout = lockout;
+    FormLoginLockout(ClientAddress clients) {
         this.clients = clients;
     }
 
-    /** Runs just before the form login filter, after the CSRF check. */
-    OncePerRequestFilter guard() {
-        return new OncePerRequestFilter() {
-            @Override
-            protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI()));
-            }
-
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
-                String username = request.getParameter("username");
-                if (username != null && lockout.lockOf(username).isPresent()) {
-                    lockout.refusedWhileLocked(username, clients.of(request));
-                    response.sendRedirect(request.getContextPath() + "/login?locked");
-                    return;
-                }
-                chain.doFilter(request, response);
-            }
-        };
+    AuthenticationDetailsSource<HttpServletRequest, Logins.LoginDetails> details() {
+        return request -> new Logins.LoginDetails(clients.of(request));
     }
 
     AuthenticationFailureHandler onFailure() {
-        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
-            boolean locked = lockout.failed(request.getParameter("username"), clients.of(request)).isPresent();
-            response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
-        };
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) ->
+                response.sendRedirect(request.getContextPath()
+                        + (e instanceof LockedException ? "/login?locked" : "/login?error"));
     }
 
-    /** Counts the success, then lets {@code landing} choose the page (see RoleLanding). */
-    AuthenticationSuccessHandler onSuccess(AuthenticationSuccessHandler delegate) {
+    /** Sends a user who must change his password there first, else lets {@code landing} choose the page (RoleLanding). */
+    AuthenticationSuccessHandler onSuccess(AuthenticationSuccessHandler landing) {
         return (HttpServletRequest request, HttpServletResponse response, Authentication auth) -> {
-            lockout.succeeded(auth.getName(), clients.of(request));
-            delegate.onAuthenticationSuccess(request, response, auth);
+            if (auth.getPrincipal() instanceof StaffPrincipal staff && staff.mustChangePassword()) {
+                response.sendRedirect(request.getContextPath() + PasswordChangeGate.PAGE);
+                return;
+            }
+            landing.onAuthenticationSuccess(request, response, auth);
         };
     }
 }

@@ -14,9 +14,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Locks a username after repeated wrong passwords, whatever address they come from (the rate limit handles
- * addresses). Counted in the database, so every instance sees the same lock. Both doors use it: the API token
- * endpoint and the login form.
+ * Throttles wrong passwords per <b>pair of client address and username</b> (as typed: known and unknown names are
+ * counted and answered alike). {@code maxFailures} wrong passwords of one pair within {@code window} lock that pair
+ * for {@code duration}; each further lock of the same pair lasts twice as long, up to {@code maxDuration}
+ * (progressive delay). Only the offending client is locked: the account's holder, from his own address, still logs
+ * in — so a stranger cannot lock the 110 desk out. Counted in the database, so every instance sees the same locks.
+ * Both doors use it from inside the password check ({@link Logins}), whatever path the request came by.
  */
 @Component
 public class LoginLockout {
@@ -28,6 +31,7 @@ public class LoginLockout {
     private final int maxFailures;
     private final Duration window;
     private final Duration lockFor;
+    private final Duration maxLock;
 
     LoginLockout(JdbcClient jdbc, Clock clock, AuditLog audit, PlatformTransactionManager transactions,
             SecurityProperties settings) {
@@ -39,53 +43,85 @@ public class LoginLockout {
         this.maxFailures = settings.security().lockout().maxFailures();
         this.window = settings.security().lockout().window();
         this.lockFor = settings.security().lockout().duration();
+        this.maxLock = settings.security().lockout().maxDuration();
     }
 
-    public record Lock(String username, Instant lockedAt, Instant lockedUntil) {
+    /** A pair of username (as typed) and client address that may not log in until {@code lockedUntil}. */
+    public record Lock(String username, String clientAddress, Instant lockedAt, Instant lockedUntil) {
     }
 
-    /** The lock on this name, if one is in force now. */
-    Optional<Lock> lockOf(String username) {
-        return jdbc.sql("select username, locked_at, locked_until from security_login_lock where username = ? and locked_until > ?")
-                .params(key(username), Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Lock(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3).toInstant())).optional();
+    /** The lock on this pair, if one is in force now. */
+    Optional<Lock> lockOf(String username, String clientAddress) {
+        return jdbc.sql("""
+                select username, client_address, locked_at, locked_until from security_login_throttle
+                where username = ? and client_address = ? and locked_until > ?""")
+                .params(key(username), client(clientAddress), Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Lock(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant())).optional();
     }
 
+    /** The pairs locked now, oldest lock first. */
     public List<Lock> locks() {
-        return jdbc.sql("select username, locked_at, locked_until from security_login_lock where locked_until > ? order by locked_at")
+        return jdbc.sql("""
+                select username, client_address, locked_at, locked_until from security_login_throttle
+                where locked_until > ? order by locked_at""")
                 .param(Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Lock(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3).toInstant())).list();
+                .query((rs, n) -> new Lock(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant())).list();
     }
 
-    /** Counts a wrong password; returns the lock when this failure was the one too many. */
+    /** Counts a wrong password of this pair; returns the lock when this failure was the one too many. */
     Optional<Lock> failed(String username, String clientAddress) {
         String name = key(username);
+        String client = client(clientAddress);
         Instant now = clock.instant();
         Optional<Lock> lock = tx.execute(s -> {
-            jdbc.sql("insert into security_login_failure (username, failed_at) values (?, ?)")
-                    .params(name, Timestamp.from(now)).update();
-            int recent = jdbc.sql("select count(*) from security_login_failure where username = ? and failed_at > ?")
-                    .params(name, Timestamp.from(now.minus(window))).query(Integer.class).single();
-            if (recent < maxFailures) {
+            var row = jdbc.sql("""
+                    select failures, last_failure_at, locks from security_login_throttle
+                    where username = ? and client_address = ? for update""").params(name, client)
+                    .query((rs, n) -> new int[] { rs.getInt(1),
+                            rs.getTimestamp(2).toInstant().isBefore(now.minus(window)) ? 1 : 0, rs.getInt(3) })
+                    .optional();
+            if (row.isEmpty()) {
+                jdbc.sql("""
+                        insert into security_login_throttle (username, client_address, failures, last_failure_at, locks)
+                        values (?, ?, 0, ?, 0)""").params(name, client, Timestamp.from(now)).update();
+            }
+            int failures = row.map(r -> r[1] == 1 ? 0 : r[0]).orElse(0) + 1;
+            int locks = row.map(r -> r[2]).orElse(0);
+            if (failures < maxFailures) {
+                jdbc.sql("""
+                        update security_login_throttle set failures = ?, last_failure_at = ?
+                        where username = ? and client_address = ?""")
+                        .params(failures, Timestamp.from(now), name, client).update();
                 return Optional.<Lock>empty();
             }
-            Instant until = now.plus(lockFor);
-            jdbc.sql("delete from security_login_lock where username = ?").param(name).update();
-            jdbc.sql("insert into security_login_lock (username, locked_at, locked_until) values (?, ?, ?)")
-                    .params(name, Timestamp.from(now), Timestamp.from(until)).update();
-            jdbc.sql("delete from security_login_failure where username = ?").param(name).update();
-            return Optional.of(new Lock(name, now, until));
+            Instant until = now.plus(lockDuration(locks + 1));
+            jdbc.sql("""
+                    update security_login_throttle set failures = 0, last_failure_at = ?, locks = ?, locked_at = ?,
+                        locked_until = ? where username = ? and client_address = ?""")
+                    .params(Timestamp.from(now), locks + 1, Timestamp.from(now), Timestamp.from(until), name, client)
+                    .update();
+            return Optional.of(new Lock(name, client, now, until));
         });
         audit.record(name, "LOGIN", null, "FAILURE", null, clientAddress);
-        lock.ifPresent(l -> audit.record(name, "LOGIN_LOCKOUT", name, "LOCKED",
-                maxFailures + " failures within " + window + ", locked until " + l.lockedUntil(), clientAddress));
+        lock.ifPresent(l -> audit.record(name, "LOGIN_LOCKOUT", name, "LOCKED", maxFailures + " failures within "
+                + window + " from " + client + ", this client locked until " + l.lockedUntil(), clientAddress));
         return lock;
     }
 
+    /** The n-th lock of a pair: {@code duration × 2^(n-1)}, at most {@code maxDuration}. */
+    Duration lockDuration(int nth) {
+        Duration d = lockFor;
+        for (int i = 1; i < nth && d.compareTo(maxLock) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(maxLock) > 0 ? maxLock : d;
+    }
+
     void succeeded(String username, String clientAddress) {
-        jdbc.sql("delete from security_login_failure where username = ?").param(key(username)).update();
+        jdbc.sql("delete from security_login_throttle where username = ? and client_address = ?")
+                .params(key(username), client(clientAddress)).update();
         audit.record(key(username), "LOGIN", null, "SUCCESS", null, clientAddress);
     }
 
@@ -93,27 +129,33 @@ public class LoginLockout {
         audit.record(key(username), "LOGIN", null, "REFUSED_LOCKED", null, clientAddress);
     }
 
-    /** An admin lifts the lock (and forgets the failures that led to it). */
+    /** A security administrator lifts every lock of this username (and forgets the failures that led to them). */
     public boolean release(String username, String admin, String clientAddress) {
         String name = key(username);
-        Boolean released = tx.execute(s -> {
-            int n = jdbc.sql("delete from security_login_lock where username = ?").param(name).update();
-            jdbc.sql("delete from security_login_failure where username = ?").param(name).update();
-            return n > 0;
+        Integer released = tx.execute(s -> {
+            int locked = jdbc.sql("select count(*) from security_login_throttle where username = ? and locked_until > ?")
+                    .params(name, Timestamp.from(clock.instant())).query(Integer.class).single();
+            jdbc.sql("delete from security_login_throttle where username = ?").param(name).update();
+            return locked;
         });
-        audit.record(admin, "LOGIN_UNLOCK", name, Boolean.TRUE.equals(released) ? "RELEASED" : "NOT_LOCKED", null,
-                clientAddress);
-        return Boolean.TRUE.equals(released);
+        boolean any = released != null && released > 0;
+        audit.record(admin, "LOGIN_UNLOCK", name, any ? "RELEASED" : "NOT_LOCKED", null, clientAddress);
+        return any;
     }
 
+    /** The same words for every name, known or not: they speak of this address, not of an account. */
     String message(Lock lock) {
         long minutes = Math.max(1, Duration.between(clock.instant(), lock.lockedUntil()).toMinutes() + 1);
-        return "登录失败次数过多，账号已暂时锁定，请 " + minutes + " 分钟后再试或联系管理员解锁 "
-                + "(too many failed logins: this account is locked for " + minutes
-                + " more minutes, or until an administrator unlocks it)";
+        return "登录失败次数过多，本机暂时不能用该用户名登录，请 " + minutes + " 分钟后再试或联系安全管理员解锁 "
+                + "(too many failed logins from this address with this username: it is locked for " + minutes
+                + " more minutes, or until a security administrator unlocks it)";
     }
 
     private static String key(String username) {
         return AuditLog.cut(username == null ? "" : username.strip(), 60);
+    }
+
+    private static String client(String clientAddress) {
+        return AuditLog.cut(clientAddress == null ? "" : clientAddress, 64);
     }
 }

@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Per-client rate limits on the three doors worth hammering: public submission, the tracking lookup (against
+ * Per-client rate limits (matched on the decoded, normalised path) on the three doors worth hammering: public submission, the tracking lookup (against
  * guessing number and code) and login. A refused request gets 429 with Retry-After before anything else runs.
  * Configured under {@code civicloop.security.rate-limit.*}; {@code enabled: false} turns all of it off.
  */
@@ -32,8 +32,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         this.clients = clients;
         this.doors = List.of(
                 door(clock, "submit", limits.submit(), r -> post(r) && (is(r, "/api/v1/appeals") || is(r, "/report"))),
-                door(clock, "track", limits.track(), r -> r.getRequestURI().startsWith("/api/v1/public/cases/")
-                        || post(r) && (is(r, "/track") || r.getRequestURI().startsWith("/track/"))),
+                door(clock, "track", limits.track(), r -> path(r).startsWith("/api/v1/public/cases/")
+                        || post(r) && (is(r, "/track") || path(r).startsWith("/track/"))),
                 door(clock, "login", limits.login(), r -> post(r) && (is(r, "/api/v1/auth/token") || is(r, "/login"))));
     }
 
@@ -65,7 +65,16 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private static boolean is(HttpServletRequest r, String path) {
-        String uri = r.getRequestURI();
+        String uri = path(r);
         return uri.equals(path) || uri.equals(path + "/");
+    }
+
+    /**
+     * The path as the application's handlers and Spring Security's rules see it: percent-decoded and normalised by
+     * the container ({@code /%6Cogin} is {@code /login}), never the raw request URI, so no spelling escapes a limit.
+     */
+    static String path(HttpServletRequest r) {
+        String path = r.getServletPath() + (r.getPathInfo() == null ? "" : r.getPathInfo());
+        return path.isEmpty() ? "/" : path.replaceAll("/{2,}", "/");
     }
 }

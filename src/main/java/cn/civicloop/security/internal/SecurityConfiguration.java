@@ -17,7 +17,6 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -90,13 +89,14 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AccessRules rules, SecurityHeaders headers, FormLoginLockout lockout,
             AuditLog audit, ClientAddress clients,
             ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) throws Exception {
-        http.addFilterBefore(lockout.guard(), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
+        http.addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
+                .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     rules.apply(false, auth);
                     auth.anyRequest().authenticated();
                 })
-                .formLogin(form -> form.loginPage("/login").successHandler(lockout.onSuccess(new RoleLanding(privileges)))
+                .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(lockout.details())
+                        .successHandler(lockout.onSuccess(new RoleLanding(privileges)))
                         .failureHandler(lockout.onFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // the site's error page tells a refused role from a missing or expired CSRF token (shared.web)
@@ -116,8 +116,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FormLoginLockout formLoginLockout(LoginLockout lockout, ClientAddress clients) {
-        return new FormLoginLockout(lockout, clients);
+    FormLoginLockout formLoginLockout(ClientAddress clients) {
+        return new FormLoginLockout(clients);
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String detail) throws IOException {

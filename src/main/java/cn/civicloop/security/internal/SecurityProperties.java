@@ -28,7 +28,8 @@ public record SecurityProperties(@Valid @DefaultValue Guards security, @Valid @D
      * @param trustedProxies addresses (comma-separated) whose {@code X-Forwarded-For} is believed, e.g. the district's
      *                       reverse proxy; empty: the socket's address always counts
      * @param rateLimit      per client address and instance, token buckets in memory
-     * @param lockout        per username, any address, counted in the database (holds on every instance)
+     * @param lockout        per pair of username and client address, counted in the database (holds on every
+     *                       instance); locks only the offending client
      */
     public record Guards(@NotNull @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("") String trustedProxies,
             @Valid @DefaultValue RateLimits rateLimit, @Valid @DefaultValue Lockout lockout) {
@@ -81,12 +82,15 @@ public record SecurityProperties(@Valid @DefaultValue Guards security, @Valid @D
     }
 
     /**
-     * @param maxFailures wrong passwords within {@code window} that lock the username
+     * @param maxFailures wrong passwords of one pair (username as typed, client address) within {@code window} that
+     *                    lock that pair — not the account for other clients
      * @param window      how far back failures count
-     * @param duration    how long a lock lasts unless an admin lifts it
+     * @param duration    how long the first lock of a pair lasts unless a security administrator lifts it; each
+     *                    further lock of the same pair lasts twice as long
+     * @param maxDuration the longest lock
      */
     public record Lockout(@Min(1) @DefaultValue("5") int maxFailures, @DefaultValue("PT15M") Duration window,
-            @DefaultValue("PT15M") Duration duration) {
+            @DefaultValue("PT15M") Duration duration, @DefaultValue("PT24H") Duration maxDuration) {
     }
 
     /** @param tokenLifetime how long a bearer token from {@code POST /api/v1/auth/token} is valid */

@@ -2,26 +2,18 @@ package cn.civicloop.security.internal;
 
 import java.util.Optional;
 
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.directory.StaffCredentials;
 
-/** The staff accounts of the directory as Spring Security's users: the form login and the token door look them up here. */
+/** The staff accounts of the directory as Spring Security's users: both doors' password check looks them up here. */
 @Component
-class StaffLogins implements UserDetailsService {
+class StaffLogins {
 
     private final StaffCredentials credentials;
 
     StaffLogins(StaffCredentials credentials) {
         this.credentials = credentials;
-    }
-
-    @Override
-    public UserDetails loadUserByUsername(String username) {
-        return principal(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
     Optional<StaffPrincipal> principal(String username) {

@@ -21,15 +21,23 @@ public final class StaffPrincipal implements UserDetails {
     private final Actor actor;
     private final transient String passwordHash;
     private final boolean active;
+    private final boolean mustChangePassword;
 
-    StaffPrincipal(Actor actor, String passwordHash, boolean active) {
+    StaffPrincipal(Actor actor, String passwordHash, boolean active, boolean mustChangePassword) {
         this.actor = actor;
         this.passwordHash = passwordHash;
         this.active = active;
+        this.mustChangePassword = mustChangePassword;
     }
 
     static StaffPrincipal of(StaffAccount account) {
-        return new StaffPrincipal(account.actor(), account.passwordHash(), account.active());
+        return new StaffPrincipal(account.actor(), account.passwordHash(), account.active(),
+                account.mustChangePassword());
+    }
+
+    /** True while an initial or reset password has not been replaced by its holder: nothing else is allowed. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public Actor actor() {

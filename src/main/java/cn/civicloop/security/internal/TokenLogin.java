@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.civicloop.directory.Role;
+import cn.civicloop.directory.StaffCredentials;
 import cn.civicloop.shared.UnauthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,21 +18,18 @@ import jakarta.servlet.http.HttpServletRequest;
 @Component
 public class TokenLogin {
 
-    private final StaffLogins accounts;
+    private final Logins logins;
     private final ApiTokens tokens;
-    private final PasswordEncoder encoder;
-    private final String dummyHash;
-    private final LoginLockout lockout;
     private final ClientAddress clients;
+    private final StaffCredentials credentials;
+    private final AuditLog audit;
 
-    TokenLogin(StaffLogins accounts, ApiTokens tokens, PasswordEncoder encoder, LoginLockout lockout,
-            ClientAddress clients) {
-        this.accounts = accounts;
+    TokenLogin(Logins logins, ApiTokens tokens, ClientAddress clients, StaffCredentials credentials, AuditLog audit) {
+        this.logins = logins;
+        this.credentials = credentials;
+        this.audit = audit;
         this.tokens = tokens;
-        this.encoder = encoder;
-        this.lockout = lockout;
         this.clients = clients;
-        this.dummyHash = encoder.encode("no-such-user");
     }
 
     /** What the client gets: the token and who it acts as. */
@@ -43,25 +42,50 @@ public class TokenLogin {
      * password or a deactivated account. Every attempt is counted and audited.
      */
     public TokenAnswer login(String username, String password, HttpServletRequest request) {
-        String client = clients.of(request);
-        var lock = lockout.lockOf(username);
-        if (lock.isPresent()) {
-            lockout.refusedWhileLocked(username, client);
-            throw new ResponseStatusException(HttpStatus.LOCKED, lockout.message(lock.get()));
+        StaffPrincipal staff = check(username, password, request);
+        if (staff.mustChangePassword()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "须先修改初始密码：POST /api/v1/auth/password "
+                    + "(the initial password must be changed first: POST /api/v1/auth/password)");
         }
-        StaffPrincipal staff = accounts.principal(username).orElse(null);
-        // Always run the hash check so that an unknown name costs as much time as a wrong password.
-        boolean matches = encoder.matches(password, staff != null ? staff.getPassword() : dummyHash);
-        if (staff == null || !matches || !staff.isEnabled()) {
-            var locked = lockout.failed(username, client);
-            if (locked.isPresent()) {
-                throw new ResponseStatusException(HttpStatus.LOCKED, lockout.message(locked.get()));
-            }
-            throw new UnauthenticatedException("用户名或密码错误 (wrong username or password)");
-        }
-        lockout.succeeded(staff.actor().username(), client);
         ApiTokens.Issued issued = tokens.issue(staff.actor().staffId());
         return new TokenAnswer(issued.token(), issued.expiresAt(), staff.actor().username(), staff.actor().displayName(),
                 staff.actor().roles(), staff.actor().departmentId());
+    }
+
+    /**
+     * A staff member replaces his password, proving the current one under the same lockout as a login (the way an
+     * API client changes an initial password before it gets a token). His tokens and sessions end.
+     */
+    public void changePassword(String username, String password, String newPassword, HttpServletRequest request) {
+        StaffPrincipal staff = check(username, password, request);
+        credentials.changeOwnPassword(staff.actor().staffId(), newPassword);
+        audit.record(staff.actor().username(), "PASSWORD_CHANGE", staff.actor().username(), "CHANGED", "own password",
+                clients.of(request));
+    }
+
+    /**
+     * The page's side: the logged-in staff member proves his current password and sets a new one. A wrong current
+     * password counts as a failed login.
+     */
+    public void changeOwnPassword(String username, String current, String newPassword, HttpServletRequest request) {
+        StaffPrincipal staff;
+        try {
+            staff = check(username, current, request);
+        } catch (UnauthenticatedException e) {
+            throw new cn.civicloop.shared.InvalidInputException("password", "当前密码不正确 (the current password is wrong)");
+        }
+        credentials.changeOwnPassword(staff.actor().staffId(), newPassword);
+        audit.record(staff.actor().username(), "PASSWORD_CHANGE", staff.actor().username(), "CHANGED", "own password",
+                clients.of(request));
+    }
+
+    private StaffPrincipal check(String username, String password, HttpServletRequest request) {
+        try {
+            return logins.check(username, password, clients.of(request));
+        } catch (LockedException e) {
+            throw new ResponseStatusException(HttpStatus.LOCKED, e.getMessage());
+        } catch (BadCredentialsException e) {
+            throw new UnauthenticatedException(e.getMessage());
+        }
     }
 }

@@ -29,6 +29,17 @@ class AuthController {
     record Credentials(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password) {
     }
 
+    record PasswordChange(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password,
+            @NotBlank @Size(max = 200) String newPassword) {
+    }
+
+    @PostMapping("/password")
+    @Operation(summary = "Replace one's own password (e.g. an initial one) by proving the current one")
+    ResponseEntity<Void> password(@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
+        login.changePassword(change.username(), change.password(), change.newPassword(), request);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/token")
     @Operation(summary = "Issue a bearer token for a staff member")
     ResponseEntity<TokenLogin.TokenAnswer> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {

@@ -7,7 +7,11 @@ import org.springframework.http.HttpMethod;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.web.EndpointOwners;
 
-/** Owners of the security module's own endpoints: the two logins are public, the audit log and locks are admins'. */
+/**
+ * Owners of the security module's own endpoints: the logins and the password change by password are public, one's
+ * own password page is any staff member's, the audit log the audit administrator's, the login locks the security
+ * administrator's.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityEndpoints {
 
@@ -15,9 +19,11 @@ class SecurityEndpoints {
     EndpointOwners securityEndpointOwners() {
         return EndpointOwners.of("security")
                 .paths("/login").open()
-                .paths(HttpMethod.POST, "/api/v1/auth/token").open()
-                .paths("/api/v1/admin/audit", "/api/v1/admin/audit/**").roles(Role.ADMIN)
-                .paths("/api/v1/admin/login-locks", "/api/v1/admin/login-locks/**").roles(Role.ADMIN)
+                .paths(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password").open()
+                .paths("/account/password").staff()
+                // 三员分立: the audit administrator reads and verifies the audit; the security administrator unlocks
+                .paths("/api/v1/admin/audit", "/api/v1/admin/audit/**").roles(Role.AUDIT_ADMIN)
+                .paths("/api/v1/admin/login-locks", "/api/v1/admin/login-locks/**").roles(Role.SECURITY_ADMIN)
                 .build();
     }
 }

@@ -118,6 +118,43 @@ class TwoInstancesTests {
         }
     }
 
+    /** How an administrator on instance A changes an account: deactivation, new roles, a password reset. */
+    enum AccountChange { DEACTIVATE, CHANGE_ROLES, RESET_PASSWORD }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(AccountChange.class)
+    void aChangedAccountLosesItsSessionsAndTokensOnEveryInstanceAtOnce(AccountChange change) {
+        var admin = a.bean(cn.civicloop.directory.DirectoryAdministration.class);
+        String username = "ended-" + UUID.randomUUID().toString().substring(0, 8);
+        long centre = a.bean(cn.civicloop.directory.Directory.class).departmentByCode("ZX").orElseThrow().id();
+        Actor secadmin = a.bean(cn.civicloop.directory.Directory.class).staffActor("secadmin").orElseThrow();
+        var member = admin.createStaff(secadmin, new cn.civicloop.directory.DirectoryAdministration.NewStaff(username, "会话测试",
+                "session-test-pass", centre, null, java.util.Set.of(cn.civicloop.directory.Role.OPERATOR)));
+
+        PageSession browser = new PageSession();
+        String csrf = PageSession.csrfOf(browser.get(a.port(), "/login").body());
+        browser.post(a.port(), "/login", csrf, "username=" + username + "&password=session-test-pass");
+        assertThat(browser.get(b.port(), "/workbench/cases").statusCode()).as("logged in, read on B").isEqualTo(200);
+        Api apiOnB = new Api(b.port());
+        String token = new Api(a.port()).post("/api/v1/auth/token", null,
+                Map.of("username", username, "password", "session-test-pass")).text("token");
+        assertThat(apiOnB.get("/api/v1/cases", token).status()).isEqualTo(200);
+
+        switch (change) {
+            case DEACTIVATE -> admin.updateStaff(secadmin, member.id(), new cn.civicloop.directory.DirectoryAdministration.StaffChange(
+                    "会话测试", centre, null, false, member.roles()));
+            case CHANGE_ROLES -> admin.updateStaff(secadmin, member.id(), new cn.civicloop.directory.DirectoryAdministration.StaffChange(
+                    "会话测试", centre, null, true, java.util.Set.of(cn.civicloop.directory.Role.HANDLER)));
+            case RESET_PASSWORD -> admin.changePassword(secadmin, member.id(), "reset-by-admin-1");
+        }
+
+        HttpResponse<String> after = browser.get(b.port(), "/workbench/cases");
+        assertThat(after.statusCode()).as("the page session ended on B too").isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).contains("/login");
+        assertThat(browser.get(a.port(), "/workbench/cases").statusCode()).as("and on A").isEqualTo(302);
+        assertThat(apiOnB.get("/api/v1/cases", token).status()).as("the token ended").isEqualTo(401);
+    }
+
     @Test
     void failedLoginsOnBothInstancesCountTowardsOneLockout() {
         String name = "nobody-" + UUID.randomUUID().toString().substring(0, 8);

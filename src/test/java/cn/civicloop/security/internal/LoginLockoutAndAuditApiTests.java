@@ -41,7 +41,7 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
 
     private String newStaff() {
         String username = "lock-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Answer created = api.post("/api/v1/admin/staff", api.login("admin"), Map.of("username", username,
+        Api.Answer created = api.post("/api/v1/admin/staff", api.login("secadmin"), Map.of("username", username,
                 "displayName", "锁定测试", "password", "correct-horse", "roles", List.of("OPERATOR"),
                 "departmentId", departmentId("ZX")));
         assertThat(created.status()).as(created.body()).isBetween(200, 201);
@@ -53,7 +53,7 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
     }
 
     private List<JsonNode> auditRows() {
-        return api.get("/api/v1/admin/audit?limit=500", api.login("admin")).json().valueStream().toList();
+        return api.get("/api/v1/admin/audit?limit=500", api.login("auditor")).json().valueStream().toList();
     }
 
     @Test
@@ -65,12 +65,12 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
         Api.Answer fifth = token(user, "wrong-5");
         assertThat(fifth.status()).as(fifth.body()).isEqualTo(423);
         assertThat(fifth.contentType()).startsWith("application/problem+json");
-        assertThat(fifth.text("detail")).contains("账号已暂时锁定").contains("locked");
+        assertThat(fifth.text("detail")).contains("登录失败次数过多").contains("locked");
 
         Api.Answer right = token(user, "correct-horse");
         assertThat(right.status()).as("the right password does not open a locked account").isEqualTo(423);
 
-        String admin = api.login("admin");
+        String admin = api.login("secadmin");
         assertThat(api.get("/api/v1/admin/login-locks", admin).body()).contains(user);
         assertThat(api.post("/api/v1/admin/login-locks/" + user + "/release", admin, Map.of()).status()).isEqualTo(200);
         assertThat(token(user, "correct-horse").status()).isEqualTo(200);
@@ -84,7 +84,7 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
         });
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get("action").asString()).isEqualTo("LOGIN_UNLOCK");
-            assertThat(r.get("actor").asString()).isEqualTo("admin");
+            assertThat(r.get("actor").asString()).isEqualTo("secadmin");
             assertThat(r.get("target").asString()).isEqualTo(user);
         });
         assertThat(rows).anySatisfy(r -> {
@@ -105,7 +105,7 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
         assertThat(location).endsWith("/login?locked");
         assertThat(formLogin(browser, user, "correct-horse").headers().firstValue("Location").orElse(""))
                 .as("the right password does not open a locked account").endsWith("/login?locked");
-        assertThat(get(browser, "/login?locked").body()).contains("账号已暂时锁定");
+        assertThat(get(browser, "/login?locked").body()).contains("登录失败次数过多");
         assertThat(token(user, "correct-horse").status()).as("one lock for both doors").isEqualTo(423);
     }
 
@@ -128,7 +128,8 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
             assertThat(r.get("action").asString()).isEqualTo("LOGIN");
             assertThat(r.get("outcome").asString()).isEqualTo("FAILURE");
         });
-        assertThat(api.get("/api/v1/admin/audit/verification", admin).json().get("intact").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/admin/audit/verification", api.login("auditor")).json().get("intact").asBoolean())
+                .isTrue();
         assertThat(api.get("/api/v1/admin/audit", api.login("operator")).status()).isEqualTo(403);
     }
 

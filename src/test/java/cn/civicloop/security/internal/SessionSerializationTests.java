@@ -34,7 +34,7 @@ class SessionSerializationTests {
     @Test
     void theLoggedInPrincipalTravelsWithoutItsPasswordHash() throws Exception {
         StaffPrincipal principal = new StaffPrincipal(new Actor(7L, "operator", "王芳", Set.of(Role.OPERATOR), 1L, true),
-                "{bcrypt}$2a$10$secret", true);
+                "{bcrypt}$2a$10$secret", true, false);
 
         StaffPrincipal back = (StaffPrincipal) SessionSerialization.read(SessionSerialization.write(principal));
 
