@@ -24,6 +24,8 @@ public enum Role {
     GRID_WORKER("网格员·驻村辅警"),
     /** 系统管理员 — directory and configuration; no access to case contents. */
     ADMIN("系统管理员"),
+    /** 审计管理员 — reads, exports and verifies the audit log; nothing else (no case, no directory change). */
+    AUDIT_ADMIN("审计管理员"),
     /** The application itself (timers, imports). Never held by a person. */
     SYSTEM("系统");
 

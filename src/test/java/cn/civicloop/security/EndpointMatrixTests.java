@@ -40,6 +40,10 @@ class EndpointMatrixTests extends ApiTest {
             Role.TRIAGE_OFFICER, "dispatcher", Role.LEADER, "leader", Role.HANDLER, "zfj", Role.DEPT_HEAD, "zfj-head",
             Role.POLICE_DISPATCHER, "police-desk", Role.POLICE_OFFICER, "unit-b1-1", Role.ROAD_CHIEF, "road3",
             Role.GRID_WORKER, "grid1"));
+
+    static {
+        USERS.put(Role.AUDIT_ADMIN, "auditor");
+    }
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired

@@ -53,7 +53,7 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
     }
 
     private List<JsonNode> auditRows() {
-        return api.get("/api/v1/admin/audit?limit=500", api.login("admin")).json().valueStream().toList();
+        return api.get("/api/v1/admin/audit?limit=500", api.login("auditor")).json().valueStream().toList();
     }
 
     @Test
@@ -128,8 +128,11 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
             assertThat(r.get("action").asString()).isEqualTo("LOGIN");
             assertThat(r.get("outcome").asString()).isEqualTo("FAILURE");
         });
-        assertThat(api.get("/api/v1/admin/audit/verification", admin).json().get("intact").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/admin/audit/verification", api.login("auditor")).json().get("intact").asBoolean())
+                .isTrue();
         assertThat(api.get("/api/v1/admin/audit", api.login("operator")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/audit", admin).status())
+                .as("the system administrator does not read the audit (三员分立)").isEqualTo(403);
     }
 
     @Test
