@@ -119,6 +119,22 @@ class AuditPageTests extends ApiTest {
         assertThat(commandLine("verify")).startsWith("0 ").containsPattern("(?m)^audit chain intact: \\d+ rows");
     }
 
+    @Test
+    void aStaffReadOfACaseShowingTheResidentsContactIsAudited() {
+        String number = submit(appeal("审计读取测试")).text("number");
+        assertThat(api.get("/api/v1/cases/" + number, api.login("operator")).status()).isEqualTo(200);
+        assertThat(audit.page(null, 50)).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("operator");
+            assertThat(e.action()).isEqualTo("PERSONAL_DATA_READ");
+            assertThat(e.target()).isEqualTo("case " + number);
+            assertThat(e.detail()).doesNotContain("13812345678");
+        });
+        String page = PageSession.login(port(), "auditor")
+                .get("/audit?action=PERSONAL_DATA_READ&target=case+" + number).body();
+        assertThat(count(page, "<tr data-seq")).isEqualTo(1);
+        assertThat(page).contains("<td>查看个人信息</td>");
+    }
+
     /** Runs {@code audit <command>} as {@code java -jar} would (same configuration), returns "exit-code output". */
     private static String commandLine(String command) {
         PrintStream stdout = System.out;
