@@ -12,6 +12,10 @@ public class CivicLoopApplication {
         if (args.length > 0 && cn.civicloop.classifier.RoutingCommandLine.isVerb(args[0])) {
             System.exit(cn.civicloop.classifier.RoutingCommandLine.run(args));
         }
+        // "audit verify|export-head …" checks the audit chain from the command line (docs/security.md, "Audit").
+        if (args.length > 0 && cn.civicloop.security.AuditCommandLine.isVerb(args[0])) {
+            System.exit(cn.civicloop.security.AuditCommandLine.run(args));
+        }
         SpringApplication.run(CivicLoopApplication.class, args);
     }
 }

@@ -31,7 +31,7 @@ public enum Role {
     ADMIN("系统管理员"),
     /** 安全管理员 — the security administrator: staff accounts, roles, unlocks, password resets; no case contents. */
     SECURITY_ADMIN("安全管理员"),
-    /** 审计管理员 — the audit administrator: reads and verifies the audit log, nothing else. */
+    /** 审计管理员 — reads, exports and verifies the audit log; nothing else (no case, no directory change). */
     AUDIT_ADMIN("审计管理员"),
     /** The application itself (timers, imports). Never held by a person. */
     SYSTEM("系统");

@@ -3,10 +3,13 @@
  * CSRF) or exchange their password for a bearer token (API); a username is locked after repeated wrong passwords on
  * either door; per-address rate limits and a body-size limit refuse floods before anything is parsed; every response
  * carries the security headers; what Tomcat or the firewall refuses is a problem document too; every login and every
- * state-changing staff request is written to the hash-chained audit log. The two filter chains are composed from the
- * endpoint owners each module declares ({@link cn.civicloop.shared.web.EndpointOwners}, ADR 0012).
+ * state-changing staff request is written to the audit log, chained with HMAC-SM3 under a key kept outside the
+ * database (package {@code internal.audit}: key, verifier, head export, archive; the audit administrator's page in
+ * {@code web}). The two filter chains are composed from the endpoint owners each module declares ({@link cn.civicloop.shared.web.EndpointOwners}, ADR 0012).
  * <p>
- * API: {@link cn.civicloop.security.Actors} — the member of staff behind the current request.
+ * API: {@link cn.civicloop.security.Actors} — the member of staff behind the current request;
+ * {@link cn.civicloop.security.AuditCommandLine} — {@code java -jar … audit verify}. It implements the shared kernel's
+ * {@link cn.civicloop.shared.AuditTrail}, through which other modules audit reads and exports of personal data.
  * <p>
  * It must not: keep staff, roles or departments (it reads accounts through the directory's
  * {@link cn.civicloop.directory.StaffCredentials} and revokes tokens on

@@ -42,6 +42,9 @@ class RoadApiTests extends ApiTest {
     @Autowired
     Jurisdictions jurisdictions;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void theDemoNetworkHasSixteenAreas37SquadsAnd557InspectorsAllInsideTheDistrict() {
         // the demo network's segments (R..); the GeoJSON test adds its own
@@ -220,6 +223,9 @@ class RoadApiTests extends ApiTest {
             assertThat(book.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("片区");
             assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(17); // header, 16 areas, total
         }
+        assertThat(jdbc.sql("select count(*) from security_audit_log where actor = 'leader' "
+                + "and action = 'PERSONAL_DATA_EXPORT' and target = 'road briefing 2026-W48'").query(Long.class).single())
+                .as("the chiefs' names left in a workbook: audited").isPositive();
     }
 
     static byte[] png() {

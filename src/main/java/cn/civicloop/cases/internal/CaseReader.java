@@ -16,6 +16,7 @@ import cn.civicloop.cases.ResidentContact;
 import cn.civicloop.cases.TimelineEntry;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.NotFoundException;
 
 /** Reads cases for staff (scoped to what each may see) and for residents (token-proven, public parts only). */
@@ -30,9 +31,11 @@ class CaseReader implements CaseQueries {
     private final Timeline timeline;
     private final Attachments attachments;
     private final Directory directory;
+    private final AuditTrail audit;
 
     CaseReader(CaseLookup lookup, CaseViews views, CaseList caseList, Snapshots snapshots, Timeline timeline,
-            Attachments attachments, Directory directory) {
+            Attachments attachments, Directory directory, AuditTrail audit) {
+        this.audit = audit;
         this.lookup = lookup;
         this.views = views;
         this.caseList = caseList;
@@ -44,7 +47,13 @@ class CaseReader implements CaseQueries {
 
     @Override
     public CaseView view(String number, Actor reader) {
-        return views.view(lookup.readable(number, reader), reader);
+        Case c = lookup.readable(number, reader);
+        CaseView view = views.view(c, reader);
+        if (reader.isStaff() && CaseViews.showsContact(c, reader)) {
+            // 等保: every read of personal data in clear is audited (who, which case, when, from where)
+            audit.personalDataRead("case " + number, "resident's contact shown unmasked");
+        }
+        return view;
     }
 
     @Override

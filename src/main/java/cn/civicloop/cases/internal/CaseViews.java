@@ -56,6 +56,11 @@ class CaseViews {
         this.clock = clock;
     }
 
+    /** Whether {@link #view} shows this reader the resident's name and phone in clear. */
+    static boolean showsContact(Case c, Actor reader) {
+        return !(c.anonymous && !reader.districtWide()) && (c.contactPhone != null || c.contactName != null);
+    }
+
     CaseView view(Case c, Actor reader) {
         boolean hideContact = c.anonymous && !reader.districtWide();
         CaseHolders holders = lookup.holders(c);

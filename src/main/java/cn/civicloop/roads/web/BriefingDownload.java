@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 
 import cn.civicloop.roads.internal.BriefingWorkbook;
 import cn.civicloop.roads.internal.Briefings;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.DistrictTime;
 
 /** The week a briefing request asks for, and the briefing as an .xlsx download (page and API alike). */
@@ -22,10 +23,13 @@ final class BriefingDownload {
         return Briefings.mondayOf(week, LocalDate.now(clock.withZone(DistrictTime.ZONE)));
     }
 
-    static ResponseEntity<byte[]> xlsx(Briefings.Briefing b) {
+    /** The workbook names every chief: its download is an export of personal data, audited. */
+    static ResponseEntity<byte[]> xlsx(Briefings.Briefing b, AuditTrail audit) {
+        byte[] workbook = BriefingWorkbook.write(b);
+        audit.personalDataExport("road briefing " + b.week(), "Excel, " + b.chiefs().size() + " chiefs by name");
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"road-briefing-" + b.week() + ".xlsx\"")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(BriefingWorkbook.write(b));
+                .body(workbook);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.security.Actors;
 import cn.civicloop.roads.internal.Briefings;
 import cn.civicloop.roads.internal.Chiefs;
@@ -21,8 +22,10 @@ class BriefingPages {
     private final Briefings briefings;
     private final Patrols patrols;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    BriefingPages(Chiefs chiefs, Briefings briefings, Patrols patrols, Clock clock) {
+    BriefingPages(Chiefs chiefs, Briefings briefings, Patrols patrols, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.chiefs = chiefs;
         this.briefings = briefings;
         this.patrols = patrols;
@@ -43,6 +46,6 @@ class BriefingPages {
     @GetMapping("/roads/briefing.xlsx")
     ResponseEntity<byte[]> briefingXlsx(@RequestParam(required = false) String week) {
         chiefs.requireSupervisor(Actors.current());
-        return BriefingDownload.xlsx(briefings.week(BriefingDownload.monday(week, clock)));
+        return BriefingDownload.xlsx(briefings.week(BriefingDownload.monday(week, clock)), audit);
     }
 }

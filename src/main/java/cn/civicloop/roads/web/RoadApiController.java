@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.security.Actors;
 import cn.civicloop.geo.GeoPoint;
@@ -49,9 +50,11 @@ class RoadApiController {
     private final FieldReports fieldReports;
     private final Briefings briefings;
     private final Clock clock;
+    private final AuditTrail audit;
 
     RoadApiController(RoadData data, SegmentIndex segments, Chiefs chiefs, Patrols patrols, FieldReports fieldReports,
-            Briefings briefings, Clock clock) {
+            Briefings briefings, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.data = data;
         this.segments = segments;
         this.chiefs = chiefs;
@@ -143,6 +146,6 @@ class RoadApiController {
     @GetMapping("/briefing.xlsx")
     ResponseEntity<byte[]> briefingXlsx(@RequestParam(required = false) String week) {
         chiefs.requireSupervisor(Actors.current());
-        return BriefingDownload.xlsx(briefings.week(BriefingDownload.monday(week, clock)));
+        return BriefingDownload.xlsx(briefings.week(BriefingDownload.monday(week, clock)), audit);
     }
 }

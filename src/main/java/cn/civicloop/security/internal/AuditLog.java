@@ -1,68 +1,82 @@
 package cn.civicloop.security.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.civicloop.security.internal.audit.AuditChain;
+import cn.civicloop.security.internal.audit.AuditChainVerifier;
+import cn.civicloop.security.internal.audit.AuditKeys;
+
 /**
- * The staff audit log: append-only, hash-chained. The application has no code path that updates or deletes a row
- * (on PostgreSQL a trigger refuses it as well); an edit made behind the application's back is found by
- * {@link #verify()}. Appends serialise on the one head row, so two instances extend the same chain.
+ * The staff audit log: append-only, chained with HMAC-SM3 under a key kept outside the database
+ * ({@link AuditChain}). The application has no code path that updates or deletes a row (on PostgreSQL a trigger and
+ * the runtime role's missing privileges refuse it as well); an edit made behind the application's back, by anyone
+ * without the key, is found by {@link #verify()}. Appends serialise on the one head row, so two instances extend the
+ * same chain. Rows older than the retention move to {@code security_audit_archive} and stay part of the chain.
  */
 @Component
 public class AuditLog {
 
-    static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = AuditChain.GENESIS;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final AuditKeys keys;
+    private final ObjectProvider<AuditChainVerifier> verifier;
 
-    AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, AuditKeys keys,
+            ObjectProvider<AuditChainVerifier> verifier) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.keys = keys;
+        this.verifier = verifier;
         this.tx = new TransactionTemplate(transactions);
         // Its own transaction: a refused action is audited even though the action's transaction rolls back.
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** One row; {@code rowHash} is its HMAC-SM3 under the key {@code keyId}. */
     public record Entry(long seq, Instant occurredAt, String actor, String action, String target, String outcome,
-            String detail, String clientAddress, String prevHash, String rowHash) {
+            String detail, String clientAddress, String prevHash, String rowHash, String keyId) {
     }
 
-    public record Verification(boolean intact, long rows, Long firstBrokenSeq, String reason) {
+    /**
+     * The result of walking the chain.
+     *
+     * @param exportedHeadSeq the newest head found in the export directory and checked against the chain, or null
+     */
+    public record Verification(boolean intact, long rows, Long firstBrokenSeq, String reason, Long exportedHeadSeq) {
     }
 
     public void record(String actor, String action, String target, String outcome, String detail, String clientAddress) {
-        // millisecond precision: what is hashed must be exactly what both databases give back
+        // millisecond precision: what is signed must be exactly what both databases give back
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String keyId = keys.currentId();
         tx.executeWithoutResult(s -> {
             var head = jdbc.sql("select last_seq, last_hash from security_audit_head where id = 1 for update")
                     .query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) }).single();
             long seq = (long) head[0] + 1;
             String prev = (String) head[1];
-            Entry e = new Entry(seq, now, cut(actor, 60), cut(action, 40), cut(target, 300), cut(outcome, 40),
-                    cut(detail, 1000), cut(clientAddress, 64), prev, null);
-            String hash = hash(e);
+            String a = cut(actor, 60), act = cut(action, 40), t = cut(target, 300), o = cut(outcome, 40),
+                    d = cut(detail, 1000), c = cut(clientAddress, 64);
+            String mac = AuditChain.mac(keys.current(), prev, keyId, seq, now, a, act, t, o, d, c);
             jdbc.sql("""
                     insert into security_audit_log (seq, occurred_at, actor, action, target, outcome, detail,
-                        client_address, prev_hash, row_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(seq, Timestamp.from(now), e.actor(), e.action(), e.target(), e.outcome(), e.detail(),
-                            e.clientAddress(), prev, hash).update();
+                        client_address, prev_hash, row_hash, key_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(seq, Timestamp.from(now), a, act, t, o, d, c, prev, mac, keyId).update();
             jdbc.sql("update security_audit_head set last_seq = ?, last_hash = ? where id = 1")
-                    .params(seq, hash).update();
+                    .params(seq, mac).update();
         });
     }
 
@@ -73,69 +87,23 @@ public class AuditLog {
                 .query((rs, n) -> entry(rs)).list();
     }
 
-    /** Walks the whole chain: every row's own hash, its link to the row before, and the head at the end. */
+    /**
+     * Walks the whole chain (archive, then live rows): every row's MAC, its link to the row before, the head row and
+     * the heads exported outside the database. Reports the first row that does not verify.
+     */
     public Verification verify() {
-        var state = new Object() {
-            String prev = GENESIS;
-            long expected = 1;
-            long rows;
-            Long broken;
-            String reason;
-        };
-        jdbc.sql("select * from security_audit_log order by seq").query(rs -> {
-            if (state.broken != null) {
-                return;
-            }
-            Entry e = entry(rs);
-            state.rows++;
-            if (e.seq() != state.expected) {
-                state.broken = state.expected;
-                state.reason = "row " + state.expected + " is missing";
-            } else if (!e.prevHash().equals(state.prev)) {
-                state.broken = e.seq();
-                state.reason = "row " + e.seq() + " does not link to the row before it";
-            } else if (!hash(e).equals(e.rowHash())) {
-                state.broken = e.seq();
-                state.reason = "row " + e.seq() + " was changed after it was written";
-            }
-            state.prev = e.rowHash();
-            state.expected++;
-        });
-        if (state.broken == null) {
-            var head = jdbc.sql("select last_seq, last_hash from security_audit_head where id = 1")
-                    .query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) }).single();
-            if ((long) head[0] != state.expected - 1 || !head[1].equals(state.prev)) {
-                state.broken = state.expected;
-                state.reason = "the newest rows were removed (the chain head is at row " + head[0] + ")";
-            }
-        }
-        return new Verification(state.broken == null, state.rows, state.broken, state.reason);
+        return verifier.getObject().verify();
     }
 
-    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    public static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Entry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                 rs.getString("action"), rs.getString("target"), rs.getString("outcome"), rs.getString("detail"),
-                rs.getString("client_address"), rs.getString("prev_hash"), rs.getString("row_hash"));
-    }
-
-    static String hash(Entry e) {
-        String content = String.join("\u001f", e.prevHash(), Long.toString(e.seq()),
-                Long.toString(e.occurredAt().toEpochMilli()), n(e.actor()), e.action(), n(e.target()), e.outcome(),
-                n(e.detail()), n(e.clientAddress()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", ex);
-        }
-    }
-
-    private static String n(String s) {
-        return s == null ? "\u0000" : s;
+                rs.getString("client_address"), rs.getString("prev_hash"), rs.getString("row_hash"),
+                rs.getString("key_id"));
     }
 
     /** Fits a column; control characters and unpaired surrogates (which PostgreSQL refuses) become '?'. */
-    static String cut(String s, int max) {
+    public static String cut(String s, int max) {
         if (s == null) {
             return null;
         }

@@ -18,10 +18,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Admins read and verify the audit log and lift login locks (owner role: ADMIN, by the API security chain). */
+/** The audit administrator reads and verifies the audit log; admins lift login locks (owners: SecurityEndpoints). */
 @RestController
 @RequestMapping("/api/v1/admin")
-@Tag(name = "security", description = "审计日志与登录锁定 (audit log and login locks, ADMIN only)")
+@Tag(name = "security", description = "审计日志与登录锁定 (audit log: AUDIT_ADMIN; login locks: ADMIN)")
 class SecurityAdminController {
 
     private final AuditLog audit;
@@ -42,7 +42,8 @@ class SecurityAdminController {
     }
 
     @GetMapping("/audit/verification")
-    @Operation(summary = "Walk the hash chain: intact, or the first row that was changed or removed")
+    @Operation(summary = "Walk the HMAC-SM3 chain (archive and live rows, exported heads): intact, or the first row "
+            + "that was changed, removed or moved")
     AuditLog.Verification verify() {
         return audit.verify();
     }

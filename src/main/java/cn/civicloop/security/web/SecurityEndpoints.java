@@ -23,6 +23,7 @@ class SecurityEndpoints {
                 .paths("/account/password").staff()
                 // 三员分立: the audit administrator reads and verifies the audit; the security administrator unlocks
                 .paths("/api/v1/admin/audit", "/api/v1/admin/audit/**").roles(Role.AUDIT_ADMIN)
+                .paths("/audit", "/audit/**").roles(Role.AUDIT_ADMIN)
                 .paths("/api/v1/admin/login-locks", "/api/v1/admin/login-locks/**").roles(Role.SECURITY_ADMIN)
                 .build();
     }

@@ -23,6 +23,7 @@ public class TimeLabels {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Clock clock;
 
@@ -46,6 +47,11 @@ public class TimeLabels {
     /** Always with the full date: "2026-12-05 16:41" (deadlines, records meant to be printed); "" for none. */
     public String full(Instant instant) {
         return instant == null ? "" : FULL.format(instant.atZone(DistrictTime.ZONE));
+    }
+
+    /** To the second, with the full date: "2026-12-05 16:41:07" (audit records); "" for none. */
+    public String precise(Instant instant) {
+        return instant == null ? "" : PRECISE.format(instant.atZone(DistrictTime.ZONE));
     }
 
     /** The district's calendar day of the moment: "2026-12-05"; "" for none. */

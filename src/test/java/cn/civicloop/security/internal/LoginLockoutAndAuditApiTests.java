@@ -131,6 +131,8 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
         assertThat(api.get("/api/v1/admin/audit/verification", api.login("auditor")).json().get("intact").asBoolean())
                 .isTrue();
         assertThat(api.get("/api/v1/admin/audit", api.login("operator")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/audit", admin).status())
+                .as("the system administrator does not read the audit (三员分立)").isEqualTo(403);
     }
 
     @Test

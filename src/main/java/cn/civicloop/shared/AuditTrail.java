@@ -1,0 +1,33 @@
+package cn.civicloop.shared;
+
+/**
+ * The audit log as every module writes to it (implemented by the security module, which keeps the keyed chain): reads
+ * and exports of personal data, searches by phone, and changes whose before and after the audit must show. The member
+ * of staff and the client address are taken from the current request; outside a request the actor is the system.
+ * Here in the shared kernel because modules that security itself depends on (the directory) write to it too.
+ */
+public interface AuditTrail {
+
+    /** One audit row: {@code action} (an upper-case code, see the audit page's list), what it was done to, outcome. */
+    void record(String action, String target, String outcome, String detail);
+
+    /** A member of staff was shown personal data in clear (a case's contact, a caller's number). */
+    default void personalDataRead(String target, String what) {
+        record("PERSONAL_DATA_READ", target, "OK", what);
+    }
+
+    /** A search by phone number or another personal identifier; {@code what} must not repeat the number in clear. */
+    default void personalDataSearch(String target, String what) {
+        record("PERSONAL_DATA_SEARCH", target, "OK", what);
+    }
+
+    /** Personal data left the system in a file (Excel, CSV): what and how many rows. */
+    default void personalDataExport(String target, String what) {
+        record("PERSONAL_DATA_EXPORT", target, "OK", what);
+    }
+
+    /** A change of configuration, roles or accounts, with the values before and after. */
+    default void change(String action, String target, String before, String after) {
+        record(action, target, "OK", "before: " + before + " | after: " + after);
+    }
+}
