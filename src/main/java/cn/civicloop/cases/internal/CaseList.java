@@ -12,6 +12,7 @@ import cn.civicloop.cases.CaseQueries.CasePage;
 import cn.civicloop.cases.CaseQueries.CaseSummary;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.PersonalDataCipher;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.ForbiddenException;
 
@@ -23,11 +24,18 @@ class CaseList {
 
     private final JdbcClient jdbc;
     private final Directory directory;
+    private final Cases cases;
+    private final PersonalDataCipher cipher;
 
-    CaseList(JdbcClient jdbc, Directory directory) {
+    CaseList(JdbcClient jdbc, Directory directory, Cases cases, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.cases = cases;
+        this.cipher = cipher;
     }
+
+    /** Text searched as a phone number: digits with optional +, spaces and dashes, 7 digits at least. */
+    static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 -]{5,18}[0-9]");
 
     CasePage list(CaseFilter f, Actor reader) {
         // only the roles that work on cases list them; an admin, the 110 desk, road chiefs and grid workers do not
@@ -72,15 +80,22 @@ class CaseList {
             params.putAll(FigureSql.params(f.slice()));
         }
         if (f.text() != null && !f.text().isBlank()) {
-            where.append(" and (title like :text escape '\\' or number like :text escape '\\')");
+            // a text that reads as a phone number also finds the cases of that phone, through its keyed hash (the
+            // phone itself is sealed): the only way to find a resident's cases by number
+            boolean phone = PHONE.matcher(f.text().strip()).matches();
+            where.append(" and (title like :text escape '\\' or number like :text escape '\\'")
+                    .append(phone ? " or contact_phone_hash = :phoneHash)" : ")");
             params.put("text", "%" + likeLiteral(f.text().strip()) + "%");
+            if (phone) {
+                params.put("phoneHash", cipher.phoneHash(f.text()));
+            }
         }
         int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
         int page = Math.max(f.page(), 0);
         long total = jdbc.sql("select count(*) from cases_case" + where).params(params).query(Long.class).single();
         List<CaseSummary> items = jdbc.sql("select " + Cases.COLUMNS + " from cases_case" + where
                         + " order by created_at desc, id desc limit " + size + " offset " + ((long) page * size))
-                .params(params).query(Cases::map).list().stream()
+                .params(params).query(cases::map).list().stream()
                 .map(c -> new CaseSummary(c.number, c.status, c.status.label(), c.channel, c.title, c.departmentId,
                         DepartmentNames.of(directory, c.departmentId), c.urgency, c.createdAt, c.dueAt))
                 .toList();

@@ -18,8 +18,12 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.cases.Urgency;
+import cn.civicloop.shared.PersonalDataCipher;
 
-/** The cases table. Updates check the version read, so two people acting at once cannot overwrite each other. */
+/**
+ * The cases table. Updates check the version read, so two people acting at once cannot overwrite each other. The
+ * resident's name, phone and the address are stored sealed ({@link PersonalDataCipher}), the phone's keyed hash beside.
+ */
 @Repository
 public class Cases {
 
@@ -31,23 +35,25 @@ public class Cases {
             created_at, updated_at, closed_at, version""";
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Cases(JdbcClient jdbc) {
+    Cases(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public Optional<Case> byNumber(String number) {
         return jdbc.sql("select " + COLUMNS + " from cases_case where number = ?").param(number)
-                .query(Cases::map).optional();
+                .query(this::map).optional();
     }
 
     Optional<Case> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from cases_case where id = ?").param(id).query(Cases::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from cases_case where id = ?").param(id).query(this::map).optional();
     }
 
     Optional<Case> byChannelReference(Channel channel, String externalRef) {
         return jdbc.sql("select " + COLUMNS + " from cases_case where channel = ? and external_ref = ?")
-                .params(channel.name(), externalRef).query(Cases::map).optional();
+                .params(channel.name(), externalRef).query(this::map).optional();
     }
 
     /** The cases merged into any of {@code targetIds} (duplicates, 合并重复件). */
@@ -81,7 +87,7 @@ public class Cases {
         c.version++;
     }
 
-    private static Map<String, Object> values(Case c) {
+    private Map<String, Object> values(Case c) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("number", c.number);
         v.put("status", c.status.name());
@@ -92,14 +98,15 @@ public class Cases {
         v.put("category", c.category);
         v.put("title", c.title);
         v.put("content", c.content);
-        v.put("address", c.address);
+        v.put("address", cipher.seal(c.address));
         v.put("lat", c.lat);
         v.put("lon", c.lon);
         v.put("street_code", c.streetCode);
         v.put("community_code", c.communityCode);
         v.put("grid_code", c.gridCode);
-        v.put("contact_name", c.contactName);
-        v.put("contact_phone", c.contactPhone);
+        v.put("contact_name", cipher.seal(c.contactName));
+        v.put("contact_phone", cipher.seal(c.contactPhone));
+        v.put("contact_phone_hash", cipher.phoneHash(c.contactPhone));
         v.put("anonymous", c.anonymous);
         v.put("fingerprint", c.fingerprint);
         v.put("department_id", c.departmentId);
@@ -132,7 +139,8 @@ public class Cases {
         return t == null ? null : t.toInstant();
     }
 
-    static Case map(ResultSet rs, int row) throws SQLException {
+    /** A row of {@link #COLUMNS} as a case, its personal data opened. */
+    Case map(ResultSet rs, int row) throws SQLException {
         Case c = new Case();
         c.id = rs.getLong("id");
         c.number = rs.getString("number");
@@ -144,14 +152,14 @@ public class Cases {
         c.category = rs.getString("category");
         c.title = rs.getString("title");
         c.content = rs.getString("content");
-        c.address = rs.getString("address");
+        c.address = cipher.open(rs.getString("address"));
         c.lat = rs.getObject("lat", Double.class);
         c.lon = rs.getObject("lon", Double.class);
         c.streetCode = rs.getString("street_code");
         c.communityCode = rs.getString("community_code");
         c.gridCode = rs.getString("grid_code");
-        c.contactName = rs.getString("contact_name");
-        c.contactPhone = rs.getString("contact_phone");
+        c.contactName = cipher.open(rs.getString("contact_name"));
+        c.contactPhone = cipher.open(rs.getString("contact_phone"));
         c.anonymous = rs.getBoolean("anonymous");
         c.fingerprint = rs.getString("fingerprint");
         c.departmentId = rs.getObject("department_id", Long.class);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.shared.PersonalDataCipher;
 
 /**
  * Everyone who reported the event of a case. A merged duplicate copies its reporters here, so that all of them
@@ -27,17 +28,20 @@ class Reporters {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Reporters(JdbcClient jdbc) {
+    Reporters(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void addOriginal(Case c) {
         jdbc.sql("""
-                insert into cases_reporter (case_id, channel, external_ref, contact_name, contact_phone, anonymous, reported_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.id, c.channel.name(), c.externalRef, c.contactName, c.contactPhone, c.anonymous,
-                        Cases.ts(c.createdAt))
+                insert into cases_reporter (case_id, channel, external_ref, contact_name, contact_phone,
+                    contact_phone_hash, anonymous, reported_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.id, c.channel.name(), c.externalRef, cipher.seal(c.contactName), cipher.seal(c.contactPhone),
+                        cipher.phoneHash(c.contactPhone), c.anonymous, Cases.ts(c.createdAt))
                 .update();
     }
 
@@ -47,10 +51,10 @@ class Reporters {
      */
     void moveAll(long duplicateId, long targetId, Instant at) {
         jdbc.sql("""
-                insert into cases_reporter (case_id, channel, external_ref, contact_name, contact_phone, anonymous,
-                    reported_at, merged_from)
-                select ?, channel, external_ref, contact_name, contact_phone, anonymous, reported_at,
-                    coalesce(merged_from, case_id)
+                insert into cases_reporter (case_id, channel, external_ref, contact_name, contact_phone,
+                    contact_phone_hash, anonymous, reported_at, merged_from)
+                select ?, channel, external_ref, contact_name, contact_phone, contact_phone_hash, anonymous,
+                    reported_at, coalesce(merged_from, case_id)
                 from cases_reporter where case_id = ?""")
                 .params(targetId, duplicateId).update();
     }
@@ -67,8 +71,8 @@ class Reporters {
                         + "join cases_case c on c.id = " + OWN + " where r.case_id = ? order by r.id")
                 .param(caseId)
                 .query((rs, n) -> new Reporter(rs.getLong("id"), rs.getLong("own_id"), rs.getString("own_number"),
-                        Channel.valueOf(rs.getString("channel")), rs.getString("contact_name"),
-                        rs.getString("contact_phone"), rs.getObject("follow_up_resolved", Boolean.class),
+                        Channel.valueOf(rs.getString("channel")), cipher.open(rs.getString("contact_name")),
+                        cipher.open(rs.getString("contact_phone")), rs.getObject("follow_up_resolved", Boolean.class),
                         rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")),
                         Cases.instant(rs, "answered_at")))
                 .list();

@@ -66,7 +66,7 @@ class Snapshots {
         for (int from = 0; from < all.size(); from += SNAPSHOT_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + SNAPSHOT_CHUNK));
             jdbc.sql("select " + Cases.COLUMNS + " from cases_case where number in (:numbers)")
-                    .param("numbers", chunk).query(Cases::map).list().forEach(c -> found.add(snapshot(c)));
+                    .param("numbers", chunk).query(cases::map).list().forEach(c -> found.add(snapshot(c)));
         }
         return found;
     }

@@ -15,6 +15,7 @@ import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Role;
 import cn.civicloop.directory.StaffCredentials;
 import cn.civicloop.directory.StaffCredentialsChanged;
+import cn.civicloop.shared.PersonalDataCipher;
 
 /**
  * Staff accounts (人员) in the database: their credentials for whoever checks a login ({@link StaffCredentials}),
@@ -27,10 +28,13 @@ class StaffAccounts implements StaffCredentials {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final org.springframework.security.crypto.password.PasswordEncoder encoder;
+    /** Staff phones are stored sealed (商用密码): written through {@code seal}, read through {@code open}. */
+    private final PersonalDataCipher cipher;
 
     StaffAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-            org.springframework.security.crypto.password.PasswordEncoder encoder) {
+            org.springframework.security.crypto.password.PasswordEncoder encoder, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
         this.clock = clock;
         this.events = events;
         this.encoder = encoder;
@@ -99,7 +103,7 @@ class StaffAccounts implements StaffCredentials {
                 .param(id)
                 .query((rs, n) -> new StaffView(rs.getLong("id"), rs.getString("username"),
                         rs.getString("display_name"), rs.getObject("department_id", Long.class),
-                        rs.getString("phone"), rs.getBoolean("active"), roles(rs.getLong("id"))))
+                        cipher.open(rs.getString("phone")), rs.getBoolean("active"), roles(rs.getLong("id"))))
                 .optional();
     }
 
@@ -114,7 +118,7 @@ class StaffAccounts implements StaffCredentials {
                 insert into directory_staff (username, display_name, password_hash, department_id, phone, active, created_at,
                     password_changed_at)
                 values (?, ?, ?, ?, ?, true, ?, ?)""")
-                .params(username, displayName, passwordHash, departmentId, phone,
+                .params(username, displayName, passwordHash, departmentId, cipher.seal(phone),
                         java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()))
                 .update();
         long id = jdbc.sql("select id from directory_staff where username = ?").param(username)
@@ -130,7 +134,7 @@ class StaffAccounts implements StaffCredentials {
     void update(long id, String displayName, Long departmentId, String phone, boolean active, Set<Role> roles) {
         StaffView before = find(id).orElseThrow();
         jdbc.sql("update directory_staff set display_name = ?, department_id = ?, phone = ?, active = ? where id = ?")
-                .params(displayName, departmentId, phone, active, id).update();
+                .params(displayName, departmentId, cipher.seal(phone), active, id).update();
         replaceRoles(id, roles);
         boolean accessChanged = !active || !before.roles().equals(roles)
                 || !java.util.Objects.equals(before.departmentId(), departmentId);

@@ -22,6 +22,7 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.dispatch.IncidentType;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.shared.DistrictTime;
+import cn.civicloop.shared.PersonalDataCipher;
 
 /**
  * Demo incidents on an empty dispatch database (with {@code civicloop.demo.seed-cases}): a week of handled calls
@@ -45,8 +46,10 @@ class DispatchDemo implements ApplicationRunner {
     private final Units units;
     private final DispatchDesk desk;
     private final Clock clock;
+    private final PersonalDataCipher cipher;
 
-    DispatchDemo(JdbcClient jdbc, Blocks blocks, Units units, DispatchDesk desk, Clock clock) {
+    DispatchDemo(JdbcClient jdbc, Blocks blocks, Units units, DispatchDesk desk, Clock clock, PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.blocks = blocks;
         this.units = units;
@@ -94,12 +97,13 @@ class DispatchDemo implements ApplicationRunner {
                 .orElse(null);
         GeoPoint place = new GeoPoint(b.post().lat() + (r.nextDouble() - 0.5) * 0.006, b.post().lon() + (r.nextDouble() - 0.5) * 0.006);
         String number = "JQ" + DAY.format(received) + "-D" + String.format("%03d", seq);
+        String phone = "1380000" + String.format("%04d", seq);
         jdbc.sql("insert into dispatch_incident (number, line, incident_type, priority, status, summary, address, lat, lon, "
-                + "block_code, caller_name, caller_phone, taken_by, commander_unit, received_at, entered_at, first_dispatched_at, "
-                + "first_enroute_at, first_onscene_at, cleared_at) values (?, '110', ?, ?, 'CLEARED', ?, ?, ?, ?, ?, ?, ?, "
-                + "'police-desk', ?, ?, ?, ?, ?, ?, ?)")
-                .params(number, type.name(), type.defaultPriority(), summary, b.name(), place.lat(), place.lon(), b.code(),
-                        "群众", "1380000" + String.format("%04d", seq), unit, ts(received), ts(received.plusSeconds(30)),
+                + "block_code, caller_name, caller_phone, caller_phone_hash, taken_by, commander_unit, received_at, entered_at, "
+                + "first_dispatched_at, first_enroute_at, first_onscene_at, cleared_at) values (?, '110', ?, ?, 'CLEARED', ?, ?, "
+                + "?, ?, ?, ?, ?, ?, 'police-desk', ?, ?, ?, ?, ?, ?, ?)")
+                .params(number, type.name(), type.defaultPriority(), summary, cipher.seal(b.name()), place.lat(), place.lon(),
+                        b.code(), cipher.seal("群众"), cipher.seal(phone), cipher.phoneHash(phone), unit, ts(received), ts(received.plusSeconds(30)),
                         ts(dispatched), ts(enroute), ts(onscene), ts(cleared)).update();
         long id = jdbc.sql("select id from dispatch_incident where number = ?").param(number).query(Long.class).single();
         if (unit != null) {

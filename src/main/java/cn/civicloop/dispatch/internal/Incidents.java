@@ -16,8 +16,9 @@ import cn.civicloop.dispatch.IncidentAction;
 import cn.civicloop.dispatch.IncidentStatus;
 import cn.civicloop.dispatch.IncidentType;
 import cn.civicloop.geo.GeoPoint;
+import cn.civicloop.shared.PersonalDataCipher;
 
-/** Incidents, their calls, assignments and log in the database. */
+/** Incidents, their calls, assignments and log in the database; callers and addresses stored sealed. */
 @Repository
 public class Incidents {
 
@@ -36,9 +37,11 @@ public class Incidents {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Incidents(JdbcClient jdbc) {
+    Incidents(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** A new incident; {@code place} null when nobody knows yet where it is (placed later, see {@link #place}). */
@@ -47,30 +50,33 @@ public class Incidents {
             Instant enteredAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into dispatch_incident (number, line, incident_type, priority, status, summary, address, lat, lon, "
-                + "block_code, caller_name, caller_phone, taken_by, received_at, entered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(number, line, type.name(), priority, IncidentStatus.OPEN.name(), summary, address,
-                        place == null ? null : place.lat(), place == null ? null : place.lon(), blockCode, callerName, callerPhone, takenBy, Timestamp.from(receivedAt),
+                + "block_code, caller_name, caller_phone, caller_phone_hash, taken_by, received_at, entered_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(number, line, type.name(), priority, IncidentStatus.OPEN.name(), summary, cipher.seal(address),
+                        place == null ? null : place.lat(), place == null ? null : place.lon(), blockCode,
+                        cipher.seal(callerName), cipher.seal(callerPhone), cipher.phoneHash(callerPhone), takenBy,
+                        Timestamp.from(receivedAt),
                         Timestamp.from(enteredAt)).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 
     public Optional<IncidentRecord> get(long id) {
-        return jdbc.sql("select " + COLUMNS + " from dispatch_incident where id = ?").param(id).query(Incidents::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from dispatch_incident where id = ?").param(id).query(this::map).optional();
     }
 
     public Optional<IncidentRecord> byNumber(String number) {
         return jdbc.sql("select " + COLUMNS + " from dispatch_incident where number = ?").param(number)
-                .query(Incidents::map).optional();
+                .query(this::map).optional();
     }
 
     public Optional<IncidentRecord> lock(long id) {
         return jdbc.sql("select " + COLUMNS + " from dispatch_incident where id = ? for update").param(id)
-                .query(Incidents::map).optional();
+                .query(this::map).optional();
     }
 
     public Optional<IncidentRecord> byCase(String caseNumber) {
         return jdbc.sql("select " + COLUMNS + " from dispatch_incident where case_number = ?").param(caseNumber)
-                .query(Incidents::map).optional();
+                .query(this::map).optional();
     }
 
     /**
@@ -83,18 +89,18 @@ public class Incidents {
                 + "union all select " + COLUMNS + " from dispatch_incident where status = 'CLEARED' and cleared_at >= ? "
                 + "union all select " + COLUMNS + " from dispatch_incident where status = 'CANCELLED' and cancelled_at >= ? "
                 + "union all select " + COLUMNS + " from dispatch_incident where status = 'CLOSED' and closed_at >= ? "
-                + "order by priority, received_at").params(since, since, since).query(Incidents::map).list();
+                + "order by priority, received_at").params(since, since, since).query(this::map).list();
     }
 
     /** Incidents received since, for the response-time figures. */
     public List<IncidentRecord> since(Instant from) {
         return jdbc.sql("select " + COLUMNS + " from dispatch_incident where received_at >= ? order by received_at")
-                .param(Timestamp.from(from)).query(Incidents::map).list();
+                .param(Timestamp.from(from)).query(this::map).list();
     }
 
     public List<IncidentRecord> policeOpenSince(Instant from) {
         return jdbc.sql("select " + COLUMNS + " from dispatch_incident where status in ('OPEN','DISPATCHED','ON_SCENE') "
-                + "and received_at >= ? order by received_at desc").param(Timestamp.from(from)).query(Incidents::map).list();
+                + "and received_at >= ? order by received_at desc").param(Timestamp.from(from)).query(this::map).list();
     }
 
     /** Sets the status and the named stamp column (only when still empty), and logs it. */
@@ -125,7 +131,7 @@ public class Incidents {
     /** Sets (or corrects) where the incident is, with its block and, when given, the address. */
     public void place(long id, GeoPoint place, String blockCode, String address) {
         jdbc.sql("update dispatch_incident set lat = ?, lon = ?, block_code = ?, address = coalesce(?, address) where id = ?")
-                .params(place.lat(), place.lon(), blockCode, address, id).update();
+                .params(place.lat(), place.lon(), blockCode, cipher.seal(address), id).update();
     }
 
     /** The case a diverted incident became and the agency it was first handed to (its state is the case's own). */
@@ -154,14 +160,20 @@ public class Incidents {
 
     public void addCall(long incidentId, String name, String phone, String summary, Instant at, String takenBy,
             boolean attached) {
-        jdbc.sql("insert into dispatch_call (incident_id, caller_name, caller_phone, summary, received_at, taken_by, attached) "
-                + "values (?, ?, ?, ?, ?, ?, ?)").params(incidentId, name, phone, summary, Timestamp.from(at), takenBy,
+        jdbc.sql("insert into dispatch_call (incident_id, caller_name, caller_phone, caller_phone_hash, summary, "
+                + "received_at, taken_by, attached) values (?, ?, ?, ?, ?, ?, ?, ?)").params(incidentId,
+                        cipher.seal(name), cipher.seal(phone), cipher.phoneHash(phone), summary, Timestamp.from(at), takenBy,
                         attached).update();
     }
 
     public List<Map<String, Object>> calls(long incidentId) {
         return jdbc.sql("select caller_name, caller_phone, summary, received_at, taken_by, attached from dispatch_call "
-                + "where incident_id = ? order by id").param(incidentId).query().listOfRows();
+                + "where incident_id = ? order by id").param(incidentId).query().listOfRows().stream().map(row -> {
+                    Map<String, Object> open = new java.util.LinkedHashMap<>(row);
+                    open.put("caller_name", cipher.open((String) row.get("caller_name")));
+                    open.put("caller_phone", cipher.open((String) row.get("caller_phone")));
+                    return open;
+                }).toList();
     }
 
     public long assign(long incidentId, String unitCode, String by, Instant at, Double eta) {
@@ -193,14 +205,14 @@ public class Incidents {
                 at(rs, "onscene_at"), at(rs, "cleared_at"), at(rs, "cancelled_at"), etaSeconds);
     }
 
-    private static IncidentRecord map(ResultSet rs, int n) throws SQLException {
+    private IncidentRecord map(ResultSet rs, int n) throws SQLException {
         double lat = rs.getDouble("lat");
         GeoPoint place = rs.wasNull() ? null : new GeoPoint(lat, rs.getDouble("lon"));
         return new IncidentRecord(rs.getLong("id"), rs.getString("number"), rs.getString("line"),
                 IncidentType.valueOf(rs.getString("incident_type")), rs.getInt("priority"),
-                IncidentStatus.valueOf(rs.getString("status")), rs.getString("summary"), rs.getString("address"),
-                place, rs.getString("block_code"),
-                rs.getString("caller_name"), rs.getString("caller_phone"), rs.getString("taken_by"),
+                IncidentStatus.valueOf(rs.getString("status")), rs.getString("summary"),
+                cipher.open(rs.getString("address")), place, rs.getString("block_code"),
+                cipher.open(rs.getString("caller_name")), cipher.open(rs.getString("caller_phone")), rs.getString("taken_by"),
                 rs.getString("commander_unit"), at(rs, "received_at"), at(rs, "entered_at"), at(rs, "first_dispatched_at"),
                 at(rs, "first_enroute_at"), at(rs, "first_onscene_at"), at(rs, "cleared_at"), at(rs, "cancelled_at"),
                 at(rs, "diverted_at"), at(rs, "closed_at"), rs.getString("case_number"), rs.getString("linkage_department"));

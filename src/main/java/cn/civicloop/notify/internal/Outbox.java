@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.civicloop.notify.ResidentMessage;
+import cn.civicloop.shared.PersonalDataCipher;
 
 /**
  * Messages to residents waiting to be sent. Written in the transaction of the event listener, so a message exists
@@ -26,18 +27,21 @@ class Outbox {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** Queues a message; a second one for the same event is ignored. */
     void enqueue(String kind, String channel, ResidentMessage message, String sourceEvent, Instant now) {
         jdbc.sql("""
-                insert into notify_outbox (case_number, kind, channel, case_channel, recipient, text_body, source_event,
-                    status, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) on conflict do nothing""")
-                .params(message.caseNumber(), kind, channel, message.channel(), message.recipient(), message.text(),
+                insert into notify_outbox (case_number, kind, channel, case_channel, recipient, recipient_hash, text_body,
+                    source_event, status, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) on conflict do nothing""")
+                .params(message.caseNumber(), kind, channel, message.channel(), cipher.seal(message.recipient()),
+                        cipher.phoneHash(message.recipient()), message.text(),
                         sourceEvent, Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
@@ -51,7 +55,7 @@ class Outbox {
                 .param("now", Timestamp.from(now)).param("channels", channels).param("limit", limit)
                 .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("channel"), rs.getInt("attempts"),
                         new ResidentMessage(rs.getString("case_number"), rs.getString("case_channel"),
-                                rs.getString("recipient"), rs.getString("text_body"))))
+                                cipher.open(rs.getString("recipient")), rs.getString("text_body"))))
                 .list();
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.civicloop.shared.PersonalDataCipher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,9 +34,12 @@ public class RoadData {
             """;
 
     private final JdbcClient jdbc;
+    /** A chief's phone is a staff phone: stored sealed (商用密码). */
+    private final PersonalDataCipher cipher;
 
-    RoadData(JdbcClient jdbc) {
+    RoadData(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public boolean empty() {
@@ -100,19 +104,19 @@ public class RoadData {
     }
 
     public Optional<Chief> chief(long id) {
-        return jdbc.sql(CHIEF + " where c.id = ?").param(id).query(RoadData::chief).optional();
+        return jdbc.sql(CHIEF + " where c.id = ?").param(id).query(this::chiefRow).optional();
     }
 
     public Optional<Chief> chiefByCode(String code) {
-        return jdbc.sql(CHIEF + " where c.code = ?").param(code).query(RoadData::chief).optional();
+        return jdbc.sql(CHIEF + " where c.code = ?").param(code).query(this::chiefRow).optional();
     }
 
     public Optional<Chief> chiefByUsername(String username) {
-        return jdbc.sql(CHIEF + " where c.username = ?").param(username).query(RoadData::chief).optional();
+        return jdbc.sql(CHIEF + " where c.username = ?").param(username).query(this::chiefRow).optional();
     }
 
     public List<Chief> chiefs() {
-        return jdbc.sql(CHIEF + " order by c.chief_level, c.code").query(RoadData::chief).list();
+        return jdbc.sql(CHIEF + " order by c.chief_level, c.code").query(this::chiefRow).list();
     }
 
     /** The chiefs of a segment, first level first: the area's leader, the squad's leader, its inspectors. */
@@ -123,13 +127,13 @@ public class RoadData {
             squadLeader(s.squadId()).ifPresent(all::add);
         }
         all.addAll(jdbc.sql(CHIEF + " join roads_segment_chief sc on sc.chief_id = c.id where sc.segment_id = ? order by c.code")
-                .param(s.id()).query(RoadData::chief).list());
+                .param(s.id()).query(this::chiefRow).list());
         return all;
     }
 
     public Optional<Chief> squadLeader(long squadId) {
         return jdbc.sql(CHIEF + " join roads_squad sq on sq.leader_code = c.code where sq.id = ?").param(squadId)
-                .query(RoadData::chief).optional();
+                .query(this::chiefRow).optional();
     }
 
     /** The chief one level up: an inspector's squad leader, a squad leader's first-level chief; none above 1. */
@@ -162,7 +166,7 @@ public class RoadData {
 
     long insertChief(String code, String name, int level, Long squadId, Long areaId, String phone, String username) {
         jdbc.sql("insert into roads_chief (code, name, chief_level, squad_id, area_id, phone, username) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(code, name, level, squadId, areaId, phone, username).update();
+                .params(code, name, level, squadId, areaId, cipher.seal(phone), username).update();
         return idOf("roads_chief", code);
     }
 
@@ -230,13 +234,14 @@ public class RoadData {
                 rs.getDouble("length_m"));
     }
 
-    private static Chief chief(ResultSet rs, int row) throws SQLException {
+    private Chief chiefRow(ResultSet rs, int row) throws SQLException {
         long squad = rs.getLong("squad_id");
         Long squadId = rs.wasNull() ? null : squad;
         long area = rs.getLong("area_id");
         Long areaId = rs.wasNull() ? null : area;
         return new Chief(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("chief_level"),
-                squadId, rs.getString("squad_name"), areaId, rs.getString("area_name"), rs.getString("phone"),
+                squadId, rs.getString("squad_name"), areaId, rs.getString("area_name"),
+                cipher.open(rs.getString("phone")),
                 rs.getString("username"));
     }
 }
