@@ -47,14 +47,8 @@ final class PageSession {
 
     /** Posts a form with the CSRF token of the form on {@code formPage}, as a browser submitting it would. */
     HttpResponse<String> post(String path, String form, String formPage) {
-        Matcher m = CSRF.matcher(get(formPage).body());
-        if (!m.find()) {
-            throw new IllegalStateException("no CSRF token on " + formPage);
-        }
-        String body = "_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8) + (form.isEmpty() ? "" : "&" + form);
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return session.page("POST", path, "_csrf=" + java.net.URLEncoder.encode(csrfOf(formPage),
+                java.nio.charset.StandardCharsets.UTF_8) + (form.isEmpty() ? "" : "&" + form));
     }
 
     HttpResponse<byte[]> bytes(String path) {

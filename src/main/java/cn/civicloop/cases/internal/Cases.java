@@ -59,7 +59,7 @@ public class Cases {
     /** The cases merged into any of {@code targetIds} (duplicates, 合并重复件). */
     java.util.List<Case> mergedInto(java.util.Collection<Long> targetIds) {
         return jdbc.sql("select " + COLUMNS + " from cases_case where duplicate_of in (:ids)").param("ids", targetIds)
-                .query(Cases::map).list();
+                .query(this::map).list();
     }
 
     Optional<String> numberOf(long id) {
