@@ -137,7 +137,7 @@ public final class CrashTest {
 
     private static Process start(String jar, String db, int port, String offset, String log) throws Exception {
         List<String> command = List.of(System.getProperty("java.home") + "/bin/java", "-Xmx768m", "-jar", jar,
-                "--spring.profiles.active=postgres", "--spring.datasource.url=" + db, "--server.port=" + port,
+                "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + db, "--server.port=" + port,
                 "--civicloop.demo.seed-cases=false", "--civicloop.security.rate-limit.enabled=false",
                 "--civicloop.cases.tracking-secret=crash-test-secret", "--civicloop.clock.offset=" + offset,
                 "--db-scheduler.polling-interval=1s", "--civicloop.events.resubmit-after=PT10S",

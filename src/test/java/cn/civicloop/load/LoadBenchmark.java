@@ -300,7 +300,7 @@ public final class LoadBenchmark {
     }
 
     static ConfigurableApplicationContext start(String db, int pool) {
-        return new SpringApplicationBuilder(CivicLoopApplication.class).run("--spring.profiles.active=postgres",
+        return new SpringApplicationBuilder(CivicLoopApplication.class).run("--spring.profiles.active=postgres,demo",
                 "--spring.datasource.url=" + db, "--spring.datasource.hikari.maximum-pool-size=" + pool,
                 "--server.port=0", "--civicloop.demo.seed-cases=false",
                 "--civicloop.security.rate-limit.enabled=false", "--civicloop.cases.tracking-secret=load-benchmark-secret",
