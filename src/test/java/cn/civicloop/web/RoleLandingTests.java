@@ -31,7 +31,7 @@ class RoleLandingTests extends ApiTest {
 
     @Test
     void aSavedRequestTheRoleMayOpenIsKept() {
-        assertLandsAndOpens("/admin/staff", "admin", "/admin/staff");
+        assertLandsAndOpens("/admin/staff", "secadmin", "/admin/staff");
         assertLandsAndOpens("/workbench/cases", "officer", "/workbench/cases");
     }
 
