@@ -13,6 +13,7 @@ start() {
   java -Xmx768m -jar target/civicloop-0.1.0-SNAPSHOT.jar --spring.profiles.active=postgres,demo \
     --spring.datasource.url="$URL" --server.port="$1" --civicloop.demo.seed-cases=false \
     --civicloop.security.rate-limit.enabled=false --civicloop.tracking-secret=two-instances-secret \
+    --civicloop.security.audit.key=two-instances-audit-key-0123456789abcdef \
     --db-scheduler.scheduler-name="node-$1" \
     --logging.level.cn.civicloop.notify.internal.LoggingResidentChannel=WARN > "target/$DB-$1.log" 2>&1 &
   echo $!
