@@ -59,12 +59,20 @@ class CaseStatisticsTests extends ApiTest {
     }
 
     @Test
-    void theTrendHasOneRowPerDayEndingToday() {
+    void theTrendHasOneRowPerDayEndingTodayAndCountsTodaysNewCases() {
         Instant now = clock.instant();
-        var trend = statistics.trend(now, 30);
+        var before = statistics.trend(now, 30);
+        for (int i = 0; i < 2; i++) {
+            assertThat(submit(appeal("趋势统计测试 " + i)).status()).isEqualTo(201);
+        }
+        var trend = statistics.trend(clock.instant(), 30);
         assertThat(trend).hasSize(30);
-        assertThat(trend.get(29).day()).isEqualTo(LocalDate.ofInstant(now, DistrictTime.ZONE));
-        assertThat(trend.get(29).opened()).isGreaterThanOrEqualTo(0);
+        LocalDate today = LocalDate.ofInstant(now, DistrictTime.ZONE);
+        for (int i = 0; i < 30; i++) {
+            assertThat(trend.get(i).day()).as("row " + i).isEqualTo(today.minusDays(29 - i));
+        }
+        assertThat(trend.get(29).opened()).as("today").isEqualTo(before.get(29).opened() + 2);
+        assertThat(trend.get(28).opened()).as("yesterday").isEqualTo(before.get(28).opened());
     }
 
     private long wechat(LocalDate day) {

@@ -48,6 +48,22 @@ class CaseAccessTests {
         assertThat(CaseAccess.canRead(actor(who), DEPARTMENT, UNIT)).isEqualTo(allowed);
     }
 
+    /** The same case with department 30 named as a co-handler (协办): it acts on its share, not on the lead's. */
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({"HANDLER@30, CO_SIGN, true", "HANDLER@30, CO_REPLY, true", "DEPT_HEAD@30, CO_RETURN, true",
+            "HANDLER@30, SIGN, false", "HANDLER@30, REPLY, false", "HANDLER@10, CO_SIGN, false",
+            "HANDLER@20, CO_SIGN, false", "HANDLER@11, CO_REPLY, false"})
+    void aCoHandlingDepartmentActsOnItsShareOnly(String who, CaseAction action, boolean allowed) {
+        CaseHolders holders = new CaseHolders(DEPARTMENT, UNIT, Set.of(30L));
+        assertThat(CaseAccess.mayPerform(actor(who), action, holders)).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest(name = "{0} reads a co-handled case → {1}")
+    @CsvSource({"HANDLER@30, true", "HANDLER@10, true", "HANDLER@20, false"})
+    void aCoHandlingDepartmentReadsTheCase(String who, boolean allowed) {
+        assertThat(CaseAccess.canRead(actor(who), new CaseHolders(DEPARTMENT, UNIT, Set.of(30L)))).isEqualTo(allowed);
+    }
+
     private static Actor actor(String who) {
         String[] p = who.split("@");
         Role role = Role.valueOf(p[0]);

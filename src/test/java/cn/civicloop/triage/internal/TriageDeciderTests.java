@@ -84,6 +84,9 @@ class TriageDeciderTests {
         assertThat(sure.topCategory()).isEqualTo("环境保护");
         assertThat(sure.suggestions()).hasSize(3);
         assertThat(sure.suggestions().get(0).departmentCode()).isEqualTo("HBJ");
+        assertThat(sure.suggestions()).extracting(TriageRecords.Suggestion::rank).containsExactly(1, 2, 3);
+        assertThat(sure.suggestions()).extracting(TriageRecords.Suggestion::category)
+                .containsExactly("环境保护", "城乡建设", "交通运输");
         Outcome unsure = decide("环境保护", 0.2, List.of(), gas, c -> DEFAULT);
         assertThat(unsure.auto()).isTrue();
         assertThat(unsure.targetDepartment()).isEqualTo("YJJ");
