@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -95,8 +96,16 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").successHandler(lockout.onSuccess())
                         .failureHandler(lockout.onFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // the way to the login page is relative: never built from the Host header a client sends
+                .exceptionHandling(e -> e.authenticationEntryPoint(relativeLoginEntryPoint()))
                 .headers(headers::apply);
         return http.build();
+    }
+
+    private static LoginUrlAuthenticationEntryPoint relativeLoginEntryPoint() {
+        LoginUrlAuthenticationEntryPoint entry = new LoginUrlAuthenticationEntryPoint("/login");
+        entry.setFavorRelativeUris(true);
+        return entry;
     }
 
     /** A URL the firewall refuses (";", "%2F", "//", …) is a 400 problem document, like every other refusal. */
