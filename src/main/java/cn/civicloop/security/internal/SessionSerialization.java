@@ -39,6 +39,7 @@ class SessionSerialization {
     private static final ObjectInputFilter PATTERN = ObjectInputFilter.Config.createFilter(String.join(";",
             "maxdepth=40", "maxrefs=200000", "maxarray=200000", "maxbytes=4000000",
             "cn.civicloop.**", "java.lang.*", "java.util.*", "java.time.*", "java.math.*", "java.net.URL", "java.net.URI",
+            "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.ConcurrentHashMap",
             "org.springframework.security.**", "org.springframework.web.**", "org.springframework.util.**",
             "org.springframework.http.**", "jakarta.servlet.http.Cookie", "!*"));
 

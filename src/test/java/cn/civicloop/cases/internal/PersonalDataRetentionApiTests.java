@@ -36,12 +36,12 @@ class PersonalDataRetentionApiTests extends ApiTest {
 
         var row = jdbc.sql("select contact_name, contact_phone, address, contact_phone_hash, personal_data_masked_at "
                 + "from cases_case where number = ?").param(old).query().singleRow();
-        assertThat(row.get("contact_name")).isEqualTo("司**");
+        assertThat(row.get("contact_name")).isEqualTo("司***");
         assertThat(row.get("contact_phone")).isEqualTo("135****7777");
         assertThat((String) row.get("address")).endsWith("***").doesNotContain("君山东路");
         assertThat(row.get("contact_phone_hash")).isNull();
         assertThat(row.get("personal_data_masked_at")).isNotNull();
-        assertThat(jdbc.sql("select contact_phone from cases_reporter r join cases_case c on c.id = r.case_id "
+        assertThat(jdbc.sql("select r.contact_phone from cases_reporter r join cases_case c on c.id = r.case_id "
                 + "where c.number = ?").param(old).query(String.class).list()).containsOnly("135****7777");
         String token = api.login("dispatcher");
         assertThat(api.get("/api/v1/cases/" + old, token).status()).isEqualTo(200);

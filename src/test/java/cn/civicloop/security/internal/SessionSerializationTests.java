@@ -70,7 +70,8 @@ class SessionSerializationTests {
                 .setServerPort(8080).setLocales(java.util.List.of(java.util.Locale.CHINA)).build();
         var csrf = new org.springframework.security.web.csrf.DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t");
         Map<String, Object> attributes = new HashMap<>(Map.of("ctx", context, "csrf", csrf, "saved", saved,
-                "flash", new java.util.ArrayList<>(java.util.List.of(new org.springframework.web.servlet.FlashMap()))));
+                "flash", new java.util.concurrent.CopyOnWriteArrayList<>(
+                        java.util.List.of(new org.springframework.web.servlet.FlashMap()))));
 
         Object back = SessionSerialization.read(SessionSerialization.write(attributes));
 
