@@ -139,7 +139,7 @@ public final class CrashTest {
         List<String> command = List.of(System.getProperty("java.home") + "/bin/java", "-Xmx768m", "-jar", jar,
                 "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + db, "--server.port=" + port,
                 "--civicloop.demo.seed-cases=false", "--civicloop.security.rate-limit.enabled=false",
-                "--civicloop.cases.tracking-secret=crash-test-secret", "--civicloop.clock.offset=" + offset,
+                "--civicloop.cases.tracking-secret=crash-test-tracking-secret-0123456789abcd", "--civicloop.clock.offset=" + offset,
                 "--db-scheduler.polling-interval=1s", "--civicloop.events.resubmit-after=PT10S",
                 "--civicloop.events.resubmit-check=PT2S",
                 "--logging.level.cn.civicloop.notify.internal.LoggingResidentChannel=WARN");

@@ -303,7 +303,7 @@ public final class LoadBenchmark {
         return new SpringApplicationBuilder(CivicLoopApplication.class).run("--spring.profiles.active=postgres,demo",
                 "--spring.datasource.url=" + db, "--spring.datasource.hikari.maximum-pool-size=" + pool,
                 "--server.port=0", "--civicloop.demo.seed-cases=false",
-                "--civicloop.security.rate-limit.enabled=false", "--civicloop.cases.tracking-secret=load-benchmark-secret",
+                "--civicloop.security.rate-limit.enabled=false", "--civicloop.cases.tracking-secret=load-benchmark-tracking-secret-0123456789",
                 // The log channel writes two lines per appeal; a real district sends them to its SMS gateway.
                 "--logging.level.cn.civicloop.notify.internal.LoggingResidentChannel=WARN");
     }

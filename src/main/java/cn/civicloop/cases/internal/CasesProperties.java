@@ -18,11 +18,14 @@ import jakarta.validation.constraints.Pattern;
  *                       production (env {@code CIVICLOOP_TRACKING_SECRET}). Empty: a key is generated on first start
  *                       and kept in the database, shared by every instance
  * @param attachments    which photos an appeal or a reply may carry
+ * @param personalDataRetentionDays days after closing after which the resident's name, phone and address of a case
+ *                       and its reporters are masked for good (PIPL); the case itself is kept
  */
 @ConfigurationProperties("civicloop.cases")
 @Validated
 public record CasesProperties(@DefaultValue @Valid Numbers numbers, @DefaultValue("") String trackingSecret,
-        @DefaultValue @Valid Attachments attachments) {
+        @DefaultValue @Valid Attachments attachments, @DefaultValue("730") @jakarta.validation.constraints.Min(1)
+        int personalDataRetentionDays) {
 
     /**
      * @param prefix    the district's prefix of every case number ({@code SZ-20261125-000123})

@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,9 +43,20 @@ class TrackingTokens {
     private final String configuredSecret;
     private volatile byte[] key;
 
+    /** A configured key shorter than this is refused at start: a short key could be found from a few tokens. */
+    static final int MIN_SECRET_LENGTH = 32;
+
     TrackingTokens(JdbcClient jdbc, CasesProperties properties) {
         this.jdbc = jdbc;
         this.configuredSecret = properties.trackingSecret() == null ? "" : properties.trackingSecret();
+        if (!configuredSecret.isBlank() && configuredSecret.strip().length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("civicloop.cases.tracking-secret must be at least " + MIN_SECRET_LENGTH
+                    + " characters (e.g. openssl rand -base64 32); it has " + configuredSecret.strip().length());
+        }
+        if (configuredSecret.isBlank()) {
+            LoggerFactory.getLogger(TrackingTokens.class).info("Tracking key generated and kept in cases_secret: "
+                    + "set civicloop.cases.tracking-secret (CIVICLOOP_TRACKING_SECRET) to keep it out of the database");
+        }
     }
 
     /** The code a resident is given for the case, grouped for reading: {@code XXX-XXX-XXX}. */

@@ -4,11 +4,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
+import cn.civicloop.directory.Role;
 import cn.civicloop.shared.web.EndpointOwners;
 
 /**
- * Who may call the intake's endpoints (ADR 0012): anyone submits an appeal; any member of staff sees the phone form
- * (the intake refuses a registration by anyone but an operator).
+ * Who may call the intake's endpoints (ADR 0012): anyone submits an appeal; the phone registration form is the
+ * hotline operators' (not a police unit's terminal, not any other member of staff).
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeEndpoints {
@@ -18,7 +19,7 @@ class IntakeEndpoints {
         return EndpointOwners.of("intake")
                 .paths(HttpMethod.POST, "/api/v1/appeals").open()
                 .paths("/report", "/report/**").open()
-                .paths("/workbench/phone", "/workbench/phone/**").staff()
+                .paths("/workbench/phone", "/workbench/phone/**").roles(Role.OPERATOR)
                 .build();
     }
 }

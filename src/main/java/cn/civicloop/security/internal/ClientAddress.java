@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +19,30 @@ import jakarta.servlet.http.HttpServletRequest;
 @Component
 public class ClientAddress {
 
+    private static final Logger log = LoggerFactory.getLogger(ClientAddress.class);
+
     private final Set<String> trustedProxies;
 
     @Autowired
     ClientAddress(SecurityProperties settings) {
         this(settings.security().trustedProxies());
+        String warning = startupWarning(trustedProxies);
+        if (warning != null) {
+            log.warn(warning);
+        }
+    }
+
+    /**
+     * The warning logged at start when no proxy is trusted: right for a server that residents reach directly, wrong
+     * behind a reverse proxy, where every resident would share the proxy's rate-limit bucket and the audit would
+     * record the proxy's address. {@code null} when proxies are configured.
+     */
+    static String startupWarning(Set<String> trustedProxies) {
+        return trustedProxies.isEmpty()
+                ? "civicloop.security.trusted-proxies is empty: the socket's address counts for rate limits and the "
+                        + "audit. Behind a reverse proxy, list the proxy's address there (docs/security.md), or every "
+                        + "client shares the proxy's rate-limit bucket and the audit records the proxy"
+                : null;
     }
 
     ClientAddress(String trustedProxies) {

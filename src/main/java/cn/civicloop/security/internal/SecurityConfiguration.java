@@ -17,6 +17,7 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -99,13 +100,21 @@ class SecurityConfiguration {
                         .successHandler(lockout.onSuccess(new RoleLanding(privileges)))
                         .failureHandler(lockout.onFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                // the site's error page tells a refused role from a missing or expired CSRF token (shared.web)
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
-                    req.setAttribute(WebAttributes.ACCESS_DENIED_403, ex);
-                    res.sendError(HttpStatus.FORBIDDEN.value());
-                }))
+                // the site's error page tells a refused role from a missing or expired CSRF token (shared.web);
+                // the way to the login page is relative: never built from the Host header a client sends
+                .exceptionHandling(e -> e.authenticationEntryPoint(relativeLoginEntryPoint())
+                        .accessDeniedHandler((req, res, ex) -> {
+                            req.setAttribute(WebAttributes.ACCESS_DENIED_403, ex);
+                            res.sendError(HttpStatus.FORBIDDEN.value());
+                        }))
                 .headers(headers::apply);
         return http.build();
+    }
+
+    private static LoginUrlAuthenticationEntryPoint relativeLoginEntryPoint() {
+        LoginUrlAuthenticationEntryPoint entry = new LoginUrlAuthenticationEntryPoint("/login");
+        entry.setFavorRelativeUris(true);
+        return entry;
     }
 
     /** A URL the firewall refuses (";", "%2F", "//", …) is a 400 problem document, like every other refusal. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -28,6 +29,31 @@ import org.springframework.core.serializer.support.SerializingConverter;
  */
 @Configuration(proxyBeanMethods = false)
 class SessionSerialization {
+
+    /**
+     * What a session attribute may contain (finding: session deserialisation without a class allow-list): the
+     * application's own classes, the JDK's value and collection types, Spring Security's context and saved request,
+     * Spring MVC's flash map; anything else (a deserialisation gadget written into the session table) is refused
+     * before it is instantiated. Limits on depth, references and array sizes keep a crafted graph small.
+     */
+    private static final ObjectInputFilter PATTERN = ObjectInputFilter.Config.createFilter(String.join(";",
+            "maxdepth=40", "maxrefs=200000", "maxarray=200000", "maxbytes=4000000",
+            "cn.civicloop.**", "java.lang.*", "java.util.*", "java.time.*", "java.math.*", "java.net.URL", "java.net.URI",
+            "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.ConcurrentHashMap",
+            "org.springframework.security.**", "org.springframework.web.**", "org.springframework.util.**",
+            "org.springframework.http.**", "jakarta.servlet.http.Cookie", "!*"));
+
+    /** {@link #PATTERN}, logging the class it refuses (an operator needs to know what a session held). */
+    static final ObjectInputFilter ALLOWED = info -> {
+        ObjectInputFilter.Status status = PATTERN.checkInput(info);
+        if (status == ObjectInputFilter.Status.REJECTED) {
+            org.slf4j.LoggerFactory.getLogger(SessionSerialization.class).warn(
+                    "Session attribute refused by the allow-list: class {}, depth {}, references {}, bytes {}",
+                    info.serialClass() == null ? "-" : info.serialClass().getName(), info.depth(), info.references(),
+                    info.streamBytes());
+        }
+        return status;
+    };
 
     @Bean("springSessionConversionService")
     ConversionService springSessionConversionService() {
@@ -97,6 +123,7 @@ class SessionSerialization {
             ConfigurableObjectInputStream in = new ConfigurableObjectInputStream(inputStream, loader) {
                 {
                     enableResolveObject(true);
+                    setObjectInputFilter(ALLOWED);
                 }
 
                 @Override

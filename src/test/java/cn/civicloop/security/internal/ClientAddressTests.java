@@ -57,4 +57,10 @@ class ClientAddressTests {
         assertThat(SecurityHeaders.policy("http://{s}.tile.example.cn:8080/{z}/{x}/{y}.png"))
                 .contains("img-src 'self' data: blob: http://*.tile.example.cn:8080;");
     }
+
+    @Test
+    void anEmptyListOfTrustedProxiesIsWarnedAboutAtStart() {
+        assertThat(ClientAddress.startupWarning(java.util.Set.of())).contains("trusted-proxies");
+        assertThat(ClientAddress.startupWarning(java.util.Set.of("10.0.0.1"))).isNull();
+    }
 }

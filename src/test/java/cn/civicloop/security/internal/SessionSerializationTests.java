@@ -49,4 +49,33 @@ class SessionSerializationTests {
                 () -> new ObjectOutputStream(java.io.OutputStream.nullOutputStream()).writeObject(opened))
                 .isInstanceOf(NotSerializableException.class);
     }
+
+    @Test
+    void aClassOutsideTheAllowListIsRefusedBeforeItIsBuilt() throws Exception {
+        // a serialisable JDK class that no session attribute holds, standing for a gadget written into the table
+        byte[] foreign = SessionSerialization.write(new HashMap<>(Map.of("x", new java.io.File("/etc/passwd"))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SessionSerialization.read(foreign))
+                .isInstanceOf(java.io.InvalidClassException.class).hasMessageContaining("REJECTED");
+    }
+
+    @Test
+    void aLoggedInSecurityContextWithItsCsrfTokenAndSavedRequestPassesTheAllowList() throws Exception {
+        StaffPrincipal principal = new StaffPrincipal(new Actor(7L, "operator", "王芳", Set.of(Role.OPERATOR), 1L, true),
+                "{bcrypt}$2a$10$secret", true);
+        var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, principal.getAuthorities());
+        var context = new org.springframework.security.core.context.SecurityContextImpl(auth);
+        var saved = new org.springframework.security.web.savedrequest.DefaultSavedRequest.Builder()
+                .setMethod("GET").setRequestURI("/workbench/cases").setScheme("http").setServerName("localhost")
+                .setServerPort(8080).setLocales(java.util.List.of(java.util.Locale.CHINA)).build();
+        var csrf = new org.springframework.security.web.csrf.DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t");
+        Map<String, Object> attributes = new HashMap<>(Map.of("ctx", context, "csrf", csrf, "saved", saved,
+                "flash", new java.util.concurrent.CopyOnWriteArrayList<>(
+                        java.util.List.of(new org.springframework.web.servlet.FlashMap()))));
+
+        Object back = SessionSerialization.read(SessionSerialization.write(attributes));
+
+        assertThat(((Map<?, ?>) back).keySet().stream().map(String::valueOf).toList())
+                .containsExactlyInAnyOrder("ctx", "csrf", "saved", "flash");
+    }
 }
