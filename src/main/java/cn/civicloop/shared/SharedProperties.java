@@ -14,11 +14,21 @@ import jakarta.validation.constraints.NotNull;
  * keys ({@code civicloop.clock.*}, {@code civicloop.map.*}) are older than this record.
  *
  * @param clock the application clock every module uses
- * @param map   the maps on the pages (report, case page, dashboard, 110 desk)
+ * @param map       the maps on the pages (report, case page, dashboard, 110 desk)
+ * @param publicUrl the site's address as residents reach it (e.g. {@code https://12345.example.gov.cn}), used for the
+ *                  links that leave the site (the tracking link and its QR code). Empty (the demo): the address the
+ *                  request came to — production sets it, so a forged {@code Host} header cannot put another site
+ *                  into a resident's link.
  */
 @ConfigurationProperties("civicloop")
 @Validated
-public record SharedProperties(@Valid @DefaultValue ClockShift clock, @Valid @DefaultValue Maps map) {
+public record SharedProperties(@Valid @DefaultValue ClockShift clock, @Valid @DefaultValue Maps map,
+        @DefaultValue("") String publicUrl) {
+
+    /** The configured public address without a trailing slash, or {@code null} when none is set. */
+    public String publicUrlOrNull() {
+        return publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "");
+    }
 
     /**
      * @param offset moves the whole application in time (e.g. {@code P1D}), for the crash test: a restart "a day later"

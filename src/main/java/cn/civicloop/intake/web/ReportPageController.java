@@ -22,6 +22,7 @@ import cn.civicloop.intake.AppealForm;
 import cn.civicloop.intake.AppealIntake;
 import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DomainException;
+import cn.civicloop.shared.SharedProperties;
 import cn.civicloop.shared.web.Uploads;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolation;
@@ -36,8 +37,10 @@ class ReportPageController {
 
     private final AppealIntake intake;
     private final Validator validator;
+    private final SharedProperties settings;
 
-    ReportPageController(AppealIntake intake, Validator validator) {
+    ReportPageController(AppealIntake intake, Validator validator, SharedProperties settings) {
+        this.settings = settings;
         this.intake = intake;
         this.validator = validator;
     }
@@ -66,8 +69,9 @@ class ReportPageController {
                 opened = FirstAnswers.sameBrowser(session, form.externalRef(), opened);
                 model.addAttribute("opened", opened);
                 if (opened.trackingToken() != null) {
-                    String link = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-                            + new TrackingLink(opened.number(), opened.trackingToken()).path();
+                    String site = settings.publicUrlOrNull() != null ? settings.publicUrlOrNull()
+                            : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+                    String link = site + new TrackingLink(opened.number(), opened.trackingToken()).path();
                     model.addAttribute("trackingLink", link);
                     model.addAttribute("trackingQr", QrCodes.pngDataUri(link));
                 }
