@@ -36,9 +36,11 @@ class EventPublicationsApiTests extends ApiTest {
         Map<String, Long> byListener = publications(number);
         // Opened → triage; REGISTER and ASSIGN → the resident's texts and the department's inbox. Not stored: the
         // SUBMIT step (nobody is told), the 110 linkage (not a 110 case), triage corrections (the system assigned).
+        // ASSIGN → evaluation's facts (the department now answers for the case); REGISTER concerns no indicator.
         assertThat(byListener).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "cn.civicloop.triage.internal.TriageListeners.on(cn.civicloop.cases.CaseOpened)", 1L,
-                "cn.civicloop.notify.internal.CaseNotifications.on(cn.civicloop.cases.CaseTransitioned)", 2L));
+                "cn.civicloop.notify.internal.CaseNotifications.on(cn.civicloop.cases.CaseTransitioned)", 2L,
+                "cn.civicloop.evaluation.internal.CaseFacts.on(cn.civicloop.cases.CaseTransitioned)", 1L));
     }
 
     @Test

@@ -170,7 +170,7 @@ class EscalationFiringTests {
     private static String openUrgentCase() {
         AppealForm form = new AppealForm(Channel.HOTLINE_12345, "SLA-" + UUID.randomUUID(), AppealKind.HELP,
                 Urgency.URGENT, null, "燃气泄漏", "楼道里有燃气味", null, "龙山路", null, false);
-        return node.bean(AppealIntake.class).submit(form, List.of(), Actor.resident()).number();
+        return node.bean(AppealIntake.class).submit(form, List.of(), Actor.system()).number();
     }
 
     /** An urgent case the enforcement bureau has signed: IN_PROGRESS, its handling clock running. */
