@@ -62,7 +62,8 @@ class ResidentPortalBrowserTests extends BrowserTest {
 
     @Test
     void aWrongTrackingCodeRevealsNothing() {
-        browser.get(url("/track"));
+        // the language is a cookie of the shared browser: another test of this class may have left it English
+        browser.get(url("/track?lang=zh_CN"));
         browser.findElement(By.id("number")).sendKeys("SZ-20260101-000001");
         browser.findElement(By.id("token")).sendKeys("guessed-code");
         submitWith(By.id("track-submit"));
