@@ -65,6 +65,8 @@ class DispatchBrowserTests extends BrowserTest {
         StaffSession desk = new StaffSession(browser, url(""));
         browser.manage().deleteAllCookies();
         desk.login(DESK);
+        assertThat(browser.getCurrentUrl()).as("the desk's home after login").contains("/dispatch");
+        browser.get(url("/workbench"));
         assertThat(browser.findElements(By.id("link-dispatch"))).as("workbench links to the desk").isNotEmpty();
         browser.get(url("/dispatch?lang=zh_CN"));
         JsonNode b1 = DemoBlocks.block(api, "B1");

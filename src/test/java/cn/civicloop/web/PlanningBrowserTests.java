@@ -22,6 +22,7 @@ class PlanningBrowserTests extends BrowserTest {
     void theCommandRunsAComparisonAndSeesBothPoliciesFigures() {
         browser.manage().deleteAllCookies();
         new StaffSession(browser, url("")).login("leader");
+        browser.get(url("/workbench"));
         assertThat(browser.findElements(By.id("link-planning"))).as("the workbench links to the page").isNotEmpty();
         browser.get(url("/planning?lang=zh_CN"));
         assertThat(browser.findElements(By.cssSelector("#plan-blocks tbody tr"))).hasSize(8);

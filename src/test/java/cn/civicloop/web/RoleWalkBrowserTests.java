@@ -65,8 +65,10 @@ class RoleWalkBrowserTests extends BrowserTest {
     }
 
     @Test
-    void admin() {
-        walk("admin", "/workbench", "/admin/departments", "/admin/staff", "/admin/calendar", "/admin/sla");
+    void administrators() {
+        walk("admin", "/workbench", "/admin/departments", "/admin/calendar", "/admin/sla");
+        walk("secadmin", "/workbench", "/admin/staff");
+        walk("auditor", "/workbench", "/audit");
     }
 
     @Test

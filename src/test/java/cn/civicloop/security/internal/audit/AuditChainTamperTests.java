@@ -27,10 +27,17 @@ import cn.civicloop.support.ApiTest;
  * The keyed chain against someone who can write the database but holds no key: a changed, deleted, reordered or
  * forged row, and rows cut from the end (found by the head exported outside the database), are reported with the first
  * broken row, on H2 and on PostgreSQL (where the test's superuser first switches the append-only trigger off, as a
- * table owner could). Each test puts the rows back, so the chain verifies again afterwards.
+ * table owner could). Each test puts the rows back, so the chain verifies again afterwards. On a database of its own:
+ * while a row is forged or moved, another test's application appending to a shared log would chain onto the forgery.
  */
 @TestPropertySource(properties = "civicloop.security.audit.head-export.directory=target/audit-head-export-${random.uuid}")
 class AuditChainTamperTests extends ApiTest {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String url = cn.civicloop.support.Node.ownDatabase("audit_tamper")[0].substring("--spring.datasource.url=".length());
+        registry.add("spring.datasource.url", () -> url);
+    }
 
     @Autowired
     JdbcClient jdbc;
