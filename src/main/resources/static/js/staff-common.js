@@ -7,3 +7,12 @@ document.addEventListener('htmx:configRequest', function (e) {
     e.detail.headers[header.content] = token.content;
   }
 });
+
+// A print button (data-print) instead of a javascript: link, which the Content-Security-Policy forbids.
+document.addEventListener('click', function (e) {
+  var button = e.target.closest ? e.target.closest('[data-print]') : null;
+  if (button) {
+    e.preventDefault();
+    window.print();
+  }
+});
