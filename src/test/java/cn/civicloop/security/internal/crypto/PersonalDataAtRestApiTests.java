@@ -24,8 +24,10 @@ import cn.civicloop.support.ApiTest;
  */
 class PersonalDataAtRestApiTests extends ApiTest {
 
-    /** A mainland mobile number, not digits inside a longer number (the coordinates of a polygon). */
-    // not inside a longer run of digits, a coordinate or a hexadecimal hash (fingerprints, audit MACs)
+    /**
+     * A mainland mobile number, not digits inside a longer number (the coordinates of a polygon) or inside a
+     * hexadecimal hash (case fingerprints, audit MACs).
+     */
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9a-fA-F.])1[3-9]\\d{9}(?![0-9a-fA-F])");
 
     @Autowired
