@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import cn.civicloop.cases.CaseAction;
@@ -25,6 +26,7 @@ import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.ResidentContact;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.support.OwnH2Database;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.PersonalDataCipher;
 
@@ -34,6 +36,7 @@ import cn.civicloop.shared.PersonalDataCipher;
  * the department's letters to the inbox. What notify asks of {@code cases} and {@code directory} is mocked.
  */
 @ApplicationModuleTest
+@ContextConfiguration(initializers = CaseTransitionedScenarioTests.Database.class)
 class CaseTransitionedScenarioTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -47,6 +50,14 @@ class CaseTransitionedScenarioTests {
     /** Provided by {@code security} (SM4 in production): here a visible stand-in, so the test sees it was used. */
     @MockitoBean
     PersonalDataCipher cipher;
+
+    /** On H2, a database of its own: the module's scheduler and model training stay out of the other contexts'. */
+    static class Database extends OwnH2Database {
+        @Override
+        protected String name() {
+            return "civicloop-scenario-notify";
+        }
+    }
 
     private final JdbcClient jdbc;
 

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import cn.civicloop.cases.AppealKind;
@@ -28,6 +29,7 @@ import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.Urgency;
 import cn.civicloop.cluster.ReferenceChanges;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.support.OwnH2Database;
 import cn.civicloop.geo.Jurisdictions;
 
 /**
@@ -38,6 +40,7 @@ import cn.civicloop.geo.Jurisdictions;
  * loaded, as they name departments of the directory, which is not started.
  */
 @ApplicationModuleTest
+@ContextConfiguration(initializers = CaseOpenedScenarioTests.Database.class)
 @TestPropertySource(properties = "civicloop.triage.hazard-rules-file=classpath:triage/no-hazard-rules.yml")
 class CaseOpenedScenarioTests {
 
@@ -57,6 +60,14 @@ class CaseOpenedScenarioTests {
 
     @MockitoBean
     Jurisdictions jurisdictions;
+
+    /** On H2, a database of its own: the module's scheduler and model training stay out of the other contexts'. */
+    static class Database extends OwnH2Database {
+        @Override
+        protected String name() {
+            return "civicloop-scenario-triage";
+        }
+    }
 
     private final JdbcClient jdbc;
 
