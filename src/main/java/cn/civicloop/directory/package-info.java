@@ -5,7 +5,9 @@
  * login; {@link cn.civicloop.directory.StaffCredentialsChanged} when a password changes or an account is deactivated).
  * <p>
  * Loaded from a data file on first start and editable by admins afterwards. It knows nothing about cases, and nothing
- * about logins, tokens, sessions or the audit log (the security module's).
+ * about logins, tokens, sessions or the audit log (the security module's). Whenever it stores a password (own change,
+ * new account, reset) it applies the {@link cn.civicloop.directory.PasswordPolicy}, whose settings and implementation
+ * are the security module's; it keeps the replaced hashes for the policy's history.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Directory (组织目录)", allowedDependencies = {"shared", "cluster"})
 package cn.civicloop.directory;

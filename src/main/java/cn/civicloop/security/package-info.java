@@ -9,7 +9,9 @@
  * <p>
  * API: {@link cn.civicloop.security.Actors} — the member of staff behind the current request;
  * {@link cn.civicloop.security.AuditCommandLine} — {@code java -jar … audit verify}. It implements the shared kernel's
- * {@link cn.civicloop.shared.AuditTrail}, through which other modules audit reads and exports of personal data.
+ * {@link cn.civicloop.shared.AuditTrail}, through which other modules audit reads and exports of personal data, and
+ * the directory's {@link cn.civicloop.directory.PasswordPolicy} from {@code civicloop.security.password.*} (an expired
+ * password must be changed at the next login, like an initial or reset one).
  * <p>
  * It must not: keep staff, roles or departments (it reads accounts through the directory's
  * {@link cn.civicloop.directory.StaffCredentials} and revokes tokens on

@@ -83,8 +83,9 @@ class DirectoryAdministrationService implements DirectoryAdministration {
             throw new ConflictException("用户名已存在 (username already exists): " + s.username());
         }
         checkStaffRoles(s.roles(), s.departmentId());
+        staff.checkPolicy("password", s.password());
         long id = staff.insert(s.username(), s.displayName().strip(), encoder.encode(s.password()), s.departmentId(),
-                s.phone(), s.roles());
+                s.phone(), s.roles(), staff.firstLoginChange());
         StaffMember created = staffMember(id).orElseThrow();
         events.publishEvent(new StaffAccountChanged(id, created.username(), by.username(), "CREATED", "",
                 summary(created)));
@@ -119,10 +120,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         if (by.staffId() != null && by.staffId() == id) {
             throw new ForbiddenException("自己的密码请在“修改密码”页面修改 (change your own password on the password page)");
         }
-        if (password == null || password.isBlank() || password.length() < 8 || password.length() > 200) {
-            throw new InvalidInputException("password", "密码长度须为 8–200 个字符 (8 to 200 characters)");
-        }
-        staff.changePassword(id, encoder.encode(password), false);
+        staff.checkPolicy("password", password);
+        staff.changePassword(id, encoder.encode(password), staff.firstLoginChange());
         events.publishEvent(new StaffAccountChanged(id, member.username(), by.username(), "PASSWORD_RESET",
                 summary(member), summary(member)));
     }

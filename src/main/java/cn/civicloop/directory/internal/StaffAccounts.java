@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.DepartmentKind;
+import cn.civicloop.directory.PasswordPolicy;
 import cn.civicloop.directory.Role;
 import cn.civicloop.directory.StaffCredentials;
 import cn.civicloop.directory.StaffCredentialsChanged;
@@ -30,10 +31,13 @@ class StaffAccounts implements StaffCredentials {
     private final org.springframework.security.crypto.password.PasswordEncoder encoder;
     /** Staff phones are stored sealed (商用密码): written through {@code seal}, read through {@code open}. */
     private final PersonalDataCipher cipher;
+    private final PasswordPolicy policy;
 
     StaffAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-            org.springframework.security.crypto.password.PasswordEncoder encoder, PersonalDataCipher cipher) {
+            org.springframework.security.crypto.password.PasswordEncoder encoder, PersonalDataCipher cipher,
+            PasswordPolicy policy) {
         this.jdbc = jdbc;
+        this.policy = policy;
         this.cipher = cipher;
         this.clock = clock;
         this.events = events;
@@ -43,15 +47,44 @@ class StaffAccounts implements StaffCredentials {
     @Override
     @org.springframework.transaction.annotation.Transactional
     public void changeOwnPassword(long staffId, String newPassword) {
-        if (newPassword == null || newPassword.isBlank() || newPassword.length() < 8 || newPassword.length() > 200) {
-            throw new cn.civicloop.shared.InvalidInputException("newPassword",
-                    "密码长度须为 8–200 个字符 (8 to 200 characters)");
-        }
-        if (DemoPasswords.PASSWORD.equals(newPassword)) {
-            throw new cn.civicloop.shared.InvalidInputException("newPassword",
-                    "不能使用公开的演示密码 (the published demo password cannot be used)");
+        checkPolicy("newPassword", newPassword);
+        if (reusesRecent(staffId, newPassword)) {
+            throw new cn.civicloop.shared.InvalidInputException("newPassword", "新密码不能与最近 " + policy.history()
+                    + " 次使用过的密码相同 (the new password must differ from the last " + policy.history()
+                    + " passwords)");
         }
         changePassword(staffId, encoder.encode(newPassword), false);
+    }
+
+    /** Refuses {@code password} on {@code field} with every reason the password policy gives, if it gives any. */
+    void checkPolicy(String field, String password) {
+        List<String> problems = policy.problems(password);
+        if (!problems.isEmpty()) {
+            throw new cn.civicloop.shared.InvalidInputException(field, String.join("；", problems));
+        }
+    }
+
+    /** True when a password set by a security administrator must be changed by its holder at his first login. */
+    boolean firstLoginChange() {
+        return policy.firstLoginChange();
+    }
+
+    /** True when {@code password} is the current one or one of the last ones (the policy's history, current included). */
+    private boolean reusesRecent(long staffId, String password) {
+        int history = policy.history();
+        if (history <= 0) {
+            return false;
+        }
+        List<String> hashes = new java.util.ArrayList<>();
+        jdbc.sql("select password_hash from directory_staff where id = ?").param(staffId).query(String.class)
+                .optional().ifPresent(hashes::add);
+        if (history > 1) {
+            hashes.addAll(jdbc.sql("""
+                    select password_hash from directory_password_history where staff_id = ?
+                    order by id desc fetch first ? rows only""").params(staffId, history - 1)
+                    .query(String.class).list());
+        }
+        return hashes.stream().anyMatch(h -> encoder.matches(password, h));
     }
 
     /** A staff row as admins see it (never with the password hash). */
@@ -114,12 +147,18 @@ class StaffAccounts implements StaffCredentials {
 
     long insert(String username, String displayName, String passwordHash, Long departmentId, String phone,
             Set<Role> roles) {
+        return insert(username, displayName, passwordHash, departmentId, phone, roles, false);
+    }
+
+    /** {@code mustChange}: the password was set by a security administrator and its holder must change it first. */
+    long insert(String username, String displayName, String passwordHash, Long departmentId, String phone,
+            Set<Role> roles, boolean mustChange) {
         jdbc.sql("""
                 insert into directory_staff (username, display_name, password_hash, department_id, phone, active, created_at,
-                    password_changed_at)
-                values (?, ?, ?, ?, ?, true, ?, ?)""")
+                    password_changed_at, password_must_change)
+                values (?, ?, ?, ?, ?, true, ?, ?, ?)""")
                 .params(username, displayName, passwordHash, departmentId, cipher.seal(phone),
-                        java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()))
+                        java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()), mustChange)
                 .update();
         long id = jdbc.sql("select id from directory_staff where username = ?").param(username)
                 .query(Long.class).single();
@@ -148,6 +187,10 @@ class StaffAccounts implements StaffCredentials {
      * next login; false when the holder chose it himself.
      */
     void changePassword(long id, String passwordHash, boolean mustChange) {
+        jdbc.sql("""
+                insert into directory_password_history (staff_id, password_hash, replaced_at)
+                select id, password_hash, ? from directory_staff where id = ?""")
+                .params(java.sql.Timestamp.from(clock.instant()), id).update();
         jdbc.sql("""
                 update directory_staff set password_hash = ?, password_must_change = ?, password_changed_at = ?
                 where id = ?""")

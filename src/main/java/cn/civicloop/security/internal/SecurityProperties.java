@@ -8,6 +8,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -30,9 +31,31 @@ public record SecurityProperties(@Valid @DefaultValue Guards security, @Valid @D
      * @param rateLimit      per client address and instance, token buckets in memory
      * @param lockout        per pair of username and client address, counted in the database (holds on every
      *                       instance); locks only the offending client
+     * @param password       the password policy, checked whenever a password is set (by its holder or a security
+     *                       administrator) and at every login (expiry)
      */
     public record Guards(@NotNull @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("") String trustedProxies,
-            @Valid @DefaultValue RateLimits rateLimit, @Valid @DefaultValue Lockout lockout) {
+            @Valid @DefaultValue RateLimits rateLimit, @Valid @DefaultValue Lockout lockout,
+            @Valid @DefaultValue Password password) {
+    }
+
+    /**
+     * The password policy of staff accounts ({@code civicloop.security.password.*}). The defaults are the production
+     * ones (等保2.0 三级); the published demo password is always refused as a new password.
+     *
+     * @param minLength        fewest characters (at most 200)
+     * @param minClasses       fewest kinds of character among lower-case letters, upper-case letters, digits and
+     *                         others
+     * @param history          a new password may not equal any of the last {@code history} passwords, the current one
+     *                         included; 0: only the length and kinds count
+     * @param expiryDays       a password older than this must be changed at the next login (page: only the password
+     *                         page; API: no token until changed); 0: passwords do not expire
+     * @param firstLoginChange true: a password set by a security administrator (new account, reset) must be changed by
+     *                         its holder at his first login
+     */
+    public record Password(@Min(8) @Max(200) @DefaultValue("10") int minLength,
+            @Min(1) @Max(4) @DefaultValue("3") int minClasses, @Min(0) @Max(24) @DefaultValue("5") int history,
+            @Min(0) @DefaultValue("90") int expiryDays, @DefaultValue("true") boolean firstLoginChange) {
     }
 
     /**

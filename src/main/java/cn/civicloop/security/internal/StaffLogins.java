@@ -11,16 +11,24 @@ import cn.civicloop.directory.StaffCredentials;
 class StaffLogins {
 
     private final StaffCredentials credentials;
+    private final PasswordRules passwords;
 
-    StaffLogins(StaffCredentials credentials) {
+    StaffLogins(StaffCredentials credentials, PasswordRules passwords) {
         this.credentials = credentials;
+        this.passwords = passwords;
     }
 
     Optional<StaffPrincipal> principal(String username) {
-        return credentials.byUsername(username).map(StaffPrincipal::of);
+        return credentials.byUsername(username).map(this::principal);
     }
 
     Optional<StaffPrincipal> principal(long staffId) {
-        return credentials.byId(staffId).map(StaffPrincipal::of);
+        return credentials.byId(staffId).map(this::principal);
+    }
+
+    /** An expired password (civicloop.security.password.expiry-days) must be changed like an initial one. */
+    private StaffPrincipal principal(StaffCredentials.StaffAccount account) {
+        return new StaffPrincipal(account.actor(), account.passwordHash(), account.active(),
+                account.mustChangePassword() || passwords.expired(account.passwordChangedAt()));
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 import cn.civicloop.directory.Actor;
-import cn.civicloop.directory.StaffCredentials.StaffAccount;
 
 /**
  * A logged-in staff member as Spring Security sees him; roles become {@code ROLE_*} authorities. Serialized into the
@@ -28,11 +27,6 @@ public final class StaffPrincipal implements UserDetails {
         this.passwordHash = passwordHash;
         this.active = active;
         this.mustChangePassword = mustChangePassword;
-    }
-
-    static StaffPrincipal of(StaffAccount account) {
-        return new StaffPrincipal(account.actor(), account.passwordHash(), account.active(),
-                account.mustChangePassword());
     }
 
     /** True while an initial or reset password has not been replaced by its holder: nothing else is allowed. */

@@ -44,8 +44,8 @@ public class TokenLogin {
     public TokenAnswer login(String username, String password, HttpServletRequest request) {
         StaffPrincipal staff = check(username, password, request);
         if (staff.mustChangePassword()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "须先修改初始密码：POST /api/v1/auth/password "
-                    + "(the initial password must be changed first: POST /api/v1/auth/password)");
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "须先修改密码（初始、重置或已过期的密码）：POST /api/v1/auth/password "
+                    + "(an initial, reset or expired password must be changed first: POST /api/v1/auth/password)");
         }
         ApiTokens.Issued issued = tokens.issue(staff.actor().staffId());
         return new TokenAnswer(issued.token(), issued.expiresAt(), staff.actor().username(), staff.actor().displayName(),
