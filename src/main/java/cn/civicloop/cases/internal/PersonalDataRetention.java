@@ -76,10 +76,12 @@ class PersonalDataRetention implements ContactErasure {
 
     @Override
     public PublicCaseView eraseContact(String number, String token) {
-        Case c = lookup.residentCase(number, token);
-        tx.executeWithoutResult(s -> mask(c.id, Actor.resident(),
+        // his own case: the one his code was given for, also when it was merged into another (合并重复件)
+        Case own = lookup.resident(number, token).own();
+        tx.executeWithoutResult(s -> mask(own.id, Actor.resident(),
                 "群众要求删除联系方式，姓名、电话、地址已隐去 (contact data erased at the resident's request)"));
-        return views.publicView(lookup.residentCase(number, token));
+        CaseLookup.ResidentAccess after = lookup.resident(number, token);
+        return views.publicView(after.own(), after.handling());
     }
 
     /** Masks the personal data of one case and its reporters for good, with a timeline entry by {@code actor}. */
@@ -97,8 +99,10 @@ class PersonalDataRetention implements ContactErasure {
                         Masking.phone(cipher.open((String) r.get("contact_phone"))),
                         address(cipher.open((String) r.get("address"))), Timestamp.from(now), caseId)
                 .update();
-        for (var reporter : jdbc.sql("select id, contact_name, contact_phone from cases_reporter where case_id = ?")
-                .param(caseId).query().listOfRows()) {
+        // the case's reporters, and the copies of its reporters a merge put on the case it joined
+        for (var reporter : jdbc.sql("select id, contact_name, contact_phone from cases_reporter "
+                        + "where case_id = ? or merged_from = ?")
+                .params(caseId, caseId).query().listOfRows()) {
             jdbc.sql("update cases_reporter set contact_name = ?, contact_phone = ?, contact_phone_hash = null where id = ?")
                     .params(Masking.name(cipher.open((String) reporter.get("contact_name"))),
                             Masking.phone(cipher.open((String) reporter.get("contact_phone"))), reporter.get("id"))
