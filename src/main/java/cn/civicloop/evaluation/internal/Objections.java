@@ -137,9 +137,20 @@ public class Objections {
 
     /** Newest first, at most {@code limit}; {@code departmentId} null: every department. */
     public List<Objection> list(String status, Long departmentId, int limit) {
-        return jdbc.sql("select * from evaluation_objection where (? is null or status = ?)"
-                + " and (? is null or department_id = ?) order by id desc fetch first ? rows only")
-                .params(status, status, departmentId, departmentId, limit).query(Objections::row).list();
+        // conditions only for what is asked: PostgreSQL cannot type a null parameter that is only compared
+        StringBuilder sql = new StringBuilder("select * from evaluation_objection where 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (status != null) {
+            sql.append(" and status = ?");
+            params.add(status);
+        }
+        if (departmentId != null) {
+            sql.append(" and department_id = ?");
+            params.add(departmentId);
+        }
+        params.add(limit);
+        return jdbc.sql(sql.append(" order by id desc fetch first ? rows only").toString()).params(params)
+                .query(Objections::row).list();
     }
 
     private Instant firstPublication(String month) {

@@ -161,9 +161,14 @@ public class Snapshots {
     }
 
     public List<Figure> figures(long snapshotId, SubjectKind kind, String subjectKey) {
-        return jdbc.sql("select * from evaluation_snapshot_value where snapshot_id = ? and subject_kind = ?"
-                + " and (? is null or subject_key = ?) order by subject_key, indicator_code")
-                .params(snapshotId, kind.name(), subjectKey, subjectKey).query((rs, n) -> {
+        // two statements rather than "? is null or …": PostgreSQL cannot type a null parameter it only compares
+        var statement = subjectKey == null
+                ? jdbc.sql("select * from evaluation_snapshot_value where snapshot_id = ? and subject_kind = ?"
+                        + " order by subject_key, indicator_code").params(snapshotId, kind.name())
+                : jdbc.sql("select * from evaluation_snapshot_value where snapshot_id = ? and subject_kind = ?"
+                        + " and subject_key = ? order by subject_key, indicator_code")
+                        .params(snapshotId, kind.name(), subjectKey);
+        return statement.query((rs, n) -> {
                     double v = rs.getDouble("figure");
                     return new Figure(kind, rs.getString("subject_key"), rs.getString("subject_name"),
                             rs.getString("indicator_code"), rs.wasNull() ? null : v, rs.getString("inputs"));

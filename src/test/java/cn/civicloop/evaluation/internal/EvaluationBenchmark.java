@@ -49,6 +49,7 @@ public final class EvaluationBenchmark {
         ds.setUser(System.getenv().getOrDefault("CIVICLOOP_DB_USER", "postgres"));
         ds.setPassword(System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", ""));
         Flyway.configure().dataSource(ds)
+                .placeholders(java.util.Map.of("runtime_role", "")) // no runtime role to grant (afterMigrate)
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
         JdbcClient jdbc = JdbcClient.create(ds);
         long existing = jdbc.sql("select count(*) from evaluation_fact").query(Long.class).single();
