@@ -16,7 +16,8 @@ import cn.civicloop.support.ApiTest;
 
 /**
  * PIPL: the centre's operator exports what is held about a phone (cases, reporters, outbox, 110 callers), found by
- * the keyed hash; the export is audited with the hash, never the number; other roles are refused.
+ * the keyed hash; the export is audited with the hash, never the number; other roles are refused. A staff search of
+ * the case list by phone is audited too.
  */
 class PersonalDataExportApiTests extends ApiTest {
 
@@ -85,5 +86,24 @@ class PersonalDataExportApiTests extends ApiTest {
         assertThat(audited("PERSONAL_DATA_EXPORT", "phone hash " + cipher.phoneHash(mine))).isZero();
         assertThat(api.post("/api/v1/personal-data/lookup", api.login("operator"), Map.of("phone", "")).status())
                 .as("no phone: a problem, not an empty export").isEqualTo(422);
+    }
+
+    @Test
+    void aStaffSearchOfTheCaseListByPhoneIsAuditedWithTheHashAndATitleSearchIsNot() {
+        String mine = phone();
+        String number = caseOf("垃圾清运不及时", mine);
+        String hash = cipher.phoneHash(mine);
+        String token = api.login("dispatcher");
+
+        assertThat(api.get("/api/v1/cases?q=" + mine, token).body()).contains(number);
+        assertThat(audited("PERSONAL_DATA_SEARCH", "phone hash " + hash)).isEqualTo(1);
+        assertThat(jdbc.sql("select actor from security_audit_log where action = 'PERSONAL_DATA_SEARCH' "
+                + "and target = ?").param("phone hash " + hash).query(String.class).single()).isEqualTo("dispatcher");
+
+        long before = jdbc.sql("select count(*) from security_audit_log where action = 'PERSONAL_DATA_SEARCH'")
+                .query(Long.class).single();
+        api.get("/api/v1/cases?q=" + java.net.URLEncoder.encode("垃圾", java.nio.charset.StandardCharsets.UTF_8), token);
+        assertThat(jdbc.sql("select count(*) from security_audit_log where action = 'PERSONAL_DATA_SEARCH'")
+                .query(Long.class).single()).as("a search by title is no search by phone").isEqualTo(before);
     }
 }
