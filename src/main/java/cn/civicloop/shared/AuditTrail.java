@@ -26,6 +26,22 @@ public interface AuditTrail {
         record("PERSONAL_DATA_EXPORT", target, "OK", what);
     }
 
+    /**
+     * A request a resident made himself, proved by his case number and tracking code (no account): recorded with the
+     * actor {@code RESIDENT} and the case as its target, from the request's client address.
+     */
+    void recordResident(String action, String caseNumber, String outcome, String detail);
+
+    /** PIPL: a resident had his contact data erased from his case ({@code what}: what was masked). */
+    default void personalDataErased(String caseNumber, String what) {
+        recordResident("PERSONAL_DATA_ERASED", caseNumber, "OK", what);
+    }
+
+    /** PIPL: personal data masked for good when its retention period ended (by the system, or whoever ran it). */
+    default void personalDataMasked(String target, String what) {
+        record("PERSONAL_DATA_MASKED", target, "OK", what);
+    }
+
     /** A change of configuration, roles or accounts, with the values before and after. */
     default void change(String action, String target, String before, String after) {
         record(action, target, "OK", "before: " + before + " | after: " + after);

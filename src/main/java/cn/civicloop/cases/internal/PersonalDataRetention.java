@@ -16,6 +16,7 @@ import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.ContactErasure;
 import cn.civicloop.cases.PublicCaseView;
 import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.Masking;
 import cn.civicloop.shared.PersonalDataCipher;
 
@@ -40,9 +41,11 @@ class PersonalDataRetention implements ContactErasure {
     private final CasesProperties properties;
     private final CaseLookup lookup;
     private final CaseViews views;
+    private final AuditTrail audit;
 
     PersonalDataRetention(JdbcClient jdbc, PersonalDataCipher cipher, Timeline timeline, TransactionTemplate tx,
-            Clock clock, CasesProperties properties, CaseLookup lookup, CaseViews views) {
+            Clock clock, CasesProperties properties, CaseLookup lookup, CaseViews views, AuditTrail audit) {
+        this.audit = audit;
         this.lookup = lookup;
         this.views = views;
         this.jdbc = jdbc;
@@ -64,8 +67,13 @@ class PersonalDataRetention implements ContactErasure {
             if (ids.isEmpty()) {
                 break;
             }
-            tx.executeWithoutResult(s -> ids.forEach(id -> mask(id, Actor.system(),
-                    "个人信息保存期满，姓名、电话、地址已隐去 (personal data masked after the retention period)")));
+            List<String> masked = tx.execute(s -> ids.stream().map(id -> mask(id, Actor.system(),
+                    "个人信息保存期满，姓名、电话、地址已隐去 (personal data masked after the retention period)"))
+                    .filter(java.util.Objects::nonNull).toList());
+            // audited once the masking is committed, one row per case (which case, when; by the system)
+            masked.forEach(number -> audit.personalDataMasked("case " + number,
+                    "retention period of " + properties.personalDataRetentionDays()
+                            + " days ended: name, phone and address of the case and its reporters masked"));
             total += ids.size();
         }
         if (total > 0) {
@@ -76,21 +84,28 @@ class PersonalDataRetention implements ContactErasure {
 
     @Override
     public PublicCaseView eraseContact(String number, String token) {
-        // his own case: the one his code was given for, also when it was merged into another (合并重复件)
-        Case own = lookup.resident(number, token).own();
-        tx.executeWithoutResult(s -> mask(own.id, Actor.resident(),
+        // his own case: the one his code was given for (a merged duplicate's own contact data, not the case it joined)
+        Case c = lookup.resident(number, token).own();
+        String masked = tx.execute(s -> mask(c.id, Actor.resident(),
                 "群众要求删除联系方式，姓名、电话、地址已隐去 (contact data erased at the resident's request)"));
-        CaseLookup.ResidentAccess after = lookup.resident(number, token);
-        return views.publicView(after.own(), after.handling());
+        audit.personalDataErased(c.number, masked != null
+                ? "at the resident's request (number + tracking code): name, phone and address of the case and its "
+                        + "reporters masked"
+                : "at the resident's request: already masked, nothing left to erase");
+        var access = lookup.resident(number, token);
+        return views.publicView(access.own(), access.handling());
     }
 
-    /** Masks the personal data of one case and its reporters for good, with a timeline entry by {@code actor}. */
-    void mask(long caseId, Actor actor, String reason) {
+    /**
+     * Masks the personal data of one case and its reporters for good, with a timeline entry by {@code actor}; the
+     * case's number, or null when it was masked already.
+     */
+    String mask(long caseId, Actor actor, String reason) {
         Instant now = clock.instant();
-        var row = jdbc.sql("select contact_name, contact_phone, address, status, department_id from cases_case "
+        var row = jdbc.sql("select number, contact_name, contact_phone, address, status, department_id from cases_case "
                 + "where id = ? and personal_data_masked_at is null").param(caseId).query().listOfRows();
         if (row.isEmpty()) {
-            return;
+            return null;
         }
         var r = row.get(0);
         jdbc.sql("update cases_case set contact_name = ?, contact_phone = ?, address = ?, contact_phone_hash = null, "
@@ -111,6 +126,7 @@ class PersonalDataRetention implements ContactErasure {
         var status = cn.civicloop.cases.CaseStatus.valueOf((String) r.get("status"));
         timeline.append(caseId, now, actor, CaseAction.NOTE, status, status, reason,
                 r.get("department_id") == null ? null : ((Number) r.get("department_id")).longValue(), false);
+        return (String) r.get("number");
     }
 
     /** The first four characters of an address (district, street), the rest starred. */

@@ -25,6 +25,9 @@ class CaseEndpoints {
                 // the case list's live channel: the same roles as the list
                 .paths("/workbench/cases/stream").roles(caseRoles)
                 .paths("/workbench/cases", "/workbench/cases/**").staff()
+                // PIPL: what is held about a phone, for the centre's operator who answers a resident's request (the
+                // district's one hotline desk); never administrators, who read no case, nor departments or police
+                .paths("/api/v1/personal-data/lookup", "/api/v1/personal-data/export").roles(Role.OPERATOR)
                 .paths("/api/v1/admin/time-limits", "/api/v1/admin/time-limits/**", "/api/v1/admin/escalation-ladder",
                         "/api/v1/admin/escalation-ladder/**", "/admin/sla", "/admin/sla/**").roles(Role.ADMIN)
                 .build();

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.ContactErasure;
 import cn.civicloop.cases.PublicCaseView;
 import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.shared.DomainException;
@@ -22,10 +23,12 @@ class TrackPageController {
 
     private final CaseQueries queries;
     private final CaseManagement management;
+    private final ContactErasure erasure;
 
-    TrackPageController(CaseQueries queries, CaseManagement management) {
+    TrackPageController(CaseQueries queries, CaseManagement management, ContactErasure erasure) {
         this.queries = queries;
         this.management = management;
+        this.erasure = erasure;
     }
 
     @GetMapping("/track")
@@ -48,6 +51,24 @@ class TrackPageController {
     @PostMapping("/track/reopen")
     String reopen(@RequestParam String number, @RequestParam String token, @RequestParam String reason, Model model) {
         return show(number, token, model, () -> management.reopen(caseNumber(number), token.strip(), reason));
+    }
+
+    /**
+     * PIPL: the resident erases his name, phone and address from the case for good; only with the box ticked that
+     * says he understands nobody can call him back any more (no script needed for the confirmation).
+     */
+    @PostMapping("/track/erase-contact")
+    String eraseContact(@RequestParam String number, @RequestParam String token,
+            @RequestParam(required = false) String confirm, Model model) {
+        if (!"yes".equals(confirm)) {
+            model.addAttribute("eraseUnconfirmed", true);
+            return show(number, token, model, () -> queries.publicView(caseNumber(number), token.strip()));
+        }
+        String page = show(number, token, model, () -> erasure.eraseContact(caseNumber(number), token.strip()));
+        if (model.getAttribute("error") == null) {
+            model.addAttribute("erased", true);
+        }
+        return page;
     }
 
     private String show(String number, String token, Model model, java.util.function.Supplier<PublicCaseView> action) {

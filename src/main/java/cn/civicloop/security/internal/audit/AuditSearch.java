@@ -72,5 +72,6 @@ public class AuditSearch {
     /** The actions the application records, for the filter's choice list (not read from the table: 10 M rows). */
     public static final List<String> ACTIONS = List.of("LOGIN", "LOGIN_LOCKOUT", "LOGIN_UNLOCK", "ADMIN_CHANGE",
             "CASE_ACTION", "STAFF_WRITE", "PERSONAL_DATA_READ", "PERSONAL_DATA_SEARCH", "PERSONAL_DATA_EXPORT",
+            "PERSONAL_DATA_ERASED", "PERSONAL_DATA_MASKED",
             "AUDIT_VERIFY", "AUDIT_EXPORT");
 }

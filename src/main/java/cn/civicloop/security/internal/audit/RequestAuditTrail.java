@@ -29,4 +29,11 @@ class RequestAuditTrail implements AuditTrail {
             audit.record("system", action, target, outcome, detail, null);
         }
     }
+
+    @Override
+    public void recordResident(String action, String caseNumber, String outcome, String detail) {
+        String client = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r
+                ? clients.of(r.getRequest()) : null;
+        audit.record("RESIDENT", action, "case " + caseNumber, outcome, detail, client);
+    }
 }
