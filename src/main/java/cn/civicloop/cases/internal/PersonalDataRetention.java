@@ -76,10 +76,11 @@ class PersonalDataRetention implements ContactErasure {
 
     @Override
     public PublicCaseView eraseContact(String number, String token) {
-        Case c = lookup.residentCase(number, token);
+        Case c = lookup.resident(number, token).own();
         tx.executeWithoutResult(s -> mask(c.id, Actor.resident(),
                 "群众要求删除联系方式，姓名、电话、地址已隐去 (contact data erased at the resident's request)"));
-        return views.publicView(lookup.residentCase(number, token));
+        var access = lookup.resident(number, token);
+        return views.publicView(access.own(), access.handling());
     }
 
     /** Masks the personal data of one case and its reporters for good, with a timeline entry by {@code actor}. */
