@@ -23,7 +23,7 @@ class TrackingCodesTests {
     private static final String SECRET = "a-test-tracking-secret";
 
     private final TrackingTokens tokens = new TrackingTokens(null, new CasesProperties(
-            new CasesProperties.Numbers("SZ", 20), SECRET, new CasesProperties.Attachments(9, DataSize.ofMegabytes(5))));
+            new CasesProperties.Numbers("SZ", 20), SECRET, new CasesProperties.Attachments(9, DataSize.ofMegabytes(5)), 730));
 
     @Test
     void codesAreNineCharactersWithoutLookAlikesAndCarryAtLeastFortyBits() {

@@ -23,7 +23,7 @@ class TrackingTokensTests {
     private static final String SECRET = "s3cret-of-the-tests-at-least-32-characters";
 
     private static TrackingTokens tokens(String secret) {
-        return new TrackingTokens(null, new CasesProperties(null, secret, null));
+        return new TrackingTokens(null, new CasesProperties(null, secret, null, 730));
     }
 
     private static byte[] hmac(String secret, String text) throws Exception {

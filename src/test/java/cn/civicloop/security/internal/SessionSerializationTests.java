@@ -61,7 +61,7 @@ class SessionSerializationTests {
     @Test
     void aLoggedInSecurityContextWithItsCsrfTokenAndSavedRequestPassesTheAllowList() throws Exception {
         StaffPrincipal principal = new StaffPrincipal(new Actor(7L, "operator", "王芳", Set.of(Role.OPERATOR), 1L, true),
-                "{bcrypt}$2a$10$secret", true);
+                "{bcrypt}$2a$10$secret", true, false);
         var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
                 principal, null, principal.getAuthorities());
         var context = new org.springframework.security.core.context.SecurityContextImpl(auth);
