@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
 /** The residents' tracking codes: readable alphabet, entropy, forgiving input, and the first version's codes. */
 class TrackingCodesTests {
 
-    private static final String SECRET = "a-test-tracking-secret";
+    private static final String SECRET = "a-test-tracking-secret-of-32-chars";
 
     private final TrackingTokens tokens = new TrackingTokens(null, new CasesProperties(
             new CasesProperties.Numbers("SZ", 20), SECRET, new CasesProperties.Attachments(9, DataSize.ofMegabytes(5)), 730));
