@@ -23,6 +23,15 @@ public interface StaffCredentials {
      */
     void changeOwnPassword(long staffId, String newPassword);
 
+    /** The clear TOTP secret (Base32, RFC 6238) of this account, empty while its holder has not enrolled. */
+    Optional<String> totpSecret(long staffId);
+
+    /**
+     * Stores the TOTP secret (Base32) its holder has just confirmed with a code: sealed with SM4, never in clear; a
+     * previous secret is replaced.
+     */
+    void setTotpSecret(long staffId, String base32Secret);
+
     /**
      * A staff account as a login sees it.
      *

@@ -18,7 +18,7 @@ public final class Actors {
 
     public static Actor current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof StaffPrincipal staff) {
+        if (auth != null && auth.getPrincipal() instanceof StaffPrincipal staff && !staff.secondFactorPending()) {
             return staff.actor();
         }
         return Actor.resident();

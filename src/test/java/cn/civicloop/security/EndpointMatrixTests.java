@@ -204,6 +204,12 @@ class EndpointMatrixTests extends ApiTest {
                 var r = form("POST", "/login", "username=" + username + "&password=" + Api.PASSWORD);
                 assertThat(r.statusCode()).as("form login of " + username).isEqualTo(302);
                 assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
+                if (r.headers().firstValue("Location").orElse("").endsWith("/login/totp")) {
+                    // an administrator's second step: the code of the demo TOTP secret
+                    csrf = csrfOf(get("/login/totp").body());
+                    var second = form("POST", "/login/totp", "code=" + cn.civicloop.support.Totp.forLogin(port(), username));
+                    assertThat(second.statusCode()).as("second step of " + username).isEqualTo(302);
+                }
                 csrf = csrfOf(get("/login").body());
             }
         }

@@ -68,6 +68,17 @@ public abstract class BrowserTest extends ApiTest {
         return "http://127.0.0.1:" + port() + path;
     }
 
+    /**
+     * After the login form: a demo administrator is asked for his TOTP code; types the code of the demo secret
+     * ({@link Totp}) and confirms. Nothing for anyone else.
+     */
+    protected void answerSecondStep(String user) {
+        if (Totp.asked(user)) {
+            browser.findElement(org.openqa.selenium.By.id("code")).sendKeys(Totp.forLogin(port(), user));
+            submitWith(org.openqa.selenium.By.id("totp-submit"));
+        }
+    }
+
     /** Clicks a button that submits a form and waits until the next page has replaced this one and loaded. */
     protected static void submitWith(org.openqa.selenium.By button) {
         org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));

@@ -30,7 +30,10 @@ public final class PageSession {
     private String csrf = "";
     private String landing;
 
+    private final int port;
+
     private PageSession(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -56,6 +59,15 @@ public final class PageSession {
             throw new IllegalStateException("login " + username + " failed: " + r.statusCode());
         }
         s.landing = URI.create(r.headers().firstValue("Location").orElseThrow()).getPath();
+        if (s.landing.equals("/login/totp")) {
+            // the second step of a demo administrator's login: the code of the demo TOTP secret (Totp)
+            s.get("/login/totp");
+            r = s.post("/login/totp", Map.of("code", Totp.forLogin(s.port, username)));
+            if (r.statusCode() != 302) {
+                throw new IllegalStateException("second step of " + username + " failed: " + r.statusCode());
+            }
+            s.landing = URI.create(r.headers().firstValue("Location").orElseThrow()).getPath();
+        }
         return s;
     }
 

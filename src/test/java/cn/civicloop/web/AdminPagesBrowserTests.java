@@ -196,5 +196,6 @@ class AdminPagesBrowserTests extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
         submitWith(By.cssSelector("form button[type=submit]"));
+        answerSecondStep(user);
     }
 }

@@ -52,5 +52,6 @@ class DashboardBrowserTests extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
         submitWith(By.cssSelector("form button[type=submit]"));
+        answerSecondStep(user);
     }
 }

@@ -70,5 +70,6 @@ class EvaluationBrowserTests extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
         submitWith(By.cssSelector("form button[type=submit]"));
+        answerSecondStep(user);
     }
 }

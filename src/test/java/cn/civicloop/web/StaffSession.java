@@ -14,6 +14,11 @@ record StaffSession(WebDriver browser, String base) {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("civic-demo");
         submit(By.cssSelector("form button[type=submit]"));
+        if (cn.civicloop.support.Totp.asked(username)) {
+            browser.findElement(By.id("code")).sendKeys(cn.civicloop.support.Totp.forLogin(
+                    java.net.URI.create(base).getPort(), username));
+            submit(By.id("totp-submit"));
+        }
         return this;
     }
 

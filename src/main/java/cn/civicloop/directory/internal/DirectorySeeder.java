@@ -141,8 +141,12 @@ class DirectorySeeder implements ApplicationRunner {
             Long departmentId = person.get("department") == null ? null
                     : store.departmentByCode((String) person.get("department")).orElseThrow(() ->
                             new IllegalStateException("unknown department " + person.get("department"))).id();
-            staff.insert((String) person.get("username"), (String) person.get("name"), password, departmentId,
-                    (String) person.get("phone"), roles);
+            long id = staff.insert((String) person.get("username"), (String) person.get("name"), password,
+                    departmentId, (String) person.get("phone"), roles);
+            if (person.get("totp-secret") != null) {
+                // the published demo TOTP secret of the demo administrators (docs/demo-data.md), sealed like any other
+                staff.setTotpSecret(id, String.valueOf(person.get("totp-secret")));
+            }
         }
     }
 

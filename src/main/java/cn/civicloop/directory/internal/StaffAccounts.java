@@ -87,6 +87,18 @@ class StaffAccounts implements StaffCredentials {
         return hashes.stream().anyMatch(h -> encoder.matches(password, h));
     }
 
+    @Override
+    public Optional<String> totpSecret(long staffId) {
+        return jdbc.sql("select totp_secret from directory_staff where id = ?").param(staffId)
+                .query(String.class).optional().filter(v -> v != null && !v.isBlank()).map(cipher::open);
+    }
+
+    @Override
+    public void setTotpSecret(long staffId, String base32Secret) {
+        jdbc.sql("update directory_staff set totp_secret = ? where id = ?")
+                .params(cipher.seal(base32Secret), staffId).update();
+    }
+
     /** A staff row as admins see it (never with the password hash). */
     record StaffView(long id, String username, String displayName, Long departmentId, String phone,
             boolean active, Set<Role> roles) {

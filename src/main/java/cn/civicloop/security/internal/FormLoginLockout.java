@@ -36,6 +36,10 @@ class FormLoginLockout {
     /** Sends a user who must change his password there first, else lets {@code landing} choose the page (RoleLanding). */
     AuthenticationSuccessHandler onSuccess(AuthenticationSuccessHandler landing) {
         return (HttpServletRequest request, HttpServletResponse response, Authentication auth) -> {
+            if (auth.getPrincipal() instanceof StaffPrincipal staff && staff.secondFactorPending()) {
+                response.sendRedirect(request.getContextPath() + SecondFactorGate.PAGE);
+                return;
+            }
             if (auth.getPrincipal() instanceof StaffPrincipal staff && staff.mustChangePassword()) {
                 response.sendRedirect(request.getContextPath() + PasswordChangeGate.PAGE);
                 return;

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * application's only {@link AuthenticationProvider}) and the API's token and password-change requests. Because the
  * throttle sits here and not in front of a URL, no spelling of the path ({@code /%6Cogin}, {@code /login/}, …) gets
  * around it. A locked pair is refused before its password is looked at; an unknown name, a wrong password and a
- * deactivated account are the same refusal, after the same hash check.
+ * deactivated account are the same refusal, after the same hash check. An account that needs a TOTP code
+ * ({@link TwoFactor}) leaves the form login with a pending principal that holds no role until it gives the code.
  */
 @Component
 class Logins implements AuthenticationProvider {
@@ -22,9 +23,11 @@ class Logins implements AuthenticationProvider {
     private final PasswordEncoder encoder;
     private final LoginLockout lockout;
     private final String dummyHash;
+    private final TwoFactor twoFactor;
 
-    Logins(StaffLogins accounts, PasswordEncoder encoder, LoginLockout lockout) {
+    Logins(StaffLogins accounts, PasswordEncoder encoder, LoginLockout lockout, TwoFactor twoFactor) {
         this.accounts = accounts;
+        this.twoFactor = twoFactor;
         this.encoder = encoder;
         this.lockout = lockout;
         this.dummyHash = encoder.encode("no-such-user");
@@ -53,7 +56,9 @@ class Logins implements AuthenticationProvider {
             }
             throw new BadCredentialsException("用户名或密码错误 (wrong username or password)");
         }
-        lockout.succeeded(staff.actor().username(), client);
+        if (!twoFactor.required(staff)) {
+            lockout.succeeded(staff.actor().username(), client);
+        } // else the login succeeds (and the pair's failures are forgotten) only with the right code (TwoFactor)
         return staff;
     }
 
@@ -61,6 +66,11 @@ class Logins implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String client = authentication.getDetails() instanceof LoginDetails d ? d.clientAddress() : "";
         StaffPrincipal staff = check(authentication.getName(), String.valueOf(authentication.getCredentials()), client);
+        if (twoFactor.required(staff)) {
+            // the password was right; the session holds no role until the TOTP code is given (SecondFactorLogin)
+            StaffPrincipal pending = staff.pendingSecondFactor();
+            return UsernamePasswordAuthenticationToken.authenticated(pending, null, pending.getAuthorities());
+        }
         return UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities());
     }
 

@@ -21,12 +21,37 @@ public final class StaffPrincipal implements UserDetails {
     private final transient String passwordHash;
     private final boolean active;
     private final boolean mustChangePassword;
+    /** True between a right password and the TOTP code of an account that needs one: no role yet, no page. */
+    private final boolean secondFactorPending;
 
     StaffPrincipal(Actor actor, String passwordHash, boolean active, boolean mustChangePassword) {
+        this(actor, passwordHash, active, mustChangePassword, false);
+    }
+
+    private StaffPrincipal(Actor actor, String passwordHash, boolean active, boolean mustChangePassword,
+            boolean secondFactorPending) {
         this.actor = actor;
         this.passwordHash = passwordHash;
         this.active = active;
         this.mustChangePassword = mustChangePassword;
+        this.secondFactorPending = secondFactorPending;
+    }
+
+    /** The same member of staff, waiting for his TOTP code (he holds no authority but {@link #PENDING}). */
+    StaffPrincipal pendingSecondFactor() {
+        return new StaffPrincipal(actor, passwordHash, active, mustChangePassword, true);
+    }
+
+    /** The same member of staff once his TOTP code was accepted. */
+    StaffPrincipal secondFactorDone() {
+        return new StaffPrincipal(actor, passwordHash, active, mustChangePassword, false);
+    }
+
+    /** The only authority of a login waiting for its second factor. */
+    public static final String PENDING = "TOTP_PENDING";
+
+    public boolean secondFactorPending() {
+        return secondFactorPending;
     }
 
     /** True while an initial or reset password has not been replaced by its holder: nothing else is allowed. */
@@ -40,6 +65,9 @@ public final class StaffPrincipal implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
+        if (secondFactorPending) {
+            return List.of(new SimpleGrantedAuthority(PENDING));
+        }
         List<GrantedAuthority> authorities = actor.roles().stream()
                 .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
         return authorities;

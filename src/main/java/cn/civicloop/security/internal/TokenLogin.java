@@ -23,9 +23,12 @@ public class TokenLogin {
     private final ClientAddress clients;
     private final StaffCredentials credentials;
     private final AuditLog audit;
+    private final TwoFactor twoFactor;
 
-    TokenLogin(Logins logins, ApiTokens tokens, ClientAddress clients, StaffCredentials credentials, AuditLog audit) {
+    TokenLogin(Logins logins, ApiTokens tokens, ClientAddress clients, StaffCredentials credentials, AuditLog audit,
+            TwoFactor twoFactor) {
         this.logins = logins;
+        this.twoFactor = twoFactor;
         this.credentials = credentials;
         this.audit = audit;
         this.tokens = tokens;
@@ -39,10 +42,29 @@ public class TokenLogin {
 
     /**
      * Issues a token, or refuses: 423 while the name is locked (or locked by this failure), 401 for a wrong name or
-     * password or a deactivated account. Every attempt is counted and audited.
+     * password or a deactivated account, and for an account that needs a TOTP code (an administrator, or anyone who
+     * enrolled) without the right, unused code in {@code totp} — a wrong code counts in the throttle like a wrong
+     * password. Every attempt is counted and audited.
      */
-    public TokenAnswer login(String username, String password, HttpServletRequest request) {
+    public TokenAnswer login(String username, String password, String totp, HttpServletRequest request) {
         StaffPrincipal staff = check(username, password, request);
+        if (twoFactor.required(staff)) {
+            if (!twoFactor.enrolled(staff.actor().staffId())) {
+                throw new UnauthenticatedException("须先在登录页面启用双因素认证 (two-factor login is required for this "
+                        + "account: enrol on the login page first)");
+            }
+            if (totp == null || totp.isBlank()) {
+                throw new UnauthenticatedException("此账号须提供动态口令 totp (this account needs its one-time code "
+                        + "in the field totp)");
+            }
+            try {
+                twoFactor.verify(staff, totp, clients.of(request));
+            } catch (LockedException e) {
+                throw new ResponseStatusException(HttpStatus.LOCKED, e.getMessage());
+            } catch (BadCredentialsException e) {
+                throw new UnauthenticatedException(e.getMessage());
+            }
+        }
         if (staff.mustChangePassword()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "须先修改密码（初始、重置或已过期的密码）：POST /api/v1/auth/password "
                     + "(an initial, reset or expired password must be changed first: POST /api/v1/auth/password)");

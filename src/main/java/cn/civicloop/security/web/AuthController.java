@@ -26,7 +26,9 @@ class AuthController {
         this.login = login;
     }
 
-    record Credentials(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password) {
+    /** {@code totp}: the 6-digit one-time code, required of administrators and of accounts enrolled in two-factor. */
+    record Credentials(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password,
+            @Size(max = 10) String totp) {
     }
 
     record PasswordChange(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password,
@@ -43,6 +45,6 @@ class AuthController {
     @PostMapping("/token")
     @Operation(summary = "Issue a bearer token for a staff member")
     ResponseEntity<TokenLogin.TokenAnswer> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
-        return ResponseEntity.ok(login.login(credentials.username(), credentials.password(), request));
+        return ResponseEntity.ok(login.login(credentials.username(), credentials.password(), credentials.totp(), request));
     }
 }

@@ -20,7 +20,9 @@ class SecurityEndpoints {
         return EndpointOwners.of("security")
                 .paths("/login").open()
                 .paths(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password").open()
-                .paths("/account/password").staff()
+                .paths("/account/password", "/account/totp").staff()
+                // the second step of a login: reachable by a login that owes its code (the page checks that itself)
+                .paths("/login/totp").open()
                 // 三员分立: the audit administrator reads and verifies the audit; the security administrator unlocks
                 .paths("/api/v1/admin/audit", "/api/v1/admin/audit/**").roles(Role.AUDIT_ADMIN)
                 .paths("/audit", "/audit/**").roles(Role.AUDIT_ADMIN)
