@@ -48,6 +48,11 @@ public class TokenLogin {
      */
     public TokenAnswer login(String username, String password, String totp, HttpServletRequest request) {
         StaffPrincipal staff = check(username, password, request);
+        // the password first: an administrator's initial password is changed before he can enrol a second factor
+        if (staff.mustChangePassword()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "须先修改密码（初始、重置或已过期的密码）：POST /api/v1/auth/password "
+                    + "(an initial, reset or expired password must be changed first: POST /api/v1/auth/password)");
+        }
         if (twoFactor.required(staff)) {
             if (!twoFactor.enrolled(staff.actor().staffId())) {
                 throw new UnauthenticatedException("须先在登录页面启用双因素认证 (two-factor login is required for this "
@@ -64,10 +69,6 @@ public class TokenLogin {
             } catch (BadCredentialsException e) {
                 throw new UnauthenticatedException(e.getMessage());
             }
-        }
-        if (staff.mustChangePassword()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "须先修改密码（初始、重置或已过期的密码）：POST /api/v1/auth/password "
-                    + "(an initial, reset or expired password must be changed first: POST /api/v1/auth/password)");
         }
         ApiTokens.Issued issued = tokens.issue(staff.actor().staffId());
         return new TokenAnswer(issued.token(), issued.expiresAt(), staff.actor().username(), staff.actor().displayName(),
