@@ -48,7 +48,7 @@ class PersonalDataExportApiTests extends ApiTest {
         String myCase = caseOf("小区门口积水", mine);
         String otherCase = caseOf("小区门口积水二", other);
         var b1 = DemoBlocks.block(api, "B1");
-        // 450 m from the post: a call there stays open, and the desk's tests would see theirs joined to it
+        // 450 m from the post, not at it: this incident stays open, and a desk test calling at the post would join it
         Map<String, Object> call = new HashMap<>(Map.of("type", "THEFT", "summary", "电动车被盗", "address", "测试地址",
                 "lat", b1.get("postLat").asDouble() + 0.004, "lon", b1.get("postLon").asDouble(), "callerName", "欧阳修", "callerPhone", mine));
         var entered = api.post("/api/v1/dispatch/incidents", api.login("police-desk"), call);
