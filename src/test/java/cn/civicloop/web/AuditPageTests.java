@@ -31,9 +31,11 @@ class AuditPageTests extends ApiTest {
      */
     @org.springframework.test.context.DynamicPropertySource
     static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        String url = cn.civicloop.support.Node.ownDatabase("audit_page")[0].substring("--spring.datasource.url=".length());
-        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.url", () -> OWN_DATABASE);
     }
+
+    private static final String OWN_DATABASE =
+            cn.civicloop.support.Node.ownDatabase("audit_page")[0].substring("--spring.datasource.url=".length());
 
     @Autowired
     AuditLog audit;
@@ -152,7 +154,8 @@ class AuditPageTests extends ApiTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            int code = AuditCommandLine.run(new String[] { "audit", command });
+            // the command reads the database this test's application writes to
+            int code = AuditCommandLine.run(new String[] { "audit", command, "--spring.datasource.url=" + OWN_DATABASE });
             return code + " " + out.toString(StandardCharsets.UTF_8);
         } finally {
             System.setOut(stdout);
