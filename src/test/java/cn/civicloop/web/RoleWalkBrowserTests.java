@@ -39,7 +39,7 @@ class RoleWalkBrowserTests extends BrowserTest {
                 ClockStage.class, EscalationStep.class, Satisfaction.class, AppealKind.class, Role.class,
                 DepartmentKind.class))
                 // the admin account's display name equals the role's Chinese name; a timeline's reasons are stored text
-                .data("系统管理员", "安全管理员", "审计管理员").dataElements(".timeline-reason");
+                .data("系统管理员", "安全管理员", "审计管理员").dataElements(".timeline-reason", ".audit-record");
     }
 
     @Test
