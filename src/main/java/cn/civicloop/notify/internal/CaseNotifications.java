@@ -70,7 +70,8 @@ class CaseNotifications {
             Optional<String> text = event.action() == CaseAction.MERGE
                     ? mergedInto.map(into -> ResidentTexts.merged(contact.number(), into))
                     : ResidentTexts.forAction(action, event.number(), contact.number());
-            String from = i == 0 ? source : source + "/" + contact.phone();
+            // each further reporter's message is its own row, keyed by his number's hash: never the number in clear
+            String from = i == 0 ? source : source + "/" + outbox.recipientKey(contact.phone());
             text.ifPresent(t -> outbox.enqueue(action, channels.selected(), new ResidentMessage(event.number(),
                     contact.channel() == null ? null : contact.channel().name(), contact.phone(), t), from,
                     clock.instant()));

@@ -78,10 +78,23 @@ class Outbox {
 
     void retryAt(long id, Instant next, String error) {
         jdbc.sql("update notify_outbox set next_attempt_at = ?, last_error = ? where id = ?")
-                .params(Timestamp.from(next), error, id).update();
+                .params(Timestamp.from(next), withoutPhones(error), id).update();
     }
 
     void failed(long id, String error) {
-        jdbc.sql("update notify_outbox set status = 'FAILED', last_error = ? where id = ?").params(error, id).update();
+        jdbc.sql("update notify_outbox set status = 'FAILED', last_error = ? where id = ?")
+                .params(withoutPhones(error), id).update();
     }
+
+    /** The key that tells one recipient of an event from another, without the number itself (kept sealed only). */
+    String recipientKey(String phone) {
+        return cipher.phoneHash(phone);
+    }
+
+    /** A gateway's error may quote the number it refused: stored masked, like any number shown in clear. */
+    private static String withoutPhones(String error) {
+        return error == null ? null : MOBILE.matcher(error).replaceAll(m -> cn.civicloop.shared.Masking.phone(m.group()));
+    }
+
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
 }
