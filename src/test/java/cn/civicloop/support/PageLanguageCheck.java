@@ -106,13 +106,20 @@ public final class PageLanguageCheck {
             found.add(where + ": Whitelabel page");
         }
         String text = browser.findElement(By.tagName("body")).getText();
+        // longest first: a short content ("admin") taken out of a longer one ("POST /admin/...") would leave the
+        // rest of the longer one unmatched and read as page text
+        List<String> contents = new ArrayList<>();
         for (String selector : dataSelectors) {
             for (var element : browser.findElements(By.cssSelector(selector))) {
                 String content = element.getText();
                 if (!content.isBlank()) {
-                    text = text.replace(content, " ");
+                    contents.add(content);
                 }
             }
+        }
+        contents.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (String content : contents) {
+            text = text.replace(content, " ");
         }
         Matcher raw = rawEnum.matcher(text);
         while (raw.find()) {

@@ -24,8 +24,11 @@ import cn.civicloop.support.ApiTest;
  */
 class PersonalDataAtRestApiTests extends ApiTest {
 
-    /** A mainland mobile number, not digits inside a longer number (the coordinates of a polygon). */
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9.])1[3-9]\\d{9}(?![0-9])");
+    /**
+     * A mainland mobile number standing alone: not digits inside a longer number (the coordinates of a polygon) nor
+     * inside a word of letters and digits (a random UUID's hex group such as {@code 18741877813a}).
+     */
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z.])1[3-9]\\d{9}(?![0-9A-Za-z])");
     /** A keyed hash or MAC (HMAC-SM3, 64 hex digits): its digit runs may look like a mobile number by chance. */
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
