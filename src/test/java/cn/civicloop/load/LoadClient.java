@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import cn.civicloop.support.PageSession;
 
 /**
  * The load generator's HTTP side: one java.net.http client (HTTP/1.1, keep-alive, its own fixed executor), the
@@ -22,7 +23,6 @@ final class LoadClient {
 
     private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
     /** The district seat of the demo district; appeals are spread around it. */
     private static final double SEAT_LAT = 34.85766;
     private static final double SEAT_LON = 117.55162;
@@ -141,11 +141,10 @@ final class LoadClient {
     /** Logs in on the page door (form + CSRF); the session cookie then stays in this client's cookie jar. */
     void pageLogin(String user, String password) {
         Answer page = sendPage(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build());
-        Matcher m = CSRF.matcher(page.body());
-        if (!m.find()) {
+        String csrf = PageSession.csrfOf(page.body());
+        if (csrf.isEmpty()) {
             throw new IllegalStateException("no CSRF token on /login: " + page.status());
         }
-        String csrf = m.group(1) != null ? m.group(1) : m.group(2);
         String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf);
         HttpResponse<String> done;
         try {

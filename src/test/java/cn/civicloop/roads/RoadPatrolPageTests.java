@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
 import tools.jackson.databind.JsonNode;
+import cn.civicloop.support.PageSession;
 
 /**
  * The road inspector's patrol page as the server writes it: his own segments first in the picker (then his
@@ -170,10 +171,10 @@ class RoadPatrolPageTests extends ApiTest {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
 
         Page(String username) {
-            Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get("/login").body());
-            assertThat(csrf.find()).isTrue();
+            String csrf = PageSession.csrfOf(get("/login").body());
+            assertThat(csrf).isNotEmpty();
             String form = "username=" + username + "&password=" + Api.PASSWORD + "&_csrf="
-                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+                    + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
             HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));

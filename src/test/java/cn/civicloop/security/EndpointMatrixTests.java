@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +40,6 @@ class EndpointMatrixTests extends ApiTest {
             Map.entry(Role.LEADER, "leader"), Map.entry(Role.HANDLER, "zfj"), Map.entry(Role.DEPT_HEAD, "zfj-head"),
             Map.entry(Role.POLICE_DISPATCHER, "police-desk"), Map.entry(Role.POLICE_OFFICER, "unit-b1-1"),
             Map.entry(Role.ROAD_CHIEF, "road3"), Map.entry(Role.GRID_WORKER, "grid1")));
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -245,8 +242,7 @@ class EndpointMatrixTests extends ApiTest {
     }
 
     private static String csrfOf(String html) {
-        Matcher m = CSRF.matcher(html);
-        return m.find() ? m.group(1) : "";
+        return cn.civicloop.support.PageSession.csrfOf(html);
     }
 
     private String base() {

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -29,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.civicloop.CivicLoopApplication;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.Node;
+import cn.civicloop.support.PageSession;
 
 /**
  * The whole application for the property-based suite, started by hand because jqwik properties do not run under
@@ -69,11 +68,10 @@ final class HostileApp implements AutoCloseable {
         }
         browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page("/track").body());
-        if (!m.find()) {
+        csrf = PageSession.csrfOf(page("/track").body());
+        if (csrf.isEmpty()) {
             throw new IllegalStateException("the tracking form carries no CSRF token");
         }
-        csrf = m.group(1);
         awaitQuiet();
     }
 

@@ -10,19 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import cn.civicloop.support.PageSession;
 
 /** The pages' door: form login with a session, CSRF on every form, a new session id after login. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StaffLoginPageTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -113,9 +111,9 @@ class StaffLoginPageTests {
     }
 
     private static String csrfFrom(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("login form carries a CSRF token").isTrue();
-        return m.group(1);
+        String csrf = PageSession.csrfOf(html);
+        assertThat(csrf).as("login form carries a CSRF token").isNotEmpty();
+        return csrf;
     }
 
     private static String enc(String s) {

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
 import tools.jackson.databind.JsonNode;
+import cn.civicloop.support.PageSession;
 
 /**
  * Login lockout on both doors (counted per username in the database) and the hash-chained audit log: what is
@@ -185,10 +184,10 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
     }
 
     private HttpResponse<String> formLogin(HttpClient browser, String user, String password) throws Exception {
-        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get(browser, "/login").body());
-        assertThat(m.find()).isTrue();
+        String csrf = PageSession.csrfOf(get(browser, "/login").body());
+        assertThat(csrf).isNotEmpty();
         String form = "username=" + user + "&password=" + password + "&_csrf="
-                + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+                + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
         return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
