@@ -6,8 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-
-import org.springframework.stereotype.Component;
+import java.util.function.Supplier;
 
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseEscalated;
@@ -34,7 +33,6 @@ import cn.civicloop.shared.DistrictTime;
  * by field: what a domain event gains later (a staff id, a text) does not leave unless it is added here and to the
  * schema. Departments leave as their directory code, never as the internal id.
  */
-@Component
 class ExternalEvents {
 
     static final Set<CaseAction> ASSIGNING = EnumSet.of(CaseAction.ASSIGN, CaseAction.REASSIGN, CaseAction.ASSIGN_UNIT,
@@ -42,9 +40,10 @@ class ExternalEvents {
     static final Set<CaseAction> REPLYING = EnumSet.of(CaseAction.REPLY, CaseAction.ANSWER);
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    private final Directory directory;
+    /** Looked up when an event is mapped: the selection is needed long before the directory exists. */
+    private final Supplier<Directory> directory;
 
-    ExternalEvents(Directory directory) {
+    ExternalEvents(Supplier<Directory> directory) {
         this.directory = directory;
     }
 
@@ -117,7 +116,7 @@ class ExternalEvents {
     }
 
     private String department(Long id) {
-        return id == null ? null : directory.department(id).map(Department::code).orElse(null);
+        return id == null ? null : directory.get().department(id).map(Department::code).orElse(null);
     }
 
     /** The same event always gets the same id, so a consumer recognises a second delivery of it. */

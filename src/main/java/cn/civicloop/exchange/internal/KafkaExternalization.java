@@ -2,12 +2,14 @@ package cn.civicloop.exchange.internal;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 
+import cn.civicloop.directory.Directory;
 import cn.civicloop.exchange.ExternalEvent;
 
 /**
@@ -27,9 +29,14 @@ class KafkaExternalization {
     static final String TYPE_HEADER = "civicloop_event_type";
     static final String VERSION_HEADER = "civicloop_schema_version";
 
+    /**
+     * Static and with nothing but a provider to depend on: Modulith asks for it while the event listeners are being
+     * set up, before ordinary beans (the directory) can be made.
+     */
     @Bean
     @ConditionalOnBooleanProperty("civicloop.events.kafka.enabled")
-    EventExternalizationConfiguration eventExternalizationConfiguration(ExternalEvents events) {
+    static EventExternalizationConfiguration eventExternalizationConfiguration(ObjectProvider<Directory> directory) {
+        ExternalEvents events = new ExternalEvents(directory::getObject);
         return EventExternalizationConfiguration.externalizing()
                 .select(events::published)
                 .mapping(events::map)
