@@ -1,0 +1,42 @@
+package cn.civicloop.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.support.DelegatingEventExternalizer;
+
+import cn.civicloop.support.Api;
+import cn.civicloop.support.ApiTest;
+
+/**
+ * Without {@code civicloop.events.kafka.enabled} (the demo, every other test) nothing is externalized: no
+ * externalizer listens, so a case's events store no publication for one and no Kafka producer is ever asked for.
+ */
+class KafkaOffByDefaultTests extends ApiTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void noExternalizerListensAndNoPublicationIsStoredForOne() {
+        assertThat(context.getBeanNamesForType(DelegatingEventExternalizer.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(EventExternalizationConfiguration.class)).isEmpty();
+        Api.Answer submitted = submit(appeal("君山路垃圾未清运"));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String number = submitted.text("number");
+        api.ok("operator", number, "register", java.util.Map.of(), "REGISTERED");
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ? "
+                + "and listener_id like '%Externalizer%'").param("%" + number + "%").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                .param("%" + number + "%").query(Long.class).single()).as("the modules' own listeners still are")
+                .isPositive();
+    }
+}
