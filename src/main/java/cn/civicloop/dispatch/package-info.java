@@ -9,7 +9,8 @@
  * <p>
  * Root package = API: the enums others read, {@link cn.civicloop.dispatch.DispatchFeed} and the read-only
  * {@link cn.civicloop.dispatch.DispatchRecords} (a bounded period of incidents, the unit plan) that {@code planning}
- * runs its models on. {@code internal} holds the implementation ({@code internal.travel}: the travel-time models,
+ * runs its models on, and the events {@link cn.civicloop.dispatch.IncidentDispatched} and
+ * {@link cn.civicloop.dispatch.IncidentCleared} (no caller data). {@code internal} holds the implementation ({@code internal.travel}: the travel-time models,
  * straight line or the road graph; settings in {@code internal.DispatchProperties}), {@code web} the pages and APIs.
  * It never reads another module's tables.
  */

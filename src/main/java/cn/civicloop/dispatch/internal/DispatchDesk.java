@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.dispatch.DispatchFeed;
 import cn.civicloop.dispatch.IncidentAction;
+import cn.civicloop.dispatch.IncidentDispatched;
 import cn.civicloop.dispatch.IncidentStatus;
 import cn.civicloop.dispatch.UnitAction;
 import cn.civicloop.dispatch.UnitStatus;
@@ -49,10 +51,11 @@ public class DispatchDesk {
     private final int reserve;
     private final double duplicateMetres;
     private final Duration duplicateWindow;
+    private final ApplicationEventPublisher events;
 
     DispatchDesk(Incidents incidents, IncidentPlaces places, IncidentNumbers numbers, Units units,
             UnitStatusChanges changes, Blocks blocks, Roster roster, PositionTracker tracker, TravelModels travel,
-            DispatchFeed feed, Clock clock, DispatchProperties settings) {
+            DispatchFeed feed, Clock clock, DispatchProperties settings, ApplicationEventPublisher events) {
         this.incidents = incidents;
         this.places = places;
         this.numbers = numbers;
@@ -67,6 +70,7 @@ public class DispatchDesk {
         this.reserve = settings.reservePerBlock();
         this.duplicateMetres = settings.duplicate().metres();
         this.duplicateWindow = settings.duplicate().window();
+        this.events = events;
     }
 
     @Transactional
@@ -160,6 +164,8 @@ public class DispatchDesk {
         changes.apply(u, UnitAction.DISPATCH, i.id(), actor.username(), "派警 " + i.number(), now);
         incidents.assign(i.id(), u.code(), actor.username(), now, eta);
         incidents.transition(i, IncidentAction.DISPATCH_UNIT, to, "first_dispatched_at", now, actor.username(), u.callSign());
+        events.publishEvent(new IncidentDispatched(i.number(), i.line(), i.type(), i.priority(), i.blockCode(), u.code(),
+                i.firstDispatchedAt() == null, i.receivedAt(), now));
         AfterCommit.run(() -> {
             feed.toUnit(u.code(), "order", Map.of("number", i.number()));
             feed.toCentre("incident", Map.of("number", i.number()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.dispatch.DispatchFeed;
 import cn.civicloop.dispatch.IncidentAction;
+import cn.civicloop.dispatch.IncidentCleared;
 import cn.civicloop.dispatch.IncidentStatus;
 import cn.civicloop.dispatch.UnitAction;
 import cn.civicloop.geo.GeoPoint;
@@ -36,9 +38,10 @@ public class FieldTerminal {
     private final DispatchFeed feed;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     FieldTerminal(Units units, Incidents incidents, UnitStatusChanges changes, PositionTracker tracker, DispatchFeed feed,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.units = units;
         this.incidents = incidents;
         this.changes = changes;
@@ -46,6 +49,7 @@ public class FieldTerminal {
         this.feed = feed;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public UnitRecord unitOf(Actor actor) {
@@ -109,6 +113,8 @@ public class FieldTerminal {
             IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.CLEAR).orElseThrow(
                     () -> new ConflictException("警情" + i.status().label() + " (incident is " + i.status() + ")"));
             incidents.transition(i, IncidentAction.CLEAR, to, "cleared_at", now, actor.username(), "处置完毕");
+            events.publishEvent(new IncidentCleared(i.number(), i.line(), i.type(), i.priority(), i.blockCode(),
+                    i.receivedAt(), i.firstDispatchedAt(), i.firstOnsceneAt(), incidents.assignments(i.id()).size(), now));
         }
     }
 

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.roads.WhistleBlown;
 import cn.civicloop.roads.internal.Chief;
 import cn.civicloop.roads.internal.RoadData;
 import cn.civicloop.roads.internal.RoadsProperties;
@@ -41,9 +43,10 @@ public class WhistleWorkflow {
     private final Directory directory;
     private final RoadsProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     WhistleWorkflow(WhistleStore store, WhistleReader reader, WhistleScopes scopes, WhistleTimers timers, RoadData data,
-            Directory directory, RoadsProperties properties, Clock clock) {
+            Directory directory, RoadsProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.reader = reader;
         this.scopes = scopes;
@@ -52,6 +55,7 @@ public class WhistleWorkflow {
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -85,6 +89,10 @@ public class WhistleWorkflow {
         named.forEach(d -> store.name(id, d));
         timers.schedule(id, WhistleLimit.ACK, now.plusSeconds(60L * ack));
         timers.schedule(id, WhistleLimit.REPORT, now.plusSeconds(60L * report));
+        String areaCode = areaId == null ? null : data.area(areaId).map(a -> a.code()).orElse(null);
+        events.publishEvent(new WhistleBlown(id, areaCode, segment == null ? null : segment.code(),
+                named.stream().map(Department::code).toList(), chief == null ? null : chief.level(),
+                now.plusSeconds(60L * ack), now.plusSeconds(60L * report), now));
         return reader.view(id);
     }
 
