@@ -60,13 +60,20 @@ public class RequestSubmission {
         this.clock = clock;
     }
 
-    /** The answer of POST requests: one request with its id, the token that resolves to it and a notice. */
-    public List<Map<String, Object>> submit(Client client, Open311Form form) {
+    /**
+     * The answer of POST requests: one request with its id, the token that resolves to it and a notice.
+     *
+     * @param created false for a replay of the client's reference, which opened nothing
+     */
+    public record Submitted(List<Map<String, Object>> answer, boolean created) {
+    }
+
+    public Submitted submit(Client client, Open311Form form) {
         String reference = reference(form);
         if (reference != null) {
             var known = ledger.byReference(client.id(), reference);
             if (known.isPresent()) {
-                return answer(known.get(), null);
+                return new Submitted(answer(known.get(), null), false);
             }
         }
         String code = form.one("service_code");
@@ -106,7 +113,7 @@ public class RequestSubmission {
         check(appeal);
         OpenedCase opened = intake.submit(appeal, List.of(), actor(client));
         RequestLedger.Entry entry = ledger.record(client.id(), reference, opened.number(), mediaUrl, clock.instant());
-        return answer(entry, opened.expectedCompletion());
+        return new Submitted(answer(entry, opened.created() ? opened.expectedCompletion() : null), opened.created());
     }
 
     /** The client acting in the intake: the owner of the channel OPEN311, not a member of staff. */

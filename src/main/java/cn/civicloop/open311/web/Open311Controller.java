@@ -84,8 +84,9 @@ class Open311Controller {
         Open311Form form = form(request);
         jurisdiction(form);
         Client client = client(form.one("api_key"));
-        return Open311Writer.list(Open311Format.of(request), HttpStatus.CREATED, "service_requests", "request",
-                submission.submit(client, form));
+        RequestSubmission.Submitted submitted = submission.submit(client, form);
+        return Open311Writer.list(Open311Format.of(request), submitted.created() ? HttpStatus.CREATED : HttpStatus.OK,
+                "service_requests", "request", submitted.answer());
     }
 
     @GetMapping({"/requests", "/requests.json", "/requests.xml"})
