@@ -13,7 +13,7 @@ import java.util.Optional;
 public interface CaseFeed {
 
     /**
-     * Cases created in {@code [from, to)}, newest first, {@code offset} and {@code limit} counted in that order.
+     * Cases created from {@code from} (included) to {@code to} (excluded), newest first, {@code offset} and {@code limit} counted in that order.
      *
      * @param categories the categories to include; empty for all
      * @param ended      {@code true} only ended cases, {@code false} only cases still in handling, {@code null} both
@@ -28,7 +28,7 @@ public interface CaseFeed {
     /** What the resident would read of the case's history on his tracking page: its public steps, oldest first. */
     List<FeedNote> publicNotes(String number);
 
-    /** The public steps of all cases that happened in {@code [from, to)}, oldest first, at most {@code limit}. */
+    /** The public steps of all cases that happened from {@code from} (included) to {@code to} (excluded), oldest first, at most {@code limit}. */
     List<FeedNote> publicNotesBetween(Instant from, Instant to, int limit);
 
     /** The contact and address of a case in clear, for the one party that gave them; empty for an unknown number. */
