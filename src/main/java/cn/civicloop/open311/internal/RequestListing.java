@@ -42,9 +42,11 @@ public class RequestListing {
     private final Open311Properties settings;
     private final Labels labels;
     private final Clock clock;
+    private final cn.civicloop.shared.AuditTrail audit;
 
     RequestListing(CaseFeed feed, RequestLedger ledger, ServiceCatalogue services, Open311Properties settings,
-            Labels labels, Clock clock) {
+            Labels labels, Clock clock, cn.civicloop.shared.AuditTrail audit) {
+        this.audit = audit;
         this.feed = feed;
         this.ledger = ledger;
         this.services = services;
@@ -110,6 +112,10 @@ public class RequestListing {
     private Map<String, Object> document(FeedCase c, RequestLedger.Entry entry, boolean own, boolean extensions) {
         boolean closed = c.status().ended();
         Optional<CaseFeed.FeedContact> contact = own ? feed.contact(c.number()) : Optional.empty();
+        if (own) {
+            // 等保: personal data in clear leaves the system, to the client that gave it — recorded like a staff read
+            audit.personalDataRead("case " + c.number(), "Open311 client " + entry.clientId() + " read its own request");
+        }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("service_request_id", c.number());
         d.put("status", StatusMapping.open311(c.status()));

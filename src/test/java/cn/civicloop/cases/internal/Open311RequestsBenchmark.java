@@ -47,7 +47,9 @@ public final class Open311RequestsBenchmark {
         ds.setPassword(System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", ""));
         Flyway.configure().dataSource(ds).placeholders(java.util.Map.of("runtime_role", ""))
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
-        JdbcClient jdbc = JdbcClient.create(ds);
+        // one connection, as a pool would lend it: opening one per query would be what is measured
+        JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                connection(ds), true));
         long existing = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
         if (existing == 0) {
             long t0 = System.nanoTime();
@@ -90,6 +92,14 @@ public final class Open311RequestsBenchmark {
         explain(jdbc, "", "all services, page 5");
         explain(jdbc, " and c.category in ('城乡建设')", "one service_code, page 5");
         explain(jdbc, " and c.status in ('CLOSED','DECLINED','VOIDED')", "status=closed, page 5");
+    }
+
+    private static java.sql.Connection connection(PGSimpleDataSource ds) {
+        try {
+            return ds.getConnection();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void explain(JdbcClient jdbc, String filter, String name) {
