@@ -14,7 +14,9 @@ public enum Channel {
     MEDIA_REPORTER("融媒体记者"),
     VIDEO_ALARM("视频告警"),
     /** A 110/122 call the police desk handed to a linked agency (社会联动分流). */
-    POLICE_110("110社会联动");
+    POLICE_110("110社会联动"),
+    /** An outside reporting system speaking Open311 GeoReport v2 (城市服务平台、第三方报事应用). */
+    OPEN311("Open311接入");
 
     private final String label;
 

@@ -33,6 +33,11 @@ public enum Role {
     SECURITY_ADMIN("安全管理员"),
     /** 审计管理员 — reads, exports and verifies the audit log; nothing else (no case, no directory change). */
     AUDIT_ADMIN("审计管理员"),
+    /**
+     * Open311接入方 — an outside reporting system submitting through the Open311 server with its own api_key; never
+     * held by a person, never a login.
+     */
+    OPEN311_CLIENT("Open311接入方"),
     /** The application itself (timers, imports). Never held by a person. */
     SYSTEM("系统");
 

@@ -35,7 +35,9 @@ public final class ChannelOwners {
             Map.entry(Channel.ROAD_CHIEF, Set.of(ROAD_CHIEF)),
             Map.entry(Channel.BLOCK_POLICE, Set.of(POLICE_OFFICER, POLICE_DISPATCHER)),
             Map.entry(Channel.VIDEO_ALARM, Set.of(POLICE_DISPATCHER, OPERATOR)),
-            Map.entry(Channel.POLICE_110, Set.of(POLICE_DISPATCHER))));
+            Map.entry(Channel.POLICE_110, Set.of(POLICE_DISPATCHER)),
+            // what an outside system relays through the Open311 server, proven by that system's api_key
+            Map.entry(Channel.OPEN311, Set.of(OPEN311_CLIENT))));
 
     private ChannelOwners() {
     }

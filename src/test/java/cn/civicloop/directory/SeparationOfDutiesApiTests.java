@@ -117,6 +117,14 @@ class SeparationOfDutiesApiTests extends ApiTest {
     }
 
     @Test
+    void anOpen311ClientIsNoRoleOfAPerson() {
+        Api.Answer a = api.post("/api/v1/admin/staff", api.login("secadmin"),
+                staff(unique("o311-"), null, "OPEN311_CLIENT"));
+        assertThat(a.status()).as(a.body()).isEqualTo(422);
+        assertThat(a.body()).contains("OPEN311_CLIENT");
+    }
+
+    @Test
     void aSecurityAdministratorCannotGrantHimselfARoleNorResetHisOwnPassword() {
         String name = unique("sec-");
         Api.Answer created = api.post("/api/v1/admin/staff", api.login("secadmin"), staff(name, null, "SECURITY_ADMIN"));

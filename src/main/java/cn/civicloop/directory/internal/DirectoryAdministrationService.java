@@ -162,8 +162,9 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     }
 
     private void checkStaffRoles(Set<Role> roles, Long departmentId) {
-        if (roles.contains(Role.RESIDENT) || roles.contains(Role.SYSTEM)) {
-            throw new InvalidInputException("roles", "RESIDENT 和 SYSTEM 不能分配给员工 (not staff roles)");
+        // an Open311 client is an outside system with its own key (module open311), never a person's role
+        if (roles.contains(Role.RESIDENT) || roles.contains(Role.SYSTEM) || roles.contains(Role.OPEN311_CLIENT)) {
+            throw new InvalidInputException("roles", "RESIDENT、SYSTEM 和 OPEN311_CLIENT 不能分配给员工 (not staff roles)");
         }
         if (departmentId != null && store.department(departmentId).isEmpty()) {
             throw new InvalidInputException("departmentId", "部门不存在 (no such department)");

@@ -62,7 +62,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessRules rules, ApiTokens tokens, SecurityHeaders headers,
             AuditLog audit, ClientAddress clients) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher(EndpointOwners.API_DOOR_PREFIXES.stream().map(p -> p + "/**").toArray(String[]::new))
                 .csrf(csrf -> csrf.disable())
                 // no session fixation either: a bearer request that happens to carry a page session cookie (one client using
                 // both doors) must leave that page session alone — changing its id broke the client's next page request

@@ -24,6 +24,12 @@ import org.springframework.http.HttpMethod;
  */
 public final class EndpointOwners {
 
+    /**
+     * The paths behind the API door (no page session, no CSRF token, problem documents): the application's own API,
+     * and the Open311 server, which other systems call with their api_key.
+     */
+    public static final List<String> API_DOOR_PREFIXES = List.of("/api", "/open311");
+
     /** Who may pass. */
     public enum Access {
         /** Anyone, without a login (residents, static files). */
@@ -57,7 +63,7 @@ public final class EndpointOwners {
 
         /** True for the API door, false for the page door. */
         public boolean api() {
-            return pattern.equals("/api") || pattern.startsWith("/api/");
+            return API_DOOR_PREFIXES.stream().anyMatch(p -> pattern.equals(p) || pattern.startsWith(p + "/"));
         }
 
         @Override
