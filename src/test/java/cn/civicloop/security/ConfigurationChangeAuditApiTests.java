@@ -99,6 +99,22 @@ class ConfigurationChangeAuditApiTests extends ApiTest {
     }
 
     @Test
+    void anEncodedSpellingOfAnAdminPathIsRecordedAsThePathItReached() {
+        String admin = api.login("admin");
+        String code = "ENC-" + UUID.randomUUID().toString().substring(0, 6);
+        Api.Answer created = api.post("/api/v1/%61dmin/department%73", admin,
+                Map.of("code", code, "name", "编码路径科", "kind", "FUNCTIONAL"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        List<JsonNode> writes = api.get("/api/v1/admin/audit?limit=300", api.login("auditor")).json().valueStream()
+                .filter(r -> "admin".equals(r.get("actor").asString()) && r.get("target").asString().startsWith("POST"))
+                .toList();
+        assertThat(writes.get(0).get("target").asString()).as("the newest write of the administrator")
+                .isEqualTo("POST /api/v1/admin/departments");
+        assertThat(writes.get(0).get("action").asString()).isEqualTo("ADMIN_CHANGE");
+        assertThat(writes).noneSatisfy(r -> assertThat(r.get("target").asString()).contains("%"));
+    }
+
+    @Test
     void aChangeRefusedByItsChecksLeavesNoChangeRow() {
         String admin = api.login("admin");
         String day = "2098-01-0" + (1 + (int) (Math.random() * 9));

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -43,8 +44,11 @@ class AuditPageController {
     private final AuditLog audit;
     private final ClientAddress clients;
     private final TimeLabels times;
+    private final AuditRowLabels labels;
 
-    AuditPageController(AuditSearch search, AuditLog audit, ClientAddress clients, TimeLabels times) {
+    AuditPageController(AuditSearch search, AuditLog audit, ClientAddress clients, TimeLabels times,
+            AuditRowLabels labels) {
+        this.labels = labels;
         this.search = search;
         this.audit = audit;
         this.clients = clients;
@@ -89,7 +93,7 @@ class AuditPageController {
     String page(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String target, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean archive,
-            @RequestParam(required = false) Long before, Model model) {
+            @RequestParam(required = false) Long before, Model model, Locale locale) {
         Query q = query(actor, action, target, from, to, archive);
         List<String> errors = new ArrayList<>();
         AuditSearch.Filter filter = q.filter(errors);
@@ -98,7 +102,7 @@ class AuditPageController {
         rows = more ? rows.subList(0, PAGE) : rows;
         model.addAttribute("q", q);
         model.addAttribute("errors", errors);
-        model.addAttribute("rows", rows);
+        model.addAttribute("rows", rows.stream().map(e -> labels.row(e, locale)).toList());
         model.addAttribute("actions", AuditSearch.ACTIONS);
         model.addAttribute("next", more ? rows.get(rows.size() - 1).seq() : null);
         model.addAttribute("first", before == null);
@@ -106,12 +110,12 @@ class AuditPageController {
     }
 
     @PostMapping("/verify")
-    String verify(HttpServletRequest request, Model model) {
+    String verify(HttpServletRequest request, Model model, Locale locale) {
         AuditLog.Verification v = audit.verify();
         audit.record(Actors.current().username(), "AUDIT_VERIFY", "audit chain", v.intact() ? "INTACT" : "BROKEN",
                 v.intact() ? v.rows() + " rows" : v.reason(), clients.of(request));
         model.addAttribute("verification", v);
-        return page(null, null, null, null, null, false, null, model);
+        return page(null, null, null, null, null, false, null, model, locale);
     }
 
     @GetMapping("/export")
