@@ -80,7 +80,8 @@ public class LoginLockout {
             // requests) both insert it, and the second must wait and then count on it, not fail on the key.
             jdbc.sql("""
                     insert into security_login_throttle (username, client_address, failures, last_failure_at, locks)
-                    values (?, ?, 0, ?, 0) on conflict do nothing""").params(name, client, Timestamp.from(now)).update();
+                    values (?, ?, 0, ?, 0) on conflict do nothing""")
+                    .params(name, client, Timestamp.from(now)).update();
             int[] row = jdbc.sql("""
                     select failures, last_failure_at, locks from security_login_throttle
                     where username = ? and client_address = ? for update""").params(name, client)

@@ -23,6 +23,7 @@ import cn.civicloop.security.internal.AuditLog;
 import cn.civicloop.security.internal.ClientAddress;
 import cn.civicloop.security.internal.audit.AuditSearch;
 import cn.civicloop.shared.DistrictTime;
+import cn.civicloop.shared.web.CsvLines;
 import cn.civicloop.shared.web.TimeLabels;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -137,13 +138,13 @@ class AuditPageController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer out = response.getWriter();
         out.write('\uFEFF'); // Excel reads UTF-8 only with the mark
-        out.write(csv("seq", "time", "actor", "action", "target", "outcome", "detail", "client_address", "key_id",
-                "mac"));
+        out.write(CsvLines.line("seq", "time", "actor", "action", "target", "outcome", "detail", "client_address",
+                "key_id", "mac"));
         Long before = null;
         while (written < EXPORT_MAX) {
             List<AuditLog.Entry> rows = search.page(filter, before, AuditSearch.MAX_PAGE);
             for (AuditLog.Entry e : rows) {
-                out.write(csv(Long.toString(e.seq()), times.precise(e.occurredAt()), e.actor(), e.action(),
+                out.write(CsvLines.line(Long.toString(e.seq()), times.precise(e.occurredAt()), e.actor(), e.action(),
                         e.target(), e.outcome(), e.detail(), e.clientAddress(), e.keyId(), e.rowHash()));
                 if (++written == EXPORT_MAX) {
                     break;
@@ -157,18 +158,5 @@ class AuditPageController {
         out.flush();
         audit.record(Actors.current().username(), "AUDIT_EXPORT", "audit log", "OK",
                 written + " rows; " + q.describe(), clients.of(request));
-    }
-
-    /** One CSV line; a cell that a spreadsheet would run as a formula starts with an apostrophe instead. */
-    static String csv(String... cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            String c = cells[i] == null ? "" : cells[i];
-            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0) {
-                c = "'" + c;
-            }
-            line.append(i == 0 ? "" : ",").append('"').append(c.replace("\"", "\"\"")).append('"');
-        }
-        return line.append("\r\n").toString();
     }
 }

@@ -64,6 +64,7 @@ class AuditRowLabels {
         String verb = messages.getMessage("audit.method." + request.group(1), null, request.group(1), locale);
         Matcher area = AREA.matcher(request.group(2));
         String areaLabel = area.find() ? messages.getMessage("audit.area." + area.group(1), null, null, locale) : null;
-        return areaLabel == null ? verb : messages.getMessage("audit.request", new Object[] { verb, areaLabel }, locale);
+        return areaLabel == null ? verb
+                : messages.getMessage("audit.request", new Object[] { verb, areaLabel }, locale);
     }
 }
