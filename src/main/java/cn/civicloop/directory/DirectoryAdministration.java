@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
  * Admin commands on departments (the system administrator's, role ADMIN) and staff accounts (the security
  * administrator's, role SECURITY_ADMIN: 三员分立). The web layer checks the owner role; the staff commands check it
  * again on their {@code by} actor and refuse a change of one's own account. Each command validates its input and
- * refuses with a {@link cn.civicloop.shared.DomainException} naming the field; nothing is changed then. Every staff
- * command is announced as {@link StaffAccountChanged} with the account before and after, for the audit.
+ * refuses with a {@link cn.civicloop.shared.DomainException} naming the field; nothing is changed then. Every command
+ * is audited with the department or account before and after ({@link cn.civicloop.shared.AuditTrail#change}).
  */
 public interface DirectoryAdministration {
 

@@ -42,8 +42,17 @@ public interface AuditTrail {
         record("PERSONAL_DATA_MASKED", target, "OK", what);
     }
 
-    /** A change of configuration, roles or accounts, with the values before and after. */
-    default void change(String action, String target, String before, String after) {
-        record(action, target, "OK", "before: " + before + " | after: " + after);
+    /**
+     * A change of configuration, of a role or of an account, with the values themselves before and after (records,
+     * maps, lists; {@code null} when the thing was created or removed; never a password or personal data). Stored as
+     * compact JSON {@code {"before":…,"after":…}} in the row's detail, with the outcome {@code CREATED},
+     * {@code CHANGED} or {@code DELETED}. Inside a transaction the row is written once it commits, so a change that
+     * rolls back leaves no row claiming it happened.
+     */
+    default void change(String action, String target, Object before, Object after) {
+        change(action, target, before == null ? "CREATED" : after == null ? "DELETED" : "CHANGED", before, after);
     }
+
+    /** {@link #change(String, String, Object, Object)} with an outcome of its own (e.g. {@code PASSWORD_RESET}). */
+    void change(String action, String target, String outcome, Object before, Object after);
 }

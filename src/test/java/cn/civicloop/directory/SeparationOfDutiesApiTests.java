@@ -161,12 +161,17 @@ class SeparationOfDutiesApiTests extends ApiTest {
             assertThat(r.get("action").asString()).isEqualTo("STAFF_ACCOUNT");
             assertThat(r.get("actor").asString()).isEqualTo("secadmin");
             assertThat(r.get("outcome").asString()).isEqualTo("CHANGED");
-            assertThat(r.get("detail").asString()).contains("before: roles=[OPERATOR], departmentId=null")
-                    .contains("after: roles=[HANDLER], departmentId=" + zfj);
+            JsonNode detail = Api.json().readTree(r.get("detail").asString());
+            assertThat(detail.get("before").get("roles").toString()).isEqualTo("[\"OPERATOR\"]");
+            assertThat(detail.get("before").get("departmentId").isNull()).isTrue();
+            assertThat(detail.get("after").get("roles").toString()).isEqualTo("[\"HANDLER\"]");
+            assertThat(detail.get("after").get("departmentId").asLong()).isEqualTo(zfj);
         });
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get("outcome").asString()).isEqualTo("CREATED");
-            assertThat(r.get("detail").asString()).contains("after: roles=[OPERATOR]").doesNotContain(PASSWORD);
+            assertThat(r.get("detail").asString()).isEqualTo(
+                    "{\"before\":null,\"after\":{\"active\":true,\"departmentId\":null,\"roles\":[\"OPERATOR\"]}}")
+                    .doesNotContain(PASSWORD);
         });
     }
 }

@@ -32,6 +32,9 @@ class TwoFactorTests extends ApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    cn.civicloop.directory.StaffCredentials credentials;
+
     private Api.Answer token(String json, String address) {
         return api.postRaw("/api/v1/auth/token", null, "application/json", json.getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Forwarded-For", address));
@@ -159,5 +162,39 @@ class TwoFactorTests extends ApiTest {
             jdbc.sql("update directory_staff set totp_secret = null where username = ?").param(user).update();
             forgetStep(user);
         }
+    }
+
+    @Test
+    void theApiPasswordChangeOfAnAccountWithASecondFactorAsksForItsCode() {
+        String user = "totp-pw-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Api.Answer created = api.post("/api/v1/admin/staff", api.login("secadmin"), Map.of("username", user,
+                "displayName", "口令测试", "password", "first-pass-1", "roles", java.util.List.of("OPERATOR")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        credentials.setTotpSecret(id, Totp.DEMO_SECRET);
+        String address = "10.22.0.7";
+        String hash = jdbc.sql("select password_hash from directory_staff where id = ?").param(id).query(String.class)
+                .single();
+
+        Api.Answer without = password(user, "first-pass-1", null, "second-pass-2", address);
+        assertThat(without.status()).as("the right password alone").isEqualTo(401);
+        assertThat(without.contentType()).startsWith("application/problem+json");
+        assertThat(without.body()).contains("totp");
+        assertThat(password(user, "first-pass-1", wrongCode(Totp.DEMO_SECRET), "second-pass-2", address).status())
+                .as("a wrong code").isEqualTo(401);
+        assertThat(jdbc.sql("select password_hash from directory_staff where id = ?").param(id).query(String.class)
+                .single()).as("the password is unchanged").isEqualTo(hash);
+
+        assertThat(password(user, "first-pass-1", Totp.code(Totp.DEMO_SECRET, Totp.now(port())), "second-pass-2",
+                address).status()).as("password and code").isEqualTo(204);
+        assertThat(jdbc.sql("select password_hash from directory_staff where id = ?").param(id).query(String.class)
+                .single()).isNotEqualTo(hash);
+    }
+
+    private Api.Answer password(String user, String password, String code, String newPassword, String address) {
+        String json = "{\"username\":\"" + user + "\",\"password\":\"" + password + "\",\"newPassword\":\""
+                + newPassword + "\"" + (code == null ? "" : ",\"totp\":\"" + code + "\"") + "}";
+        return api.postRaw("/api/v1/auth/password", null, "application/json", json.getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Forwarded-For", address));
     }
 }

@@ -31,6 +31,7 @@ import cn.civicloop.cluster.ReferenceChanges;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.support.OwnH2Database;
 import cn.civicloop.geo.Jurisdictions;
+import cn.civicloop.shared.AuditTrail;
 
 /**
  * The contract between {@code cases} and {@code triage}, with only the triage module (and {@code shared}) started:
@@ -60,6 +61,9 @@ class CaseOpenedScenarioTests {
 
     @MockitoBean
     Jurisdictions jurisdictions;
+
+    @MockitoBean
+    AuditTrail audit;
 
     /** On H2, a database of its own: the module's scheduler and model training stay out of the other contexts'. */
     static class Database extends OwnH2Database {

@@ -67,7 +67,7 @@ class AuditPageTests extends ApiTest {
         PageSession auditor = PageSession.login(port(), "auditor");
         String first = auditor.get("/audit?actor=" + who + "&action=ADMIN_CHANGE").body();
         assertThat(count(first, "<tr data-seq")).isEqualTo(50);
-        assertThat(first).contains("<td>管理配置变更</td>").doesNotContain("<td>登录</td>");
+        assertThat(first).contains("class=\"audit-action\">管理配置变更</td>").doesNotContain(">登录</td>");
         Matcher older = Pattern.compile("id=\"older\" href=\"([^\"]+)\"").matcher(first);
         assertThat(older.find()).isTrue();
         String second = auditor.get(older.group(1).replace("&amp;", "&")).body();
@@ -80,6 +80,26 @@ class AuditPageTests extends ApiTest {
         assertThat(auditor.get("/audit?from=yesterday").body()).contains("请按 年-月-日 填写日期");
         assertThat(auditor.get("/audit?actor=" + who + "&lang=en").body()).contains("Administration change")
                 .contains("Verify the audit chain");
+    }
+
+    @Test
+    void aStaffWriteReadsAsWhatWasDoneWithLabelsNotCodes() {
+        String who = tag();
+        audit.record(who, "ADMIN_CHANGE", "PUT /api/v1/admin/escalation-ladder", "OK 200", null, "10.0.0.1");
+        audit.record(who, "CONFIG_CHANGE", "escalation REVIEW/50%", "CHANGED",
+                "{\"before\":{\"step\":\"REMIND\"},\"after\":{\"step\":\"SUPERVISE\"}}", "10.0.0.1");
+        audit.record(who, "STAFF_ACCOUNT", "someone", "PASSWORD_RESET", null, "10.0.0.1");
+        audit.record(who, "STAFF_WRITE", "DELETE /api/v1/evaluation/x", "REFUSED 403", null, "10.0.0.1");
+        PageSession auditor = PageSession.login(port(), "auditor");
+        String zh = auditor.get("/audit?actor=" + who).body();
+        assertThat(zh).contains("class=\"audit-what\">修改督办阶梯</span>").contains(">成功（200）</td>")
+                .contains(">配置变更（变更前后）</td>").contains(">修改</td>").contains(">账号与角色变更</td>")
+                .contains(">重置密码</td>").contains("class=\"audit-what\">删除考评</span>")
+                .contains(">被拒绝（403）</td>")
+                .doesNotContain(">OK 200<").doesNotContain(">CONFIG_CHANGE<").doesNotContain(">PASSWORD_RESET<");
+        String en = auditor.get("/audit?actor=" + who + "&lang=en").body();
+        assertThat(en).contains(">Change escalation ladder</span>").contains(">Done (200)</td>")
+                .contains(">Password reset</td>").contains(">Refused (403)</td>");
     }
 
     @Test
@@ -145,7 +165,7 @@ class AuditPageTests extends ApiTest {
         String page = PageSession.login(port(), "auditor")
                 .get("/audit?action=PERSONAL_DATA_READ&target=case+" + number).body();
         assertThat(count(page, "<tr data-seq")).isEqualTo(1);
-        assertThat(page).contains("<td>查看个人信息</td>");
+        assertThat(page).contains("class=\"audit-action\">查看个人信息</td>");
     }
 
     /** Runs {@code audit <command>} as {@code java -jar} would (same configuration), returns "exit-code output". */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import cn.civicloop.calendar.CalendarAdministration;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.Text;
@@ -21,10 +22,12 @@ class CalendarAdministrationService implements CalendarAdministration {
 
     private final CalendarDays store;
     private final CachedDayKinds cache;
+    private final AuditTrail audit;
 
-    CalendarAdministrationService(CalendarDays store, CachedDayKinds cache) {
+    CalendarAdministrationService(CalendarDays store, CachedDayKinds cache, AuditTrail audit) {
         this.store = store;
         this.cache = cache;
+        this.audit = audit;
     }
 
     @Override
@@ -61,17 +64,21 @@ class CalendarAdministrationService implements CalendarAdministration {
                     "名称最多 " + CalendarDay.MAX_NAME_LENGTH + " 个字 (the name is too long)");
         }
         CalendarDay day = new CalendarDay(date, DayKind.valueOf(kind.name()), clean);
+        DeclaredDay before = store.find(date).map(CalendarAdministrationService::view).orElse(null);
         store.save(day);
         cache.refresh();
+        audit.change("CONFIG_CHANGE", "calendar " + date, before, view(day));
         return view(day);
     }
 
     @Override
     public void remove(LocalDate date) {
+        DeclaredDay before = store.find(date).map(CalendarAdministrationService::view).orElse(null);
         if (!store.delete(date)) {
             throw new NotFoundException("该日期没有节假日或调休记录 (no holiday or workday on " + date + ")");
         }
         cache.refresh();
+        audit.change("CONFIG_CHANGE", "calendar " + date, before, null);
     }
 
     private static DeclaredDay view(CalendarDay d) {

@@ -20,6 +20,7 @@ import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.PersonalDataCipher;
 import cn.civicloop.shared.PersonalDataHolder;
 import cn.civicloop.shared.PersonalDataHolder.HeldRecord;
+import cn.civicloop.shared.web.CsvLines;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,10 +75,10 @@ class PersonalDataExportController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"personal-data.csv\"");
         Writer out = response.getWriter();
         out.write('\uFEFF');
-        out.write(csv("source", "reference", "recorded_at", "field", "value"));
+        out.write(CsvLines.line("source", "reference", "recorded_at", "field", "value"));
         for (HeldRecord r : held.records()) {
             for (var f : r.fields().entrySet()) {
-                out.write(csv(r.source(), r.reference(), r.at() == null ? "" : r.at().toString(), f.getKey(),
+                out.write(CsvLines.line(r.source(), r.reference(), r.at() == null ? "" : r.at().toString(), f.getKey(),
                         f.getValue()));
             }
         }
@@ -107,18 +108,5 @@ class PersonalDataExportController {
 
     private static String describe(HeldData held) {
         return held.total() + " records " + held.perSource() + (held.partial() ? " (partial)" : "");
-    }
-
-    /** One CSV line; a cell a spreadsheet would run as a formula starts with an apostrophe instead. */
-    static String csv(String... cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            String c = cells[i] == null ? "" : cells[i];
-            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0) {
-                c = "'" + c;
-            }
-            line.append(i == 0 ? "" : ",").append('"').append(c.replace("\"", "\"\"")).append('"');
-        }
-        return line.append("\r\n").toString();
     }
 }

@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
-import cn.civicloop.directory.StaffAccountChanged;
 import cn.civicloop.directory.DirectoryAdministration;
 import cn.civicloop.directory.Role;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.DomainException.FieldProblem;
@@ -26,15 +26,19 @@ import jakarta.validation.Validator;
 @Service
 class DirectoryAdministrationService implements DirectoryAdministration {
 
+    /** Audit actions: a department (configuration of the system administrator), an account (security administrator). */
+    static final String CONFIG_CHANGE = "CONFIG_CHANGE";
+    static final String STAFF_ACCOUNT = "STAFF_ACCOUNT";
+
     private final DirectoryStore store;
     private final StaffAccounts staff;
     private final PasswordEncoder encoder;
     private final Validator validator;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     DirectoryAdministrationService(DirectoryStore store, StaffAccounts staff, PasswordEncoder encoder,
-            Validator validator, org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
+            Validator validator, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.staff = staff;
         this.encoder = encoder;
@@ -61,17 +65,22 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         checkParentAndArea(d.parentId(), d.areaCode(), null);
         long id = store.insertDepartment(d.code(), d.name().strip(), d.kind(), d.parentId(), d.areaCode(), d.phone(),
                 d.linkage());
-        return store.department(id).orElseThrow();
+        Department created = store.department(id).orElseThrow();
+        audit.change(CONFIG_CHANGE, "department " + created.code(), null, created);
+        return created;
     }
 
     @Override
     @Transactional
     public Department updateDepartment(long id, DepartmentChange d) {
-        store.department(id).orElseThrow(() -> new NotFoundException("没有该部门 (no such department)"));
+        Department before = store.department(id)
+                .orElseThrow(() -> new NotFoundException("没有该部门 (no such department)"));
         valid(d);
         checkParentAndArea(d.parentId(), d.areaCode(), id);
         store.updateDepartment(id, d.name().strip(), d.parentId(), d.areaCode(), d.phone(), d.linkage(), d.active());
-        return store.department(id).orElseThrow();
+        Department after = store.department(id).orElseThrow();
+        audit.change(CONFIG_CHANGE, "department " + after.code(), before, after);
+        return after;
     }
 
     @Override
@@ -87,8 +96,7 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         long id = staff.insert(s.username(), s.displayName().strip(), encoder.encode(s.password()), s.departmentId(),
                 s.phone(), s.roles(), staff.firstLoginChange());
         StaffMember created = staffMember(id).orElseThrow();
-        events.publishEvent(new StaffAccountChanged(id, created.username(), by.username(), "CREATED", "",
-                summary(created)));
+        audit.change(STAFF_ACCOUNT, created.username(), null, summary(created));
         return created;
     }
 
@@ -107,8 +115,7 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         }
         staff.update(id, s.displayName().strip(), s.departmentId(), s.phone(), s.active(), s.roles());
         StaffMember after = staffMember(id).orElseThrow();
-        events.publishEvent(new StaffAccountChanged(id, after.username(), by.username(), "CHANGED", summary(before),
-                summary(after)));
+        audit.change(STAFF_ACCOUNT, after.username(), summary(before), summary(after));
         return after;
     }
 
@@ -122,8 +129,7 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         }
         staff.checkPolicy("password", password);
         staff.changePassword(id, encoder.encode(password), staff.firstLoginChange());
-        events.publishEvent(new StaffAccountChanged(id, member.username(), by.username(), "PASSWORD_RESET",
-                summary(member), summary(member)));
+        audit.change(STAFF_ACCOUNT, member.username(), "PASSWORD_RESET", summary(member), summary(member));
     }
 
     /** 三员分立: only a security administrator (or the application itself) manages staff accounts. */
@@ -134,9 +140,12 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     }
 
     /** What the audit keeps of an account: never its password or hash, nor its phone. */
-    private static String summary(StaffMember m) {
-        return "roles=" + new java.util.TreeSet<>(m.roles().stream().map(Role::name).toList()) + ", departmentId="
-                + m.departmentId() + ", active=" + m.active();
+    record AccountSummary(java.util.SortedSet<String> roles, Long departmentId, boolean active) {
+    }
+
+    private static AccountSummary summary(StaffMember m) {
+        return new AccountSummary(new java.util.TreeSet<>(m.roles().stream().map(Role::name).toList()),
+                m.departmentId(), m.active());
     }
 
     private <T> void valid(T form) {

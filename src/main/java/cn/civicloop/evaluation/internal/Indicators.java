@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
 
@@ -31,9 +32,11 @@ public class Indicators {
 
     private final JdbcClient jdbc;
     private final Audit audit;
+    private final AuditTrail trail;
     private final Clock clock;
 
-    Indicators(JdbcClient jdbc, Audit audit, Clock clock) {
+    Indicators(JdbcClient jdbc, Audit audit, Clock clock, AuditTrail trail) {
+        this.trail = trail;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -90,7 +93,9 @@ public class Indicators {
                 .update();
         audit.record(actor, "INDICATOR", code, "EDITED", "v" + version + ": " + old.formulaText() + " → " + formula
                 + " (" + reason + ")");
-        return get(code);
+        Indicator edited = get(code);
+        trail.change("CONFIG_CHANGE", "indicator " + code, old, edited);
+        return edited;
     }
 
     static String required(String field, String value, int max) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.evaluation.SubjectKind;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
 
 /** The composite score's weights per subject kind (综合成绩权重); a set must sum to 1. */
@@ -18,8 +19,10 @@ public class Weights {
     private final JdbcClient jdbc;
     private final Indicators indicators;
     private final Audit audit;
+    private final AuditTrail trail;
 
-    Weights(JdbcClient jdbc, Indicators indicators, Audit audit) {
+    Weights(JdbcClient jdbc, Indicators indicators, Audit audit, AuditTrail trail) {
+        this.trail = trail;
         this.jdbc = jdbc;
         this.indicators = indicators;
         this.audit = audit;
@@ -66,5 +69,6 @@ public class Weights {
                 "insert into evaluation_weight (subject_kind, indicator_code, weight) values (?, ?, ?)")
                 .params(kind.name(), code, w).update());
         audit.record(actor, "WEIGHTS", kind.name(), "SET", before + " → " + weights + " (" + reason.strip() + ")");
+        trail.change("CONFIG_CHANGE", "evaluation weights " + kind.name(), before, of(kind));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +26,10 @@ public class RoadGeoJson {
 
     private final RoadData data;
     private final SegmentIndex network;
+    private final AuditTrail audit;
 
-    RoadGeoJson(RoadData data, SegmentIndex network) {
+    RoadGeoJson(RoadData data, SegmentIndex network, AuditTrail audit) {
+        this.audit = audit;
         this.data = data;
         this.network = network;
     }
@@ -61,6 +64,7 @@ public class RoadGeoJson {
         if (features == null || !features.isArray()) {
             throw new InvalidInputException("features", "需要 FeatureCollection (a FeatureCollection is required)");
         }
+        JsonNode before = JSON.readTree(export());
         int n = 0;
         for (JsonNode f : features) {
             String where = "features[" + n + "]";
@@ -96,6 +100,8 @@ public class RoadGeoJson {
             n++;
         }
         network.reload();
+        // the network is too large for a row: the audit keeps a digest of each side (same digest, same network)
+        audit.change("CONFIG_CHANGE", "road network", before, JSON.readTree(export()));
         return n;
     }
 

@@ -20,17 +20,21 @@ import cn.civicloop.directory.StaffCredentialsChanged;
 
 /**
  * Opaque bearer tokens for API clients. Only a SHA-256 of each token is stored, so a database dump does not
- * let anyone act as staff; a token dies with its expiry, a password change or the deactivation of its owner
- * (the directory announces both as {@link StaffCredentialsChanged}, inside its transaction).
+ * let anyone act as staff; a token dies with its expiry, after {@code token-idle-timeout} without use, at logout, with
+ * a password change or the deactivation of its owner (the directory announces both as
+ * {@link StaffCredentialsChanged}, inside its transaction).
  */
 @Component
 class ApiTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A token's last use is written at most this often: not one database write per API request. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration lifetime;
+    private final Duration idle;
     private final StaffLogins accounts;
 
     ApiTokens(JdbcClient jdbc, Clock clock, StaffLogins accounts, SecurityProperties settings) {
@@ -38,6 +42,7 @@ class ApiTokens {
         this.clock = clock;
         this.accounts = accounts;
         this.lifetime = settings.api().tokenLifetime();
+        this.idle = settings.security().tokenIdleTimeout();
     }
 
     record Issued(String token, Instant expiresAt) {
@@ -49,18 +54,32 @@ class ApiTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
-        jdbc.sql("delete from security_api_token where expires_at < ?").param(Timestamp.from(now)).update();
-        jdbc.sql("insert into security_api_token (token_hash, staff_id, issued_at, expires_at) values (?, ?, ?, ?)")
-                .params(hash(token), staffId, Timestamp.from(now), Timestamp.from(expires)).update();
+        jdbc.sql("delete from security_api_token where expires_at < ? or last_used_at < ?")
+                .params(Timestamp.from(now), Timestamp.from(now.minus(idle))).update();
+        jdbc.sql("""
+                insert into security_api_token (token_hash, staff_id, issued_at, expires_at, last_used_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(hash(token), staffId, Timestamp.from(now), Timestamp.from(expires), Timestamp.from(now))
+                .update();
         return new Issued(token, expires);
     }
 
+    /**
+     * The staff member of a live token: not expired, used within the idle timeout (then its use is noted, at most
+     * once per {@link #TOUCH_EVERY}), its owner active.
+     */
     Optional<StaffPrincipal> resolve(String token) {
-        return jdbc.sql("select staff_id from security_api_token where token_hash = ? and expires_at > ?")
-                .params(hash(token), Timestamp.from(clock.instant()))
-                .query(Long.class).optional()
-                .flatMap(accounts::principal)
-                .filter(StaffPrincipal::isEnabled);
+        Instant now = clock.instant();
+        String hash = hash(token);
+        Optional<Long> staffId = jdbc.sql("""
+                select staff_id from security_api_token
+                where token_hash = ? and expires_at > ? and last_used_at > ?""")
+                .params(hash, Timestamp.from(now), Timestamp.from(now.minus(idle)))
+                .query(Long.class).optional();
+        staffId.ifPresent(id -> jdbc.sql("""
+                update security_api_token set last_used_at = ? where token_hash = ? and last_used_at < ?""")
+                .params(Timestamp.from(now), hash, Timestamp.from(now.minus(TOUCH_EVERY))).update());
+        return staffId.flatMap(accounts::principal).filter(StaffPrincipal::isEnabled);
     }
 
     void revoke(String token) {

@@ -69,7 +69,7 @@ public class AuditLog {
             long seq = (long) head[0] + 1;
             String prev = (String) head[1];
             String a = cut(actor, 60), act = cut(action, 40), t = cut(target, 300), o = cut(outcome, 40),
-                    d = cut(detail, 1000), c = cut(clientAddress, 64);
+                    d = cut(detail, 4000), c = cut(clientAddress, 64);
             String mac = AuditChain.mac(keys.current(), prev, keyId, seq, now, a, act, t, o, d, c);
             jdbc.sql("""
                     insert into security_audit_log (seq, occurred_at, actor, action, target, outcome, detail,

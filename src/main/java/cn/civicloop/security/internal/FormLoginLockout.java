@@ -37,11 +37,11 @@ class FormLoginLockout {
     AuthenticationSuccessHandler onSuccess(AuthenticationSuccessHandler landing) {
         return (HttpServletRequest request, HttpServletResponse response, Authentication auth) -> {
             if (auth.getPrincipal() instanceof StaffPrincipal staff && staff.secondFactorPending()) {
-                response.sendRedirect(request.getContextPath() + SecondFactorGate.PAGE);
+                response.sendRedirect(request.getContextPath() + PendingStepGate.TOTP_PAGE);
                 return;
             }
             if (auth.getPrincipal() instanceof StaffPrincipal staff && staff.mustChangePassword()) {
-                response.sendRedirect(request.getContextPath() + PasswordChangeGate.PAGE);
+                response.sendRedirect(request.getContextPath() + PendingStepGate.PASSWORD_PAGE);
                 return;
             }
             landing.onAuthenticationSuccess(request, response, auth);

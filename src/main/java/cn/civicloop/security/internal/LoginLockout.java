@@ -76,19 +76,20 @@ public class LoginLockout {
         String client = client(clientAddress);
         Instant now = clock.instant();
         Optional<Lock> lock = tx.execute(s -> {
-            var row = jdbc.sql("""
+            // The pair's row first, as an upsert: two first failures of a new pair at once (two instances, or two
+            // requests) both insert it, and the second must wait and then count on it, not fail on the key.
+            jdbc.sql("""
+                    insert into security_login_throttle (username, client_address, failures, last_failure_at, locks)
+                    values (?, ?, 0, ?, 0) on conflict do nothing""")
+                    .params(name, client, Timestamp.from(now)).update();
+            int[] row = jdbc.sql("""
                     select failures, last_failure_at, locks from security_login_throttle
                     where username = ? and client_address = ? for update""").params(name, client)
                     .query((rs, n) -> new int[] { rs.getInt(1),
                             rs.getTimestamp(2).toInstant().isBefore(now.minus(window)) ? 1 : 0, rs.getInt(3) })
-                    .optional();
-            if (row.isEmpty()) {
-                jdbc.sql("""
-                        insert into security_login_throttle (username, client_address, failures, last_failure_at, locks)
-                        values (?, ?, 0, ?, 0)""").params(name, client, Timestamp.from(now)).update();
-            }
-            int failures = row.map(r -> r[1] == 1 ? 0 : r[0]).orElse(0) + 1;
-            int locks = row.map(r -> r[2]).orElse(0);
+                    .single();
+            int failures = (row[1] == 1 ? 0 : row[0]) + 1; // failures older than the window count no more
+            int locks = row[2];
             if (failures < maxFailures) {
                 jdbc.sql("""
                         update security_login_throttle set failures = ?, last_failure_at = ?

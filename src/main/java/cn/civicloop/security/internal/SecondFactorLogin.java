@@ -113,7 +113,7 @@ public class SecondFactorLogin {
         request.changeSessionId();
         contexts.saveContext(context, request, response);
         if (done.mustChangePassword()) {
-            response.sendRedirect(request.getContextPath() + PasswordChangeGate.PAGE);
+            response.sendRedirect(request.getContextPath() + PendingStepGate.PASSWORD_PAGE);
         } else {
             new RoleLanding(privileges).onAuthenticationSuccess(request, response, auth);
         }

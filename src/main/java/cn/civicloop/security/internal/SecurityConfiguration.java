@@ -91,8 +91,7 @@ class SecurityConfiguration {
             AuditLog audit, ClientAddress clients,
             ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) throws Exception {
         http.addFilterAfter(new StaffActionAuditFilter(audit, clients), AuthorizationFilter.class)
-                .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
-                .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
+                .addFilterBefore(new PendingStepGate(), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     rules.apply(false, auth);
                     auth.anyRequest().authenticated();

@@ -33,10 +33,18 @@ public record SecurityProperties(@Valid @DefaultValue Guards security, @Valid @D
      *                       instance); locks only the offending client
      * @param password       the password policy, checked whenever a password is set (by its holder or a security
      *                       administrator) and at every login (expiry)
+     * @param tokenIdleTimeout a bearer token not used for this long is refused (its lifetime notwithstanding); the
+     *                         idle timeout of page sessions is {@code spring.session.timeout}
      */
     public record Guards(@NotNull @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("") String trustedProxies,
             @Valid @DefaultValue RateLimits rateLimit, @Valid @DefaultValue Lockout lockout,
-            @Valid @DefaultValue Password password) {
+            @Valid @DefaultValue Password password, @NotNull @DefaultValue("PT30M") Duration tokenIdleTimeout) {
+
+        public Guards {
+            if (tokenIdleTimeout != null && tokenIdleTimeout.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("civicloop.security.token-idle-timeout must be at least one minute");
+            }
+        }
     }
 
     /**

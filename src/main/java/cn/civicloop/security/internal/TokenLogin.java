@@ -58,17 +58,7 @@ public class TokenLogin {
                 throw new UnauthenticatedException("须先在登录页面启用双因素认证 (two-factor login is required for this "
                         + "account: enrol on the login page first)");
             }
-            if (totp == null || totp.isBlank()) {
-                throw new UnauthenticatedException("此账号须提供动态口令 totp (this account needs its one-time code "
-                        + "in the field totp)");
-            }
-            try {
-                twoFactor.verify(staff, totp, clients.of(request));
-            } catch (LockedException e) {
-                throw new ResponseStatusException(HttpStatus.LOCKED, e.getMessage());
-            } catch (BadCredentialsException e) {
-                throw new UnauthenticatedException(e.getMessage());
-            }
+            secondFactor(staff, totp, request);
         }
         ApiTokens.Issued issued = tokens.issue(staff.actor().staffId());
         return new TokenAnswer(issued.token(), issued.expiresAt(), staff.actor().username(), staff.actor().displayName(),
@@ -77,10 +67,17 @@ public class TokenLogin {
 
     /**
      * A staff member replaces his password, proving the current one under the same lockout as a login (the way an
-     * API client changes an initial password before it gets a token). His tokens and sessions end.
+     * API client changes an initial password before it gets a token) and, when his account has a second factor, his
+     * one-time code as well — as the page does, which is reached only after the code: a password alone must not be
+     * enough to take an account over. An administrator who has not enrolled yet (his initial password comes first)
+     * needs no code. His tokens and sessions end.
      */
-    public void changePassword(String username, String password, String newPassword, HttpServletRequest request) {
+    public void changePassword(String username, String password, String totp, String newPassword,
+            HttpServletRequest request) {
         StaffPrincipal staff = check(username, password, request);
+        if (twoFactor.enrolled(staff.actor().staffId())) {
+            secondFactor(staff, totp, request);
+        }
         credentials.changeOwnPassword(staff.actor().staffId(), newPassword);
         audit.record(staff.actor().username(), "PASSWORD_CHANGE", staff.actor().username(), "CHANGED", "own password",
                 clients.of(request));
@@ -100,6 +97,21 @@ public class TokenLogin {
         credentials.changeOwnPassword(staff.actor().staffId(), newPassword);
         audit.record(staff.actor().username(), "PASSWORD_CHANGE", staff.actor().username(), "CHANGED", "own password",
                 clients.of(request));
+    }
+
+    /** The account's one-time code: missing or wrong is a 401 (a wrong one counts in the throttle), locked a 423. */
+    private void secondFactor(StaffPrincipal staff, String totp, HttpServletRequest request) {
+        if (totp == null || totp.isBlank()) {
+            throw new UnauthenticatedException("此账号须提供动态口令 totp (this account needs its one-time code "
+                    + "in the field totp)");
+        }
+        try {
+            twoFactor.verify(staff, totp, clients.of(request));
+        } catch (LockedException e) {
+            throw new ResponseStatusException(HttpStatus.LOCKED, e.getMessage());
+        } catch (BadCredentialsException e) {
+            throw new UnauthenticatedException(e.getMessage());
+        }
     }
 
     private StaffPrincipal check(String username, String password, HttpServletRequest request) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -22,6 +23,7 @@ import cn.civicloop.security.internal.AuditLog;
 import cn.civicloop.security.internal.ClientAddress;
 import cn.civicloop.security.internal.audit.AuditSearch;
 import cn.civicloop.shared.DistrictTime;
+import cn.civicloop.shared.web.CsvLines;
 import cn.civicloop.shared.web.TimeLabels;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,8 +45,11 @@ class AuditPageController {
     private final AuditLog audit;
     private final ClientAddress clients;
     private final TimeLabels times;
+    private final AuditRowLabels labels;
 
-    AuditPageController(AuditSearch search, AuditLog audit, ClientAddress clients, TimeLabels times) {
+    AuditPageController(AuditSearch search, AuditLog audit, ClientAddress clients, TimeLabels times,
+            AuditRowLabels labels) {
+        this.labels = labels;
         this.search = search;
         this.audit = audit;
         this.clients = clients;
@@ -89,7 +94,7 @@ class AuditPageController {
     String page(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String target, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean archive,
-            @RequestParam(required = false) Long before, Model model) {
+            @RequestParam(required = false) Long before, Model model, Locale locale) {
         Query q = query(actor, action, target, from, to, archive);
         List<String> errors = new ArrayList<>();
         AuditSearch.Filter filter = q.filter(errors);
@@ -98,7 +103,7 @@ class AuditPageController {
         rows = more ? rows.subList(0, PAGE) : rows;
         model.addAttribute("q", q);
         model.addAttribute("errors", errors);
-        model.addAttribute("rows", rows);
+        model.addAttribute("rows", rows.stream().map(e -> labels.row(e, locale)).toList());
         model.addAttribute("actions", AuditSearch.ACTIONS);
         model.addAttribute("next", more ? rows.get(rows.size() - 1).seq() : null);
         model.addAttribute("first", before == null);
@@ -106,12 +111,12 @@ class AuditPageController {
     }
 
     @PostMapping("/verify")
-    String verify(HttpServletRequest request, Model model) {
+    String verify(HttpServletRequest request, Model model, Locale locale) {
         AuditLog.Verification v = audit.verify();
         audit.record(Actors.current().username(), "AUDIT_VERIFY", "audit chain", v.intact() ? "INTACT" : "BROKEN",
                 v.intact() ? v.rows() + " rows" : v.reason(), clients.of(request));
         model.addAttribute("verification", v);
-        return page(null, null, null, null, null, false, null, model);
+        return page(null, null, null, null, null, false, null, model, locale);
     }
 
     @GetMapping("/export")
@@ -133,13 +138,13 @@ class AuditPageController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer out = response.getWriter();
         out.write('\uFEFF'); // Excel reads UTF-8 only with the mark
-        out.write(csv("seq", "time", "actor", "action", "target", "outcome", "detail", "client_address", "key_id",
-                "mac"));
+        out.write(CsvLines.line("seq", "time", "actor", "action", "target", "outcome", "detail", "client_address",
+                "key_id", "mac"));
         Long before = null;
         while (written < EXPORT_MAX) {
             List<AuditLog.Entry> rows = search.page(filter, before, AuditSearch.MAX_PAGE);
             for (AuditLog.Entry e : rows) {
-                out.write(csv(Long.toString(e.seq()), times.precise(e.occurredAt()), e.actor(), e.action(),
+                out.write(CsvLines.line(Long.toString(e.seq()), times.precise(e.occurredAt()), e.actor(), e.action(),
                         e.target(), e.outcome(), e.detail(), e.clientAddress(), e.keyId(), e.rowHash()));
                 if (++written == EXPORT_MAX) {
                     break;
@@ -153,18 +158,5 @@ class AuditPageController {
         out.flush();
         audit.record(Actors.current().username(), "AUDIT_EXPORT", "audit log", "OK",
                 written + " rows; " + q.describe(), clients.of(request));
-    }
-
-    /** One CSV line; a cell that a spreadsheet would run as a formula starts with an apostrophe instead. */
-    static String csv(String... cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            String c = cells[i] == null ? "" : cells[i];
-            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0) {
-                c = "'" + c;
-            }
-            line.append(i == 0 ? "" : ",").append('"').append(c.replace("\"", "\"\"")).append('"');
-        }
-        return line.append("\r\n").toString();
     }
 }

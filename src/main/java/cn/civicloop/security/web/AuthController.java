@@ -31,14 +31,15 @@ class AuthController {
             @Size(max = 10) String totp) {
     }
 
+    /** {@code totp}: the one-time code, required of an account that has a second factor (as at login). */
     record PasswordChange(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password,
-            @NotBlank @Size(max = 200) String newPassword) {
+            @Size(max = 10) String totp, @NotBlank @Size(max = 200) String newPassword) {
     }
 
     @PostMapping("/password")
     @Operation(summary = "Replace one's own password (e.g. an initial one) by proving the current one")
     ResponseEntity<Void> password(@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
-        login.changePassword(change.username(), change.password(), change.newPassword(), request);
+        login.changePassword(change.username(), change.password(), change.totp(), change.newPassword(), request);
         return ResponseEntity.noContent().build();
     }
 

@@ -15,6 +15,7 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.classifier.ModelInfo;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
 
@@ -29,9 +30,11 @@ public class CatalogueAdmin {
     private final SchedulerClient scheduler;
     private final OneTimeTask<Void> retrainTask;
     private final Clock clock;
+    private final AuditTrail audit;
 
     CatalogueAdmin(Catalogue catalogue, Directory directory, JdbcClient jdbc, ActiveModel model,
-            SchedulerClient scheduler, OneTimeTask<Void> routingRetrainTask, Clock clock) {
+            SchedulerClient scheduler, OneTimeTask<Void> routingRetrainTask, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.directory = directory;
         this.jdbc = jdbc;
@@ -55,18 +58,20 @@ public class CatalogueAdmin {
 
     @Transactional
     public Rule save(Rule rule, Actor by) {
-        if (rule.id() != null && catalogue.rule(rule.id()).isEmpty()) {
-            throw new NotFoundException("没有该派单规则 (no such rule)");
-        }
+        Rule before = rule.id() == null ? null : catalogue.rule(rule.id())
+                .orElseThrow(() -> new NotFoundException("没有该派单规则 (no such rule)"));
         check(rule);
         long id = catalogue.save(rule, by.displayName());
-        return catalogue.rule(id).orElseThrow();
+        Rule after = catalogue.rule(id).orElseThrow();
+        audit.change("CONFIG_CHANGE", "routing rule " + id, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(long id, Actor by) {
-        catalogue.rule(id).orElseThrow(() -> new NotFoundException("没有该派单规则 (no such rule)"));
+        Rule before = catalogue.rule(id).orElseThrow(() -> new NotFoundException("没有该派单规则 (no such rule)"));
         catalogue.delete(id, by.displayName());
+        audit.change("CONFIG_CHANGE", "routing rule " + id, before, null);
     }
 
     public List<Catalogue.Change> history() {
@@ -82,6 +87,7 @@ public class CatalogueAdmin {
 
     @Transactional
     public void saveCategory(Category c) {
+        Category before = categories().stream().filter(k -> k.name().equals(c.name())).findFirst().orElse(null);
         int updated = jdbc.sql("update triage_category set parent = ?, auto_threshold = ?, active = ? where name = ?")
                 .params(c.parent(), c.autoThreshold(), c.active(), c.name()).update();
         if (updated == 0) {
@@ -89,6 +95,7 @@ public class CatalogueAdmin {
                     .params(c.name(), c.parent(), c.autoThreshold(), c.active()).update();
         }
         catalogue.categoriesChanged();
+        audit.change("CONFIG_CHANGE", "category " + c.name(), before, c);
     }
 
     public ModelStatus modelStatus() {

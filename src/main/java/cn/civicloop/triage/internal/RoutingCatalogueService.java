@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
@@ -26,9 +27,11 @@ class RoutingCatalogueService implements RoutingCatalogue {
     private final HazardCatalogue hazards;
     private final HazardRuleCheck hazardCheck;
     private final Validator validator;
+    private final AuditTrail audit;
 
     RoutingCatalogueService(CatalogueAdmin admin, HazardCatalogue hazards, HazardRuleCheck hazardCheck,
-            Validator validator) {
+            Validator validator, AuditTrail audit) {
+        this.audit = audit;
         this.admin = admin;
         this.hazards = hazards;
         this.hazardCheck = hazardCheck;
@@ -73,22 +76,26 @@ class RoutingCatalogueService implements RoutingCatalogue {
     @Override
     @Transactional
     public HazardRule saveHazardRule(HazardRule r, Actor by) {
-        if (r.id() != null && hazards.rule(r.id()).isEmpty()) {
-            throw new NotFoundException("没有该险情规则 (no such hazard rule)");
-        }
+        HazardRule before = r.id() == null ? null : hazards.rule(r.id())
+                .orElseThrow(() -> new NotFoundException("没有该险情规则 (no such hazard rule)"));
         valid(r);
         HazardRule rule = new HazardRule(r.id(), r.name().strip(), r.level(), r.patterns().strip(),
                 blank(r.excludePatterns()), r.channels(), blank(r.areaCode()), r.departmentCode().strip(),
                 blank(r.unitCode()), r.urgency(), r.refer110(), r.diverts(), r.priority(), r.active(), blank(r.note()));
         hazardCheck.check(rule);
-        return hazards.rule(hazards.save(rule, by.displayName(), rule.id() == null ? "CREATE" : "UPDATE")).orElseThrow();
+        HazardRule after = hazards.rule(hazards.save(rule, by.displayName(), rule.id() == null ? "CREATE" : "UPDATE"))
+                .orElseThrow();
+        audit.change("CONFIG_CHANGE", "hazard rule " + after.id(), before, after);
+        return after;
     }
 
     @Override
     @Transactional
     public void deleteHazardRule(long id, Actor by) {
-        hazards.rule(id).orElseThrow(() -> new NotFoundException("没有该险情规则 (no such hazard rule)"));
+        HazardRule before = hazards.rule(id)
+                .orElseThrow(() -> new NotFoundException("没有该险情规则 (no such hazard rule)"));
         hazards.delete(id, by.displayName());
+        audit.change("CONFIG_CHANGE", "hazard rule " + id, before, null);
     }
 
     @Override

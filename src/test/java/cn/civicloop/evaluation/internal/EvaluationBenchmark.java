@@ -62,7 +62,7 @@ public final class EvaluationBenchmark {
             System.out.printf("reusing %,d facts%n", existing);
         }
         Clock clock = Clock.systemUTC();
-        Indicators indicators = new Indicators(jdbc, new Audit(jdbc, clock), clock);
+        Indicators indicators = new Indicators(jdbc, new Audit(jdbc, clock), clock, null); // reads only: no change to audit
         Calculator calculator = new Calculator(jdbc);
         List<Indicator> all = indicators.all();
         Period month = Period.parse("2026-06");

@@ -10,6 +10,7 @@ import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.SlaRules;
 import cn.civicloop.cases.Urgency;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
@@ -22,11 +23,13 @@ class SlaRulesService implements SlaRules {
     private final TimeLimitPolicy limits;
     private final EscalationLadder ladder;
     private final Validator validator;
+    private final AuditTrail audit;
 
-    SlaRulesService(TimeLimitPolicy limits, EscalationLadder ladder, Validator validator) {
+    SlaRulesService(TimeLimitPolicy limits, EscalationLadder ladder, Validator validator, AuditTrail audit) {
         this.limits = limits;
         this.ladder = ladder;
         this.validator = validator;
+        this.audit = audit;
     }
 
     @Override
@@ -46,7 +49,11 @@ class SlaRulesService implements SlaRules {
         if (!scope.equals("*") && scope.matches("[A-Z_]+") && !kind) {
             throw new InvalidInputException("scope", "未知的诉求类型 (unknown appeal kind): " + scope);
         }
+        LimitRule before = timeLimits().stream().filter(r -> r.scope().equals(scope) && r.urgency() == rule.urgency()
+                && r.stage().equals(rule.stage())).findFirst().orElse(null);
         limits.save(new TimeLimitPolicy.Rule(scope, rule.urgency().name(), rule.stage(), rule.amount(), rule.unit()));
+        audit.change("CONFIG_CHANGE", "time limit " + scope + "/" + rule.urgency() + "/" + rule.stage(), before,
+                new LimitRule(scope, rule.urgency(), rule.stage(), rule.amount(), rule.unit()));
     }
 
     @Override
@@ -57,12 +64,22 @@ class SlaRulesService implements SlaRules {
     @Override
     public void saveRung(Rung rung) {
         valid(rung);
+        Rung before = rung(rung.stage(), rung.percent());
         ladder.save(new EscalationLadder.Rung(rung.stage(), rung.percent(), rung.step()));
+        audit.change("CONFIG_CHANGE", "escalation " + rung.stage() + "/" + rung.percent() + "%", before, rung);
     }
 
     @Override
     public void removeRung(ClockStage stage, int percent) {
+        Rung before = rung(stage, percent);
         ladder.remove(stage, percent);
+        if (before != null) {
+            audit.change("CONFIG_CHANGE", "escalation " + stage + "/" + percent + "%", before, null);
+        }
+    }
+
+    private Rung rung(ClockStage stage, int percent) {
+        return ladder().stream().filter(r -> r.stage() == stage && r.percent() == percent).findFirst().orElse(null);
     }
 
     private <T> void valid(T form) {

@@ -70,8 +70,12 @@ public class AuditSearch {
     }
 
     /** The actions the application records, for the filter's choice list (not read from the table: 10 M rows). */
-    public static final List<String> ACTIONS = List.of("LOGIN", "LOGIN_LOCKOUT", "LOGIN_UNLOCK", "ADMIN_CHANGE",
-            "CASE_ACTION", "STAFF_WRITE", "PERSONAL_DATA_READ", "PERSONAL_DATA_SEARCH", "PERSONAL_DATA_EXPORT",
-            "PERSONAL_DATA_ERASED", "PERSONAL_DATA_MASKED",
-            "AUDIT_VERIFY", "AUDIT_EXPORT");
+    public static final List<String> ACTIONS = List.of("LOGIN", "LOGIN_TOTP", "LOGIN_LOCKOUT", "LOGIN_UNLOCK",
+            "TOTP_ENROL", "PASSWORD_CHANGE", "ADMIN_CHANGE", "CONFIG_CHANGE", "STAFF_ACCOUNT", "CASE_ACTION",
+            "STAFF_WRITE", "PERSONAL_DATA_READ", "PERSONAL_DATA_SEARCH", "PERSONAL_DATA_EXPORT",
+            "PERSONAL_DATA_ERASED", "PERSONAL_DATA_MASKED", "AUDIT_VERIFY", "AUDIT_EXPORT");
+
+    /** Every outcome a row is written with besides {@code OK <status>} and {@code REFUSED <status>} of a request. */
+    public static final List<String> OUTCOMES = List.of("SUCCESS", "FAILURE", "REFUSED_LOCKED", "LOCKED", "RELEASED",
+            "NOT_LOCKED", "OK", "INTACT", "BROKEN", "CREATED", "CHANGED", "DELETED", "PASSWORD_RESET", "ENROLLED");
 }
