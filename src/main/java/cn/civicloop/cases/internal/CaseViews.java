@@ -119,15 +119,14 @@ class CaseViews {
      */
     PublicCaseView publicView(Case own, Case c) {
         boolean merged = !own.id.equals(c.id);
-        boolean replyPublished = c.status == CaseStatus.AWAITING_FOLLOW_UP || c.status == CaseStatus.CLOSED;
+        boolean replyPublished = replyPublished(c);
         List<PublicCaseView.PublicEntry> entries = new ArrayList<>();
         if (merged) {
             publicEntries(own, entries);
         }
         publicEntries(c, entries);
         entries.sort(java.util.Comparator.comparing(PublicCaseView.PublicEntry::at));
-        List<cn.civicloop.cases.CaseView.AttachmentInfo> photos = new ArrayList<>(merged ? attachments.of(own.id) : List.of());
-        photos.addAll(attachments.of(c.id));
+        List<cn.civicloop.cases.CaseView.AttachmentInfo> photos = publicPhotos(own, c);
         Optional<Reporters.Reporter> answer = reporters.answerOf(c.id, own.id);
         // his own answer; on a case of one reporter, also what an operator recorded when calling him back
         Boolean resolved = answer.map(Reporters.Reporter::resolved).orElse(merged ? null : c.followUpResolved);
@@ -139,6 +138,20 @@ class CaseViews {
                 Masking.phone(own.contactPhone), name(c.departmentId), own.createdAt, c.dueAt,
                 replyPublished ? c.replyText : null, resolved, satisfaction, mayAnswer,
                 c.status == CaseStatus.CLOSED && c.reopenCount == 0, entries, photos);
+    }
+
+    /** The photos the resident of {@code own} may see: a reply's evidence only once the reply is published. */
+    List<cn.civicloop.cases.CaseView.AttachmentInfo> publicPhotos(Case own, Case c) {
+        List<cn.civicloop.cases.CaseView.AttachmentInfo> photos = new ArrayList<>();
+        if (!own.id.equals(c.id)) {
+            photos.addAll(attachments.publicOf(own.id, false));
+        }
+        photos.addAll(attachments.publicOf(c.id, replyPublished(c)));
+        return photos;
+    }
+
+    private static boolean replyPublished(Case c) {
+        return c.status == CaseStatus.AWAITING_FOLLOW_UP || c.status == CaseStatus.CLOSED;
     }
 
     private void publicEntries(Case c, List<PublicCaseView.PublicEntry> entries) {
