@@ -157,23 +157,22 @@ class CaseViews {
     private void publicEntries(Case c, List<PublicCaseView.PublicEntry> entries) {
         for (Timeline.Row r : timeline.of(c.id)) {
             if (r.publicEntry()) {
-                entries.add(new PublicCaseView.PublicEntry(r.at(), r.action().label(), r.to().label(), by(r),
+                PublicCaseView.Party party = party(r);
+                String department = party == PublicCaseView.Party.DEPARTMENT ? name(r.departmentId()) : null;
+                entries.add(new PublicCaseView.PublicEntry(r.at(), r.action(), r.action().label(), r.to(),
+                        r.to().label(), department != null ? department : party.label(), party, department,
                         Visibility.remarkIsPublic(r.action()) ? r.reason() : null));
             }
         }
     }
 
     /** Who did it, as the resident is told: his own side, the system, the department or the centre, never a name. */
-    private String by(Timeline.Row r) {
-        Role role = Role.valueOf(r.actorRole());
-        if (role == Role.HANDLER || role == Role.DEPT_HEAD) {
-            String name = name(r.departmentId());
-            return name != null ? name : "承办单位";
-        }
-        return switch (role) {
-            case RESIDENT -> "群众";
-            case SYSTEM -> "系统";
-            default -> "区社会治理服务中心";
+    private static PublicCaseView.Party party(Timeline.Row r) {
+        return switch (Role.valueOf(r.actorRole())) {
+            case HANDLER, DEPT_HEAD -> PublicCaseView.Party.DEPARTMENT;
+            case RESIDENT -> PublicCaseView.Party.RESIDENT;
+            case SYSTEM -> PublicCaseView.Party.SYSTEM;
+            default -> PublicCaseView.Party.CENTRE;
         };
     }
 
