@@ -81,7 +81,16 @@ class CaseViews {
                 c.extensionDays, c.followUpResolved, c.satisfaction,
                 c.duplicateOf == null ? null : cases.numberOf(c.duplicateOf).orElse(null), c.reworkCount,
                 c.reopenCount, c.returnCount, reporters.count(c.id), c.createdAt, c.updatedAt, c.closedAt, c.version,
-                allowed, attachments.of(c.id), clockViews(c), coTaskViews(c), openSupervisions, c.arbitrated);
+                allowed, attachments.of(c.id), clockViews(c), coTaskViews(c), openSupervisions, c.arbitrated,
+                reporterViews(c, hideContact));
+    }
+
+    /** Every reporter and his own answer: a merged duplicate's reporter is asked at follow-up like the first. */
+    private List<CaseView.ReporterView> reporterViews(Case c, boolean hideContact) {
+        return reporters.of(c.id).stream().map(r -> new CaseView.ReporterView(r.ownNumber(), r.channel(),
+                hideContact ? Masking.name(r.contactName()) : r.contactName(),
+                hideContact ? Masking.phone(r.contactPhone()) : r.contactPhone(), r.resolved(), r.satisfaction(),
+                r.answeredAt())).toList();
     }
 
     /** Offer an action only when it has something to act on. */
