@@ -151,7 +151,7 @@ class PasswordPolicyApiTests {
         age(name, 91);
         Api.Answer expired = token(name, "Chosen-by-himself-8");
         assertThat(expired.status()).as("expired after 90 days").isEqualTo(403);
-        assertThat(expired.body()).contains("expired");
+        assertThat(expired.body()).contains("已过期").contains("/api/v1/auth/password");
 
         PageSession page = PageSession.anonymous(node.port());
         page.get("/login");

@@ -16,6 +16,7 @@ import cn.civicloop.cases.ResidentContact;
 import cn.civicloop.cases.TimelineEntry;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.NotFoundException;
 
@@ -105,12 +106,12 @@ class CaseReader implements CaseQueries {
         Optional<Attachments.Content> own = attachments.content(access.own().id, attachmentId);
         return (own.isPresent() ? own : attachments.content(access.handling().id, attachmentId)).filter(p -> shown)
                 .map(p -> new Photo(p.filename(), p.contentType(), p.data()))
-                .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.cases.no-such-attachment", "附件不存在")));
     }
 
     private Photo photo(Case c, long attachmentId) {
         return attachments.content(c.id, attachmentId).map(p -> new Photo(p.filename(), p.contentType(), p.data()))
-                .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.cases.no-such-attachment", "附件不存在")));
     }
 
     @Override

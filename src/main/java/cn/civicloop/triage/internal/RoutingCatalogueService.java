@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
@@ -74,7 +75,7 @@ class RoutingCatalogueService implements RoutingCatalogue {
     @Transactional
     public HazardRule saveHazardRule(HazardRule r, Actor by) {
         if (r.id() != null && hazards.rule(r.id()).isEmpty()) {
-            throw new NotFoundException("没有该险情规则 (no such hazard rule)");
+            throw new NotFoundException(Phrase.of("problem.triage.no-such-hazard-rule", "没有该险情规则"));
         }
         valid(r);
         HazardRule rule = new HazardRule(r.id(), r.name().strip(), r.level(), r.patterns().strip(),
@@ -87,7 +88,7 @@ class RoutingCatalogueService implements RoutingCatalogue {
     @Override
     @Transactional
     public void deleteHazardRule(long id, Actor by) {
-        hazards.rule(id).orElseThrow(() -> new NotFoundException("没有该险情规则 (no such hazard rule)"));
+        hazards.rule(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.triage.no-such-hazard-rule", "没有该险情规则")));
         hazards.delete(id, by.displayName());
     }
 
@@ -110,7 +111,7 @@ class RoutingCatalogueService implements RoutingCatalogue {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("输入有误，请检查标出的字段 (please correct the marked fields)", problems);
+            throw new InvalidInputException(Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
         }
     }
 
