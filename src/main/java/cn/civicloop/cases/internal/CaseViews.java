@@ -82,7 +82,7 @@ class CaseViews {
                 c.duplicateOf == null ? null : cases.numberOf(c.duplicateOf).orElse(null), c.reworkCount,
                 c.reopenCount, c.returnCount, reporters.count(c.id), c.createdAt, c.updatedAt, c.closedAt, c.version,
                 allowed, attachments.of(c.id), clockViews(c), coTaskViews(c), openSupervisions, c.arbitrated,
-                reporterViews(c, hideContact));
+                reporterViews(c, hideContact), c.urgencyHint);
     }
 
     /** Every reporter and his own answer: a merged duplicate's reporter is asked at follow-up like the first. */
@@ -103,6 +103,7 @@ class CaseViews {
             case WITH_CO_TASK_TO_SIGN -> ownTask == CoHandling.TaskStatus.ASSIGNED;
             case WITH_SIGNED_CO_TASK -> ownTask == CoHandling.TaskStatus.IN_PROGRESS;
             case AFTER_FOLLOW_UP -> c.followUpResolved != null;
+            case WITH_URGENCY_HINT -> c.urgencyHint != null;
         };
     }
 
