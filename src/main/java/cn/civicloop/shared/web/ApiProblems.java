@@ -176,6 +176,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+            // Spring's own refusals (a ResponseStatusException, 405, 415…) make their body only now
+            body = error.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
         if (body instanceof ProblemDetail problem && problem.getDetail() != null) {
             // Spring's own refusals and any reason still written "中文 (English)": one language per answer
             problem.setDetail(RefusalText.of(problem.getDetail()));
