@@ -60,11 +60,13 @@ public class AppealIntake {
             throw new InvalidInputException("content", Phrase.of("problem.intake.content-is-required", "请填写诉求内容"));
         }
         if (form.kind() != null && form.kind().linkage() && form.channel() != Channel.POLICE_110) {
-            throw new InvalidInputException("kind", Phrase.of("problem.intake.a-110-kind-is-only-for-calls", "110类型仅用于110联动分流"));
+            throw new InvalidInputException("kind",
+                    Phrase.of("problem.intake.a-110-kind-is-only-for-calls", "110类型仅用于110联动分流"));
         }
         GeoPoint point = point(form.location());
         Placement placement = point == null ? null : jurisdictions.locate(point).orElseThrow(() ->
-                new InvalidInputException("location", Phrase.of("problem.intake.the-location-is-outside-the-district", "该位置不在本区范围内")));
+                new InvalidInputException("location",
+                        Phrase.of("problem.intake.the-location-is-outside-the-district", "该位置不在本区范围内")));
         AppealForm.Contact contact = form.contact();
         Urgency urgency = urgency(form, submitter, title, content, placement);
         // what a resident (or anyone but the channel's owners) says of urgency is a hint for triage, never a clock
@@ -106,7 +108,8 @@ public class AppealIntake {
             GeoPoint given = new GeoPoint(location.lat(), location.lon());
             return ChinaDatum.toWgs84(given, location.datum() == null ? Datum.WGS84 : location.datum());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("location", Phrase.of("problem.intake.invalid-coordinates", "坐标无效：{0}", e.getMessage()));
+            throw new InvalidInputException("location",
+                    Phrase.of("problem.intake.invalid-coordinates", "坐标无效：{0}", e.getMessage()));
         }
     }
 }

@@ -26,7 +26,8 @@ class ActionCommands implements CaseActions {
     @Override
     public CaseCommand command(String slug, Map<String, ?> values, List<Upload> photos) {
         ActionEntry entry = CaseAction.ofSlug(slug).map(ActionCatalogue::entry).filter(ActionEntry::takenByRequest)
-                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.cases.no-such-action", "没有这个操作：{0}", slug)));
+                .orElseThrow(() -> new NotFoundException(
+                        Phrase.of("problem.cases.no-such-action", "没有这个操作：{0}", slug)));
         return entry.command().apply(ActionValues.of(entry, values, photos == null ? List.of() : photos));
     }
 

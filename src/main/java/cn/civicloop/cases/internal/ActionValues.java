@@ -45,10 +45,11 @@ final class ActionValues {
             }
         }
         if (!photos.isEmpty() && !entry.keepsEvidence()) {
-            problems.add(new FieldProblem("photos", Phrase.of("problem.cases.this-action-takes-no-photos", "此操作不接受照片")));
+            problems.add(new FieldProblem("photos",
+                    Phrase.of("problem.cases.this-action-takes-no-photos", "此操作不接受照片")));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.get(0).reason(), problems);
+            throw new InvalidInputException(problems.get(0).phrase(), problems);
         }
         return new ActionValues(entry, values, photos);
     }

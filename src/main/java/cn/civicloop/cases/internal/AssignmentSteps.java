@@ -59,7 +59,8 @@ class AssignmentSteps implements ActionHandlers {
                 })
                 .on(RETURN, CaseCommand.Return.class, (c, command, actor, now) -> {
                     if (c.arbitrated) {
-                        throw new ConflictException(Phrase.of("problem.cases.a-case-decided-by-arbitration-cannot-be", "该工单已经终审派定，不能再退单"));
+                        throw new ConflictException(
+                                Phrase.of("problem.cases.a-case-decided-by-arbitration-cannot-be", "该工单已经终审派定，不能再退单"));
                     }
                     String reason = Required.text("reason", command.reason(), "退单理由");
                     c.returnCount++;
@@ -75,9 +76,11 @@ class AssignmentSteps implements ActionHandlers {
      */
     private Step assign(Case c, long departmentId, Long unitId, String remark) {
         Department department = directory.department(departmentId).filter(Department::active)
-                .orElseThrow(() -> new InvalidInputException("departmentId", Phrase.of("problem.cases.no-such-active-department", "承办单位不存在或已停用")));
+                .orElseThrow(() -> new InvalidInputException("departmentId",
+                        Phrase.of("problem.cases.no-such-active-department", "承办单位不存在或已停用")));
         if (department.kind() == DepartmentKind.CENTRE) {
-            throw new InvalidInputException("departmentId", Phrase.of("problem.cases.cannot-assign-to-the-centre", "不能派给指挥中心自身"));
+            throw new InvalidInputException("departmentId",
+                    Phrase.of("problem.cases.cannot-assign-to-the-centre", "不能派给指挥中心自身"));
         }
         if (!FIRST_LEVEL.contains(department.kind()) || department.parentId() != null) {
             throw new InvalidInputException("departmentId", Phrase.of("problem.cases.unit-not-first-level",
@@ -98,7 +101,8 @@ class AssignmentSteps implements ActionHandlers {
                 && directory.department(unitId).filter(Department::active).isPresent()
                 && directory.isWithin(unitId, departmentId);
         if (!inside) {
-            throw new InvalidInputException("unitId", Phrase.of("problem.cases.unit-is-not-part-of-the-department", "该单位不属于承办部门"));
+            throw new InvalidInputException("unitId",
+                    Phrase.of("problem.cases.unit-is-not-part-of-the-department", "该单位不属于承办部门"));
         }
         return unitId;
     }

@@ -40,7 +40,8 @@ class AttachmentPolicy {
 
     List<CheckedPhoto> check(String field, List<Upload> uploads) {
         if (uploads.size() > maxPhotos) {
-            throw new InvalidInputException(field, Phrase.of("problem.cases.too-many-photos", "最多上传 {0} 张照片", maxPhotos));
+            throw new InvalidInputException(field,
+                    Phrase.of("problem.cases.too-many-photos", "最多上传 {0} 张照片", maxPhotos));
         }
         List<CheckedPhoto> checked = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
@@ -51,11 +52,13 @@ class AttachmentPolicy {
                 throw new InvalidInputException(name, Phrase.of("problem.cases.empty-file", "照片为空"));
             }
             if (data.length > maxBytes) {
-                throw new PayloadTooLargeException(name, Phrase.of("problem.cases.photo-too-large", "照片超过 {0} MB", maxBytes / 1024 / 1024));
+                throw new PayloadTooLargeException(name,
+                        Phrase.of("problem.cases.photo-too-large", "照片超过 {0} MB", maxBytes / 1024 / 1024));
             }
             String type = detect(data);
             if (type == null) {
-                throw new InvalidInputException(name, Phrase.of("problem.cases.only-jpeg-png-gif-or-webp-images", "只接受 JPEG、PNG、GIF、WebP 照片"));
+                throw new InvalidInputException(name,
+                        Phrase.of("problem.cases.only-jpeg-png-gif-or-webp-images", "只接受 JPEG、PNG、GIF、WebP 照片"));
             }
             checked.add(new CheckedPhoto(cleanName(upload.filename(), type), type, data, sha256(data)));
         }

@@ -31,7 +31,8 @@ class CaseLookup {
 
     /** The case, if it exists and {@code actor} may see it; a case one may not see cannot be acted on either. */
     Case readable(String number, Actor actor) {
-        Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException(Phrase.of("problem.cases.no-such-case", "工单不存在：{0}", number)));
+        Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.cases.no-such-case", "工单不存在：{0}", number)));
         if (!CaseAccess.canRead(actor, holders(c))) {
             throw new ForbiddenException(Phrase.of("problem.cases.this-case-is-not-yours-to-see", "无权查看该工单"));
         }

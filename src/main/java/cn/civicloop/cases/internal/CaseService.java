@@ -88,7 +88,8 @@ class CaseService implements CaseManagement {
         CaseLookup.ResidentAccess access = lookup.resident(number, token);
         Case c = access.handling();
         if (reporters.answerOf(c.id, access.own().id).isPresent()) {
-            throw new ConflictException(Phrase.of("problem.cases.you-have-already-answered-this-follow-up", "您已经评价过本次办理"));
+            throw new ConflictException(
+                    Phrase.of("problem.cases.you-have-already-answered-this-follow-up", "您已经评价过本次办理"));
         }
         String note = access.merged() && comment != null ? "（并入件 " + access.own().number + "）" + comment
                 : access.merged() ? "并入件 " + access.own().number + " 的诉求人" : comment;

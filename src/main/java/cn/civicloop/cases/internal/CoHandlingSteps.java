@@ -71,9 +71,11 @@ class CoHandlingSteps implements ActionHandlers {
 
     private Step add(Case c, CaseCommand.AddCoHandler command, Instant now) {
         Department department = directory.department(command.departmentId()).filter(Department::active)
-                .orElseThrow(() -> new InvalidInputException("departmentId", Phrase.of("problem.cases.no-such-co-handler", "协办单位不存在或已停用")));
+                .orElseThrow(() -> new InvalidInputException("departmentId",
+                        Phrase.of("problem.cases.no-such-co-handler", "协办单位不存在或已停用")));
         if (department.kind() == DepartmentKind.CENTRE || department.id() == c.departmentId) {
-            throw new InvalidInputException("departmentId", Phrase.of("problem.cases.not-the-lead-or-the-centre", "协办单位不能是主办单位或指挥中心"));
+            throw new InvalidInputException("departmentId",
+                    Phrase.of("problem.cases.not-the-lead-or-the-centre", "协办单位不能是主办单位或指挥中心"));
         }
         Instant due = calendar.deadline(now, limits.limit(c.limitKey(), ClockStage.HANDLE.name()));
         CoHandling.CoTask existing = tasks.task(c.id, department.id()).orElse(null);
@@ -90,7 +92,8 @@ class CoHandlingSteps implements ActionHandlers {
 
     private Step release(Case c, CaseCommand.ReleaseCoHandler command) {
         CoHandling.CoTask task = tasks.task(c.id, command.departmentId()).filter(t -> !t.done())
-                .orElseThrow(() -> new InvalidInputException("departmentId", Phrase.of("problem.cases.no-open-co-handling-task", "该单位没有未完成的协办任务")));
+                .orElseThrow(() -> new InvalidInputException("departmentId",
+                        Phrase.of("problem.cases.no-open-co-handling-task", "该单位没有未完成的协办任务")));
         String reason = Required.text("reason", command.reason(), "解除协办的理由");
         tasks.close(task.id(), CoHandling.TaskStatus.RELEASED, reason);
         return Step.naming(reason, task.departmentId());
@@ -109,7 +112,8 @@ class CoHandlingSteps implements ActionHandlers {
 
     private CoHandling.CoTask openTask(Case c, Actor actor) {
         return tasks.task(c.id, actor.departmentId()).filter(t -> !t.done())
-                .orElseThrow(() -> new ConflictException(Phrase.of("problem.cases.your-department-has-no-open-co-handling", "本单位没有未完成的协办任务")));
+                .orElseThrow(() -> new ConflictException(
+                        Phrase.of("problem.cases.your-department-has-no-open-co-handling", "本单位没有未完成的协办任务")));
     }
 
     private static void requireStatus(CoHandling.CoTask task, CoHandling.TaskStatus expected, Phrase message) {

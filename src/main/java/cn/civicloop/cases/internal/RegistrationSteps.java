@@ -47,9 +47,11 @@ class RegistrationSteps implements ActionHandlers {
     private Step merge(Case duplicate, CaseCommand.Merge merge, Actor actor, Instant now) {
         String targetNumber = Required.text("intoNumber", merge.intoNumber(), "要并入的工单号");
         Case target = cases.byNumber(targetNumber)
-                .orElseThrow(() -> new InvalidInputException("intoNumber", Phrase.of("problem.cases.no-such-target-case", "目标工单不存在：{0}", targetNumber)));
+                .orElseThrow(() -> new InvalidInputException("intoNumber",
+                        Phrase.of("problem.cases.no-such-target-case", "目标工单不存在：{0}", targetNumber)));
         if (target.id.equals(duplicate.id)) {
-            throw new InvalidInputException("intoNumber", Phrase.of("problem.cases.cannot-merge-a-case-into-itself", "不能并入自身"));
+            throw new InvalidInputException("intoNumber",
+                    Phrase.of("problem.cases.cannot-merge-a-case-into-itself", "不能并入自身"));
         }
         if (target.status.ended()) {
             throw new ConflictException(Phrase.of("problem.cases.the-target-case-has-ended", "目标工单已结束，不能并入"));

@@ -49,7 +49,8 @@ class ReviewSteps implements ActionHandlers {
 
     private static Step followUp(Case c, CaseCommand.FollowUp f) {
         if (f.satisfaction() == null) {
-            throw new InvalidInputException("satisfaction", Phrase.of("problem.cases.satisfaction-is-required", "请选择满意度"));
+            throw new InvalidInputException("satisfaction",
+                    Phrase.of("problem.cases.satisfaction-is-required", "请选择满意度"));
         }
         // several reporters may answer (merged duplicates): the case keeps the least content answer of the round
         c.followUpResolved = c.followUpResolved == null ? f.resolved() : c.followUpResolved && f.resolved();
@@ -62,7 +63,8 @@ class ReviewSteps implements ActionHandlers {
     private static Step close(Case c, CaseCommand.Close close) {
         String note = Required.optional("note", close.note(), Required.MAX_REMARK);
         if (c.followUpResolved == null && note == null) {
-            throw new InvalidInputException("note", Phrase.of("problem.cases.record-a-follow-up-or-say-why", "尚未回访：请先记录回访结果，或说明无法回访的原因"));
+            throw new InvalidInputException("note",
+                    Phrase.of("problem.cases.record-a-follow-up-or-say-why", "尚未回访：请先记录回访结果，或说明无法回访的原因"));
         }
         return Step.of(note);
     }

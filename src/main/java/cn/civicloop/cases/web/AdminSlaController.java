@@ -50,7 +50,8 @@ class AdminSlaController {
             LimitUnit unit = form.choice("unit", LimitUnit.class);
             Long amount = form.number("amount");
             if (amount == null) {
-                form.errors().putIfAbsent("amount", RefusalText.of(Phrase.of("problem.cases.amount-required", "请输入时限")));
+                form.errors().putIfAbsent("amount", RefusalText.of(
+                        Phrase.of("problem.cases.amount-required", "请输入时限")));
             }
             form.throwIfInvalid();
             rules.saveTimeLimit(new SlaRules.LimitRule(form.text("scope"), urgency, form.text("stage"), clamp(amount),
@@ -73,7 +74,8 @@ class AdminSlaController {
             EscalationStep step = form.choice("step", EscalationStep.class);
             Long percent = form.number("percent");
             if (percent == null) {
-                form.errors().putIfAbsent("percent", RefusalText.of(Phrase.of("problem.cases.percent-required", "请输入百分比")));
+                form.errors().putIfAbsent("percent", RefusalText.of(
+                        Phrase.of("problem.cases.percent-required", "请输入百分比")));
             }
             form.throwIfInvalid();
             rules.saveRung(new SlaRules.Rung(stage, clamp(percent), step));

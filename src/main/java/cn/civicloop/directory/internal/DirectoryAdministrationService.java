@@ -57,7 +57,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     public Department createDepartment(NewDepartment d) {
         valid(d);
         if (store.departmentByCode(d.code()).isPresent()) {
-            throw new ConflictException(Phrase.of("problem.directory.department-code-already-exists", "部门编码已存在：{0}", d.code()));
+            throw new ConflictException(
+                    Phrase.of("problem.directory.department-code-already-exists", "部门编码已存在：{0}", d.code()));
         }
         checkParentAndArea(d.parentId(), d.areaCode(), null);
         long id = store.insertDepartment(d.code(), d.name().strip(), d.kind(), d.parentId(), d.areaCode(), d.phone(),
@@ -68,7 +69,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     @Override
     @Transactional
     public Department updateDepartment(long id, DepartmentChange d) {
-        store.department(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.directory.no-such-department", "没有该部门")));
+        store.department(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-department", "没有该部门")));
         valid(d);
         checkParentAndArea(d.parentId(), d.areaCode(), id);
         store.updateDepartment(id, d.name().strip(), d.parentId(), d.areaCode(), d.phone(), d.linkage(), d.active());
@@ -81,7 +83,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         securityAdministrator(by);
         valid(s);
         if (staff.usernameTaken(s.username())) {
-            throw new ConflictException(Phrase.of("problem.directory.username-already-exists", "用户名已存在：{0}", s.username()));
+            throw new ConflictException(
+                    Phrase.of("problem.directory.username-already-exists", "用户名已存在：{0}", s.username()));
         }
         checkStaffRoles(s.roles(), s.departmentId());
         staff.checkPolicy("password", s.password());
@@ -97,7 +100,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     @Transactional
     public StaffMember updateStaff(Actor by, long id, StaffChange s) {
         securityAdministrator(by);
-        StaffMember before = staffMember(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.directory.no-such-staff-member", "没有该人员")));
+        StaffMember before = staffMember(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-staff-member", "没有该人员")));
         valid(s);
         checkStaffRoles(s.roles(), s.departmentId());
         boolean accessChanges = !before.roles().equals(s.roles()) || before.active() != s.active()
@@ -117,9 +121,11 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     @Transactional
     public void changePassword(Actor by, long id, String password) {
         securityAdministrator(by);
-        StaffMember member = staffMember(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.directory.no-such-staff-member", "没有该人员")));
+        StaffMember member = staffMember(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-staff-member", "没有该人员")));
         if (by.staffId() != null && by.staffId() == id) {
-            throw new ForbiddenException(Phrase.of("problem.directory.change-your-own-password-on-the-password", "自己的密码请在“修改密码”页面修改"));
+            throw new ForbiddenException(
+                    Phrase.of("problem.directory.change-your-own-password-on-the-password", "自己的密码请在“修改密码”页面修改"));
         }
         staff.checkPolicy("password", password);
         staff.changePassword(id, encoder.encode(password), staff.firstLoginChange());
@@ -130,7 +136,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     /** 三员分立: only a security administrator (or the application itself) manages staff accounts. */
     private static void securityAdministrator(Actor by) {
         if (!by.has(Role.SECURITY_ADMIN) && !by.has(Role.SYSTEM)) {
-            throw new ForbiddenException(Phrase.of("problem.directory.only-a-security-administrator-manages-staff-accounts", "只有安全管理员可以管理人员账号和角色"));
+            throw new ForbiddenException(
+                    Phrase.of("problem.directory.only-a-security-administrator-manages-staff-accounts", "只有安全管理员可以管理人员账号和角色"));
         }
     }
 
@@ -146,15 +153,18 @@ class DirectoryAdministrationService implements DirectoryAdministration {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
+            throw new InvalidInputException(
+                    Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
         }
     }
 
     private void checkParentAndArea(Long parentId, String areaCode, Long self) {
         if (parentId != null) {
-            store.department(parentId).orElseThrow(() -> new InvalidInputException("parentId", Phrase.of("problem.directory.no-such-parent", "上级部门不存在")));
+            store.department(parentId).orElseThrow(() -> new InvalidInputException("parentId",
+                    Phrase.of("problem.directory.no-such-parent", "上级部门不存在")));
             if (self != null && store.isWithin(parentId, self)) {
-                throw new InvalidInputException("parentId", Phrase.of("problem.directory.would-create-a-cycle", "不能把部门挂到自己的下级"));
+                throw new InvalidInputException("parentId",
+                        Phrase.of("problem.directory.would-create-a-cycle", "不能把部门挂到自己的下级"));
             }
         }
         if (areaCode != null && store.area(areaCode).isEmpty()) {
@@ -164,7 +174,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
 
     private void checkStaffRoles(Set<Role> roles, Long departmentId) {
         if (roles.contains(Role.RESIDENT) || roles.contains(Role.SYSTEM)) {
-            throw new InvalidInputException("roles", Phrase.of("problem.directory.not-staff-roles", "RESIDENT 和 SYSTEM 不能分配给员工"));
+            throw new InvalidInputException("roles",
+                    Phrase.of("problem.directory.not-staff-roles", "RESIDENT 和 SYSTEM 不能分配给员工"));
         }
         if (departmentId != null && store.department(departmentId).isEmpty()) {
             throw new InvalidInputException("departmentId", Phrase.of("problem.directory.unknown-department", "部门不存在"));
@@ -175,7 +186,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         }
         boolean needsDepartment = roles.contains(Role.HANDLER) || roles.contains(Role.DEPT_HEAD);
         if (needsDepartment && departmentId == null) {
-            throw new InvalidInputException("departmentId", Phrase.of("problem.directory.handlers-need-a-department", "承办人和负责人必须属于一个部门"));
+            throw new InvalidInputException("departmentId",
+                    Phrase.of("problem.directory.handlers-need-a-department", "承办人和负责人必须属于一个部门"));
         }
     }
 

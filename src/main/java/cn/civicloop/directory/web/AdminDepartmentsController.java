@@ -40,7 +40,8 @@ class AdminDepartmentsController {
 
     @GetMapping("/admin/departments/{id}")
     String edit(@PathVariable long id, Model model) {
-        Department d = directory.department(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.directory.no-such-department", "没有该部门")));
+        Department d = directory.department(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-department", "没有该部门")));
         Map<String, String> v = new java.util.HashMap<>();
         v.put("name", d.name());
         v.put("parentId", d.parentId() == null ? "" : d.parentId().toString());

@@ -117,7 +117,8 @@ class AdminStaffController {
     }
 
     private StaffMember member(long id) {
-        return admin.staffMember(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.directory.no-such-staff-member", "没有该人员")));
+        return admin.staffMember(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-staff-member", "没有该人员")));
     }
 
     private static Set<Role> roles(List<String> names, FormValues form) {

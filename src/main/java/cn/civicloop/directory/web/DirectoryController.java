@@ -36,7 +36,8 @@ class DirectoryController {
     @GetMapping("/areas")
     List<Area> areas(@RequestParam(defaultValue = "STREET") String level) {
         if (!LEVELS.contains(level)) {
-            throw new InvalidInputException("level", Phrase.of("problem.directory.unknown-level", "level 必须是 {0} 之一", LEVELS));
+            throw new InvalidInputException("level",
+                    Phrase.of("problem.directory.unknown-level", "level 必须是 {0} 之一", LEVELS));
         }
         return directory.areas(level);
     }

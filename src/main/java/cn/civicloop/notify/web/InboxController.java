@@ -48,7 +48,8 @@ class InboxController {
     @Operation(summary = "Mark one of the caller's letters read (the first reading time is kept)")
     Inbox.Item read(@PathVariable long id) {
         return inbox.markRead(staffId(), id, clock.instant())
-                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.notify.no-such-inbox-item", "没有这条消息：{0}", id)));
+                .orElseThrow(() -> new NotFoundException(
+                        Phrase.of("problem.notify.no-such-inbox-item", "没有这条消息：{0}", id)));
     }
 
     private static long staffId() {

@@ -97,7 +97,8 @@ public class TokenLogin {
         try {
             staff = check(username, current, request);
         } catch (UnauthenticatedException e) {
-            throw new cn.civicloop.shared.InvalidInputException("password", Phrase.of("problem.security.the-current-password-is-wrong", "当前密码不正确"));
+            throw new cn.civicloop.shared.InvalidInputException("password",
+                    Phrase.of("problem.security.the-current-password-is-wrong", "当前密码不正确"));
         }
         credentials.changeOwnPassword(staff.actor().staffId(), newPassword);
         audit.record(staff.actor().username(), "PASSWORD_CHANGE", staff.actor().username(), "CHANGED", "own password",

@@ -91,15 +91,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
         if (ex instanceof MaxUploadSizeExceededException tooLarge) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, Phrase.of("problem.shared.upload-too-large", "上传文件过大"), List.of(), request);
+            return problem(HttpStatus.CONTENT_TOO_LARGE,
+                    Phrase.of("problem.shared.upload-too-large", "上传文件过大"), List.of(), request);
         }
-        return problem(HttpStatus.BAD_REQUEST, Phrase.of("problem.shared.malformed-multipart", "上传内容格式错误"), List.of(), request);
+        return problem(HttpStatus.BAD_REQUEST,
+                Phrase.of("problem.shared.malformed-multipart", "上传内容格式错误"), List.of(), request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, Phrase.of("problem.shared.internal-error", "服务器内部错误"), List.of(), request);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                Phrase.of("problem.shared.internal-error", "服务器内部错误"), List.of(), request);
     }
 
     @Override

@@ -66,7 +66,8 @@ public class CatalogueAdmin {
 
     @Transactional
     public void delete(long id, Actor by) {
-        catalogue.rule(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.triage.no-such-rule", "没有该派单规则")));
+        catalogue.rule(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-rule", "没有该派单规则")));
         catalogue.delete(id, by.displayName());
     }
 
@@ -102,23 +103,28 @@ public class CatalogueAdmin {
 
     private void check(Rule rule) {
         Department department = directory.departmentByCode(rule.departmentCode())
-                .orElseThrow(() -> new InvalidInputException("departmentCode", Phrase.of("problem.triage.no-such-department", "承办单位编码不存在")));
+                .orElseThrow(() -> new InvalidInputException("departmentCode",
+                        Phrase.of("problem.triage.no-such-department", "承办单位编码不存在")));
         if (rule.unitCode() != null) {
             Department unit = directory.departmentByCode(rule.unitCode())
-                    .orElseThrow(() -> new InvalidInputException("unitCode", Phrase.of("problem.triage.no-such-unit", "二级单位编码不存在")));
+                    .orElseThrow(() -> new InvalidInputException("unitCode",
+                            Phrase.of("problem.triage.no-such-unit", "二级单位编码不存在")));
             if (!directory.isWithin(unit.id(), department.id()) || unit.id() == department.id()) {
-                throw new InvalidInputException("unitCode", Phrase.of("problem.triage.unit-is-not-part-of-the-department", "该单位不属于承办单位"));
+                throw new InvalidInputException("unitCode",
+                        Phrase.of("problem.triage.unit-is-not-part-of-the-department", "该单位不属于承办单位"));
             }
         }
         if (rule.channel() != null && java.util.Arrays.stream(Channel.values()).noneMatch(c -> c.name().equals(rule.channel()))) {
-            throw new InvalidInputException("channel", Phrase.of("problem.triage.unknown-channel", "未知渠道：{0}", rule.channel()));
+            throw new InvalidInputException("channel",
+                    Phrase.of("problem.triage.unknown-channel", "未知渠道：{0}", rule.channel()));
         }
         if (rule.areaCode() != null && directory.area(rule.areaCode()).isEmpty()) {
             throw new InvalidInputException("areaCode", Phrase.of("problem.triage.no-such-area", "区域编码不存在"));
         }
         boolean knownCategory = Rule.ANY.equals(rule.category()) || categories().stream().anyMatch(c -> c.name().equals(rule.category()));
         if (!knownCategory) {
-            throw new InvalidInputException("category", Phrase.of("problem.triage.unknown-category", "分类不存在，请先在分类树中添加"));
+            throw new InvalidInputException("category",
+                    Phrase.of("problem.triage.unknown-category", "分类不存在，请先在分类树中添加"));
         }
     }
 }

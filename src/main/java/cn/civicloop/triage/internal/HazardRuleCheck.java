@@ -40,7 +40,8 @@ class HazardRuleCheck {
         List<FieldProblem> problems = new ArrayList<>();
         target(rule, problems);
         rule.channels().stream().filter(c -> Arrays.stream(Channel.values()).noneMatch(k -> k.name().equals(c)))
-                .findFirst().ifPresent(c -> problems.add(new FieldProblem("channels", Phrase.of("problem.triage.unknown-channel", "未知渠道：{0}", c))));
+                .findFirst().ifPresent(c -> problems.add(new FieldProblem("channels",
+                        Phrase.of("problem.triage.unknown-channel", "未知渠道：{0}", c))));
         if (rule.areaCode() != null && directory.area(rule.areaCode()).isEmpty()) {
             problems.add(new FieldProblem("areaCode", Phrase.of("problem.triage.no-such-area", "区域编码不存在")));
         }
@@ -52,14 +53,16 @@ class HazardRuleCheck {
             pattern("excludePatterns", rule.excludePatterns(), problems);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
+            throw new InvalidInputException(
+                    Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
         }
     }
 
     private void target(HazardRule rule, List<FieldProblem> problems) {
         Department department = directory.departmentByCode(rule.departmentCode()).orElse(null);
         if (department == null) {
-            problems.add(new FieldProblem("departmentCode", Phrase.of("problem.triage.no-such-department", "承办单位编码不存在")));
+            problems.add(new FieldProblem("departmentCode",
+                    Phrase.of("problem.triage.no-such-department", "承办单位编码不存在")));
             return;
         }
         if (rule.diverts() && !department.linkage()) {
@@ -71,7 +74,8 @@ class HazardRuleCheck {
             if (unit == null) {
                 problems.add(new FieldProblem("unitCode", Phrase.of("problem.triage.no-such-unit", "二级单位编码不存在")));
             } else if (unit.id() == department.id() || !directory.isWithin(unit.id(), department.id())) {
-                problems.add(new FieldProblem("unitCode", Phrase.of("problem.triage.unit-is-not-part-of-the-department", "该单位不属于承办单位")));
+                problems.add(new FieldProblem("unitCode",
+                        Phrase.of("problem.triage.unit-is-not-part-of-the-department", "该单位不属于承办单位")));
             }
         }
     }
@@ -82,11 +86,13 @@ class HazardRuleCheck {
         try {
             compiled = CompiledHazard.compile(pattern);
         } catch (PatternSyntaxException e) {
-            problems.add(new FieldProblem(field, Phrase.of("problem.triage.the-pattern-does-not-compile", "正则表达式无法编译：{0}", e.getDescription() + " @" + e.getIndex())));
+            problems.add(new FieldProblem(field,
+                    Phrase.of("problem.triage.the-pattern-does-not-compile", "正则表达式无法编译：{0}", e.getDescription() + " @" + e.getIndex())));
             return;
         }
         if (compiled.matcher("").find()) {
-            problems.add(new FieldProblem(field, Phrase.of("problem.triage.the-pattern-matches-empty-text", "该模式会匹配空文本")));
+            problems.add(new FieldProblem(field,
+                    Phrase.of("problem.triage.the-pattern-matches-empty-text", "该模式会匹配空文本")));
             return;
         }
         try {

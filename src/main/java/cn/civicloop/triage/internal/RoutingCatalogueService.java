@@ -88,7 +88,8 @@ class RoutingCatalogueService implements RoutingCatalogue {
     @Override
     @Transactional
     public void deleteHazardRule(long id, Actor by) {
-        hazards.rule(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.triage.no-such-hazard-rule", "没有该险情规则")));
+        hazards.rule(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-hazard-rule", "没有该险情规则")));
         hazards.delete(id, by.displayName());
     }
 
@@ -111,7 +112,8 @@ class RoutingCatalogueService implements RoutingCatalogue {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
+            throw new InvalidInputException(
+                    Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
         }
     }
 

@@ -66,7 +66,8 @@ public class TriageViews {
 
     public CaseTriage of(String number, Actor actor) {
         requireCentre(actor);
-        cases.snapshot(number).orElseThrow(() -> new NotFoundException(Phrase.of("problem.triage.no-such-case", "工单不存在：{0}", number)));
+        cases.snapshot(number).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-case", "工单不存在：{0}", number)));
         return new CaseTriage(records.decision(number).orElse(null), records.suggestions(number),
                 records.duplicates(number));
     }

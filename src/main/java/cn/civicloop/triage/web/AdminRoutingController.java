@@ -181,11 +181,13 @@ class AdminRoutingController {
     }
 
     private HazardRule hazard(long id) {
-        return catalogue.hazardRule(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.triage.no-such-hazard-rule", "没有该险情规则")));
+        return catalogue.hazardRule(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-hazard-rule", "没有该险情规则")));
     }
 
     private RoutingRule rule(long id) {
-        return catalogue.rule(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.triage.no-such-rule", "没有该派单规则")));
+        return catalogue.rule(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-rule", "没有该派单规则")));
     }
 
     private String show(Model model, RoutingRule editing, FormValues rule, FormValues category) {

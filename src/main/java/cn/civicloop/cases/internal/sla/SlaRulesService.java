@@ -41,11 +41,13 @@ class SlaRulesService implements SlaRules {
         valid(rule);
         String scope = rule.scope().strip();
         if (!LIMIT_STAGES.contains(rule.stage())) {
-            throw new InvalidInputException("stage", Phrase.of("problem.cases.unknown-stage", "阶段必须是 {0} 之一", LIMIT_STAGES));
+            throw new InvalidInputException("stage",
+                    Phrase.of("problem.cases.unknown-stage", "阶段必须是 {0} 之一", LIMIT_STAGES));
         }
         boolean kind = Arrays.stream(AppealKind.values()).anyMatch(k -> k.name().equals(scope));
         if (!scope.equals("*") && scope.matches("[A-Z_]+") && !kind) {
-            throw new InvalidInputException("scope", Phrase.of("problem.cases.unknown-appeal-kind", "未知的诉求类型：{0}", scope));
+            throw new InvalidInputException("scope",
+                    Phrase.of("problem.cases.unknown-appeal-kind", "未知的诉求类型：{0}", scope));
         }
         limits.save(new TimeLimitPolicy.Rule(scope, rule.urgency().name(), rule.stage(), rule.amount(), rule.unit()));
     }
@@ -72,7 +74,8 @@ class SlaRulesService implements SlaRules {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
+            throw new InvalidInputException(
+                    Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
         }
     }
 }
