@@ -44,6 +44,10 @@ public enum CaseAction {
     CO_REPLY("协办反馈"),
     CO_RETURN("协办退回"),
     ARBITRATE("终审派单"),
+    /** Triage takes the urgency a resident asked for: the case becomes urgent and its urgent clock starts. */
+    CONFIRM_URGENCY("确认紧急"),
+    /** Triage does not take the urgency a resident asked for: the case stays as it is. */
+    REJECT_URGENCY("不予紧急"),
     /** Recorded by the escalation ladder only. */
     REMIND("超时提醒"),
     /** Recorded by the escalation ladder only: 通报 to the district leaders (not 举报, {@link AppealKind#REPORT}). */

@@ -114,6 +114,14 @@ public sealed interface CaseCommand {
         public CaseAction action() { return CaseAction.MERGE; }
     }
 
+    record ConfirmUrgency(String reason) implements CaseCommand {
+        public CaseAction action() { return CaseAction.CONFIRM_URGENCY; }
+    }
+
+    record RejectUrgency(String reason) implements CaseCommand {
+        public CaseAction action() { return CaseAction.REJECT_URGENCY; }
+    }
+
     record Note(String text, boolean publicNote) implements CaseCommand {
         public CaseAction action() { return CaseAction.NOTE; }
     }

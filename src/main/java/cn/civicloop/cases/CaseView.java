@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A case as a staff member sees it. Contact data is masked for departments when the resident asked for
- * anonymity (保密); {@code allowedActions} lists what this viewer may do now.
+ * anonymity (保密); {@code allowedActions} lists what this viewer may do now. {@code urgencyHint} is the urgency
+ * a resident asked for while triage has not yet confirmed or rejected it ({@code null} once settled).
  */
 public record CaseView(String number, CaseStatus status, String statusLabel, Channel channel, String externalRef,
         AppealKind kind, Urgency urgency, String category, String title, String content, String address,
@@ -16,7 +17,18 @@ public record CaseView(String number, CaseStatus status, String statusLabel, Cha
         Boolean followUpResolved, Satisfaction satisfaction, String duplicateOf, int reworkCount, int reopenCount,
         int returnCount, int reporterCount, Instant createdAt, Instant updatedAt, Instant closedAt, int version,
         Set<CaseAction> allowedActions, List<AttachmentInfo> attachments, List<ClockView> clocks,
-        List<CoTaskView> coHandlers, int openSupervisions, boolean arbitrated) {
+        List<CoTaskView> coHandlers, int openSupervisions, boolean arbitrated, List<ReporterView> reporters,
+        Urgency urgencyHint) {
+
+    /**
+     * One reporter of the case (several once duplicates were merged into it) with his follow-up answer of this
+     * round, if he gave one; contact data masked as the case's own.
+     *
+     * @param ownNumber the number he was given: the case's own for its first reporter, his duplicate's for the others
+     */
+    public record ReporterView(String ownNumber, Channel channel, String contactName, String contactPhone,
+            Boolean resolved, Satisfaction satisfaction, java.time.Instant answeredAt) {
+    }
 
     /**
      * A stage clock with its traffic light (GREEN &lt; 80 %, YELLOW 80–100 %, RED &gt; 100 % of the limit).

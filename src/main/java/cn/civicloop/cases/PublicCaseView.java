@@ -18,7 +18,33 @@ public record PublicCaseView(String number, String mergedInto, CaseStatus status
         String reply, Boolean followUpResolved, Satisfaction satisfaction, boolean canAnswerFollowUp,
         boolean canReopen, List<PublicEntry> timeline, List<CaseView.AttachmentInfo> attachments) {
 
-    /** A public timeline line. */
-    public record PublicEntry(Instant at, String actionLabel, String statusLabel, String by, String remark) {
+    /**
+     * A public timeline line. Who acted is a {@link Party}, never a person's name: a page shows the party's label
+     * in its language, or the department's name (data) when a department acted.
+     *
+     * @param by           who acted as the resident is told, in Chinese (the party's label or the department's name)
+     * @param party        who acted
+     * @param byDepartment the acting department's name when {@code party} is {@link Party#DEPARTMENT} and it is known
+     */
+    public record PublicEntry(Instant at, CaseAction action, String actionLabel, CaseStatus status,
+            String statusLabel, String by, Party party, String byDepartment, String remark) {
+    }
+
+    /** Who acted on a case, as its resident is told (label key {@code track.by.<NAME>}). */
+    public enum Party {
+        RESIDENT("群众"),
+        SYSTEM("系统"),
+        CENTRE("区社会治理服务中心"),
+        DEPARTMENT("承办单位");
+
+        private final String label;
+
+        Party(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 }

@@ -16,6 +16,7 @@ import cn.civicloop.geo.Datum;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.geo.Placement;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
@@ -45,24 +46,27 @@ public class AppealIntake {
 
     public OpenedCase submit(AppealForm form, List<Upload> photos, Actor submitter) {
         if (form.channel() != null && !ChannelOwners.mayUse(form.channel(), submitter)) {
-            throw new ForbiddenException("「" + form.channel().label() + "」渠道只能由" + ChannelOwners.ownerLabels(form.channel())
-                    + "登录后提交，群众请通过政府网站或微信提交 (channel " + form.channel()
-                    + " takes submissions only from a login of a role that owns it)");
+            throw new ForbiddenException(Phrase.of("problem.intake.channel-owned",
+                    "「{0}」渠道只能由{1}登录后提交，群众请通过政府网站或微信提交",
+                    Phrase.of("triage.channel." + form.channel().name(), form.channel().label()),
+                    ChannelOwners.ownerLabels(form.channel()), form.channel().name()));
         }
         String title = Text.cleanOrNull(form.title());
         String content = Text.cleanOrNull(form.content());
         if (title == null) {
-            throw new InvalidInputException("title", "请填写标题 (title is required)");
+            throw new InvalidInputException("title", Phrase.of("problem.intake.title-is-required", "请填写标题"));
         }
         if (content == null) {
-            throw new InvalidInputException("content", "请填写诉求内容 (content is required)");
+            throw new InvalidInputException("content", Phrase.of("problem.intake.content-is-required", "请填写诉求内容"));
         }
         if (form.kind() != null && form.kind().linkage() && form.channel() != Channel.POLICE_110) {
-            throw new InvalidInputException("kind", "110类型仅用于110联动分流 (a 110 kind is only for calls diverted by the police desk)");
+            throw new InvalidInputException("kind",
+                    Phrase.of("problem.intake.a-110-kind-is-only-for-calls", "110类型仅用于110联动分流"));
         }
         GeoPoint point = point(form.location());
         Placement placement = point == null ? null : jurisdictions.locate(point).orElseThrow(() ->
-                new InvalidInputException("location", "该位置不在本区范围内 (the location is outside the district)"));
+                new InvalidInputException("location",
+                        Phrase.of("problem.intake.the-location-is-outside-the-district", "该位置不在本区范围内")));
         AppealForm.Contact contact = form.contact();
         Urgency urgency = urgency(form, submitter, title, content, placement);
         // what a resident (or anyone but the channel's owners) says of urgency is a hint for triage, never a clock
@@ -104,7 +108,8 @@ public class AppealIntake {
             GeoPoint given = new GeoPoint(location.lat(), location.lon());
             return ChinaDatum.toWgs84(given, location.datum() == null ? Datum.WGS84 : location.datum());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("location", "坐标无效 (invalid coordinates): " + e.getMessage());
+            throw new InvalidInputException("location",
+                    Phrase.of("problem.intake.invalid-coordinates", "坐标无效：{0}", e.getMessage()));
         }
     }
 }

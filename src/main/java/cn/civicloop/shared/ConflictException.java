@@ -7,4 +7,8 @@ public class ConflictException extends DomainException {
     public ConflictException(String message) {
         super(message, List.of());
     }
+
+    public ConflictException(Phrase phrase) {
+        super(phrase, List.of());
+    }
 }

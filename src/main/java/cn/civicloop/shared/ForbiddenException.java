@@ -7,4 +7,8 @@ public class ForbiddenException extends DomainException {
     public ForbiddenException(String message) {
         super(message, List.of());
     }
+
+    public ForbiddenException(Phrase phrase) {
+        super(phrase, List.of());
+    }
 }

@@ -12,4 +12,12 @@ public class InvalidInputException extends DomainException {
     public InvalidInputException(String message, List<FieldProblem> problems) {
         super(message, problems);
     }
+
+    public InvalidInputException(String field, Phrase reason) {
+        super(reason, List.of(new FieldProblem(field, reason)));
+    }
+
+    public InvalidInputException(Phrase message, List<FieldProblem> problems) {
+        super(message, problems);
+    }
 }

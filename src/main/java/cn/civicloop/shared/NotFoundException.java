@@ -7,4 +7,8 @@ public class NotFoundException extends DomainException {
     public NotFoundException(String message) {
         super(message, List.of());
     }
+
+    public NotFoundException(Phrase phrase) {
+        super(phrase, List.of());
+    }
 }

@@ -7,4 +7,8 @@ public class PayloadTooLargeException extends DomainException {
     public PayloadTooLargeException(String field, String reason) {
         super(reason, List.of(new FieldProblem(field, reason)));
     }
+
+    public PayloadTooLargeException(String field, Phrase reason) {
+        super(reason, List.of(new FieldProblem(field, reason)));
+    }
 }

@@ -7,4 +7,8 @@ public class UnauthenticatedException extends DomainException {
     public UnauthenticatedException(String message) {
         super(message, List.of());
     }
+
+    public UnauthenticatedException(Phrase phrase) {
+        super(phrase, List.of());
+    }
 }

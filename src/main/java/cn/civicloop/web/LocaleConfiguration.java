@@ -1,7 +1,6 @@
 package cn.civicloop.web;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,14 +10,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import cn.civicloop.shared.web.RequestLanguage;
+
 /** Chinese first, English second: {@code ?lang=en} switches and a cookie remembers the choice. */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("civicloop-lang");
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        CookieLocaleResolver resolver = new CookieLocaleResolver(RequestLanguage.COOKIE);
+        // Chinese unless chosen; the API also follows a client's Accept-Language
+        resolver.setDefaultLocaleFunction(RequestLanguage::byDefault);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

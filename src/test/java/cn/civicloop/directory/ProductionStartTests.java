@@ -62,7 +62,7 @@ class ProductionStartTests {
             Api.Answer next = api.post("/api/v1/auth/token", null,
                     Map.of("username", "secadmin", "password", "chosen-by-him-2026"));
             assertThat(next.status()).isEqualTo(401);
-            assertThat(next.body()).contains("enrol");
+            assertThat(next.body()).contains("启用双因素认证").doesNotContain("enrol");
         }
     }
 

@@ -287,7 +287,10 @@ class BadInputApiTests extends ApiTest {
 
         Api.Answer a = act("officer", number, "approve", Map.of());
         assertProblem(a, 409);
-        assertThat(a.text("detail")).contains("已受理").contains("APPROVE").contains("REGISTERED");
+        assertThat(a.text("detail")).contains("已受理").contains("审核通过").doesNotContain("(");
+        Api.Answer english = api.post("/api/v1/cases/" + number + "/actions/approve", token("officer"), Map.of(),
+                Map.of("Accept-Language", "en-GB,en;q=0.9,zh;q=0.5"));
+        assertThat(english.text("detail")).contains("Registered").contains("Approve").doesNotContainPattern("\\p{IsHan}");
         assertThat(api.get("/api/v1/cases/" + number, token("operator")).json().get("status").asString())
                 .isEqualTo("REGISTERED");
         assertThat(api.get("/api/v1/cases/" + number + "/timeline", token("operator")).json().size()).isEqualTo(2);

@@ -83,13 +83,13 @@ class PasswordPolicyApiTests {
     @Test
     void aPasswordNeedsTheLengthAndKindsOfCharacterOfThePolicyWithReadableReasons() {
         String name = unique("policy-");
-        assertProblem(create(name, "Short-12a"), 422, "10 to 200 characters");
-        assertProblem(create(name, "onlylowercaseletters"), 422, "at least 3 of: lower-case letters");
-        assertProblem(create(name, "lowercase-and-symbols"), 422, "at least 3 of");
-        assertProblem(create(name, "civic-demo"), 422, "the published demo password cannot be used");
+        assertProblem(create(name, "Short-12a"), 422, "10–200 个字符");
+        assertProblem(create(name, "onlylowercaseletters"), 422, "小写字母、大写字母、数字、符号中至少 3 类");
+        assertProblem(create(name, "lowercase-and-symbols"), 422, "至少 3 类");
+        assertProblem(create(name, "civic-demo"), 422, "不能使用公开的演示密码");
         assertThat(create(name, GRANTED).status()).isEqualTo(201);
 
-        assertProblem(change(name, GRANTED, "no-upper-case-or-digit"), 422, "at least 3 of");
+        assertProblem(change(name, GRANTED, "no-upper-case-or-digit"), 422, "至少 3 类");
         assertThat(token(name, GRANTED).status()).as("nothing changed").isEqualTo(403);
     }
 
@@ -101,15 +101,15 @@ class PasswordPolicyApiTests {
         assertThat(first.status()).as(first.body()).isEqualTo(403);
         assertThat(first.body()).contains("/api/v1/auth/password");
 
-        assertProblem(change(name, GRANTED, GRANTED), 422, "must differ from the last 5 passwords");
+        assertProblem(change(name, GRANTED, GRANTED), 422, "不能与最近 5 次使用过的密码相同");
         String previous = GRANTED;
         for (int i = 1; i <= 5; i++) {
             String next = "My-own-password-" + i;
             assertThat(change(name, previous, next).status()).as("change " + i).isEqualTo(204);
             previous = next;
         }
-        assertProblem(change(name, previous, "My-own-password-1"), 422, "must differ from the last 5 passwords");
-        assertProblem(change(name, previous, "My-own-password-3"), 422, "must differ from the last 5 passwords");
+        assertProblem(change(name, previous, "My-own-password-1"), 422, "不能与最近 5 次使用过的密码相同");
+        assertProblem(change(name, previous, "My-own-password-3"), 422, "不能与最近 5 次使用过的密码相同");
         assertThat(change(name, previous, GRANTED).status()).as("the sixth-last password: allowed again")
                 .isEqualTo(204);
         assertThat(token(name, GRANTED).status()).isEqualTo(200);
@@ -125,7 +125,7 @@ class PasswordPolicyApiTests {
         assertThat(token(name, "Chosen-by-himself-8").status()).isEqualTo(200);
 
         assertProblem(api.put("/api/v1/admin/staff/" + id + "/password", api.login("secadmin"),
-                Map.of("password", "weakweakweak")), 422, "at least 3 of");
+                Map.of("password", "weakweakweak")), 422, "至少 3 类");
         assertThat(api.put("/api/v1/admin/staff/" + id + "/password", api.login("secadmin"),
                 Map.of("password", "Reset-by-secadmin-9")).status()).isEqualTo(204);
         assertThat(token(name, "Reset-by-secadmin-9").status()).as("a reset password gives no token").isEqualTo(403);
@@ -151,7 +151,7 @@ class PasswordPolicyApiTests {
         age(name, 91);
         Api.Answer expired = token(name, "Chosen-by-himself-8");
         assertThat(expired.status()).as("expired after 90 days").isEqualTo(403);
-        assertThat(expired.body()).contains("expired");
+        assertThat(expired.body()).contains("已过期").contains("/api/v1/auth/password");
 
         PageSession page = PageSession.anonymous(node.port());
         page.get("/login");

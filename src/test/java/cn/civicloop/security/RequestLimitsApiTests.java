@@ -121,7 +121,7 @@ class RequestLimitsApiTests extends ApiTest {
             assertThat(guess.status()).isEqualTo(404);
         }
         assertProblem(api.get("/api/v1/public/cases/SZ20260009", null,
-                Map.of("X-Tracking-Token", "guess", "X-Forwarded-For", address)), 429, "retry after");
+                Map.of("X-Tracking-Token", "guess", "X-Forwarded-For", address)), 429, "秒后再试");
     }
 
     @Test
@@ -170,8 +170,8 @@ class RequestLimitsApiTests extends ApiTest {
         for (int i = 0; i < 3; i++) {
             assertThat(api.get("/api/v1/%70ublic/cases/SZ2026000" + i, null, headers).status()).isEqualTo(404);
         }
-        assertProblem(api.get("/api/v1/%70ublic/cases/SZ20260009", null, headers), 429, "retry after");
-        assertProblem(api.get("/api/v1/public/cases/SZ20260009", null, headers), 429, "retry after");
+        assertProblem(api.get("/api/v1/%70ublic/cases/SZ20260009", null, headers), 429, "秒后再试");
+        assertProblem(api.get("/api/v1/public/cases/SZ20260009", null, headers), 429, "秒后再试");
     }
 
     @Test

@@ -61,6 +61,23 @@ class ResidentPortalBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theEnglishTrackPageNamesWhoActedInEnglishAndDepartmentsByTheirName() {
+        var answer = submit(appeal("路灯不亮（英文查询）"));
+        String number = answer.text("number");
+        JsonCase.walkToFollowUp(this, number);
+        browser.get(url("/track?lang=en"));
+        track(number, answer.text("trackingToken"));
+        String timeline = browser.findElement(By.id("timeline")).getText();
+        assertThat(timeline).contains("Resident").contains("District Social Governance Service Centre")
+                .contains("Submit").doesNotContain("群众").doesNotContain("区社会治理服务中心").doesNotContain("受理");
+        // a department's name is data, shown as it is stored
+        assertThat(browser.findElements(By.cssSelector("#timeline .timeline-by")).stream().map(WebElement::getText))
+                .contains("区综合行政执法局");
+        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Waiting for follow-up");
+        browser.get(url("/track?lang=zh_CN"));
+    }
+
+    @Test
     void aWrongTrackingCodeRevealsNothing() {
         // the language is a cookie of the shared browser: another test of this class may have left it English
         browser.get(url("/track?lang=zh_CN"));

@@ -159,6 +159,14 @@ final class ActionCatalogue {
             of(ARBITRATE).by(TRIAGE_OFFICER).holder(DISTRICT).from(RETURN_REQUESTED).to(ASSIGNED).movesCase()
                     .clocks(start(ClockStage.SIGN)).takes(Fields.DEPARTMENT, Fields.REASON)
                     .builds(v -> new Arbitrate(v.id(Fields.DEPARTMENT), v.text(Fields.REASON))),
+            // a resident's 紧急 is a hint (ADR 0015): the centre weighs it before the case goes out, and only a
+            // confirmation starts the urgent clock, from the moment of the decision
+            of(CONFIRM_URGENCY).by(TRIAGE_OFFICER, OPERATOR).holder(DISTRICT).during(SUBMITTED, REGISTERED)
+                    .offered(WITH_URGENCY_HINT).shown(STEP).clocks(start(ClockStage.HANDLE))
+                    .takes(Fields.REASON).builds(v -> new CaseCommand.ConfirmUrgency(v.text(Fields.REASON))),
+            of(REJECT_URGENCY).by(TRIAGE_OFFICER, OPERATOR).holder(DISTRICT).during(SUBMITTED, REGISTERED)
+                    .offered(WITH_URGENCY_HINT).takes(Fields.REASON)
+                    .builds(v -> new CaseCommand.RejectUrgency(v.text(Fields.REASON))),
             recorded(REMIND),
             recorded(CIRCULATE));
 

@@ -12,6 +12,7 @@ import cn.civicloop.cases.ActionField;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseActions;
 import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.Upload;
 
@@ -25,7 +26,8 @@ class ActionCommands implements CaseActions {
     @Override
     public CaseCommand command(String slug, Map<String, ?> values, List<Upload> photos) {
         ActionEntry entry = CaseAction.ofSlug(slug).map(ActionCatalogue::entry).filter(ActionEntry::takenByRequest)
-                .orElseThrow(() -> new NotFoundException("没有这个操作 (no such action): " + slug));
+                .orElseThrow(() -> new NotFoundException(
+                        Phrase.of("problem.cases.no-such-action", "没有这个操作：{0}", slug)));
         return entry.command().apply(ActionValues.of(entry, values, photos == null ? List.of() : photos));
     }
 

@@ -75,7 +75,9 @@ record ActionEntry(CaseAction action, Set<Role> roles, Holder holder, Map<CaseSt
          * only once a follow-up answer (回访) is recorded; the API still takes the action with a stated reason when
          * the resident cannot be reached
          */
-        AFTER_FOLLOW_UP
+        AFTER_FOLLOW_UP,
+        /** only while the urgency a resident asked for waits for triage's decision */
+        WITH_URGENCY_HINT
     }
 
     /** Whether it keeps evidence photos with its timeline entry. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import cn.civicloop.cases.ActionField;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Upload;
@@ -39,14 +40,16 @@ final class ActionValues {
         List<FieldProblem> problems = new ArrayList<>();
         for (ActionField f : entry.fields()) {
             if (f.required() && !f.kind().text() && f.kind() != ActionField.Kind.PHOTOS && blank(values.get(f.name()))) {
-                problems.add(new FieldProblem(f.name(), "缺少字段 " + f.name() + " (" + f.name() + " is required)"));
+                problems.add(new FieldProblem(f.name(),
+                        Phrase.of("problem.cases.missing-field", "缺少字段 {0}", f.name())));
             }
         }
         if (!photos.isEmpty() && !entry.keepsEvidence()) {
-            problems.add(new FieldProblem("photos", "此操作不接受照片 (this action takes no photos)"));
+            problems.add(new FieldProblem("photos",
+                    Phrase.of("problem.cases.this-action-takes-no-photos", "此操作不接受照片")));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.get(0).reason(), problems);
+            throw new InvalidInputException(problems.get(0).phrase(), problems);
         }
         return new ActionValues(entry, values, photos);
     }
@@ -78,14 +81,14 @@ final class ActionValues {
         try {
             return Long.valueOf(v.toString().strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(f.name(), "请填写数字 (" + f.name() + " must be a number)");
+            throw new InvalidInputException(f.name(), Phrase.of("problem.cases.not-a-number", "请填写数字", f.name()));
         }
     }
 
     Integer days(ActionField f) {
         Long v = id(f);
         if (v != null && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-            throw new InvalidInputException(f.name(), "数字过大 (" + f.name() + " is out of range)");
+            throw new InvalidInputException(f.name(), Phrase.of("problem.cases.out-of-range", "数字过大", f.name()));
         }
         return v == null ? null : v.intValue();
     }
@@ -97,7 +100,7 @@ final class ActionValues {
         }
         String s = v.toString().strip().toLowerCase(Locale.ROOT);
         if (!s.equals("true") && !s.equals("false")) {
-            throw new InvalidInputException(f.name(), "请选择是或否 (" + f.name() + " must be true or false)");
+            throw new InvalidInputException(f.name(), Phrase.of("problem.cases.yes-or-no", "请选择是或否", f.name()));
         }
         return Boolean.valueOf(s);
     }
@@ -116,7 +119,7 @@ final class ActionValues {
         try {
             return Satisfaction.valueOf(v.toString().strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(f.name(), "请选择满意度 (choose a satisfaction)");
+            throw new InvalidInputException(f.name(), Phrase.of("problem.cases.choose-a-satisfaction", "请选择满意度"));
         }
     }
 

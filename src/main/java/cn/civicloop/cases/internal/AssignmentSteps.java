@@ -11,6 +11,7 @@ import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 
@@ -58,7 +59,8 @@ class AssignmentSteps implements ActionHandlers {
                 })
                 .on(RETURN, CaseCommand.Return.class, (c, command, actor, now) -> {
                     if (c.arbitrated) {
-                        throw new ConflictException("该工单已经终审派定，不能再退单 (a case decided by arbitration cannot be returned)");
+                        throw new ConflictException(
+                                Phrase.of("problem.cases.a-case-decided-by-arbitration-cannot-be", "该工单已经终审派定，不能再退单"));
                     }
                     String reason = Required.text("reason", command.reason(), "退单理由");
                     c.returnCount++;
@@ -74,17 +76,19 @@ class AssignmentSteps implements ActionHandlers {
      */
     private Step assign(Case c, long departmentId, Long unitId, String remark) {
         Department department = directory.department(departmentId).filter(Department::active)
-                .orElseThrow(() -> new InvalidInputException("departmentId", "承办单位不存在或已停用 (no such active department)"));
+                .orElseThrow(() -> new InvalidInputException("departmentId",
+                        Phrase.of("problem.cases.no-such-active-department", "承办单位不存在或已停用")));
         if (department.kind() == DepartmentKind.CENTRE) {
-            throw new InvalidInputException("departmentId", "不能派给指挥中心自身 (cannot assign to the centre)");
+            throw new InvalidInputException("departmentId",
+                    Phrase.of("problem.cases.cannot-assign-to-the-centre", "不能派给指挥中心自身"));
         }
         if (!FIRST_LEVEL.contains(department.kind()) || department.parentId() != null) {
-            throw new InvalidInputException("departmentId", "「" + department.name()
-                    + "」是二级单位，一级派单只能派给承办部门；二级单位由所属部门二级派单 (a unit gets cases only from its own department)");
+            throw new InvalidInputException("departmentId", Phrase.of("problem.cases.unit-not-first-level",
+                    "「{0}」是二级单位，一级派单只能派给承办部门；二级单位由所属部门二级派单", department.name()));
         }
         if (unitId != null) {
             throw new InvalidInputException("unitId",
-                    "一级派单只派给承办部门，由该部门自行二级派单 (the department itself hands the case to one of its units)");
+                    Phrase.of("problem.cases.the-department-itself-hands-the-case-to", "一级派单只派给承办部门，由该部门自行二级派单"));
         }
         c.departmentId = departmentId;
         c.unitId = null;
@@ -97,7 +101,8 @@ class AssignmentSteps implements ActionHandlers {
                 && directory.department(unitId).filter(Department::active).isPresent()
                 && directory.isWithin(unitId, departmentId);
         if (!inside) {
-            throw new InvalidInputException("unitId", "该单位不属于承办部门 (unit is not part of the department)");
+            throw new InvalidInputException("unitId",
+                    Phrase.of("problem.cases.unit-is-not-part-of-the-department", "该单位不属于承办部门"));
         }
         return unitId;
     }

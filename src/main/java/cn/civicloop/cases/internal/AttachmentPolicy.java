@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.Upload;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.PayloadTooLargeException;
@@ -39,7 +40,8 @@ class AttachmentPolicy {
 
     List<CheckedPhoto> check(String field, List<Upload> uploads) {
         if (uploads.size() > maxPhotos) {
-            throw new InvalidInputException(field, "最多上传 " + maxPhotos + " 张照片 (at most " + maxPhotos + " photos)");
+            throw new InvalidInputException(field,
+                    Phrase.of("problem.cases.too-many-photos", "最多上传 {0} 张照片", maxPhotos));
         }
         List<CheckedPhoto> checked = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
@@ -47,14 +49,16 @@ class AttachmentPolicy {
             String name = field + "[" + i + "]";
             byte[] data = upload.data() == null ? new byte[0] : upload.data();
             if (data.length == 0) {
-                throw new InvalidInputException(name, "照片为空 (empty file)");
+                throw new InvalidInputException(name, Phrase.of("problem.cases.empty-file", "照片为空"));
             }
             if (data.length > maxBytes) {
-                throw new PayloadTooLargeException(name, "照片超过 " + (maxBytes / 1024 / 1024) + " MB (photo too large)");
+                throw new PayloadTooLargeException(name,
+                        Phrase.of("problem.cases.photo-too-large", "照片超过 {0} MB", maxBytes / 1024 / 1024));
             }
             String type = detect(data);
             if (type == null) {
-                throw new InvalidInputException(name, "只接受 JPEG、PNG、GIF、WebP 照片 (only JPEG, PNG, GIF or WebP images)");
+                throw new InvalidInputException(name,
+                        Phrase.of("problem.cases.only-jpeg-png-gif-or-webp-images", "只接受 JPEG、PNG、GIF、WebP 照片"));
             }
             checked.add(new CheckedPhoto(cleanName(upload.filename(), type), type, data, sha256(data)));
         }

@@ -41,6 +41,22 @@ class Attachments {
                 .list();
     }
 
+    /**
+     * The photos a resident is shown of a case: those sent with the appeal, and the evidence of the reply only once
+     * the reply is published (approved), and then only that reply's, not the evidence of a reply sent back for rework.
+     */
+    List<AttachmentInfo> publicOf(long caseId, boolean replyPublished) {
+        return jdbc.sql("""
+                select a.id, a.purpose, a.filename, a.content_type, a.size_bytes from cases_attachment a
+                where a.case_id = :case and (a.purpose = 'APPEAL' or (:published and a.purpose = 'EVIDENCE'
+                    and a.timeline_id = (select max(t.id) from cases_timeline t
+                                         where t.case_id = :case and t.action = 'REPLY')))
+                order by a.id""").param("case", caseId).param("published", replyPublished)
+                .query((rs, n) -> new AttachmentInfo(rs.getLong("id"), rs.getString("purpose"),
+                        rs.getString("filename"), rs.getString("content_type"), rs.getInt("size_bytes")))
+                .list();
+    }
+
     Optional<Content> content(long caseId, long attachmentId) {
         return jdbc.sql("select filename, content_type, data from cases_attachment where case_id = ? and id = ?")
                 .params(caseId, attachmentId)

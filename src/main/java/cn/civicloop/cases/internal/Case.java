@@ -9,6 +9,7 @@ import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.cases.Urgency;
 import cn.civicloop.cases.internal.sla.LimitKey;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
 
 /**
@@ -24,6 +25,8 @@ public final class Case {
     String externalRef;
     AppealKind kind;
     Urgency urgency;
+    /** The urgency the submitter asked for and intake did not take (a public channel), until triage weighs it. */
+    Urgency urgencyHint;
     String category;
     String title;
     String content;
@@ -64,9 +67,10 @@ public final class Case {
      */
     CaseStatus moveTo(CaseAction action, Instant now) {
         CaseStatus from = status;
-        CaseStatus to = Transitions.target(status, action).orElseThrow(() -> new ConflictException(
-                "工单当前状态为「" + status.label() + "」，不能" + action.label()
-                        + " (action " + action + " is not allowed in status " + status + ")"));
+        CaseStatus to = Transitions.target(status, action).orElseThrow(() -> new ConflictException(Phrase.of(
+                "problem.cases.not-in-status", "工单当前状态为「{0}」，不能{1}",
+                Phrase.of("cases.status." + status.name(), status.label()),
+                Phrase.of(action.labelKey(), action.label()))));
         if (action == CaseAction.REOPEN && departmentId == null) {
             to = CaseStatus.REGISTERED;
         }

@@ -127,6 +127,7 @@ class CaseIntake {
         c.externalRef = a.externalRef();
         c.kind = a.kind();
         c.urgency = a.urgency();
+        c.urgencyHint = a.urgencyHint();
         c.category = a.category();
         c.title = a.title();
         c.content = a.content();

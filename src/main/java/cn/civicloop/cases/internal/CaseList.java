@@ -12,6 +12,7 @@ import cn.civicloop.cases.CaseQueries.CasePage;
 import cn.civicloop.cases.CaseQueries.CaseSummary;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.PersonalDataCipher;
 import cn.civicloop.directory.Role;
@@ -45,7 +46,7 @@ class CaseList {
         boolean reads = reader.has(Role.SYSTEM) || reader.has(Role.OPERATOR) || reader.has(Role.TRIAGE_OFFICER)
                 || reader.has(Role.HANDLER) || reader.has(Role.DEPT_HEAD) || reader.has(Role.LEADER);
         if (!reads) {
-            throw new ForbiddenException("无权查看工单列表 (your role does not see cases)");
+            throw new ForbiddenException(Phrase.of("problem.cases.your-role-does-not-see-cases", "无权查看工单列表"));
         }
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();

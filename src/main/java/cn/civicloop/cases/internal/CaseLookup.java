@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
 
@@ -30,9 +31,10 @@ class CaseLookup {
 
     /** The case, if it exists and {@code actor} may see it; a case one may not see cannot be acted on either. */
     Case readable(String number, Actor actor) {
-        Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException("工单不存在 (no such case): " + number));
+        Case c = cases.byNumber(number).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.cases.no-such-case", "工单不存在：{0}", number)));
         if (!CaseAccess.canRead(actor, holders(c))) {
-            throw new ForbiddenException("无权查看该工单 (this case is not yours to see)");
+            throw new ForbiddenException(Phrase.of("problem.cases.this-case-is-not-yours-to-see", "无权查看该工单"));
         }
         return c;
     }
@@ -89,7 +91,7 @@ class CaseLookup {
 
     /** The one answer to a wrong number or code, whichever was wrong. */
     private static NotFoundException notFound() {
-        return new NotFoundException("工单号或查询码不正确 (no case with this number and token)");
+        return new NotFoundException(Phrase.of("problem.cases.no-case-with-this-number-and-token", "工单号或查询码不正确"));
     }
 
     CaseHolders holders(Case c) {

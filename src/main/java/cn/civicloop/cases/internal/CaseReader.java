@@ -16,6 +16,7 @@ import cn.civicloop.cases.ResidentContact;
 import cn.civicloop.cases.TimelineEntry;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.NotFoundException;
 
@@ -99,15 +100,18 @@ class CaseReader implements CaseQueries {
     @Override
     public Photo publicPhoto(String number, String token, long attachmentId) {
         CaseLookup.ResidentAccess access = lookup.resident(number, token);
+        // a reply's evidence is not the resident's before the reply is published: as absent as a wrong id
+        boolean shown = views.publicPhotos(access.own(), access.handling()).stream()
+                .anyMatch(p -> p.id() == attachmentId);
         Optional<Attachments.Content> own = attachments.content(access.own().id, attachmentId);
-        return (own.isPresent() ? own : attachments.content(access.handling().id, attachmentId))
+        return (own.isPresent() ? own : attachments.content(access.handling().id, attachmentId)).filter(p -> shown)
                 .map(p -> new Photo(p.filename(), p.contentType(), p.data()))
-                .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.cases.no-such-attachment", "附件不存在")));
     }
 
     private Photo photo(Case c, long attachmentId) {
         return attachments.content(c.id, attachmentId).map(p -> new Photo(p.filename(), p.contentType(), p.data()))
-                .orElseThrow(() -> new NotFoundException("附件不存在 (no such attachment)"));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.cases.no-such-attachment", "附件不存在")));
     }
 
     @Override

@@ -20,6 +20,7 @@ import cn.civicloop.cases.PublicCaseView;
 import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.cases.internal.sla.ClockKeeper;
 import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
 
@@ -87,7 +88,8 @@ class CaseService implements CaseManagement {
         CaseLookup.ResidentAccess access = lookup.resident(number, token);
         Case c = access.handling();
         if (reporters.answerOf(c.id, access.own().id).isPresent()) {
-            throw new ConflictException("您已经评价过本次办理 (you have already answered this follow-up)");
+            throw new ConflictException(
+                    Phrase.of("problem.cases.you-have-already-answered-this-follow-up", "您已经评价过本次办理"));
         }
         String note = access.merged() && comment != null ? "（并入件 " + access.own().number + "）" + comment
                 : access.merged() ? "并入件 " + access.own().number + " 的诉求人" : comment;
@@ -111,7 +113,8 @@ class CaseService implements CaseManagement {
     private void execute(Case c, CaseCommand command, Actor actor) {
         CaseAction action = command.action();
         if (!CaseAccess.mayPerform(actor, action, lookup.holders(c))) {
-            throw new ForbiddenException("您的角色不能执行「" + action.label() + "」(your role may not " + action + " this case)");
+            throw new ForbiddenException(Phrase.of("problem.cases.role-may-not", "您的角色不能执行「{0}」",
+                    Phrase.of(action.labelKey(), action.label())));
         }
         if (Transitions.target(c.status, action).isEmpty()) {
             c.moveTo(action, clock.instant()); // throws the readable conflict

@@ -81,7 +81,16 @@ class CaseViews {
                 c.extensionDays, c.followUpResolved, c.satisfaction,
                 c.duplicateOf == null ? null : cases.numberOf(c.duplicateOf).orElse(null), c.reworkCount,
                 c.reopenCount, c.returnCount, reporters.count(c.id), c.createdAt, c.updatedAt, c.closedAt, c.version,
-                allowed, attachments.of(c.id), clockViews(c), coTaskViews(c), openSupervisions, c.arbitrated);
+                allowed, attachments.of(c.id), clockViews(c), coTaskViews(c), openSupervisions, c.arbitrated,
+                reporterViews(c, hideContact), c.urgencyHint);
+    }
+
+    /** Every reporter and his own answer: a merged duplicate's reporter is asked at follow-up like the first. */
+    private List<CaseView.ReporterView> reporterViews(Case c, boolean hideContact) {
+        return reporters.of(c.id).stream().map(r -> new CaseView.ReporterView(r.ownNumber(), r.channel(),
+                hideContact ? Masking.name(r.contactName()) : r.contactName(),
+                hideContact ? Masking.phone(r.contactPhone()) : r.contactPhone(), r.resolved(), r.satisfaction(),
+                r.answeredAt())).toList();
     }
 
     /** Offer an action only when it has something to act on. */
@@ -94,6 +103,7 @@ class CaseViews {
             case WITH_CO_TASK_TO_SIGN -> ownTask == CoHandling.TaskStatus.ASSIGNED;
             case WITH_SIGNED_CO_TASK -> ownTask == CoHandling.TaskStatus.IN_PROGRESS;
             case AFTER_FOLLOW_UP -> c.followUpResolved != null;
+            case WITH_URGENCY_HINT -> c.urgencyHint != null;
         };
     }
 
@@ -119,15 +129,14 @@ class CaseViews {
      */
     PublicCaseView publicView(Case own, Case c) {
         boolean merged = !own.id.equals(c.id);
-        boolean replyPublished = c.status == CaseStatus.AWAITING_FOLLOW_UP || c.status == CaseStatus.CLOSED;
+        boolean replyPublished = replyPublished(c);
         List<PublicCaseView.PublicEntry> entries = new ArrayList<>();
         if (merged) {
             publicEntries(own, entries);
         }
         publicEntries(c, entries);
         entries.sort(java.util.Comparator.comparing(PublicCaseView.PublicEntry::at));
-        List<cn.civicloop.cases.CaseView.AttachmentInfo> photos = new ArrayList<>(merged ? attachments.of(own.id) : List.of());
-        photos.addAll(attachments.of(c.id));
+        List<cn.civicloop.cases.CaseView.AttachmentInfo> photos = publicPhotos(own, c);
         Optional<Reporters.Reporter> answer = reporters.answerOf(c.id, own.id);
         // his own answer; on a case of one reporter, also what an operator recorded when calling him back
         Boolean resolved = answer.map(Reporters.Reporter::resolved).orElse(merged ? null : c.followUpResolved);
@@ -141,26 +150,39 @@ class CaseViews {
                 c.status == CaseStatus.CLOSED && c.reopenCount == 0, entries, photos);
     }
 
+    /** The photos the resident of {@code own} may see: a reply's evidence only once the reply is published. */
+    List<cn.civicloop.cases.CaseView.AttachmentInfo> publicPhotos(Case own, Case c) {
+        List<cn.civicloop.cases.CaseView.AttachmentInfo> photos = new ArrayList<>();
+        if (!own.id.equals(c.id)) {
+            photos.addAll(attachments.publicOf(own.id, false));
+        }
+        photos.addAll(attachments.publicOf(c.id, replyPublished(c)));
+        return photos;
+    }
+
+    private static boolean replyPublished(Case c) {
+        return c.status == CaseStatus.AWAITING_FOLLOW_UP || c.status == CaseStatus.CLOSED;
+    }
+
     private void publicEntries(Case c, List<PublicCaseView.PublicEntry> entries) {
         for (Timeline.Row r : timeline.of(c.id)) {
             if (r.publicEntry()) {
-                entries.add(new PublicCaseView.PublicEntry(r.at(), r.action().label(), r.to().label(), by(r),
+                PublicCaseView.Party party = party(r);
+                String department = party == PublicCaseView.Party.DEPARTMENT ? name(r.departmentId()) : null;
+                entries.add(new PublicCaseView.PublicEntry(r.at(), r.action(), r.action().label(), r.to(),
+                        r.to().label(), department != null ? department : party.label(), party, department,
                         Visibility.remarkIsPublic(r.action()) ? r.reason() : null));
             }
         }
     }
 
     /** Who did it, as the resident is told: his own side, the system, the department or the centre, never a name. */
-    private String by(Timeline.Row r) {
-        Role role = Role.valueOf(r.actorRole());
-        if (role == Role.HANDLER || role == Role.DEPT_HEAD) {
-            String name = name(r.departmentId());
-            return name != null ? name : "承办单位";
-        }
-        return switch (role) {
-            case RESIDENT -> "群众";
-            case SYSTEM -> "系统";
-            default -> "区社会治理服务中心";
+    private static PublicCaseView.Party party(Timeline.Row r) {
+        return switch (Role.valueOf(r.actorRole())) {
+            case HANDLER, DEPT_HEAD -> PublicCaseView.Party.DEPARTMENT;
+            case RESIDENT -> PublicCaseView.Party.RESIDENT;
+            case SYSTEM -> PublicCaseView.Party.SYSTEM;
+            default -> PublicCaseView.Party.CENTRE;
         };
     }
 

@@ -28,7 +28,7 @@ import cn.civicloop.shared.PersonalDataCipher;
 public class Cases {
 
     static final String COLUMNS = """
-            id, number, status, channel, external_ref, kind, urgency, category, title, content, address, lat, lon,
+            id, number, status, channel, external_ref, kind, urgency, urgency_hint, category, title, content, address, lat, lon,
             street_code, community_code, grid_code, contact_name, contact_phone, anonymous, fingerprint,
             department_id, unit_id, handler_id, due_at, reply_text, extension_days, extension_reason,
             follow_up_resolved, satisfaction, duplicate_of, rework_count, reopen_count, return_count, arbitrated, created_by,
@@ -95,6 +95,7 @@ public class Cases {
         v.put("external_ref", c.externalRef);
         v.put("kind", c.kind.name());
         v.put("urgency", c.urgency.name());
+        v.put("urgency_hint", c.urgencyHint == null ? null : c.urgencyHint.name());
         v.put("category", c.category);
         v.put("title", c.title);
         v.put("content", c.content);
@@ -149,6 +150,8 @@ public class Cases {
         c.externalRef = rs.getString("external_ref");
         c.kind = AppealKind.valueOf(rs.getString("kind"));
         c.urgency = Urgency.valueOf(rs.getString("urgency"));
+        String hint = rs.getString("urgency_hint");
+        c.urgencyHint = hint == null ? null : Urgency.valueOf(hint);
         c.category = rs.getString("category");
         c.title = rs.getString("title");
         c.content = rs.getString("content");

@@ -16,6 +16,7 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 
@@ -45,14 +46,16 @@ class CoHandlingSteps implements ActionHandlers {
                         release(c, command))
                 .on(CO_SIGN, CaseCommand.CoSign.class, (c, command, actor, now) -> {
                     CoHandling.CoTask task = openTask(c, actor);
-                    requireStatus(task, CoHandling.TaskStatus.ASSIGNED, "协办任务已签收 (already signed)");
+                    requireStatus(task, CoHandling.TaskStatus.ASSIGNED,
+                            Phrase.of("problem.cases.co-task-already-signed", "协办任务已签收"));
                     String note = Required.optional("note", command.note(), Required.MAX_REMARK);
                     tasks.sign(task.id(), now);
                     return Step.naming(note, task.departmentId());
                 })
                 .on(CO_REPLY, CaseCommand.CoReply.class, (c, command, actor, now) -> {
                     CoHandling.CoTask task = openTask(c, actor);
-                    requireStatus(task, CoHandling.TaskStatus.IN_PROGRESS, "请先签收协办任务 (sign the task first)");
+                    requireStatus(task, CoHandling.TaskStatus.IN_PROGRESS,
+                            Phrase.of("problem.cases.co-task-sign-first", "请先签收协办任务"));
                     String text = Required.text("text", command.text(), "协办结果", Required.MAX_REPLY);
                     List<AttachmentPolicy.CheckedPhoto> evidence = photos.check("photos", command.evidence());
                     tasks.reply(task.id(), text, now);
@@ -68,14 +71,16 @@ class CoHandlingSteps implements ActionHandlers {
 
     private Step add(Case c, CaseCommand.AddCoHandler command, Instant now) {
         Department department = directory.department(command.departmentId()).filter(Department::active)
-                .orElseThrow(() -> new InvalidInputException("departmentId", "协办单位不存在或已停用 (no such active department)"));
+                .orElseThrow(() -> new InvalidInputException("departmentId",
+                        Phrase.of("problem.cases.no-such-co-handler", "协办单位不存在或已停用")));
         if (department.kind() == DepartmentKind.CENTRE || department.id() == c.departmentId) {
-            throw new InvalidInputException("departmentId", "协办单位不能是主办单位或指挥中心 (not the lead or the centre)");
+            throw new InvalidInputException("departmentId",
+                    Phrase.of("problem.cases.not-the-lead-or-the-centre", "协办单位不能是主办单位或指挥中心"));
         }
         Instant due = calendar.deadline(now, limits.limit(c.limitKey(), ClockStage.HANDLE.name()));
         CoHandling.CoTask existing = tasks.task(c.id, department.id()).orElse(null);
         if (existing != null && !existing.done() && existing.status() != CoHandling.TaskStatus.RETURNED) {
-            throw new ConflictException("该单位已在协办 (already co-handling)");
+            throw new ConflictException(Phrase.of("problem.cases.already-co-handling", "该单位已在协办"));
         }
         if (existing == null) {
             tasks.add(c.id, department.id(), due, now);
@@ -87,7 +92,8 @@ class CoHandlingSteps implements ActionHandlers {
 
     private Step release(Case c, CaseCommand.ReleaseCoHandler command) {
         CoHandling.CoTask task = tasks.task(c.id, command.departmentId()).filter(t -> !t.done())
-                .orElseThrow(() -> new InvalidInputException("departmentId", "该单位没有未完成的协办任务 (no open co-handling task)"));
+                .orElseThrow(() -> new InvalidInputException("departmentId",
+                        Phrase.of("problem.cases.no-open-co-handling-task", "该单位没有未完成的协办任务")));
         String reason = Required.text("reason", command.reason(), "解除协办的理由");
         tasks.close(task.id(), CoHandling.TaskStatus.RELEASED, reason);
         return Step.naming(reason, task.departmentId());
@@ -99,17 +105,18 @@ class CoHandlingSteps implements ActionHandlers {
                 .map(t -> directory.department(t.departmentId()).map(Department::name).orElse("#" + t.departmentId()))
                 .collect(Collectors.toList());
         if (!pending.isEmpty()) {
-            throw new ConflictException("协办单位尚未反馈或未被解除：" + String.join("、", pending)
-                    + " (co-handlers have not replied or been released)");
+            throw new ConflictException(Phrase.of("problem.cases.co-handlers-pending",
+                    "协办单位尚未反馈或未被解除：{0}", String.join("、", pending)));
         }
     }
 
     private CoHandling.CoTask openTask(Case c, Actor actor) {
         return tasks.task(c.id, actor.departmentId()).filter(t -> !t.done())
-                .orElseThrow(() -> new ConflictException("本单位没有未完成的协办任务 (your department has no open co-handling task)"));
+                .orElseThrow(() -> new ConflictException(
+                        Phrase.of("problem.cases.your-department-has-no-open-co-handling", "本单位没有未完成的协办任务")));
     }
 
-    private static void requireStatus(CoHandling.CoTask task, CoHandling.TaskStatus expected, String message) {
+    private static void requireStatus(CoHandling.CoTask task, CoHandling.TaskStatus expected, Phrase message) {
         if (task.status() != expected) {
             throw new ConflictException(message);
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.calendar.BusinessCalendar;
 import cn.civicloop.calendar.TimeLimit;
 import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.InvalidInputException;
 
@@ -55,7 +56,8 @@ class HandlingSteps implements ActionHandlers {
 
     private Step requestExtension(Case c, CaseCommand.RequestExtension e) {
         if (e.workingDays() < 1 || e.workingDays() > MAX_EXTENSION_DAYS) {
-            throw new InvalidInputException("workingDays", "延期天数须在 1 到 " + MAX_EXTENSION_DAYS + " 个工作日之间");
+            throw new InvalidInputException("workingDays", Phrase.of("problem.cases.extension-days",
+                    "延期天数须在 1 到 {0} 个工作日之间", MAX_EXTENSION_DAYS));
         }
         c.extensionDays = e.workingDays();
         c.extensionReason = Required.text("reason", e.reason(), "延期理由");

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 
@@ -46,12 +47,14 @@ class RegistrationSteps implements ActionHandlers {
     private Step merge(Case duplicate, CaseCommand.Merge merge, Actor actor, Instant now) {
         String targetNumber = Required.text("intoNumber", merge.intoNumber(), "要并入的工单号");
         Case target = cases.byNumber(targetNumber)
-                .orElseThrow(() -> new InvalidInputException("intoNumber", "目标工单不存在 (no such case): " + targetNumber));
+                .orElseThrow(() -> new InvalidInputException("intoNumber",
+                        Phrase.of("problem.cases.no-such-target-case", "目标工单不存在：{0}", targetNumber)));
         if (target.id.equals(duplicate.id)) {
-            throw new InvalidInputException("intoNumber", "不能并入自身 (cannot merge a case into itself)");
+            throw new InvalidInputException("intoNumber",
+                    Phrase.of("problem.cases.cannot-merge-a-case-into-itself", "不能并入自身"));
         }
         if (target.status.ended()) {
-            throw new ConflictException("目标工单已结束，不能并入 (the target case has ended)");
+            throw new ConflictException(Phrase.of("problem.cases.the-target-case-has-ended", "目标工单已结束，不能并入"));
         }
         String note = Required.optional("note", merge.note(), Required.MAX_REMARK);
         duplicate.duplicateOf = target.id;

@@ -1,5 +1,6 @@
 package cn.civicloop.cases.internal;
 
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
 
@@ -18,7 +19,8 @@ final class Required {
 
     static String text(String field, String value, String what, int max) {
         if (Text.cleanOrNull(value) == null) {
-            throw new InvalidInputException(field, "请填写" + what + " (" + field + " is required)");
+            // the bundles say it in words ("请填写退单理由"), the English one names the field ("reason is required")
+            throw new InvalidInputException(field, Phrase.of("problem.cases.field-required", "请填写{0}", what, field));
         }
         return optional(field, value, max);
     }
@@ -29,7 +31,7 @@ final class Required {
             return null;
         }
         if (stripped.length() > max) {
-            throw new InvalidInputException(field, "不能超过 " + max + " 字 (at most " + max + " characters)");
+            throw new InvalidInputException(field, Phrase.of("problem.cases.too-long", "不能超过 {0} 字", max));
         }
         return stripped;
     }

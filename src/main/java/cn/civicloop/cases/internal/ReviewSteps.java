@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 
@@ -48,7 +49,8 @@ class ReviewSteps implements ActionHandlers {
 
     private static Step followUp(Case c, CaseCommand.FollowUp f) {
         if (f.satisfaction() == null) {
-            throw new InvalidInputException("satisfaction", "请选择满意度 (satisfaction is required)");
+            throw new InvalidInputException("satisfaction",
+                    Phrase.of("problem.cases.satisfaction-is-required", "请选择满意度"));
         }
         // several reporters may answer (merged duplicates): the case keeps the least content answer of the round
         c.followUpResolved = c.followUpResolved == null ? f.resolved() : c.followUpResolved && f.resolved();
@@ -61,17 +63,18 @@ class ReviewSteps implements ActionHandlers {
     private static Step close(Case c, CaseCommand.Close close) {
         String note = Required.optional("note", close.note(), Required.MAX_REMARK);
         if (c.followUpResolved == null && note == null) {
-            throw new InvalidInputException("note", "尚未回访：请先记录回访结果，或说明无法回访的原因 (record a follow-up or say why there is none)");
+            throw new InvalidInputException("note",
+                    Phrase.of("problem.cases.record-a-follow-up-or-say-why", "尚未回访：请先记录回访结果，或说明无法回访的原因"));
         }
         return Step.of(note);
     }
 
     private Step reopen(Case c, CaseCommand.Reopen r) {
         if (c.reopenCount > 0) {
-            throw new ConflictException("每件诉求只能申请重办一次 (a case can be reopened only once)");
+            throw new ConflictException(Phrase.of("problem.cases.a-case-can-be-reopened-only-once", "每件诉求只能申请重办一次"));
         }
         if (c.status != CaseStatus.CLOSED || c.duplicateOf != null) {
-            throw new ConflictException("只有已办结的工单可以申请重办 (only closed cases can be reopened)");
+            throw new ConflictException(Phrase.of("problem.cases.only-closed-cases-can-be-reopened", "只有已办结的工单可以申请重办"));
         }
         String reason = Required.text("reason", r.reason(), "不满意的原因");
         c.reopenCount++;

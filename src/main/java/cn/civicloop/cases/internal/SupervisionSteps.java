@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
 
 /** 催办 and 督办 by the centre and leaders, and the department's answer to them. */
@@ -29,7 +30,7 @@ class SupervisionSteps implements ActionHandlers {
                         raise(c, SUPERVISE, command.note(), actor, now))
                 .on(ACKNOWLEDGE, CaseCommand.Acknowledge.class, (c, command, actor, now) -> {
                     if (supervisions.acknowledgeAll(c.id, actor, now) == 0) {
-                        throw new ConflictException("没有待回应的催办或督办 (nothing to acknowledge)");
+                        throw new ConflictException(Phrase.of("problem.cases.nothing-to-acknowledge", "没有待回应的催办或督办"));
                     }
                     return Step.of(Required.optional("note", command.note(), Required.MAX_REMARK));
                 });

@@ -16,6 +16,8 @@ import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
 import cn.civicloop.cases.SlaRules;
 import cn.civicloop.cases.Urgency;
+import cn.civicloop.shared.Phrase;
+import cn.civicloop.shared.web.RefusalText;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.web.FormValues;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +50,8 @@ class AdminSlaController {
             LimitUnit unit = form.choice("unit", LimitUnit.class);
             Long amount = form.number("amount");
             if (amount == null) {
-                form.errors().putIfAbsent("amount", "请输入时限 (an amount is required)");
+                form.errors().putIfAbsent("amount", RefusalText.of(
+                        Phrase.of("problem.cases.amount-required", "请输入时限")));
             }
             form.throwIfInvalid();
             rules.saveTimeLimit(new SlaRules.LimitRule(form.text("scope"), urgency, form.text("stage"), clamp(amount),
@@ -71,7 +74,8 @@ class AdminSlaController {
             EscalationStep step = form.choice("step", EscalationStep.class);
             Long percent = form.number("percent");
             if (percent == null) {
-                form.errors().putIfAbsent("percent", "请输入百分比 (a percentage is required)");
+                form.errors().putIfAbsent("percent", RefusalText.of(
+                        Phrase.of("problem.cases.percent-required", "请输入百分比")));
             }
             form.throwIfInvalid();
             rules.saveRung(new SlaRules.Rung(stage, clamp(percent), step));

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.PersonalDataCipher;
@@ -89,7 +90,7 @@ class PersonalDataExportController {
     private HeldData held(PhoneRequest request) {
         String phone = request == null || request.phone() == null ? "" : request.phone().strip();
         if (phone.replaceAll("[^0-9]", "").length() < 5) {
-            throw new InvalidInputException("phone", "请填写电话号码 (a phone number is required)");
+            throw new InvalidInputException("phone", Phrase.of("problem.cases.a-phone-number-is-required", "请填写电话号码"));
         }
         String hash = cipher.phoneHash(phone);
         List<HeldRecord> records = new ArrayList<>();

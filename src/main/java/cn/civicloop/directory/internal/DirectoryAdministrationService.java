@@ -14,6 +14,7 @@ import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DirectoryAdministration;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.AuditTrail;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.DomainException.FieldProblem;
@@ -60,7 +61,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     public Department createDepartment(NewDepartment d) {
         valid(d);
         if (store.departmentByCode(d.code()).isPresent()) {
-            throw new ConflictException("部门编码已存在 (department code already exists): " + d.code());
+            throw new ConflictException(
+                    Phrase.of("problem.directory.department-code-already-exists", "部门编码已存在：{0}", d.code()));
         }
         checkParentAndArea(d.parentId(), d.areaCode(), null);
         long id = store.insertDepartment(d.code(), d.name().strip(), d.kind(), d.parentId(), d.areaCode(), d.phone(),
@@ -73,8 +75,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     @Override
     @Transactional
     public Department updateDepartment(long id, DepartmentChange d) {
-        Department before = store.department(id)
-                .orElseThrow(() -> new NotFoundException("没有该部门 (no such department)"));
+        Department before = store.department(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-department", "没有该部门")));
         valid(d);
         checkParentAndArea(d.parentId(), d.areaCode(), id);
         store.updateDepartment(id, d.name().strip(), d.parentId(), d.areaCode(), d.phone(), d.linkage(), d.active());
@@ -89,7 +91,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
         securityAdministrator(by);
         valid(s);
         if (staff.usernameTaken(s.username())) {
-            throw new ConflictException("用户名已存在 (username already exists): " + s.username());
+            throw new ConflictException(
+                    Phrase.of("problem.directory.username-already-exists", "用户名已存在：{0}", s.username()));
         }
         checkStaffRoles(s.roles(), s.departmentId());
         staff.checkPolicy("password", s.password());
@@ -104,14 +107,15 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     @Transactional
     public StaffMember updateStaff(Actor by, long id, StaffChange s) {
         securityAdministrator(by);
-        StaffMember before = staffMember(id).orElseThrow(() -> new NotFoundException("没有该人员 (no such staff member)"));
+        StaffMember before = staffMember(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-staff-member", "没有该人员")));
         valid(s);
         checkStaffRoles(s.roles(), s.departmentId());
         boolean accessChanges = !before.roles().equals(s.roles()) || before.active() != s.active()
                 || !java.util.Objects.equals(before.departmentId(), s.departmentId());
         if (accessChanges && by.staffId() != null && by.staffId() == id) {
-            throw new ForbiddenException("不能修改自己的角色、部门或启用状态，须由另一位安全管理员办理 "
-                    + "(you cannot change your own roles, department or activation: another security administrator must)");
+            throw new ForbiddenException(Phrase.of("problem.directory.not-own-access",
+                    "不能修改自己的角色、部门或启用状态，须由另一位安全管理员办理"));
         }
         staff.update(id, s.displayName().strip(), s.departmentId(), s.phone(), s.active(), s.roles());
         StaffMember after = staffMember(id).orElseThrow();
@@ -123,9 +127,11 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     @Transactional
     public void changePassword(Actor by, long id, String password) {
         securityAdministrator(by);
-        StaffMember member = staffMember(id).orElseThrow(() -> new NotFoundException("没有该人员 (no such staff member)"));
+        StaffMember member = staffMember(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-staff-member", "没有该人员")));
         if (by.staffId() != null && by.staffId() == id) {
-            throw new ForbiddenException("自己的密码请在“修改密码”页面修改 (change your own password on the password page)");
+            throw new ForbiddenException(
+                    Phrase.of("problem.directory.change-your-own-password-on-the-password", "自己的密码请在“修改密码”页面修改"));
         }
         staff.checkPolicy("password", password);
         staff.changePassword(id, encoder.encode(password), staff.firstLoginChange());
@@ -135,7 +141,8 @@ class DirectoryAdministrationService implements DirectoryAdministration {
     /** 三员分立: only a security administrator (or the application itself) manages staff accounts. */
     private static void securityAdministrator(Actor by) {
         if (!by.has(Role.SECURITY_ADMIN) && !by.has(Role.SYSTEM)) {
-            throw new ForbiddenException("只有安全管理员可以管理人员账号和角色 (only a security administrator manages staff accounts and roles)");
+            throw new ForbiddenException(
+                    Phrase.of("problem.directory.only-a-security-administrator-manages-staff-accounts", "只有安全管理员可以管理人员账号和角色"));
         }
     }
 
@@ -154,37 +161,42 @@ class DirectoryAdministrationService implements DirectoryAdministration {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("输入有误，请检查标出的字段 (please correct the marked fields)", problems);
+            throw new InvalidInputException(
+                    Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
         }
     }
 
     private void checkParentAndArea(Long parentId, String areaCode, Long self) {
         if (parentId != null) {
-            store.department(parentId).orElseThrow(() -> new InvalidInputException("parentId", "上级部门不存在 (no such parent)"));
+            store.department(parentId).orElseThrow(() -> new InvalidInputException("parentId",
+                    Phrase.of("problem.directory.no-such-parent", "上级部门不存在")));
             if (self != null && store.isWithin(parentId, self)) {
-                throw new InvalidInputException("parentId", "不能把部门挂到自己的下级 (would create a cycle)");
+                throw new InvalidInputException("parentId",
+                        Phrase.of("problem.directory.would-create-a-cycle", "不能把部门挂到自己的下级"));
             }
         }
         if (areaCode != null && store.area(areaCode).isEmpty()) {
-            throw new InvalidInputException("areaCode", "区域编码不存在 (no such area)");
+            throw new InvalidInputException("areaCode", Phrase.of("problem.directory.no-such-area", "区域编码不存在"));
         }
     }
 
     private void checkStaffRoles(Set<Role> roles, Long departmentId) {
         // an Open311 client is an outside system with its own key (module open311), never a person's role
         if (roles.contains(Role.RESIDENT) || roles.contains(Role.SYSTEM) || roles.contains(Role.OPEN311_CLIENT)) {
-            throw new InvalidInputException("roles", "RESIDENT、SYSTEM 和 OPEN311_CLIENT 不能分配给员工 (not staff roles)");
+            throw new InvalidInputException("roles",
+                    Phrase.of("problem.directory.not-staff-roles", "RESIDENT、SYSTEM 和 OPEN311_CLIENT 不能分配给员工"));
         }
         if (departmentId != null && store.department(departmentId).isEmpty()) {
-            throw new InvalidInputException("departmentId", "部门不存在 (no such department)");
+            throw new InvalidInputException("departmentId", Phrase.of("problem.directory.unknown-department", "部门不存在"));
         }
         if (roles.stream().anyMatch(Role::administrator) && roles.size() > 1) {
-            throw new InvalidInputException("roles", "系统管理员、安全管理员、审计管理员三员分立：管理员角色不能与任何其他角色同时持有 "
-                    + "(the system, security and audit administrator roles are held alone: no other role with them)");
+            throw new InvalidInputException("roles", Phrase.of("problem.directory.administrators-alone",
+                    "系统管理员、安全管理员、审计管理员三员分立：管理员角色不能与任何其他角色同时持有"));
         }
         boolean needsDepartment = roles.contains(Role.HANDLER) || roles.contains(Role.DEPT_HEAD);
         if (needsDepartment && departmentId == null) {
-            throw new InvalidInputException("departmentId", "承办人和负责人必须属于一个部门 (handlers need a department)");
+            throw new InvalidInputException("departmentId",
+                    Phrase.of("problem.directory.handlers-need-a-department", "承办人和负责人必须属于一个部门"));
         }
     }
 

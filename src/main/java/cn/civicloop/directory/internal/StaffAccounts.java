@@ -16,6 +16,7 @@ import cn.civicloop.directory.PasswordPolicy;
 import cn.civicloop.directory.Role;
 import cn.civicloop.directory.StaffCredentials;
 import cn.civicloop.directory.StaffCredentialsChanged;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.PersonalDataCipher;
 
 /**
@@ -49,18 +50,22 @@ class StaffAccounts implements StaffCredentials {
     public void changeOwnPassword(long staffId, String newPassword) {
         checkPolicy("newPassword", newPassword);
         if (reusesRecent(staffId, newPassword)) {
-            throw new cn.civicloop.shared.InvalidInputException("newPassword", "新密码不能与最近 " + policy.history()
-                    + " 次使用过的密码相同 (the new password must differ from the last " + policy.history()
-                    + " passwords)");
+            throw new cn.civicloop.shared.InvalidInputException("newPassword", Phrase.of(
+                    "problem.directory.password-reused", "新密码不能与最近 {0} 次使用过的密码相同", policy.history()));
         }
         changePassword(staffId, encoder.encode(newPassword), false);
     }
 
     /** Refuses {@code password} on {@code field} with every reason the password policy gives, if it gives any. */
     void checkPolicy(String field, String password) {
-        List<String> problems = policy.problems(password);
+        List<Phrase> problems = policy.problems(password);
         if (!problems.isEmpty()) {
-            throw new cn.civicloop.shared.InvalidInputException(field, String.join("；", problems));
+            // every reason in one sentence of the reader's language
+            Phrase all = problems.get(0);
+            for (Phrase next : problems.subList(1, problems.size())) {
+                all = Phrase.of("problem.directory.and", "{0}；{1}", all, next);
+            }
+            throw new cn.civicloop.shared.InvalidInputException(field, all);
         }
     }
 

@@ -15,6 +15,7 @@ import cn.civicloop.directory.Department;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.directory.DirectoryAdministration;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.web.FormValues;
@@ -39,7 +40,8 @@ class AdminDepartmentsController {
 
     @GetMapping("/admin/departments/{id}")
     String edit(@PathVariable long id, Model model) {
-        Department d = directory.department(id).orElseThrow(() -> new NotFoundException("没有该部门 (no such department)"));
+        Department d = directory.department(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-department", "没有该部门")));
         Map<String, String> v = new java.util.HashMap<>();
         v.put("name", d.name());
         v.put("parentId", d.parentId() == null ? "" : d.parentId().toString());
@@ -73,7 +75,7 @@ class AdminDepartmentsController {
     String update(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
             RedirectAttributes flash, HttpServletResponse response) {
         Department existing = directory.department(id)
-                .orElseThrow(() -> new NotFoundException("没有该部门 (no such department)"));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.directory.no-such-department", "没有该部门")));
         FormValues form = new FormValues(params);
         try {
             Long parent = form.number("parentId");

@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.civicloop.shared.web.RefusalText;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.directory.DirectoryAdministration;
 import cn.civicloop.directory.DirectoryAdministration.StaffMember;
 import cn.civicloop.directory.Role;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.web.FormValues;
@@ -115,14 +117,16 @@ class AdminStaffController {
     }
 
     private StaffMember member(long id) {
-        return admin.staffMember(id).orElseThrow(() -> new NotFoundException("没有该人员 (no such staff member)"));
+        return admin.staffMember(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.directory.no-such-staff-member", "没有该人员")));
     }
 
     private static Set<Role> roles(List<String> names, FormValues form) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String n : names == null ? List.<String>of() : names) {
             STAFF_ROLES.stream().filter(r -> r.name().equals(n)).findFirst().ifPresentOrElse(roles::add,
-                    () -> form.errors().putIfAbsent("roles", "无效的角色 (not a staff role): " + n));
+                    () -> form.errors().putIfAbsent("roles",
+                            RefusalText.of(Phrase.of("problem.directory.not-a-staff-role", "无效的角色：{0}", n))));
         }
         return roles;
     }

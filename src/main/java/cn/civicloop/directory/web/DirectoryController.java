@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.civicloop.directory.Area;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -35,7 +36,8 @@ class DirectoryController {
     @GetMapping("/areas")
     List<Area> areas(@RequestParam(defaultValue = "STREET") String level) {
         if (!LEVELS.contains(level)) {
-            throw new InvalidInputException("level", "level 必须是 " + LEVELS + " 之一");
+            throw new InvalidInputException("level",
+                    Phrase.of("problem.directory.unknown-level", "level 必须是 {0} 之一", LEVELS));
         }
         return directory.areas(level);
     }

@@ -58,7 +58,7 @@ class PhoneRegistrationPageController {
                 redirect.addFlashAttribute("opened", FirstAnswers.sameBrowser(session, form.externalRef(), opened));
                 return "redirect:/workbench/phone";
             } catch (DomainException e) {
-                e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), cn.civicloop.shared.web.RefusalText.of(p.reason())));
+                e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), cn.civicloop.shared.web.RefusalText.of(p)));
                 errors.putIfAbsent("form", cn.civicloop.shared.web.RefusalText.of(e));
             }
         }

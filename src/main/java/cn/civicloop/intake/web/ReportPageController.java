@@ -77,7 +77,7 @@ class ReportPageController {
                 }
                 return "intake/report-done";
             } catch (DomainException e) {
-                e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), cn.civicloop.shared.web.RefusalText.of(p.reason())));
+                e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), cn.civicloop.shared.web.RefusalText.of(p)));
                 errors.putIfAbsent("form", cn.civicloop.shared.web.RefusalText.of(e));
             }
         }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.notify.internal.Inbox;
 import cn.civicloop.security.Actors;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,13 +48,14 @@ class InboxController {
     @Operation(summary = "Mark one of the caller's letters read (the first reading time is kept)")
     Inbox.Item read(@PathVariable long id) {
         return inbox.markRead(staffId(), id, clock.instant())
-                .orElseThrow(() -> new NotFoundException("没有这条消息 (no such inbox item): " + id));
+                .orElseThrow(() -> new NotFoundException(
+                        Phrase.of("problem.notify.no-such-inbox-item", "没有这条消息：{0}", id)));
     }
 
     private static long staffId() {
         Actor actor = Actors.current();
         if (!actor.isStaff()) {
-            throw new ForbiddenException("站内信仅限工作人员 (the inbox is for staff only)");
+            throw new ForbiddenException(Phrase.of("problem.notify.the-inbox-is-for-staff-only", "站内信仅限工作人员"));
         }
         return actor.staffId();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.directory.PasswordPolicy;
+import cn.civicloop.shared.Phrase;
 
 /** The password policy of {@code civicloop.security.password.*}: what a new password needs, and when one expires. */
 @Component
@@ -27,12 +28,11 @@ class PasswordRules implements PasswordPolicy {
     }
 
     @Override
-    public List<String> problems(String password) {
-        List<String> problems = new ArrayList<>();
+    public List<Phrase> problems(String password) {
+        List<Phrase> problems = new ArrayList<>();
         int min = settings.minLength();
         if (password == null || password.isBlank() || password.length() < min || password.length() > MAX_LENGTH) {
-            problems.add("密码长度须为 " + min + "–" + MAX_LENGTH + " 个字符 (the password needs " + min + " to "
-                    + MAX_LENGTH + " characters)");
+            problems.add(Phrase.of("problem.security.password-length", "密码长度须为 {0}–{1} 个字符", min, MAX_LENGTH));
             return problems;
         }
         int classes = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
@@ -40,11 +40,11 @@ class PasswordRules implements PasswordPolicy {
                 + (password.chars().anyMatch(Character::isDigit) ? 1 : 0)
                 + (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
         if (classes < settings.minClasses()) {
-            problems.add("密码须包含小写字母、大写字母、数字、符号中至少 " + settings.minClasses() + " 类 (the password needs at least "
-                    + settings.minClasses() + " of: lower-case letters, upper-case letters, digits, symbols)");
+            problems.add(Phrase.of("problem.security.password-classes",
+                    "密码须包含小写字母、大写字母、数字、符号中至少 {0} 类", settings.minClasses()));
         }
         if (DEMO_PASSWORD.equals(password)) {
-            problems.add("不能使用公开的演示密码 (the published demo password cannot be used)");
+            problems.add(Phrase.of("problem.security.demo-password", "不能使用公开的演示密码"));
         }
         return problems;
     }

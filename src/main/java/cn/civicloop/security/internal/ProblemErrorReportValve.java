@@ -7,6 +7,10 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import cn.civicloop.shared.Phrase;
+import cn.civicloop.shared.web.RefusalText;
+import cn.civicloop.shared.web.RequestLanguage;
+
 /**
  * Tomcat refuses some requests before any filter or servlet sees them (a URL with an encoded NUL or broken
  * percent-encoding, a malformed request line) and writes its own HTML page with its version in it. This valve
@@ -24,8 +28,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            String detail = status >= 500 ? "服务器内部错误 (internal error)"
-                    : "请求格式错误，地址或参数包含不允许的字符 (malformed request)";
+            String detail = RefusalText.in(status >= 500 ? Phrase.of("problem.shared.internal-error", "服务器内部错误")
+                    : Phrase.of("problem.shared.malformed-request", "请求格式错误，地址或参数包含不允许的字符"),
+                    RequestLanguage.of(request));
             String body = "{\"type\":\"about:blank\",\"title\":\"" + (status >= 500 ? "Internal Server Error" : "Bad Request")
                     + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
             response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.web.Refusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -50,8 +51,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                 long wait = door.buckets().take(clients.of(request));
                 if (wait > 0) {
                     response.setHeader("Retry-After", Long.toString(wait));
-                    Refusals.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁，请 " + wait
-                            + " 秒后再试 (too many requests from your address: retry after " + wait + " s)");
+                    Refusals.write(request, response, HttpStatus.TOO_MANY_REQUESTS, Phrase.of(
+                            "problem.security.too-many-requests", "请求过于频繁，请 {0} 秒后再试", wait));
                     return;
                 }
                 break;

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.web.Refusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,8 +38,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long limit = multipart ? maxMultipart : maxBody;
         if (length > limit) {
             response.setHeader("Connection", "close");
-            Refusals.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "请求内容过大：最多 " + mb(limit)
-                    + "，本次 " + mb(length) + " (request too large: at most " + mb(limit) + ")");
+            Refusals.write(request, response, HttpStatus.CONTENT_TOO_LARGE, Phrase.of(
+                    "problem.security.request-too-large", "请求内容过大：最多 {0}，本次 {1}", mb(limit), mb(length)));
             return;
         }
         chain.doFilter(request, response);

@@ -22,6 +22,10 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import cn.civicloop.directory.Role;
+import cn.civicloop.shared.Phrase;
+import jakarta.servlet.http.HttpServletRequest;
+import cn.civicloop.shared.web.RequestLanguage;
+import cn.civicloop.shared.web.RefusalText;
 import cn.civicloop.shared.web.EndpointOwners;
 import cn.civicloop.shared.web.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,10 +82,10 @@ class SecurityConfiguration {
                     auth.anyRequest().authenticated();
                 })
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
-                                "需要登录：请提供有效的访问令牌 (a valid bearer token is required)"))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
-                                "无权访问 (your role does not allow this)")));
+                        .authenticationEntryPoint((req, res, ex) -> problem(req, res, HttpStatus.UNAUTHORIZED,
+                                Phrase.of("problem.security.token-required", "需要登录：请提供有效的访问令牌")))
+                        .accessDeniedHandler((req, res, ex) -> problem(req, res, HttpStatus.FORBIDDEN,
+                                Phrase.of("problem.security.role-not-allowed", "无权访问"))));
         return http.build();
     }
 
@@ -121,7 +125,7 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return (req, res, ex) -> Refusals.write(req, res, HttpStatus.BAD_REQUEST,
-                "请求地址包含不允许的字符 (the request URL contains characters that are not allowed)");
+                Phrase.of("problem.security.url-not-allowed", "请求地址包含不允许的字符"));
     }
 
     @Bean
@@ -129,7 +133,9 @@ class SecurityConfiguration {
         return new FormLoginLockout(clients);
     }
 
-    private static void problem(HttpServletResponse res, HttpStatus status, String detail) throws IOException {
+    private static void problem(HttpServletRequest req, HttpServletResponse res, HttpStatus status, Phrase reason)
+            throws IOException {
+        String detail = RefusalText.in(reason, RequestLanguage.of(req));
         res.setStatus(status.value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         res.setCharacterEncoding("UTF-8");

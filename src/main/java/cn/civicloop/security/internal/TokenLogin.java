@@ -11,6 +11,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import cn.civicloop.directory.Role;
 import cn.civicloop.directory.StaffCredentials;
+import cn.civicloop.shared.Phrase;
+import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.UnauthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -50,13 +52,13 @@ public class TokenLogin {
         StaffPrincipal staff = check(username, password, request);
         // the password first: an administrator's initial password is changed before he can enrol a second factor
         if (staff.mustChangePassword()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "须先修改密码（初始、重置或已过期的密码）：POST /api/v1/auth/password "
-                    + "(an initial, reset or expired password must be changed first: POST /api/v1/auth/password)");
+            throw new ForbiddenException(Phrase.of("problem.security.change-password-first",
+                    "须先修改密码（初始、重置或已过期的密码）：{0}", "POST /api/v1/auth/password"));
         }
         if (twoFactor.required(staff)) {
             if (!twoFactor.enrolled(staff.actor().staffId())) {
-                throw new UnauthenticatedException("须先在登录页面启用双因素认证 (two-factor login is required for this "
-                        + "account: enrol on the login page first)");
+                throw new UnauthenticatedException(Phrase.of("problem.security.enrol-first",
+                        "须先在登录页面启用双因素认证"));
             }
             secondFactor(staff, totp, request);
         }
@@ -92,7 +94,8 @@ public class TokenLogin {
         try {
             staff = check(username, current, request);
         } catch (UnauthenticatedException e) {
-            throw new cn.civicloop.shared.InvalidInputException("password", "当前密码不正确 (the current password is wrong)");
+            throw new cn.civicloop.shared.InvalidInputException("password",
+                    Phrase.of("problem.security.the-current-password-is-wrong", "当前密码不正确"));
         }
         credentials.changeOwnPassword(staff.actor().staffId(), newPassword);
         audit.record(staff.actor().username(), "PASSWORD_CHANGE", staff.actor().username(), "CHANGED", "own password",
@@ -102,8 +105,8 @@ public class TokenLogin {
     /** The account's one-time code: missing or wrong is a 401 (a wrong one counts in the throttle), locked a 423. */
     private void secondFactor(StaffPrincipal staff, String totp, HttpServletRequest request) {
         if (totp == null || totp.isBlank()) {
-            throw new UnauthenticatedException("此账号须提供动态口令 totp (this account needs its one-time code "
-                    + "in the field totp)");
+            throw new UnauthenticatedException(Phrase.of("problem.security.totp-required",
+                    "此账号须提供动态口令 {0}", "totp"));
         }
         try {
             twoFactor.verify(staff, totp, clients.of(request));

@@ -43,7 +43,7 @@ class AccountPasswordController {
             logins.changeOwnPassword(Actors.current().username(), password, newPassword, request);
         } catch (DomainException e) {
             model.addAttribute("error", "refused");
-            model.addAttribute("reason", e.getMessage());
+            model.addAttribute("reason", cn.civicloop.shared.web.RefusalText.of(e));
             response.setStatus(422);
             return "security/password";
         }

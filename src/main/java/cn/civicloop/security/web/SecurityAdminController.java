@@ -13,6 +13,7 @@ import cn.civicloop.security.Actors;
 import cn.civicloop.security.internal.AuditLog;
 import cn.civicloop.security.internal.ClientAddress;
 import cn.civicloop.security.internal.LoginLockout;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,7 +59,7 @@ class SecurityAdminController {
     @Operation(summary = "Unlock a username before its lock runs out")
     void release(@PathVariable String username, HttpServletRequest request) {
         if (!lockout.release(username, Actors.current().username(), clients.of(request))) {
-            throw new NotFoundException("该用户名当前未被锁定 (this username is not locked)");
+            throw new NotFoundException(Phrase.of("problem.security.this-username-is-not-locked", "该用户名当前未被锁定"));
         }
     }
 }

@@ -2,10 +2,12 @@ package cn.civicloop.shared.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +33,7 @@ import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.PayloadTooLargeException;
 import cn.civicloop.shared.UnauthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,40 +63,46 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         } else if (ex instanceof UnauthenticatedException) {
             status = HttpStatus.UNAUTHORIZED;
         }
-        return problem(status, ex.getMessage(), ex.fieldProblems(), request);
+        Locale locale = LocaleContextHolder.getLocale();
+        return problem(status, RefusalText.in(ex, locale), ex.fieldProblems().stream()
+                .map(p -> new FieldProblem(p.field(), RefusalText.in(p, locale))).toList(), request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex, WebRequest request) {
-        return problem(HttpStatus.CONFLICT, "记录已被他人修改，请刷新后重试 (changed concurrently, reload and retry)",
+        return problem(HttpStatus.CONFLICT, Phrase.of("problem.shared.changed-concurrently", "记录已被他人修改，请刷新后重试"),
                 List.of(), request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException ex, WebRequest request) {
         log.warn("Integrity violation turned into 409: {}", ex.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "数据冲突 (conflicts with existing data)", List.of(), request);
+        return problem(HttpStatus.CONFLICT, Phrase.of("problem.shared.conflict", "数据冲突"), List.of(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "参数格式错误 (malformed parameter)",
-                List.of(new FieldProblem(ex.getName(), "无效的值 (invalid value)")), request);
+        return problem(HttpStatus.BAD_REQUEST, Phrase.of("problem.shared.malformed-parameter", "参数格式错误"),
+                List.of(new FieldProblem(ex.getName(), text(Phrase.of("problem.shared.invalid-value", "无效的值")))),
+                request);
     }
 
     /** A multipart body Tomcat cannot parse (e.g. a NUL in a file name); too large is handled as 413 below. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
         if (ex instanceof MaxUploadSizeExceededException tooLarge) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "上传文件过大 (an uploaded file is too large)", List.of(), request);
+            return problem(HttpStatus.CONTENT_TOO_LARGE,
+                    Phrase.of("problem.shared.upload-too-large", "上传文件过大"), List.of(), request);
         }
-        return problem(HttpStatus.BAD_REQUEST, "上传内容格式错误 (malformed multipart request)", List.of(), request);
+        return problem(HttpStatus.BAD_REQUEST,
+                Phrase.of("problem.shared.malformed-multipart", "上传内容格式错误"), List.of(), request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误 (internal error)", List.of(), request);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                Phrase.of("problem.shared.internal-error", "服务器内部错误"), List.of(), request);
     }
 
     @Override
@@ -101,10 +110,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         ex.getBindingResult().getFieldErrors()
-                .forEach(e -> problems.add(new FieldProblem(e.getField(), e.getDefaultMessage())));
+                .forEach(e -> problems.add(new FieldProblem(e.getField(), RefusalText.of(e.getDefaultMessage()))));
         ex.getBindingResult().getGlobalErrors()
-                .forEach(e -> problems.add(new FieldProblem(e.getObjectName(), e.getDefaultMessage())));
-        return problem(HttpStatus.BAD_REQUEST, "请求字段无效 (invalid fields)", problems, request);
+                .forEach(e -> problems.add(new FieldProblem(e.getObjectName(), RefusalText.of(e.getDefaultMessage()))));
+        return problem(HttpStatus.BAD_REQUEST, Phrase.of("problem.shared.invalid-fields", "请求字段无效"), problems,
+                request);
     }
 
     @Override
@@ -112,8 +122,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(e -> problems.add(
-                new FieldProblem(r.getMethodParameter().getParameterName(), e.getDefaultMessage()))));
-        return problem(HttpStatus.BAD_REQUEST, "请求参数无效 (invalid parameters)", problems, request);
+                new FieldProblem(r.getMethodParameter().getParameterName(), RefusalText.of(e.getDefaultMessage())))));
+        return problem(HttpStatus.BAD_REQUEST, Phrase.of("problem.shared.invalid-parameters", "请求参数无效"), problems,
+                request);
     }
 
     @Override
@@ -121,9 +132,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            problems.add(new FieldProblem(fieldPath(jackson), "类型或格式错误 (wrong type or format)"));
+            problems.add(new FieldProblem(fieldPath(jackson),
+                    text(Phrase.of("problem.shared.wrong-type", "类型或格式错误"))));
         }
-        return problem(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON (malformed request body)", problems, request);
+        return problem(HttpStatus.BAD_REQUEST, Phrase.of("problem.shared.malformed-json", "请求体不是有效的 JSON"),
+                problems, request);
     }
 
     private static String fieldPath(JacksonException ex) {
@@ -138,6 +151,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
+    /** A phrase in the request's language. */
+    private static String text(Phrase phrase) {
+        return RefusalText.of(phrase);
+    }
+
+    private ResponseEntity<Object> problem(HttpStatus status, Phrase detail, List<FieldProblem> problems,
+            WebRequest request) {
+        return problem(status, text(detail), problems, request);
+    }
+
+    /** @param detail and each problem's reason already in the request's language */
     private ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldProblem> problems,
             WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
@@ -155,6 +179,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+            // Spring's own refusals (a ResponseStatusException, 405, 415…) make their body only now
+            body = error.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
+        if (body instanceof ProblemDetail problem && problem.getDetail() != null) {
+            // Spring's own refusals and any reason still written "中文 (English)": one language per answer
+            problem.setDetail(RefusalText.of(problem.getDetail()));
+        }
         if (request instanceof ServletWebRequest web && web.getResponse() != null && isPage(web.getRequest())
                 && !web.getResponse().isCommitted()) {
             String detail = body instanceof ProblemDetail problem ? problem.getDetail() : null;

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * The submitted fields of a page form (the admin pages of several modules) and the problems found in them, shown
@@ -44,7 +45,7 @@ public final class FormValues {
         try {
             return v == null ? null : Long.valueOf(v);
         } catch (NumberFormatException e) {
-            errors.putIfAbsent(field, "请输入数字 (a number is required)");
+            errors.putIfAbsent(field, RefusalText.of(Phrase.of("problem.shared.number-required", "请输入数字")));
             return null;
         }
     }
@@ -54,7 +55,7 @@ public final class FormValues {
         try {
             return v == null ? null : Enum.valueOf(type, v);
         } catch (IllegalArgumentException e) {
-            errors.putIfAbsent(field, "无效的选项 (not a valid choice)");
+            errors.putIfAbsent(field, RefusalText.of(Phrase.of("problem.shared.invalid-choice", "无效的选项")));
             return null;
         }
     }
@@ -62,7 +63,7 @@ public final class FormValues {
     /** Throws the problems found while reading the form, so that nothing is saved. */
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("输入有误，请检查标出的字段 (please correct the marked fields)",
+            throw new InvalidInputException(CORRECT_MARKED_FIELDS,
                     errors.entrySet().stream().map(e -> new DomainException.FieldProblem(e.getKey(), e.getValue())).toList());
         }
     }
@@ -74,10 +75,10 @@ public final class FormValues {
      */
     public void refused(RuntimeException e) {
         if (e instanceof DomainException d) {
-            d.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), cn.civicloop.shared.web.RefusalText.of(p.reason())));
+            d.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(), RefusalText.of(p)));
             errors.put("form", RefusalText.of(d));
         } else {
-            errors.put("form", RefusalText.of(new IllegalStateException(CONFLICT)));
+            errors.put("form", RefusalText.of(CONFLICT));
         }
     }
 
@@ -86,6 +87,10 @@ public final class FormValues {
         return e instanceof DomainException ? HttpStatus.UNPROCESSABLE_CONTENT.value() : HttpStatus.CONFLICT.value();
     }
 
-    public static final String CONFLICT = "未保存：与已有数据冲突（例如编码或用户名刚被他人使用），未做任何修改，请检查后重试 "
-            + "(not saved: conflicts with existing data, e.g. a code or username just taken by someone else; nothing was changed)";
+    public static final Phrase CONFLICT = Phrase.of("problem.shared.form-conflict",
+            "未保存：与已有数据冲突（例如编码或用户名刚被他人使用），未做任何修改，请检查后重试");
+
+    /** The refusal of a form with problems marked next to its fields. */
+    public static final Phrase CORRECT_MARKED_FIELDS = Phrase.of("problem.shared.correct-marked-fields",
+            "输入有误，请检查标出的字段");
 }

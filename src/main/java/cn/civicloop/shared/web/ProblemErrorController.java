@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import cn.civicloop.shared.Phrase;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +48,7 @@ class ProblemErrorController extends BasicErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null && uri.toString().startsWith("/api/")) {
             // an API path keeps its problem document whatever the client accepts
-            Refusals.writeProblem(response, status, detail(status), uri.toString());
+            Refusals.writeProblem(response, status, detail(status, RequestLanguage.of(request)), uri.toString());
             return null;
         }
         boolean csrf = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException;
@@ -98,7 +99,7 @@ class ProblemErrorController extends BasicErrorController {
         body.put("type", "about:blank");
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
-        body.put("detail", detail(status));
+        body.put("detail", detail(status, RequestLanguage.of(request)));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {
             body.put("instance", uri.toString());
@@ -106,15 +107,17 @@ class ProblemErrorController extends BasicErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    private static String detail(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> "请求格式错误，地址或参数包含不允许的字符 (malformed request)";
-            case UNAUTHORIZED -> "需要登录 (login required)";
-            case FORBIDDEN -> "无权访问 (not allowed)";
-            case NOT_FOUND -> "地址不存在 (no such resource)";
-            case METHOD_NOT_ALLOWED -> "不支持该请求方法 (method not allowed)";
-            case CONTENT_TOO_LARGE -> "请求内容过大 (request too large)";
-            default -> status.is5xxServerError() ? "服务器内部错误 (internal error)" : status.getReasonPhrase();
+    /** The reason of an error no controller refused, in the request's language. */
+    private static String detail(HttpStatus status, java.util.Locale locale) {
+        Phrase phrase = switch (status) {
+            case BAD_REQUEST -> Phrase.of("problem.shared.malformed-request", "请求格式错误，地址或参数包含不允许的字符");
+            case UNAUTHORIZED -> Phrase.of("problem.shared.login-required", "需要登录");
+            case FORBIDDEN -> Phrase.of("problem.shared.not-allowed", "无权访问");
+            case NOT_FOUND -> Phrase.of("problem.shared.no-such-resource", "地址不存在");
+            case METHOD_NOT_ALLOWED -> Phrase.of("problem.shared.method-not-allowed", "不支持该请求方法");
+            case CONTENT_TOO_LARGE -> Phrase.of("problem.shared.request-too-large", "请求内容过大");
+            default -> status.is5xxServerError() ? Phrase.of("problem.shared.internal-error", "服务器内部错误") : null;
         };
+        return phrase == null ? status.getReasonPhrase() : RefusalText.in(phrase, locale);
     }
 }

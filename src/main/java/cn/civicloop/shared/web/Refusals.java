@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+import cn.civicloop.shared.Phrase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,8 +18,16 @@ public final class Refusals {
     private Refusals() {
     }
 
+    /** Writes a refusal, its reason in the request's language. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            Phrase reason) throws IOException {
+        write(request, response, status, RefusalText.in(reason, RequestLanguage.of(request)));
+    }
+
+    /** @param detail the reason; a bilingual one is cut to the request's language */
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String detail) throws IOException {
+        detail = RefusalText.in(detail, RequestLanguage.of(request));
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");
         String accept = request.getHeader("Accept");

@@ -16,6 +16,7 @@ import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.classifier.ModelInfo;
 import cn.civicloop.shared.AuditTrail;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
 
@@ -58,8 +59,8 @@ public class CatalogueAdmin {
 
     @Transactional
     public Rule save(Rule rule, Actor by) {
-        Rule before = rule.id() == null ? null : catalogue.rule(rule.id())
-                .orElseThrow(() -> new NotFoundException("没有该派单规则 (no such rule)"));
+        Rule before = rule.id() == null ? null : catalogue.rule(rule.id()).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-rule", "没有该派单规则")));
         check(rule);
         long id = catalogue.save(rule, by.displayName());
         Rule after = catalogue.rule(id).orElseThrow();
@@ -69,7 +70,8 @@ public class CatalogueAdmin {
 
     @Transactional
     public void delete(long id, Actor by) {
-        Rule before = catalogue.rule(id).orElseThrow(() -> new NotFoundException("没有该派单规则 (no such rule)"));
+        Rule before = catalogue.rule(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-rule", "没有该派单规则")));
         catalogue.delete(id, by.displayName());
         audit.change("CONFIG_CHANGE", "routing rule " + id, before, null);
     }
@@ -108,23 +110,28 @@ public class CatalogueAdmin {
 
     private void check(Rule rule) {
         Department department = directory.departmentByCode(rule.departmentCode())
-                .orElseThrow(() -> new InvalidInputException("departmentCode", "承办单位编码不存在 (no such department)"));
+                .orElseThrow(() -> new InvalidInputException("departmentCode",
+                        Phrase.of("problem.triage.no-such-department", "承办单位编码不存在")));
         if (rule.unitCode() != null) {
             Department unit = directory.departmentByCode(rule.unitCode())
-                    .orElseThrow(() -> new InvalidInputException("unitCode", "二级单位编码不存在 (no such unit)"));
+                    .orElseThrow(() -> new InvalidInputException("unitCode",
+                            Phrase.of("problem.triage.no-such-unit", "二级单位编码不存在")));
             if (!directory.isWithin(unit.id(), department.id()) || unit.id() == department.id()) {
-                throw new InvalidInputException("unitCode", "该单位不属于承办单位 (unit is not part of the department)");
+                throw new InvalidInputException("unitCode",
+                        Phrase.of("problem.triage.unit-is-not-part-of-the-department", "该单位不属于承办单位"));
             }
         }
         if (rule.channel() != null && java.util.Arrays.stream(Channel.values()).noneMatch(c -> c.name().equals(rule.channel()))) {
-            throw new InvalidInputException("channel", "未知渠道 (unknown channel): " + rule.channel());
+            throw new InvalidInputException("channel",
+                    Phrase.of("problem.triage.unknown-channel", "未知渠道：{0}", rule.channel()));
         }
         if (rule.areaCode() != null && directory.area(rule.areaCode()).isEmpty()) {
-            throw new InvalidInputException("areaCode", "区域编码不存在 (no such area)");
+            throw new InvalidInputException("areaCode", Phrase.of("problem.triage.no-such-area", "区域编码不存在"));
         }
         boolean knownCategory = Rule.ANY.equals(rule.category()) || categories().stream().anyMatch(c -> c.name().equals(rule.category()));
         if (!knownCategory) {
-            throw new InvalidInputException("category", "分类不存在，请先在分类树中添加 (unknown category)");
+            throw new InvalidInputException("category",
+                    Phrase.of("problem.triage.unknown-category", "分类不存在，请先在分类树中添加"));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.triage.RoutingCatalogue.HazardRule;
@@ -39,38 +40,42 @@ class HazardRuleCheck {
         List<FieldProblem> problems = new ArrayList<>();
         target(rule, problems);
         rule.channels().stream().filter(c -> Arrays.stream(Channel.values()).noneMatch(k -> k.name().equals(c)))
-                .findFirst().ifPresent(c -> problems.add(new FieldProblem("channels", "未知渠道 (unknown channel): " + c)));
+                .findFirst().ifPresent(c -> problems.add(new FieldProblem("channels",
+                        Phrase.of("problem.triage.unknown-channel", "未知渠道：{0}", c))));
         if (rule.areaCode() != null && directory.area(rule.areaCode()).isEmpty()) {
-            problems.add(new FieldProblem("areaCode", "区域编码不存在 (no such area)"));
+            problems.add(new FieldProblem("areaCode", Phrase.of("problem.triage.no-such-area", "区域编码不存在")));
         }
         if (catalogue.rules().stream().anyMatch(r -> r.name().equals(rule.name()) && !r.id().equals(rule.id()))) {
-            problems.add(new FieldProblem("name", "已有同名规则 (another rule has this name)"));
+            problems.add(new FieldProblem("name", Phrase.of("problem.triage.another-rule-has-this-name", "已有同名规则")));
         }
         pattern("patterns", rule.patterns(), problems);
         if (rule.excludePatterns() != null) {
             pattern("excludePatterns", rule.excludePatterns(), problems);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("输入有误，请检查标出的字段 (please correct the marked fields)", problems);
+            throw new InvalidInputException(
+                    Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
         }
     }
 
     private void target(HazardRule rule, List<FieldProblem> problems) {
         Department department = directory.departmentByCode(rule.departmentCode()).orElse(null);
         if (department == null) {
-            problems.add(new FieldProblem("departmentCode", "承办单位编码不存在 (no such department)"));
+            problems.add(new FieldProblem("departmentCode",
+                    Phrase.of("problem.triage.no-such-department", "承办单位编码不存在")));
             return;
         }
         if (rule.diverts() && !department.linkage()) {
             problems.add(new FieldProblem("departmentCode",
-                    "联动分流的目标须为110社会联动单位 (a diverting rule must name a linked agency)"));
+                    Phrase.of("problem.triage.a-diverting-rule-must-name-a-linked", "联动分流的目标须为110社会联动单位")));
         }
         if (rule.unitCode() != null) {
             Department unit = directory.departmentByCode(rule.unitCode()).orElse(null);
             if (unit == null) {
-                problems.add(new FieldProblem("unitCode", "二级单位编码不存在 (no such unit)"));
+                problems.add(new FieldProblem("unitCode", Phrase.of("problem.triage.no-such-unit", "二级单位编码不存在")));
             } else if (unit.id() == department.id() || !directory.isWithin(unit.id(), department.id())) {
-                problems.add(new FieldProblem("unitCode", "该单位不属于承办单位 (unit is not part of the department)"));
+                problems.add(new FieldProblem("unitCode",
+                        Phrase.of("problem.triage.unit-is-not-part-of-the-department", "该单位不属于承办单位")));
             }
         }
     }
@@ -81,12 +86,13 @@ class HazardRuleCheck {
         try {
             compiled = CompiledHazard.compile(pattern);
         } catch (PatternSyntaxException e) {
-            problems.add(new FieldProblem(field, "正则表达式无法编译 (the pattern does not compile): "
-                    + e.getDescription() + " @" + e.getIndex()));
+            problems.add(new FieldProblem(field,
+                    Phrase.of("problem.triage.the-pattern-does-not-compile", "正则表达式无法编译：{0}", e.getDescription() + " @" + e.getIndex())));
             return;
         }
         if (compiled.matcher("").find()) {
-            problems.add(new FieldProblem(field, "该模式会匹配空文本 (the pattern matches empty text)"));
+            problems.add(new FieldProblem(field,
+                    Phrase.of("problem.triage.the-pattern-matches-empty-text", "该模式会匹配空文本")));
             return;
         }
         try {
@@ -97,8 +103,8 @@ class HazardRuleCheck {
                 }
             }
         } catch (BoundedText.TooSlow e) {
-            problems.add(new FieldProblem(field, "该模式在长文本上过慢，请用有界的 .{0,10} 代替 .* 或 .+ "
-                    + "(the pattern is too slow on a long text: use a bounded .{0,10} instead of .* or .+)"));
+            problems.add(new FieldProblem(field, Phrase.of("problem.triage.pattern-too-slow",
+                    "该模式在长文本上过慢，请用有界的 {0} 代替 .* 或 .+", ".{0,10}")));
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.shared.AuditTrail;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
@@ -76,8 +77,8 @@ class RoutingCatalogueService implements RoutingCatalogue {
     @Override
     @Transactional
     public HazardRule saveHazardRule(HazardRule r, Actor by) {
-        HazardRule before = r.id() == null ? null : hazards.rule(r.id())
-                .orElseThrow(() -> new NotFoundException("没有该险情规则 (no such hazard rule)"));
+        HazardRule before = r.id() == null ? null : hazards.rule(r.id()).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-hazard-rule", "没有该险情规则")));
         valid(r);
         HazardRule rule = new HazardRule(r.id(), r.name().strip(), r.level(), r.patterns().strip(),
                 blank(r.excludePatterns()), r.channels(), blank(r.areaCode()), r.departmentCode().strip(),
@@ -92,8 +93,8 @@ class RoutingCatalogueService implements RoutingCatalogue {
     @Override
     @Transactional
     public void deleteHazardRule(long id, Actor by) {
-        HazardRule before = hazards.rule(id)
-                .orElseThrow(() -> new NotFoundException("没有该险情规则 (no such hazard rule)"));
+        HazardRule before = hazards.rule(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-hazard-rule", "没有该险情规则")));
         hazards.delete(id, by.displayName());
         audit.change("CONFIG_CHANGE", "hazard rule " + id, before, null);
     }
@@ -117,7 +118,8 @@ class RoutingCatalogueService implements RoutingCatalogue {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("输入有误，请检查标出的字段 (please correct the marked fields)", problems);
+            throw new InvalidInputException(
+                    Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
         }
     }
 

@@ -12,6 +12,7 @@ import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.triage.HazardLevel;
@@ -65,7 +66,8 @@ public class TriageViews {
 
     public CaseTriage of(String number, Actor actor) {
         requireCentre(actor);
-        cases.snapshot(number).orElseThrow(() -> new NotFoundException("工单不存在 (no such case): " + number));
+        cases.snapshot(number).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-case", "工单不存在：{0}", number)));
         return new CaseTriage(records.decision(number).orElse(null), records.suggestions(number),
                 records.duplicates(number));
     }
@@ -87,7 +89,7 @@ public class TriageViews {
         boolean allowed = actor.has(Role.OPERATOR) || actor.has(Role.LEADER) || actor.has(Role.SYSTEM)
                 || (actor.has(Role.TRIAGE_OFFICER) && actor.districtWide());
         if (!allowed) {
-            throw new ForbiddenException("研判队列仅限指挥中心 (triage is for the district centre)");
+            throw new ForbiddenException(Phrase.of("problem.triage.triage-is-for-the-district-centre", "研判队列仅限指挥中心"));
         }
     }
 

@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.civicloop.shared.web.RefusalText;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.Urgency;
 import cn.civicloop.security.Actors;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.web.FormValues;
@@ -163,7 +165,8 @@ class AdminRoutingController {
             try {
                 value = threshold == null ? null : Double.valueOf(threshold);
             } catch (NumberFormatException e) {
-                form.errors().put("autoThreshold", "请输入 0–1 之间的数 (a number between 0 and 1)");
+                form.errors().put("autoThreshold",
+                        RefusalText.of(Phrase.of("problem.triage.threshold", "请输入 0–1 之间的数")));
             }
             form.throwIfInvalid();
             catalogue.saveCategory(new RoutingCatalogue.Category(form.text("name"), form.text("parent"), value,
@@ -178,11 +181,13 @@ class AdminRoutingController {
     }
 
     private HazardRule hazard(long id) {
-        return catalogue.hazardRule(id).orElseThrow(() -> new NotFoundException("没有该险情规则 (no such hazard rule)"));
+        return catalogue.hazardRule(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-hazard-rule", "没有该险情规则")));
     }
 
     private RoutingRule rule(long id) {
-        return catalogue.rule(id).orElseThrow(() -> new NotFoundException("没有该派单规则 (no such rule)"));
+        return catalogue.rule(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.triage.no-such-rule", "没有该派单规则")));
     }
 
     private String show(Model model, RoutingRule editing, FormValues rule, FormValues category) {

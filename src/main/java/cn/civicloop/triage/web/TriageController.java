@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.security.Actors;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.triage.internal.Outcome;
 import cn.civicloop.triage.internal.TriageRecords;
@@ -67,7 +68,7 @@ class TriageController {
                     grid = placement.grid().code();
                 }
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("lat", "坐标无效 (invalid coordinates)");
+                throw new InvalidInputException("lat", Phrase.of("problem.triage.invalid-coordinates", "坐标无效"));
             }
         }
         return views.preview(r.title(), r.content() == null ? "" : r.content(), r.channel(), street, community, grid,

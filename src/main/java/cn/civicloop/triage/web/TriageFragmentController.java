@@ -16,6 +16,7 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.security.Actors;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.triage.internal.TriageDecider;
@@ -44,7 +45,7 @@ class TriageFragmentController {
             @RequestParam(defaultValue = "HOTLINE_12345") String channel, Model model) {
         Actor actor = Actors.current();
         if (!actor.isStaff()) {
-            throw new ForbiddenException("仅限工作人员 (staff only)");
+            throw new ForbiddenException(Phrase.of("problem.triage.staff-only", "仅限工作人员"));
         }
         String t = cut(title, 200);
         String c = cut(content, 10000);

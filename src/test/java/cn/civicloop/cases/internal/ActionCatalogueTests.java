@@ -130,7 +130,7 @@ class ActionCatalogueTests {
     void everyActionPeopleTakeHasExactlyOneHandler() {
         List<ActionHandlers> families = List.of(new RegistrationSteps(null, null, null), new AssignmentSteps(null),
                 new HandlingSteps(null, null, null), new ReviewSteps(null), new SupervisionSteps(null),
-                new CoHandlingSteps(null, null, null, null, null));
+                new CoHandlingSteps(null, null, null, null, null), new UrgencySteps());
         new CaseWorkflow(families); // checks the catalogue against the handlers
         assertThatThrownBy(() -> new CaseWorkflow(families.subList(1, families.size())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("REGISTER").hasMessageContaining("MERGE");

@@ -11,6 +11,7 @@ import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.SlaRules;
 import cn.civicloop.cases.Urgency;
 import cn.civicloop.shared.AuditTrail;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
@@ -43,11 +44,13 @@ class SlaRulesService implements SlaRules {
         valid(rule);
         String scope = rule.scope().strip();
         if (!LIMIT_STAGES.contains(rule.stage())) {
-            throw new InvalidInputException("stage", "阶段必须是 " + LIMIT_STAGES + " 之一 (unknown stage)");
+            throw new InvalidInputException("stage",
+                    Phrase.of("problem.cases.unknown-stage", "阶段必须是 {0} 之一", LIMIT_STAGES));
         }
         boolean kind = Arrays.stream(AppealKind.values()).anyMatch(k -> k.name().equals(scope));
         if (!scope.equals("*") && scope.matches("[A-Z_]+") && !kind) {
-            throw new InvalidInputException("scope", "未知的诉求类型 (unknown appeal kind): " + scope);
+            throw new InvalidInputException("scope",
+                    Phrase.of("problem.cases.unknown-appeal-kind", "未知的诉求类型：{0}", scope));
         }
         LimitRule before = timeLimits().stream().filter(r -> r.scope().equals(scope) && r.urgency() == rule.urgency()
                 && r.stage().equals(rule.stage())).findFirst().orElse(null);
@@ -88,7 +91,8 @@ class SlaRulesService implements SlaRules {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("输入有误，请检查标出的字段 (please correct the marked fields)", problems);
+            throw new InvalidInputException(
+                    Phrase.of("problem.shared.correct-marked-fields", "输入有误，请检查标出的字段"), problems);
         }
     }
 }

@@ -23,14 +23,14 @@ class StaffPageErrors {
     @ExceptionHandler(ForbiddenException.class)
     String forbidden(ForbiddenException e, Model model, HttpServletResponse response, java.util.Locale locale) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
-        model.addAttribute("message", RefusalText.in(e.getMessage(), locale));
+        model.addAttribute("message", RefusalText.in(e, locale));
         return "cases/forbidden";
     }
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletResponse response, java.util.Locale locale) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("message", RefusalText.in(e.getMessage(), locale));
+        model.addAttribute("message", RefusalText.in(e, locale));
         return "cases/forbidden";
     }
 }
