@@ -119,6 +119,20 @@ class RoleWalkBrowserTests extends BrowserTest {
             Waits.until(browser, 15, d -> "DISPATCHED".equals(d.findElement(By.id("incident-status")).getAttribute("data-status")));
             Waits.until(browser, 15, d -> d.findElement(By.id("incident-units")).getText().contains("-"));
             look(english);
+            // a minor accident without injury goes to the insurer: the desk shows the linkage case and its state
+            new Select(browser.findElement(By.id("call-type"))).selectByValue("TRAFFIC_MINOR");
+            browser.findElement(By.id("call-summary")).sendKeys("角色巡查：两车剐蹭，无人受伤");
+            browser.findElement(By.id("call-lat")).sendKeys(String.valueOf(b3.get("postLat").asDouble() - 0.002));
+            browser.findElement(By.id("call-lon")).sendKeys(String.valueOf(b3.get("postLon").asDouble() + 0.001));
+            String before = browser.findElement(By.id("incident-number")).getText();
+            browser.findElement(By.id("call-submit")).click();
+            Waits.until(browser, 15, d -> !before.equals(d.findElement(By.id("incident-number")).getText())
+                    && "OPEN".equals(d.findElement(By.id("incident-status")).getAttribute("data-status")));
+            Waits.click(browser, By.id("divert-submit"));
+            Waits.until(browser, 15, d -> "DIVERTED".equals(d.findElement(By.id("incident-status")).getAttribute("data-status"))
+                    && d.findElement(By.id("case-number")).getText().startsWith("SZ-")
+                    && !d.findElement(By.id("case-status")).getText().isBlank());
+            look(english);
             open("/dispatch/map", english);
             Waits.until(browser, 15, d -> !d.findElements(By.cssSelector("#counters tr[data-block]")).isEmpty());
             look(english);
