@@ -107,7 +107,9 @@ class RoleWalkBrowserTests extends BrowserTest {
             look(english);
             new Select(browser.findElement(By.id("call-type"))).selectByValue("DISPUTE");
             browser.findElement(By.id("call-summary")).sendKeys("角色巡查：小区门口两人争吵");
-            browser.findElement(By.id("call-lat")).sendKeys(String.valueOf(b3.get("postLat").asDouble() + 0.003));
+            // each language's calls at their own place: a call like an open one at the same place would join it
+            double north = english ? 0.006 : 0.003;
+            browser.findElement(By.id("call-lat")).sendKeys(String.valueOf(b3.get("postLat").asDouble() + north));
             browser.findElement(By.id("call-lon")).sendKeys(String.valueOf(b3.get("postLon").asDouble() + 0.002));
             look(english);
             browser.findElement(By.id("call-submit")).click();
@@ -122,7 +124,7 @@ class RoleWalkBrowserTests extends BrowserTest {
             // a minor accident without injury goes to the insurer: the desk shows the linkage case and its state
             new Select(browser.findElement(By.id("call-type"))).selectByValue("TRAFFIC_MINOR");
             browser.findElement(By.id("call-summary")).sendKeys("角色巡查：两车剐蹭，无人受伤");
-            browser.findElement(By.id("call-lat")).sendKeys(String.valueOf(b3.get("postLat").asDouble() - 0.002));
+            browser.findElement(By.id("call-lat")).sendKeys(String.valueOf(b3.get("postLat").asDouble() - north));
             browser.findElement(By.id("call-lon")).sendKeys(String.valueOf(b3.get("postLon").asDouble() + 0.001));
             String before = browser.findElement(By.id("incident-number")).getText();
             browser.findElement(By.id("call-submit")).click();
