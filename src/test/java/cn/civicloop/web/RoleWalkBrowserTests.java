@@ -121,6 +121,7 @@ class RoleWalkBrowserTests extends BrowserTest {
             Waits.until(browser, 15, d -> "DISPATCHED".equals(d.findElement(By.id("incident-status")).getAttribute("data-status")));
             Waits.until(browser, 15, d -> d.findElement(By.id("incident-units")).getText().contains("-"));
             look(english);
+            dispatched.add(browser.findElement(By.id("incident-number")).getText());
             // a minor accident without injury goes to the insurer: the desk shows the linkage case and its state
             new Select(browser.findElement(By.id("call-type"))).selectByValue("TRAFFIC_MINOR");
             browser.findElement(By.id("call-summary")).sendKeys("角色巡查：两车剐蹭，无人受伤");
@@ -139,7 +140,12 @@ class RoleWalkBrowserTests extends BrowserTest {
             Waits.until(browser, 15, d -> !d.findElements(By.cssSelector("#counters tr[data-block]")).isEmpty());
             look(english);
         });
+        // the units go back on patrol: other tests rank the same blocks' units
+        dispatched.forEach(n -> api.post("/api/v1/dispatch/incidents/" + n + "/cancel", api.login("police-desk"),
+                java.util.Map.of("reason", "巡查结束")));
     }
+
+    private final List<String> dispatched = new ArrayList<>();
 
     /** A unit on duty: the order arrives on its phone, which acknowledges, reports arrival and clears. */
     @Test
