@@ -156,6 +156,7 @@ class RoleWalkBrowserTests extends BrowserTest {
                         && !u.get("terminalAccount").isNull())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no unit on duty with a terminal account"));
         JsonNode block = DemoBlocks.block(api, unit.get("blockCode").asString());
+        phoneAt(block.get("postLat").asDouble(), block.get("postLon").asDouble());
         walkDoing(unit.get("terminalAccount").asString(), english -> {
             java.util.Map<String, Object> call = new java.util.HashMap<>();
             call.put("type", "MISSING_PERSON");
