@@ -161,6 +161,8 @@
   // ---- the selected incident
   function showDetail(number) {
     Dispatch.get(api + '/incidents/' + encodeURIComponent(number)).then(function (d) {
+      // a late answer for an incident selected before must not cover the one selected since
+      if (number !== selected) { return; }
       var i = d.incident;
       $('detail-empty').hidden = true;
       $('detail-body').hidden = false;
@@ -184,8 +186,8 @@
         recommendations(null, L_('dispatch.place.none'));
       } else if (policeOpen) {
         Dispatch.get(api + '/incidents/' + encodeURIComponent(number) + '/recommendations')
-          .then(function (rec) { recommendations(rec, null); })
-          .catch(function (err) { recommendations(null, err.message); });
+          .then(function (rec) { if (number === selected) { recommendations(rec, null); } })
+          .catch(function (err) { if (number === selected) { recommendations(null, err.message); } });
       } else {
         recommendations(null, null);
       }

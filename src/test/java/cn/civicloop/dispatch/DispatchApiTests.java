@@ -90,7 +90,11 @@ class DispatchApiTests extends ApiTest {
         Api.Answer arrived = terminal(unit, "ARRIVE", lat, lon);
         assertThat(arrived.json().get("unit").get("status").asString()).isEqualTo("ON_SCENE");
         assertThat(arrived.json().get("commander").asBoolean()).as("first on scene commands").isTrue();
-        assertThat(terminal(unit, "ARRIVE", lat, lon).status()).as("not twice").isEqualTo(409);
+        Api.Answer twice = terminal(unit, "ARRIVE", lat, lon);
+        assertThat(twice.status()).as("not twice").isEqualTo(409);
+        // the English half of a refusal is what an English page shows: words, never a constant name
+        assertThat(twice.json().get("detail").asString()).contains("(the unit is on scene: it cannot arrive)")
+                .doesNotContain("ON_SCENE", "ARRIVE");
         assertThat(terminal(unit, "CLEAR", lat, lon).json().get("unit").get("status").asString()).isEqualTo("AVAILABLE");
 
         JsonNode done = api.get("/api/v1/dispatch/incidents/" + number, api.login(DESK)).json();

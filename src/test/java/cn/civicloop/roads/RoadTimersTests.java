@@ -125,6 +125,9 @@ class RoadTimersTests {
         assertThat(responder(w.id(), zfj).reportOverdue()).isFalse();
         Node.await(WAIT, "both limit timers have run", () -> whistleTimers(w.id()).isEmpty());
         assertThat(node.bean(WhistleReader.class).view(w.id()).notes().stream().filter(n -> n.text().contains("未在时限内"))).hasSize(2);
+        // each says which limit was missed, so that the page words it in its own language
+        assertThat(node.bean(WhistleReader.class).view(w.id()).notes().stream().map(WhistleView.Note::missedLimit)
+                .filter(java.util.Objects::nonNull)).containsExactlyInAnyOrder("ACK", "REPORT");
         assertThat(now.status()).isEqualTo("OPEN");
 
         // 事不完，人不撤: nobody leaves before the whistle-blower resolves it

@@ -181,6 +181,25 @@ class AdminPagesBrowserTests extends BrowserTest {
         // removed again: the ladder is shared by the other tests
         submitWith(By.xpath("//tr[td='977%']//button"));
         assertThat(browser.findElement(By.id("rung-list")).getText()).doesNotContain("977%");
+
+        // on the English page the saved notice names the kind and the stage in English, never by their codes
+        browser.get(url("/admin/sla?lang=en"));
+        browser.findElement(By.id("scope")).clear();
+        browser.findElement(By.id("scope")).sendKeys("COMPLAINT");
+        new Select(browser.findElement(By.id("stage"))).selectByValue("HANDLE");
+        browser.findElement(By.id("amount")).clear();
+        browser.findElement(By.id("amount")).sendKeys("13"); // the default, left as it was
+        new Select(browser.findElement(By.id("unit"))).selectByValue("WORKING_DAYS");
+        submitWith(By.id("limit-submit"));
+        assertThat(browser.findElement(By.id("saved")).getText()).contains("Complaint")
+                .doesNotContain("COMPLAINT").doesNotContain("HANDLE").doesNotContainPattern("\\p{IsHan}");
+        browser.findElement(By.id("percent")).sendKeys("978");
+        new Select(browser.findElement(By.id("rung-stage"))).selectByValue("FOLLOW_UP");
+        submitWith(By.id("rung-submit"));
+        assertThat(browser.findElement(By.id("saved")).getText()).contains("978%")
+                .doesNotContain("FOLLOW_UP").doesNotContainPattern("\\p{IsHan}");
+        submitWith(By.xpath("//tr[td='978%']//button"));
+        assertThat(browser.findElement(By.id("saved")).getText()).doesNotContainPattern("\\p{IsHan}");
     }
 
     @Test

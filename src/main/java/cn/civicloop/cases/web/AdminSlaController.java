@@ -1,7 +1,10 @@
 package cn.civicloop.cases.web;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.civicloop.calendar.LimitUnit;
+import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
 import cn.civicloop.cases.SlaRules;
@@ -31,9 +35,11 @@ class AdminSlaController {
     private static final Map<String, String> NEW_RUNG = Map.of("stage", "HANDLE", "step", "REMIND");
 
     private final SlaRules rules;
+    private final MessageSource messages;
 
-    AdminSlaController(SlaRules rules) {
+    AdminSlaController(SlaRules rules, MessageSource messages) {
         this.rules = rules;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/sla")
@@ -43,7 +49,7 @@ class AdminSlaController {
 
     @PostMapping("/admin/sla/limits")
     String saveLimit(@RequestParam Map<String, String> params, Model model, RedirectAttributes flash,
-            HttpServletResponse response) {
+            HttpServletResponse response, Locale locale) {
         FormValues form = new FormValues(params);
         try {
             Urgency urgency = form.choice("urgency", Urgency.class);
@@ -56,7 +62,8 @@ class AdminSlaController {
             form.throwIfInvalid();
             rules.saveTimeLimit(new SlaRules.LimitRule(form.text("scope"), urgency, form.text("stage"), clamp(amount),
                     unit));
-            flash.addFlashAttribute("saved", form.text("scope") + " · " + form.text("stage"));
+            flash.addFlashAttribute("saved", scopeLabel(form.text("scope").strip(), locale) + " · "
+                    + messages.getMessage("admin.sla.stage." + form.text("stage"), null, form.text("stage"), locale));
             return "redirect:/admin/sla";
         } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
@@ -67,7 +74,7 @@ class AdminSlaController {
 
     @PostMapping("/admin/sla/ladder")
     String saveRung(@RequestParam Map<String, String> params, Model model, RedirectAttributes flash,
-            HttpServletResponse response) {
+            HttpServletResponse response, Locale locale) {
         FormValues form = new FormValues(params);
         try {
             ClockStage stage = form.choice("stage", ClockStage.class);
@@ -79,7 +86,7 @@ class AdminSlaController {
             }
             form.throwIfInvalid();
             rules.saveRung(new SlaRules.Rung(stage, clamp(percent), step));
-            flash.addFlashAttribute("saved", stage.label() + " " + percent + "%");
+            flash.addFlashAttribute("saved", stageLabel(stage, locale) + " " + percent + "%");
             return "redirect:/admin/sla";
         } catch (DomainException | DataIntegrityViolationException e) {
             form.refused(e);
@@ -89,10 +96,24 @@ class AdminSlaController {
     }
 
     @PostMapping("/admin/sla/ladder/{stage}/{percent}/delete")
-    String removeRung(@PathVariable ClockStage stage, @PathVariable int percent, RedirectAttributes flash) {
+    String removeRung(@PathVariable ClockStage stage, @PathVariable int percent, RedirectAttributes flash,
+            Locale locale) {
         rules.removeRung(stage, percent);
-        flash.addFlashAttribute("saved", stage.label() + " " + percent + "%");
+        flash.addFlashAttribute("saved", stageLabel(stage, locale) + " " + percent + "%");
         return "redirect:/admin/sla";
+    }
+
+    /** A scope as the list shows it: all, an appeal kind's name in the page's language, or the category as typed. */
+    private String scopeLabel(String scope, Locale locale) {
+        if (scope.equals("*")) {
+            return messages.getMessage("admin.sla.scope.all", null, locale);
+        }
+        boolean kind = Arrays.stream(AppealKind.values()).anyMatch(k -> k.name().equals(scope));
+        return kind ? messages.getMessage("kind." + scope, null, scope, locale) : scope;
+    }
+
+    private String stageLabel(ClockStage stage, Locale locale) {
+        return messages.getMessage("admin.sla.stage." + stage.name(), null, stage.name(), locale);
     }
 
     /** Out-of-range numbers stay out of range (so that validation names them) without overflowing an int. */
@@ -108,6 +129,7 @@ class AdminSlaController {
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("units", LimitUnit.values());
         model.addAttribute("steps", EscalationStep.values());
+        model.addAttribute("kinds", AppealKind.values());
         model.addAttribute("values", limit.values());
         model.addAttribute("errors", limit.errors());
         model.addAttribute("rungValues", rung.values());

@@ -157,7 +157,7 @@ public class DispatchDesk {
             throw new ConflictException(u.callSign() + " 不在班，不能派警 (the unit is off duty)");
         }
         IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.DISPATCH_UNIT)
-                .orElseThrow(() -> new ConflictException("警情" + i.status().label() + "，不能派警 (incident is " + i.status() + ")"));
+                .orElseThrow(() -> new ConflictException("警情" + i.status().label() + "，不能派警 (the incident is " + Words.of(i.status()) + ")"));
         Instant now = clock.instant();
         GeoPoint from = position(u);
         Double eta = from == null ? null : travel.current().toward(i.place(), List.of(from)).get(0).seconds();
@@ -221,7 +221,7 @@ public class DispatchDesk {
         incidents.activeAssignment(i.id(), unitCode)
                 .orElseThrow(() -> new ConflictException(unitCode + " 未在此警情上 (unit not on this incident)"));
         incidents.setCommander(i.id(), unitCode);
-        incidents.log(i.id(), "COMMANDER", i.status().name(), i.status().name(), actor.username(), "现场指挥：" + unitCode,
+        incidents.log(i.id(), "COMMANDER", i.status().name(), i.status().name(), actor.username(), unitCode,
                 clock.instant());
         AfterCommit.run(() -> {
             feed.toCentre("incident", Map.of("number", i.number()));

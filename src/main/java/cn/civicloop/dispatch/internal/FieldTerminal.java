@@ -89,7 +89,7 @@ public class FieldTerminal {
                 incidents.stampIfEmpty(i.id(), "first_enroute_at", now);
             }
             case ARRIVE -> arrive(i, u, a, actor, now);
-            case CLEAR -> clear(i, a, actor, now);
+            case CLEAR -> clear(i, u, a, actor, now);
             default -> throw new IllegalStateException(action.name());
         }
         AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", i.number())));
@@ -98,7 +98,7 @@ public class FieldTerminal {
     private void arrive(IncidentRecord i, UnitRecord u, Incidents.Assignment a, Actor actor, Instant now) {
         incidents.stampAssignment(a.id(), "onscene_at", now);
         IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.UNIT_ARRIVED).orElseThrow(
-                () -> new ConflictException("警情" + i.status().label() + " (incident is " + i.status() + ")"));
+                () -> new ConflictException("警情" + i.status().label() + " (the incident is " + Words.of(i.status()) + ")"));
         incidents.transition(i, IncidentAction.UNIT_ARRIVED, to, "first_onscene_at", now, actor.username(), u.callSign());
         if (i.commanderUnit() == null) {
             // The first unit on scene commands there until the centre names another (two-level command).
@@ -106,13 +106,13 @@ public class FieldTerminal {
         }
     }
 
-    private void clear(IncidentRecord i, Incidents.Assignment a, Actor actor, Instant now) {
+    private void clear(IncidentRecord i, UnitRecord u, Incidents.Assignment a, Actor actor, Instant now) {
         incidents.stampAssignment(a.id(), "cleared_at", now);
         boolean last = incidents.assignments(i.id()).stream().noneMatch(Incidents.Assignment::active);
         if (last) {
             IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.CLEAR).orElseThrow(
-                    () -> new ConflictException("警情" + i.status().label() + " (incident is " + i.status() + ")"));
-            incidents.transition(i, IncidentAction.CLEAR, to, "cleared_at", now, actor.username(), "处置完毕");
+                    () -> new ConflictException("警情" + i.status().label() + " (the incident is " + Words.of(i.status()) + ")"));
+            incidents.transition(i, IncidentAction.CLEAR, to, "cleared_at", now, actor.username(), u.callSign());
             events.publishEvent(new IncidentCleared(i.number(), i.line(), i.type(), i.priority(), i.blockCode(),
                     i.receivedAt(), i.firstDispatchedAt(), i.firstOnsceneAt(), incidents.assignments(i.id()).size(), now));
         }

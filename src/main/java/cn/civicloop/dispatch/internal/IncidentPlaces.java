@@ -76,7 +76,7 @@ public class IncidentPlaces {
         IncidentRecord i = incidents.byNumber(number).flatMap(r -> incidents.lock(r.id()))
                 .orElseThrow(() -> new NotFoundException("没有警情 " + number));
         if (!i.status().policeOpen()) {
-            throw new ConflictException("警情" + i.status().label() + "，不能再改位置 (the incident is " + i.status() + ")");
+            throw new ConflictException("警情" + i.status().label() + "，不能再改位置 (the incident is " + Words.of(i.status()) + ")");
         }
         String block = blockAt(p);
         incidents.place(i.id(), p, block, Text.cleanOrNull(address));

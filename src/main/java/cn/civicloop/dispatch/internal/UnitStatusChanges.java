@@ -25,7 +25,7 @@ class UnitStatusChanges {
     UnitStatus apply(UnitRecord u, UnitAction action, Long incidentId, String actor, String reason, Instant at) {
         UnitStatus to = UnitTransitions.next(u.status(), action).orElseThrow(() -> new ConflictException(
                 u.callSign() + " 当前" + u.status().label() + "，不能" + action.label()
-                        + " (unit is " + u.status() + ", " + action + " not allowed)"));
+                        + " (the unit is " + Words.of(u.status()) + ": it cannot " + Words.of(action) + ")"));
         Long keep = to == UnitStatus.AVAILABLE || to == UnitStatus.OUT_OF_SERVICE ? null
                 : incidentId != null ? incidentId : u.incidentId();
         units.changeStatus(u, action, to, keep, actor, reason, at);

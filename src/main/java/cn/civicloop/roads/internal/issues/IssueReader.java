@@ -68,7 +68,7 @@ public class IssueReader {
         String caseDepartment = null;
         if (r.caseNumber() != null) {
             Optional<AppealSnapshot> snap = caseQueries.snapshot(r.caseNumber());
-            caseStatus = snap.map(x -> x.status().label()).orElse(null);
+            caseStatus = snap.map(x -> x.status().name()).orElse(null);
             caseDepartment = snap.map(AppealSnapshot::departmentId).flatMap(directory::department)
                     .map(Department::name).orElse(null);
         }

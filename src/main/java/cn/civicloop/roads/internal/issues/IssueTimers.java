@@ -86,12 +86,12 @@ public class IssueTimers {
         Instant at = limit.isBefore(now) ? limit : now;
         IssueAction action = next.isPresent() ? IssueAction.AUTO_ESCALATED : IssueAction.OVERDUE;
         IssueTransitions.require(r.status(), action);
-        String remark = holder.levelLabel() + holder.name() + "超过 " + properties.answerWithin(holder.level()).toMinutes()
-                + " 分钟未处置" + next.map(n -> "，自动报" + n.levelLabel() + n.name()).orElse("，已超时");
-        if (!store.stepOnce(r.id(), at, action, holder.id(), next.map(Chief::id).orElse(null), due.round(), remark)) {
+        // no remark: the page words the step from the bundles (who held it, whom it went to) in its own language
+        if (!store.stepOnce(r.id(), at, action, holder.id(), next.map(Chief::id).orElse(null), due.round(), null)) {
             return;
         }
         next.ifPresent(n -> hold(r.id(), n, r.round() + 1, at));
-        log.info("Road issue {}: {}", r.id(), remark);
+        log.info("Road issue {}: {} unanswered by chief {} within {} min", r.id(), action, holder.id(),
+                properties.answerWithin(holder.level()).toMinutes());
     }
 }

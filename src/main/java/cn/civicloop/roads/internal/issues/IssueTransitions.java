@@ -46,7 +46,8 @@ public final class IssueTransitions {
 
     /** The status {@code action} leads to, or 409 when the issue is no longer where it could be taken. */
     static IssueStatus require(IssueStatus from, IssueAction action) {
+        // no parentheses in the Chinese half: a page shows only the half in its language (RefusalText)
         return target(from, action).orElseThrow(() -> new ConflictException(
-                "该问题已不在待处置状态（" + from.label() + "） (the issue is no longer pending)"));
+                "该问题当前为" + from.label() + "，已不在待处置状态 (the issue is no longer pending)"));
     }
 }

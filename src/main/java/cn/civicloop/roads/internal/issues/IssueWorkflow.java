@@ -78,8 +78,8 @@ public class IssueWorkflow {
             Chief next = data.nextLevel(reporter).orElse(reporter);
             timers.hold(id, next, 1, now);
             if (next.id() != reporter.id()) {
-                store.step(id, now, reporter.name(), IssueAction.PASSED_UP, reporter.id(), next.id(),
-                        "现场无法处置，报" + next.levelLabel() + next.name());
+                // no remark: the page words the step from the bundles, with the chief it went to
+                store.step(id, now, reporter.name(), IssueAction.PASSED_UP, reporter.id(), next.id(), null);
             }
         }
         return reader.view(id, Actor.system());
@@ -104,8 +104,7 @@ public class IssueWorkflow {
         Chief next = data.nextLevel(chief).orElseThrow(() -> new ConflictException(
                 "一级路长之上没有路长：请移交部门或吹哨 (no chief above level 1: hand it to a department or blow the whistle)"));
         Instant now = clock.instant();
-        store.step(id, now, chief.name(), IssueAction.ESCALATED, chief.id(), next.id(),
-                Objects.requireNonNullElse(Text.cleanOrNull(remark), "报上级路长"));
+        store.step(id, now, chief.name(), IssueAction.ESCALATED, chief.id(), next.id(), Text.cleanOrNull(remark));
         timers.hold(id, next, r.round() + 1, now);
         return reader.view(id, Actor.system());
     }
@@ -117,7 +116,8 @@ public class IssueWorkflow {
         Instant now = clock.instant();
         String number = loop.handOver(r, chief, actor, Text.cleanOrNull(remark), store.photos(id));
         store.handedOver(id, IssueStatus.HANDED_OVER, number, now);
-        store.step(id, now, chief.name(), IssueAction.HANDED_OVER, chief.id(), null, "移交治理闭环，工单 " + number);
+        // the chief's own remark; the case number is the issue's, shown beside it
+        store.step(id, now, chief.name(), IssueAction.HANDED_OVER, chief.id(), null, Text.cleanOrNull(remark));
         return reader.view(id, Actor.system());
     }
 

@@ -80,8 +80,15 @@ class WhistleStore {
     }
 
     void note(long id, String author, String department, String text, Instant at) {
-        jdbc.sql("insert into roads_whistle_note (whistle_id, written_at, author_name, department_name, note_text) values (?, ?, ?, ?, ?)")
-                .params(id, ts(at), author, department, text).update();
+        note(id, author, department, text, at, null);
+    }
+
+    /** {@code missed}: the limit a department missed, when the timer writes the note; null for a person's note. */
+    void note(long id, String author, String department, String text, Instant at, WhistleLimit missed) {
+        jdbc.sql("""
+                insert into roads_whistle_note (whistle_id, written_at, author_name, department_name, note_text, missed_limit)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, ts(at), author, department, text, missed == null ? null : missed.name()).update();
     }
 
     String departmentName(long id, long department) {
@@ -158,8 +165,10 @@ class WhistleStore {
     }
 
     private List<WhistleView.Note> notes(long id) {
-        return jdbc.sql("select written_at, author_name, department_name, note_text from roads_whistle_note where whistle_id = ? order by id")
+        return jdbc.sql("""
+                select written_at, author_name, department_name, note_text, missed_limit from roads_whistle_note
+                where whistle_id = ? order by id""")
                 .param(id).query((rs, n) -> new WhistleView.Note(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getString(4))).list();
+                        rs.getString(3), rs.getString(4), rs.getString(5))).list();
     }
 }

@@ -66,8 +66,8 @@ public class WhistleTimers {
             if (store.flagOverdue(due.whistleId(), department, limit, at)) {
                 String name = store.departmentName(due.whistleId(), department);
                 String text = name + limit.missed + "，已记超时并通报";
-                store.note(due.whistleId(), "系统", name, text, at);
-                log.info("Whistle {}: {}", due.whistleId(), text);
+                store.note(due.whistleId(), "系统", name, text, at, limit);
+                log.info("Whistle {}: department {} missed its {} limit", due.whistleId(), department, limit);
             }
         }
     }

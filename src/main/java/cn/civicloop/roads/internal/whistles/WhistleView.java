@@ -12,6 +12,7 @@ public record WhistleView(long id, String title, String description, String area
             boolean ackOverdue, boolean reportOverdue, Instant releasedAt, Integer rating, String ratingComment) {
     }
 
-    public record Note(Instant at, String author, String departmentName, String text) {
+    /** {@code missedLimit}: ACK or REPORT when the timer wrote it of a department that missed that limit, else null. */
+    public record Note(Instant at, String author, String departmentName, String text, String missedLimit) {
     }
 }

@@ -2,12 +2,15 @@ package cn.civicloop.roads.internal.issues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.web.RefusalText;
 
 /** Every (status, step) pair of a road issue: the listed ones lead where listed, all others are refused. */
 class IssueTransitionsTests {
@@ -46,6 +49,17 @@ class IssueTransitionsTests {
             assertThat(IssueTransitions.allowedIn(end)).as("%s", end).isEmpty();
             assertThatThrownBy(() -> IssueTransitions.require(end, IssueAction.ANSWERED))
                     .isInstanceOf(ConflictException.class).hasMessageContaining(end.label());
+        }
+    }
+
+    @Test
+    void aRefusalReadsInOneLanguageOnEachPage() {
+        for (IssueStatus end : new IssueStatus[] {IssueStatus.FIXED, IssueStatus.HANDED_OVER, IssueStatus.RESOLVED}) {
+            String message = catchThrowable(() -> IssueTransitions.require(end, IssueAction.RESOLVED)).getMessage();
+            assertThat(RefusalText.in(message, Locale.ENGLISH)).as("%s", end)
+                    .isEqualTo("The issue is no longer pending");
+            assertThat(RefusalText.in(message, Locale.SIMPLIFIED_CHINESE)).as("%s", end).contains(end.label())
+                    .doesNotContainPattern("[A-Za-z]");
         }
     }
 }
