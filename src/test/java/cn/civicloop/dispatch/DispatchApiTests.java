@@ -92,9 +92,13 @@ class DispatchApiTests extends ApiTest {
         assertThat(arrived.json().get("commander").asBoolean()).as("first on scene commands").isTrue();
         Api.Answer twice = terminal(unit, "ARRIVE", lat, lon);
         assertThat(twice.status()).as("not twice").isEqualTo(409);
-        // the English half of a refusal is what an English page shows: words, never a constant name
-        assertThat(twice.json().get("detail").asString()).contains("(the unit is on scene: it cannot arrive)")
-                .doesNotContain("ON_SCENE", "ARRIVE");
+        assertThat(twice.json().get("detail").asString()).contains("当前现场处置").doesNotContain("ON_SCENE", "ARRIVE");
+        // asked in English, the refusal reads in words, never a constant name
+        Map<String, Object> again = new HashMap<>(Map.of("action", "ARRIVE", "lat", lat, "lon", lon));
+        Api.Answer english = api.post("/api/v1/dispatch/terminal/status?lang=en", api.login(account(unit)), again);
+        assertThat(english.status()).isEqualTo(409);
+        assertThat(english.json().get("detail").asString()).containsIgnoringCase("the unit is on scene: it cannot arrive")
+                .doesNotContain("ON_SCENE", "ARRIVE").doesNotContainPattern("\\p{IsHan}");
         assertThat(terminal(unit, "CLEAR", lat, lon).json().get("unit").get("status").asString()).isEqualTo("AVAILABLE");
 
         JsonNode done = api.get("/api/v1/dispatch/incidents/" + number, api.login(DESK)).json();

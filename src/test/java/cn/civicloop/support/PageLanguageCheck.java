@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -37,6 +40,8 @@ public final class PageLanguageCheck {
 
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
     private static final Pattern MIXED = Pattern.compile("\\p{IsHan}\\s*\\(([a-z]+ ){2,}[a-z]+[^)]*\\)");
+    private static final Pattern DATE_BEFORE = Pattern.compile(
+            "(?:(\\d{4})-(\\d{2})-(\\d{2})|(?<![\\d-])(\\d{1,2})-(\\d{2})|(\\d{1,2})月(\\d{1,2})日)\\s*$");
     private static final Pattern CLOCK = Pattern.compile("(?<![\\d:])([01]\\d|2[0-3]):([0-5]\\d)(?![\\d])");
     private static final Pattern SEGMENTS = Pattern.compile("[\\n·|:：,，、()（）\\[\\]→/]+");
 
@@ -133,13 +138,24 @@ public final class PageLanguageCheck {
                 found.add(where + ": English label on a Chinese page: \"" + s + "\"");
             }
         }
-        LocalTime utc = LocalTime.now(clock.withZone(ZoneOffset.UTC));
-        LocalTime shanghai = LocalTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDateTime utc = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        LocalDateTime shanghai = LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         Matcher time = CLOCK.matcher(text);
         while (time.find()) {
-            LocalTime shown = LocalTime.parse(time.group(), DateTimeFormatter.ofPattern("HH:mm"));
-            if (minutesApart(shown, utc) <= 10 && minutesApart(shown, shanghai) > 10) {
-                found.add(where + ": a time in UTC (" + time.group() + ") in \"" + around(text, time.start()) + "\"");
+            LocalTime clockTime = LocalTime.parse(time.group(), DateTimeFormatter.ofPattern("HH:mm"));
+            LocalDate date = dateBefore(text, time.start(), shanghai.toLocalDate());
+            if (date == null) { // a time alone is today's: compared on the clock face, across midnight
+                if (minutesApart(clockTime, utc.toLocalTime()) <= 10
+                        && minutesApart(clockTime, shanghai.toLocalTime()) > 10) {
+                    found.add(where + ": a time in UTC (" + time.group() + ") in \"" + around(text, time.start()) + "\"");
+                }
+            } else { // a dated time (history) is a moment: only one shown as now's UTC reading is wrong
+                LocalDateTime shown = date.atTime(clockTime);
+                if (Math.abs(Duration.between(shown, utc).toMinutes()) <= 10
+                        && Math.abs(Duration.between(shown, shanghai).toMinutes()) > 10) {
+                    found.add(where + ": a time in UTC (" + date + " " + time.group() + ") in \""
+                            + around(text, time.start()) + "\"");
+                }
             }
         }
         return found;
@@ -160,6 +176,25 @@ public final class PageLanguageCheck {
             list.forEach(t -> contents.add(String.valueOf(t)));
         }
         return contents;
+    }
+
+    /** The date written just before a time ("2019-03-04 18:12", "03-04 18:12", "3月4日 18:12"), or null. */
+    private static LocalDate dateBefore(String text, int timeStart, LocalDate today) {
+        Matcher m = DATE_BEFORE.matcher(text.substring(Math.max(0, timeStart - 16), timeStart));
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            if (m.group(1) != null) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+            if (m.group(4) != null) {
+                return LocalDate.of(today.getYear(), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+            }
+            return LocalDate.of(today.getYear(), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)));
+        } catch (java.time.DateTimeException notADate) {
+            return null;
+        }
     }
 
     private static long minutesApart(LocalTime a, LocalTime b) {

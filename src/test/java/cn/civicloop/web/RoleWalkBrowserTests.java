@@ -101,6 +101,16 @@ class RoleWalkBrowserTests extends BrowserTest {
     @Test
     void policeDesk() {
         JsonNode b3 = DemoBlocks.block(api, "B3");
+        try {
+            policeDeskDay(b3);
+        } finally {
+            // the units go back on patrol, also when the walk failed: other tests rank the same blocks' units
+            dispatched.forEach(n -> api.post("/api/v1/dispatch/incidents/" + n + "/cancel", api.login("police-desk"),
+                    java.util.Map.of("reason", "巡查结束")));
+        }
+    }
+
+    private void policeDeskDay(JsonNode b3) {
         walkDoing("police-desk", english -> {
             open("/dispatch", english);
             Waits.until(browser, 15, d -> !d.findElements(By.cssSelector("#desk-map .post-icon")).isEmpty());
@@ -140,9 +150,6 @@ class RoleWalkBrowserTests extends BrowserTest {
             Waits.until(browser, 15, d -> !d.findElements(By.cssSelector("#counters tr[data-block]")).isEmpty());
             look(english);
         });
-        // the units go back on patrol: other tests rank the same blocks' units
-        dispatched.forEach(n -> api.post("/api/v1/dispatch/incidents/" + n + "/cancel", api.login("police-desk"),
-                java.util.Map.of("reason", "巡查结束")));
     }
 
     private final List<String> dispatched = new ArrayList<>();
