@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
 
 /**
  * The login throttle per pair of client address and username: a stranger's wrong passwords lock only the stranger,
@@ -112,10 +111,10 @@ class LoginThrottleApiTests extends ApiTest {
         String page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/login"))
                 .header("X-Forwarded-For", address).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(m.find()).isTrue();
+        String csrf = PageSession.csrfOf(page);
+        assertThat(csrf).isNotEmpty();
         String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+                + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
         HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
