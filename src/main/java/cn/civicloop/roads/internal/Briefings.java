@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * The weekly briefing (定期通报) per road area and per chief, for an ISO week in district time. An issue counts in
@@ -58,13 +59,13 @@ public class Briefings {
         }
         Matcher m = WEEK.matcher(week.strip());
         if (!m.matches()) {
-            throw new InvalidInputException("week", "周次格式为 2026-W48 (week as 2026-W48)");
+            throw new InvalidInputException("week", Phrase.of("problem.roads.week-format", "周次格式为 2026-W48"));
         }
         int year = Integer.parseInt(m.group(1));
         int w = Integer.parseInt(m.group(2));
         LocalDate probe = LocalDate.of(year, 1, 4);
         if (w < 1 || w > probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-            throw new InvalidInputException("week", "周次超出范围 (no such week)");
+            throw new InvalidInputException("week", Phrase.of("problem.roads.no-such-week", "周次超出范围"));
         }
         return probe.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, w).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.Phrase;
 
 /** The road chief behind a logged-in staff account (linked by username). */
 @Component
@@ -20,10 +21,10 @@ public class Chiefs {
 
     public Chief of(Actor actor) {
         if (!actor.has(Role.ROAD_CHIEF) || actor.username() == null) {
-            throw new ForbiddenException("只有路长可以这样做 (only a road chief may do this)");
+            throw new ForbiddenException(Phrase.of("problem.roads.road-chiefs-only", "只有路长可以这样做"));
         }
         return data.chiefByUsername(actor.username()).orElseThrow(() ->
-                new ForbiddenException("该账号未登记为路长 (this account is not linked to a road chief)"));
+                new ForbiddenException(Phrase.of("problem.roads.account-not-a-chief", "该账号未登记为路长")));
     }
 
     public Optional<Chief> find(Actor actor) {
@@ -35,7 +36,7 @@ public class Chiefs {
     public void requireSupervisor(Actor actor) {
         boolean ok = actor.has(Role.LEADER) || actor.has(Role.ADMIN) || find(actor).map(c -> c.level() <= 2).orElse(false);
         if (!ok) {
-            throw new ForbiddenException("通报仅限一级、二级路长和区领导 (level-1/2 chiefs and leaders only)");
+            throw new ForbiddenException(Phrase.of("problem.roads.supervisors-only", "通报仅限一级、二级路长和区领导"));
         }
     }
 }

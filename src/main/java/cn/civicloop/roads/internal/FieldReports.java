@@ -14,6 +14,7 @@ import cn.civicloop.intake.AppealForm;
 import cn.civicloop.intake.AppealIntake;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.Upload;
 
 /**
@@ -35,11 +36,11 @@ public class FieldReports {
 
     public OpenedCase submit(FieldReport report, List<Upload> photos, Actor actor) {
         if (!actor.has(Role.GRID_WORKER)) {
-            throw new ForbiddenException("只有网格员或驻村辅警可以上报 (grid workers and village auxiliary police only)");
+            throw new ForbiddenException(Phrase.of("problem.roads.field-reporters-only", "只有网格员或驻村辅警可以上报"));
         }
         Channel channel = report.channel() == null ? Channel.GRID_WORKER : report.channel();
         if (channel != Channel.GRID_WORKER && channel != Channel.VILLAGE_AUX_POLICE) {
-            throw new InvalidInputException("channel", "渠道只能是 GRID_WORKER 或 VILLAGE_AUX_POLICE");
+            throw new InvalidInputException("channel", Phrase.of("problem.roads.field-report-channel", "渠道只能是 GRID_WORKER 或 VILLAGE_AUX_POLICE"));
         }
         String ref = report.clientRef() == null || report.clientRef().isBlank() ? UUID.randomUUID().toString()
                 : report.clientRef().strip();

@@ -21,6 +21,7 @@ import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * Patrols (巡查): a chief starts one from his phone, posts his track in batches and stops it. Each track point is
@@ -96,10 +97,10 @@ public class Patrols {
     public TrackAnswer track(Chief chief, long patrolId, List<TrackPoint> points) {
         Patrol p = own(chief, patrolId);
         if (p.endedAt() != null) {
-            throw new ConflictException("巡查已结束 (the patrol has ended)");
+            throw new ConflictException(Phrase.of("problem.roads.patrol-ended", "巡查已结束"));
         }
         if (points == null || points.isEmpty() || points.size() > MAX_BATCH) {
-            throw new InvalidInputException("points", "每批 1–" + MAX_BATCH + " 个轨迹点 (1–" + MAX_BATCH + " points a batch)");
+            throw new InvalidInputException("points", Phrase.of("problem.roads.track-batch", "每批 1–{0} 个轨迹点", MAX_BATCH));
         }
         Instant now = clock.instant();
         int onRoad = 0;
@@ -110,11 +111,11 @@ public class Patrols {
             try {
                 g = new GeoPoint(Objects.requireNonNull(t.lat()), Objects.requireNonNull(t.lon()));
             } catch (RuntimeException e) {
-                throw new InvalidInputException("points[" + i + "]", "坐标无效 (invalid coordinates)");
+                throw new InvalidInputException("points[" + i + "]", Phrase.of("problem.roads.invalid-coordinates", "坐标无效"));
             }
             Instant at = t.recordedAt() == null ? now : t.recordedAt();
             if (at.isAfter(now.plus(Duration.ofMinutes(5))) || at.isBefore(p.startedAt().minus(Duration.ofMinutes(5)))) {
-                throw new InvalidInputException("points[" + i + "].recordedAt", "时间不在巡查期间 (time outside the patrol)");
+                throw new InvalidInputException("points[" + i + "].recordedAt", Phrase.of("problem.roads.point-outside-patrol", "时间不在巡查期间"));
             }
             Optional<Snap> snap = network.snap(g);
             if (snap.isPresent()) {
@@ -168,7 +169,7 @@ public class Patrols {
     private Patrol own(Chief chief, long patrolId) {
         Patrol p = patrol(patrolId);
         if (p.chiefId() != chief.id()) {
-            throw new ForbiddenException("不是您的巡查 (not your patrol)");
+            throw new ForbiddenException(Phrase.of("problem.roads.not-your-patrol", "不是您的巡查"));
         }
         return p;
     }
@@ -184,6 +185,6 @@ public class Patrols {
                             where t.patrol_id = ? order by s.code""").param(pid).query(String.class).list();
                     return new Patrol(pid, rs.getLong(2), rs.getTimestamp(3).toInstant(), Sql.instant(rs, "ended_at"),
                             count, segs);
-                }).optional().orElseThrow(() -> new NotFoundException("没有这次巡查 (no such patrol): " + id));
+                }).optional().orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-patrol", "没有这次巡查：{0}", id)));
     }
 }

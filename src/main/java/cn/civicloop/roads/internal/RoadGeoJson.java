@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,11 +59,11 @@ public class RoadGeoJson {
         try {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidInputException("body", "不是有效的 GeoJSON (not valid JSON): " + e.getOriginalMessage());
+            throw new InvalidInputException("body", Phrase.of("problem.roads.geojson-unreadable", "不是有效的 GeoJSON（第 {0} 行第 {1} 列）", e.getLocation() == null ? "?" : e.getLocation().getLineNr(), e.getLocation() == null ? "?" : e.getLocation().getColumnNr()));
         }
         JsonNode features = root == null ? null : root.get("features");
         if (features == null || !features.isArray()) {
-            throw new InvalidInputException("features", "需要 FeatureCollection (a FeatureCollection is required)");
+            throw new InvalidInputException("features", Phrase.of("problem.roads.geojson-collection", "需要 FeatureCollection"));
         }
         JsonNode before = JSON.readTree(export());
         int n = 0;
@@ -71,29 +72,29 @@ public class RoadGeoJson {
             JsonNode p = f.get("properties");
             JsonNode g = f.get("geometry");
             if (g == null || !"LineString".equals(g.path("type").asString(""))) {
-                throw new InvalidInputException(where + ".geometry", "路段必须是 LineString (a segment must be a LineString)");
+                throw new InvalidInputException(where + ".geometry", Phrase.of("problem.roads.segment-linestring", "路段必须是 LineString"));
             }
             List<double[]> coordinates = RoadData.parseCoordinates(g.get("coordinates"));
             if (coordinates.size() < 2 || coordinates.stream().anyMatch(c -> !valid(c))) {
-                throw new InvalidInputException(where + ".geometry", "至少两个有效坐标点 (at least two valid [lon, lat] points)");
+                throw new InvalidInputException(where + ".geometry", Phrase.of("problem.roads.segment-points", "至少两个有效坐标点 [经度, 纬度]"));
             }
             String code = text(p, "code");
             String name = text(p, "name");
             if (code == null || name == null) {
-                throw new InvalidInputException(where + ".properties", "缺少 code 或 name (code and name are required)");
+                throw new InvalidInputException(where + ".properties", Phrase.of("problem.roads.segment-code-name", "缺少 code 或 name"));
             }
             String areaCode = text(p, "area");
             long areaId = data.areaIdByCode(areaCode == null ? "" : areaCode).orElseThrow(() ->
-                    new InvalidInputException(where + ".properties.area", "未知片区 (unknown area): " + areaCode));
+                    new InvalidInputException(where + ".properties.area", Phrase.of("problem.roads.unknown-area", "未知片区：{0}", areaCode)));
             String squadCode = text(p, "squad");
             Long squadId = squadCode == null ? null : data.squadIdByCode(squadCode).orElseThrow(() ->
-                    new InvalidInputException(where + ".properties.squad", "未知中队 (unknown squad): " + squadCode));
+                    new InvalidInputException(where + ".properties.squad", Phrase.of("problem.roads.unknown-squad", "未知中队：{0}", squadCode)));
             long id = data.upsertSegment(code, name, text(p, "section"), areaId, squadId, coordinates);
             JsonNode inspectors = p.get("inspectors");
             if (inspectors != null && inspectors.isArray()) {
                 for (JsonNode i : inspectors) {
                     long chief = data.chiefByCode(i.asString()).orElseThrow(() -> new InvalidInputException(
-                            where + ".properties.inspectors", "未知路长 (unknown chief): " + i.asString())).id();
+                            where + ".properties.inspectors", Phrase.of("problem.roads.unknown-chief", "未知路长：{0}", i.asString()))).id();
                     data.assign(id, chief);
                 }
             }

@@ -32,6 +32,7 @@ import cn.civicloop.roads.internal.issues.IssueReport;
 import cn.civicloop.roads.internal.issues.IssueWorkflow;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.web.Uploads;
 
 /**
@@ -85,7 +86,7 @@ class PatrolPages {
         try {
             point = new GeoPoint(lat, lon);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("lat", "坐标无效 (invalid coordinates)");
+            throw new InvalidInputException("lat", Phrase.of("problem.roads.invalid-coordinates", "坐标无效"));
         }
         return segmentIndex.snap(point).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
     }

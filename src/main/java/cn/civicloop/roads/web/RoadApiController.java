@@ -30,6 +30,7 @@ import cn.civicloop.roads.internal.RoadData;
 import cn.civicloop.roads.internal.Segment;
 import cn.civicloop.roads.internal.SegmentIndex;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.web.Uploads;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -85,7 +86,7 @@ class RoadApiController {
         try {
             p = new GeoPoint(lat, lon);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("lat", "坐标无效 (invalid coordinates)");
+            throw new InvalidInputException("lat", Phrase.of("problem.roads.invalid-coordinates", "坐标无效"));
         }
         var snap = tolerance == null ? segments.snap(p) : segments.snap(p, Math.min(Math.max(tolerance, 0), 500));
         return snap.map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
@@ -122,7 +123,7 @@ class RoadApiController {
             @RequestParam(required = false) String area) {
         chiefs.requireSupervisor(Actors.current());
         Long areaId = area == null ? null : data.areaIdByCode(area).orElseThrow(() ->
-                new InvalidInputException("area", "没有这个片区 (no such area)"));
+                new InvalidInputException("area", Phrase.of("problem.roads.no-such-area", "没有这个片区")));
         return patrols.coverage(from, to, areaId);
     }
 

@@ -19,6 +19,7 @@ import cn.civicloop.directory.Role;
 import cn.civicloop.roads.internal.FieldReports;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.web.Uploads;
 
 /**
@@ -49,7 +50,7 @@ class RoadPages {
     @GetMapping("/roads/report")
     String fieldReportForm(Model model) {
         if (!Actors.current().has(Role.GRID_WORKER)) {
-            throw new ForbiddenException("网格员、驻村辅警专用 (grid workers only)");
+            throw new ForbiddenException(Phrase.of("problem.roads.grid-workers-only", "网格员、驻村辅警专用"));
         }
         model.addAttribute("channels", List.of(Channel.GRID_WORKER, Channel.VILLAGE_AUX_POLICE));
         return "roads/report";

@@ -12,6 +12,7 @@ import cn.civicloop.roads.internal.RoadData;
 import cn.civicloop.roads.internal.Segment;
 import cn.civicloop.shared.Masking;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 
 /** The public road sign (公示牌): who answers for this segment at each level, their duties, the supervision phone. */
 @Controller
@@ -35,7 +36,7 @@ class RoadSignPage {
 
     @GetMapping("/roads/signs/{code}")
     String sign(@PathVariable String code, Model model) {
-        Segment s = data.segmentByCode(code).orElseThrow(() -> new NotFoundException("没有这个路段 (no such road segment)"));
+        Segment s = data.segmentByCode(code).orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-segment", "没有这个路段")));
         List<PublicChief> chiefs = data.chiefsOf(s).stream().map(RoadSignPage::publicChief).toList();
         model.addAttribute("segment", s);
         model.addAttribute("levels", List.of(1, 2, 3));

@@ -9,6 +9,7 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 import cn.civicloop.roads.internal.Chief;
 import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * Who may see an issue and who may act on it. District leaders (and the system) see every issue. A road chief sees
@@ -41,7 +42,7 @@ public final class IssueAccess {
     static void requireRead(Actor reader, Chief chief, IssueRecord issue, Supplier<List<Long>> areasLed,
             BooleanSupplier passedThrough) {
         if (!mayRead(reader, chief, issue, areasLed, passedThrough)) {
-            throw new ForbiddenException("无权查看该问题 (this issue is not yours to see)");
+            throw new ForbiddenException(Phrase.of("problem.roads.issue-not-yours", "无权查看该问题"));
         }
     }
 
@@ -52,7 +53,7 @@ public final class IssueAccess {
         if (reader.has(Role.LEADER) || reader.has(Role.SYSTEM)) {
             return Listing.ALL;
         }
-        throw new ForbiddenException("无权查看路长问题 (your role may not see road issues)");
+        throw new ForbiddenException(Phrase.of("problem.roads.role-may-not-see-issues", "无权查看路长问题"));
     }
 
     static boolean mayAct(Chief chief, IssueRecord issue) {
@@ -61,7 +62,7 @@ public final class IssueAccess {
 
     static void requireHolder(Chief chief, IssueRecord issue) {
         if (!mayAct(chief, issue)) {
-            throw new ForbiddenException("该问题不在您手上 (this issue is not with you)");
+            throw new ForbiddenException(Phrase.of("problem.roads.issue-not-with-you", "该问题不在您手上"));
         }
     }
 }

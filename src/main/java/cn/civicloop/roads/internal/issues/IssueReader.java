@@ -19,6 +19,7 @@ import cn.civicloop.roads.internal.RoadData;
 import cn.civicloop.roads.internal.RoadsProperties;
 import cn.civicloop.roads.internal.Segment;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 
 /** Issues as chiefs and leaders read them ({@link IssueAccess} decides who), with their steps and case progress. */
 @Component
@@ -44,7 +45,7 @@ public class IssueReader {
     }
 
     public IssueView view(long id, Actor reader) {
-        IssueRecord r = store.find(id).orElseThrow(() -> new NotFoundException("没有这个路长问题 (no such issue): " + id));
+        IssueRecord r = store.find(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-issue", "没有这个路长问题：{0}", id)));
         Chief chief = chiefs.find(reader).orElse(null);
         IssueAccess.requireRead(reader, chief, r, () -> data.areasLedBy(chief),
                 () -> store.passedThrough(r.id(), chief.id()));

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import cn.civicloop.roads.internal.StatusTable;
 import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * The issue's state machine as one table: for each status, the steps allowed and the status they lead to. Anything
@@ -46,8 +47,7 @@ public final class IssueTransitions {
 
     /** The status {@code action} leads to, or 409 when the issue is no longer where it could be taken. */
     static IssueStatus require(IssueStatus from, IssueAction action) {
-        // no parentheses in the Chinese half: a page shows only the half in its language (RefusalText)
-        return target(from, action).orElseThrow(() -> new ConflictException(
-                "该问题当前为" + from.label() + "，已不在待处置状态 (the issue is no longer pending)"));
+        return target(from, action).orElseThrow(() -> new ConflictException(Phrase.of("problem.roads.issue-not-pending",
+                "该问题当前为{0}，已不在待处置状态", Phrase.of("roads.issue.status." + from.name(), from.label()))));
     }
 }

@@ -19,6 +19,7 @@ import cn.civicloop.roads.internal.SegmentIndex;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.Text;
 import cn.civicloop.shared.Upload;
 
@@ -56,13 +57,13 @@ public class IssueWorkflow {
     public IssueView report(Chief reporter, IssueReport form, List<Upload> before, List<Upload> after) {
         String title = Text.cleanOrNull(form.title());
         if (title == null) {
-            throw new InvalidInputException("title", "请填写问题 (title is required)");
+            throw new InvalidInputException("title", Phrase.of("problem.roads.title-required", "请填写问题"));
         }
         String description = Objects.requireNonNullElse(Text.cleanOrNull(form.description()), title);
         Photos.checkCount(before, after);
         Segment segment = place(form);
         if (form.patrolId() != null && !Objects.equals(patrols.chiefOf(form.patrolId()).orElse(null), reporter.id())) {
-            throw new InvalidInputException("patrolId", "不是您的巡查 (not your patrol)");
+            throw new InvalidInputException("patrolId", Phrase.of("problem.roads.not-your-patrol", "不是您的巡查"));
         }
         Instant now = clock.instant();
         long id = store.insert(reporter, form.patrolId(), segment == null ? null : segment.id(),
@@ -102,7 +103,7 @@ public class IssueWorkflow {
     public IssueView escalate(long id, Chief chief, String remark) {
         IssueRecord r = held(id, chief, IssueAction.ESCALATED);
         Chief next = data.nextLevel(chief).orElseThrow(() -> new ConflictException(
-                "一级路长之上没有路长：请移交部门或吹哨 (no chief above level 1: hand it to a department or blow the whistle)"));
+                Phrase.of("problem.roads.no-chief-above", "一级路长之上没有路长：请移交部门或吹哨")));
         Instant now = clock.instant();
         store.step(id, now, chief.name(), IssueAction.ESCALATED, chief.id(), next.id(), Text.cleanOrNull(remark));
         timers.hold(id, next, r.round() + 1, now);
@@ -127,7 +128,7 @@ public class IssueWorkflow {
         held(id, chief, IssueAction.RESOLVED);
         String text = Text.cleanOrNull(resolution);
         if (text == null) {
-            throw new InvalidInputException("resolution", "请填写处置结果 (resolution is required)");
+            throw new InvalidInputException("resolution", Phrase.of("problem.roads.resolution-required", "请填写处置结果"));
         }
         Instant now = clock.instant();
         store.resolved(id, IssueStatus.RESOLVED, text, now);
@@ -143,7 +144,7 @@ public class IssueWorkflow {
             case "escalate" -> escalate(id, chief, remark);
             case "hand-over" -> handOver(id, chief, actor, remark);
             case "resolve" -> resolve(id, chief, remark);
-            default -> throw new InvalidInputException("action", "未知操作 (unknown action): " + action);
+            default -> throw new InvalidInputException("action", Phrase.of("problem.roads.unknown-action", "未知操作：{0}", action));
         };
     }
 
@@ -151,10 +152,10 @@ public class IssueWorkflow {
             List<Upload> before, List<Upload> after, Instant now) {
         String resolution = Text.cleanOrNull(form.resolution());
         if (resolution == null) {
-            throw new InvalidInputException("resolution", "现场处置请填写处置结果 (say what was done on the spot)");
+            throw new InvalidInputException("resolution", Phrase.of("problem.roads.fix-needs-resolution", "现场处置请填写处置结果"));
         }
         if (before.isEmpty() && after.isEmpty()) {
-            throw new InvalidInputException("photos", "现场处置请附处置前后照片 (a before or after photo is required)");
+            throw new InvalidInputException("photos", Phrase.of("problem.roads.fix-needs-photo", "现场处置请附处置前后照片"));
         }
         List<Upload> all = new ArrayList<>(before);
         all.addAll(after);
@@ -166,7 +167,7 @@ public class IssueWorkflow {
 
     /** The issue, if {@code chief} holds it and {@code action} may be taken on it now. */
     private IssueRecord held(long id, Chief chief, IssueAction action) {
-        IssueRecord r = store.find(id).orElseThrow(() -> new NotFoundException("没有这个路长问题 (no such issue): " + id));
+        IssueRecord r = store.find(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-issue", "没有这个路长问题：{0}", id)));
         IssueAccess.requireHolder(chief, r);
         IssueTransitions.require(r.status(), action);
         return r;
@@ -175,7 +176,7 @@ public class IssueWorkflow {
     private Segment place(IssueReport form) {
         if (form.segmentCode() != null && !form.segmentCode().isBlank()) {
             return data.segmentByCode(form.segmentCode().strip()).orElseThrow(() ->
-                    new InvalidInputException("segmentCode", "没有这个路段 (no such segment)"));
+                    new InvalidInputException("segmentCode", Phrase.of("problem.roads.no-such-segment", "没有这个路段")));
         }
         if (form.lat() == null || form.lon() == null) {
             return null;
@@ -184,7 +185,7 @@ public class IssueWorkflow {
         try {
             point = new GeoPoint(form.lat(), form.lon());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("lat", "坐标无效 (invalid coordinates)");
+            throw new InvalidInputException("lat", Phrase.of("problem.roads.invalid-coordinates", "坐标无效"));
         }
         return segments.snap(point).flatMap(snap -> data.segment(snap.segmentId())).orElse(null);
     }

@@ -7,6 +7,7 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 import cn.civicloop.roads.internal.Chief;
 import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * Who may blow, see and act on a whistle. First- and second-level chiefs and the staff of a street office blow it.
@@ -47,17 +48,17 @@ final class WhistleAccess {
 
     static long requireResponder(WhistleScope s, List<Long> named) {
         if (!departmentStaff(s.actor())) {
-            throw new ForbiddenException("只有被吹哨部门的人员可以报到 (only staff of a named department)");
+            throw new ForbiddenException(Phrase.of("problem.roads.named-departments-only", "只有被吹哨部门的人员可以报到"));
         }
         return respondingDepartment(s, named).orElseThrow(() ->
-                new ForbiddenException("您的部门未被吹哨 (your department was not named)"));
+                new ForbiddenException(Phrase.of("problem.roads.your-department-not-named", "您的部门未被吹哨")));
     }
 
     static boolean isBlower(Actor actor, long blowerStaffId) {
         return actor.staffId() != null && actor.staffId() == blowerStaffId;
     }
 
-    static void requireBlower(Actor actor, long blowerStaffId, String refusal) {
+    static void requireBlower(Actor actor, long blowerStaffId, Phrase refusal) {
         if (!isBlower(actor, blowerStaffId)) {
             throw new ForbiddenException(refusal);
         }
@@ -65,7 +66,7 @@ final class WhistleAccess {
 
     static void requireSee(WhistleScope s, WhistleFacts w) {
         if (!maySee(s, w)) {
-            throw new ForbiddenException("无权查看这次吹哨 (this whistle is not yours to see)");
+            throw new ForbiddenException(Phrase.of("problem.roads.whistle-not-yours", "无权查看这次吹哨"));
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.civicloop.directory.Actor;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 
 /** Whistles as their people read them; {@link WhistleAccess} decides who sees which. */
 @Component
@@ -22,7 +23,7 @@ public class WhistleReader {
 
     /** One whistle, whoever asks (the module's own use). */
     public WhistleView view(long id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("没有这次吹哨 (no such whistle): " + id));
+        return store.find(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-whistle", "没有这次吹哨：{0}", id)));
     }
 
     /** One whistle for a reader who may see it; others get 403 — a department sees only the whistles that name it. */

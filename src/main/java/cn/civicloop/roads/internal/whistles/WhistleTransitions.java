@@ -10,6 +10,7 @@ import java.util.Set;
 
 import cn.civicloop.roads.internal.StatusTable;
 import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * The whistle's state machine as one table: for each status, the actions allowed and the status they lead to;
@@ -47,9 +48,14 @@ public final class WhistleTransitions {
     /** The status {@code action} leads to, or 409 saying why it may not be taken now. */
     static WhistleStatus require(WhistleStatus from, WhistleAction action) {
         return target(from, action).orElseThrow(() -> new ConflictException(switch (action) {
-            case RELEASE -> "事不完，人不撤：吹哨事项办结前部门不能撤离 (no department may leave before the matter is resolved)";
-            case RESOLVE -> "吹哨事项已办结 (already resolved)";
-            default -> "吹哨事项当前不能这样操作 (not allowed while the whistle is " + from + ")";
+            case RELEASE -> Phrase.of("problem.roads.no-leaving-before-resolved", "事不完，人不撤：吹哨事项办结前部门不能撤离");
+            case RESOLVE -> Phrase.of("problem.roads.whistle-already-resolved", "吹哨事项已办结");
+            default -> Phrase.of("problem.roads.whistle-not-now", "吹哨事项{0}，不能这样操作", status(from));
         }));
+    }
+
+    /** The status's label in the bundles ({@code roads.whistle.open}, {@code roads.whistle.resolved}). */
+    static Phrase status(WhistleStatus s) {
+        return Phrase.of("roads.whistle." + s.name().toLowerCase(java.util.Locale.ROOT), s == OPEN ? "进行中" : "已办结");
     }
 }

@@ -23,6 +23,7 @@ import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.Text;
 
 /**
@@ -62,20 +63,20 @@ public class WhistleWorkflow {
     public WhistleView blow(Actor actor, WhistleForm form) {
         WhistleScope scope = scopes.of(actor);
         if (!WhistleAccess.mayBlow(scope)) {
-            throw new ForbiddenException("只有一级、二级路长或街道可以吹哨 (only level-1/2 chiefs or a street may blow the whistle)");
+            throw new ForbiddenException(Phrase.of("problem.roads.whistle-blowers-only", "只有一级、二级路长或街道可以吹哨"));
         }
         String title = Text.cleanOrNull(form.title());
         if (title == null) {
-            throw new InvalidInputException("title", "请填写事项 (title is required)");
+            throw new InvalidInputException("title", Phrase.of("problem.roads.whistle-title-required", "请填写事项"));
         }
         Segment segment = form.segmentCode() == null || form.segmentCode().isBlank() ? null
                 : data.segmentByCode(form.segmentCode().strip()).orElseThrow(() ->
-                        new InvalidInputException("segmentCode", "没有这个路段 (no such segment)"));
+                        new InvalidInputException("segmentCode", Phrase.of("problem.roads.no-such-segment", "没有这个路段")));
         Chief chief = scope.chief();
         Long areaId = segment != null ? Long.valueOf(segment.areaId())
                 : form.areaCode() != null && !form.areaCode().isBlank()
                         ? data.areaIdByCode(form.areaCode().strip()).orElseThrow(() ->
-                                new InvalidInputException("areaCode", "没有这个片区 (no such area)"))
+                                new InvalidInputException("areaCode", Phrase.of("problem.roads.no-such-area", "没有这个片区")))
                         : chief == null ? null : chief.areaId();
         Set<Department> named = named(form.departments());
         Instant now = clock.instant();
@@ -112,7 +113,7 @@ public class WhistleWorkflow {
     public WhistleView note(long id, Actor actor, String text) {
         String clean = Text.cleanOrNull(text);
         if (clean == null) {
-            throw new InvalidInputException("text", "请填写会商内容 (text is required)");
+            throw new InvalidInputException("text", Phrase.of("problem.roads.consultation-required", "请填写会商内容"));
         }
         WhistleView w = reader.view(id);
         WhistleTransitions.require(status(w), WhistleAction.NOTE);
@@ -135,11 +136,11 @@ public class WhistleWorkflow {
     @Transactional
     public WhistleView resolve(long id, Actor actor, String resolution) {
         WhistleView w = reader.view(id);
-        WhistleAccess.requireBlower(actor, w.blowerStaffId(), "只有吹哨人可以办结 (only the whistle-blower may resolve it)");
+        WhistleAccess.requireBlower(actor, w.blowerStaffId(), Phrase.of("problem.roads.only-blower-resolves", "只有吹哨人可以办结"));
         WhistleStatus to = WhistleTransitions.require(status(w), WhistleAction.RESOLVE);
         String text = Text.cleanOrNull(resolution);
         if (text == null) {
-            throw new InvalidInputException("resolution", "请填写办结情况 (resolution is required)");
+            throw new InvalidInputException("resolution", Phrase.of("problem.roads.whistle-resolution-required", "请填写办结情况"));
         }
         store.resolved(id, to, text, clock.instant());
         return reader.view(id);
@@ -149,18 +150,18 @@ public class WhistleWorkflow {
     @Transactional
     public WhistleView rate(long id, long departmentId, Actor actor, int score, String comment) {
         WhistleView w = reader.view(id);
-        WhistleAccess.requireBlower(actor, w.blowerStaffId(), "只有吹哨人可以评价 (only the whistle-blower may rate)");
+        WhistleAccess.requireBlower(actor, w.blowerStaffId(), Phrase.of("problem.roads.only-blower-rates", "只有吹哨人可以评价"));
         WhistleTransitions.require(status(w), WhistleAction.RATE);
         if (score < 1 || score > 5) {
-            throw new InvalidInputException("score", "评分为 1–5 (score 1–5)");
+            throw new InvalidInputException("score", Phrase.of("problem.roads.score-range", "评分为 1–5"));
         }
         WhistleView.Responder r = w.departments().stream().filter(d -> d.departmentId() == departmentId).findFirst()
-                .orElseThrow(() -> new NotFoundException("该部门未被吹哨 (department not named)"));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.department-not-named", "该部门未被吹哨")));
         if (r.reportedAt() == null) {
-            throw new ConflictException("部门尚未报到，不能评价 (the department has not reported on site)");
+            throw new ConflictException(Phrase.of("problem.roads.department-not-on-site", "部门尚未报到，不能评价"));
         }
         if (!store.rated(id, departmentId, score, Text.cleanOrNull(comment), clock.instant())) {
-            throw new ConflictException("已经评价过 (already rated)");
+            throw new ConflictException(Phrase.of("problem.roads.already-rated", "已经评价过"));
         }
         return reader.view(id);
     }
@@ -174,7 +175,7 @@ public class WhistleWorkflow {
             case "note" -> note(id, actor, remark);
             case "release" -> release(id, actor);
             case "resolve" -> resolve(id, actor, remark);
-            default -> throw new InvalidInputException("action", "未知操作 (unknown action): " + action);
+            default -> throw new InvalidInputException("action", Phrase.of("problem.roads.unknown-action", "未知操作：{0}", action));
         };
     }
 
@@ -192,12 +193,12 @@ public class WhistleWorkflow {
 
     private Set<Department> named(List<String> codes) {
         if (codes == null || codes.isEmpty()) {
-            throw new InvalidInputException("departments", "请选择报到部门 (name at least one department)");
+            throw new InvalidInputException("departments", Phrase.of("problem.roads.departments-required", "请选择报到部门"));
         }
         Set<Department> named = new LinkedHashSet<>();
         for (String code : codes) {
             named.add(directory.departmentByCode(code == null ? "" : code.strip()).filter(Department::active)
-                    .orElseThrow(() -> new InvalidInputException("departments", "没有这个部门 (no such department): " + code)));
+                    .orElseThrow(() -> new InvalidInputException("departments", Phrase.of("problem.roads.no-such-department", "没有这个部门：{0}", code))));
         }
         return named;
     }

@@ -14,6 +14,7 @@ import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Role;
 import cn.civicloop.roads.internal.Chief;
 import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * Who blows, sees and acts on a whistle, on hand-made people: a whistle on segment 11 (squad 70, area 7) blown by
@@ -80,8 +81,9 @@ class WhistleAccessTests {
         assertThat(WhistleAccess.maySee(leader, ON_SEGMENT)).isTrue();
         assertThat(WhistleAccess.isBlower(blower.actor(), 1)).isTrue();
         assertThat(WhistleAccess.isBlower(Actor.system(), 1)).isFalse();
-        assertThatThrownBy(() -> WhistleAccess.requireBlower(leader.actor(), 1, "only the whistle-blower"))
-                .isInstanceOf(ForbiddenException.class).hasMessage("only the whistle-blower");
+        assertThatThrownBy(() -> WhistleAccess.requireBlower(leader.actor(), 1,
+                Phrase.of("problem.roads.only-blower-resolves", "只有吹哨人可以办结")))
+                .isInstanceOf(ForbiddenException.class).hasMessage("只有吹哨人可以办结");
     }
 
     @Test
