@@ -2,6 +2,7 @@ package cn.civicloop.planning;
 
 import java.util.List;
 import java.util.Optional;
+import cn.civicloop.shared.Phrase;
 
 /**
  * Runs of the comparison "坐等接警 vs 动态巡处" on the district's own records: started by a member of the police
@@ -29,4 +30,9 @@ public interface PlanningRuns {
 
     /** What a new run starts from: the unit plan now and the standing assumptions. */
     PlanningDefaults defaults();
+
+    /** The reason given when there is no run {@code id} (the API's 404, the page's notice). */
+    static Phrase noSuchRun(long id) {
+        return Phrase.of("problem.planning.no-such-run", "没有第 {0} 号推演。", id);
+    }
 }

@@ -11,6 +11,7 @@ import cn.civicloop.calendar.CalendarAdministration;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.Text;
 
 /** {@link CalendarAdministration}: the checks of calendar administration, for the admin page and the JSON admin API. */
@@ -45,23 +46,23 @@ class CalendarAdministrationService implements CalendarAdministration {
     @Override
     public DeclaredDay declare(LocalDate date, Kind kind, String name) {
         if (date == null) {
-            throw new InvalidInputException("date", "请选择日期 (a date is required)");
+            throw new InvalidInputException("date", Phrase.of("problem.calendar.date-required", "请选择日期"));
         }
         checkYear("date", date.getYear());
         if (kind == null) {
-            throw new InvalidInputException("kind", "请选择类型 (a kind is required)");
+            throw new InvalidInputException("kind", Phrase.of("problem.calendar.kind-required", "请选择类型"));
         }
         if (kind == Kind.WORKDAY && !CalendarDay.isWeekend(date)) {
             throw new InvalidInputException("kind",
-                    "只有周六、周日可以设为调休上班 (only a Saturday or Sunday can be declared a workday)");
+                    Phrase.of("problem.calendar.workday-on-weekend-only", "只有周六、周日可以设为调休上班"));
         }
         String clean = Text.cleanOrNull(name);
         if (clean == null) {
-            throw new InvalidInputException("name", "名称不能为空 (a name is required)");
+            throw new InvalidInputException("name", Phrase.of("problem.calendar.name-required", "名称不能为空"));
         }
         if (clean.length() > CalendarDay.MAX_NAME_LENGTH) {
             throw new InvalidInputException("name",
-                    "名称最多 " + CalendarDay.MAX_NAME_LENGTH + " 个字 (the name is too long)");
+                    Phrase.of("problem.calendar.name-too-long", "名称最多 {0} 个字", CalendarDay.MAX_NAME_LENGTH));
         }
         CalendarDay day = new CalendarDay(date, DayKind.valueOf(kind.name()), clean);
         DeclaredDay before = store.find(date).map(CalendarAdministrationService::view).orElse(null);
@@ -75,7 +76,8 @@ class CalendarAdministrationService implements CalendarAdministration {
     public void remove(LocalDate date) {
         DeclaredDay before = store.find(date).map(CalendarAdministrationService::view).orElse(null);
         if (!store.delete(date)) {
-            throw new NotFoundException("该日期没有节假日或调休记录 (no holiday or workday on " + date + ")");
+            throw new NotFoundException(
+                    Phrase.of("problem.calendar.nothing-declared", "{0} 没有节假日或调休记录", date));
         }
         cache.refresh();
         audit.change("CONFIG_CHANGE", "calendar " + date, before, null);
@@ -87,7 +89,8 @@ class CalendarAdministrationService implements CalendarAdministration {
 
     private static void checkYear(String field, int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new InvalidInputException(field, "年份须在 " + FIRST_YEAR + "–" + LAST_YEAR + " 之间 (year out of range)");
+            throw new InvalidInputException(field,
+                    Phrase.of("problem.calendar.year-out-of-range", "年份须在 {0}–{1} 之间", FIRST_YEAR, LAST_YEAR));
         }
     }
 }

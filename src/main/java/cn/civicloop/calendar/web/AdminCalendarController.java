@@ -18,6 +18,7 @@ import cn.civicloop.calendar.CalendarAdministration;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.web.FormValues;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -79,7 +80,7 @@ class AdminCalendarController {
         try {
             return text == null ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("date", "日期格式应为 yyyy-MM-dd (a date like 2027-10-01)");
+            throw new InvalidInputException("date", Phrase.of("problem.calendar.date-format", "日期格式应为 yyyy-MM-dd，例如 2027-10-01"));
         }
     }
 

@@ -25,6 +25,7 @@ import cn.civicloop.planning.internal.model.CallGenerator;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -71,12 +72,10 @@ class PlanningService implements PlanningRuns {
             RecordedStream s = RecordedStream.of(read.incidents(), plane);
             if (s.calls().size() < properties.minIncidents()) {
                 throw s.calls().isEmpty()
-                        ? RunChecks.refuse("from", "planning.refusal.period.empty",
-                                "所选时段没有出警记录 (the period holds no incident a unit was sent to)")
-                        : RunChecks.refuse("from", "planning.refusal.period.few", "所选时段仅有 " + s.calls().size()
-                                + " 起出警记录，至少需要 " + properties.minIncidents() + " 起；可改用生成的警情 (only "
-                                + s.calls().size() + " incidents a unit was sent to; at least " + properties.minIncidents()
-                                + " are needed, or use a generated stream)", s.calls().size(), properties.minIncidents());
+                        ? RunChecks.refuse("from", "period-empty", "所选时段没有已派警的警情记录，可改用生成的警情。")
+                        : RunChecks.refuse("from", "period-few",
+                                "所选时段只有 {0} 起已派警的警情，至少需要 {1} 起；可延长时段或改用生成的警情。",
+                                s.calls().size(), properties.minIncidents());
             }
             calls = s.calls();
             recorded = s.recorded();
@@ -106,9 +105,9 @@ class PlanningService implements PlanningRuns {
 
     @Override
     public RunView cancel(long id, String requestedBy) {
-        RunStore.StoredRun run = store.get(id).orElseThrow(() -> new NotFoundException("没有第 " + id + " 号推演 (no run " + id + ")"));
+        RunStore.StoredRun run = store.get(id).orElseThrow(() -> new NotFoundException(PlanningRuns.noSuchRun(id)));
         if (run.status().finished() || !store.requestCancel(id, requestedBy)) {
-            throw new ConflictException("第 " + id + " 号推演已结束 (run " + id + " has finished)");
+            throw new ConflictException(Phrase.of("problem.planning.finished", "第 {0} 号推演已结束。", id));
         }
         worker.stopIfHere(id);
         return find(id).orElseThrow();

@@ -59,7 +59,7 @@ class PlanningApiController {
     @GetMapping("/runs/{id}")
     @Operation(summary = "One run with its completed request and, once DONE, its figures")
     RunView run(@PathVariable long id) {
-        return runs.find(id).orElseThrow(() -> new NotFoundException("没有第 " + id + " 号推演 (no run " + id + ")"));
+        return runs.find(id).orElseThrow(() -> new NotFoundException(PlanningRuns.noSuchRun(id)));
     }
 
     @PostMapping("/runs/{id}/cancel")

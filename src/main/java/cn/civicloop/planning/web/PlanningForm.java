@@ -12,6 +12,7 @@ import cn.civicloop.planning.CallSource;
 import cn.civicloop.planning.HypercubeMethod;
 import cn.civicloop.planning.PlanningRefusal;
 import cn.civicloop.planning.RunRequest;
+import cn.civicloop.shared.Phrase;
 
 /**
  * The page's form as a run request: {@code source}, {@code from}, {@code to}, {@code callsPerHour}, {@code days},
@@ -57,8 +58,8 @@ final class PlanningForm {
         try {
             return parse.apply(text.strip());
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new PlanningRefusal(field, "planning.refusal.format", field + " 的值无效 (" + field + ": invalid value)",
-                    field);
+            throw new PlanningRefusal(field, Phrase.of("problem.planning.format", "{0} 的值无效。",
+                    PlanningRefusal.fieldLabel(field)));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -24,6 +23,7 @@ import cn.civicloop.planning.RunView;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.web.RefusalText;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,13 +38,11 @@ class PlanningPages {
     private static final String REFUSAL = "planning/run :: refusal";
 
     private final PlanningRuns runs;
-    private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
 
-    PlanningPages(PlanningRuns runs, MessageSource messages, JsonMapper json, Clock clock) {
+    PlanningPages(PlanningRuns runs, JsonMapper json, Clock clock) {
         this.runs = runs;
-        this.messages = messages;
         this.json = json;
         this.clock = clock;
     }
@@ -70,10 +68,10 @@ class PlanningPages {
             return PANEL;
         } catch (PlanningRefusal e) {
             model.addAttribute("field", e.fieldProblems().get(0).field());
-            model.addAttribute("refusal", messages.getMessage(e.messageKey(), labels(e, locale), locale));
+            model.addAttribute("refusal", RefusalText.in(e, locale));
             return REFUSAL;
         } catch (ConflictException e) {
-            model.addAttribute("refusal", messages.getMessage("planning.busy", null, locale));
+            model.addAttribute("refusal", RefusalText.in(e, locale));
             return REFUSAL;
         }
     }
@@ -84,7 +82,7 @@ class PlanningPages {
             model.addAttribute("panel", panel(r));
             return PANEL;
         }).orElseGet(() -> {
-            model.addAttribute("refusal", messages.getMessage("planning.notFound", new Object[] {id}, locale));
+            model.addAttribute("refusal", RefusalText.in(PlanningRuns.noSuchRun(id), locale));
             return REFUSAL;
         });
     }
@@ -111,15 +109,4 @@ class PlanningPages {
         return RunPanel.of(run, json.writeValueAsString(chart));
     }
 
-    /** The refusal's arguments, with a field name replaced by the field's label. */
-    private Object[] labels(PlanningRefusal e, Locale locale) {
-        Object[] args = e.arguments();
-        if (args.length > 0 && args[0] instanceof String field && e.messageKey().matches(
-                "planning\\.refusal\\.(assumption|format)")) {
-            String name = field.substring(field.lastIndexOf('.') + 1);
-            args[0] = field.startsWith(PlanningForm.UNITS) ? name
-                    : messages.getMessage("planning.field." + name, null, name, locale);
-        }
-        return args;
-    }
 }
