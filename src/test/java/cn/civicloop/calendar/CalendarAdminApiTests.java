@@ -137,6 +137,35 @@ class CalendarAdminApiTests extends ApiTest {
         assertThat(api.get("/api/v1/admin/calendar/2031", token("admin")).json().get("days").size()).isZero();
     }
 
+    @Test
+    void aRefusalIsAnsweredInOneLanguage() {
+        Api.Answer zh = put(TUESDAY, "WORKDAY", "周二调休");
+        assertThat(zh.text("detail")).isEqualTo("只有周六、周日可以设为调休上班");
+        Api.Answer en = api.put("/api/v1/admin/calendar/days/" + TUESDAY + "?lang=en", token("admin"),
+                Map.of("kind", "WORKDAY", "name", "x"));
+        assertThat(en.text("detail")).isEqualTo("Only a Saturday or Sunday can be declared a workday");
+        assertThat(en.json().get("errors").get(0).get("reason").asString()).isEqualTo(en.text("detail"));
+
+        // numbers inside the reason are data, never regrouped ("2,000")
+        Api.Answer farYear = api.get("/api/v1/admin/calendar/1900", token("admin"));
+        assertThat(farYear.text("detail")).isEqualTo("年份须在 2000–2099 之间");
+        Api.Answer farYearEn = api.get("/api/v1/admin/calendar/1900?lang=en", token("admin"));
+        assertThat(farYearEn.text("detail")).isEqualTo("The year must be between 2000 and 2099");
+
+        Api.Answer nothing = api.delete("/api/v1/admin/calendar/days/" + TUESDAY, token("admin"));
+        assertThat(nothing.status()).isEqualTo(404);
+        assertThat(nothing.text("detail")).isEqualTo("2031-03-04 没有节假日或调休记录");
+        Api.Answer nothingEn = api.delete("/api/v1/admin/calendar/days/" + TUESDAY + "?lang=en", token("admin"));
+        assertThat(nothingEn.text("detail")).isEqualTo("No holiday or workday is declared on 2031-03-04");
+
+        for (Api.Answer a : List.of(en, farYearEn, nothingEn)) {
+            assertThat(a.body()).doesNotContainPattern("\\p{IsHan}");
+        }
+        for (Api.Answer a : List.of(zh, farYear, nothing)) {
+            assertThat(a.text("detail")).as("no English gloss").doesNotContainPattern("[A-Za-z]");
+        }
+    }
+
     @ParameterizedTest(name = "{0} may not edit the calendar")
     @ValueSource(strings = { "operator", "dispatcher", "leader", "zfj-head" })
     void onlyAdminsEditTheCalendar(String user) {

@@ -76,7 +76,9 @@ class PlanningApiTests extends ApiTest {
         Api.Answer noIncidents = start(DESK, empty);
         assertRefused(noIncidents, "from");
         // one language per answer: Chinese unless the client asks for English
-        assertThat(noIncidents.json().get("detail").asString()).contains("没有出警记录").doesNotContain("no incident");
+        assertThat(noIncidents.json().get("detail").asString()).isEqualTo("所选时段没有已派警的警情记录，可改用生成的警情。");
+        assertThat(api.post("/api/v1/planning/runs?lang=en", api.login(DESK), empty).json().get("detail").asString())
+                .isEqualTo("The period holds no incident a unit was sent to; use generated calls instead.");
 
         Map<String, Object> reversed = new HashMap<>(empty);
         reversed.put("from", "2001-01-08");
@@ -108,6 +110,35 @@ class PlanningApiTests extends ApiTest {
         assertThat(api.get("/api/v1/planning/runs/987654321", api.login(LEADER)).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/planning/runs/987654321/cancel", api.login(LEADER), Map.of()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aRefusalIsAnsweredInOneLanguage() {
+        Map<String, String> english = Map.of("Accept-Language", "en-US,en;q=0.9");
+        // a field's label and numbers inside the reason, read in the answer's language
+        Map<String, Object> slow = generated();
+        slow.put("assumptions", Map.of("emergencySpeedKmh", 0));
+        Api.Answer zh = start(LEADER, slow);
+        assertThat(zh.text("detail")).isEqualTo("出警车速（公里/小时） 须在 1 至 200 之间。");
+        Api.Answer en = api.post("/api/v1/planning/runs", api.login(LEADER), slow, english);
+        assertThat(en.text("detail")).isEqualTo("Emergency driving speed (km/h) must be between 1 and 200.");
+        assertThat(en.json().get("errors").get(0).get("reason").asString()).isEqualTo(en.text("detail"));
+
+        Map<String, Object> exact = generated();
+        exact.put("hypercube", "EXACT");
+        assertThat(api.post("/api/v1/planning/runs", api.login(LEADER), exact, english).text("detail"))
+                .isEqualTo("The exact solution is limited to 12 units; this plan has 16. Choose the approximation.");
+
+        Api.Answer missing = api.get("/api/v1/planning/runs/987654321", api.login(LEADER));
+        assertThat(missing.text("detail")).isEqualTo("没有第 987654321 号推演。");
+        Api.Answer missingEn = api.get("/api/v1/planning/runs/987654321", api.login(LEADER), english);
+        assertThat(missingEn.text("detail")).isEqualTo("There is no run no. 987654321.");
+        for (Api.Answer a : List.of(en, missingEn)) {
+            assertThat(a.body()).doesNotContainPattern("\\p{IsHan}");
+        }
+        for (Api.Answer a : List.of(zh, missing)) {
+            assertThat(a.text("detail")).as("no English gloss").doesNotContainPattern("[A-Za-z]");
+        }
     }
 
     @Test

@@ -214,6 +214,48 @@ class RoadApiTests extends ApiTest {
     }
 
     @Test
+    void aRefusalIsAnsweredInOneLanguage() {
+        String road3 = api.login("road3");
+        Map<String, String> english = Map.of("Accept-Language", "en-US,en;q=0.9");
+        // a field problem of the request's validation
+        Map<String, Object> untitled = Map.of("title", " ", "segmentCode", "R01-1");
+        Api.Answer zh = api.post("/api/v1/roads/issues", road3, untitled);
+        assertThat(zh.status()).as(zh.body()).isEqualTo(400);
+        assertThat(reason(zh)).isEqualTo("请填写问题");
+        Api.Answer en = api.post("/api/v1/roads/issues", road3, untitled, english);
+        assertThat(reason(en)).isEqualTo("Say what the issue is");
+        assertThat(en.body()).doesNotContainPattern("\\p{IsHan}");
+
+        // a refusal with data in it, in the detail and in the field's reason
+        Map<String, Object> bad = Map.of("type", "Feature", "properties", Map.of("code", "X", "name", "X", "area", "NOPE"),
+                "geometry", Map.of("type", "LineString", "coordinates", List.of(List.of(117.52, 34.86), List.of(117.53, 34.86))));
+        Map<String, Object> collection = Map.of("type", "FeatureCollection", "features", List.of(bad));
+        Api.Answer unknownArea = api.put("/api/v1/admin/roads/geojson", api.login("admin"), collection);
+        assertThat(unknownArea.status()).isEqualTo(422);
+        assertThat(unknownArea.text("detail")).isEqualTo("未知片区：NOPE");
+        Api.Answer unknownAreaEn = api.put("/api/v1/admin/roads/geojson?lang=en", api.login("admin"), collection);
+        assertThat(unknownAreaEn.text("detail")).isEqualTo("Unknown area: NOPE");
+        assertThat(reason(unknownAreaEn)).isEqualTo("Unknown area: NOPE");
+
+        // a 404 and a 403
+        Api.Answer missing = api.get("/api/v1/roads/whistles/987654321", road3);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text("detail")).isEqualTo("没有这次吹哨：987654321");
+        assertThat(api.get("/api/v1/roads/whistles/987654321", road3, english).text("detail"))
+                .isEqualTo("No such whistle: 987654321");
+        Api.Answer notSupervisor = api.get("/api/v1/roads/briefing?week=2026-W48", road3, english);
+        assertThat(notSupervisor.status()).isEqualTo(403);
+        assertThat(notSupervisor.text("detail")).isEqualTo("For level-1 and level-2 chiefs and district leaders only");
+        for (Api.Answer chinese : List.of(zh, unknownArea, missing, api.get("/api/v1/roads/briefing?week=2026-W48", road3))) {
+            assertThat(chinese.text("detail")).as("no English gloss").doesNotContain("(").doesNotContainPattern("[a-z]{3}");
+        }
+    }
+
+    private static String reason(Api.Answer a) {
+        return a.json().get("errors").get(0).get("reason").asString();
+    }
+
+    @Test
     void theBriefingDownloadIsAWorkbook() throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port() + "/api/v1/roads/briefing.xlsx?week=2026-W48"))

@@ -50,7 +50,7 @@ public final class WhistleTransitions {
         return target(from, action).orElseThrow(() -> new ConflictException(switch (action) {
             case RELEASE -> Phrase.of("problem.roads.no-leaving-before-resolved", "事不完，人不撤：吹哨事项办结前部门不能撤离");
             case RESOLVE -> Phrase.of("problem.roads.whistle-already-resolved", "吹哨事项已办结");
-            default -> Phrase.of("problem.roads.whistle-not-now", "吹哨事项{0}，不能这样操作", status(from));
+            default -> Phrase.of("problem.roads.whistle-not-now", "吹哨事项{0}，当前不能这样操作", status(from));
         }));
     }
 
