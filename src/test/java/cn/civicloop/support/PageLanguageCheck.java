@@ -57,7 +57,7 @@ public final class PageLanguageCheck {
      */
     public PageLanguageCheck(List<Class<? extends Enum<?>>> enums) {
         for (String bundle : List.of("messages", "messages-cases", "messages-staff", "messages-dashboard",
-                "messages-dispatch", "messages-roads", "messages-planning", "messages-triage")) {
+                "messages-dispatch", "messages-roads", "messages-planning", "messages-triage", "messages-calendar")) {
             load(bundle + ".properties", chineseLabels, true);
             load(bundle + "_en.properties", englishLabels, false);
         }

@@ -80,7 +80,8 @@ class AdminCalendarController {
         try {
             return text == null ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("date", Phrase.of("problem.calendar.date-format", "日期格式应为 yyyy-MM-dd，例如 2027-10-01"));
+            throw new InvalidInputException("date",
+                    Phrase.of("problem.calendar.date-format", "日期格式应为 yyyy-MM-dd，例如 2027-10-01"));
         }
     }
 

@@ -40,7 +40,8 @@ public class FieldReports {
         }
         Channel channel = report.channel() == null ? Channel.GRID_WORKER : report.channel();
         if (channel != Channel.GRID_WORKER && channel != Channel.VILLAGE_AUX_POLICE) {
-            throw new InvalidInputException("channel", Phrase.of("problem.roads.field-report-channel", "渠道只能是 GRID_WORKER 或 VILLAGE_AUX_POLICE"));
+            throw new InvalidInputException("channel",
+                    Phrase.of("problem.roads.field-report-channel", "渠道只能是 GRID_WORKER 或 VILLAGE_AUX_POLICE"));
         }
         String ref = report.clientRef() == null || report.clientRef().isBlank() ? UUID.randomUUID().toString()
                 : report.clientRef().strip();

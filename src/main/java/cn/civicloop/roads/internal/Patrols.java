@@ -115,7 +115,8 @@ public class Patrols {
             }
             Instant at = t.recordedAt() == null ? now : t.recordedAt();
             if (at.isAfter(now.plus(Duration.ofMinutes(5))) || at.isBefore(p.startedAt().minus(Duration.ofMinutes(5)))) {
-                throw new InvalidInputException("points[" + i + "].recordedAt", Phrase.of("problem.roads.point-outside-patrol", "时间不在巡查期间"));
+                throw new InvalidInputException("points[" + i + "].recordedAt",
+                        Phrase.of("problem.roads.point-outside-patrol", "时间不在巡查期间"));
             }
             Optional<Snap> snap = network.snap(g);
             if (snap.isPresent()) {
@@ -185,6 +186,7 @@ public class Patrols {
                             where t.patrol_id = ? order by s.code""").param(pid).query(String.class).list();
                     return new Patrol(pid, rs.getLong(2), rs.getTimestamp(3).toInstant(), Sql.instant(rs, "ended_at"),
                             count, segs);
-                }).optional().orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-patrol", "没有这次巡查：{0}", id)));
+                }).optional().orElseThrow(() -> new NotFoundException(
+                        Phrase.of("problem.roads.no-such-patrol", "没有这次巡查：{0}", id)));
     }
 }

@@ -59,11 +59,15 @@ public class RoadGeoJson {
         try {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidInputException("body", Phrase.of("problem.roads.geojson-unreadable", "不是有效的 GeoJSON（第 {0} 行第 {1} 列）", e.getLocation() == null ? "?" : e.getLocation().getLineNr(), e.getLocation() == null ? "?" : e.getLocation().getColumnNr()));
+            var at = e.getLocation();
+            throw new InvalidInputException("body", Phrase.of("problem.roads.geojson-unreadable",
+                    "不是有效的 GeoJSON（第 {0} 行第 {1} 列）", at == null ? "?" : at.getLineNr(),
+                    at == null ? "?" : at.getColumnNr()));
         }
         JsonNode features = root == null ? null : root.get("features");
         if (features == null || !features.isArray()) {
-            throw new InvalidInputException("features", Phrase.of("problem.roads.geojson-collection", "需要 FeatureCollection"));
+            throw new InvalidInputException("features",
+                    Phrase.of("problem.roads.geojson-collection", "需要 FeatureCollection"));
         }
         JsonNode before = JSON.readTree(export());
         int n = 0;
@@ -72,29 +76,35 @@ public class RoadGeoJson {
             JsonNode p = f.get("properties");
             JsonNode g = f.get("geometry");
             if (g == null || !"LineString".equals(g.path("type").asString(""))) {
-                throw new InvalidInputException(where + ".geometry", Phrase.of("problem.roads.segment-linestring", "路段必须是 LineString"));
+                throw new InvalidInputException(where + ".geometry",
+                        Phrase.of("problem.roads.segment-linestring", "路段必须是 LineString"));
             }
             List<double[]> coordinates = RoadData.parseCoordinates(g.get("coordinates"));
             if (coordinates.size() < 2 || coordinates.stream().anyMatch(c -> !valid(c))) {
-                throw new InvalidInputException(where + ".geometry", Phrase.of("problem.roads.segment-points", "至少两个有效坐标点 [经度, 纬度]"));
+                throw new InvalidInputException(where + ".geometry",
+                        Phrase.of("problem.roads.segment-points", "至少两个有效坐标点 [经度, 纬度]"));
             }
             String code = text(p, "code");
             String name = text(p, "name");
             if (code == null || name == null) {
-                throw new InvalidInputException(where + ".properties", Phrase.of("problem.roads.segment-code-name", "缺少 code 或 name"));
+                throw new InvalidInputException(where + ".properties",
+                        Phrase.of("problem.roads.segment-code-name", "缺少 code 或 name"));
             }
             String areaCode = text(p, "area");
             long areaId = data.areaIdByCode(areaCode == null ? "" : areaCode).orElseThrow(() ->
-                    new InvalidInputException(where + ".properties.area", Phrase.of("problem.roads.unknown-area", "未知片区：{0}", areaCode)));
+                    new InvalidInputException(where + ".properties.area",
+                            Phrase.of("problem.roads.unknown-area", "未知片区：{0}", areaCode)));
             String squadCode = text(p, "squad");
             Long squadId = squadCode == null ? null : data.squadIdByCode(squadCode).orElseThrow(() ->
-                    new InvalidInputException(where + ".properties.squad", Phrase.of("problem.roads.unknown-squad", "未知中队：{0}", squadCode)));
+                    new InvalidInputException(where + ".properties.squad",
+                            Phrase.of("problem.roads.unknown-squad", "未知中队：{0}", squadCode)));
             long id = data.upsertSegment(code, name, text(p, "section"), areaId, squadId, coordinates);
             JsonNode inspectors = p.get("inspectors");
             if (inspectors != null && inspectors.isArray()) {
                 for (JsonNode i : inspectors) {
                     long chief = data.chiefByCode(i.asString()).orElseThrow(() -> new InvalidInputException(
-                            where + ".properties.inspectors", Phrase.of("problem.roads.unknown-chief", "未知路长：{0}", i.asString()))).id();
+                            where + ".properties.inspectors",
+                                    Phrase.of("problem.roads.unknown-chief", "未知路长：{0}", i.asString()))).id();
                     data.assign(id, chief);
                 }
             }

@@ -36,7 +36,8 @@ class RoadSignPage {
 
     @GetMapping("/roads/signs/{code}")
     String sign(@PathVariable String code, Model model) {
-        Segment s = data.segmentByCode(code).orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-segment", "没有这个路段")));
+        Segment s = data.segmentByCode(code).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.roads.no-such-segment", "没有这个路段")));
         List<PublicChief> chiefs = data.chiefsOf(s).stream().map(RoadSignPage::publicChief).toList();
         model.addAttribute("segment", s);
         model.addAttribute("levels", List.of(1, 2, 3));

@@ -45,7 +45,8 @@ public class IssueReader {
     }
 
     public IssueView view(long id, Actor reader) {
-        IssueRecord r = store.find(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-issue", "没有这个路长问题：{0}", id)));
+        IssueRecord r = store.find(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.roads.no-such-issue", "没有这个路长问题：{0}", id)));
         Chief chief = chiefs.find(reader).orElse(null);
         IssueAccess.requireRead(reader, chief, r, () -> data.areasLedBy(chief),
                 () -> store.passedThrough(r.id(), chief.id()));

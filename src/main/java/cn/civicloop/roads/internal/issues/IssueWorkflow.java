@@ -144,7 +144,8 @@ public class IssueWorkflow {
             case "escalate" -> escalate(id, chief, remark);
             case "hand-over" -> handOver(id, chief, actor, remark);
             case "resolve" -> resolve(id, chief, remark);
-            default -> throw new InvalidInputException("action", Phrase.of("problem.roads.unknown-action", "未知操作：{0}", action));
+            default -> throw new InvalidInputException("action",
+                    Phrase.of("problem.roads.unknown-action", "未知操作：{0}", action));
         };
     }
 
@@ -167,7 +168,8 @@ public class IssueWorkflow {
 
     /** The issue, if {@code chief} holds it and {@code action} may be taken on it now. */
     private IssueRecord held(long id, Chief chief, IssueAction action) {
-        IssueRecord r = store.find(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-issue", "没有这个路长问题：{0}", id)));
+        IssueRecord r = store.find(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.roads.no-such-issue", "没有这个路长问题：{0}", id)));
         IssueAccess.requireHolder(chief, r);
         IssueTransitions.require(r.status(), action);
         return r;

@@ -19,7 +19,8 @@ final class Photos {
     static String check(Upload u) {
         byte[] d = u.data();
         if (d.length > MAX_BYTES) {
-            throw new PayloadTooLargeException("photos", Phrase.of("problem.roads.photo-too-large", "照片不能超过 {0} MB", MAX_BYTES / (1024 * 1024)));
+            throw new PayloadTooLargeException("photos",
+                    Phrase.of("problem.roads.photo-too-large", "照片不能超过 {0} MB", MAX_BYTES / (1024 * 1024)));
         }
         if (d.length > 3 && (d[0] & 0xff) == 0xFF && (d[1] & 0xff) == 0xD8) {
             return "image/jpeg";

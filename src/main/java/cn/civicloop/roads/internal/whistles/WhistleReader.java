@@ -23,7 +23,8 @@ public class WhistleReader {
 
     /** One whistle, whoever asks (the module's own use). */
     public WhistleView view(long id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException(Phrase.of("problem.roads.no-such-whistle", "没有这次吹哨：{0}", id)));
+        return store.find(id).orElseThrow(() -> new NotFoundException(
+                Phrase.of("problem.roads.no-such-whistle", "没有这次吹哨：{0}", id)));
     }
 
     /** One whistle for a reader who may see it; others get 403 — a department sees only the whistles that name it. */

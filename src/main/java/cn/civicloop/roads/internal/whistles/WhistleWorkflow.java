@@ -175,7 +175,8 @@ public class WhistleWorkflow {
             case "note" -> note(id, actor, remark);
             case "release" -> release(id, actor);
             case "resolve" -> resolve(id, actor, remark);
-            default -> throw new InvalidInputException("action", Phrase.of("problem.roads.unknown-action", "未知操作：{0}", action));
+            default -> throw new InvalidInputException("action",
+                    Phrase.of("problem.roads.unknown-action", "未知操作：{0}", action));
         };
     }
 
@@ -198,7 +199,8 @@ public class WhistleWorkflow {
         Set<Department> named = new LinkedHashSet<>();
         for (String code : codes) {
             named.add(directory.departmentByCode(code == null ? "" : code.strip()).filter(Department::active)
-                    .orElseThrow(() -> new InvalidInputException("departments", Phrase.of("problem.roads.no-such-department", "没有这个部门：{0}", code))));
+                    .orElseThrow(() -> new InvalidInputException("departments",
+                            Phrase.of("problem.roads.no-such-department", "没有这个部门：{0}", code))));
         }
         return named;
     }
