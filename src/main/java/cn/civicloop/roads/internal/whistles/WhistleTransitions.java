@@ -5,6 +5,7 @@ import static cn.civicloop.roads.internal.whistles.WhistleStatus.OPEN;
 import static cn.civicloop.roads.internal.whistles.WhistleStatus.RESOLVED;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,6 +57,7 @@ public final class WhistleTransitions {
 
     /** The status's label in the bundles ({@code roads.whistle.open}, {@code roads.whistle.resolved}). */
     static Phrase status(WhistleStatus s) {
-        return Phrase.of("roads.whistle." + s.name().toLowerCase(java.util.Locale.ROOT), s == OPEN ? "进行中" : "已办结");
+        return Phrase.of("roads.whistle." + s.name().toLowerCase(Locale.ROOT),
+                s == OPEN ? "进行中" : "已办结");
     }
 }
