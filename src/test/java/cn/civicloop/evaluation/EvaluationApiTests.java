@@ -213,4 +213,13 @@ class EvaluationApiTests extends ApiTest {
         assertThat(api.get(BASE + "/periods/2026-13/ranking", office).status()).isEqualTo(422);
         assertThat(api.get(BASE + "/indicators", api.login("admin")).status()).isEqualTo(403);
     }
+
+    @Test
+    void policeBlocksAreReadByTheOfficeAndLeadersOnly() {
+        assertThat(ok(api.get(BASE + "/periods/2026-03/police-blocks", api.login(OFFICE))).json().isArray()).isTrue();
+        assertThat(ok(api.get(BASE + "/periods/2026-03/police-blocks", api.login("leader"))).json().isArray())
+                .isTrue();
+        assertThat(api.get(BASE + "/periods/2026-03/police-blocks", api.login("zfj")).status()).isEqualTo(403);
+        assertThat(api.get(BASE + "/periods/2026-3x/police-blocks", api.login(OFFICE)).status()).isEqualTo(422);
+    }
 }
