@@ -183,18 +183,6 @@ class EvaluationPageController {
         return "redirect:/evaluation/objections";
     }
 
-    @GetMapping("/evaluation/indicators")
-    String indicators(Model model, HttpServletResponse response) {
-        Actor actor = Actors.current();
-        String refused = forbidden(actor, response);
-        if (refused != null) {
-            return refused;
-        }
-        model.addAttribute("indicators", indicators.all());
-        model.addAttribute("office", actor.has(cn.civicloop.directory.Role.EVALUATION_OFFICER));
-        return "evaluation/indicators";
-    }
-
     @GetMapping("/evaluation/{period}.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable String period, Locale locale) {
         Actor actor = Actors.current();

@@ -84,8 +84,8 @@ public final class EvaluationBenchmark {
             }
         }
         Collections.sort(monthTimes);
-        System.out.printf("one month (%s), %d indicators × %d subjects of 4 kinds: median %.0f ms, max %.0f ms%n",
-                month.key(), all.size(), subjects, monthTimes.get(monthTimes.size() / 2),
+        System.out.printf("one month (%s), %d indicators × %d subjects of %d kinds: median %.0f ms, max %.0f ms%n",
+                month.key(), all.size(), subjects, SubjectKind.values().length, monthTimes.get(monthTimes.size() / 2),
                 monthTimes.get(monthTimes.size() - 1));
         long t = System.nanoTime();
         calculator.compute(Period.parse("2026"), SubjectKind.DEPARTMENT, all);
