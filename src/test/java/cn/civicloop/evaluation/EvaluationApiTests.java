@@ -17,6 +17,7 @@ import cn.civicloop.evaluation.internal.Backfill;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -285,5 +286,18 @@ class EvaluationApiTests extends ApiTest {
                 .query((rs, n) -> rs.getString(1) + "|" + rs.getBoolean(2) + "|" + rs.getString(3) + "|"
                         + rs.getLong(4) + "|" + rs.getDate(5))
                 .list();
+    }
+
+    @Test
+    void publishingWithoutADraftOnThePageSaysWhyInTheReadersLanguageOnly() {
+        PageSession office = PageSession.login(port(), OFFICE);
+        office.get("/evaluation?lang=en&period=2019-01");
+        var answer = office.post("/evaluation/periods?lang=en", Map.of("period", "2019-01", "step", "publish"));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        String location = answer.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        String page = office.get(location + "&lang=en").body();
+        String error = page.substring(page.indexOf("id=\"error\""));
+        error = error.substring(0, error.indexOf("</p>"));
+        assertThat(error).contains("No draft to publish").doesNotContain("草稿");
     }
 }
