@@ -1,9 +1,17 @@
 package cn.civicloop.evaluation;
 
-/** What is scored: the holder of the case at the event (department, unit) or the place of the case (street, grid). */
+/**
+ * What is scored: the holder of the case at the event (department, linked agency, unit) or the place of the case
+ * (street, grid).
+ */
 public enum SubjectKind {
     /** 一级承办单位: the department holding the case at the event. */
     DEPARTMENT("department_id"),
+    /**
+     * 110 社会联动单位: the department holding a case the 110 desk handed over (社会联动分流) at the event, ranked
+     * among the linked agencies on those cases only (the same facts count for {@link #DEPARTMENT} too).
+     */
+    LINKAGE("department_id"),
     /** 二级承办单位: the unit of the department holding the case at the event. */
     UNIT("unit_id"),
     /** 街道/镇 where the appeal is located. */
@@ -20,5 +28,10 @@ public enum SubjectKind {
     /** The fact table's column naming the subject (fixed names, never user input). */
     public String column() {
         return column;
+    }
+
+    /** Whether the subject's key is a directory id (a number), else a place code. */
+    public boolean numericKey() {
+        return column.endsWith("_id");
     }
 }

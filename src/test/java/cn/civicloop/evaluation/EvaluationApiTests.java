@@ -10,10 +10,14 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.civicloop.evaluation.internal.Backfill;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +27,11 @@ import tools.jackson.databind.JsonNode;
 class EvaluationApiTests extends ApiTest {
 
     static final String OFFICE = "evaluation";
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Backfill backfill;
     static final String BASE = "/api/v1/evaluation";
 
     /** Today and the next 30 days: the period of the case's facts (deadlines may fall on later days). */
@@ -59,7 +68,11 @@ class EvaluationApiTests extends ApiTest {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        await(condition, what, Duration.ofSeconds(20));
+    }
+
+    private static void await(BooleanSupplier condition, String what, Duration limit) {
+        Instant end = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waiting for " + what).isBefore(end);
             try {
@@ -212,5 +225,79 @@ class EvaluationApiTests extends ApiTest {
                 Map.of("weights", Map.of("RESOLVED", 1), "reason", "x")).status()).isEqualTo(403);
         assertThat(api.get(BASE + "/periods/2026-13/ranking", office).status()).isEqualTo(422);
         assertThat(api.get(BASE + "/indicators", api.login("admin")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void policeBlocksAreReadByTheOfficeAndLeadersOnly() {
+        assertThat(ok(api.get(BASE + "/periods/2026-03/police-blocks", api.login(OFFICE))).json().isArray()).isTrue();
+        assertThat(ok(api.get(BASE + "/periods/2026-03/police-blocks", api.login("leader"))).json().isArray())
+                .isTrue();
+        assertThat(api.get(BASE + "/periods/2026-03/police-blocks", api.login("zfj")).status()).isEqualTo(403);
+        assertThat(api.get(BASE + "/periods/2026-3x/police-blocks", api.login(OFFICE)).status()).isEqualTo(422);
+    }
+
+    @Test
+    void theBackfillGivesACaseOlderThanTheModuleTheFactsItsEventsWouldHaveGivenOnce() {
+        String number = closedCase("考评测试：补录");
+        long zfj = departmentId("ZFJ");
+        await(() -> drill(OFFICE, zfj, "SATISFIED", 1).contains(number), "the follow-up fact");
+        List<String> recorded = facts(number);
+        // as if the case were older than the module: no facts
+        jdbc.sql("delete from evaluation_fact where case_number = ?").param(number).update();
+        assertThat(drill(OFFICE, zfj, "SATISFIED", 1)).doesNotContain(number);
+        String office = api.login(OFFICE);
+        assertThat(api.post(BASE + "/backfill", api.login("zfj"), Map.of("reason", "补录")).status()).isEqualTo(403);
+        assertThat(api.post(BASE + "/backfill", office, Map.of("reason", " ")).status()).isEqualTo(422);
+
+        backfillOnce(office);
+        List<String> backfilled = facts(number);
+        // the events' facts again, but for the one the case no longer shows: the handling deadline of the round
+        // before the rework (a case keeps the current clock of each stage only)
+        assertThat(recorded).containsAll(backfilled);
+        assertThat(recorded.stream().filter(f -> !backfilled.contains(f)).toList())
+                .hasSizeLessThanOrEqualTo(1).allMatch(f -> f.contains("/HANDLE/"));
+        assertThat(backfilled).anyMatch(f -> f.contains("/HANDLE/")).anyMatch(f -> f.contains("/RESPONSE/"))
+                .anyMatch(f -> f.contains("/FOLLOW_UP/") && f.contains("BASICALLY_SATISFIED"));
+        assertThat(drill(OFFICE, zfj, "SATISFIED", 1)).contains(number);
+        // a second run adds nothing: the facts' source keys are unique
+        backfillOnce(office);
+        assertThat(facts(number)).isEqualTo(backfilled);
+        JsonNode progress = ok(api.get(BASE + "/backfill", api.login("leader"))).json();
+        assertThat(progress.get("requestedBy").asString()).isEqualTo(OFFICE);
+        assertThat(progress.get("casesRead").asLong()).isPositive();
+    }
+
+    /** Asks for a backfill through the API and waits for the scheduler's run to finish. */
+    private void backfillOnce(String office) {
+        Api.Answer accepted = api.post(BASE + "/backfill", office, Map.of("reason", "模块上线前的工单补录考评事实"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        Instant asked = Instant.now();
+        await(() -> {
+            Backfill.Progress p = backfill.progress();
+            return "DONE".equals(p.status()) && p.finishedAt() != null && !p.finishedAt().isBefore(asked.minusSeconds(1))
+                    && p.requestedAt() != null && !p.requestedAt().isAfter(p.finishedAt());
+        }, "the backfill to finish", Duration.ofSeconds(90));
+    }
+
+    /** The case's facts as source, hit and outcome, in source order. */
+    private List<String> facts(String number) {
+        return jdbc.sql("select source, hit, outcome, department_id, fact_day from evaluation_fact"
+                + " where case_number = ? order by source").param(number)
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getBoolean(2) + "|" + rs.getString(3) + "|"
+                        + rs.getLong(4) + "|" + rs.getDate(5))
+                .list();
+    }
+
+    @Test
+    void publishingWithoutADraftOnThePageSaysWhyInTheReadersLanguageOnly() {
+        PageSession office = PageSession.login(port(), OFFICE);
+        office.get("/evaluation?lang=en&period=2019-01");
+        var answer = office.post("/evaluation/periods?lang=en", Map.of("period", "2019-01", "step", "publish"));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        String location = answer.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        String page = office.get(location + "&lang=en").body();
+        String error = page.substring(page.indexOf("id=\"error\""));
+        error = error.substring(0, error.indexOf("</p>"));
+        assertThat(error).contains("No draft to publish").doesNotContain("草稿");
     }
 }

@@ -56,8 +56,8 @@ public class Calculator {
         }
         String sql = select + " " + """
                 from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
-                where f.fact_day between ? and ? and f.%s is not null
-                group by f.%s""".formatted(kind.column(), kind.column());
+                where f.fact_day between ? and ? and f.%s is not null%s
+                group by f.%s""".formatted(kind.column(), holders(kind), kind.column());
         return jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to()))
                 .query((rs, n) -> figures(rs, columns)).list();
     }
@@ -89,13 +89,32 @@ public class Calculator {
         String sql = """
                 select f.id, f.case_number, f.fact, f.occurred_at, f.fact_day, f.hit, f.outcome
                 from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
-                where f.fact_day between ? and ? and cast(f.%s as varchar(40)) = ? and %s and f.id > ?
-                order by f.id fetch first ? rows only""".formatted(kind.column(), predicate(indicatorCode, term));
-        return jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to()), subjectKey, afterId, limit)
+                where f.%s = ? and %s and f.fact_day between ? and ? and f.id > ?%s
+                order by f.id fetch first ? rows only""".formatted(kind.column(), predicate(indicatorCode, term),
+                holders(kind));
+        // The subject is compared in the column's own type: a cast of the column would hide its index and read the
+        // whole month of every subject (ADR 0030, drill-down speed).
+        Object key = subjectKey;
+        if (kind.numericKey()) {
+            try {
+                key = Long.parseLong(subjectKey);
+            } catch (NumberFormatException notAnId) {
+                return List.of();
+            }
+        }
+        return jdbc.sql(sql).params(key, Date.valueOf(period.from()), Date.valueOf(period.to()), afterId, limit)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("case_number"), rs.getString("fact"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getDate("fact_day").toLocalDate(),
                         rs.getBoolean("hit"), rs.getString("outcome")))
                 .list();
+    }
+
+    /**
+     * The 110 linked agencies are scored on the cases the police desk handed them (channel 110社会联动), among
+     * themselves; the same facts count for their department too.
+     */
+    private static String holders(SubjectKind kind) {
+        return kind == SubjectKind.LINKAGE ? " and f.linkage = true" : "";
     }
 
     /** The drill-down of the {@code termIndex}-th count of {@code indicator}'s formula. */

@@ -11,6 +11,7 @@ import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseEscalated;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.CaseView;
 import cn.civicloop.cases.ClockStage;
@@ -141,7 +142,8 @@ class CaseFacts {
     private static FactStore.Subject subject(CaseView view, Long departmentId) {
         Long department = departmentId != null ? departmentId : view.departmentId();
         Long unit = department != null && department.equals(view.departmentId()) ? view.unitId() : null;
-        return new FactStore.Subject(department, unit, view.streetCode(), view.gridCode());
+        return new FactStore.Subject(department, unit, view.streetCode(), view.gridCode(),
+                view.channel() == Channel.POLICE_110);
     }
 
     private Optional<CaseView> view(String number) {

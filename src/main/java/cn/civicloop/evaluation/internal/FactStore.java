@@ -16,8 +16,16 @@ import cn.civicloop.shared.DistrictTime;
 @Repository
 public class FactStore {
 
-    /** Who held the case and where it is, at the event. */
-    public record Subject(Long departmentId, Long unitId, String streetCode, String gridCode) {
+    /**
+     * Who held the case and where it is, at the event.
+     *
+     * @param linkage the case came from the 110 desk (社会联动分流): it counts for the linked agencies' kind too
+     */
+    public record Subject(Long departmentId, Long unitId, String streetCode, String gridCode, boolean linkage) {
+
+        public Subject(Long departmentId, Long unitId, String streetCode, String gridCode) {
+            this(departmentId, unitId, streetCode, gridCode, false);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -36,9 +44,10 @@ public class FactStore {
         }
         jdbc.sql("""
                 insert into evaluation_fact (source, case_number, fact, department_id, unit_id, street_code, grid_code,
-                    occurred_at, fact_day, hit, first_dispatch, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    occurred_at, fact_day, hit, first_dispatch, outcome, linkage)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(source, number, fact.name(), s.departmentId(), s.unitId(), s.streetCode(), s.gridCode(),
-                        Timestamp.from(at), day, hit, first, outcome)
+                        Timestamp.from(at), day, hit, first, outcome, s.linkage())
                 .update();
         return true;
     }

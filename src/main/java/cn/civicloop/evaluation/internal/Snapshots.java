@@ -1,6 +1,7 @@
 package cn.civicloop.evaluation.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +39,13 @@ public class Snapshots {
             String inputs) {
     }
 
+    private static final int[] VALUE_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+        Types.VARCHAR, Types.DOUBLE, Types.VARCHAR};
+    private static final int[] SCORE_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+        Types.DOUBLE, Types.VARCHAR, Types.INTEGER};
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Calculator calculator;
     private final Indicators indicators;
     private final Weights weights;
@@ -46,9 +54,10 @@ public class Snapshots {
     private final Audit audit;
     private final Clock clock;
 
-    Snapshots(JdbcClient jdbc, Calculator calculator, Indicators indicators, Weights weights, Scoring scoring,
-            SubjectNames names, Audit audit, Clock clock) {
+    Snapshots(JdbcClient jdbc, JdbcTemplate batch, Calculator calculator, Indicators indicators, Weights weights,
+            Scoring scoring, SubjectNames names, Audit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.calculator = calculator;
         this.indicators = indicators;
         this.weights = weights;
@@ -76,6 +85,9 @@ public class Snapshots {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         List<Indicator> all = indicators.all();
+        // written in batches: a month of a city holds thousands of subjects × indicators
+        List<Object[]> valueRows = new ArrayList<>();
+        List<Object[]> scoreRows = new ArrayList<>();
         for (SubjectKind kind : SubjectKind.values()) {
             Map<String, Double> w = weights.of(kind);
             List<Score> scores = new ArrayList<>();
@@ -84,11 +96,8 @@ public class Snapshots {
                 for (Indicator indicator : all) {
                     Calculator.Value v = f.values().get(indicator.code());
                     String inputs = indicator.formulaText() + " | " + v.inputs();
-                    jdbc.sql("insert into evaluation_snapshot_value (snapshot_id, subject_kind, subject_key,"
-                            + " subject_name, indicator_code, figure, inputs) values (?, ?, ?, ?, ?, ?, ?)")
-                            .params(id, kind.name(), f.subjectKey(), name, indicator.code(),
-                                    indicator.shown(v.raw()), inputs.length() > 600 ? inputs.substring(0, 600) : inputs)
-                            .update();
+                    valueRows.add(new Object[] {id, kind.name(), f.subjectKey(), name, indicator.code(),
+                            indicator.shown(v.raw()), inputs.length() > 600 ? inputs.substring(0, 600) : inputs});
                 }
                 Double score = scoring.score(f, all, w);
                 scores.add(new Score(kind, f.subjectKey(), name, score, scoring.grade(score), null));
@@ -97,13 +106,14 @@ public class Snapshots {
                     .thenComparing(Score::subjectKey));
             int rank = 0;
             for (Score s : scores) {
-                jdbc.sql("insert into evaluation_snapshot_score (snapshot_id, subject_kind, subject_key, subject_name,"
-                        + " score, grade, rank_no) values (?, ?, ?, ?, ?, ?, ?)")
-                        .params(id, kind.name(), s.subjectKey(), s.subjectName(), s.score(), s.grade(),
-                                s.score() == null ? null : ++rank)
-                        .update();
+                scoreRows.add(new Object[] {id, kind.name(), s.subjectKey(), s.subjectName(), s.score(), s.grade(),
+                        s.score() == null ? null : ++rank});
             }
         }
+        batch.batchUpdate("insert into evaluation_snapshot_value (snapshot_id, subject_kind, subject_key, subject_name,"
+                + " indicator_code, figure, inputs) values (?, ?, ?, ?, ?, ?, ?)", valueRows, VALUE_TYPES);
+        batch.batchUpdate("insert into evaluation_snapshot_score (snapshot_id, subject_kind, subject_key, subject_name,"
+                + " score, grade, rank_no) values (?, ?, ?, ?, ?, ?, ?)", scoreRows, SCORE_TYPES);
         audit.record(actor, "SNAPSHOT", period.key(), "COMPUTED", "v" + version);
         return get(id);
     }

@@ -19,7 +19,7 @@ public class SubjectNames {
 
     public String name(SubjectKind kind, String key) {
         String name = switch (kind) {
-            case DEPARTMENT, UNIT -> {
+            case DEPARTMENT, LINKAGE, UNIT -> {
                 try {
                     yield directory.department(Long.parseLong(key)).map(Department::name).orElse(null);
                 } catch (NumberFormatException bad) {

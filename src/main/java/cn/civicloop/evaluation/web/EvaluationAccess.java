@@ -41,7 +41,7 @@ final class EvaluationAccess {
         if (readsAll(actor)) {
             return;
         }
-        boolean own = (kind == SubjectKind.DEPARTMENT || kind == SubjectKind.UNIT)
+        boolean own = (kind == SubjectKind.DEPARTMENT || kind == SubjectKind.LINKAGE || kind == SubjectKind.UNIT)
                 && String.valueOf(actor.departmentId()).equals(key);
         if (!own) {
             throw new ForbiddenException("只能查看本单位的考评明细 (only your own department's figures)");

@@ -20,6 +20,8 @@ import cn.civicloop.evaluation.internal.Audit;
 import cn.civicloop.evaluation.internal.Indicator;
 import cn.civicloop.evaluation.internal.Indicators;
 import cn.civicloop.evaluation.internal.Objections;
+import cn.civicloop.evaluation.internal.Backfill;
+import cn.civicloop.evaluation.internal.PoliceResponses;
 import cn.civicloop.evaluation.internal.Snapshots;
 import cn.civicloop.evaluation.internal.Weights;
 import cn.civicloop.security.Actors;
@@ -36,9 +38,13 @@ class EvaluationApiController {
     private final Objections objections;
     private final Ranking ranking;
     private final Audit audit;
+    private final PoliceResponses policeResponses;
+    private final Backfill backfill;
 
     EvaluationApiController(Indicators indicators, Weights weights, Snapshots snapshots, Objections objections,
-            Ranking ranking, Audit audit) {
+            Ranking ranking, Audit audit, PoliceResponses policeResponses, Backfill backfill) {
+        this.policeResponses = policeResponses;
+        this.backfill = backfill;
         this.indicators = indicators;
         this.weights = weights;
         this.snapshots = snapshots;
@@ -127,6 +133,39 @@ class EvaluationApiController {
         return ranking.drillDown(Actors.current(), Period.parse(period), kind(kind), key, indicator, term, after);
     }
 
+    record BackfillRequest(String reason) {
+    }
+
+    /** Gives the cases older than the module their facts, in the background (the office); the progress is returned. */
+    @PostMapping("/backfill")
+    org.springframework.http.ResponseEntity<Backfill.Progress> backfill(@RequestBody BackfillRequest request) {
+        Actor actor = Actors.current();
+        EvaluationAccess.office(actor);
+        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
+            throw new InvalidInputException("reason", "请填写补录原因（不超过500字）(a reason is required, at most 500 characters)");
+        }
+        backfill.request(actor.username(), request.reason().strip());
+        return org.springframework.http.ResponseEntity.accepted().body(backfill.progress());
+    }
+
+    @GetMapping("/backfill")
+    Backfill.Progress backfillProgress() {
+        if (!EvaluationAccess.readsAll(Actors.current())) {
+            throw new cn.civicloop.shared.ForbiddenException("仅考评办和区领导可查看 (only the office and leaders)");
+        }
+        return backfill.progress();
+    }
+
+    /** Police blocks' response times per priority, computed from the recorded incidents (leaders and the office). */
+    @GetMapping("/periods/{period}/police-blocks")
+    List<PoliceResponses.BlockFigures> policeBlocks(@PathVariable String period) {
+        if (!EvaluationAccess.readsAll(Actors.current())) {
+            throw new cn.civicloop.shared.ForbiddenException(
+                    "仅考评办和区领导可查看块区出警考评 (only the evaluation office and leaders read the police blocks)");
+        }
+        return policeResponses.figures(Period.parse(period));
+    }
+
     @GetMapping("/subjects/{kind}/{key}/trend")
     List<Map.Entry<String, Snapshots.Score>> trend(@PathVariable String kind, @PathVariable String key) {
         EvaluationAccess.readsSubject(Actors.current(), kind(kind), key);
@@ -175,7 +214,7 @@ class EvaluationApiController {
         try {
             return SubjectKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException("kind", "对象类别应为 DEPARTMENT、UNIT、STREET 或 GRID (unknown subject kind): " + kind);
+            throw new InvalidInputException("kind", "对象类别应为 DEPARTMENT、LINKAGE、UNIT、STREET 或 GRID (unknown subject kind): " + kind);
         }
     }
 }

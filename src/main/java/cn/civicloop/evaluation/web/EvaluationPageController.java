@@ -96,7 +96,8 @@ class EvaluationPageController {
     }
 
     @PostMapping("/evaluation/periods")
-    String act(@RequestParam String period, @RequestParam String step, Model model, HttpServletResponse response) {
+    String act(@RequestParam String period, @RequestParam String step, Locale locale, Model model,
+            HttpServletResponse response) {
         Actor actor = Actors.current();
         EvaluationAccess.office(actor);
         Period p = Period.parse(period);
@@ -108,8 +109,9 @@ class EvaluationPageController {
             snapshots.computeDraft(p, actor.username());
             return "redirect:/evaluation?draft=true&period=" + p.key();
         } catch (DomainException refused) {
+            // the reason in the reader's language only, never the bilingual message
             return "redirect:/evaluation?period=" + p.key() + "&error=" + java.net.URLEncoder.encode(
-                    refused.getMessage(), java.nio.charset.StandardCharsets.UTF_8);
+                    cn.civicloop.shared.web.RefusalText.in(refused, locale), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -181,18 +183,6 @@ class EvaluationPageController {
         EvaluationAccess.office(actor);
         objections.decide(id, accept, reason, actor);
         return "redirect:/evaluation/objections";
-    }
-
-    @GetMapping("/evaluation/indicators")
-    String indicators(Model model, HttpServletResponse response) {
-        Actor actor = Actors.current();
-        String refused = forbidden(actor, response);
-        if (refused != null) {
-            return refused;
-        }
-        model.addAttribute("indicators", indicators.all());
-        model.addAttribute("office", actor.has(cn.civicloop.directory.Role.EVALUATION_OFFICER));
-        return "evaluation/indicators";
     }
 
     @GetMapping("/evaluation/{period}.xlsx")

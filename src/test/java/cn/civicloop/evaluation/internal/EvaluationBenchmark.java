@@ -44,11 +44,16 @@ public final class EvaluationBenchmark {
         Locale.setDefault(Locale.ROOT);
         String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/civicloop_bench";
         int cases = args.length > 1 ? Integer.parseInt(args[1]) : 360_000;
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setUser(System.getenv().getOrDefault("CIVICLOOP_DB_USER", "postgres"));
-        ds.setPassword(System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", ""));
-        Flyway.configure().dataSource(ds)
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(url);
+        pg.setUser(System.getenv().getOrDefault("CIVICLOOP_DB_USER", "postgres"));
+        pg.setPassword(System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", ""));
+        // a pool as the application has: timing a new connection per query would measure the log-in, not the query
+        com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
+        pool.setDataSource(pg);
+        pool.setMaximumPoolSize(3);
+        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(pool);
+        Flyway.configure().dataSource(pg)
                 .placeholders(java.util.Map.of("runtime_role", "")) // no runtime role to grant (afterMigrate)
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
         JdbcClient jdbc = JdbcClient.create(ds);
@@ -79,12 +84,33 @@ public final class EvaluationBenchmark {
             }
         }
         Collections.sort(monthTimes);
-        System.out.printf("one month (%s), %d indicators × %d subjects of 4 kinds: median %.0f ms, max %.0f ms%n",
-                month.key(), all.size(), subjects, monthTimes.get(monthTimes.size() / 2),
+        System.out.printf("one month (%s), %d indicators × %d subjects of %d kinds: median %.0f ms, max %.0f ms%n",
+                month.key(), all.size(), subjects, SubjectKind.values().length, monthTimes.get(monthTimes.size() / 2),
                 monthTimes.get(monthTimes.size() - 1));
         long t = System.nanoTime();
         calculator.compute(Period.parse("2026"), SubjectKind.DEPARTMENT, all);
         System.out.printf("the whole year, departments: %.0f ms%n", (System.nanoTime() - t) / 1e6);
+        Snapshots snapshots = new Snapshots(jdbc, new org.springframework.jdbc.core.JdbcTemplate(ds), calculator,
+                indicators, new Weights(jdbc, indicators, null, null), new Scoring(properties()),
+                new SubjectNames(noDirectory()), new Audit(jdbc, clock), clock);
+        // one transaction, as the application's @Transactional gives it
+        var tx = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(ds));
+        long draftStart = System.nanoTime();
+        Snapshots.Snapshot draft = tx.execute(status -> snapshots.computeDraft(month, "benchmark"));
+        System.out.printf("draft of one month (figures, scores and ranks of every subject written): %.0f ms%n",
+                (System.nanoTime() - draftStart) / 1e6);
+        List<Double> ranking = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long d = System.nanoTime();
+            // what the ranking page reads: the period's snapshot, then the scores of one kind, ranked
+            Snapshots.Snapshot shown = snapshots.draft(month.key()).orElseThrow();
+            snapshots.scores(shown.id(), SubjectKind.values()[i % SubjectKind.values().length]);
+            ranking.add((System.nanoTime() - d) / 1e6);
+        }
+        Collections.sort(ranking);
+        System.out.printf("ranking read (snapshot + one kind's scores): p50 %.1f ms, p95 %.1f ms (draft v%d)%n",
+                ranking.get(100), ranking.get(190), draft.version());
         Random random = new Random(7);
         List<Double> drill = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -100,8 +126,20 @@ public final class EvaluationBenchmark {
                 drill.get(100), drill.get(190));
     }
 
+    private static EvaluationProperties properties() {
+        return new EvaluationProperties(java.time.Duration.ofDays(30), 5, 5, 90, 75, 60, 40, 200);
+    }
+
+    /** No directory in the benchmark: every subject is named by its key. */
+    private static cn.civicloop.directory.Directory noDirectory() {
+        return (cn.civicloop.directory.Directory) java.lang.reflect.Proxy.newProxyInstance(
+                EvaluationBenchmark.class.getClassLoader(), new Class<?>[] {cn.civicloop.directory.Directory.class},
+                (proxy, method, args) -> method.getReturnType() == java.util.Optional.class
+                        ? java.util.Optional.empty() : method.getReturnType() == List.class ? List.of() : null);
+    }
+
     /** A year (2026) of cases, each with the facts a closed loop leaves; written with COPY. */
-    private static long generate(PGSimpleDataSource ds, int cases) throws Exception {
+    private static long generate(javax.sql.DataSource ds, int cases) throws Exception {
         Random r = new Random(20261206L);
         long rows = 0;
         try (Connection c = ds.getConnection()) {
