@@ -63,7 +63,7 @@ public interface PartnerAdministration {
     record WebhookSecret(Client client, String secret) {
     }
 
-    /** One webhook delivery (an event for one client): PENDING, DELIVERED or DEAD. */
+    /** One webhook delivery (an event for one client): PENDING, SENDING (an attempt under way), DELIVERED or DEAD. */
     record Delivery(long id, long clientRef, String clientName, String eventId, String eventType, String caseNumber,
             String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
             Instant deliveredAt) {

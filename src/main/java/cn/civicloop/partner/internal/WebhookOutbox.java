@@ -22,6 +22,8 @@ import cn.civicloop.shared.Phrase;
 class WebhookOutbox {
 
     static final String PENDING = "PENDING";
+    /** Claimed for an attempt: {@code next_attempt_at} is then the end of the lease. */
+    static final String SENDING = "SENDING";
     static final String DELIVERED = "DELIVERED";
     static final String DEAD = "DEAD";
 
@@ -52,7 +54,7 @@ class WebhookOutbox {
     List<Due> due(Instant now, int limit) {
         return jdbc.sql("""
                 select id, client_ref, event_id, event_type, attempts, body from partner_delivery
-                where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id limit ?""")
+                where status in ('PENDING', 'SENDING') and next_attempt_at <= ? order by next_attempt_at, id limit ?""")
                 .params(Timestamp.from(now), limit)
                 .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("client_ref"), rs.getString("event_id"),
                         rs.getString("event_type"), rs.getInt("attempts"), rs.getString("body")))
@@ -60,13 +62,14 @@ class WebhookOutbox {
     }
 
     /**
-     * Takes a delivery for one attempt: counts it and pushes its due time to {@code leaseUntil}, so nobody else sends
-     * it meanwhile and a sender that dies mid-way leaves it to be retried. False if another sender was faster.
+     * Takes a delivery for one attempt: counts it, marks it SENDING and pushes its due time to {@code leaseUntil}, so
+     * nobody else sends it meanwhile and a sender that dies mid-way leaves it to be retried once the lease ended.
+     * False if another sender was faster.
      */
     boolean claim(Due due, Instant leaseUntil) {
         return jdbc.sql("""
-                update partner_delivery set attempts = attempts + 1, next_attempt_at = ?
-                where id = ? and attempts = ? and status = 'PENDING'""")
+                update partner_delivery set status = 'SENDING', attempts = attempts + 1, next_attempt_at = ?
+                where id = ? and attempts = ? and status in ('PENDING', 'SENDING')""")
                 .params(Timestamp.from(leaseUntil), due.id(), due.attempts()).update() == 1;
     }
 
@@ -76,7 +79,7 @@ class WebhookOutbox {
     }
 
     void retryAt(long id, Instant next, String error) {
-        jdbc.sql("update partner_delivery set next_attempt_at = ?, last_error = ? where id = ?")
+        jdbc.sql("update partner_delivery set status = 'PENDING', next_attempt_at = ?, last_error = ? where id = ?")
                 .params(Timestamp.from(next), error, id).update();
     }
 
