@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -174,6 +175,27 @@ class PartnerApiTests extends ApiTest {
         assertThat(api.get("/api/v1/admin/partner/clients", api.login("picc")).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/admin/partner/clients", token).status()).isEqualTo(401);
         assertThat(api.get("/admin/partner", null).status()).isNotEqualTo(200);
+    }
+
+    @Test
+    void theAdministratorsPageIssuesASecretOnceAndReplaysNothingThatIsNotDead() {
+        PageSession admin = PageSession.login(port(), "admin");
+        admin.get("/admin/partner");
+        String name = "页面接入系统-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = admin.post("/admin/partner/clients",
+                Map.of("departmentId", String.valueOf(departmentId("INS-GS")), "name", name));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String shown = admin.get("/admin/partner").body();
+        assertThat(shown).contains(name).contains("id=\"issued-secret\"").contains("密钥只显示这一次");
+        String again = admin.get("/admin/partner").body();
+        assertThat(again).contains(name).doesNotContain("id=\"issued-secret\"");
+        var refused = admin.post("/admin/partner/clients", Map.of("departmentId", String.valueOf(departmentId("ZJJ")),
+                "name", "不是联动单位的系统"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("请选择一个在用的社会联动单位");
+        String english = admin.get("/admin/partner?lang=en").body();
+        assertThat(english).contains("Linked agency systems").contains("Deliveries given up")
+                .doesNotContain("合作单位系统接入");
     }
 
     // --- helpers ---
