@@ -34,8 +34,11 @@ class DepartmentFeedQuery implements DepartmentFeed {
             params.add(Cases.ts(since));
         }
         if (after != null) {
-            sql.append(" and (updated_at > ? or (updated_at = ? and id > ?))");
-            params.addAll(List.of(Cases.ts(after.updatedAt()), Cases.ts(after.updatedAt()), after.id()));
+            // the first condition repeats the second's bound in a form the index takes as its start: the scan seeks
+            // to the cursor instead of filtering away every row of the earlier pages
+            sql.append(" and updated_at >= ? and (updated_at > ? or (updated_at = ? and id > ?))");
+            params.addAll(List.of(Cases.ts(after.updatedAt()), Cases.ts(after.updatedAt()), Cases.ts(after.updatedAt()),
+                    after.id()));
         }
         if (status != null) {
             sql.append(" and status = ?");
