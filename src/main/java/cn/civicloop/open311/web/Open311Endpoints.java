@@ -19,6 +19,7 @@ class Open311Endpoints {
         return EndpointOwners.of("open311")
                 .paths("/open311/v2/**").open()
                 .paths("/api/v1/admin/open311/**").roles(Role.ADMIN)
+                .paths("/admin/open311", "/admin/open311/**").roles(Role.ADMIN)
                 .build();
     }
 }
