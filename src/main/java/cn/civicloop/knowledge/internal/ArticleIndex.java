@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -31,13 +30,15 @@ final class ArticleIndex {
     /** A query longer than this many distinct terms is searched by its rarest ones (a pasted appeal). */
     static final int MAX_QUERY_TERMS = 48;
 
-    private record Doc(ArticleStore.Indexed row, Set<String> titleTerms, int length) {
+    private record Doc(ArticleStore.Indexed row, int length) {
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Doc> docs = new ArrayList<>();
     private final Map<Long, Integer> slotOf = new HashMap<>();
     private final Map<String, Postings> postings = new HashMap<>();
+    /** Per slot: BM25's length normalisation 1 + k1·(1 − b + b·length/average); 0 for a removed slot. */
+    private double[] norms = new double[0];
     private long totalLength;
     private int dead;
     private long revision;
@@ -74,6 +75,7 @@ final class ArticleIndex {
             if (dead > 1000 && dead > slotOf.size()) {
                 compact();
             }
+            normalise();
         } finally {
             lock.writeLock().unlock();
         }
@@ -87,61 +89,65 @@ final class ArticleIndex {
             if (n == 0 || queryTerms.isEmpty()) {
                 return List.of();
             }
-            double avg = (double) totalLength / n;
             List<Postings> lists = new ArrayList<>();
-            List<String> terms = new ArrayList<>();
             for (String t : new HashSet<>(queryTerms)) {
                 Postings p = postings.get(t);
-                if (p != null) {
+                if (p != null && p.live > 0) {
                     lists.add(p);
-                    terms.add(t);
                 }
             }
             Integer[] order = new Integer[lists.size()];
             Arrays.setAll(order, i -> i);
             Arrays.sort(order, Comparator.comparingInt(i -> lists.get(i).live));
             double[] scores = new double[docs.size()];
-            boolean[] touched = new boolean[docs.size()];
-            List<Integer> hits = new ArrayList<>();
             for (int k = 0; k < Math.min(order.length, MAX_QUERY_TERMS); k++) {
                 Postings p = lists.get(order[k]);
-                String term = terms.get(order[k]);
-                double idf = Math.log(1 + (n - p.live + 0.5) / (p.live + 0.5));
+                double idf = Math.log(1 + (n - p.live + 0.5) / (p.live + 0.5)) * (K1 + 1);
+                int[] slots = p.slots;
                 for (int i = 0; i < p.size; i++) {
-                    int slot = p.slots[i];
-                    Doc d = docs.get(slot);
-                    if (d == null) {
-                        continue;
-                    }
-                    double weight = d.titleTerms.contains(term) ? TITLE_WEIGHT : 1.0;
-                    scores[slot] += weight * idf * (K1 + 1) / (1 + K1 * (1 - B + B * d.length / avg));
-                    if (!touched[slot]) {
-                        touched[slot] = true;
-                        hits.add(slot);
+                    int code = slots[i];
+                    int slot = code >>> 1;
+                    double norm = norms[slot];
+                    if (norm != 0) { // 0: removed
+                        scores[slot] += ((code & 1) == 1 ? TITLE_WEIGHT : 1.0) * idf / norm;
                     }
                 }
             }
-            PriorityQueue<Integer> best = new PriorityQueue<>(Comparator.comparingDouble(s -> scores[s]));
-            for (int slot : hits) {
-                ArticleStore.Indexed row = docs.get(slot).row;
-                if (!valid(row, day)) {
+            // the best `limit` valid slots, by insertion into a short sorted array: no boxing over thousands of hits
+            int[] best = new int[limit];
+            int found = 0;
+            for (int slot = 0; slot < scores.length; slot++) {
+                double score = scores[slot];
+                if (score == 0 || found == limit && score <= scores[best[found - 1]]
+                        || !valid(docs.get(slot).row, day)) {
                     continue;
                 }
-                best.add(slot);
-                if (best.size() > limit) {
-                    best.poll();
+                int at = found < limit ? found++ : limit - 1;
+                while (at > 0 && scores[best[at - 1]] < score) {
+                    best[at] = best[at - 1];
+                    at--;
                 }
+                best[at] = slot;
             }
-            List<ArticleHit> result = new ArrayList<>();
-            while (!best.isEmpty()) {
-                int slot = best.poll();
-                ArticleStore.Indexed r = docs.get(slot).row;
-                result.add(0, new ArticleHit(r.id(), r.version(), r.title(), r.category(), r.departmentId(),
-                        r.excerpt(), scores[slot]));
+            List<ArticleHit> result = new ArrayList<>(found);
+            for (int k = 0; k < found; k++) {
+                ArticleStore.Indexed r = docs.get(best[k]).row;
+                result.add(new ArticleHit(r.id(), r.version(), r.title(), r.category(), r.departmentId(),
+                        r.excerpt(), scores[best[k]]));
             }
             return result;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** Recomputes every slot's length normalisation: the average length changed. */
+    private void normalise() {
+        double avg = slotOf.isEmpty() ? 1 : (double) totalLength / slotOf.size();
+        norms = new double[docs.size()];
+        for (int slot = 0; slot < docs.size(); slot++) {
+            Doc d = docs.get(slot);
+            norms[slot] = d == null ? 0 : 1 + K1 * (1 - B + B * d.length / avg);
         }
     }
 
@@ -152,11 +158,12 @@ final class ArticleIndex {
     private void add(ArticleStore.Indexed row) {
         List<String> terms = SearchTerms.fromColumn(row.terms());
         int slot = docs.size();
-        docs.add(new Doc(row, new HashSet<>(SearchTerms.of(row.title())), terms.size()));
+        Set<String> title = new HashSet<>(SearchTerms.of(row.title()));
+        docs.add(new Doc(row, terms.size()));
         slotOf.put(row.id(), slot);
         totalLength += terms.size();
         for (String t : terms) {
-            postings.computeIfAbsent(t, x -> new Postings()).add(slot);
+            postings.computeIfAbsent(t, x -> new Postings()).add(slot << 1 | (title.contains(t) ? 1 : 0));
         }
     }
 
@@ -186,7 +193,7 @@ final class ArticleIndex {
         live.forEach(this::add);
     }
 
-    /** The slots holding one term; {@code live} counts those not yet removed (the term's document frequency). */
+    /** The slots holding one term (slot·2, plus 1 when the term is in the title); {@code live} counts those not yet removed (the term's document frequency). */
     private static final class Postings {
         int[] slots = new int[4];
         int size;

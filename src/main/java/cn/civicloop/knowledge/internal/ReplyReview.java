@@ -19,16 +19,20 @@ import cn.civicloop.classifier.SearchTerms;
 public final class ReplyReview {
 
     /** How far the reply addresses the appeal's title: this share of its terms appearing in the reply. */
-    static final double TOPIC_SHARE = 0.3;
+    static final double TOPIC_SHARE = 0.25;
+    /** Words of an appeal's title that say nothing of its topic ("反映…问题", "希望…"). */
+    static final Set<String> FILLER = Set.of("反映", "希望", "投诉", "请求", "咨询", "关于", "问题", "建议", "解决", "请问",
+            "要求", "举报", "能否", "是否", "怎么", "为什么", "什么");
+
     /** A reply later than this after the appeal, when the case's deadline is not known, is late. */
     static final Duration DEFAULT_LIMIT = Duration.ofDays(15);
 
     private static final Pattern PLACE = Pattern.compile(
             "[\\p{IsHan}A-Za-z0-9]{1,8}?(?:路|街|巷|道|小区|社区|村|花园|家园|公寓|大厦|广场|市场|公园|学校|医院|苑|园|城|镇|湖|桥)");
     private static final Pattern DONE = Pattern.compile(
-            "现场|核实|核查|调查|查看|勘查|检查|约谈|协调|处理|整改|清理|清运|维修|修复|更换|安装|拆除|责令|查处|督促|疏通|回访|沟通|走访|排查|执法");
+            "现场|核实|核查|调查|查看|勘查|检查|约谈|协调|处理|整改|清理|清运|维修|修复|更换|安装|拆除|责令|查处|督促|疏通|回访|沟通|走访|排查|执法|考察|申报|优化|施划|改造|调整|召开");
     private static final Pattern RESULT = Pattern.compile(
-            "已(?:经)?(?:完成|修复|恢复|清理|清运|整改|解决|办结|拆除|安装|更换|疏通|处罚|罚款|停止|关闭|取缔|落实|发放|退还|补缴|到位|消除)|恢复正常|问题(?:已)?解决|处罚|罚款|结果");
+            "已(?:经)?(?:完成|修复|恢复|清理|清运|整改|解决|办结|拆除|安装|更换|疏通|处罚|罚款|停止|关闭|取缔|落实|发放|退还|补缴|到位|消除)|恢复正常|问题(?:已)?解决|处罚|罚款|结果|完毕|已建成|已批复|已于.{1,12}(?:完成|建成|批复|办理|安装|拆除|清理)|进行了|基本完成");
     private static final Pattern WHO = Pattern.compile(
             "局|街道|办事处|中队|大队|社区|居委会|村委|公司|物业|工作人员|执法人员|我单位|我局|我办|我委|我们|网格员|派出所|镇政府|镇");
     private static final Pattern WHEN = Pattern.compile(
@@ -101,7 +105,7 @@ public final class ReplyReview {
     }
 
     private static Point topic(String title, String reply) {
-        List<String> terms = SearchTerms.of(title);
+        List<String> terms = SearchTerms.of(title).stream().filter(t -> !FILLER.contains(t)).toList();
         if (terms.isEmpty()) {
             return new Point("topic", null, List.of());
         }
