@@ -164,7 +164,8 @@ class ArticleStore {
                 insert into knowledge_article_version (article_id, version, title, body_html, category, department_id,
                     valid_from, valid_until, source_document, status, changed_by, changed_at, note)
                 select id, version, title, body_html, category, department_id, valid_from, valid_until,
-                    source_document, status, changed_by, changed_at, ? from knowledge_article where id = ?""")
+                    source_document, status, changed_by, changed_at, cast(? as varchar(300))
+                from knowledge_article where id = ?""")
                 .params(note, id).update();
     }
 
