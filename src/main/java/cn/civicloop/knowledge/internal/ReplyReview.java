@@ -81,12 +81,21 @@ public final class ReplyReview {
      */
     public static Checklist of(String appealTitle, String appealText, String reply, Instant appealAt,
             Instant repliedAt, Instant due) {
+        return of(appealTitle, appealText, reply, appealAt, repliedAt, due, false);
+    }
+
+    /**
+     * @param enquiry the appeal asks a question (咨询): the answer is the result, nothing need be "done", so the done
+     *                and result points do not apply
+     */
+    public static Checklist of(String appealTitle, String appealText, String reply, Instant appealAt,
+            Instant repliedAt, Instant due, boolean enquiry) {
         String r = reply == null ? "" : reply;
         boolean empty = SearchTerms.of(r).isEmpty();
         Point topic = topic(appealTitle, r);
         Point place = place(appealTitle + "\n" + (appealText == null ? "" : appealText), r);
-        Point done = found("done", DONE, r);
-        Point result = found("result", RESULT, r);
+        Point done = enquiry ? new Point("done", null, List.of()) : found("done", DONE, r);
+        Point result = enquiry ? new Point("result", null, List.of()) : found("result", RESULT, r);
         Point who = found("who", WHO, r);
         Point when = found("when", WHEN, r);
         Point contact = found("contact", CONTACT, r);
@@ -94,7 +103,7 @@ public final class ReplyReview {
         Point grounds = refusals.isEmpty() ? new Point("grounds", null, List.of())
                 : new Point("grounds", !all(GROUNDS, r).isEmpty(), all(GROUNDS, r).isEmpty() ? refusals : all(GROUNDS, r));
         Point timely = timely(appealAt, repliedAt, due);
-        boolean promiseOnly = !empty && !all(PROMISE, r).isEmpty() && result.met() != Boolean.TRUE
+        boolean promiseOnly = !empty && !enquiry && !all(PROMISE, r).isEmpty() && result.met() != Boolean.TRUE
                 && done.evidence().size() < 2;
         return new Checklist(topic, place, done, result, who, when, contact, grounds, timely, empty, promiseOnly);
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseView;
 import cn.civicloop.cases.TimelineEntry;
@@ -44,7 +45,7 @@ public class ReplyReviews {
     private Review review(CaseView view, TimelineEntry reply) {
         String text = reply.reason();
         ReplyReview.Checklist checklist = ReplyReview.of(view.title(), view.content(), text, view.createdAt(),
-                reply.at(), view.dueAt());
+                reply.at(), view.dueAt(), view.kind() == AppealKind.ENQUIRY);
         Optional<ReplyPrints.Twin> twin = SearchTerms.of(text).isEmpty() ? Optional.empty()
                 : prints.twinOf(view.number(), reply.departmentId(), reply.at(), ReplyPrint.of(text),
                         ReplyPrint.of(view.title() + "\n" + view.content()));

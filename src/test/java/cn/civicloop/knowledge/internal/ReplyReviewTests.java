@@ -86,4 +86,15 @@ class ReplyReviewTests {
         assertThat(ReplyPrint.distance(ReplyPrint.of(a), ReplyPrint.of(b))).isLessThanOrEqualTo(6);
         assertThat(ReplyPrint.distance(ReplyPrint.of(a), ReplyPrint.of(c))).isGreaterThan(12);
     }
+
+    @Test
+    void anEnquiryIsAnsweredNotDone() {
+        String answer = "根据《社会救助暂行办法》，家庭人均收入低于低保标准的，可向户籍所在街道提出申请，咨询电话0632-3312345。";
+        var asked = ReplyReview.of("咨询低保怎么申请", "请问低保怎么申请？", answer, ASKED, ASKED.plusSeconds(3600), null, true);
+        assertThat(asked.done().met()).isNull();
+        assertThat(asked.result().met()).isNull();
+        assertThat(asked.contact().met()).isTrue();
+        var complaint = ReplyReview.of("咨询低保怎么申请", "请问低保怎么申请？", answer, ASKED, ASKED.plusSeconds(3600), null);
+        assertThat(complaint.result().met()).isFalse();
+    }
 }
