@@ -39,7 +39,12 @@ public enum Role {
      */
     OPEN311_CLIENT("Open311接入方"),
     /** The application itself (timers, imports). Never held by a person. */
-    SYSTEM("系统");
+    SYSTEM("系统"),
+    /**
+     * 知识库编辑 — writes the knowledge base's articles of his department; one of the district centre approves them
+     * (and only approved articles are suggested).
+     */
+    KNOWLEDGE_EDITOR("知识库编辑");
 
     /** The system administrator of 三员分立: the role stored as {@code ADMIN}. */
     public static final Role SYSTEM_ADMIN = ADMIN;
