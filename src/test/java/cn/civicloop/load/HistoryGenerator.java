@@ -93,32 +93,36 @@ final class HistoryGenerator {
         long stepMillis = span.toMillis() / n;
         // g = 1 is the oldest; the newest 9 % hold the open cases (two of three), 94 % ended over all
         jdbc.sql("""
+                with p as materialized (select cast(:channels as text[]) channels, cast(:kinds as text[]) kinds,
+                        cast(:categories as text[]) categories, cast(:streets as text[]) streets,
+                        cast(:phones as text[]) phones, cast(:hashes as text[]) hashes, cast(:open as text[]) open,
+                        cast(:titles as text[]) titles, cast(:departments as bigint[]) departments)
                 insert into cases_case (number, status, channel, kind, urgency, category, title, content, address, lat,
                     lon, street_code, community_code, contact_name, contact_phone, contact_phone_hash, anonymous,
                     fingerprint, department_id, unit_id, due_at, reply_text, follow_up_resolved, satisfaction,
                     created_at, updated_at, closed_at, version)
                 select 'SZ-' || to_char(ts at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || (100000 + g %% 900000),
-                       st, (cast(:channels as text[]))[1 + g %% 10], (cast(:kinds as text[]))[1 + g %% 6],
-                       case when g %% 50 = 0 then 'URGENT' else 'NORMAL' end, (cast(:categories as text[]))[1 + g %% 10],
+                       st, (p.channels)[1 + g %% 10], (p.kinds)[1 + g %% 6],
+                       case when g %% 50 = 0 then 'URGENT' else 'NORMAL' end, (p.categories)[1 + g %% 10],
                        title, title || :filler || title || '，编号' || g || :filler || title,
                        :address, 34.80 + (g %% 1000) / 10000.0, 117.50 + (g %% 997) / 10000.0,
-                       (cast(:streets as text[]))[1 + (g / 7) %% cardinality(cast(:streets as text[]))], null, :name,
-                       (cast(:phones as text[]))[1 + g %% :phoneCount], (cast(:hashes as text[]))[1 + g %% :phoneCount], false, md5(g::text),
+                       (p.streets)[1 + (g / 7) %% cardinality(p.streets)], null, :name,
+                       (p.phones)[1 + g %% :phoneCount], (p.hashes)[1 + g %% :phoneCount], false, md5(g::text),
                        case when st in ('SUBMITTED', 'REGISTERED') then null
-                            else (cast(:departments as bigint[]))[1 + (g / 3) %% cardinality(cast(:departments as bigint[]))] end,
+                            else (p.departments)[1 + (g / 3) %% cardinality(p.departments)] end,
                        null, ts + interval '13 days',
                        case when st = 'CLOSED' then '已到现场核实并处理完毕，已电话告知诉求人。' end,
                        case when st = 'CLOSED' then g %% 9 <> 0 end,
                        case when st = 'CLOSED' then (array['SATISFIED','SATISFIED','BASICALLY_SATISFIED','DISSATISFIED'])[1 + g %% 4] end,
                        ts, coalesce(closed, ts + interval '1 hour'), closed, 6
                 from (select g, ts, title,
-                             case when g > :openFrom and g %% 3 <> 0 then (cast(:open as text[]))[1 + g %% cardinality(cast(:open as text[]))]
+                             case when g > :openFrom and g %% 3 <> 0 then (p.open)[1 + g %% cardinality(p.open)]
                                   when g %% 53 = 0 then 'VOIDED' when g %% 61 = 0 then 'DECLINED' else 'CLOSED' end st,
                              case when g > :openFrom and g %% 3 <> 0 then null
                                   else least(cast(:now as timestamptz), ts + ((g %% 240) + 2) * interval '1 hour') end closed
                       from (select g, cast(:now as timestamptz) - (:n - g) * (:step * interval '1 millisecond') ts,
-                                   (cast(:titles as text[]))[1 + (g * 7) %% cardinality(cast(:titles as text[]))] title
-                            from generate_series(:from, :to) g) s0) s""".replace("%%", "%"))
+                                   (p.titles)[1 + (g * 7) %% cardinality(p.titles)] title
+                            from p, generate_series(:from, :to) g) s0, p) s, p""".replace("%%", "%"))
                 .param("channels", array(CHANNELS)).param("kinds", array(KINDS)).param("categories", array(CATEGORIES))
                 .param("filler", FILLER).param("address", address).param("name", name)
                 .param("streets", array(streets.toArray())).param("phones", array(phones.toArray()))

@@ -66,7 +66,9 @@ public final class ScaleBenchmark {
         String db = options.getOrDefault("db", "civicloop_scale_" + n);
         String url = database(db);
         ConfigurableApplicationContext app = LoadBenchmark.start(url, 20,
-                "--civicloop.cases.personal-data-retention-days=36500");
+                "--civicloop.cases.personal-data-retention-days=36500",
+                "--civicloop.security.audit.key=scale-benchmark-audit-key-0123456789abcdef",
+                "--server.servlet.session.cookie.secure=false"); // plain http on the loopback: the cookie must travel
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long existing = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
