@@ -78,7 +78,7 @@ public interface CaseQueries {
 
     /**
      * One page of a case list, newest first. Counting stops at {@link #COUNT_LIMIT}: {@code total} is then that
-     * limit and {@code more} is true (shown "1,000+"), since an exact count would read the whole matching history.
+     * limit and {@code more} is true (the page says more than 1,000), as an exact count reads all matching history.
      *
      * @param next the cursor of the page after this one ({@link CaseFilter#after()}), null on the last page
      */

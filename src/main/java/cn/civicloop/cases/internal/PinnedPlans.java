@@ -26,6 +26,10 @@ class PinnedPlans {
         this.postgres = isPostgres(dataSource);
     }
 
+    boolean postgres() {
+        return postgres;
+    }
+
     /** Custom plans for the rest of the current transaction (outside one, nothing: the setting would outlive it). */
     void pin() {
         if (postgres && TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -38,19 +38,24 @@ final class SharedFigures<K, V> {
     V get(K key, Function<K, V> compute) {
         Slot<V> slot = slots.computeIfAbsent(key, k -> new Slot<>());
         CompletableFuture<V> mine;
+        CompletableFuture<V> theirs = null;
         synchronized (slot) {
             if (slot.value != null && nanoTime.getAsLong() - slot.computedAt < maxAgeNanos) {
                 return slot.value;
             }
-            if (slot.inFlight != null) {
-                if (slot.value != null) {
-                    return slot.value; // being refreshed by another viewer: the previous figures meanwhile
-                }
-                CompletableFuture<V> theirs = slot.inFlight;
-                return join(theirs);
+            if (slot.inFlight != null && slot.value != null) {
+                return slot.value; // being refreshed by another viewer: the previous figures meanwhile
             }
-            mine = new CompletableFuture<>();
-            slot.inFlight = mine;
+            if (slot.inFlight != null) {
+                theirs = slot.inFlight;
+                mine = null;
+            } else {
+                mine = new CompletableFuture<>();
+                slot.inFlight = mine;
+            }
+        }
+        if (theirs != null) {
+            return join(theirs); // the first figures of this key: wait for the one computation (outside the lock)
         }
         try {
             V value = compute.apply(key);
