@@ -62,7 +62,8 @@ class CaseSearchTermsMigrationTests {
         assertThat(jdbc.sql("select number from cases_case where " + condition).params(params).query(String.class)
                 .list()).containsExactly("SZ-20261125-900001");
         if (Node.onPostgres()) {
-            assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'cases_case_search_terms'")
+            assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'cases_case_search_terms' "
+                    + "and schemaname = current_schema()")
                     .query(Long.class).single()).isEqualTo(1);
         }
     }
