@@ -53,18 +53,38 @@ public interface CaseQueries {
      * @param slice   the cases behind a number of the leaders' overview (the dashboard's drill-down), or null
      * @param ownPart the status is that of the reader's department's own part: the case where it holds the case, its
      *                co-handling task (协办) where it co-handles, so a queue 待签收 lists the tasks to sign for too
+     * @param work    open work only, ended cases only, or both (when no status is given)
+     * @param after   the {@link CasePage#next()} cursor of the previous page (keyset paging; {@code page} is then
+     *                ignored), or null
      */
     record CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
-            int page, int size, CaseStatistics.Slice slice, boolean ownPart) {
+            int page, int size, CaseStatistics.Slice slice, boolean ownPart, Work work, String after) {
 
         public CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
                 int page, int size) {
-            this(status, departmentId, channel, streetCode, text, page, size, null, false);
+            this(status, departmentId, channel, streetCode, text, page, size, null, false, Work.ANY, null);
+        }
+
+        public CaseFilter(CaseStatus status, Long departmentId, Channel channel, String streetCode, String text,
+                int page, int size, CaseStatistics.Slice slice, boolean ownPart) {
+            this(status, departmentId, channel, streetCode, text, page, size, slice, ownPart, Work.ANY, null);
         }
     }
 
-    /** One page of a case list, newest first. */
-    record CasePage(List<CaseSummary> items, int page, int size, long total) {
+    /** Which part of the history a list reads: the open work (the default of the workbench's queues), or not. */
+    enum Work {
+        ANY, OPEN, ENDED
+    }
+
+    /**
+     * One page of a case list, newest first. Counting stops at {@link #COUNT_LIMIT}: {@code total} is then that
+     * limit and {@code more} is true (the page says more than 1,000), as an exact count reads all matching history.
+     *
+     * @param next the cursor of the page after this one ({@link CaseFilter#after()}), null on the last page
+     */
+    record CasePage(List<CaseSummary> items, int page, int size, long total, boolean more, String next) {
+
+        public static final int COUNT_LIMIT = 1000;
     }
 
     /** A line of a case list. */

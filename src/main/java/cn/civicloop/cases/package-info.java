@@ -9,5 +9,5 @@
  * {@link cn.civicloop.cases.CaseEscalated}.
  * Knows departments and staff only by id through the directory; never reads another module's tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cases (工单)", allowedDependencies = {"shared", "directory", "calendar", "cluster", "security"})
+@org.springframework.modulith.ApplicationModule(displayName = "Cases (工单)", allowedDependencies = {"shared", "directory", "calendar", "classifier", "cluster", "security"})
 package cn.civicloop.cases;

@@ -62,6 +62,17 @@ final class Latencies {
                 n == 0 ? 0 : sorted[n - 1] / 1000.0);
     }
 
+    /** The {@code p}-th percentile in milliseconds. */
+    double percentile(double p) {
+        int n = count();
+        long[] sorted = new long[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = micros.get(i);
+        }
+        Arrays.sort(sorted);
+        return pct(sorted, p);
+    }
+
     double p99() {
         int n = count();
         long[] sorted = new long[n];

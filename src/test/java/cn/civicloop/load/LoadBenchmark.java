@@ -299,13 +299,15 @@ public final class LoadBenchmark {
         return "jdbc:postgresql://127.0.0.1:5432/" + name;
     }
 
-    static ConfigurableApplicationContext start(String db, int pool) {
-        return new SpringApplicationBuilder(CivicLoopApplication.class).run("--spring.profiles.active=postgres,demo",
+    static ConfigurableApplicationContext start(String db, int pool, String... more) {
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres,demo",
                 "--spring.datasource.url=" + db, "--spring.datasource.hikari.maximum-pool-size=" + pool,
                 "--server.port=0", "--civicloop.demo.seed-cases=false",
                 "--civicloop.security.rate-limit.enabled=false", "--civicloop.cases.tracking-secret=load-benchmark-tracking-secret-0123456789",
                 // The log channel writes two lines per appeal; a real district sends them to its SMS gateway.
-                "--logging.level.cn.civicloop.notify.internal.LoggingResidentChannel=WARN");
+                "--logging.level.cn.civicloop.notify.internal.LoggingResidentChannel=WARN"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(CivicLoopApplication.class).run(args.toArray(String[]::new));
     }
 
     private static String loadAverage() {

@@ -1,8 +1,12 @@
 package cn.civicloop.cases.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,36 +14,50 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.cases.CaseQueries.CaseFilter;
 import cn.civicloop.cases.CaseQueries.CasePage;
 import cn.civicloop.cases.CaseQueries.CaseSummary;
+import cn.civicloop.cases.CaseQueries.Work;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
-import cn.civicloop.shared.Phrase;
-import cn.civicloop.shared.AuditTrail;
-import cn.civicloop.shared.PersonalDataCipher;
 import cn.civicloop.directory.Role;
+import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.PersonalDataCipher;
+import cn.civicloop.shared.Phrase;
 
-/** The staff case list: filtered, scoped to what the reader may see, newest first. */
+/**
+ * The staff case list: filtered, scoped to what the reader may see, newest first. Built to read only what it shows
+ * over any history (docs/cases.md, "At scale"): every filter walks an index ordered by creation time from its end;
+ * a department's scope is a UNION of such walks (held, unit's, co-handled) instead of an OR no index serves; the
+ * count stops at {@link CasePage#COUNT_LIMIT}; pages go on by a keyset cursor; a case number or a phone number is an
+ * exact match.
+ */
 @Component
 class CaseList {
 
     static final int MAX_PAGE_SIZE = 100;
+    /** Text searched as a phone number: digits with optional +, spaces and dashes, 7 digits at least. */
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{5,18}[0-9]");
+    /** A whole case number ({@code SZ-20261125-000123}), or its day and counter ({@code 20261125-000123}). */
+    static final Pattern NUMBER = Pattern.compile("(?:([A-Za-z0-9]{1,8})-)?([0-9]{8}-[0-9]{6})");
+    private static final String ORDER = " order by created_at desc, id desc";
 
     private final JdbcClient jdbc;
     private final Directory directory;
     private final Cases cases;
     private final PersonalDataCipher cipher;
     private final AuditTrail audit;
+    private final String prefix;
+    private final PinnedPlans plans;
 
-    CaseList(JdbcClient jdbc, Directory directory, Cases cases, PersonalDataCipher cipher, AuditTrail audit) {
+    CaseList(JdbcClient jdbc, Directory directory, Cases cases, PersonalDataCipher cipher, AuditTrail audit,
+            CasesProperties properties, PinnedPlans plans) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.directory = directory;
         this.cases = cases;
         this.cipher = cipher;
+        this.prefix = properties.numbers().prefix();
+        this.plans = plans;
     }
-
-    /** Text searched as a phone number: digits with optional +, spaces and dashes, 7 digits at least. */
-    static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 -]{5,18}[0-9]");
 
     CasePage list(CaseFilter f, Actor reader) {
         // only the roles that work on cases list them; an admin, the 110 desk, road chiefs and grid workers do not
@@ -48,23 +66,66 @@ class CaseList {
         if (!reads) {
             throw new ForbiddenException(Phrase.of("problem.cases.your-role-does-not-see-cases", "无权查看工单列表"));
         }
-        StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (!CaseAccess.canRead(reader, -1L, -1L)) {
-            where.append(" and (department_id = :own or unit_id = :own or exists (select 1 from cases_co_task t"
-                    + " where t.case_id = cases_case.id and t.department_id = :own and t.status <> 'RELEASED'))");
-            params.put("own", reader.departmentId() == null ? -1L : reader.departmentId());
+        List<String> paths = paths(f, reader, params);
+        String where = conditions(f, params);
+        int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
+        Cursor after = Cursor.parse(f.after());
+        int page = after == null ? Math.max(f.page(), 0) : 0;
+        // pages by number stay within the counted window; further on, the cursor goes on from the last row
+        long offset = Math.min((long) page * size, CasePage.COUNT_LIMIT);
+        plans.pin();
+        long counted = jdbc.sql("select count(*) from (" + union(paths, "id", where, CasePage.COUNT_LIMIT + 1) + ") u")
+                .params(params).query(Long.class).single();
+        String keyset = after == null ? "" : " and (created_at < :afterAt or (created_at = :afterAt and id < :afterId))";
+        if (after != null) {
+            params.put("afterAt", Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
         }
+        List<Case> rows = jdbc.sql("select * from (" + union(paths, Cases.COLUMNS, where + keyset, offset + size) + ") u"
+                        + ORDER + " limit " + size + " offset " + offset)
+                .params(params).query(cases::map).list();
+        List<CaseSummary> items = rows.stream()
+                .map(c -> new CaseSummary(c.number, c.status, c.status.label(), c.channel, c.title, c.departmentId,
+                        DepartmentNames.of(directory, c.departmentId), c.urgency, c.createdAt, c.dueAt))
+                .toList();
+        String next = rows.size() < size ? null : new Cursor(rows.get(rows.size() - 1).createdAt,
+                rows.get(rows.size() - 1).id).toString();
+        return new CasePage(items, page, size, Math.min(counted, CasePage.COUNT_LIMIT),
+                counted > CasePage.COUNT_LIMIT, next);
+    }
+
+    /**
+     * The reader's scope as indexed paths, each a condition one index serves; an empty list is every case. A
+     * department reads the cases it holds, those of it as a unit, and those it co-handles: an OR of the three (with
+     * an EXISTS) made PostgreSQL scan every case of the history, a UNION walks three indexes.
+     */
+    private static List<String> paths(CaseFilter f, Actor reader, Map<String, Object> params) {
         if (f.status() != null && f.ownPart() && reader.departmentId() != null) {
             // a co-handling task has the statuses of a case's handling: 待签收 (ASSIGNED), 办理中 (IN_PROGRESS)
-            where.append(" and ((status = :status and (department_id = :mine or unit_id = :mine)) or exists (select 1"
-                    + " from cases_co_task t where t.case_id = cases_case.id and t.department_id = :mine"
-                    + " and t.status = :status))");
             params.put("status", f.status().name());
             params.put("mine", reader.departmentId());
-        } else if (f.status() != null) {
+            return List.of("status = :status and department_id = :mine", "status = :status and unit_id = :mine",
+                    "id in (select case_id from cases_co_task t where t.department_id = :mine and t.status = :status)");
+        }
+        if (CaseAccess.canRead(reader, -1L, -1L)) {
+            return List.of();
+        }
+        params.put("own", reader.departmentId() == null ? -1L : reader.departmentId());
+        return List.of("department_id = :own", "unit_id = :own",
+                "id in (select case_id from cases_co_task t where t.department_id = :own and t.status <> 'RELEASED')");
+    }
+
+    /** The filters common to every path. */
+    private String conditions(CaseFilter f, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (f.status() != null && !params.containsKey("status")) {
             where.append(" and status = :status");
             params.put("status", f.status().name());
+        } else if (f.status() == null && f.slice() == null && f.work() == Work.OPEN) {
+            where.append(" and ").append(FigureSql.OPEN);
+        } else if (f.status() == null && f.slice() == null && f.work() == Work.ENDED) {
+            where.append(" and not (").append(FigureSql.OPEN).append(")");
         }
         if (f.departmentId() != null) {
             where.append(" and (department_id = :dept or unit_id = :dept)");
@@ -84,33 +145,90 @@ class CaseList {
             params.putAll(FigureSql.params(f.slice()));
         }
         if (f.text() != null && !f.text().isBlank()) {
-            // a text that reads as a phone number also finds the cases of that phone, through its keyed hash (the
-            // phone itself is sealed): the only way to find a resident's cases by number
-            boolean phone = PHONE.matcher(f.text().strip()).matches();
-            where.append(" and (title like :text escape '\\' or number like :text escape '\\'")
-                    .append(phone ? " or contact_phone_hash = :phoneHash)" : ")");
-            params.put("text", "%" + likeLiteral(f.text().strip()) + "%");
-            if (phone) {
-                String hash = cipher.phoneHash(f.text());
-                params.put("phoneHash", hash);
-                // 等保/PIPL: a search by phone is audited with the number's keyed hash, never the number itself
-                audit.personalDataSearch("phone hash " + hash, "case list searched by phone");
-            }
+            where.append(" and ").append(text(f.text().strip(), params));
         }
-        int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
-        int page = Math.max(f.page(), 0);
-        long total = jdbc.sql("select count(*) from cases_case" + where).params(params).query(Long.class).single();
-        List<CaseSummary> items = jdbc.sql("select " + Cases.COLUMNS + " from cases_case" + where
-                        + " order by created_at desc, id desc limit " + size + " offset " + ((long) page * size))
-                .params(params).query(cases::map).list().stream()
-                .map(c -> new CaseSummary(c.number, c.status, c.status.label(), c.channel, c.title, c.departmentId,
-                        DepartmentNames.of(directory, c.departmentId), c.urgency, c.createdAt, c.dueAt))
-                .toList();
-        return new CasePage(items, page, size, total);
+        return where.toString();
+    }
+
+    /**
+     * A case number is looked up by its unique index; a phone number through its keyed hash (the phone itself is
+     * sealed), the only way to find a resident's cases by number; any other text in the titles.
+     */
+    private String text(String text, Map<String, Object> params) {
+        var number = NUMBER.matcher(text);
+        if (number.matches()) {
+            params.put("number", (number.group(1) == null ? prefix : number.group(1).toUpperCase(java.util.Locale.ROOT))
+                    + "-" + number.group(2));
+            return "number = :number";
+        }
+        params.put("text", "%" + likeLiteral(text) + "%");
+        if (!PHONE.matcher(text).matches()) {
+            return words(text, params);
+        }
+        String hash = cipher.phoneHash(text);
+        params.put("phoneHash", hash);
+        // 等保/PIPL: a search by phone is audited with the number's keyed hash, never the number itself
+        audit.personalDataSearch("phone hash " + hash, "case list searched by phone");
+        // a full mobile or landline number is only a phone; shorter digits may also be part of a title
+        long digits = text.chars().filter(Character::isDigit).count();
+        return digits >= 11 ? "contact_phone_hash = :phoneHash"
+                : "(contact_phone_hash = :phoneHash or " + words(text, params) + ")";
+    }
+
+    /**
+     * Words of the title, the resident's text or the reply: the candidates come from the search terms' index
+     * (ADR 0020), the phrase itself is then checked on them, so "井盖_缺失" does not find "井盖X缺失".
+     */
+    private String words(String text, Map<String, Object> params) {
+        List<String> terms = CaseSearchTerms.ofQuery(text);
+        String phrase = "(title like :text escape '\\' or content like :text escape '\\'"
+                + " or reply_text like :text escape '\\')";
+        if (terms.isEmpty()) {
+            return "title like :text escape '\\'"; // nothing to index (punctuation alone): the titles as they are
+        }
+        // the phrase first: cheap on a row's own text, it spares most rows the terms' array where PostgreSQL walks
+        // the creation-time index (a frequent word); a rare word is found through the terms' GIN index instead
+        return "(" + phrase + " and " + CaseSearchTerms.condition(terms, plans.postgres(), params) + ")";
+    }
+
+    /** The paths' rows ({@code columns}), each path newest first and cut at {@code limit}, as one query. */
+    private static String union(List<String> paths, String columns, String where, long limit) {
+        if (paths.isEmpty()) {
+            return "select " + columns + " from cases_case where 1 = 1" + where + ORDER + " limit " + limit;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String path : paths) {
+            parts.add("(select " + columns + " from cases_case where " + path + where + ORDER + " limit " + limit + ")");
+        }
+        return String.join(" union ", parts);
     }
 
     /** The user's words taken literally: LIKE's wildcards and the escape character itself are escaped. */
     static String likeLiteral(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Where the next page starts: the creation time and id of the last row shown ({@code <epoch µs>-<id>}). */
+    record Cursor(Instant createdAt, long id) {
+
+        static Cursor parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = text.strip().split("-", 2);
+                long micros = Long.parseLong(parts[0]);
+                return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        Math.floorMod(micros, 1_000_000L) * 1_000L), Long.parseLong(parts[1]));
+            } catch (RuntimeException e) {
+                throw new cn.civicloop.shared.InvalidInputException("after", Phrase.of("problem.cases.bad-cursor",
+                        "翻页位置无效，请从第一页开始"));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return (createdAt.getEpochSecond() * 1_000_000L + createdAt.getNano() / 1_000) + "-" + id;
+        }
     }
 }

@@ -49,10 +49,15 @@ class CaseStatisticsQuery implements CaseStatistics {
                 select count(*), sum(case when closed_at <= due_at then 1 else 0 end) from cases_case
                 where status = 'CLOSED' and closed_at >= ?""").param(since)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long[] satisfied = jdbc.sql("""
-                select count(*), sum(case when satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') then 1 else 0 end)
-                from cases_case where satisfaction is not null and coalesce(closed_at, updated_at) >= ?""")
-                .param(since).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        // answers of the last 30 days: of an ended case by its closing time (every ended case has one), of an open
+        // one by its last change; two statements, each on an index of its own (closed_at, the open cases)
+        String answers = "select count(*), sum(case when satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') "
+                + "then 1 else 0 end) from cases_case where satisfaction is not null and ";
+        long[] ended = jdbc.sql(answers + "closed_at >= ?").param(since)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long[] open = jdbc.sql(answers + FigureSql.OPEN + " and updated_at >= ?").param(since)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long[] satisfied = {ended[0] + open[0], ended[1] + open[1]};
         return new Kpis(load[0], load[1], closedToday, rate(onTime), rate(satisfied));
     }
 
@@ -86,25 +91,41 @@ class CaseStatisticsQuery implements CaseStatistics {
     @Override
     public List<DayFlow> trend(Instant now, int days) {
         LocalDate first = day(now).minusDays(days - 1L);
+        // opened and closed counted apart: "created_at >= ? or closed_at >= ?" was served by no index (a scan of
+        // the whole history); each half is a range of its own index
+        long[] opened = perDay("created_at", "", first, days);
+        long[] closed = perDay("closed_at", "status = 'CLOSED' and ", first, days);
+        List<DayFlow> flows = new ArrayList<>();
+        for (int i = 0; i < days; i++) {
+            flows.add(new DayFlow(first.plusDays(i), opened[i], closed[i]));
+        }
+        return flows;
+    }
+
+    /** Cases per day of {@code column} over {@code days} days from {@code first}, read along that column's index. */
+    private long[] perDay(String column, String condition, LocalDate first, int days) {
         StringBuilder sql = new StringBuilder("select ");
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < days; i++) {
-            Timestamp from = start(first.plusDays(i));
-            Timestamp to = start(first.plusDays(i + 1L));
-            sql.append(i == 0 ? "" : ", ").append("sum(case when created_at >= ? and created_at < ? then 1 else 0 end), ")
-                    .append("sum(case when status = 'CLOSED' and closed_at >= ? and closed_at < ? then 1 else 0 end)");
-            params.addAll(List.of(from, to, from, to));
+            sql.append(i == 0 ? "" : ", ").append("sum(case when ").append(column).append(" < ? then 1 else 0 end)");
+            params.add(start(first.plusDays(i + 1L)));
         }
-        sql.append(" from cases_case where created_at >= ? or closed_at >= ?");
-        Timestamp since = start(first);
-        params.addAll(List.of(since, since));
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-            List<DayFlow> flows = new ArrayList<>();
+        sql.append(" from cases_case where ").append(condition).append(column).append(" >= ? and ").append(column)
+                .append(" < ?");
+        params.add(start(first));
+        params.add(start(first.plusDays(days)));
+        long[] before = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            long[] counts = new long[days];
             for (int i = 0; i < days; i++) {
-                flows.add(new DayFlow(first.plusDays(i), rs.getLong(2 * i + 1), rs.getLong(2 * i + 2)));
+                counts[i] = rs.getLong(i + 1);
             }
-            return flows;
+            return counts;
         }).single();
+        long[] counts = new long[days]; // cumulative "before the end of day i" to per day
+        for (int i = 0; i < days; i++) {
+            counts[i] = before[i] - (i == 0 ? 0 : before[i - 1]);
+        }
+        return counts;
     }
 
     @Override

@@ -115,6 +115,7 @@ public class Cases {
         v.put("handler_id", c.handlerId);
         v.put("due_at", ts(c.dueAt));
         v.put("reply_text", c.replyText);
+        v.put("search_terms", CaseSearchTerms.of(c.title, c.content, c.replyText));
         v.put("extension_days", c.extensionDays);
         v.put("extension_reason", c.extensionReason);
         v.put("follow_up_resolved", c.followUpResolved);

@@ -47,12 +47,17 @@ class CaseController {
     }
 
     @GetMapping
-    @Operation(summary = "List the cases the caller may see, newest first")
+    @Operation(summary = "List the cases the caller may see, newest first",
+            description = "q: a case number or a phone number finds exactly; other text searches titles. work: OPEN "
+                    + "(not ended), ENDED or ANY (default) when no status is given. total stops at 1000 (more=true). "
+                    + "Go on with after=<next of the previous page> (keyset paging); page numbers reach 1000 cases.")
     CaseQueries.CasePage list(@RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Long departmentId, @RequestParam(required = false) Channel channel,
             @RequestParam(required = false) String street, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.list(new CaseFilter(status, departmentId, channel, street, q, page, size), Actors.current());
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "ANY") CaseQueries.Work work, @RequestParam(required = false) String after) {
+        return queries.list(new CaseFilter(status, departmentId, channel, street, q, page, size, null, false, work,
+                after), Actors.current());
     }
 
     @GetMapping("/{number}")

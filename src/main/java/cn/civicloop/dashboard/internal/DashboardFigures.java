@@ -14,7 +14,6 @@ import cn.civicloop.directory.Area;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.shared.DistrictTime;
-import cn.civicloop.shared.ReferenceCache;
 
 /** Turns the case statistics into what the overview shows: names instead of ids, labels in the reader's language. */
 @Component
@@ -30,11 +29,11 @@ public class DashboardFigures {
     private final MessageSource messages;
     private final Clock clock;
     /**
-     * The charts' data is district-wide and the same for every viewer, but each request aggregated all cases: 470 ms
-     * at p50 with 15,000 cases under load (issue #8). Several leaders and operators watching the same figures share
-     * one computation per 5 s; the KPI numbers in the page itself are computed fresh.
+     * The charts' data is district-wide and the same for every viewer: several leaders and operators watching the
+     * same figures share one computation per 5 s, and are served the previous figures while one of them refreshes
+     * ({@link SharedFigures}); the KPI numbers in the page itself are computed fresh.
      */
-    private final ReferenceCache<Locale, Data> recent = new ReferenceCache<>(java.time.Duration.ofSeconds(5));
+    private final SharedFigures<Locale, Data> recent = new SharedFigures<>(java.time.Duration.ofSeconds(5));
 
     DashboardFigures(CaseStatistics statistics, Directory directory, MessageSource messages, Clock clock) {
         this.statistics = statistics;

@@ -3,6 +3,7 @@ package cn.civicloop.cases.web.pages;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.civicloop.cases.CaseQueries.Work;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
@@ -11,12 +12,17 @@ import cn.civicloop.directory.Role;
 final class Queues {
 
     /**
-     * A named queue: a status, or {@code null} for "all my department's open cases". {@code ownPart}: the status of
-     * the department's own part, the case it holds or its co-handling task (a handler's 待签收 and 办理中).
+     * A named queue: a status, or {@code null} with the part of the history it lists ({@code work}): "all" is the open
+     * work, "ended" the cases that ended, so no queue opens on years of history by default. {@code ownPart}: the
+     * status of the department's own part, the case it holds or its co-handling task (a handler's 待签收 and 办理中).
      */
-    record Queue(String key, String labelKey, CaseStatus status, boolean ownPart) {
+    record Queue(String key, String labelKey, CaseStatus status, boolean ownPart, Work work) {
         Queue(String key, String labelKey, CaseStatus status) {
-            this(key, labelKey, status, false);
+            this(key, labelKey, status, false, Work.ANY);
+        }
+
+        Queue(String key, String labelKey, CaseStatus status, boolean ownPart) {
+            this(key, labelKey, status, ownPart, Work.ANY);
         }
     }
 
@@ -40,7 +46,8 @@ final class Queues {
             queues.add(new Queue("to-sign", "staff.queue.toSign", CaseStatus.ASSIGNED, true));
             queues.add(new Queue("in-progress", "staff.queue.inProgress", CaseStatus.IN_PROGRESS, true));
         }
-        queues.add(new Queue("all", "staff.queue.all", null));
+        queues.add(new Queue("all", "staff.queue.all", null, false, Work.OPEN));
+        queues.add(new Queue("ended", "staff.queue.ended", null, false, Work.ENDED));
         return queues;
     }
 

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseQueries.CaseFilter;
+import cn.civicloop.cases.CaseQueries.Work;
 import cn.civicloop.cases.CaseStatistics;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.directory.Actor;
@@ -73,11 +74,16 @@ class WorkbenchPageController {
         Queues.Queue queue = Queues.find(actor, c.queue() == null && drillDown ? "all" : c.queue());
         CaseStatus status = parse(statusName);
         boolean ownPart = false;
+        Work work = Work.ANY;
         if (status == null && figure == null) {
             status = queue.status();
             ownPart = queue.ownPart();
+            work = queue.work();
         }
         String q = text == null || text.isBlank() ? null : text.strip();
+        if (q != null) {
+            work = Work.ANY; // a search finds a closed case too (number, phone and terms are indexed lookups)
+        }
         int p = Math.max(page, 0);
         CaseFilter filter;
         if (figure != null) {
@@ -88,7 +94,8 @@ class WorkbenchPageController {
                             : new CaseStatistics.Slice(figure, CaseStatistics.Breakdown.ALL, null, clock.instant());
             filter = new CaseFilter(status, null, null, null, q, p, PAGE_SIZE, slice, false);
         } else {
-            filter = new CaseFilter(status, departmentId(department), null, street, q, p, PAGE_SIZE, null, ownPart);
+            filter = new CaseFilter(status, departmentId(department), null, street, q, p, PAGE_SIZE, null, ownPart,
+                    work, null);
         }
         CaseQueries.CasePage cases = queries.list(filter, actor);
         model.addAttribute("figure", figure);
@@ -99,6 +106,7 @@ class WorkbenchPageController {
         model.addAttribute("department", department);
         model.addAttribute("street", street);
         model.addAttribute("cases", cases);
+        // page numbers stay within the counted window (at most CasePage.COUNT_LIMIT cases)
         model.addAttribute("pages", Math.max(1, (cases.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("now", clock.instant());
         // triage suggestions are the district centre's: shown in its dispatch queue (see triage.web)

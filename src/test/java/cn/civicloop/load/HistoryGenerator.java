@@ -1,0 +1,214 @@
+package cn.civicloop.load;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.civicloop.cases.internal.CaseSearchTermsAccess;
+import cn.civicloop.shared.PersonalDataCipher;
+
+/**
+ * Years of case history written straight into the application's tables by INSERT … SELECT over
+ * {@code generate_series} (PostgreSQL only), in chunks: the case rows as the app writes them (personal data sealed,
+ * the phone's keyed hash beside), and for each case its reporter, ~7 timeline rows, ~4.5 stage clocks, the triage
+ * decision with three suggestions and two completed event publications. 94 % of the cases are ended; the open ones
+ * are the newest, as in a working district (a case rarely stays open for months). Numbers have the app's form
+ * ({@code SZ-20250314-100042}, the per-day counter from 100000 so they never meet the app's own).
+ */
+final class HistoryGenerator {
+
+    static final String[] TITLES = {"小区夜间施工噪音扰民", "楼下烧烤店油烟噪音扰民", "路灯不亮", "道路坑洼积水", "下水道堵塞反味",
+        "违章搭建占用消防通道", "垃圾清运不及时", "小区停车位被占用", "物业不作为", "供暖温度不达标", "自来水水压低",
+        "公交车班次太少", "共享单车乱停放", "占道经营", "广场舞音响噪音", "工地扬尘严重", "餐馆排污", "流浪犬伤人隐患",
+        "农民工工资拖欠", "学校周边交通拥堵", "医保报销咨询", "低保申请咨询", "井盖缺失", "树木倒伏", "河道垃圾"};
+    private static final String FILLER = "，居民反映该问题已持续多日，多次与相关单位沟通未果，严重影响周边群众正常生活，"
+            + "希望有关部门尽快到现场核实处理，并将处理结果及时告知。具体情况：";
+    private static final String[] CHANNELS = {"HOTLINE_12345", "HOTLINE_12345", "HOTLINE_12345", "WEBSITE", "WECHAT",
+        "WECHAT", "GRID_WORKER", "ROAD_CHIEF", "ONLINE_OPINION", "NEWSPAPER"};
+    private static final String[] KINDS = {"COMPLAINT", "COMPLAINT", "REPORT", "HELP", "ENQUIRY", "SUGGESTION"};
+    private static final String[] CATEGORIES = {"城乡建设", "环境保护", "交通运输", "教育文体", "劳动和社会保障", "商贸旅游",
+        "卫生计生", "民政", "城市管理", "市场监管"};
+    /** The open statuses of the newest cases, in the rough proportions of a working day. */
+    private static final String[] OPEN = {"SUBMITTED", "REGISTERED", "ASSIGNED", "ASSIGNED", "IN_PROGRESS",
+        "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "REPLIED", "AWAITING_FOLLOW_UP", "EXTENSION_REQUESTED", "PARKED"};
+    /** The steps of a closed case's life, as the timeline records them. */
+    private static final String[][] STEPS = {{"SUBMIT", "", "SUBMITTED"}, {"REGISTER", "SUBMITTED", "REGISTERED"},
+        {"ASSIGN", "REGISTERED", "ASSIGNED"}, {"SIGN", "ASSIGNED", "IN_PROGRESS"}, {"REPLY", "IN_PROGRESS", "REPLIED"},
+        {"APPROVE", "REPLIED", "AWAITING_FOLLOW_UP"}, {"FOLLOW_UP", "AWAITING_FOLLOW_UP", "CLOSED"}};
+    private static final String[] STAGES = {"SIGN", "CONTACT", "HANDLE", "REVIEW", "FOLLOW_UP"};
+    static final int PHONES = 2_000;
+    private static final String REPLY = "已到现场核实并处理完毕，已电话告知诉求人。";
+
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final Instant now;
+    private final Duration span;
+
+    HistoryGenerator(JdbcClient jdbc, PersonalDataCipher cipher, Instant now, Duration span) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.now = now;
+        this.span = span;
+    }
+
+    /** The phone number of pool entry {@code i}: residents call again, so 2,000 phones share the history. */
+    static String phone(int i) {
+        return "139" + String.format("%08d", 10_000_000 - 1 - i);
+    }
+
+    /** Writes {@code n} cases in chunks of {@code chunk}, oldest first; prints its progress. */
+    void generate(int n, int chunk) {
+        List<Long> departments = jdbc.sql("select id from directory_department where kind in ('FUNCTIONAL', 'STREET')"
+                + " and active order by id").query(Long.class).list();
+        long zfj = jdbc.sql("select id from directory_department where code = 'ZFJ'").query(Long.class).single();
+        List<Long> weighted = new ArrayList<>(departments);
+        for (int i = 0; i < departments.size() / 3; i++) {
+            weighted.add(zfj); // urban management gets about a third of all appeals, as in practice
+        }
+        List<String> streets = jdbc.sql("select a.code from directory_area a join directory_area p on p.code = a.parent_code"
+                + " where p.parent_code is null order by a.code").query(String.class).list();
+        List<String> phones = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < PHONES; i++) {
+            phones.add(cipher.seal(phone(i)));
+            hashes.add(cipher.phoneHash(phone(i)));
+        }
+        // the search terms as the application writes them (CaseSearchTerms), per title, with and without the reply;
+        // the case's own number in its text is appended in SQL
+        List<String> terms = new ArrayList<>();
+        List<String> termsReplied = new ArrayList<>();
+        for (String title : TITLES) {
+            String content = title + FILLER + title + "，编号 " + FILLER + title;
+            terms.add(CaseSearchTermsAccess.of(title, content, null));
+            termsReplied.add(CaseSearchTermsAccess.of(title, content, REPLY));
+        }
+        String sealedName = cipher.seal("张先生");
+        String sealedAddress = cipher.seal("光明路123号院");
+        for (int from = 1; from <= n; from += chunk) {
+            int to = Math.min(n, from + chunk - 1);
+            long t0 = System.nanoTime();
+            long before = jdbc.sql("select coalesce(max(id), 0) from cases_case").query(Long.class).single();
+            insertCases(from, to, n, weighted, streets, phones, hashes, sealedName, sealedAddress, terms, termsReplied);
+            long after = jdbc.sql("select coalesce(max(id), 0) from cases_case").query(Long.class).single();
+            insertChildren(before, after);
+            System.out.printf("  cases %,d–%,d written in %.1f s%n", from, to, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private void insertCases(int from, int to, int n, List<Long> departments, List<String> streets,
+            List<String> phones, List<String> hashes, String name, String address, List<String> terms,
+            List<String> termsReplied) {
+        long stepMillis = span.toMillis() / n;
+        // g = 1 is the oldest; the newest 9 % hold the open cases (two of three), 94 % ended over all
+        jdbc.sql("""
+                with p as materialized (select cast(:channels as text[]) channels, cast(:kinds as text[]) kinds,
+                        cast(:categories as text[]) categories, cast(:streets as text[]) streets,
+                        cast(:phones as text[]) phones, cast(:hashes as text[]) hashes, cast(:open as text[]) open,
+                        cast(:titles as text[]) titles, cast(:departments as bigint[]) departments,
+                        cast(:terms as text[]) terms, cast(:termsReplied as text[]) terms_replied)
+                insert into cases_case (number, status, channel, kind, urgency, category, title, content, address, lat,
+                    lon, street_code, community_code, contact_name, contact_phone, contact_phone_hash, anonymous,
+                    fingerprint, department_id, unit_id, due_at, reply_text, follow_up_resolved, satisfaction,
+                    created_at, updated_at, closed_at, version, search_terms)
+                select 'SZ-' || to_char(ts at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || (100000 + g %% 900000),
+                       st, (p.channels)[1 + g %% 10], (p.kinds)[1 + g %% 6],
+                       case when g %% 50 = 0 then 'URGENT' else 'NORMAL' end, (p.categories)[1 + g %% 10],
+                       title, title || :filler || title || '，编号 ' || g || :filler || title,
+                       :address, 34.80 + (g %% 1000) / 10000.0, 117.50 + (g %% 997) / 10000.0,
+                       (p.streets)[1 + (g / 7) %% cardinality(p.streets)], null, :name,
+                       (p.phones)[1 + g %% :phoneCount], (p.hashes)[1 + g %% :phoneCount], false, md5(g::text),
+                       case when st in ('SUBMITTED', 'REGISTERED') then null
+                            else (p.departments)[1 + (g / 3) %% cardinality(p.departments)] end,
+                       null, ts + interval '13 days',
+                       case when st = 'CLOSED' then :reply end,
+                       case when st = 'CLOSED' then g %% 9 <> 0 end,
+                       case when st = 'CLOSED' then (array['SATISFIED','SATISFIED','BASICALLY_SATISFIED','DISSATISFIED'])[1 + g %% 4] end,
+                       ts, coalesce(closed, ts + interval '1 hour'), closed, 6,
+                       (case when st = 'CLOSED' then p.terms_replied else p.terms end)[1 + (g * 7) %% cardinality(p.titles)]
+                           || g || ' '
+                from (select g, ts, title,
+                             case when g > :openFrom and g %% 3 <> 0 then (p.open)[1 + g %% cardinality(p.open)]
+                                  when g %% 53 = 0 then 'VOIDED' when g %% 61 = 0 then 'DECLINED' else 'CLOSED' end st,
+                             case when g > :openFrom and g %% 3 <> 0 then null
+                                  else least(cast(:now as timestamptz), ts + ((g %% 240) + 2) * interval '1 hour') end closed
+                      from (select g, cast(:now as timestamptz) - (:n - g) * (:step * interval '1 millisecond') ts,
+                                   (p.titles)[1 + (g * 7) %% cardinality(p.titles)] title
+                            from p, generate_series(:from, :to) g) s0, p) s, p""".replace("%%", "%"))
+                .param("channels", array(CHANNELS)).param("kinds", array(KINDS)).param("categories", array(CATEGORIES))
+                .param("filler", FILLER).param("address", address).param("name", name)
+                .param("streets", array(streets.toArray())).param("phones", array(phones.toArray()))
+                .param("hashes", array(hashes.toArray())).param("phoneCount", PHONES)
+                .param("departments", array(departments.toArray())).param("openFrom", (int) (n * 0.91))
+                .param("open", array(OPEN)).param("now", Timestamp.from(now)).param("n", n).param("step", stepMillis)
+                .param("titles", array(TITLES)).param("reply", REPLY)
+                .param("terms", array(terms.toArray())).param("termsReplied", array(termsReplied.toArray()))
+                .param("from", from).param("to", to).update();
+    }
+
+    /** Reporter, timeline, clocks, triage rows and outbox rows of the cases with ids in (after, upTo]. */
+    private void insertChildren(long after, long upTo) {
+        jdbc.sql("""
+                insert into cases_reporter (case_id, channel, contact_name, contact_phone, contact_phone_hash, anonymous,
+                    reported_at)
+                select id, channel, contact_name, contact_phone, contact_phone_hash, false, created_at
+                from cases_case where id > ? and id <= ?""").params(after, upTo).update();
+        // the steps a case went through: all seven for a closed one, up to its status for an open one
+        jdbc.sql("""
+                insert into cases_timeline (case_id, occurred_at, actor_id, actor_name, actor_role, action, from_status,
+                    to_status, reason, department_id, public_entry, actor_department_id)
+                select c.id, c.created_at + k * interval '3 hours', null, '王芳', 'OPERATOR', (cast(? as text[]))[k],
+                       nullif((cast(? as text[]))[k], ''), (cast(? as text[]))[k], case when k = 5 then c.reply_text end, c.department_id, true, null
+                from cases_case c cross join generate_series(1, 7) k
+                where c.id > ? and c.id <= ? and (c.closed_at is not null or k <= 1 + c.id % 4)""")
+                .params(array(column(0)), array(column(1)), array(column(2)), after, upTo).update();
+        jdbc.sql("""
+                insert into cases_clock (case_id, stage, round_no, generation, unit, started_at, due_at, budget_seconds,
+                    paused_seconds, stopped_at)
+                select c.id, (cast(? as text[]))[k], 1, 1, 'WORKING_DAYS', c.created_at + k * interval '3 hours',
+                       c.created_at + k * interval '1 day', 86400, 0, case when c.closed_at is not null
+                       then c.created_at + k * interval '5 hours' end
+                from cases_case c cross join generate_series(1, 5) k
+                where c.id > ? and c.id <= ? and (c.closed_at is not null or k <= 2 + c.id % 3)
+                  and (k <> 2 or c.id % 2 = 0)""").params(array(STAGES), after, upTo).update();
+        jdbc.sql("""
+                insert into triage_decision (case_number, model_version, top_category, confidence, auto_routed, diverted,
+                    department_code, decided_at)
+                select number, 'bench-1', category, 0.8, true, false, null, created_at + interval '2 seconds'
+                from cases_case where id > ? and id <= ?""").params(after, upTo).update();
+        jdbc.sql("""
+                insert into triage_suggestion (case_number, rank_no, category, confidence)
+                select c.number, k, c.category, 0.8 / k from cases_case c cross join generate_series(1, 3) k
+                where c.id > ? and c.id <= ?""").params(after, upTo).update();
+        jdbc.sql("""
+                insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                    completion_date, status, completion_attempts)
+                select md5(c.id || '-' || k)::uuid, (array['cn.civicloop.triage.internal.TriageListeners.on(cn.civicloop.cases.CaseOpened)',
+                       'cn.civicloop.notify.internal.ResidentMessages.on(cn.civicloop.cases.CaseOpened)'])[k],
+                       'cn.civicloop.cases.CaseOpened', '{"number":"' || c.number || '","channel":"' || c.channel || '"}',
+                       c.created_at, c.created_at + interval '1 second', 'COMPLETED', 1
+                from cases_case c cross join generate_series(1, 2) k
+                where c.id > ? and c.id <= ?""").params(after, upTo).update();
+    }
+
+    /** A PostgreSQL array literal, bound as text and cast in the statement (no driver array types needed). */
+    private static String array(Object[] values) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ",").append('"').append(String.valueOf(values[i]).replace("\\", "\\\\")
+                    .replace("\"", "\\\"")).append('"');
+        }
+        return b.append('}').toString();
+    }
+
+    private static String[] column(int i) {
+        String[] values = new String[STEPS.length];
+        for (int k = 0; k < STEPS.length; k++) {
+            values[k] = STEPS[k][i];
+        }
+        return values;
+    }
+}

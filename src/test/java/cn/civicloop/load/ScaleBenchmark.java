@@ -1,0 +1,199 @@
+package cn.civicloop.load;
+
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.civicloop.cases.CaseStatistics;
+import cn.civicloop.shared.PersonalDataCipher;
+
+/**
+ * The staff pages and APIs over years of history (a command, not a test): fills a PostgreSQL database of its own
+ * with N generated cases ({@link HistoryGenerator}; reused when it already holds them), starts the application on
+ * it in this JVM, and measures each read a district's staff make with 1 and 4 concurrent viewers, printing p50/p95.
+ * <pre>
+ * mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.civicloop.load.ScaleBenchmark \
+ *     -Dexec.args="--cases=1000000"
+ * </pre>
+ * Options: {@code --cases=N} (default 100000), {@code --db=NAME} (default civicloop_scale_N, created on
+ * 127.0.0.1:5432 as user postgres when missing), {@code --viewers=1,4}, {@code --requests=40} per viewer and read,
+ * {@code --chunk=100000} cases per generation statement, {@code --years=2}.
+ */
+public final class ScaleBenchmark {
+
+    private final Map<String, String> options;
+
+    private ScaleBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        Map<String, String> options = new HashMap<>();
+        for (String a : args.length == 1 ? args[0].split("\\s+") : args) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        new ScaleBenchmark(options).run();
+        System.exit(0);
+    }
+
+    private int intOption(String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+    }
+
+    private void run() throws Exception {
+        int n = intOption("cases", 100_000);
+        String db = options.getOrDefault("db", "civicloop_scale_" + n);
+        String url = database(db);
+        ConfigurableApplicationContext app = LoadBenchmark.start(url, 20,
+                "--civicloop.cases.personal-data-retention-days=36500",
+                "--civicloop.security.audit.key=scale-benchmark-audit-key-0123456789abcdef",
+                "--server.servlet.session.cookie.secure=false"); // plain http on the loopback: the cookie must travel
+        try {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            long existing = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
+            if (existing < n) {
+                long t0 = System.nanoTime();
+                new HistoryGenerator(jdbc, app.getBean(PersonalDataCipher.class), app.getBean(Clock.class).instant(),
+                        Duration.ofDays(365L * intOption("years", 2))).generate(n, intOption("chunk", 100_000));
+                System.out.printf("generated %,d cases in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+            }
+            // always: a migration may just have rewritten every row (V93.1), leaving dead rows and no statistics
+            System.out.println("vacuum analyze …");
+            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+                s.execute("vacuum analyze");
+            }
+            measure(app, jdbc, n);
+        } finally {
+            app.close();
+        }
+    }
+
+    private void measure(ConfigurableApplicationContext app, JdbcClient jdbc, int n) throws Exception {
+        int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+        String base = "http://127.0.0.1:" + port;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        LoadClient leader = new LoadClient(base, pool);
+        LoadClient handler = new LoadClient(base, pool);
+        String leaderToken = leader.token("leader", "civic-demo");
+        String handlerToken = handler.token("zfj", "civic-demo");
+        leader.pageLogin("leader", "civic-demo");
+        handler.pageLogin("zfj", "civic-demo");
+        long zfj = jdbc.sql("select id from directory_department where code = 'ZFJ'").query(Long.class).single();
+        String street = jdbc.sql("select street_code from cases_case where street_code is not null limit 1")
+                .query(String.class).single();
+        List<String> numbers = jdbc.sql("select number from cases_case where id % 997 = 0").query(String.class).list();
+        CaseStatistics statistics = app.getBean(CaseStatistics.class);
+        Clock clock = app.getBean(Clock.class);
+        long size = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+        long cases = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
+        System.out.printf("%n%,d cases, database %,d MB (%,d bytes per case); load average %s%n", cases,
+                size >> 20, size / Math.max(1, cases), loadAverage());
+
+        Random random = new Random(20);
+        Map<String, IntFunction<Boolean>> reads = new LinkedHashMap<>();
+        reads.put("/dashboard (leader)", i -> leader.sendPage(leader.get("/dashboard", null)).ok());
+        reads.put("/dashboard/data", i -> leader.sendPage(leader.get("/dashboard/data", null)).ok());
+        reads.put("statistics uncached", i -> {
+            Instant now = clock.instant();
+            statistics.kpis(now);
+            statistics.loadByDepartment(now);
+            statistics.loadByStreet(now);
+            statistics.trend(now, 30);
+            statistics.openPoints(now, 2000);
+            statistics.intakeByChannel(java.time.LocalDate.now(cn.civicloop.shared.DistrictTime.ZONE));
+            return true;
+        });
+        reads.put("dept all, API (handler)", i -> handler.send(handler.get("/api/v1/cases?size=20", handlerToken)).ok());
+        reads.put("dept all, page (handler)", i -> handler.sendPage(handler.get("/workbench/cases?queue=all", null)).ok());
+        reads.put("dept filter, API (leader)",
+                i -> leader.send(leader.get("/api/v1/cases?size=20&departmentId=" + zfj, leaderToken)).ok());
+        reads.put("street filter, API", i -> leader.send(leader.get("/api/v1/cases?size=20&street=" + street,
+                leaderToken)).ok());
+        reads.put("q=噪音, API", i -> leader.send(leader.get("/api/v1/cases?size=20&q=%E5%99%AA%E9%9F%B3",
+                leaderToken)).ok());
+        reads.put("number search, API", i -> leader.send(leader.get("/api/v1/cases?q="
+                + numbers.get(random.nextInt(numbers.size())), leaderToken)).ok());
+        reads.put("phone search, API", i -> leader.send(leader.get("/api/v1/cases?q="
+                + HistoryGenerator.phone(random.nextInt(HistoryGenerator.PHONES)), leaderToken)).ok());
+        reads.put("case page", i -> leader.sendPage(leader.get("/workbench/cases/"
+                + numbers.get(random.nextInt(numbers.size())), null)).ok());
+
+        int requests = intOption("requests", 40);
+        List<Integer> viewers = java.util.Arrays.stream(options.getOrDefault("viewers", "1,4").split(","))
+                .map(String::strip).map(Integer::valueOf).toList();
+        System.out.printf("%-28s", "read (ms)");
+        viewers.forEach(v -> System.out.printf("  %4d viewer%s p50 / p95 (req/s)", v, v == 1 ? " " : "s"));
+        System.out.println();
+        for (var read : reads.entrySet()) {
+            for (int w = 0; w < 5; w++) {
+                read.getValue().apply(w); // warm-up: plans cached, pages compiled
+            }
+            System.out.printf("%-28s", read.getKey());
+            for (int v : viewers) {
+                Latencies l = new Latencies(read.getKey(), v * requests);
+                ExecutorService threads = Executors.newFixedThreadPool(v);
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < v; t++) {
+                    done.add(threads.submit(() -> {
+                        for (int r = 0; r < requests; r++) {
+                            long s = System.nanoTime();
+                            boolean ok = read.getValue().apply(r);
+                            l.record(s, System.nanoTime(), ok);
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                threads.shutdown();
+                System.out.printf("  %8.1f / %8.1f (%6.1f)%s", l.percentile(50), l.percentile(95), l.perSecond(),
+                        l.errors() > 0 ? " ERR " + l.errors() : "");
+            }
+            System.out.println();
+        }
+        System.out.println("load average after: " + loadAverage());
+        pool.shutdownNow();
+    }
+
+    /** The JDBC URL of {@code name} on the local server, created when missing (never dropped: it is reused). */
+    private static String database(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select count(*) from pg_database where datname = '" + name + "'")) {
+            r.next();
+            if (r.getLong(1) == 0) {
+                s.execute("create database " + name);
+            }
+        }
+        return "jdbc:postgresql://127.0.0.1:5432/" + name;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}
