@@ -1,5 +1,6 @@
 package cn.civicloop.classifier;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
  * 扰民) — a word of two or more characters is then always found, and a query's bigrams all present is close to its
  * phrase being present; a run of one Chinese character gives that character. A run of Latin letters or digits gives
  * the run itself ("12345", "ktv"), cut at {@value #MAX_TERM} characters. Punctuation, emoji and symbols separate runs
- * and are never terms.
+ * and are never terms. Whitespace joins Chinese characters ("燃 气" is "燃气") but separates Latin words.
  */
 public final class SearchTerms {
 
@@ -28,7 +29,7 @@ public final class SearchTerms {
     /** The distinct terms of a text, in the order they first appear; empty for null or a text without words. */
     public static List<String> of(String text) {
         Set<String> terms = new LinkedHashSet<>();
-        String folded = ChineseText.normalise(text).toLowerCase(Locale.ROOT);
+        String folded = ChineseText.normalise(latinWordsApart(text)).toLowerCase(Locale.ROOT);
         int[] cps = folded.codePoints().toArray();
         int i = 0;
         while (i < cps.length) {
@@ -81,6 +82,42 @@ public final class SearchTerms {
             }
         }
         return terms;
+    }
+
+    /**
+     * The text with a separator where whitespace stands between two Latin letters or digits: the normal form drops
+     * every space (Chinese has none between words, "燃 气 泄 漏" is "燃气泄漏"), which would make "drop table" one
+     * term "droptable" that the query "drop table" then misses inside "drop table cases".
+     */
+    private static String latinWordsApart(String text) {
+        if (text == null) {
+            return null;
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(folded.length());
+        int i = 0;
+        while (i < folded.length()) {
+            char c = folded.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < folded.length() && (Character.isWhitespace(folded.charAt(end))
+                    || Character.isSpaceChar(folded.charAt(end)))) {
+                end++;
+            }
+            boolean between = out.length() > 0 && end < folded.length()
+                    && isLatinOrDigit(out.codePointBefore(out.length())) && isLatinOrDigit(folded.codePointAt(end));
+            out.append(between ? "/" : folded.substring(i, end));
+            i = end;
+        }
+        return out.toString();
+    }
+
+    private static boolean isLatinOrDigit(int cp) {
+        return Character.isLetterOrDigit(cp) && !isHan(cp);
     }
 
     private static void addHanRun(int[] cps, int start, int end, Set<String> terms) {

@@ -28,6 +28,13 @@ class SearchTermsTests {
     }
 
     @Test
+    void spacesSeparateLatinWordsButNotChineseCharacters() {
+        assertThat(SearchTerms.of("drop table cases")).containsExactly("drop", "table", "cases");
+        assertThat(SearchTerms.of("燃 气 泄 漏")).containsExactly("燃气", "气泄", "泄漏");
+        assertThat(SearchTerms.of("KTV 噪音")).containsExactly("ktv", "噪音");
+    }
+
+    @Test
     void repeatedTermsAreKeptOnceInTheOrderTheyFirstAppear() {
         assertThat(SearchTerms.of("漏水漏水")).containsExactly("漏水", "水漏");
     }

@@ -22,30 +22,16 @@ final class CaseSearchTerms {
     static String of(String title, String content, String reply) {
         Set<String> terms = new LinkedHashSet<>();
         for (String text : new String[] {title, content, reply}) {
-            terms.addAll(terms(text));
+            terms.addAll(SearchTerms.of(text));
         }
         return SearchTerms.column(new ArrayList<>(terms));
     }
 
     /** The terms a query asks for, made as the stored ones; empty: nothing to search for. */
     static List<String> ofQuery(String query) {
-        return List.copyOf(terms(query));
+        return SearchTerms.ofQuery(query);
     }
 
-    /**
-     * {@link SearchTerms#of} of each whitespace-separated piece: its normalisation joins Latin words across spaces
-     * ("drop table" gives the one term "droptable", and "drop table cases" gives "droptablecases", which a query
-     * "drop table" then misses); piece by piece, a Latin word stays a term of its own in text and query alike.
-     */
-    private static Set<String> terms(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        if (text != null) {
-            for (String piece : text.split("[\\s\\u3000]+")) {
-                terms.addAll(SearchTerms.of(piece));
-            }
-        }
-        return terms;
-    }
 
     /**
      * The condition finding the cases whose terms hold all of {@code terms}: on PostgreSQL the GIN index's
