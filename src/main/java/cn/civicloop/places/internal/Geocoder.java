@@ -34,14 +34,21 @@ class Geocoder implements Gazetteer {
     private static final int ANCHORS = 12;
     private static final Pattern CROSSING = Pattern.compile("与|和|跟|同|及|交叉|交汇|路口|十字");
 
-    private final GazetteerIndexHolder holder;
+    private final java.util.function.Supplier<GazetteerIndex> index;
     private final Jurisdictions jurisdictions;
     private final PlacesProperties properties;
     private final ReverseGeocoder reverse;
     private final List<AreaRef> areas;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Geocoder(GazetteerIndexHolder holder, Jurisdictions jurisdictions, PlacesProperties properties) {
-        this.holder = holder;
+        this(holder::index, jurisdictions, properties);
+    }
+
+    /** Over an index given by the caller (the tests and the benchmark build one without a database). */
+    Geocoder(java.util.function.Supplier<GazetteerIndex> index, Jurisdictions jurisdictions,
+            PlacesProperties properties) {
+        this.index = index;
         this.jurisdictions = jurisdictions;
         this.properties = properties;
         this.reverse = new ReverseGeocoder(properties.reverseReach());
@@ -55,7 +62,7 @@ class Geocoder implements Gazetteer {
     @Override
     public Geocoding geocode(String text) {
         AddressQuery query = AddressQuery.of(text, areas);
-        List<Resolved> ranked = rank(holder.index(), query);
+        List<Resolved> ranked = rank(index.get(), query);
         List<PlaceCandidate> found = ranked.stream().filter(r -> r.confidence() >= properties.threshold())
                 .limit(properties.maxCandidates()).map(r -> r.node().candidate(r.label(), r.confidence())).toList();
         return new Geocoding(query.text(), !found.isEmpty(), found, found.isEmpty() ? query.area() : null);
@@ -67,7 +74,7 @@ class Geocoder implements Gazetteer {
         if (query.text().isEmpty()) {
             return List.of();
         }
-        return new Suggestions(holder.index(), limit).of(query.text(), anchors(holder.index(), query.text()));
+        return new Suggestions(index.get(), limit).of(query.text(), anchors(index.get(), query.text()));
     }
 
     @Override
@@ -76,7 +83,7 @@ class Geocoder implements Gazetteer {
             throw new cn.civicloop.shared.InvalidInputException("lat", cn.civicloop.shared.Phrase.of(
                     "problem.places.outside-district", "该坐标不在本区范围内（{0}, {1}）", wgs84.lat(), wgs84.lon()));
         }
-        return reverse.nearest(holder.index(), wgs84);
+        return reverse.nearest(index.get(), wgs84);
     }
 
     /** Every reading of the text, best first (no threshold: the benchmark and the suggestions look further down). */

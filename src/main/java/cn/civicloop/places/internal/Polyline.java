@@ -83,10 +83,12 @@ final class Polyline {
 
     /** Where this line crosses {@code other}, if it does (the first crossing found). */
     java.util.Optional<GeoPoint> crossing(Polyline other) {
+        // the other line's x in this line's projection (each scales longitude at its own first point)
+        double k = lonScale / other.lonScale;
         for (int i = 1; i < xs.length; i++) {
             for (int j = 1; j < other.xs.length; j++) {
-                double[] hit = cross(xs[i - 1], ys[i - 1], xs[i], ys[i], other.xs[j - 1], other.ys[j - 1],
-                        other.xs[j], other.ys[j]);
+                double[] hit = cross(xs[i - 1], ys[i - 1], xs[i], ys[i], other.xs[j - 1] * k, other.ys[j - 1],
+                        other.xs[j] * k, other.ys[j]);
                 if (hit != null) {
                     return java.util.Optional.of(new GeoPoint(hit[1] / METRES_PER_DEGREE_LAT, hit[0] / lonScale));
                 }
