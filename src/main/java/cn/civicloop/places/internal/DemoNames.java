@@ -26,10 +26,13 @@ final class DemoNames {
         taken.addAll(reserved);
     }
 
-    /** A fresh two-character stem. */
+    /** A fresh stem: two characters while they last, then three (a large city's thousands of compounds). */
     String stem() {
-        for (int tries = 0; tries < 10_000; tries++) {
+        for (int tries = 0; tries < 100_000; tries++) {
             String s = "" + FIRST.charAt(random.nextInt(FIRST.length())) + SECOND.charAt(random.nextInt(SECOND.length()));
+            if (tries >= 2_000) {
+                s += SECOND.charAt(random.nextInt(SECOND.length()));
+            }
             if (s.charAt(0) != s.charAt(1) && !taken.contains(s)) {
                 return s;
             }
