@@ -100,6 +100,12 @@ final class GazetteerIndex {
         sorted.computeIfAbsent(text, t -> new ArrayList<>()).add(id);
     }
 
+    /**
+     * Words of the address's structure (号, 楼, 单元, 室, 门…): in almost every key or none, they find nothing but
+     * noise (元 sounds like 园, 苑 and 源), so they do not propose keys; they are still aligned.
+     */
+    private static final String STRUCTURE = "号楼单元室门栋幢座层户的路街道区巷弄";
+
     /** Keys sharing at least two characters or sounds with the text: the only ones worth aligning. */
     Set<Integer> candidateKeys(NameMatch.Spelled text) {
         Map<Integer, Integer> hits = new HashMap<>();
@@ -107,6 +113,9 @@ final class GazetteerIndex {
         Set<String> sounds = new HashSet<>();
         for (int i = 0; i < text.length(); i++) {
             char c = text.chars().charAt(i);
+            if (Character.isDigit(c) || STRUCTURE.indexOf(c) >= 0) {
+                continue;
+            }
             if (chars.add(c)) {
                 count(byChar.get(c), hits);
             }

@@ -104,7 +104,8 @@ final class ImportReader {
         }
         String parent = blank(c.get(3));
         Set<PlaceLevel> allowed = PARENTS.get(level);
-        if (parent == null && !allowed.isEmpty() && level != PlaceLevel.BUILDING) {
+        if (parent == null && Set.of(PlaceLevel.DOORPLATE, PlaceLevel.GATE, PlaceLevel.UNIT, PlaceLevel.ROOM)
+                .contains(level)) {
             problem(n, "problem.places.import-parent-missing", "该层级必须填写上级编码");
             return;
         }

@@ -79,10 +79,17 @@ public final class PlacesBenchmark {
             inputs.forEach(call);
         }
         long[] nanos = new long[inputs.size()];
+        Integer[] order = new Integer[nanos.length];
         for (int i = 0; i < nanos.length; i++) {
             long s = System.nanoTime();
             call.accept(inputs.get(i));
             nanos[i] = System.nanoTime() - s;
+            order[i] = i;
+        }
+        long[] byInput = nanos.clone();
+        Arrays.sort(order, (a, b) -> Long.compare(byInput[b], byInput[a]));
+        for (int i = 0; i < 3; i++) {
+            System.out.printf(Locale.ROOT, "  slowest %s: %.2f ms %s%n", what, byInput[order[i]] / 1e6, inputs.get(order[i]));
         }
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "%s: %d calls, p50 %.2f ms, p95 %.2f ms, max %.2f ms%n", what, nanos.length,
