@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -142,6 +143,17 @@ class PlacesApiTests extends ApiTest {
         var export = api.get("/api/v1/admin/places/export.csv", admin);
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.body()).startsWith("\"code\",\"level\"").contains("\"" + code + "-8\",\"DOORPLATE\"");
+    }
+
+    @Test
+    void theAdminPageShowsTheGazetteerInBothLanguages() {
+        PageSession admin = PageSession.login(port(), "admin");
+        var zh = admin.get("/admin/places");
+        assertThat(zh.statusCode()).isEqualTo(200);
+        assertThat(zh.body()).contains("标准地址库", "门牌", "id=\"import-form\"", "id=\"change-list\"");
+        var en = admin.get("/admin/places?lang=en");
+        assertThat(en.statusCode()).isEqualTo(200);
+        assertThat(en.body()).contains("Address gazetteer", "Doorplate").doesNotContain("门牌");
     }
 
     private static String row(String code, String level, String kind, String parent, String name, double lat, double lon,
