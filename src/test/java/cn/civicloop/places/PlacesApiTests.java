@@ -146,6 +146,28 @@ class PlacesApiTests extends ApiTest {
     }
 
     @Test
+    void theMapLayerShowsNamedRoadsAndPlacesAndDoorplatesAtStreetZoom() {
+        JsonNode plate = geocode("广济路12号").get("candidates").get(0);
+        double lat = plate.get("lat").asDouble();
+        double lon = plate.get("lon").asDouble();
+        String bbox = String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", lon - 0.003, lat - 0.003, lon + 0.003, lat + 0.003);
+        JsonNode street = api.get("/api/v1/places/layer?zoom=17&bbox=" + bbox, null).json();
+        assertThat(street.get("type").asString()).isEqualTo("FeatureCollection");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<String> levels = new java.util.ArrayList<>();
+        street.get("features").forEach(f -> {
+            names.add(f.get("properties").get("name").asString());
+            levels.add(f.get("properties").get("level").asString());
+        });
+        assertThat(names).contains("广济路", "广济路12号");
+        JsonNode city = api.get("/api/v1/places/layer?zoom=13&bbox=" + bbox, null).json();
+        city.get("features").forEach(f -> assertThat(f.get("properties").get("level").asString())
+                .isIn("ROAD", "PLACE"));
+        assertThat(api.get("/api/v1/places/layer?bbox=1,2,3", null).status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/places/layer?bbox=110,30,120,40", null).status()).isEqualTo(422);
+    }
+
+    @Test
     void theAdminPageShowsTheGazetteerInBothLanguages() {
         PageSession admin = PageSession.login(port(), "admin");
         var zh = admin.get("/admin/places");

@@ -2,6 +2,7 @@ package cn.civicloop.places.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import cn.civicloop.places.Gazetteer;
 import cn.civicloop.places.Geocoding;
 import cn.civicloop.places.NearbyPlace;
 import cn.civicloop.places.PlaceCandidate;
+import cn.civicloop.places.internal.MapLayer;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Phrase;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,9 +30,37 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PlacesApiController {
 
     private final Gazetteer gazetteer;
+    private final MapLayer layer;
 
-    PlacesApiController(Gazetteer gazetteer) {
+    PlacesApiController(Gazetteer gazetteer, MapLayer layer) {
         this.gazetteer = gazetteer;
+        this.layer = layer;
+    }
+
+    @GetMapping(path = "/layer", produces = { "application/geo+json", "application/json" })
+    @Operation(summary = "Roads with names and named places (doorplates and gates from zoom 17) inside "
+            + "bbox=west,south,east,north (WGS84), as GeoJSON, for a map without a tile server")
+    Map<String, Object> layer(@RequestParam(required = false) String bbox, @RequestParam(defaultValue = "14") int zoom) {
+        double[] b = bbox(bbox);
+        return layer.features(b[1], b[0], b[3], b[2], Math.max(0, Math.min(22, zoom)));
+    }
+
+    private static double[] bbox(String text) {
+        try {
+            String[] parts = text.split(",");
+            double[] b = new double[4];
+            for (int i = 0; i < 4; i++) {
+                b[i] = Double.parseDouble(parts[i].trim());
+            }
+            if (parts.length != 4 || b[0] > b[2] || b[1] > b[3] || Math.abs(b[1]) > 90 || Math.abs(b[3]) > 90
+                    || Math.abs(b[0]) > 180 || Math.abs(b[2]) > 180 || b[2] - b[0] > 1 || b[3] - b[1] > 1) {
+                throw new IllegalArgumentException();
+            }
+            return b;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("bbox", Phrase.of("problem.places.bbox",
+                    "bbox 应为“西,南,东,北”（WGS84 度，跨度不超过 1 度）"));
+        }
     }
 
     @GetMapping("/geocode")
