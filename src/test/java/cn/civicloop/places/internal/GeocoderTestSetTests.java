@@ -197,6 +197,28 @@ class GeocoderTestSetTests {
     }
 
     @Test
+    void anyTextIsEitherAnsweredOrRefusedNeverAFailure() {
+        String pool = "广济路君山小区号楼单元室东门对面十二百零一幺两0123456789０１２-#＃ 　,.!？abcXYZé🏠😀\u0000\t\n'\"<>%";
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(i % 10 == 0 ? 240 : 14);
+            for (int j = 0; j < length; j++) {
+                text.appendCodePoint(pool.codePoints().toArray()[random.nextInt((int) pool.codePoints().count())]);
+            }
+            String q = text.toString();
+            try {
+                Geocoding g = geocoder.geocode(q);
+                assertThat(g.candidates()).allSatisfy(c -> assertThat(c.level() == PlaceLevel.INTERSECTION
+                        || index.byCode.containsKey(c.code())).as(c.code()).isTrue());
+            } catch (InvalidInputException refused) {
+                // a refusal is an answer
+            }
+            assertThat(geocoder.suggest(q, 8)).hasSizeLessThanOrEqualTo(8);
+        }
+    }
+
+    @Test
     void chineseNumeralsAndFullWidthDigitsAreRead() {
         assertThat(AddressText.normalise("十二号")).isEqualTo("12号");
         assertThat(AddressText.normalise("一百零五号")).isEqualTo("105号");
