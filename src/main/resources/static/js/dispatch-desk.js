@@ -20,7 +20,8 @@
     map.on('click', function (e) { setPlace(e.latlng.lat, e.latlng.lng); });
   }
 
-  // The one way a place reaches the draft: the map's click, the coordinate fields (and an address search later).
+  // The one way a place reaches the draft: the map's click, the coordinate fields and an address chosen
+  // among the gazetteer's suggestions.
   function setPlace(lat, lon) {
     $('call-lat').value = lat.toFixed(6);
     $('call-lon').value = lon.toFixed(6);
@@ -70,6 +71,11 @@
   $('call-lat').addEventListener('input', onTyped);
   $('call-lon').addEventListener('input', onTyped);
   $('place-clear').addEventListener('click', clearPlace);
+  // an address chosen among the gazetteer's suggestions (places-suggest.js) pins the call at its stored point
+  $('call-address').addEventListener('place-picked', function (e) {
+    setPlace(e.detail.lat, e.detail.lon);
+    if (map) { map.setView([e.detail.lat, e.detail.lon], Math.max(map.getZoom(), 16)); }
+  });
 
   function showIncidentOnMap(i) {
     if (!map) { return; }

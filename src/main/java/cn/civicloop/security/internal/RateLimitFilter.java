@@ -16,8 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Per-client rate limits (matched on the decoded, normalised path) on the three doors worth hammering: public submission, the tracking lookup (against
- * guessing number and code) and login. A refused request gets 429 with Retry-After before anything else runs.
+ * Per-client rate limits (matched on the decoded, normalised path) on the doors worth hammering: public submission, the tracking lookup (against
+ * guessing number and code), login and the public address lookups. A refused request gets 429 with Retry-After before anything else runs.
  * Configured under {@code civicloop.security.rate-limit.*}; {@code enabled: false} turns all of it off.
  */
 class RateLimitFilter extends OncePerRequestFilter {
@@ -35,7 +35,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                 door(clock, "submit", limits.submit(), r -> post(r) && (is(r, "/api/v1/appeals") || is(r, "/report"))),
                 door(clock, "track", limits.track(), r -> path(r).startsWith("/api/v1/public/cases/")
                         || post(r) && (is(r, "/track") || path(r).startsWith("/track/"))),
-                door(clock, "login", limits.login(), r -> post(r) && (is(r, "/api/v1/auth/token") || is(r, "/login"))));
+                door(clock, "login", limits.login(), r -> post(r) && (is(r, "/api/v1/auth/token") || is(r, "/login"))),
+                door(clock, "places", limits.places(), r -> path(r).startsWith("/api/v1/places/")));
     }
 
     private static Door door(Clock clock, String name, SecurityProperties.Limit limit,

@@ -73,9 +73,18 @@ public record SecurityProperties(@Valid @DefaultValue Guards security, @Valid @D
      * @param submit  {@code POST /api/v1/appeals} and {@code POST /report}
      * @param track   {@code /api/v1/public/cases/**} and the {@code /track} forms
      * @param login   {@code POST /api/v1/auth/token} and {@code POST /login}
+     * @param places  the public address lookups {@code /api/v1/places/**} (geocode, suggest, reverse)
      */
     public record RateLimits(@DefaultValue("true") boolean enabled, @Valid @DefaultValue Submit submit,
-            @Valid @DefaultValue Track track, @Valid @DefaultValue Login login) {
+            @Valid @DefaultValue Track track, @Valid @DefaultValue Login login, @Valid @DefaultValue Places places) {
+    }
+
+    /**
+     * @param capacity address lookups allowed at once per address (suggestions come one per key stroke)
+     * @param period   time in which they are allowed again
+     */
+    public record Places(@Min(1) @DefaultValue("120") int capacity, @DefaultValue("PT1M") Duration period)
+            implements Limit {
     }
 
     /** One rate-limited door. */

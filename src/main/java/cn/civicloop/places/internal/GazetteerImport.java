@@ -1,0 +1,125 @@
+package cn.civicloop.places.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.civicloop.geo.Jurisdictions;
+import cn.civicloop.places.PlaceLevel;
+import cn.civicloop.shared.DomainException.FieldProblem;
+import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
+
+/**
+ * Imports a CSV file into the gazetteer as one transaction — every line checked first, and any problem refuses the
+ * whole file, each problem with its line — and exports the gazetteer as the same CSV. New codes are created, known
+ * ones changed; each creation and change is kept in the history with the row before and after, who and why. Every
+ * instance drops its index once the import commits.
+ */
+@Service
+public class GazetteerImport {
+
+    /** What an import did. */
+    public record Outcome(int created, int changed, int unchanged) {
+    }
+
+    private final ElementStore store;
+    private final Jurisdictions areas;
+    private final GazetteerIndexHolder index;
+    private final Clock clock;
+
+    GazetteerImport(ElementStore store, Jurisdictions areas, GazetteerIndexHolder index, Clock clock) {
+        this.store = store;
+        this.areas = areas;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidInputException naming each bad line ({@code line N}) and why; nothing is written then
+     */
+    @Transactional
+    public Outcome importCsv(byte[] file, String by, String reason) {
+        String text = GazetteerCsv.text(file);
+        if (text == null) {
+            throw new InvalidInputException("file", Phrase.of("problem.places.import-encoding",
+                    "文件不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入"));
+        }
+        ImportReader reader = new ImportReader(areas, this::storedLevel);
+        reader.read(text);
+        if (!reader.problems.isEmpty()) {
+            List<FieldProblem> problems = reader.problems.stream()
+                    .map(p -> new FieldProblem("line " + p.line(), p.reason())).toList();
+            throw new InvalidInputException(Phrase.of("problem.places.import-refused",
+                    "导入文件有 {0} 处错误，未导入任何内容", problems.size()), problems);
+        }
+        Map<String, Element> before = store.existing(reader.elements.stream().map(Element::code).toList());
+        List<Element> created = new ArrayList<>();
+        List<Element> changed = new ArrayList<>();
+        List<Change> history = new ArrayList<>();
+        String why = reason == null || reason.isBlank() ? "导入" : reason.strip();
+        for (Element e : reader.elements) {
+            Element old = before.get(e.code());
+            if (old == null) {
+                created.add(e);
+                history.add(new Change(e.code(), "CREATED", null, GazetteerCsv.line(e).strip(), why));
+            } else if (!old.equals(e)) {
+                changed.add(e);
+                history.add(new Change(e.code(), "CHANGED", GazetteerCsv.line(old).strip(), GazetteerCsv.line(e).strip(),
+                        why));
+            }
+        }
+        var at = clock.instant();
+        store.insert(created, at, by);
+        store.update(changed, at, by);
+        store.recordChanges(history, at, by);
+        index.changed();
+        return new Outcome(created.size(), changed.size(), reader.elements.size() - created.size() - changed.size());
+    }
+
+    /** Writes the whole gazetteer as CSV, in code order, streaming. */
+    @Transactional(readOnly = true)
+    public void exportCsv(Writer out) {
+        try {
+            out.write(GazetteerCsv.header());
+            store.forEach(e -> {
+                try {
+                    out.write(GazetteerCsv.line(e));
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Map<String, Long> counts() {
+        return store.countsByLevel();
+    }
+
+    /** The latest changes (or of one code), newest first. */
+    public List<HistoryLine> history(String code, int limit) {
+        List<Change.Recorded> rows = code == null || code.isBlank() ? store.recentChanges(limit) : store.history(code);
+        return rows.stream().map(r -> new HistoryLine(r.id(), r.change().code(), r.change().action(),
+                r.change().before(), r.change().after(), r.change().reason(), r.at(), r.by())).toList();
+    }
+
+    /** One change as the API and the admin page show it. */
+    public record HistoryLine(long id, String code, String action, String before, String after, String reason,
+            java.time.Instant at, String by) {
+    }
+
+    /** From the index (the committed table as of the last change), not one query per line of a large file. */
+    private Optional<PlaceLevel> storedLevel(String code) {
+        return Optional.ofNullable(index.index().byCode.get(code)).map(GazetteerNode::level);
+    }
+}
