@@ -26,7 +26,9 @@ public final class Node implements AutoCloseable {
 
     public static Node start(String name, Clock clock, String... extraArgs) {
         List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--db-scheduler.polling-interval=100ms",
-                "--db-scheduler.scheduler-name=" + name, "--spring.application.name=civicloop-" + name));
+                "--db-scheduler.scheduler-name=" + name, "--spring.application.name=civicloop-" + name,
+                // the generated address set costs seconds per start and no node test looks up an address
+                "--civicloop.places.seed-demo=false"));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CivicLoopApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
