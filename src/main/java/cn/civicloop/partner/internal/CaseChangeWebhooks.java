@@ -39,7 +39,7 @@ class CaseChangeWebhooks {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@partnerRegistry.hasSubscribers(#event.departmentId())")
     void on(CaseTransitioned event) {
         if (event.departmentId() == null) {
             return;

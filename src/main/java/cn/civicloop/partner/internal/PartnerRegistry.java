@@ -102,6 +102,17 @@ class PartnerRegistry {
                 .params(url, secret == null ? null : cipher.seal(secret), clientRef).update();
     }
 
+    /**
+     * Whether a case event of this department concerns any webhook: the condition of the listener, so that the
+     * events of the many departments without an agency system store no publication (an insert and two updates each).
+     */
+    public boolean hasSubscribers(Long departmentId) {
+        return departmentId != null && jdbc.sql("""
+                select count(*) from partner_client
+                where department_id = ? and active = true and webhook_url is not null""").param(departmentId)
+                .query(Long.class).single() > 0;
+    }
+
     /** The active clients of an agency that have a webhook: URL and secret in clear, for signing. */
     List<Subscriber> subscribers(long departmentId) {
         return jdbc.sql("""
