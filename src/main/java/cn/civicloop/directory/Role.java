@@ -39,7 +39,9 @@ public enum Role {
      */
     OPEN311_CLIENT("Open311接入方"),
     /** The application itself (timers, imports). Never held by a person. */
-    SYSTEM("系统");
+    SYSTEM("系统"),
+    /** 舆情专员 — watches online opinion: sources, imports, hot topics and their warnings. */
+    OPINION_OFFICER("舆情专员");
 
     /** The system administrator of 三员分立: the role stored as {@code ADMIN}. */
     public static final Role SYSTEM_ADMIN = ADMIN;
