@@ -32,12 +32,7 @@ public class Sources {
 
     /** A source as listed to the officer, with its health. */
     public record Source(long id, String code, String name, Kind kind, String feedUrl, int failures,
-            Instant lastSuccessAt, Instant lastFailureAt, String lastError) {
-
-        /** Healthy until it fails: a source that never delivered is not yet unhealthy. */
-        public boolean healthy() {
-            return failures == 0;
-        }
+            Instant lastSuccessAt, Instant lastFailureAt, String lastError, boolean healthy) {
     }
 
     /** A registered source and, for a push source, its secret: shown once, in this answer only. */
@@ -56,7 +51,7 @@ public class Sources {
     }
 
     @Transactional
-    public Registered register(String code, String name, Kind kind, String feedUrl) {
+    public Registered register(String code, String name, Kind kind, String feedUrl, Integer pollMinutes) {
         if (code == null || !code.matches("[a-z0-9][a-z0-9-]{1,62}")) {
             throw new InvalidInputException("code", "2–63 lower-case letters, digits or hyphens");
         }
@@ -66,14 +61,19 @@ public class Sources {
         if (kind == Kind.FEED && (feedUrl == null || !feedUrl.matches("https?://.+"))) {
             throw new InvalidInputException("feedUrl", "an http(s) address is required for a feed");
         }
+        if (pollMinutes != null && (pollMinutes < 1 || pollMinutes > 1440)) {
+            throw new InvalidInputException("pollMinutes", "1 to 1440 minutes");
+        }
         if (find(code).isPresent()) {
             throw new ConflictException("a source with code " + code + " exists");
         }
         String secret = kind == Kind.PUSH ? HexFormat.of().formatHex(randomBytes()) : null;
         jdbc.sql("""
-                insert into opinion_source (code, name, kind, feed_url, push_secret, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(code, name.strip(), kind.name(), feedUrl, secret, java.sql.Timestamp.from(clock.instant()))
+                insert into opinion_source (code, name, kind, feed_url, push_secret, poll_minutes, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(code, name.strip(), kind.name(), kind == Kind.FEED ? feedUrl : null, secret,
+                        kind == Kind.FEED ? (pollMinutes == null ? 15 : pollMinutes) : null,
+                        java.sql.Timestamp.from(clock.instant()))
                 .update();
         return new Registered(find(code).orElseThrow(), secret);
     }
@@ -147,6 +147,8 @@ public class Sources {
         java.sql.Timestamp bad = rs.getTimestamp("last_failure_at");
         return new Source(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                 Kind.valueOf(rs.getString("kind")), rs.getString("feed_url"), rs.getInt("failures"),
-                ok == null ? null : ok.toInstant(), bad == null ? null : bad.toInstant(), rs.getString("last_error"));
+                ok == null ? null : ok.toInstant(), bad == null ? null : bad.toInstant(), rs.getString("last_error"),
+                // healthy until it fails: a source that never delivered yet is not unhealthy
+                rs.getInt("failures") == 0);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.civicloop.opinion.internal.FeedPolling;
 import cn.civicloop.opinion.internal.IncomingPost;
 import cn.civicloop.opinion.internal.OpinionProperties;
 import cn.civicloop.opinion.internal.PostTimes;
@@ -41,15 +42,17 @@ class OpinionApiController {
     private final Sources sources;
     private final TopicBoard board;
     private final OpinionProperties settings;
+    private final FeedPolling feeds;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    OpinionApiController(Sources sources, TopicBoard board, OpinionProperties settings) {
+    OpinionApiController(Sources sources, TopicBoard board, OpinionProperties settings, FeedPolling feeds) {
+        this.feeds = feeds;
         this.sources = sources;
         this.board = board;
         this.settings = settings;
     }
 
-    record NewSource(String code, String name, Sources.Kind kind, String feedUrl) {
+    record NewSource(String code, String name, Sources.Kind kind, String feedUrl, Integer pollMinutes) {
     }
 
     @Operation(summary = "Register a source; a push source's secret is in this answer only")
@@ -59,7 +62,7 @@ class OpinionApiController {
             throw new InvalidInputException("kind", "PUSH, FEED or IMPORT");
         }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(sources.register(body.code(), body.name(), body.kind(), body.feedUrl()));
+                .body(sources.register(body.code(), body.name(), body.kind(), body.feedUrl(), body.pollMinutes()));
     }
 
     @Operation(summary = "Sources with their health")
@@ -95,6 +98,12 @@ class OpinionApiController {
         TopicBoard.Outcome outcome = board.ingest(source.id(), batch);
         sources.recordSuccess(source.id());
         return ResponseEntity.ok(outcome);
+    }
+
+    @Operation(summary = "Poll the feeds that are due now (the scheduler does it every minute)")
+    @PostMapping("/feeds/poll")
+    Map<String, Object> pollFeeds() {
+        return Map.of("polled", feeds.pollDue());
     }
 
     @Operation(summary = "The hottest recent topics (rank, id, heat, level, time range, one-line description)")
