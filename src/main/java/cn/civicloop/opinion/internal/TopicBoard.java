@@ -82,7 +82,21 @@ public class TopicBoard {
                 topics.add(topic);
             }
         }
+        forgetColdTopics();
         return new Outcome(accepted, batch.size() - accepted, topics);
+    }
+
+    /**
+     * Topics whose last post left the clusterer's window (the window before the latest post seen) can no longer be
+     * joined: their figures stay in the table, not in memory.
+     */
+    private void forgetColdTopics() {
+        Instant latest = live.values().stream().map(TopicStats::last).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        if (latest != null) {
+            Instant horizon = latest.minus(settings.window());
+            live.values().removeIf(stats -> stats.last().isBefore(horizon));
+        }
     }
 
     /** The hottest topics whose last post is within the board window, hottest first. */

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.civicloop.opinion.internal.FeedPolling;
 import cn.civicloop.opinion.internal.IncomingPost;
 import cn.civicloop.opinion.internal.OpinionProperties;
+import cn.civicloop.opinion.internal.PostImport;
 import cn.civicloop.opinion.internal.PostTimes;
 import cn.civicloop.opinion.internal.Sources;
 import cn.civicloop.opinion.internal.TopicBoard;
@@ -43,10 +44,13 @@ class OpinionApiController {
     private final TopicBoard board;
     private final OpinionProperties settings;
     private final FeedPolling feeds;
+    private final PostImport imports;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    OpinionApiController(Sources sources, TopicBoard board, OpinionProperties settings, FeedPolling feeds) {
+    OpinionApiController(Sources sources, TopicBoard board, OpinionProperties settings, FeedPolling feeds,
+            PostImport imports) {
         this.feeds = feeds;
+        this.imports = imports;
         this.sources = sources;
         this.board = board;
         this.settings = settings;
@@ -98,6 +102,19 @@ class OpinionApiController {
         TopicBoard.Outcome outcome = board.ingest(source.id(), batch);
         sources.recordSuccess(source.id());
         return ResponseEntity.ok(outcome);
+    }
+
+    @Operation(summary = "Import posts of a source from a CSV file (id,time,title,text,…); all rows or none")
+    @PostMapping(path = "/sources/{code}/import", consumes = "text/csv")
+    TopicBoard.Outcome importCsv(@PathVariable String code, @RequestBody byte[] csv) {
+        if (csv.length > MAX_BODY_BYTES) {
+            throw new PayloadTooLargeException("file", "an import is at most " + MAX_BODY_BYTES + " bytes");
+        }
+        Sources.Source source = sources.find(code)
+                .orElseThrow(() -> new cn.civicloop.shared.NotFoundException("no source " + code));
+        TopicBoard.Outcome outcome = imports.importCsv(source.id(), csv);
+        sources.recordSuccess(source.id());
+        return outcome;
     }
 
     @Operation(summary = "Poll the feeds that are due now (the scheduler does it every minute)")
