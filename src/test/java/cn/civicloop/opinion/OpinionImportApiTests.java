@@ -34,8 +34,8 @@ class OpinionImportApiTests extends ApiTest {
         assertThat(refused.body()).contains("line 3");
 
         String good = "\uFEFFtitle,id,time,likes,author\r\n"
-                + "金桂园小区电梯停运三天," + "a1," + now + ",5,业主甲\r\n"
-                + "金桂园小区电梯停运没人修," + "a2," + now + ",1,业主乙\r\n";
+                + code + "金桂园小区电梯停运三天," + "a1," + now + ",5,业主甲\r\n"
+                + code + "金桂园小区电梯停运没人修," + "a2," + now + ",1,业主乙\r\n";
         Api.Answer first = upload(officer, code, good);
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("accepted").asInt()).isEqualTo(2);

@@ -37,6 +37,19 @@ class OpinionPushApiTests extends ApiTest {
                 Map.of("X-Opinion-Timestamp", ts, "X-Opinion-Signature", signature));
     }
 
+    /**
+     * Characters no other run of the test uses, so that a topic of this run never joins one of an earlier run left
+     * in the same database (on PostgreSQL the database outlives the run).
+     */
+    private static String unique() {
+        java.util.Random random = new java.util.Random(System.nanoTime());
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            b.appendCodePoint(0x4E00 + random.nextInt(0x9FA5 - 0x4E00));
+        }
+        return b.toString();
+    }
+
     private static long now() {
         return System.currentTimeMillis() / 1000;
     }
@@ -61,7 +74,7 @@ class OpinionPushApiTests extends ApiTest {
     void signedPushesAreStoredOnceAndGroupedIntoATopic() {
         String code = "vendor-" + Long.toString(System.nanoTime(), 36);
         String secret = register(code);
-        String body = batch(code + "-", 0, 3, "柳荫街" + code + "夜市烧烤油烟噪音扰民");
+        String body = batch(code + "-", 0, 3, unique() + "夜市烧烤油烟噪音扰民");
 
         Api.Answer first = push(code, secret, body, now());
         assertThat(first.status()).isEqualTo(200);
@@ -116,6 +129,30 @@ class OpinionPushApiTests extends ApiTest {
                     .json().get("accepted").asInt();
         }
         assertThat(accepted).isEqualTo(501);
+    }
+
+    @Test
+    void theBoardPageListsTheTopicWithItsLevelInBothLanguages() {
+        String code = "vendor-" + Long.toString(System.nanoTime(), 36);
+        String secret = register(code);
+        Api.Answer pushed = push(code, secret, batch(code + "-", 0, 30, unique() + "小区外墙瓷砖脱落砸车"), now());
+        String topic = pushed.json().get("topics").get(0).asString();
+
+        String level = null;
+        for (JsonNode t : api.get("/api/v1/opinion/topics?limit=100", api.login("opinion")).json().get("topics")) {
+            if (t.get("id").asString().equals(topic)) {
+                level = t.get("level").asString();
+            }
+        }
+        assertThat(level).isEqualTo("RED"); // 30 posts of 30 authors within minutes
+        var page = cn.civicloop.support.PageSession.login(port(), "opinion").get("/opinion");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("舆情热点").contains("topic-" + topic).contains("level-RED").contains("红色")
+                .doesNotContain("张三丰");
+        var english = cn.civicloop.support.PageSession.login(port(), "leader").get("/opinion?lang=en");
+        assertThat(english.body()).contains("Online opinion: hot topics").contains("topic-" + topic);
+        assertThat(cn.civicloop.support.PageSession.login(port(), "operator").get("/opinion").statusCode())
+                .isEqualTo(403);
     }
 
     @Test

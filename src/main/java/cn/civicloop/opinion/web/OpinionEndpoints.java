@@ -21,6 +21,7 @@ class OpinionEndpoints {
                 .paths(HttpMethod.POST, "/api/v1/opinion/sources/*/posts").open()
                 .paths(HttpMethod.GET, "/api/v1/opinion/**").roles(Role.OPINION_OFFICER, Role.LEADER)
                 .paths("/api/v1/opinion/**").roles(Role.OPINION_OFFICER)
+                .paths("/opinion", "/opinion/**").roles(Role.OPINION_OFFICER, Role.LEADER)
                 .build();
     }
 }
