@@ -16,6 +16,10 @@ public class CivicLoopApplication {
         if (args.length > 0 && cn.civicloop.security.AuditCommandLine.isVerb(args[0])) {
             System.exit(cn.civicloop.security.AuditCommandLine.run(args));
         }
+        // "opinion cluster --in POSTS.csv --out TOPICS.csv" groups posts into topics (docs/opinion.md).
+        if (args.length > 0 && cn.civicloop.opinion.OpinionCommandLine.isVerb(args[0])) {
+            System.exit(cn.civicloop.opinion.OpinionCommandLine.run(args));
+        }
         SpringApplication.run(CivicLoopApplication.class, args);
     }
 }

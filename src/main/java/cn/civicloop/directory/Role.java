@@ -44,7 +44,10 @@ public enum Role {
      * 知识库编辑 — writes the knowledge base's articles of his department; one of the district centre approves them
      * (and only approved articles are suggested).
      */
-    KNOWLEDGE_EDITOR("知识库编辑");
+    KNOWLEDGE_EDITOR("知识库编辑"),
+
+    /** 舆情专员 — watches online opinion: sources, imports, hot topics and their warnings. */
+    OPINION_OFFICER("舆情专员");
 
     /** The system administrator of 三员分立: the role stored as {@code ADMIN}. */
     public static final Role SYSTEM_ADMIN = ADMIN;

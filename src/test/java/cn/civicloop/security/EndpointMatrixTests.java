@@ -39,7 +39,8 @@ class EndpointMatrixTests extends ApiTest {
             Map.entry(Role.OPERATOR, "operator"), Map.entry(Role.TRIAGE_OFFICER, "dispatcher"),
             Map.entry(Role.LEADER, "leader"), Map.entry(Role.HANDLER, "zfj"), Map.entry(Role.DEPT_HEAD, "zfj-head"),
             Map.entry(Role.POLICE_DISPATCHER, "police-desk"), Map.entry(Role.POLICE_OFFICER, "unit-b1-1"),
-            Map.entry(Role.ROAD_CHIEF, "road3"), Map.entry(Role.GRID_WORKER, "grid1")));
+            Map.entry(Role.ROAD_CHIEF, "road3"), Map.entry(Role.GRID_WORKER, "grid1"),
+            Map.entry(Role.OPINION_OFFICER, "opinion")));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -97,6 +97,50 @@ final class Shingles {
         return (double) common / (a.length + b.length - common);
     }
 
+    /** Number of shingles two sorted distinct arrays share. */
+    static int intersection(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        int common = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return common;
+    }
+
+    /** Jaccard with weights: shared weight over the weight of the union; 0 when either is empty. */
+    static double weightedJaccard(long[] a, long[] b, ShingleWeights weights) {
+        if (a.length == 0 || b.length == 0) {
+            return 0;
+        }
+        double shared = 0;
+        double all = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            if (j >= b.length || (i < a.length && a[i] < b[j])) {
+                all += weights.weight(a[i++]);
+            } else if (i >= a.length || b[j] < a[i]) {
+                all += weights.weight(b[j++]);
+            } else {
+                double w = weights.weight(a[i]);
+                shared += w;
+                all += w;
+                i++;
+                j++;
+            }
+        }
+        return all == 0 ? 0 : shared / all;
+    }
+
     private static String withoutStockPhrases(String normalised) {
         String text = normalised;
         for (String phrase : STOCK_PHRASES) {

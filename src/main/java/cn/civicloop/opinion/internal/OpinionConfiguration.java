@@ -1,0 +1,9 @@
+package cn.civicloop.opinion.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpinionProperties.class)
+class OpinionConfiguration {
+}

@@ -1,0 +1,9 @@
+/**
+ * Online opinion (网络舆情): posts from feeds, monitoring vendors and imports are grouped into topics as they arrive,
+ * with the duplicate machinery of triage, and ranked by a heat index with warning levels (蓝/黄/橙/红) and the share
+ * of negative posts. The command line ({@link cn.civicloop.opinion.OpinionCommandLine}) clusters a CSV of posts
+ * without starting the application.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Online opinion (网络舆情)",
+        allowedDependencies = {"shared", "directory", "triage :: duplicates", "classifier :: csv"})
+package cn.civicloop.opinion;
