@@ -89,7 +89,7 @@ public class ReplyPrints {
                         properties.formLetterLimit())
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
                         rs.getLong(4)})
-                .stream()
+                .list().stream()
                 .filter(row -> ReplyPrint.distance(appealPrint, (Long) row[3]) >= SAME_APPEAL_BITS)
                 .map(row -> new Twin((String) row[0], (Instant) row[1], ReplyPrint.distance(replyPrint, (Long) row[2])))
                 .filter(t -> t.distance() <= properties.formLetterBits())
