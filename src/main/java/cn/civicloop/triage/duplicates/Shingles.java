@@ -80,20 +80,7 @@ final class Shingles {
         if (a.length == 0 || b.length == 0) {
             return 0;
         }
-        int i = 0;
-        int j = 0;
-        int common = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
+        int common = intersection(a, b);
         return (double) common / (a.length + b.length - common);
     }
 
