@@ -7,17 +7,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import cn.civicloop.support.MigrationDatabase;
 import cn.civicloop.support.Node;
 
 /**
@@ -28,12 +26,13 @@ import cn.civicloop.support.Node;
  */
 class CaseSearchTermsMigrationTests {
 
-    private final String schema = "v93_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private MigrationDatabase database;
     private DataSource dataSource;
 
     @Test
     void casesStoredBeforeTheColumnGetTheirTermsAndAreFound() {
-        dataSource = dataSource();
+        database = MigrationDatabase.create("v93");
+        dataSource = database.dataSource();
         flyway().target("93").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Timestamp at = Timestamp.from(Instant.parse("2026-11-25T02:00:00Z"));
@@ -70,34 +69,12 @@ class CaseSearchTermsMigrationTests {
 
     @AfterEach
     void dropSchema() {
-        if (dataSource != null && Node.onPostgres()) {
-            JdbcClient.create(dataSource).sql("drop schema " + schema + " cascade").update();
+        if (database != null) {
+            database.drop();
         }
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        String vendor = Node.onPostgres() ? "postgresql" : "h2";
-        var config = Flyway.configure().dataSource(dataSource)
-                .placeholders(Map.of("runtime_role", "")) // no runtime role to grant (afterMigrate)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
-        return Node.onPostgres() ? config.schemas(schema).createSchemas(true) : config;
-    }
-
-    private DataSource dataSource() {
-        if (!Node.onPostgres()) {
-            return new DriverManagerDataSource("jdbc:h2:mem:" + schema
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        }
-        String url = env("CIVICLOOP_DB_URL", "jdbc:postgresql://127.0.0.1:5432/civicloop");
-        DriverManagerDataSource server = new DriverManagerDataSource(url, env("CIVICLOOP_DB_USER", "postgres"),
-                env("CIVICLOOP_DB_PASSWORD", ""));
-        JdbcClient.create(server).sql("create schema " + schema).update();
-        return new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                env("CIVICLOOP_DB_USER", "postgres"), env("CIVICLOOP_DB_PASSWORD", ""));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        return database.flyway();
     }
 }
