@@ -69,6 +69,10 @@ class CaseListAtScaleApiTests extends ApiTest {
         String token = api.login("operator");
         assertThat(numbers(api.get("/api/v1/cases?q=" + enc("噪音很大，" + marker), token))).containsExactly(number);
         assertThat(numbers(api.get("/api/v1/cases?q=" + enc("噪音很小，" + marker), token))).isEmpty();
+        // words typed apart are each looked for, in any order
+        assertThat(numbers(api.get("/api/v1/cases?q=" + enc(marker + " 广场舞　噪音"), token))).containsExactly(number);
+        assertThat(numbers(api.get("/api/v1/cases?q=" + enc("噪音 " + marker + " 广场舞"), token))).containsExactly(number);
+        assertThat(numbers(api.get("/api/v1/cases?q=" + enc(marker + " 广场舞 停水"), token))).isEmpty();
     }
 
     @Test

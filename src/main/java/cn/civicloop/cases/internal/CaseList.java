@@ -177,18 +177,27 @@ class CaseList {
 
     /**
      * Words of the title, the resident's text or the reply: the candidates come from the search terms' index
-     * (ADR 0020), the phrase itself is then checked on them, so "井盖_缺失" does not find "井盖X缺失".
+     * (ADR 0020), then each word typed is checked as a phrase on them, so "井盖_缺失" does not find "井盖X缺失". Words
+     * typed apart ("广场舞 噪音") must each be there, in any order.
      */
     private String words(String text, Map<String, Object> params) {
-        List<String> terms = CaseSearchTerms.ofQuery(text);
-        String phrase = "(title like :text escape '\\' or content like :text escape '\\'"
-                + " or reply_text like :text escape '\\')";
+        List<String> pieces = List.of(text.split("[\\s\u3000]+"));
+        List<String> terms = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            String param = "text" + i;
+            params.put(param, "%" + likeLiteral(pieces.get(i)) + "%");
+            phrases.add("(title like :" + param + " escape '\\' or content like :" + param + " escape '\\'"
+                    + " or reply_text like :" + param + " escape '\\')");
+            CaseSearchTerms.ofQuery(pieces.get(i)).stream().filter(t -> !terms.contains(t)).forEach(terms::add);
+        }
         if (terms.isEmpty()) {
             return "title like :text escape '\\'"; // nothing to index (punctuation alone): the titles as they are
         }
-        // the phrase first: cheap on a row's own text, it spares most rows the terms' array where PostgreSQL walks
+        // the phrases first: cheap on a row's own text, they spare most rows the terms' array where PostgreSQL walks
         // the creation-time index (a frequent word); a rare word is found through the terms' GIN index instead
-        return "(" + phrase + " and " + CaseSearchTerms.condition(terms, plans.postgres(), params) + ")";
+        return "(" + String.join(" and ", phrases) + " and "
+                + CaseSearchTerms.condition(terms, plans.postgres(), params) + ")";
     }
 
     /** The paths' rows ({@code columns}), each path newest first and cut at {@code limit}, as one query. */
