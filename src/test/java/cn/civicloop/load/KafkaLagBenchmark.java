@@ -66,6 +66,8 @@ public final class KafkaLagBenchmark {
                 "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + db, "--server.port=0",
                 "--civicloop.demo.seed-cases=false", "--civicloop.security.rate-limit.enabled=false",
                 "--civicloop.cases.tracking-secret=load-benchmark-tracking-secret-0123456789",
+                // production settings want the audit chain's key from outside the database
+                "--civicloop.security.audit.key=load-benchmark-audit-chain-key-0123456789abcdef",
                 "--logging.level.cn.civicloop.notify.internal.LoggingResidentChannel=WARN",
                 "--civicloop.events.kafka.enabled=true", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
         String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");

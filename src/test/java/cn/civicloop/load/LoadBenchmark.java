@@ -304,6 +304,8 @@ public final class LoadBenchmark {
                 "--spring.datasource.url=" + db, "--spring.datasource.hikari.maximum-pool-size=" + pool,
                 "--server.port=0", "--civicloop.demo.seed-cases=false",
                 "--civicloop.security.rate-limit.enabled=false", "--civicloop.cases.tracking-secret=load-benchmark-tracking-secret-0123456789",
+                // production settings want the audit chain's key from outside the database
+                "--civicloop.security.audit.key=load-benchmark-audit-chain-key-0123456789abcdef",
                 // The log channel writes two lines per appeal; a real district sends them to its SMS gateway.
                 "--logging.level.cn.civicloop.notify.internal.LoggingResidentChannel=WARN"));
         args.addAll(List.of(more));
