@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +46,22 @@ class RefusalBundlesTests {
         for (String key : chinese.stringPropertyNames()) {
             assertThat(arguments(english.getProperty(key))).as(key).isEqualTo(arguments(chinese.getProperty(key)));
             assertThat(english.getProperty(key)).as(key).doesNotContainPattern("\\p{IsHan}");
+        }
+    }
+
+    /** Every bundle of every module: a key missing in one language shows a fallback or the key itself. */
+    @Test
+    void everyBundleHasTheSameKeysInBothLanguages() throws IOException {
+        try (var files = Files.list(Path.of("src/main/resources"))) {
+            List<String> chineseBundles = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("messages") && n.endsWith(".properties") && !n.endsWith("_en.properties"))
+                    .sorted().toList();
+            assertThat(chineseBundles).contains("messages.properties", "messages-cases.properties");
+            for (String name : chineseBundles) {
+                String english = name.replace(".properties", "_en.properties");
+                assertThat(bundle(english).stringPropertyNames()).as(english)
+                        .containsExactlyInAnyOrderElementsOf(bundle(name).stringPropertyNames());
+            }
         }
     }
 
