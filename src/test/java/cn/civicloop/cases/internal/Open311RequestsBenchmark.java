@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
-import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.cases.CaseFeed;
@@ -41,15 +39,7 @@ public final class Open311RequestsBenchmark {
         Locale.setDefault(Locale.ROOT);
         String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/civicloop_bench_open311";
         int cases = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setUser(System.getenv().getOrDefault("CIVICLOOP_DB_USER", "postgres"));
-        ds.setPassword(System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", ""));
-        Flyway.configure().dataSource(ds).placeholders(java.util.Map.of("runtime_role", ""))
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
-        // one connection, as a pool would lend it: opening one per query would be what is measured
-        JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
-                connection(ds), true));
+        JdbcClient jdbc = BenchmarkDatabase.migrated(url);
         long existing = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
         if (existing == 0) {
             long t0 = System.nanoTime();
@@ -92,14 +82,6 @@ public final class Open311RequestsBenchmark {
         explain(jdbc, "", "all services, page 5");
         explain(jdbc, " and c.category in ('城乡建设')", "one service_code, page 5");
         explain(jdbc, " and c.status in ('CLOSED','DECLINED','VOIDED')", "status=closed, page 5");
-    }
-
-    private static java.sql.Connection connection(PGSimpleDataSource ds) {
-        try {
-            return ds.getConnection();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void explain(JdbcClient jdbc, String filter, String name) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.cases.CaseStatus;
@@ -39,15 +37,7 @@ public final class PartnerFeedBenchmark {
         Locale.setDefault(Locale.ROOT);
         String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/civicloop_bench_partner";
         int cases = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setUser(System.getenv().getOrDefault("CIVICLOOP_DB_USER", "postgres"));
-        ds.setPassword(System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", ""));
-        Flyway.configure().dataSource(ds).placeholders(java.util.Map.of("runtime_role", ""))
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
-        // one connection, as a pool would lend it: opening one per query would be what is measured
-        JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
-                ds.getConnection(), true));
+        JdbcClient jdbc = BenchmarkDatabase.migrated(url);
         long existing = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
         if (existing == 0) {
             long t0 = System.nanoTime();
