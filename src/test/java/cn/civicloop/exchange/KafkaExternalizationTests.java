@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import cn.civicloop.dispatch.DemoBlocks;
 import cn.civicloop.support.Api;
@@ -47,7 +48,7 @@ class KafkaExternalizationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> TOPICS = List.of("civicloop.cases", "civicloop.incidents", "civicloop.whistles");
-    private static final String EXTERNALIZER = "%DelegatingEventExternalizer%";
+    private static final String EXTERNALIZER = "%KafkaSender%";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static EmbeddedKafkaKraftBroker broker;
@@ -135,6 +136,9 @@ class KafkaExternalizationTests {
         assertThat(new String(opened.headers().lastHeader("civicloop_event_type").value())).contains("case.opened");
         assertThat(new String(opened.headers().lastHeader("civicloop_schema_version").value())).contains("1");
         Node.await(WAIT, "every publication to Kafka completed", () -> incomplete() == 0);
+        assertThat(node.bean("kafkaSendingExecutor", ThreadPoolTaskExecutor.class).getThreadPoolExecutor()
+                .getCompletedTaskCount()).as("sent on the sender's own threads, not the listeners' executor")
+                .isGreaterThanOrEqualTo(all.size());
     }
 
     @Test
