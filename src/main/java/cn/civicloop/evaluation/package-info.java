@@ -10,5 +10,5 @@
  * other modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Performance evaluation (绩效考评)",
-        allowedDependencies = {"shared", "cases", "directory", "dispatch", "security"})
+        allowedDependencies = {"shared", "cases", "directory", "dispatch", "roads", "security"})
 package cn.civicloop.evaluation;

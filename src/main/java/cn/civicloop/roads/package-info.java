@@ -14,8 +14,9 @@
  * <li>Grid workers and village auxiliary police report into intake through the same phone pages.</li>
  * <li>The weekly briefing (定期通报) per area and chief, as a page and an .xlsx file.</li>
  * </ul>
- * This package is the module's API: what other modules may use (the snap of a point) and the event
- * {@link cn.civicloop.roads.WhistleBlown}. The implementation is
+ * This package is the module's API: what other modules may use (the snap of a point, the names of areas and chiefs)
+ * and the events: {@link cn.civicloop.roads.WhistleBlown}, {@link cn.civicloop.roads.WhistleResponded},
+ * {@link cn.civicloop.roads.WhistleRated} and {@link cn.civicloop.roads.ChiefAnswerSettled}. The implementation is
  * in {@code internal} — the network, chiefs, patrols and briefing at its top, issues in {@code internal.issues} and
  * whistles in {@code internal.whistles}, each split into store (SQL), transitions (the status table), access (who
  * sees and acts), timers (db-scheduler), reader (views) and workflow (commands) — and the pages and API in

@@ -22,10 +22,12 @@ import cn.civicloop.evaluation.internal.Indicators;
 import cn.civicloop.evaluation.internal.Objections;
 import cn.civicloop.evaluation.internal.Backfill;
 import cn.civicloop.evaluation.internal.PoliceResponses;
+import cn.civicloop.evaluation.internal.RoadResponses;
 import cn.civicloop.evaluation.internal.Snapshots;
 import cn.civicloop.evaluation.internal.Weights;
 import cn.civicloop.security.Actors;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 
 /** The evaluation API ({@code /api/v1/evaluation/}); who may do what: {@link EvaluationAccess}. */
 @RestController
@@ -39,11 +41,14 @@ class EvaluationApiController {
     private final Ranking ranking;
     private final Audit audit;
     private final PoliceResponses policeResponses;
+    private final RoadResponses roadResponses;
     private final Backfill backfill;
 
     EvaluationApiController(Indicators indicators, Weights weights, Snapshots snapshots, Objections objections,
-            Ranking ranking, Audit audit, PoliceResponses policeResponses, Backfill backfill) {
+            Ranking ranking, Audit audit, PoliceResponses policeResponses, RoadResponses roadResponses,
+            Backfill backfill) {
         this.policeResponses = policeResponses;
+        this.roadResponses = roadResponses;
         this.backfill = backfill;
         this.indicators = indicators;
         this.weights = weights;
@@ -164,6 +169,27 @@ class EvaluationApiController {
                     "仅考评办和区领导可查看块区出警考评 (only the evaluation office and leaders read the police blocks)");
         }
         return policeResponses.figures(Period.parse(period));
+    }
+
+    /** Road areas: whistles answered in time by the named departments, their ratings, the chiefs' answers. */
+    @GetMapping("/periods/{period}/road-areas")
+    List<RoadResponses.AreaFigures> roadAreas(@PathVariable String period) {
+        requireReadsAll();
+        return roadResponses.areas(Period.parse(period));
+    }
+
+    /** Road chiefs: the issues they held answered within the limit, the lowest share first. */
+    @GetMapping("/periods/{period}/road-chiefs")
+    List<RoadResponses.ChiefFigures> roadChiefs(@PathVariable String period) {
+        requireReadsAll();
+        return roadResponses.chiefs(Period.parse(period));
+    }
+
+    private static void requireReadsAll() {
+        if (!EvaluationAccess.readsAll(Actors.current())) {
+            throw new cn.civicloop.shared.ForbiddenException(
+                    Phrase.of("problem.evaluation.office-and-leaders", "仅考评办和区领导可查看"));
+        }
     }
 
     @GetMapping("/subjects/{kind}/{key}/trend")

@@ -85,6 +85,7 @@ class EvaluationPageController {
         boolean office = actor.has(cn.civicloop.directory.Role.EVALUATION_OFFICER);
         model.addAttribute("actor", actor);
         model.addAttribute("office", office);
+        model.addAttribute("readsAll", EvaluationAccess.readsAll(actor));
         model.addAttribute("period", p);
         model.addAttribute("kind", k);
         model.addAttribute("kinds", SubjectKind.values());

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
+import cn.civicloop.roads.ChiefAnswerSettled;
 import cn.civicloop.roads.internal.Chief;
 import cn.civicloop.roads.internal.IssueDue;
 import cn.civicloop.roads.internal.RoadData;
@@ -37,15 +39,17 @@ public class IssueTimers {
     private final OneTimeTask<IssueDue> task;
     private final RoadsProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     IssueTimers(IssueStore store, RoadData data, SchedulerClient scheduler, OneTimeTask<IssueDue> roadIssueAnswerTask,
-            RoadsProperties properties, Clock clock) {
+            RoadsProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.data = data;
         this.scheduler = scheduler;
         this.task = roadIssueAnswerTask;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Gives the issue to {@code holder} for holding round {@code round} from {@code since}, with its answer timer. */
@@ -72,6 +76,19 @@ public class IssueTimers {
         }
     }
 
+    /**
+     * Tells other modules (evaluation) whether the holder of the issue's current round answered within its limit:
+     * once per round, when he answers ({@code answeredAt}) or when the limit passed unanswered (null).
+     */
+    void settled(IssueRecord r, Chief holder, Instant answeredAt) {
+        if (r.heldSince() == null) {
+            return;
+        }
+        String area = r.areaId() == null ? null : data.area(r.areaId()).map(a -> a.code()).orElse(null);
+        events.publishEvent(new ChiefAnswerSettled(r.id(), r.round(), holder.id(), holder.level(), area,
+                r.heldSince(), r.heldSince().plus(properties.answerWithin(holder.level())), answeredAt));
+    }
+
     /** The timer of a holding round fired: an issue still pending and unanswered in that round goes up (or is overdue). */
     @Transactional
     public void fire(IssueDue due) {
@@ -90,6 +107,7 @@ public class IssueTimers {
         if (!store.stepOnce(r.id(), at, action, holder.id(), next.map(Chief::id).orElse(null), due.round(), null)) {
             return;
         }
+        settled(r, holder, null);
         next.ifPresent(n -> hold(r.id(), n, r.round() + 1, at));
         log.info("Road issue {}: {} unanswered by chief {} within {} min", r.id(), action, holder.id(),
                 properties.answerWithin(holder.level()).toMinutes());

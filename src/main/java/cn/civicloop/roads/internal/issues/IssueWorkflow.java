@@ -94,6 +94,7 @@ public class IssueWorkflow {
             Instant now = clock.instant();
             store.answered(id, now);
             store.step(id, now, chief.name(), IssueAction.ANSWERED, chief.id(), null, Text.cleanOrNull(remark));
+            timers.settled(r, chief, now);
         }
         return reader.view(id, Actor.system());
     }

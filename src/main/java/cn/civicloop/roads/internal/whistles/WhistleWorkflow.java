@@ -15,6 +15,8 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.roads.WhistleBlown;
+import cn.civicloop.roads.WhistleRated;
+import cn.civicloop.roads.WhistleResponded;
 import cn.civicloop.roads.internal.Chief;
 import cn.civicloop.roads.internal.RoadData;
 import cn.civicloop.roads.internal.RoadsProperties;
@@ -160,9 +162,11 @@ public class WhistleWorkflow {
         if (r.reportedAt() == null) {
             throw new ConflictException(Phrase.of("problem.roads.department-not-on-site", "部门尚未报到，不能评价"));
         }
-        if (!store.rated(id, departmentId, score, Text.cleanOrNull(comment), clock.instant())) {
+        Instant now = clock.instant();
+        if (!store.rated(id, departmentId, score, Text.cleanOrNull(comment), now)) {
             throw new ConflictException(Phrase.of("problem.roads.already-rated", "已经评价过"));
         }
+        events.publishEvent(new WhistleRated(id, departmentId, score, now));
         return reader.view(id);
     }
 
@@ -186,6 +190,7 @@ public class WhistleWorkflow {
         WhistleTransitions.require(status(w), action);
         Instant now = clock.instant();
         store.responded(id, department, now, action == WhistleAction.REPORT);
+        events.publishEvent(new WhistleResponded(id, department, action == WhistleAction.REPORT, now));
         if (note != null) {
             store.note(id, actor.displayName(), store.departmentName(id, department), note, now);
         }
