@@ -36,6 +36,8 @@ class FormulaTests {
                 term(Fact.FOLLOW_UP, "basic", "satisfied"));
         assertThat(f.terms()).extracting(Formula.Term::key).containsExactly("count(HANDLE, hit)", "count(HANDLE)",
                 "count(FOLLOW_UP, basic & satisfied)");
+        assertThat(Formula.parse("count( HANDLE , hit &miss ) ").terms()).as("spaces anywhere between names")
+                .containsExactly(term(Fact.HANDLE, "hit", "miss"));
         assertThat(f.text()).as("kept as written, trimmed").startsWith("count(handle, hit)").endsWith("count(HANDLE,hit)");
     }
 
@@ -83,6 +85,8 @@ class FormulaTests {
             "count(HANDLE, late)|第19个字符处：未知的条件 (unknown condition) late",
             "count(HANDLE, hit & )|第21个字符处：此处应为名称",
             "count(HANDLE|第13个字符处：此处应为 ')'",
+            "count(HANDLE, hit|第18个字符处：此处应为 ')'",
+            "count(HANDLE, hit & miss|第25个字符处：此处应为 ')'",
             "(count(HANDLE)|第15个字符处：此处应为 ')'",
             "count HANDLE)|第7个字符处：此处应为 '('",
             "1..2 + count(HANDLE)|第5个字符处：数字有误",
