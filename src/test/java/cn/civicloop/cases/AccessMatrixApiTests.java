@@ -45,8 +45,7 @@ class AccessMatrixApiTests extends ApiTest {
     /** A case registered by the operator and assigned by the district dispatcher to the department {@code code}. */
     private Created assignedTo(String code, Map<String, Object> appeal) {
         Created c = submitted(appeal);
-        ok("operator", c.number(), "register", Map.of());
-        ok("dispatcher", c.number(), "assign", Map.of("departmentId", departmentId(code)));
+        cn.civicloop.support.CaseSteps.assign(api, c.number(), code);
         return c;
     }
 

@@ -1,5 +1,7 @@
 package cn.civicloop.cases;
 
+import static cn.civicloop.support.CaseSteps.ok;
+import static cn.civicloop.support.CaseSteps.signedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -16,7 +18,7 @@ class CoHandlingApiTests extends ApiTest {
 
     @Test
     void theLeadCannotReplyUntilBothCoHandlersRepliedOrWereReleased() {
-        String number = signedBy("ZFJ", "建设北路违建占用消防通道");
+        String number = signedBy(api, "ZFJ", appeal("建设北路违建占用消防通道"));
         add(number, "ZJJ");
         add(number, "YJJ");
 
@@ -30,16 +32,16 @@ class CoHandlingApiTests extends ApiTest {
         assertThat(act("zfj", number, "reply", Map.of("text", "已拆除")).status()).isEqualTo(409);
 
         ok(act("yjj", number, "co-sign", Map.of()));
-        JsonNode afterBoth = ok(act("yjj", number, "co-reply", Map.of("text", "已排查消防隐患")));
+        JsonNode afterBoth = ok(act("yjj", number, "co-reply", Map.of("text", "已排查消防隐患"))).json();
         assertThat(afterBoth.get("coHandlers").valueStream().map(t -> t.get("status").asString()).toList())
                 .containsExactly("REPLIED", "REPLIED");
-        JsonNode replied = ok(act("zfj", number, "reply", Map.of("text", "违建已拆除，消防通道已恢复")));
+        JsonNode replied = ok(act("zfj", number, "reply", Map.of("text", "违建已拆除，消防通道已恢复"))).json();
         assertThat(replied.get("status").asString()).isEqualTo("REPLIED");
     }
 
     @Test
     void aReleasedCoHandlerNoLongerHoldsTheCase() {
-        String number = signedBy("ZFJ", "噪音与油烟双重扰民");
+        String number = signedBy(api, "ZFJ", appeal("噪音与油烟双重扰民"));
         add(number, "HBJ");
         assertThat(api.get("/api/v1/cases/" + number, api.login("hbj")).status()).isEqualTo(200);
         assertThat(act("zfj", number, "reply", Map.of("text", "x")).status()).isEqualTo(409);
@@ -51,8 +53,31 @@ class CoHandlingApiTests extends ApiTest {
     }
 
     @Test
+    void aCoHandlingDepartmentListsTheCaseAndAnUnrelatedOneDoesNot() {
+        String marker = "协办列表" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String number = signedBy(api, "ZFJ", appeal(marker + " 占道经营与油烟"));
+        add(number, "HBJ");
+        assertThat(listed("hbj", marker)).as("the co-handler").containsExactly(number);
+        assertThat(listed("zfj", marker)).as("the lead").containsExactly(number);
+        assertThat(listed("yjj", marker)).as("an unrelated department").isEmpty();
+        // the handler's queues read the status of the department's own part: the co-task, not the case
+        assertThat(queue("hbj", "to-sign", marker)).contains(number);
+        assertThat(queue("hbj", "in-progress", marker)).doesNotContain(number);
+        assertThat(queue("yjj", "to-sign", marker)).doesNotContain(number);
+        ok(act("hbj", number, "co-sign", Map.of()));
+        assertThat(queue("hbj", "to-sign", marker)).doesNotContain(number);
+        assertThat(queue("hbj", "in-progress", marker)).contains(number);
+
+        ok(act("hbj", number, "co-return", Map.of("reason", "油烟属执法局职责，不属本局")));
+        ok(act("dispatcher", number, "release-co-handler", Map.of("departmentId", departmentId("HBJ"),
+                "reason", "确认由执法局一并处理")));
+        assertThat(listed("hbj", marker)).as("a released co-handler").isEmpty();
+        assertThat(listed("zfj", marker)).containsExactly(number);
+    }
+
+    @Test
     void onlyTheCentreAddsCoHandlersAndOnlyCoHandlersActOnTheirTask() {
-        String number = signedBy("ZFJ", "协办权限");
+        String number = signedBy(api, "ZFJ", appeal("协办权限"));
         assertThat(act("zfj", number, "add-co-handler", Map.of("departmentId", departmentId("ZJJ"))).status())
                 .isEqualTo(403);
         add(number, "ZJJ");
@@ -73,7 +98,7 @@ class CoHandlingApiTests extends ApiTest {
         ok(act("jd-zx", number, "return", Map.of("reason", "垃圾属违法倾倒，应由执法局查处")));
 
         JsonNode decided = ok(act("dispatcher", number, "arbitrate", Map.of("departmentId", departmentId("ZFJ"),
-                "reason", "终审：违法倾倒由执法局查处，街道配合清理")));
+                "reason", "终审：违法倾倒由执法局查处，街道配合清理"))).json();
         assertThat(decided.get("status").asString()).isEqualTo("ASSIGNED");
         assertThat(decided.get("arbitrated").asBoolean()).isTrue();
         assertThat(decided.get("departmentName").asString()).isEqualTo("区综合行政执法局");
@@ -89,7 +114,7 @@ class CoHandlingApiTests extends ApiTest {
 
     @Test
     void supervisionMustBeAcknowledgedByTheDepartment() {
-        String number = signedBy("ZFJ", "督办测试");
+        String number = signedBy(api, "ZFJ", appeal("督办测试"));
         assertThat(act("zfj", number, "acknowledge", Map.of()).status()).isEqualTo(409);
         ok(act("leader", number, "supervise", Map.of("note", "群众反映强烈，三日内办结")));
         ok(act("dispatcher", number, "urge", Map.of("note", "请加快办理")));
@@ -104,7 +129,7 @@ class CoHandlingApiTests extends ApiTest {
 
     @Test
     void eachStageHasItsClockAndTheHandlerRecordsFirstContact() {
-        String number = signedBy("ZFJ", "分阶段时限");
+        String number = signedBy(api, "ZFJ", appeal("分阶段时限"));
         JsonNode view = view(number);
         assertThat(stages(view)).contains("HANDLE", "SIGN", "CONTACT");
         assertThat(clock(view, "SIGN").get("state").asString()).isEqualTo("STOPPED");
@@ -120,7 +145,7 @@ class CoHandlingApiTests extends ApiTest {
 
     @Test
     void reworkRestartsTheHandlingClockWithTheShorterReworkLimit() {
-        String number = signedBy("ZFJ", "返工后时限缩短");
+        String number = signedBy(api, "ZFJ", appeal("返工后时限缩短"));
         JsonNode first = clock(view(number), "HANDLE");
         assertThat(first.get("round").asInt()).isEqualTo(1);
         ok(act("zfj", number, "reply", Map.of("text", "已处理")));
@@ -145,24 +170,30 @@ class CoHandlingApiTests extends ApiTest {
                 .orElseThrow();
     }
 
-    private void add(String number, String code) {
-        ok(act("dispatcher", number, "add-co-handler", Map.of("departmentId", departmentId(code))));
+    private java.util.List<String> listed(String user, String marker) {
+        Api.Answer a = api.get("/api/v1/cases?size=100&q=" + enc(marker), api.login(user));
+        assertThat(a.status()).as(user + ": " + a.body()).isEqualTo(200);
+        return a.json().get("items").valueStream().map(i -> i.get("number").asString()).toList();
     }
 
-    private String signedBy(String code, String title) {
-        String number = submit(appeal(title)).text("number");
-        ok(act("operator", number, "register", Map.of()));
-        ok(act("dispatcher", number, "assign", Map.of("departmentId", departmentId(code))));
-        ok(act(code.toLowerCase(), number, "sign", Map.of()));
-        return number;
+    /** The workbench queue's list as the page shows it to {@code user}. */
+    private String queue(String user, String queue, String marker) {
+        var page = cn.civicloop.support.PageSession.login(port(), user)
+                .get("/workbench/cases/list?queue=" + queue + "&q=" + enc(marker));
+        assertThat(page.statusCode()).as(user + " " + queue).isEqualTo(200);
+        return page.body();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void add(String number, String code) {
+        ok(act("dispatcher", number, "add-co-handler", Map.of("departmentId", departmentId(code))));
     }
 
     private JsonNode view(String number) {
         return api.get("/api/v1/cases/" + number, api.login("leader")).json();
     }
 
-    private static JsonNode ok(Api.Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return a.json();
-    }
 }

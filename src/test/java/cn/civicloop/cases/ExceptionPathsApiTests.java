@@ -1,5 +1,8 @@
 package cn.civicloop.cases;
 
+import static cn.civicloop.support.CaseSteps.assignedTo;
+import static cn.civicloop.support.CaseSteps.ok;
+import static cn.civicloop.support.CaseSteps.signedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -43,7 +46,7 @@ class ExceptionPathsApiTests extends ApiTest {
 
     @Test
     void aReturnedCaseIsReassignedToTheRightDepartmentOrSentBack() {
-        String number = assigned("ZJJ", "小区门口井盖缺失");
+        String number = assignedTo(api, "ZJJ", appeal("小区门口井盖缺失"));
         ok(act("zjj", number, "return", Map.of("reason", "井盖属市政设施，不属本局职责")), "RETURN_REQUESTED");
         JsonNode re = ok(act("dispatcher", number, "reassign", Map.of("departmentId", departmentId("ZFJ"),
                 "reason", "按派单目录改派执法局")), "ASSIGNED");
@@ -59,7 +62,7 @@ class ExceptionPathsApiTests extends ApiTest {
 
     @Test
     void anApprovedExtensionMovesTheDeadlineAndADeniedOneDoesNot() {
-        String number = signed("ZFJ", "违建拆除需要走法定程序");
+        String number = signedBy(api, "ZFJ", appeal("违建拆除需要走法定程序"));
         Instant due = Instant.parse(view(number).get("dueAt").asString());
         ok(act("zfj", number, "request-extension", Map.of("workingDays", 5, "reason", "需履行法定告知程序")), "EXTENSION_REQUESTED");
         JsonNode approved = ok(act("dispatcher", number, "approve-extension", Map.of()), "IN_PROGRESS");
@@ -75,7 +78,7 @@ class ExceptionPathsApiTests extends ApiTest {
 
     @Test
     void anExtensionNeedsAReasonAndASensibleNumberOfDays() {
-        String number = signed("ZFJ", "需要延期的工单");
+        String number = signedBy(api, "ZFJ", appeal("需要延期的工单"));
         Api.Answer noReason = act("zfj", number, "request-extension", Map.of("workingDays", 5));
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
@@ -86,7 +89,7 @@ class ExceptionPathsApiTests extends ApiTest {
 
     @Test
     void aLongTermCaseIsParkedAndResumed() {
-        String number = signed("ZJJ", "老旧小区整体改造");
+        String number = signedBy(api, "ZJJ", appeal("老旧小区整体改造"));
         ok(act("dispatcher", number, "park", Map.of("reason", "已列入明年老旧小区改造计划")), "PARKED");
         assertThat(act("zjj", number, "reply", Map.of("text", "x")).status()).isEqualTo(409);
         ok(act("dispatcher", number, "resume", Map.of()), "IN_PROGRESS");
@@ -194,7 +197,7 @@ class ExceptionPathsApiTests extends ApiTest {
 
     @Test
     void aReplyCarriesEvidencePhotos() {
-        String number = signed("ZFJ", "占道经营");
+        String number = signedBy(api, "ZFJ", appeal("占道经营"));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
         Api.Answer replied = api.postMultipart("/api/v1/cases/" + number + "/actions/reply", api.login("zfj"),
                 "request", Map.of("text", "已劝离，现场照片见附件"), "photos", Map.of("after.png", png));
@@ -209,7 +212,7 @@ class ExceptionPathsApiTests extends ApiTest {
 
     @Test
     void photosAreKeptWithEveryActionThatKeepsEvidenceAndRefusedElsewhere() {
-        String number = signed("ZFJ", "人行道破损");
+        String number = signedBy(api, "ZFJ", appeal("人行道破损"));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
         Api.Answer contacted = api.postMultipart("/api/v1/cases/" + number + "/actions/contact", api.login("zfj"),
                 "request", Map.of("note", "已到现场查看"), "photos", Map.of("site.png", png));
@@ -258,20 +261,6 @@ class ExceptionPathsApiTests extends ApiTest {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
-    private String assigned(String departmentCode, String title) {
-        String number = submit(appeal(title)).text("number");
-        ok(act("operator", number, "register", Map.of()), "REGISTERED");
-        ok(act("dispatcher", number, "assign", Map.of("departmentId", departmentId(departmentCode))), "ASSIGNED");
-        return number;
-    }
-
-    private String signed(String departmentCode, String title) {
-        String number = assigned(departmentCode, title);
-        String handler = departmentCode.toLowerCase();
-        ok(act(handler, number, "sign", Map.of()), "IN_PROGRESS");
-        return number;
-    }
-
     private void toFollowUp(String number, String departmentCode) {
         ok(act("operator", number, "register", Map.of()), "REGISTERED");
         ok(act("dispatcher", number, "assign", Map.of("departmentId", departmentId(departmentCode))), "ASSIGNED");
@@ -282,12 +271,6 @@ class ExceptionPathsApiTests extends ApiTest {
         ok(act(handler, number, "sign", Map.of()), "IN_PROGRESS");
         ok(act(handler, number, "reply", Map.of("text", "已处理完毕")), "REPLIED");
         ok(act("officer", number, "approve", Map.of()), "AWAITING_FOLLOW_UP");
-    }
-
-    private JsonNode ok(Api.Answer a, String expectedStatus) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        assertThat(a.text("status")).isEqualTo(expectedStatus);
-        return a.json();
     }
 
     private JsonNode view(String number) {

@@ -92,6 +92,17 @@ class RecommenderTests {
         assertThat(r.ranked().get(1).why()).contains("跨块区支援");
     }
 
+    @Test
+    void ranksCountFromOneAndUnitsEquallyFarAreOrderedByTheirCode() {
+        List<Candidate> twins = List.of(
+                unit("B1-7", UnitStatus.AVAILABLE, true, north(1)),
+                unit("B1-5", UnitStatus.AVAILABLE, true, north(1)),
+                unit("B1-6", UnitStatus.AVAILABLE, true, north(2)));
+        Recommender.Result r = new Recommender(TRAVEL, 0).rank(scene(2), twins);
+        assertThat(r.ranked()).extracting(Ranked::unitCode).containsExactly("B1-5", "B1-7", "B1-6");
+        assertThat(r.ranked()).extracting(Ranked::rank).containsExactly(1, 2, 3);
+    }
+
     private static String reason(Recommender.Result r, String code) {
         return r.excluded().stream().filter(x -> x.unitCode().equals(code)).findFirst().orElseThrow().reason();
     }

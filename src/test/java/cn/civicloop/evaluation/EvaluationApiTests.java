@@ -1,5 +1,6 @@
 package cn.civicloop.evaluation;
 
+import static cn.civicloop.support.CaseSteps.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -38,11 +39,6 @@ class EvaluationApiTests extends ApiTest {
     private static String period() {
         LocalDate today = LocalDate.ofInstant(Instant.now(), DistrictTime.ZONE);
         return today.minusDays(1) + ".." + today.plusDays(30);
-    }
-
-    private Api.Answer ok(Api.Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return a;
     }
 
     private String closedCase(String title) {

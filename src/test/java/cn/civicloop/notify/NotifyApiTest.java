@@ -1,12 +1,10 @@
 package cn.civicloop.notify;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -17,6 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.CaseSteps;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,14 +46,11 @@ abstract class NotifyApiTest extends ApiTest {
 
     /** A case registered by the operator and assigned by the dispatcher to the department {@code code}. */
     protected String assigned(String code, String title) {
-        String number = submit(appeal(title)).text("number");
-        ok(act("operator", number, "register", Map.of()));
-        ok(act("dispatcher", number, "assign", Map.of("departmentId", departmentId(code))));
-        return number;
+        return CaseSteps.assignedTo(api, code, appeal(title));
     }
 
     protected static void ok(Api.Answer answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        CaseSteps.ok(answer);
     }
 
     /** The letters about {@code number} in {@code user}'s inbox. */

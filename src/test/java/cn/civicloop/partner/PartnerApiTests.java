@@ -1,5 +1,6 @@
 package cn.civicloop.partner;
 
+import static cn.civicloop.support.CaseSteps.assignedTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +39,7 @@ class PartnerApiTests extends ApiTest {
         String token = token(picc.clientId(), picc.secret());
         Map<String, Object> appeal = appeal("车辆剐蹭理赔 " + UUID.randomUUID());
         appeal.put("anonymous", true);
-        String number = assignedTo("INS-PICC", appeal);
+        String number = assignedTo(api, "INS-PICC", appeal);
 
         JsonNode seen = api.get("/api/v1/partner/cases/" + number, token).json();
         JsonNode staff = api.get("/api/v1/cases/" + number, api.login("picc")).json();
@@ -73,7 +73,7 @@ class PartnerApiTests extends ApiTest {
     void anotherAgencysCaseDoesNotExistForTheSystem() {
         Credentials picc = newClient("INS-PICC");
         String token = token(picc.clientId(), picc.secret());
-        String other = assignedTo("INS-PA", appeal("平安理赔件 " + UUID.randomUUID()));
+        String other = assignedTo(api, "INS-PA", appeal("平安理赔件 " + UUID.randomUUID()));
 
         Api.Answer read = api.get("/api/v1/partner/cases/" + other, token);
         Api.Answer unknown = api.get("/api/v1/partner/cases/SZ-20000101-999999", token);
@@ -126,7 +126,7 @@ class PartnerApiTests extends ApiTest {
         String since = Instant.now().minusSeconds(1).toString();
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            mine.add(assignedTo("INS-PICC", appeal("分页理赔件 " + i + " " + UUID.randomUUID())));
+            mine.add(assignedTo(api, "INS-PICC", appeal("分页理赔件 " + i + " " + UUID.randomUUID())));
         }
         List<String> seen = new ArrayList<>();
         String after = null;
@@ -223,15 +223,6 @@ class PartnerApiTests extends ApiTest {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         return api.postRaw("/api/v1/partner/token", null, "application/x-www-form-urlencoded",
                 "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8), Map.of("Authorization", "Basic " + basic));
-    }
-
-    private String assignedTo(String code, Map<String, Object> appeal) {
-        Api.Answer a = submit(appeal);
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        String number = a.text("number");
-        api.ok("operator", number, "register", Map.of(), "REGISTERED");
-        api.ok("dispatcher", number, "assign", new HashMap<>(Map.of("departmentId", departmentId(code))), "ASSIGNED");
-        return number;
     }
 
     private static String enc(String s) {

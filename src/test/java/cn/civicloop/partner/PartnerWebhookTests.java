@@ -230,12 +230,7 @@ class PartnerWebhookTests {
         Map<String, Object> appeal = new HashMap<>(Map.of("channel", "WEBSITE", "externalRef", "T-" + UUID.randomUUID(),
                 "kind", "COMPLAINT", "title", "车辆剐蹭待理赔", "content", "两车剐蹭，无人受伤，等待保险公司处理。",
                 "address", "市中区光明路", "contact", Map.of("name", "张三丰", "phone", "13812345678")));
-        Api.Answer a = api.post("/api/v1/appeals", null, appeal);
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        String number = a.text("number");
-        api.ok("operator", number, "register", Map.of(), "REGISTERED");
-        api.ok("dispatcher", number, "assign", Map.of("departmentId", api.departmentId(agency)), "ASSIGNED");
-        return number;
+        return cn.civicloop.support.CaseSteps.assignedTo(api, agency, appeal);
     }
 
     private List<JsonNode> deliveries(Client c) {

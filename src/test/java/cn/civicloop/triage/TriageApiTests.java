@@ -134,17 +134,6 @@ class TriageApiTests extends ApiTest {
     }
 
     @Test
-    void retrainingRunsInTheBackgroundAndKeepsTheBetterModel() {
-        String admin = api.login("admin");
-        assertThat(api.post("/api/v1/admin/routing/model/retrain", admin, Map.of()).status()).isEqualTo(202);
-        Node.await(Duration.ofSeconds(30), "retraining", () -> !api.get("/api/v1/admin/routing/model", admin).json()
-                .get("lastRetraining").isNull());
-        JsonNode model = api.get("/api/v1/admin/routing/model", admin).json();
-        assertThat(model.get("lastRetraining").get("reason").asString()).contains("macro-F1");
-        assertThat(model.get("active").get("version").asString()).isNotBlank();
-    }
-
-    @Test
     void theSameEventFromAnotherChannelIsSuggestedAsDuplicate() {
         Map<String, Object> hotline = appeal("广济路中段路灯不亮好几天了");
         hotline.put("channel", "HOTLINE_12345");

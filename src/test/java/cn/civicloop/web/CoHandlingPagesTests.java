@@ -1,12 +1,12 @@
 package cn.civicloop.web;
 
+import static cn.civicloop.support.CaseSteps.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
 import tools.jackson.databind.JsonNode;
 
@@ -73,9 +73,5 @@ class CoHandlingPagesTests extends ApiTest {
     private java.util.List<String> allowed(String user, String number) {
         return api.get("/api/v1/cases/" + number, api.login(user)).json().get("allowedActions").valueStream()
                 .map(JsonNode::asString).toList();
-    }
-
-    private static void ok(Api.Answer answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
 }

@@ -1,5 +1,6 @@
 package cn.civicloop.web;
 
+import static cn.civicloop.support.CaseSteps.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -23,7 +24,6 @@ import cn.civicloop.cases.CaseStatistics.Figure;
 import cn.civicloop.cases.CaseStatistics.Slice;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
-import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
 
 /**
@@ -130,9 +130,5 @@ class DashboardDrillDownTests extends ApiTest {
 
     private long total(Slice slice, Actor reader) {
         return queries.list(new CaseFilter(null, null, null, null, null, 0, 1, slice, false), reader).total();
-    }
-
-    private static void ok(Api.Answer answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
 }

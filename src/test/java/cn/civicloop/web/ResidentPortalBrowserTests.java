@@ -1,5 +1,6 @@
 package cn.civicloop.web;
 
+import static cn.civicloop.support.CaseSteps.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -120,15 +121,11 @@ class ResidentPortalBrowserTests extends BrowserTest {
     /** Staff steps done through the API (their pages come with the workbench). */
     static final class JsonCase {
         static void walkToFollowUp(ResidentPortalBrowserTests t, String number) {
-            t.ok(t.act("operator", number, "register", Map.of()));
-            t.ok(t.act("dispatcher", number, "assign", Map.of("departmentId", t.departmentId("ZFJ"))));
-            t.ok(t.act("zfj", number, "sign", Map.of()));
-            t.ok(t.act("zfj", number, "reply", Map.of("text", "已更换灯具")));
-            t.ok(t.act("officer", number, "approve", Map.of()));
+            ok(t.act("operator", number, "register", Map.of()));
+            ok(t.act("dispatcher", number, "assign", Map.of("departmentId", t.departmentId("ZFJ"))));
+            ok(t.act("zfj", number, "sign", Map.of()));
+            ok(t.act("zfj", number, "reply", Map.of("text", "已更换灯具")));
+            ok(t.act("officer", number, "approve", Map.of()));
         }
-    }
-
-    private void ok(cn.civicloop.support.Api.Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
     }
 }

@@ -1,5 +1,6 @@
 package cn.civicloop.web;
 
+import static cn.civicloop.support.CaseSteps.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -259,11 +260,6 @@ class RoleWalkBrowserTests extends BrowserTest {
     private long roadIssue(String title) {
         return ok(api.post("/api/v1/roads/issues", api.login("road3"), java.util.Map.of("title", title,
                 "description", title + "，现场无法处置", "segmentCode", "R01-1"))).json().get("id").asLong();
-    }
-
-    private static Api.Answer ok(Api.Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return a;
     }
 
     /** The phone's position, as its GPS gives it (the test machine has no location service). */

@@ -146,6 +146,16 @@ class CaseTransitionsTests {
     }
 
     @org.junit.jupiter.api.Test
+    void theActionsAllowedInAStatusAreThoseTheLifecycleListsForIt() {
+        for (CaseStatus status : CaseStatus.values()) {
+            List<CaseAction> listed = EXPECTED.keySet().stream().filter(k -> k.startsWith(status + " "))
+                    .map(k -> CaseAction.valueOf(k.substring(k.indexOf(' ') + 1))).toList();
+            assertThat(Transitions.allowedIn(status)).as(status.name()).containsExactlyInAnyOrderElementsOf(listed);
+        }
+        assertThat(Transitions.allowedIn(CaseStatus.DECLINED)).as("an ended case takes no action").isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     void onlyClosedDeclinedAndVoidedCasesHaveEnded() {
         assertThat(java.util.Arrays.stream(CaseStatus.values()).filter(CaseStatus::ended))
                 .containsExactlyInAnyOrder(CaseStatus.CLOSED, CaseStatus.DECLINED, CaseStatus.VOIDED);

@@ -95,4 +95,32 @@ class TriageDeciderTests {
                 Urgency.NORMAL, false, true);
         assertThat(decide("交通运输", 0.99, List.of(), insurer, c -> DEFAULT).diverted()).isTrue();
     }
+
+    @Test
+    void theDeciderAsksTheActiveModelTheCatalogueAndTheCategorysOwnThreshold() {
+        ActiveModel model = org.mockito.Mockito.mock(ActiveModel.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+        Catalogue catalogue = org.mockito.Mockito.mock(Catalogue.class);
+        HazardRuleBook hazards = org.mockito.Mockito.mock(HazardRuleBook.class);
+        org.mockito.Mockito.when(model.suggest("路灯不亮", "整条街都黑")).thenReturn(new RoutingSuggestion(List.of(
+                new LabelConfidence("城乡建设", 0.85), new LabelConfidence("环境保护", 0.1)), false));
+        org.mockito.Mockito.when(model.model().info().version()).thenReturn("v7");
+        org.mockito.Mockito.when(catalogue.rules()).thenReturn(List.of(BUILDING, ENVIRONMENT));
+        org.mockito.Mockito.when(catalogue.threshold(org.mockito.ArgumentMatchers.anyString()))
+                .thenAnswer(a -> a.getArgument(0).equals("城乡建设") ? java.util.Optional.of(0.8)
+                        : java.util.Optional.empty());
+        org.mockito.Mockito.when(hazards.match(org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.anyList())).thenReturn(java.util.Optional.empty());
+        TriageProperties configured = new Binder(new MapConfigurationPropertySource(
+                Map.of("civicloop.triage.auto-threshold", "0.9"))).bindOrCreate("civicloop.triage", TriageProperties.class);
+        TriageDecider decider = new TriageDecider(model, catalogue, hazards, configured);
+
+        Outcome o = decider.decide("路灯不亮", "整条街都黑", "HOTLINE_12345", List.of());
+        assertThat(o.auto()).as("0.85 reaches its own 0.8, not the default 0.9").isTrue();
+        assertThat(o.threshold()).isEqualTo(0.8);
+        assertThat(o.modelVersion()).isEqualTo("v7");
+        assertThat(o.targetDepartment()).isEqualTo("ZJJ");
+        assertThat(decider.threshold("城乡建设")).isEqualTo(0.8);
+        assertThat(decider.threshold("环境保护")).as("no threshold of its own: the configured default").isEqualTo(0.9);
+    }
 }

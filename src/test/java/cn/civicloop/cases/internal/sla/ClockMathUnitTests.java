@@ -2,16 +2,11 @@ package cn.civicloop.cases.internal.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-import cn.civicloop.calendar.BusinessCalendar;
 import cn.civicloop.calendar.LimitUnit;
-import cn.civicloop.calendar.TimeLimit;
 import cn.civicloop.cases.ClockStage;
 
 /**
@@ -23,35 +18,7 @@ class ClockMathUnitTests {
     private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
     private static final long DAY = 86_400;
 
-    /** Natural time: elapsed is the plain difference, advance adds the amount. */
-    private static final BusinessCalendar HOURS = new BusinessCalendar() {
-        @Override
-        public ZoneId zone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public boolean isWorkingDay(LocalDate day) {
-            return true;
-        }
-
-        @Override
-        public Instant deadline(Instant start, TimeLimit limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Duration elapsed(Instant from, Instant to, LimitUnit unit) {
-            return to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
-        }
-
-        @Override
-        public Instant advance(Instant from, Duration amount, LimitUnit unit) {
-            return from.plus(amount);
-        }
-    };
-
-    private final ClockMath math = new ClockMath(HOURS);
+    private final ClockMath math = new ClockMath(NaturalHours.CALENDAR);
 
     private static ClockState running(long budget) {
         return new ClockState(1, ClockStage.HANDLE, 1, 1, LimitUnit.HOURS, T0, T0.plusSeconds(budget), budget, null, 0,
