@@ -30,6 +30,7 @@ import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
 import cn.civicloop.cluster.ReferenceChanges;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.roads.RoadNames;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.support.OwnH2Database;
 
@@ -58,6 +59,9 @@ class CaseEventsScenarioTests {
 
     @MockitoBean
     AuditTrail audit;
+
+    @MockitoBean
+    RoadNames roadNames;
 
     /** A database of its own: the module starts without the other modules, so their rows must not be expected. */
     static class Database extends OwnH2Database {
