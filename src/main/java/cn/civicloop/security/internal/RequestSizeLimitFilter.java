@@ -17,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Refuses an oversized body from its declared length, before a byte of it is parsed: a JSON or form body over
  * {@code civicloop.security.max-body-size}, a multipart upload over {@code spring.servlet.multipart.max-request-size}.
  * (A single file over {@code max-file-size} is refused while parsing, see ApiProblems and the upload limits of
- * the cases module.) Without this, the CSRF filter would read an oversized form first and answer 403.
+ * the cases module.) Without this, the CSRF filter would read an oversized form first and answer 403. Spreadsheet
+ * bodies (CSV, .xlsx) pass: their endpoint streams them and keeps its own limit.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -35,6 +36,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         String type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
+        if (streamed(type)) {
+            chain.doFilter(request, response);
+            return;
+        }
         long limit = multipart ? maxMultipart : maxBody;
         if (length > limit) {
             response.setHeader("Connection", "close");
@@ -44,6 +49,20 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
+
+    /**
+     * A spreadsheet body (CSV or .xlsx) is never parsed here: the endpoint that takes it reads it as a stream and
+     * refuses it at its own, larger limit (the import of historical work orders, up to gigabytes).
+     */
+    static boolean streamed(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("text/csv") || type.startsWith(XLSX);
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static String mb(long bytes) {
         return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : (bytes / 1024) + " KB";

@@ -30,10 +30,13 @@ import cn.civicloop.classifier.RoutingTrainer;
 public class ActiveModel {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveModel.class);
+    private static final long CHECK_EVERY_NANOS = 10_000_000_000L;
 
     private final JdbcClient jdbc;
     private final Resource seedCorpus;
     private volatile RoutingModel model;
+    /** When this instance last asked which version is active: another instance may have activated another one. */
+    private volatile long checkedAt;
 
     ActiveModel(JdbcClient jdbc, TriageProperties properties) {
         this.jdbc = jdbc;
@@ -45,6 +48,17 @@ public class ActiveModel {
     }
 
     public RoutingModel model() {
+        RoutingModel current = model;
+        long now = System.nanoTime();
+        if (current != null && now - checkedAt > CHECK_EVERY_NANOS) {
+            checkedAt = now;
+            String active = activeVersion();
+            if (active != null && !active.equals(current.info().version())) {
+                synchronized (this) {
+                    model = null;
+                }
+            }
+        }
         RoutingModel m = model;
         if (m == null) {
             synchronized (this) {
@@ -69,7 +83,60 @@ public class ActiveModel {
         log.info("Routing model {} is active ({} training examples)", candidate.info().version(), candidate.info().trainingSize());
     }
 
-    List<RoutingExample> seedExamples() {
+    /** The version in service, as the database says (null before the first model). */
+    public String activeVersion() {
+        return jdbc.sql("select version from triage_model where active = true").query(String.class).optional().orElse(null);
+    }
+
+    /** Keeps {@code candidate} as a version that is not in service, made by training run {@code runId}. */
+    public void keep(RoutingModel candidate, double macroF1, long runId) {
+        jdbc.sql("insert into triage_model (version, created_at, training_size, macro_f1, active, model, run_id)"
+                + " values (?, ?, ?, ?, false, ?, ?)")
+                .params(candidate.info().version(), Timestamp.from(candidate.info().createdAt()),
+                        candidate.info().trainingSize(), macroF1, bytes(candidate), runId)
+                .update();
+    }
+
+    /**
+     * Puts a stored version in service (activation, or a rollback to an earlier one). Returns the version it replaced.
+     * Every instance notices within ten seconds ({@link #model()}).
+     */
+    @Transactional
+    public String putInService(String version, String actor, java.time.Instant at) {
+        byte[] stored = jdbc.sql("select model from triage_model where version = ?").param(version).query(byte[].class)
+                .optional().orElseThrow(() -> new cn.civicloop.shared.NotFoundException(cn.civicloop.shared.Phrase.of(
+                        "problem.triage.learning.no-model", "没有模型版本 {0}", version)));
+        RoutingModel loaded;
+        try {
+            loaded = RoutingModel.readFrom(new ByteArrayInputStream(stored));
+        } catch (IOException e) {
+            throw new UncheckedIOException("model version " + version + " cannot be read", e);
+        }
+        String before = activeVersion();
+        jdbc.sql("update triage_model set active = false where active = true").update();
+        jdbc.sql("update triage_model set active = true, activated_at = ?, activated_by = ? where version = ?")
+                .params(Timestamp.from(at), actor, version).update();
+        model = loaded;
+        log.info("Routing model {} is in service (was {}), by {}", version, before, actor);
+        return before;
+    }
+
+    /** A stored version. */
+    public record Version(String version, java.time.Instant createdAt, int trainingSize, Double macroF1, boolean active,
+            Long runId, java.time.Instant activatedAt, String activatedBy) {
+    }
+
+    /** The stored versions, newest first. */
+    public List<Version> versions(int limit) {
+        return jdbc.sql("select version, created_at, training_size, macro_f1, active, run_id, activated_at, activated_by"
+                + " from triage_model order by created_at desc fetch first ? rows only").param(limit)
+                .query((rs, n) -> new Version(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3),
+                        (Double) rs.getObject(4, Double.class), rs.getBoolean(5), (Long) rs.getObject(6, Long.class),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)))
+                .list();
+    }
+
+    public List<RoutingExample> seedExamples() {
         try {
             Path tmp = Files.createTempFile("seed-corpus", ".csv");
             try {

@@ -21,11 +21,14 @@ import cn.civicloop.classifier.ModelReplacement;
 import cn.civicloop.classifier.RoutingExample;
 import cn.civicloop.classifier.RoutingModel;
 import cn.civicloop.classifier.RoutingTrainer;
+import cn.civicloop.triage.internal.learning.TrainingSet;
+import cn.civicloop.triage.internal.learning.TrainingSources;
 
 /**
- * Retrains the classifier in the background — nightly, and when an admin asks — from the shipped corpus plus the
- * dispatchers' corrections. A candidate trained on four fifths of the examples replaces the model in service only if
- * it is not worse on the remaining fifth; it is then retrained on everything and activated.
+ * Retrains the classifier in the background — nightly, and when an admin asks — from the shipped corpus, the imported
+ * history and what the case loop taught (closed cases' outcomes weighted over the dispatchers' corrections). A candidate
+ * trained outside the held-out part replaces the model in service only if it is not worse on that part; it is then
+ * retrained on everything and activated. A worse candidate is never activated.
  */
 @Configuration(proxyBeanMethods = false)
 class ModelRetraining {
@@ -40,16 +43,16 @@ class ModelRetraining {
     private static volatile Result last;
 
     @Bean
-    OneTimeTask<Void> routingRetrainTask(ObjectProvider<ActiveModel> model, ObjectProvider<TriageRecords> records,
+    OneTimeTask<Void> routingRetrainTask(ObjectProvider<ActiveModel> model, ObjectProvider<TrainingSet> examples,
             Clock clock) {
-        return Tasks.oneTime(TASK).execute((instance, ctx) -> retrain(model.getObject(), records.getObject(), clock));
+        return Tasks.oneTime(TASK).execute((instance, ctx) -> retrain(model.getObject(), examples.getObject(), clock));
     }
 
     @Bean
     RecurringTask<Void> nightlyRoutingRetrainTask(ObjectProvider<ActiveModel> model,
-            ObjectProvider<TriageRecords> records, Clock clock) {
+            ObjectProvider<TrainingSet> examples, Clock clock) {
         return Tasks.recurring(TASK + "-nightly", Schedules.daily(java.time.LocalTime.of(2, 30)))
-                .execute((instance, ctx) -> retrain(model.getObject(), records.getObject(), clock));
+                .execute((instance, ctx) -> retrain(model.getObject(), examples.getObject(), clock));
     }
 
     static void request(SchedulerClient scheduler, OneTimeTask<Void> task, Instant now) {
@@ -60,13 +63,12 @@ class ModelRetraining {
         return last;
     }
 
-    static Result retrain(ActiveModel active, TriageRecords records, Clock clock) {
-        List<RoutingExample> all = new ArrayList<>(active.seedExamples());
-        records.feedback().forEach(f -> all.add(new RoutingExample(f[0], f[1], f[2])));
+    static Result retrain(ActiveModel active, TrainingSet examples, Clock clock) {
+        List<RoutingExample> all = examples.examples(TrainingSources.everything());
         List<RoutingExample> train = new ArrayList<>();
         List<RoutingExample> heldOut = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            (i % 5 == 4 ? heldOut : train).add(all.get(i));
+        for (RoutingExample e : all) {
+            (examples.heldOut(e) ? heldOut : train).add(e);
         }
         RoutingModel candidate = new RoutingTrainer().train(train);
         ModelReplacement.Decision decision = ModelReplacement.decide(candidate, active.model(), heldOut);
