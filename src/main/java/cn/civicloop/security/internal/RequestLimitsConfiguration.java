@@ -1,6 +1,7 @@
 package cn.civicloop.security.internal;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,9 +18,10 @@ class RequestLimitsConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(SecurityProperties settings,
-            @Value("${spring.servlet.multipart.max-request-size:60MB}") DataSize maxMultipart) {
-        var registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(settings.security().maxBodySize(), maxMultipart));
+            @Value("${spring.servlet.multipart.max-request-size:60MB}") DataSize maxMultipart,
+            @Value("${civicloop.security.streamed-upload-paths:}") List<String> streamedUploadPaths) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(settings.security().maxBodySize(),
+                maxMultipart, streamedUploadPaths));
         registration.setOrder(-120);
         return registration;
     }

@@ -1,8 +1,10 @@
 package cn.civicloop.security.internal;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,17 +19,21 @@ import jakarta.servlet.http.HttpServletResponse;
  * Refuses an oversized body from its declared length, before a byte of it is parsed: a JSON or form body over
  * {@code civicloop.security.max-body-size}, a multipart upload over {@code spring.servlet.multipart.max-request-size}.
  * (A single file over {@code max-file-size} is refused while parsing, see ApiProblems and the upload limits of
- * the cases module.) Without this, the CSRF filter would read an oversized form first and answer 403. Spreadsheet
- * bodies (CSV, .xlsx) pass: their endpoint streams them and keeps its own limit.
+ * the cases module.) Without this, the CSRF filter would read an oversized form first and answer 403. A spreadsheet
+ * body (CSV, .xlsx) sent to one of {@code civicloop.security.streamed-upload-paths} passes: that endpoint streams it
+ * and keeps its own limit; anywhere else it is held to the JSON limit like any other body.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBody;
     private final long maxMultipart;
+    private final List<String> streamedUploadPaths;
+    private final AntPathMatcher paths = new AntPathMatcher();
 
-    RequestSizeLimitFilter(DataSize maxBody, DataSize maxMultipart) {
+    RequestSizeLimitFilter(DataSize maxBody, DataSize maxMultipart, List<String> streamedUploadPaths) {
         this.maxBody = maxBody.toBytes();
         this.maxMultipart = maxMultipart.toBytes();
+        this.streamedUploadPaths = List.copyOf(streamedUploadPaths);
     }
 
     @Override
@@ -36,7 +42,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         String type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
-        if (streamed(type)) {
+        if (streamed(type) && streamedUploadPath(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -60,6 +66,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
         return type.startsWith("text/csv") || type.startsWith(XLSX);
+    }
+
+    private boolean streamedUploadPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return streamedUploadPaths.stream().anyMatch(p -> paths.match(p, path));
     }
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
