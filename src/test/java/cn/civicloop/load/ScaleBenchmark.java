@@ -39,7 +39,8 @@ import cn.civicloop.shared.PersonalDataCipher;
  * Options: {@code --cases=N} (default 100000), {@code --db=NAME} (default civicloop_scale_N, created on
  * 127.0.0.1:5432 as user postgres when missing), {@code --viewers=1,4,20}, {@code --requests=40} per viewer and read,
  * {@code --chunk=100000} cases per generation statement, {@code --years=2}, {@code --intake=50} appeals per second
- * submitted during every read (default 0: none), their p50 / p99 printed after each cell.
+ * submitted during every read (default 0: none), their p50 / p99 printed after each cell, {@code --only=dashboard,…}
+ * the reads whose name contains one of these words.
  */
 public final class ScaleBenchmark {
 
@@ -161,7 +162,11 @@ public final class ScaleBenchmark {
         System.out.printf("%-28s", "read (ms)");
         viewers.forEach(v -> System.out.printf("  %4d viewer%s p50 / p95 (req/s)", v, v == 1 ? " " : "s"));
         System.out.println();
+        List<String> only = options.containsKey("only") ? List.of(options.get("only").split(",")) : List.of("");
         for (var read : reads.entrySet()) {
+            if (only.stream().noneMatch(read.getKey()::contains)) {
+                continue;
+            }
             for (int w = 0; w < 5; w++) {
                 read.getValue().apply(w); // warm-up: plans cached, pages compiled
             }
