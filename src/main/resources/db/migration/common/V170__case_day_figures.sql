@@ -30,3 +30,18 @@ create table cases_figure_share (
     answered       boolean     not null,
     satisfied      boolean     not null
 );
+
+-- The same measures per day and channel only: what the overview reads (trend, intake, closed today, the rates), about
+-- ten rows a day, where the rows above are up to departments × streets × channels a day.
+create table cases_day_totals (
+    on_day         date          not null,
+    channel        varchar(24)   not null,
+    opened         int default 0 not null,
+    closed         int default 0 not null,
+    closed_on_time int default 0 not null,
+    declined       int default 0 not null,
+    voided         int default 0 not null,
+    answered       int default 0 not null,
+    satisfied      int default 0 not null,
+    primary key (on_day, channel)
+);

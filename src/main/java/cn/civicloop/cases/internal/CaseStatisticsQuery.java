@@ -21,8 +21,8 @@ import cn.civicloop.shared.DistrictTime;
 
 /**
  * {@link CaseStatistics} in portable SQL (H2 in PostgreSQL mode and PostgreSQL): what is open now from the open
- * cases (their partial indexes), what happened on past days from the daily figures ({@code cases_day_figures},
- * {@link DayFigureUpdates}): a month of figures is a few thousand rows however long the history.
+ * cases (their partial indexes), what happened on past days from the daily totals per channel ({@code cases_day_totals},
+ * {@link DayFigureUpdates}): a month of figures is a few hundred rows however long the history.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,13 +46,13 @@ class CaseStatisticsQuery implements CaseStatistics {
                 .params(figures).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         LocalDate today = day(now);
         LocalDate first = today.minusDays(RATE_DAYS - 1L);
-        long closedToday = jdbc.sql("select coalesce(sum(closed), 0) from cases_day_figures where on_day = ?")
+        long closedToday = jdbc.sql("select coalesce(sum(closed), 0) from cases_day_totals where on_day = ?")
                 .param(today).query(Long.class).single();
         // the rates of the last 30 days from the daily figures: the cases ended on those days, by their state now
         long[] ended = jdbc.sql("""
                 select coalesce(sum(closed), 0), coalesce(sum(closed_on_time), 0), coalesce(sum(answered), 0),
                     coalesce(sum(satisfied), 0)
-                from cases_day_figures where on_day >= ? and on_day <= ?""").params(first, today)
+                from cases_day_totals where on_day >= ? and on_day <= ?""").params(first, today)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
         // and the answers of cases open again (reopened after an answer) changed in that time, read from the open
         // cases' index: the daily figures count ended cases only
@@ -68,7 +68,7 @@ class CaseStatisticsQuery implements CaseStatistics {
     public List<ChannelCount> intakeByChannel(LocalDate day) {
         Map<Channel, Long> counts = new EnumMap<>(Channel.class);
         Arrays.stream(Channel.values()).forEach(c -> counts.put(c, 0L));
-        jdbc.sql("select channel, sum(opened) from cases_day_figures where on_day = ? group by channel").param(day)
+        jdbc.sql("select channel, sum(opened) from cases_day_totals where on_day = ? group by channel").param(day)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
                 .forEach(e -> Arrays.stream(Channel.values()).filter(c -> c.name().equals(e.getKey()))
                         .forEach(c -> counts.put(c, e.getValue())));
@@ -94,7 +94,7 @@ class CaseStatisticsQuery implements CaseStatistics {
     public List<DayFlow> trend(Instant now, int days) {
         LocalDate first = day(now).minusDays(days - 1L);
         Map<LocalDate, long[]> flows = new java.util.HashMap<>();
-        jdbc.sql("select on_day, sum(opened), sum(closed) from cases_day_figures where on_day >= ? and on_day <= ? group by on_day")
+        jdbc.sql("select on_day, sum(opened), sum(closed) from cases_day_totals where on_day >= ? and on_day <= ? group by on_day")
                 .params(first, day(now)).query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class),
                         new long[] {rs.getLong(2), rs.getLong(3)}))
                 .list().forEach(e -> flows.put(e.getKey(), e.getValue()));

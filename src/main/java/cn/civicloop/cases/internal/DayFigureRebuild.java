@@ -20,7 +20,8 @@ import cn.civicloop.shared.DistrictTime;
 
 /**
  * Recomputes the daily figures of a range of days from {@code cases_case}: the shares of the cases opened or ended
- * in the range, then the rows of those days from those shares. One SQL definition of a case's share
+ * in the range, then the rows of those days from those shares (in day order: a day's rows lie together), then the
+ * days' totals per channel. One SQL definition of a case's share
  * ({@link #shareColumns}) serves this and the listener ({@link DayFigureUpdates}), so both count alike.
  */
 @Service
@@ -106,8 +107,18 @@ class DayFigureRebuild implements DayFigures {
                     where ended_day is not null
                       and case_id in (select id from cases_case where closed_at >= :start and closed_at < :end)
                 ) marks
-                group by on_day, department_id, street_code, channel""")
+                group by on_day, department_id, street_code, channel
+                order by on_day""")
                 .param("start", start).param("end", end).update();
+        jdbc.sql("delete from cases_day_totals where on_day >= :from and on_day <= :to").param("from", from)
+                .param("to", to).update();
+        jdbc.sql("""
+                insert into cases_day_totals (on_day, channel, opened, closed, closed_on_time, declined, voided,
+                    answered, satisfied)
+                select on_day, channel, sum(opened), sum(closed), sum(closed_on_time), sum(declined), sum(voided),
+                    sum(answered), sum(satisfied)
+                from cases_day_figures where on_day >= :from and on_day <= :to
+                group by on_day, channel""").param("from", from).param("to", to).update();
         return cases;
     }
 }

@@ -1,6 +1,8 @@
 package cn.civicloop.cases.internal;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -53,12 +55,41 @@ class DayFigureUpdates {
                 .params(now.departmentId(), now.streetCode(), now.channel(), now.openedDay(), now.endedDay(),
                         now.endedStatus(), now.onTime(), now.answered(), now.satisfied(), id.get())
                 .update();
-        now.minus(before).forEach(this::add);
+        Map<FigureShare.Key, long[]> delta = now.minus(before);
+        delta.forEach(this::add);
+        // then the day's totals per channel, in key order too: every writer takes its rows in the same order
+        Map<FigureShare.Key, long[]> totals = new TreeMap<>();
+        delta.forEach((key, d) -> {
+            long[] t = totals.computeIfAbsent(new FigureShare.Key(key.day(), 0, "", key.channel()),
+                    k -> new long[d.length]);
+            for (int i = 0; i < d.length; i++) {
+                t[i] += d[i];
+            }
+        });
+        totals.forEach(this::addTotal);
     }
 
     private static final String ADD = "update cases_day_figures set " + String.join(", ",
             java.util.Arrays.stream(FigureShare.MEASURES).map(m -> m + " = " + m + " + ?").toList())
             + " where on_day = ? and department_id = ? and street_code = ? and channel = ?";
+
+    private static final String ADD_TOTAL = "update cases_day_totals set " + String.join(", ",
+            java.util.Arrays.stream(FigureShare.MEASURES).map(m -> m + " = " + m + " + ?").toList())
+            + " where on_day = ? and channel = ?";
+
+    private void addTotal(FigureShare.Key key, long[] delta) {
+        Object[] params = new Object[FigureShare.MEASURES.length + 2];
+        for (int i = 0; i < delta.length; i++) {
+            params[i] = delta[i];
+        }
+        params[delta.length] = key.day();
+        params[delta.length + 1] = key.channel();
+        if (jdbc.sql(ADD_TOTAL).params(params).update() == 0) {
+            jdbc.sql("insert into cases_day_totals (on_day, channel) values (?, ?) on conflict do nothing")
+                    .params(key.day(), key.channel()).update();
+            jdbc.sql(ADD_TOTAL).params(params).update();
+        }
+    }
 
     private void add(FigureShare.Key key, long[] delta) {
         Object[] params = new Object[FigureShare.MEASURES.length + 4];

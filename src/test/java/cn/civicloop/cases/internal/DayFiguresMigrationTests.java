@@ -48,6 +48,11 @@ class DayFiguresMigrationTests {
                     || opened || closed || closed_on_time || declined || voided || answered || satisfied
                 from cases_day_figures order by on_day""").query(String.class).list())
                 .containsExactly("2026-11-25 7 S1 WECHAT 3000000", "2026-11-26 7 S1 WECHAT 0210011");
+        assertThat(jdbc.sql("""
+                select cast(on_day as varchar) || ' ' || channel || ' ' || opened || closed || closed_on_time
+                    || declined || voided || answered || satisfied
+                from cases_day_totals order by on_day""").query(String.class).list())
+                .containsExactly("2026-11-25 WECHAT 3000000", "2026-11-26 WECHAT 0210011");
     }
 
     @AfterEach

@@ -50,6 +50,8 @@ class DayFiguresTests extends ApiTest {
         run = "DF" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
         jdbc.sql("delete from cases_day_figures where on_day >= ? and on_day <= ?").params(base.minusDays(1),
                 base.plusDays(10)).update();
+        jdbc.sql("delete from cases_day_totals where on_day >= ? and on_day <= ?").params(base.minusDays(1),
+                base.plusDays(10)).update();
     }
 
     @Test
@@ -78,6 +80,7 @@ class DayFiguresTests extends ApiTest {
 
         Map<String, List<Long>> incremental = figures();
         assertThat(incremental).isEqualTo(fromCaseRows());
+        assertThat(totals()).isEqualTo(perDayAndChannel(incremental));
         // by hand, the two days that changed most: the late closing counted once, on its second day, not on its first
         assertThat(incremental.get(base.plusDays(3) + "/" + d2 + "/S2/WECHAT")).containsExactly(0L, 1L, 1L, 0L, 0L,
                 0L, 0L);
@@ -93,6 +96,7 @@ class DayFiguresTests extends ApiTest {
 
         rebuild.rebuild(base.minusDays(1), base.plusDays(10));
         assertThat(figures()).isEqualTo(incremental);
+        assertThat(totals()).isEqualTo(perDayAndChannel(incremental));
 
         // the statistics read these rows: the trend and the intake of those days, the closings of a day
         Instant evening = base.plusDays(6).atTime(LocalTime.of(20, 0)).atZone(DistrictTime.ZONE).toInstant();
@@ -118,6 +122,37 @@ class DayFiguresTests extends ApiTest {
 
         assertThat(rebuild.rebuild(base, base.plusDays(1))).isEqualTo(1);
         assertThat(figures()).isEqualTo(right).isEqualTo(fromCaseRows());
+        assertThat(totals()).isEqualTo(perDayAndChannel(right));
+    }
+
+    /** The days' totals per channel, "day/channel" → the seven measures. */
+    private Map<String, List<Long>> totals() {
+        Map<String, List<Long>> rows = new TreeMap<>();
+        jdbc.sql("select * from cases_day_totals where on_day >= ? and on_day <= ?").params(base.minusDays(1),
+                base.plusDays(10)).query((rs, n) -> {
+                    List<Long> measures = new java.util.ArrayList<>();
+                    for (String m : FigureShare.MEASURES) {
+                        measures.add(rs.getLong(m));
+                    }
+                    return Map.entry(rs.getObject("on_day", LocalDate.class) + "/" + rs.getString("channel"), measures);
+                }).list().stream().filter(e -> e.getValue().stream().anyMatch(v -> v != 0))
+                .forEach(e -> rows.put(e.getKey(), e.getValue()));
+        return rows;
+    }
+
+    /** Rows of {@link #figures()} summed per day and channel. */
+    private static Map<String, List<Long>> perDayAndChannel(Map<String, List<Long>> figures) {
+        Map<String, long[]> sums = new TreeMap<>();
+        figures.forEach((key, measures) -> {
+            String[] parts = key.split("/", -1);
+            long[] sum = sums.computeIfAbsent(parts[0] + "/" + parts[3], k -> new long[measures.size()]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += measures.get(i);
+            }
+        });
+        Map<String, List<Long>> result = new TreeMap<>();
+        sums.forEach((k, v) -> result.put(k, java.util.Arrays.stream(v).boxed().toList()));
+        return result;
     }
 
     private Instant day(int days) {
