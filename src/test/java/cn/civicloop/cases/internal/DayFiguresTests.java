@@ -24,8 +24,8 @@ import cn.civicloop.support.ApiTest;
  * The daily figures on a hand-made history: cases opened, assigned, reassigned, closed in time and late, reopened,
  * declined and merged on known days across departments, streets and channels. The figures kept by the listener's
  * update equal what the raw case rows say, a rebuild of the days gives the same rows, and an event delivered again
- * changes nothing. The history lies on days of its own in the past (a random year per run), so the shared test
- * database's other cases do not count on them.
+ * changes nothing. The history lies on days of its own in the past (random ones, cleared of an earlier run's
+ * cases first), so the shared test database's other cases do not count on them.
  */
 class DayFiguresTests extends ApiTest {
 
@@ -46,8 +46,16 @@ class DayFiguresTests extends ApiTest {
 
     @BeforeEach
     void days() {
-        base = LocalDate.of(2000 + ThreadLocalRandom.current().nextInt(20), 3, 1);
+        base = LocalDate.of(1992, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(9_000));
         run = "DF" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
+        // cases an earlier run of these tests left on these days (a kept PostgreSQL database) would count here
+        Timestamp from = Timestamp.from(base.minusDays(1).atStartOfDay(DistrictTime.ZONE).toInstant());
+        Timestamp to = Timestamp.from(base.plusDays(11).atStartOfDay(DistrictTime.ZONE).toInstant());
+        String earlier = "select id from cases_case where number like 'DF%' and ((created_at >= :from and created_at < :to)"
+                + " or (closed_at >= :from and closed_at < :to))";
+        jdbc.sql("delete from cases_figure_share where case_id in (" + earlier + ")").param("from", from)
+                .param("to", to).update();
+        jdbc.sql("delete from cases_case where id in (" + earlier + ")").param("from", from).param("to", to).update();
         jdbc.sql("delete from cases_day_figures where on_day >= ? and on_day <= ?").params(base.minusDays(1),
                 base.plusDays(10)).update();
         jdbc.sql("delete from cases_day_totals where on_day >= ? and on_day <= ?").params(base.minusDays(1),
