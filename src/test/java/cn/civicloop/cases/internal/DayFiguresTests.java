@@ -55,6 +55,8 @@ class DayFiguresTests extends ApiTest {
                 + " or (closed_at >= :from and closed_at < :to))";
         jdbc.sql("delete from cases_figure_share where case_id in (" + earlier + ")").param("from", from)
                 .param("to", to).update();
+        jdbc.sql("update cases_case set duplicate_of = null where id in (" + earlier + ")").param("from", from)
+                .param("to", to).update();
         jdbc.sql("delete from cases_case where id in (" + earlier + ")").param("from", from).param("to", to).update();
         jdbc.sql("delete from cases_day_figures where on_day >= ? and on_day <= ?").params(base.minusDays(1),
                 base.plusDays(10)).update();
