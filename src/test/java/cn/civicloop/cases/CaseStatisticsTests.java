@@ -10,9 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.DayFiguresCaughtUp;
 
 /** The leaders' figures, counted on the shared test database: deltas and the test's own cases only. */
 class CaseStatisticsTests extends ApiTest {
@@ -23,6 +25,9 @@ class CaseStatisticsTests extends ApiTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void twoWechatAppealsAddTwoToTodaysWechatIntake() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), DistrictTime.ZONE);
@@ -32,6 +37,7 @@ class CaseStatisticsTests extends ApiTest {
             a.put("channel", "WECHAT");
             assertThat(submit(a).status()).isEqualTo(201);
         }
+        DayFiguresCaughtUp.await(jdbc);
         assertThat(wechat(today)).isEqualTo(before + 2);
         assertThat(statistics.intakeByChannel(today)).hasSize(Channel.values().length);
     }
@@ -65,6 +71,7 @@ class CaseStatisticsTests extends ApiTest {
         for (int i = 0; i < 2; i++) {
             assertThat(submit(appeal("趋势统计测试 " + i)).status()).isEqualTo(201);
         }
+        DayFiguresCaughtUp.await(jdbc);
         var trend = statistics.trend(clock.instant(), 30);
         assertThat(trend).hasSize(30);
         LocalDate today = LocalDate.ofInstant(now, DistrictTime.ZONE);

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.cases.CaseStatistics;
+import cn.civicloop.cases.DayFigures;
 import cn.civicloop.shared.PersonalDataCipher;
 
 /**
@@ -35,8 +37,10 @@ import cn.civicloop.shared.PersonalDataCipher;
  *     -Dexec.args="--cases=1000000"
  * </pre>
  * Options: {@code --cases=N} (default 100000), {@code --db=NAME} (default civicloop_scale_N, created on
- * 127.0.0.1:5432 as user postgres when missing), {@code --viewers=1,4}, {@code --requests=40} per viewer and read,
- * {@code --chunk=100000} cases per generation statement, {@code --years=2}.
+ * 127.0.0.1:5432 as user postgres when missing), {@code --viewers=1,4,20}, {@code --requests=40} per viewer and read,
+ * {@code --chunk=100000} cases per generation statement, {@code --years=2}, {@code --intake=50} appeals per second
+ * submitted during every read (default 0: none), their p50 / p99 printed after each cell, {@code --only=dashboard,…}
+ * the reads whose name contains one of these words.
  */
 public final class ScaleBenchmark {
 
@@ -77,6 +81,11 @@ public final class ScaleBenchmark {
                 new HistoryGenerator(jdbc, app.getBean(PersonalDataCipher.class), app.getBean(Clock.class).instant(),
                         Duration.ofDays(365L * intOption("years", 2))).generate(n, intOption("chunk", 100_000));
                 System.out.printf("generated %,d cases in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+                // written straight into the tables, without the events that keep the daily figures
+                long t1 = System.nanoTime();
+                int read = app.getBean(DayFigures.class).rebuild(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1));
+                System.out.printf("daily figures rebuilt from %,d cases in %.0f s%n", read,
+                        (System.nanoTime() - t1) / 1e9);
             }
             // always: a migration may just have rewritten every row (V93.1), leaving dead rows and no statistics
             System.out.println("vacuum analyze …");
@@ -109,6 +118,7 @@ public final class ScaleBenchmark {
         long cases = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
         System.out.printf("%n%,d cases, database %,d MB (%,d bytes per case); load average %s%n", cases,
                 size >> 20, size / Math.max(1, cases), loadAverage());
+        storage(jdbc, cases);
 
         Random random = new Random(20);
         Map<String, IntFunction<Boolean>> reads = new LinkedHashMap<>();
@@ -140,14 +150,28 @@ public final class ScaleBenchmark {
                 + numbers.get(random.nextInt(numbers.size())), null)).ok());
 
         int requests = intOption("requests", 40);
-        List<Integer> viewers = java.util.Arrays.stream(options.getOrDefault("viewers", "1,4").split(","))
+        int intakeRate = intOption("intake", 0);
+        BackgroundIntake intake = intakeRate == 0 ? null
+                : new BackgroundIntake(new LoadClient(base, pool), AppealTexts.read(AppealTexts.DEFAULT), intakeRate);
+        if (intake != null) {
+            System.out.printf("intake at %d appeals/s during every read (open loop; p50 / p99 after each cell)%n",
+                    intakeRate);
+        }
+        List<Integer> viewers = java.util.Arrays.stream(options.getOrDefault("viewers", "1,4,20").split(","))
                 .map(String::strip).map(Integer::valueOf).toList();
         System.out.printf("%-28s", "read (ms)");
         viewers.forEach(v -> System.out.printf("  %4d viewer%s p50 / p95 (req/s)", v, v == 1 ? " " : "s"));
         System.out.println();
+        List<String> only = options.containsKey("only") ? List.of(options.get("only").split(",")) : List.of("");
         for (var read : reads.entrySet()) {
+            if (only.stream().noneMatch(read.getKey()::contains)) {
+                continue;
+            }
             for (int w = 0; w < 5; w++) {
                 read.getValue().apply(w); // warm-up: plans cached, pages compiled
+            }
+            if (intake != null) {
+                intake.window();
             }
             System.out.printf("%-28s", read.getKey());
             for (int v : viewers) {
@@ -169,11 +193,37 @@ public final class ScaleBenchmark {
                 threads.shutdown();
                 System.out.printf("  %8.1f / %8.1f (%6.1f)%s", l.percentile(50), l.percentile(95), l.perSecond(),
                         l.errors() > 0 ? " ERR " + l.errors() : "");
+                if (intake != null) {
+                    Latencies in = intake.window();
+                    System.out.printf(" [intake %.0f / %.0f%s]", in.percentile(50), in.p99(),
+                            in.errors() > 0 ? " ERR " + in.errors() : "");
+                }
             }
             System.out.println();
         }
+        if (intake != null) {
+            intake.close();
+            System.out.printf("intake: %,d appeals sent%n", intake.sent());
+        }
         System.out.println("load average after: " + loadAverage());
         pool.shutdownNow();
+    }
+
+    /** The biggest tables with their indexes, and the cases' tables per case. */
+    private static void storage(JdbcClient jdbc, long cases) {
+        System.out.println("table (with indexes and TOAST)            MB   bytes per case");
+        long caseTables = 0;
+        for (var t : jdbc.sql("""
+                select c.relname, pg_total_relation_size(c.oid) from pg_class c
+                join pg_namespace n on n.oid = c.relnamespace
+                where c.relkind in ('r', 'p') and n.nspname = current_schema() and not c.relispartition
+                order by 2 desc limit 14""").query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()) {
+            System.out.printf("  %-36s %8d %8d%n", t.getKey(), t.getValue() >> 20, t.getValue() / Math.max(1, cases));
+            if (t.getKey().startsWith("cases_")) {
+                caseTables += t.getValue();
+            }
+        }
+        System.out.printf("  the cases' tables above: %,d bytes per case%n", caseTables / Math.max(1, cases));
     }
 
     /** The JDBC URL of {@code name} on the local server, created when missing (never dropped: it is reused). */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseQueries.CaseFilter;
@@ -25,6 +26,7 @@ import cn.civicloop.cases.CaseStatistics.Slice;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.DayFiguresCaughtUp;
 
 /**
  * The overview's drill-down: every number of the leaders' overview — tile, bar, table cell — opens a list of
@@ -49,6 +51,9 @@ class DashboardDrillDownTests extends ApiTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    JdbcClient jdbc;
+
     private String closedInZfj;
     private String openInZfj;
 
@@ -67,6 +72,7 @@ class DashboardDrillDownTests extends ApiTest {
         ok(act("officer", closedInZfj, "approve", Map.of()));
         ok(act("officer", closedInZfj, "follow-up", Map.of("resolved", true, "satisfaction", "SATISFIED")));
         ok(act("officer", closedInZfj, "close", Map.of()));
+        DayFiguresCaughtUp.await(jdbc); // "closed today" is counted from the daily figures
     }
 
     private static Map<String, Object> placed(String title) {

@@ -1,7 +1,6 @@
 package cn.civicloop.cases.internal;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,13 +20,16 @@ import cn.civicloop.cases.Channel;
 import cn.civicloop.shared.DistrictTime;
 
 /**
- * {@link CaseStatistics} in portable SQL (H2 in PostgreSQL mode and PostgreSQL): day boundaries are computed here
- * in Asia/Shanghai and passed as timestamps; grouping is by plain columns only.
+ * {@link CaseStatistics} in portable SQL (H2 in PostgreSQL mode and PostgreSQL): what is open now from the open
+ * cases (their partial indexes), what happened on past days from the daily totals per channel ({@code cases_day_totals},
+ * {@link DayFigureUpdates}): a month of figures is a few hundred rows however long the history.
  */
 @Service
 @Transactional(readOnly = true)
 class CaseStatisticsQuery implements CaseStatistics {
 
+    /** The days of the on-time and satisfaction rates: today and the 29 days before. */
+    static final int RATE_DAYS = 30;
     /** Open and overdue in one pass over the open cases, both from their definitions in {@link FigureSql}. */
     private static final String LOAD = "count(*), sum(case when " + FigureSql.PAST_DUE + " then 1 else 0 end)";
 
@@ -40,33 +42,33 @@ class CaseStatisticsQuery implements CaseStatistics {
     @Override
     public Kpis kpis(Instant now) {
         Map<String, Object> figures = FigureSql.params(now);
-        Timestamp since = Timestamp.from(now.minus(Duration.ofDays(30)));
         long[] load = jdbc.sql("select " + LOAD + " from cases_case where " + FigureSql.where(Figure.OPEN))
                 .params(figures).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long closedToday = jdbc.sql("select count(*) from cases_case where " + FigureSql.where(Figure.CLOSED_TODAY))
-                .params(figures).query(Long.class).single();
-        long[] onTime = jdbc.sql("""
-                select count(*), sum(case when closed_at <= due_at then 1 else 0 end) from cases_case
-                where status = 'CLOSED' and closed_at >= ?""").param(since)
+        LocalDate today = day(now);
+        LocalDate first = today.minusDays(RATE_DAYS - 1L);
+        long closedToday = jdbc.sql("select coalesce(sum(closed), 0) from cases_day_totals where on_day = ?")
+                .param(today).query(Long.class).single();
+        // the rates of the last 30 days from the daily figures: the cases ended on those days, by their state now
+        long[] ended = jdbc.sql("""
+                select coalesce(sum(closed), 0), coalesce(sum(closed_on_time), 0), coalesce(sum(answered), 0),
+                    coalesce(sum(satisfied), 0)
+                from cases_day_totals where on_day >= ? and on_day <= ?""").params(first, today)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+        // and the answers of cases open again (reopened after an answer) changed in that time, read from the open
+        // cases' index: the daily figures count ended cases only
+        long[] open = jdbc.sql("select count(*), sum(case when satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') "
+                + "then 1 else 0 end) from cases_case where satisfaction is not null and " + FigureSql.OPEN
+                + " and updated_at >= ?").param(start(first))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        // answers of the last 30 days: of an ended case by its closing time (every ended case has one), of an open
-        // one by its last change; two statements, each on an index of its own (closed_at, the open cases)
-        String answers = "select count(*), sum(case when satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') "
-                + "then 1 else 0 end) from cases_case where satisfaction is not null and ";
-        long[] ended = jdbc.sql(answers + "closed_at >= ?").param(since)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long[] open = jdbc.sql(answers + FigureSql.OPEN + " and updated_at >= ?").param(since)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long[] satisfied = {ended[0] + open[0], ended[1] + open[1]};
-        return new Kpis(load[0], load[1], closedToday, rate(onTime), rate(satisfied));
+        long[] satisfied = {ended[2] + open[0], ended[3] + open[1]};
+        return new Kpis(load[0], load[1], closedToday, rate(new long[] {ended[0], ended[1]}), rate(satisfied));
     }
 
     @Override
     public List<ChannelCount> intakeByChannel(LocalDate day) {
         Map<Channel, Long> counts = new EnumMap<>(Channel.class);
         Arrays.stream(Channel.values()).forEach(c -> counts.put(c, 0L));
-        jdbc.sql("select channel, count(*) from cases_case where created_at >= ? and created_at < ? group by channel")
-                .params(start(day), start(day.plusDays(1)))
+        jdbc.sql("select channel, sum(opened) from cases_day_totals where on_day = ? group by channel").param(day)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
                 .forEach(e -> Arrays.stream(Channel.values()).filter(c -> c.name().equals(e.getKey()))
                         .forEach(c -> counts.put(c, e.getValue())));
@@ -91,41 +93,17 @@ class CaseStatisticsQuery implements CaseStatistics {
     @Override
     public List<DayFlow> trend(Instant now, int days) {
         LocalDate first = day(now).minusDays(days - 1L);
-        // opened and closed counted apart: "created_at >= ? or closed_at >= ?" was served by no index (a scan of
-        // the whole history); each half is a range of its own index
-        long[] opened = perDay("created_at", "", first, days);
-        long[] closed = perDay("closed_at", "status = 'CLOSED' and ", first, days);
-        List<DayFlow> flows = new ArrayList<>();
+        Map<LocalDate, long[]> flows = new java.util.HashMap<>();
+        jdbc.sql("select on_day, sum(opened), sum(closed) from cases_day_totals where on_day >= ? and on_day <= ? group by on_day")
+                .params(first, day(now)).query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class),
+                        new long[] {rs.getLong(2), rs.getLong(3)}))
+                .list().forEach(e -> flows.put(e.getKey(), e.getValue()));
+        List<DayFlow> trend = new ArrayList<>();
         for (int i = 0; i < days; i++) {
-            flows.add(new DayFlow(first.plusDays(i), opened[i], closed[i]));
+            long[] flow = flows.getOrDefault(first.plusDays(i), new long[2]);
+            trend.add(new DayFlow(first.plusDays(i), flow[0], flow[1]));
         }
-        return flows;
-    }
-
-    /** Cases per day of {@code column} over {@code days} days from {@code first}, read along that column's index. */
-    private long[] perDay(String column, String condition, LocalDate first, int days) {
-        StringBuilder sql = new StringBuilder("select ");
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < days; i++) {
-            sql.append(i == 0 ? "" : ", ").append("sum(case when ").append(column).append(" < ? then 1 else 0 end)");
-            params.add(start(first.plusDays(i + 1L)));
-        }
-        sql.append(" from cases_case where ").append(condition).append(column).append(" >= ? and ").append(column)
-                .append(" < ?");
-        params.add(start(first));
-        params.add(start(first.plusDays(days)));
-        long[] before = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-            long[] counts = new long[days];
-            for (int i = 0; i < days; i++) {
-                counts[i] = rs.getLong(i + 1);
-            }
-            return counts;
-        }).single();
-        long[] counts = new long[days]; // cumulative "before the end of day i" to per day
-        for (int i = 0; i < days; i++) {
-            counts[i] = before[i] - (i == 0 ? 0 : before[i - 1]);
-        }
-        return counts;
+        return trend;
     }
 
     @Override

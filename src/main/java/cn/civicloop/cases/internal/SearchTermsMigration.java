@@ -3,12 +3,17 @@ package cn.civicloop.cases.internal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Hands Flyway the Java migration V93.1 (Spring Boot passes JavaMigration beans to Flyway). */
+/** Hands Flyway the Java migrations V93.1 and V171 (Spring Boot passes JavaMigration beans to Flyway). */
 @Configuration(proxyBeanMethods = false)
 class SearchTermsMigration {
 
     @Bean
     static CaseSearchTermsBackfill caseSearchTermsBackfill() {
         return new CaseSearchTermsBackfill();
+    }
+
+    @Bean
+    static DayFiguresBackfill dayFiguresBackfill() {
+        return new DayFiguresBackfill();
     }
 }

@@ -1,0 +1,18 @@
+package cn.civicloop.cases;
+
+import java.time.LocalDate;
+
+/**
+ * The cases' daily figures (opened, closed, closed in time, declined, voided, answered, satisfied per day ×
+ * department × street × channel), kept up to date from the cases' own events; this recomputes them from the cases.
+ */
+public interface DayFigures {
+
+    /**
+     * Recomputes the figures of the days {@code from} to {@code to} (Asia/Shanghai, both included) from the cases
+     * opened or ended on those days, and what those cases add to the figures.
+     *
+     * @return the cases read
+     */
+    int rebuild(LocalDate from, LocalDate to);
+}
