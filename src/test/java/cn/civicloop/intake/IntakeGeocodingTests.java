@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * at all (only the area named) when the gazetteer does not know the address. The centre then confirms or corrects
  * the place, recorded on the timeline.
  */
-@TestPropertySource(properties = "civicloop.intake.place-by-address=true")
+@TestPropertySource(properties = { "civicloop.intake.place-by-address=true",
+        "civicloop.places.tiles.url=https://tiles.example.gov.cn/{z}/{x}/{y}.png", "civicloop.places.tiles.crs=GCJ02" })
 class IntakeGeocodingTests extends ApiTest {
 
     private JsonNode geocoded(String q) {

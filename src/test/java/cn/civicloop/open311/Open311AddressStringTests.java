@@ -15,7 +15,8 @@ import cn.civicloop.support.ApiTest;
 import tools.jackson.databind.JsonNode;
 
 /** A GeoReport request with only an address_string is placed by the gazetteer, as any appeal without a point. */
-@TestPropertySource(properties = "civicloop.intake.place-by-address=true")
+@TestPropertySource(properties = { "civicloop.intake.place-by-address=true",
+        "civicloop.places.tiles.url=https://tiles.example.gov.cn/{z}/{x}/{y}.png", "civicloop.places.tiles.crs=GCJ02" })
 class Open311AddressStringTests extends ApiTest {
 
     private Open311Client open311;

@@ -13,7 +13,6 @@ import cn.civicloop.geo.ChinaDatum;
 import cn.civicloop.geo.Datum;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
-import cn.civicloop.places.PlaceLevel;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -178,9 +177,7 @@ public class MapLayer {
         Map<String, Object> geometry = new LinkedHashMap<>();
         geometry.put("type", "Point");
         geometry.put("coordinates", coordinate(node.element.lat(), node.element.lon(), datum));
-        // a doorplate is labelled by its number on the map; its road is drawn beside it
-        String name = node.level() == PlaceLevel.DOORPLATE ? node.element.name() : node.label();
-        return feature(node.element.code(), name, node.level().name(), node.element.kind(), geometry);
+        return feature(node.element.code(), node.label(), node.level().name(), node.element.kind(), geometry);
     }
 
     private static List<Double> coordinate(double lat, double lon, Datum datum) {
