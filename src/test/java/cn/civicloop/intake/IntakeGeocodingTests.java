@@ -136,4 +136,33 @@ class IntakeGeocodingTests extends ApiTest {
         assertThat(last.get("actorName").asString()).isEqualTo("王芳");
         assertThat(last.get("reason").asString()).contains("广济路14号", "来电人确认是14号门口");
     }
+
+    @Test
+    void theCasePageShowsThePlaceToConfirmAndTakesTheOperatorsCorrection() {
+        String number = submitted("广济路9999号");
+        JsonNode fourteen = geocoded("广济路14号").get("candidates").get(0);
+        cn.civicloop.support.PageSession operator = cn.civicloop.support.PageSession.login(port(), "operator");
+        var page = operator.get("/workbench/cases/" + number + "?lang=zh_CN");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"place-to-confirm\"", "位置待确认", "id=\"place-form\"",
+                "data-places-suggest", "data-tiles-crs=\"GCJ02\"");
+
+        var refused = operator.post("/workbench/place/" + number, Map.of("lat", fourteen.get("lat").asString(),
+                "lon", fourteen.get("lon").asString(), "label", "广济路14号"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(operator.get("/workbench/cases/" + number + "?lang=zh_CN").body())
+                .contains("id=\"place-error\"", "id=\"place-to-confirm\"");
+
+        var fixed = operator.post("/workbench/place/" + number, Map.of("lat", fourteen.get("lat").asString(),
+                "lon", fourteen.get("lon").asString(), "label", "广济路14号", "reason", "到场核实"));
+        assertThat(fixed.statusCode()).isEqualTo(302);
+        String after = operator.get("/workbench/cases/" + number + "?lang=en").body();
+        assertThat(after).doesNotContain("id=\"place-to-confirm\"", "id=\"place-error\"")
+                .contains("Placed by address", "Place confirmed");
+        assertThat(staffView(number).get("lat").asDouble()).isCloseTo(fourteen.get("lat").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
+
+        cn.civicloop.support.PageSession handler = cn.civicloop.support.PageSession.login(port(), "zfj");
+        assertThat(handler.get("/workbench/cases/" + number).body()).doesNotContain("id=\"place-form\"");
+    }
 }
