@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The gazetteer as a map layer a browser draws without any tile server, a GeoJSON FeatureCollection limited to a
  * bounding box and to {@value #MAX_FEATURES} features: the area boundaries of the zoom (streets up to 12,
- * communities to 15, grids from 16), roads with their names, named places from zoom {@value #PLACE_ZOOM} (bus stops
- * from {@value #BUS_STOP_ZOOM}), doorplates and gates from {@value #DOORPLATE_ZOOM}. Lines and rings are simplified
+ * communities to 15, grids from 16), roads with their names, named places from zoom {@value #PLACE_ZOOM} (the
+ * landmarks: schools, hospitals, markets, parks; compounds, 单位 and bus stops from {@value #ALL_PLACES_ZOOM}),
+ * doorplates and gates from {@value #DOORPLATE_ZOOM}. Lines and rings are simplified
  * to one screen pixel of the zoom (Douglas–Peucker). Coordinates are WGS84, or GCJ-02 for a map drawn over GCJ-02
  * tiles. Answers are cached by zoom, datum and the box widened to whole tiles of the zoom; a new gazetteer index
  * (an import) empties the cache.
@@ -29,7 +30,10 @@ public class MapLayer {
 
     static final int MAX_FEATURES = 5000;
     static final int PLACE_ZOOM = 11;
-    static final int BUS_STOP_ZOOM = 14;
+    static final int ALL_PLACES_ZOOM = 14;
+    /** The kinds of place too many to show across a whole city: one of them names a block, not a district. */
+    private static final java.util.Set<String> NEIGHBOURHOOD_KINDS = java.util.Set.of("RESIDENTIAL", "ORGANISATION",
+            "BUS_STOP");
     static final int DOORPLATE_ZOOM = 17;
     private static final int CACHED_ANSWERS = 512;
 
@@ -134,7 +138,7 @@ public class MapLayer {
         if (zoom >= PLACE_ZOOM) {
             for (GazetteerNode place : src.places) {
                 if (inside(place, south, west, north, east)
-                        && (zoom >= BUS_STOP_ZOOM || !"BUS_STOP".equals(place.element.kind()))) {
+                        && (zoom >= ALL_PLACES_ZOOM || !NEIGHBOURHOOD_KINDS.contains(place.element.kind()))) {
                     complete &= add(features, point(place, datum));
                 }
             }
