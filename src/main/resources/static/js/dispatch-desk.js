@@ -16,6 +16,8 @@
     var mapEl = $('desk-map');
     map = L.map(mapEl, { attributionControl: false }).setView([34.86, 117.55], 12);
     if (mapEl.dataset.tiles) { L.tileLayer(mapEl.dataset.tiles, { maxZoom: 19 }).addTo(map); }
+    // the gazetteer's roads, names and doorplates, readable without tiles (the desk's tiles and pins are WGS84)
+    if (window.PlacesMap) { PlacesMap.vectorLayer(map, 'WGS84'); }
     Dispatch.drawBlocks(map, api + '/blocks');
     map.on('click', function (e) { setPlace(e.latlng.lat, e.latlng.lng); });
   }

@@ -51,7 +51,9 @@ public enum CaseAction {
     /** Recorded by the escalation ladder only. */
     REMIND("超时提醒"),
     /** Recorded by the escalation ladder only: 通报 to the district leaders (not 举报, {@link AppealKind#REPORT}). */
-    CIRCULATE("超时通报");
+    CIRCULATE("超时通报"),
+    /** The district centre confirms or corrects where the case is (a pin moved, a standard address picked). */
+    PLACE("确认位置");
 
     private final String label;
 

@@ -8,6 +8,8 @@ import java.util.Set;
  * A case as a staff member sees it. Contact data is masked for departments when the resident asked for
  * anonymity (保密); {@code allowedActions} lists what this viewer may do now. {@code urgencyHint} is the urgency
  * a resident asked for while triage has not yet confirmed or rejected it ({@code null} once settled).
+ * {@code place} says how intake placed the case from its address words ({@code null}: by its point);
+ * {@code mayFixPlace} whether this viewer may confirm or correct the place ({@link CasePlacing}).
  */
 public record CaseView(String number, CaseStatus status, String statusLabel, Channel channel, String externalRef,
         AppealKind kind, Urgency urgency, String category, String title, String content, String address,
@@ -18,7 +20,7 @@ public record CaseView(String number, CaseStatus status, String statusLabel, Cha
         int returnCount, int reporterCount, Instant createdAt, Instant updatedAt, Instant closedAt, int version,
         Set<CaseAction> allowedActions, List<AttachmentInfo> attachments, List<ClockView> clocks,
         List<CoTaskView> coHandlers, int openSupervisions, boolean arbitrated, List<ReporterView> reporters,
-        Urgency urgencyHint) {
+        Urgency urgencyHint, PlaceMatch place, boolean mayFixPlace) {
 
     /**
      * One reporter of the case (several once duplicates were merged into it) with his follow-up answer of this

@@ -9,6 +9,8 @@ import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
+import cn.civicloop.cases.CasePlacing;
+import cn.civicloop.cases.PlaceFix;
 import cn.civicloop.cases.Urgency;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.geo.ChinaDatum;
@@ -37,11 +39,18 @@ public class AppealIntake {
     private final Jurisdictions jurisdictions;
     private final CaseManagement cases;
     private final HazardRules hazards;
+    private final AddressPlacing addresses;
+    private final CasePlacing placing;
+    private final boolean placeByAddress;
 
-    AppealIntake(Jurisdictions jurisdictions, CaseManagement cases, HazardRules hazards) {
+    AppealIntake(Jurisdictions jurisdictions, CaseManagement cases, HazardRules hazards, AddressPlacing addresses,
+            CasePlacing placing, IntakeProperties settings) {
+        this.placeByAddress = settings.placeByAddress();
         this.jurisdictions = jurisdictions;
         this.cases = cases;
         this.hazards = hazards;
+        this.addresses = addresses;
+        this.placing = placing;
     }
 
     public OpenedCase submit(AppealForm form, List<Upload> photos, Actor submitter) {
@@ -67,20 +76,46 @@ public class AppealIntake {
         Placement placement = point == null ? null : jurisdictions.locate(point).orElseThrow(() ->
                 new InvalidInputException("location",
                         Phrase.of("problem.intake.the-location-is-outside-the-district", "该位置不在本区范围内")));
+        String address = Text.cleanOrNull(form.address());
+        AddressPlacing.Placed placed = placeByAddress && point == null && address != null ? addresses.place(address)
+                : null;
+        if (placed != null) {
+            point = placed.point();
+        }
         AppealForm.Contact contact = form.contact();
-        Urgency urgency = urgency(form, submitter, title, content, placement);
+        String streetCode = placed != null ? placed.streetCode() : placement == null ? null : placement.street().code();
+        String communityCode = placed != null ? placed.communityCode()
+                : placement == null ? null : placement.community().code();
+        String gridCode = placed != null ? placed.gridCode() : placement == null ? null : placement.grid().code();
+        Urgency urgency = urgency(form, submitter, title, content, streetCode, communityCode, gridCode);
         // what a resident (or anyone but the channel's owners) says of urgency is a hint for triage, never a clock
         Urgency hint = form.urgency() == Urgency.URGENT && urgency != Urgency.URGENT ? form.urgency() : null;
         NewAppeal appeal = new NewAppeal(form.channel(), Text.cleanOrNull(form.externalRef()),
                 form.kind() == null ? DEFAULT_KIND : form.kind(),
                 urgency, hint, Text.cleanOrNull(form.category()), title,
-                content, Text.cleanOrNull(form.address()), point == null ? null : point.lat(),
-                point == null ? null : point.lon(), placement == null ? null : placement.street().code(),
-                placement == null ? null : placement.community().code(),
-                placement == null ? null : placement.grid().code(),
+                content, address, point == null ? null : point.lat(), point == null ? null : point.lon(),
+                streetCode, communityCode, gridCode,
                 contact == null ? null : Text.cleanOrNull(contact.name()),
-                contact == null ? null : Text.cleanOrNull(contact.phone()), Boolean.TRUE.equals(form.anonymous()), photos);
+                contact == null ? null : Text.cleanOrNull(contact.phone()), Boolean.TRUE.equals(form.anonymous()), photos,
+                placed == null ? null : placed.match());
         return cases.open(appeal, submitter);
+    }
+
+    /**
+     * An operator confirms or corrects where case {@code number} is: the point he pinned or picked (WGS84 or GCJ-02
+     * as his map draws), located in the area tree here, recorded on the case with his reason.
+     */
+    public void fixPlace(String number, AppealForm.Location location, String label, String reason, Actor actor) {
+        if (location == null || location.lat() == null || location.lon() == null) {
+            throw new InvalidInputException("location",
+                    Phrase.of("problem.intake.place-missing", "请在地图上选点或选择一个标准地址"));
+        }
+        GeoPoint point = point(location);
+        Placement placement = jurisdictions.locate(point).orElseThrow(() -> new InvalidInputException("location",
+                Phrase.of("problem.intake.the-location-is-outside-the-district", "该位置不在本区范围内")));
+        placing.fixPlace(number, new PlaceFix(point.lat(), point.lon(), placement.street().code(),
+                placement.community().code(), placement.grid() == null ? null : placement.grid().code(),
+                Text.cleanOrNull(label), reason), actor);
     }
 
     /**
@@ -88,10 +123,8 @@ public class AppealIntake {
      * operator chose, ADR 0014); else as the channel's owner says (an operator, the police desk), normal when he
      * says nothing. The urgency a public submission asks for does not start a one-hour clock: it is kept as a hint.
      */
-    private Urgency urgency(AppealForm form, Actor submitter, String title, String content, Placement placement) {
-        List<String> areas = placement == null ? List.of()
-                : java.util.stream.Stream.of(placement.street(), placement.community(), placement.grid())
-                        .filter(java.util.Objects::nonNull).map(a -> a.code()).toList();
+    private Urgency urgency(AppealForm form, Actor submitter, String title, String content, String... areaCodes) {
+        List<String> areas = java.util.Arrays.stream(areaCodes).filter(java.util.Objects::nonNull).toList();
         if (hazards.match(title, content, form.channel(), areas).map(HazardMatch::urgency)
                 .filter(Urgency.URGENT::equals).isPresent()) {
             return Urgency.URGENT;

@@ -3,8 +3,10 @@
  * WeChat, newspaper, grid workers, block police, village auxiliary police, road chiefs, online opinion, media
  * reporters, video alarms. It checks the form, converts GCJ-02 coordinates, places the point in the area tree
  * and hands a clean appeal to the cases module, which answers with the case number and tracking token. The
- * urgency follows the routing catalogue's hazard rules (triage) before the channel's own choice.
+ * urgency follows the routing catalogue's hazard rules (triage) before the channel's own choice. An address
+ * without a point is placed through the gazetteer (places) with its confidence recorded; below the high-confidence
+ * mark the case waits for an operator to confirm the place ({@link cn.civicloop.intake.AppealIntake#fixPlace}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake (受理入口)",
-        allowedDependencies = {"shared", "geo", "cases", "directory", "triage", "security"})
+        allowedDependencies = {"shared", "geo", "cases", "directory", "triage", "security", "places"})
 package cn.civicloop.intake;

@@ -29,4 +29,7 @@ public interface Gazetteer {
      * @throws cn.civicloop.shared.InvalidInputException when the point lies outside the district
      */
     Optional<NearbyPlace> reverse(GeoPoint wgs84);
+
+    /** At or above this confidence a candidate may be used without an operator confirming the place. */
+    double highConfidence();
 }

@@ -162,7 +162,7 @@ class PlacesApiTests extends ApiTest {
         assertThat(names).contains("广济路", "广济路12号");
         JsonNode city = api.get("/api/v1/places/layer?zoom=13&bbox=" + bbox, null).json();
         city.get("features").forEach(f -> assertThat(f.get("properties").get("level").asString())
-                .isIn("ROAD", "PLACE"));
+                .isIn("ROAD", "PLACE", "COMMUNITY"));
         assertThat(api.get("/api/v1/places/layer?bbox=1,2,3", null).status()).isEqualTo(422);
         assertThat(api.get("/api/v1/places/layer?bbox=110,30,120,40", null).status()).isEqualTo(422);
     }

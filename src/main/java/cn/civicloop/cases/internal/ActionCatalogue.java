@@ -168,7 +168,9 @@ final class ActionCatalogue {
                     .offered(WITH_URGENCY_HINT).takes(Fields.REASON)
                     .builds(v -> new CaseCommand.RejectUrgency(v.text(Fields.REASON))),
             recorded(REMIND),
-            recorded(CIRCULATE));
+            recorded(CIRCULATE),
+            // taken through CasePlacing (the caller locates the point in the area tree), never through a form here
+            recorded(PLACE));
 
     private ActionCatalogue() {
     }

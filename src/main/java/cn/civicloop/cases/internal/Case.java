@@ -36,6 +36,10 @@ public final class Case {
     String streetCode;
     String communityCode;
     String gridCode;
+    /** How intake placed the case from its address words (null: by its point); see {@link cn.civicloop.cases.PlaceMatch}. */
+    String placeLevel;
+    Double placeConfidence;
+    boolean placeToConfirm;
     String contactName;
     String contactPhone;
     boolean anonymous;

@@ -21,6 +21,7 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
+import cn.civicloop.cases.PlaceMatch;
 import cn.civicloop.cases.internal.sla.ClockKeeper;
 import cn.civicloop.cases.internal.sla.LimitKey;
 import cn.civicloop.directory.Actor;
@@ -104,7 +105,7 @@ class CaseIntake {
         reporters.addOriginal(c);
         long entry = timeline.append(c.id, now, submitter, CaseAction.SUBMIT, null, c.status,
                 "来源：" + a.channel().label() + (a.urgencyHint() == null ? ""
-                        : "；诉求人自报「" + a.urgencyHint().label() + "」，待研判确认"),
+                        : "；诉求人自报「" + a.urgencyHint().label() + "」，待研判确认") + placed(a.place()),
                 null, Visibility.isPublic(CaseAction.SUBMIT));
         checked.forEach(p -> attachments.store(c.id, entry, "APPEAL", p, now));
         if (submitter.has(Role.OPERATOR)) {
@@ -137,6 +138,11 @@ class CaseIntake {
         c.streetCode = a.streetCode();
         c.communityCode = a.communityCode();
         c.gridCode = a.gridCode();
+        if (a.place() != null) {
+            c.placeLevel = a.place().level();
+            c.placeConfidence = a.place().confidence();
+            c.placeToConfirm = a.place().toConfirm();
+        }
         c.contactName = a.contactName();
         c.contactPhone = a.contactPhone();
         c.anonymous = a.anonymous();
@@ -145,6 +151,16 @@ class CaseIntake {
         c.createdAt = now;
         c.updatedAt = now;
         return c;
+    }
+
+    /** The record of how the address words placed the case: "按地址定位：广济路12号（置信度 0.92）". */
+    private static String placed(PlaceMatch place) {
+        if (place == null) {
+            return "";
+        }
+        String matched = place.label() == null ? "；按地址未找到位置" : "；按地址定位：" + place.label()
+                + String.format(java.util.Locale.ROOT, "（置信度 %.2f）", place.confidence());
+        return matched + (place.toConfirm() ? "，位置待确认" : "");
     }
 
     private static String fingerprint(NewAppeal a) {

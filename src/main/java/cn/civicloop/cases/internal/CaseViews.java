@@ -82,7 +82,12 @@ class CaseViews {
                 c.duplicateOf == null ? null : cases.numberOf(c.duplicateOf).orElse(null), c.reworkCount,
                 c.reopenCount, c.returnCount, reporters.count(c.id), c.createdAt, c.updatedAt, c.closedAt, c.version,
                 allowed, attachments.of(c.id), clockViews(c), coTaskViews(c), openSupervisions, c.arbitrated,
-                reporterViews(c, hideContact), c.urgencyHint);
+                reporterViews(c, hideContact), c.urgencyHint, placeMatch(c), PlaceCorrection.mayFix(c, reader));
+    }
+
+    private static cn.civicloop.cases.PlaceMatch placeMatch(Case c) {
+        return c.placeLevel == null ? null : new cn.civicloop.cases.PlaceMatch(c.placeLevel,
+                c.placeConfidence == null ? 0 : c.placeConfidence, c.placeToConfirm, null);
     }
 
     /** Every reporter and his own answer: a merged duplicate's reporter is asked at follow-up like the first. */

@@ -32,7 +32,7 @@ public class Cases {
             street_code, community_code, grid_code, contact_name, contact_phone, anonymous, fingerprint,
             department_id, unit_id, handler_id, due_at, reply_text, extension_days, extension_reason,
             follow_up_resolved, satisfaction, duplicate_of, rework_count, reopen_count, return_count, arbitrated, created_by,
-            created_at, updated_at, closed_at, version""";
+            created_at, updated_at, closed_at, version, place_level, place_confidence, place_to_confirm""";
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
@@ -129,6 +129,9 @@ public class Cases {
         v.put("created_at", ts(c.createdAt));
         v.put("updated_at", ts(c.updatedAt));
         v.put("closed_at", ts(c.closedAt));
+        v.put("place_level", c.placeLevel);
+        v.put("place_confidence", c.placeConfidence);
+        v.put("place_to_confirm", c.placeToConfirm);
         return v;
     }
 
@@ -186,6 +189,9 @@ public class Cases {
         c.updatedAt = instant(rs, "updated_at");
         c.closedAt = instant(rs, "closed_at");
         c.version = rs.getInt("version");
+        c.placeLevel = rs.getString("place_level");
+        c.placeConfidence = rs.getObject("place_confidence", Double.class);
+        c.placeToConfirm = rs.getBoolean("place_to_confirm");
         return c;
     }
 }

@@ -69,6 +69,11 @@ class Geocoder implements Gazetteer {
     }
 
     @Override
+    public double highConfidence() {
+        return properties.highConfidence();
+    }
+
+    @Override
     public List<PlaceCandidate> suggest(String text, int limit) {
         AddressQuery query = AddressQuery.lenient(text, areas);
         if (query.text().isEmpty()) {

@@ -18,13 +18,18 @@ final class PointCells {
         cells.computeIfAbsent(key(cell(node.element.lat()), cell(node.element.lon())), k -> new ArrayList<>()).add(node);
     }
 
-    /** The nearest node within {@code reach} metres, or null. */
+    /**
+     * The nearest node within {@code reach} metres, or null. Candidates are compared by a flat-earth distance (exact
+     * enough over a few hundred metres, and without the trigonometry of the great circle for each of them).
+     */
     GazetteerNode nearest(GeoPoint p, double reach) {
         int rings = (int) Math.ceil(reach / 90.0) + 1;
         long lat = cell(p.lat());
         long lon = cell(p.lon());
+        double lonScale = Math.cos(Math.toRadians(p.lat()));
+        double reachDegrees = reach / Polyline.METRES_PER_DEGREE_LAT;
         GazetteerNode best = null;
-        double bestMetres = reach;
+        double bestSquared = reachDegrees * reachDegrees;
         for (long i = lat - rings; i <= lat + rings; i++) {
             for (long j = lon - rings; j <= lon + rings; j++) {
                 List<GazetteerNode> nodes = cells.get(key(i, j));
@@ -32,15 +37,18 @@ final class PointCells {
                     continue;
                 }
                 for (GazetteerNode n : nodes) {
-                    double d = p.metresTo(new GeoPoint(n.element.lat(), n.element.lon()));
-                    if (d <= bestMetres) {
-                        bestMetres = d;
+                    double dLat = n.element.lat() - p.lat();
+                    double dLon = (n.element.lon() - p.lon()) * lonScale;
+                    double squared = dLat * dLat + dLon * dLon;
+                    if (squared <= bestSquared) {
+                        bestSquared = squared;
                         best = n;
                     }
                 }
             }
         }
-        return best;
+        // the reach is kept in metres of the great circle, as the answer reports them
+        return best == null || p.metresTo(new GeoPoint(best.element.lat(), best.element.lon())) > reach ? null : best;
     }
 
     private static long cell(double degrees) {

@@ -18,6 +18,8 @@ final class Polyline {
     private final double[] ys;
     private final double[] along;
     private final double lonScale;
+    /** The line's box in degrees (south, west, north, east), to skip it at once for a point far from it. */
+    private final double[] box = {90, 180, -90, -180};
 
     Polyline(List<GeoPoint> points) {
         if (points.size() < 2) {
@@ -31,7 +33,22 @@ final class Polyline {
             xs[i] = points.get(i).lon() * lonScale;
             ys[i] = points.get(i).lat() * METRES_PER_DEGREE_LAT;
             along[i] = i == 0 ? 0 : along[i - 1] + Math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+            box[0] = Math.min(box[0], points.get(i).lat());
+            box[1] = Math.min(box[1], points.get(i).lon());
+            box[2] = Math.max(box[2], points.get(i).lat());
+            box[3] = Math.max(box[3], points.get(i).lon());
         }
+    }
+
+    /**
+     * Whether the point may lie within {@code metres} of the line: false only when it is farther than that from the
+     * line's box (a cheap test before {@link #distance}, which reads every segment).
+     */
+    boolean mayBeWithin(GeoPoint p, double metres) {
+        double dLat = metres / METRES_PER_DEGREE_LAT;
+        double dLon = metres / lonScale;
+        return p.lat() >= box[0] - dLat && p.lat() <= box[2] + dLat && p.lon() >= box[1] - dLon
+                && p.lon() <= box[3] + dLon;
     }
 
     /** Parses {@code lon lat;lon lat;…}. */

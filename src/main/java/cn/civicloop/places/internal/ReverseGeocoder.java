@@ -34,7 +34,8 @@ final class ReverseGeocoder {
         String best = null;
         double bestMetres = ROAD_REACH;
         for (GazetteerNode road : index.roads) {
-            double d = road.line == null ? Double.MAX_VALUE : road.line.distance(p);
+            double d = road.line == null || !road.line.mayBeWithin(p, bestMetres) ? Double.MAX_VALUE
+                    : road.line.distance(p);
             if (d < bestMetres) {
                 bestMetres = d;
                 best = road.element.name();

@@ -2,8 +2,10 @@ package cn.civicloop.places.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.time.Duration;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,11 +40,24 @@ class PlacesApiController {
     }
 
     @GetMapping(path = "/layer", produces = { "application/geo+json", "application/json" })
-    @Operation(summary = "Roads with names and named places (doorplates and gates from zoom 17) inside "
-            + "bbox=west,south,east,north (WGS84), as GeoJSON, for a map without a tile server")
-    Map<String, Object> layer(@RequestParam(required = false) String bbox, @RequestParam(defaultValue = "14") int zoom) {
+    @Operation(summary = "Area boundaries, roads with names and named places (doorplates and gates from zoom 17) "
+            + "inside bbox=west,south,east,north (WGS84), simplified for the zoom, as GeoJSON for a map without a tile "
+            + "server; datum=GCJ02 shifts the answer's coordinates for a map over GCJ-02 tiles")
+    ResponseEntity<byte[]> layer(@RequestParam(required = false) String bbox,
+            @RequestParam(defaultValue = "14") int zoom, @RequestParam(defaultValue = "WGS84") String datum) {
         double[] b = bbox(bbox);
-        return layer.features(b[1], b[0], b[3], b[2], Math.max(0, Math.min(22, zoom)));
+        byte[] answer = layer.geoJson(b[1], b[0], b[3], b[2], Math.max(0, Math.min(22, zoom)), datum(datum));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).body(answer);
+    }
+
+    private static Datum datum(String text) {
+        try {
+            return Datum.valueOf(text.toUpperCase(Locale.ROOT).replace("-", ""));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("datum", Phrase.of("problem.places.point-invalid",
+                    "经纬度或坐标系无效（坐标系：WGS84 或 GCJ02）"));
+        }
     }
 
     private static double[] bbox(String text) {

@@ -41,7 +41,7 @@ class ActionCatalogueTests {
     @EnumSource(CaseAction.class)
     void everyActionPeopleTakeBuildsItsOwnCommandFromItsFieldsWhetherJsonOrForm(CaseAction action) {
         if (!ActionCatalogue.entry(action).takenByRequest()) {
-            assertThat(action).isIn(CaseAction.SUBMIT, CaseAction.REMIND, CaseAction.CIRCULATE);
+            assertThat(action).isIn(CaseAction.SUBMIT, CaseAction.REMIND, CaseAction.CIRCULATE, CaseAction.PLACE);
             assertThat(actions.fields(action)).isEmpty();
             assertThatThrownBy(() -> actions.command(action.slug(), Map.of(), List.of()))
                     .isInstanceOf(NotFoundException.class);

@@ -24,7 +24,8 @@ import cn.civicloop.shared.InvalidInputException;
  */
 class GeocoderTestSetTests {
 
-    static final PlacesProperties SETTINGS = new PlacesProperties(false, 0.6, 0.85, 300, 5);
+    static final PlacesProperties SETTINGS = new PlacesProperties(false, 0.6, 0.85, 300, 5,
+            new PlacesProperties.Tiles("", cn.civicloop.geo.Datum.WGS84));
 
     private static GazetteerIndex index;
     private static Geocoder geocoder;

@@ -72,6 +72,43 @@ public final class PlacesBenchmark {
                 large.reverse(p);
             }
         });
+        layers(bigIndex, big);
+    }
+
+    /**
+     * Map layer requests on the large gazetteer: a browser window (1280 × 800 pixels) at city zoom 12 and at street
+     * zoom 17 over random places, each answer made afresh (cache emptied) and then as served again from the cache.
+     */
+    private static void layers(GazetteerIndex index, List<Element> elements) {
+        MapLayer layer = new MapLayer(() -> index, DemoDistrict.areas(), tools.jackson.databind.json.JsonMapper.builder()
+                .build());
+        Random random = new Random(11);
+        for (int zoom : new int[] {12, 17}) {
+            double pixel = Simplify.pixelDegrees(zoom);
+            record Box(double south, double west, double north, double east) {
+            }
+            List<Box> boxes = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                Element e = elements.get(random.nextInt(elements.size()));
+                boxes.add(new Box(e.lat() - 400 * pixel, e.lon() - 640 * pixel, e.lat() + 400 * pixel,
+                        e.lon() + 640 * pixel));
+            }
+            int[] sizes = new int[boxes.size()];
+            time("layer zoom " + zoom + " (made afresh)", boxes, b -> {
+                layer.forget();
+                layer.geoJson(b.south(), b.west(), b.north(), b.east(), zoom, cn.civicloop.geo.Datum.WGS84);
+            });
+            time("layer zoom " + zoom + " (cached)", boxes, b -> layer.geoJson(b.south(), b.west(), b.north(),
+                    b.east(), zoom, cn.civicloop.geo.Datum.WGS84));
+            for (int i = 0; i < boxes.size(); i++) {
+                Box b = boxes.get(i);
+                sizes[i] = layer.geoJson(b.south(), b.west(), b.north(), b.east(), zoom,
+                        cn.civicloop.geo.Datum.WGS84).length;
+            }
+            Arrays.sort(sizes);
+            System.out.printf(Locale.ROOT, "layer zoom %d: answer p50 %d kB, max %d kB%n", zoom,
+                    sizes[sizes.length / 2] / 1024, sizes[sizes.length - 1] / 1024);
+        }
     }
 
     private static <T> void time(String what, List<T> inputs, Consumer<T> call) {
