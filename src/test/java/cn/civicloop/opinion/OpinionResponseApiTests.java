@@ -23,10 +23,10 @@ import tools.jackson.databind.JsonNode;
  * linked response runs on a case (lead + co-handlers) from opening to the approved public answer; a conduct topic
  * is seen only by the officer, the lead and 纪委监委.
  */
-class OpinionResponseApiTests extends ApiTest {
+public class OpinionResponseApiTests extends ApiTest {
 
     /** Characters no other run uses, so that a topic never joins one of an earlier run left in the database. */
-    static String unique() {
+    public static String unique() {
         java.util.Random random = new java.util.Random(System.nanoTime());
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 8; i++) {
@@ -36,7 +36,7 @@ class OpinionResponseApiTests extends ApiTest {
     }
 
     /** Pushes {@code count} posts titled {@code title} through a new vendor source; returns the topic id. */
-    static String pushTopic(Api api, String title, int count) {
+    public static String pushTopic(Api api, String title, int count) {
         String code = "vendor-" + Long.toString(System.nanoTime(), 36);
         Api.Answer created = api.post("/api/v1/opinion/sources", api.login("opinion"),
                 Map.of("code", code, "name", "监测" + code, "kind", "PUSH"));

@@ -215,6 +215,25 @@ public class LinkedResponses {
                 row.answerText(), row.answerStatus(), row.answerUrl(), row.version(), log.of(row.id()));
     }
 
+    /** The part the actor's department plays in the topic's response, if any. */
+    public Optional<Party> partyOf(String topicId, Actor actor) {
+        return responses.ofTopic(topicId).flatMap(row -> taskOf(row, actor)).map(Responses.Task::party);
+    }
+
+    /** The top-level departments a response may name as lead or partner, by name. */
+    public List<Department> departments() {
+        return directory.departments().stream().filter(Department::active).filter(d -> d.parentId() == null)
+                .filter(d -> d.kind() != cn.civicloop.directory.DepartmentKind.CENTRE)
+                .sorted(java.util.Comparator.comparing(Department::code)).toList();
+    }
+
+    /** The standing partners' departments as configured, those the directory knows. */
+    public List<Department> standingPartners() {
+        return java.util.stream.Stream.of(settings.conductDepartment(), settings.policeDepartment(),
+                settings.onlineDepartment(), settings.mediaDepartment())
+                .map(directory::departmentByCode).flatMap(Optional::stream).toList();
+    }
+
     /** The party {@code actor}'s department (or the department of his unit) is in the response, if any. */
     Optional<Responses.Task> taskOf(Responses.Row row, Actor actor) {
         if (actor.departmentId() == null) {

@@ -30,6 +30,7 @@ class OpinionEndpoints {
                 .roles(Role.OPINION_OFFICER, Role.LEADER, Role.HANDLER, Role.DEPT_HEAD)
                 .paths(HttpMethod.GET, "/api/v1/opinion/**").roles(Role.OPINION_OFFICER, Role.LEADER)
                 .paths("/api/v1/opinion/**").roles(Role.OPINION_OFFICER)
+                .paths(HttpMethod.POST, "/opinion/**").roles(Role.OPINION_OFFICER)
                 .paths("/opinion", "/opinion/**").roles(Role.OPINION_OFFICER, Role.LEADER)
                 .build();
     }
