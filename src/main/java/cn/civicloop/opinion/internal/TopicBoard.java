@@ -246,7 +246,9 @@ public class TopicBoard {
                     stats.addCase();
                 });
         // alerts already raised stay raised: a restart must not alert the officers a second time
-        jdbc.sql("select topic_id, level from opinion_alert").query(rs -> {
+        jdbc.sql("""
+                select a.topic_id, a.level from opinion_alert a join opinion_topic t on t.id = a.topic_id
+                where t.last_at >= ?""").params(ts(since)).query(rs -> {
             TopicStats stats = live.get(rs.getString("topic_id"));
             WarningLevel level = WarningLevel.valueOf(rs.getString("level"));
             if (stats != null && level.compareTo(stats.alerted()) > 0) {
