@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.civicloop.shared.PersonalDataCipher;
 import cn.civicloop.support.ApiTest;
 
-/** A push source's secret is stored sealed with the personal-data cipher, and pushes signed with it still pass. */
+/**
+ * What online opinion keeps at rest: a push source's secret sealed with the personal-data cipher (pushes signed with
+ * it still pass), and no phone number a resident wrote into a case's title copied into the topic's case list.
+ */
 class OpinionSecretAtRestTests extends ApiTest {
 
     @Autowired
@@ -34,5 +37,15 @@ class OpinionSecretAtRestTests extends ApiTest {
         // a push signed with a secret given at registration is verified against its sealed copy
         String topic = OpinionResponseApiTests.pushTopic(api, OpinionResponseApiTests.unique() + "密钥验证", 1);
         assertThat(topic).isNotBlank();
+    }
+
+    @Test
+    void aPhoneNumberInACaseTitleIsNotCopiedIntoTheTopics() {
+        String number = submit(appeal(OpinionResponseApiTests.unique() + "井盖缺失请回电13912340077")).text("number");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from opinion_case where case_number = ?").param(number).query(Long.class).single() > 0);
+        String copied = jdbc.sql("select title from opinion_case where case_number = ?").param(number)
+                .query(String.class).single();
+        assertThat(copied).contains("井盖缺失请回电").doesNotContain("13912340077").doesNotContainPattern("\\d{7,}");
     }
 }
