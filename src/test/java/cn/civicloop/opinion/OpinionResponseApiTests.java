@@ -25,11 +25,14 @@ import tools.jackson.databind.JsonNode;
  */
 public class OpinionResponseApiTests extends ApiTest {
 
-    /** Characters no other run uses, so that a topic never joins one of an earlier run left in the database. */
+    /**
+     * Characters no other run uses, so that a topic never joins one of an earlier run left in the database (on
+     * PostgreSQL it outlives the run): long enough to outweigh the words a test's titles share with earlier runs'.
+     */
     public static String unique() {
         java.util.Random random = new java.util.Random(System.nanoTime());
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 40; i++) {
             b.appendCodePoint(0x4E00 + random.nextInt(0x9FA5 - 0x4E00));
         }
         return b.toString();
