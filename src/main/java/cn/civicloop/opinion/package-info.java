@@ -5,5 +5,6 @@
  * without starting the application.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Online opinion (网络舆情)",
-        allowedDependencies = {"shared", "directory", "triage :: duplicates", "classifier :: csv"})
+        allowedDependencies = {"shared", "directory", "triage :: duplicates", "classifier :: csv", "cases", "notify",
+                "calendar", "security"})
 package cn.civicloop.opinion;

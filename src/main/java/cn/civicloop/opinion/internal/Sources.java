@@ -43,8 +43,10 @@ public class Sources {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final OpinionProperties settings;
+    private final cn.civicloop.shared.PersonalDataCipher cipher;
 
-    Sources(JdbcClient jdbc, Clock clock, OpinionProperties settings) {
+    Sources(JdbcClient jdbc, Clock clock, OpinionProperties settings, cn.civicloop.shared.PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
@@ -71,7 +73,8 @@ public class Sources {
         jdbc.sql("""
                 insert into opinion_source (code, name, kind, feed_url, push_secret, poll_minutes, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(code, name.strip(), kind.name(), kind == Kind.FEED ? feedUrl : null, secret,
+                // the secret is sealed at rest like personal data: a copy of the database must not let anyone push
+                .params(code, name.strip(), kind.name(), kind == Kind.FEED ? feedUrl : null, cipher.seal(secret),
                         kind == Kind.FEED ? (pollMinutes == null ? 15 : pollMinutes) : null,
                         java.sql.Timestamp.from(clock.instant()))
                 .update();
@@ -95,7 +98,7 @@ public class Sources {
     public Source verifyPush(String code, String timestamp, String signature, byte[] body) {
         UnauthenticatedException refused = new UnauthenticatedException("push not signed by a registered source");
         String secret = jdbc.sql("select push_secret from opinion_source where code = ? and kind = 'PUSH'")
-                .param(code).query(String.class).optional().orElseThrow(() -> refused);
+                .param(code).query(String.class).optional().map(cipher::open).orElseThrow(() -> refused);
         long seconds;
         try {
             seconds = Long.parseLong(timestamp == null ? "" : timestamp.strip());

@@ -26,7 +26,11 @@ public class TopicBoard {
 
     /** One row of the top-N table. Author handles never leave this class unmasked. */
     public record TopicRow(int rank, String id, double heat, WarningLevel level, Instant firstAt, Instant lastAt,
-            String headline, int posts, int authors, long engagement, double negativeShare) {
+            String headline, int posts, int authors, long engagement, double negativeShare, int cases) {
+    }
+
+    /** A case of a topic: its number, channel and title (the rest is read from the case by who may). */
+    public record CaseRow(String number, String channel, String title, Instant openedAt) {
     }
 
     /** A post of a topic as shown: the author handle masked. */
@@ -43,9 +47,11 @@ public class TopicBoard {
     private final AtomicLong topicSequence = new AtomicLong();
     private TopicClusterer clusterer;
     private final Map<String, TopicStats> live = new HashMap<>();
+    private final TopicAlerts alerts;
 
-    TopicBoard(JdbcClient jdbc, OpinionProperties settings, Clock clock) {
+    TopicBoard(JdbcClient jdbc, OpinionProperties settings, Clock clock, TopicAlerts alerts) {
         this.jdbc = jdbc;
+        this.alerts = alerts;
         this.settings = settings;
         this.clock = clock;
     }
@@ -64,11 +70,8 @@ public class TopicBoard {
             PostText text = new PostText(sourceId + ":" + in.externalId(), in.title(), in.text(), in.at(),
                     in.author() == null || in.author().isBlank() ? sourceId + ":" + in.externalId() : in.author(),
                     in.engagement());
-            String topic = clusterer.add(text);
             boolean negative = NegativeWords.negative(in.title(), in.text());
-            TopicStats stats = live.computeIfAbsent(topic, t -> new TopicStats());
-            stats.add(text, negative);
-            saveTopic(topic, stats);
+            String topic = place(text, negative, false);
             jdbc.sql("""
                     insert into opinion_post (source_id, external_id, url, author_handle, title, body, posted_at, likes,
                         opposes, replies, reposts, place, negative, topic_id, received_at)
@@ -84,6 +87,52 @@ public class TopicBoard {
         }
         forgetColdTopics();
         return new Outcome(accepted, batch.size() - accepted, topics);
+    }
+
+    /**
+     * Places a case of any channel in a topic as one more post: it counts in volume and, as its own reporter, in
+     * distinct authors; it has no engagement. A case placed before changes nothing.
+     *
+     * @return the topic, or empty when the case was placed already
+     */
+    @Transactional
+    public synchronized java.util.Optional<String> placeCase(String number, String channel, String title,
+            String content, Instant openedAt) {
+        ensureWindow();
+        boolean known = jdbc.sql("select count(*) from opinion_case where case_number = ?").param(number)
+                .query(Long.class).single() > 0;
+        if (known) {
+            return java.util.Optional.empty();
+        }
+        // a resident may write his phone number into his words: the copy kept here leaves out long digit runs, as
+        // the cases' search terms do, so that it never becomes a second, unsealed copy of personal data
+        String words = withoutLongNumbers(title);
+        PostText text = new PostText("case:" + number, words, withoutLongNumbers(content), openedAt, "case:" + number, 0);
+        String topic = place(text, NegativeWords.negative(title, content), true);
+        jdbc.sql("insert into opinion_case (case_number, topic_id, channel, title, opened_at) values (?, ?, ?, ?, ?)")
+                .params(number, topic, channel, cut(words, 300), ts(openedAt)).update();
+        forgetColdTopics();
+        return java.util.Optional.of(topic);
+    }
+
+    /** Places one post or case in a topic and stores the topic's new figures, raising alerts on a new level. */
+    private String place(PostText text, boolean negative, boolean isCase) {
+        String topic = clusterer.add(text);
+        TopicStats stats = live.computeIfAbsent(topic, t -> new TopicStats());
+        stats.add(text, negative);
+        if (isCase) {
+            stats.addCase();
+        }
+        saveTopic(topic, stats);
+        return topic;
+    }
+
+    private static String withoutLongNumbers(String text) {
+        return text == null ? null : text.replaceAll("\\d{7,}", "…");
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? (text == null ? "" : text) : text.substring(0, max);
     }
 
     /**
@@ -103,16 +152,37 @@ public class TopicBoard {
     public List<TopicRow> top(int limit) {
         Instant since = clock.instant().minus(settings.boardWindow());
         List<TopicRow> rows = new ArrayList<>();
-        jdbc.sql("""
-                select id, heat, level, first_at, last_at, headline, posts, authors, engagement, negative_share
-                from opinion_topic where last_at >= ? order by heat desc, last_at desc, id fetch first ? rows only""")
+        jdbc.sql(TOPIC_COLUMNS + "where last_at >= ? order by heat desc, last_at desc, id fetch first ? rows only")
                 .params(ts(since), limit)
-                .query((rs, n) -> new TopicRow(n + 1, rs.getString("id"), rs.getDouble("heat"),
-                        WarningLevel.valueOf(rs.getString("level")), instant(rs, "first_at"), instant(rs, "last_at"),
-                        rs.getString("headline"), rs.getInt("posts"), rs.getInt("authors"), rs.getLong("engagement"),
-                        rs.getDouble("negative_share")))
+                .query((rs, n) -> topicRow(rs, n + 1))
                 .list().forEach(rows::add);
         return rows;
+    }
+
+    private static final String TOPIC_COLUMNS = """
+            select id, heat, level, first_at, last_at, headline, posts, authors, engagement, negative_share, cases
+            from opinion_topic\s""";
+
+    /** One topic by id, ranked 0 (not ranked). */
+    public java.util.Optional<TopicRow> topic(String id) {
+        return jdbc.sql(TOPIC_COLUMNS + "where id = ?").param(id).query((rs, n) -> topicRow(rs, 0)).optional();
+    }
+
+    private static TopicRow topicRow(java.sql.ResultSet rs, int rank) throws java.sql.SQLException {
+        return new TopicRow(rank, rs.getString("id"), rs.getDouble("heat"), WarningLevel.valueOf(rs.getString("level")),
+                instant(rs, "first_at"), instant(rs, "last_at"), rs.getString("headline"), rs.getInt("posts"),
+                rs.getInt("authors"), rs.getLong("engagement"), rs.getDouble("negative_share"), rs.getInt("cases"));
+    }
+
+    /** The cases of one topic, newest first, at most {@code limit}. */
+    public List<CaseRow> cases(String topicId, int limit) {
+        return jdbc.sql("""
+                select case_number, channel, title, opened_at from opinion_case where topic_id = ?
+                order by opened_at desc fetch first ? rows only""")
+                .params(topicId, limit)
+                .query((rs, n) -> new CaseRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        instant(rs, "opened_at")))
+                .list();
     }
 
     /** The posts of one topic, newest first, at most {@code limit}; authors masked. */
@@ -133,17 +203,20 @@ public class TopicBoard {
         String headline = s.headline().length() > 300 ? s.headline().substring(0, 300) : s.headline();
         int updated = jdbc.sql("""
                 update opinion_topic set first_at = ?, last_at = ?, posts = ?, authors = ?, engagement = ?,
-                    negative_share = ?, heat = ?, level = ?, headline = ?, updated_at = ? where id = ?""")
+                    negative_share = ?, heat = ?, level = ?, headline = ?, cases = ?, updated_at = ? where id = ?""")
                 .params(ts(s.first()), ts(s.last()), s.posts(), s.authors(), s.engagement(), s.negativeShare(), heat,
-                        level.name(), headline, ts(clock.instant()), id)
+                        level.name(), headline, s.cases(), ts(clock.instant()), id)
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into opinion_topic (id, headline, first_at, last_at, posts, authors, engagement,
-                        negative_share, heat, level, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        negative_share, heat, level, cases, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, headline, ts(s.first()), ts(s.last()), s.posts(), s.authors(), s.engagement(),
-                            s.negativeShare(), heat, level.name(), ts(clock.instant()))
+                            s.negativeShare(), heat, level.name(), s.cases(), ts(clock.instant()))
                     .update();
+        }
+        if (level.compareTo(s.alerted()) > 0) {
+            s.alerted(alerts.raise(id, headline, s.alerted(), level, heat));
         }
     }
 
@@ -168,6 +241,27 @@ public class TopicBoard {
                     clusterer.restore(text, topic);
                     live.computeIfAbsent(topic, t -> new TopicStats()).add(text, rs.getBoolean("negative"));
                 });
+        jdbc.sql("select case_number, topic_id, title, opened_at from opinion_case where opened_at >= ? order by opened_at")
+                .params(ts(since))
+                .query(rs -> {
+                    String id = "case:" + rs.getString("case_number");
+                    PostText text = new PostText(id, rs.getString("title"), "", instant(rs, "opened_at"), id, 0);
+                    String topic = rs.getString("topic_id");
+                    clusterer.restore(text, topic);
+                    TopicStats stats = live.computeIfAbsent(topic, t -> new TopicStats());
+                    stats.add(text, false);
+                    stats.addCase();
+                });
+        // alerts already raised stay raised: a restart must not alert the officers a second time
+        jdbc.sql("""
+                select a.topic_id, a.level from opinion_alert a join opinion_topic t on t.id = a.topic_id
+                where t.last_at >= ?""").params(ts(since)).query(rs -> {
+            TopicStats stats = live.get(rs.getString("topic_id"));
+            WarningLevel level = WarningLevel.valueOf(rs.getString("level"));
+            if (stats != null && level.compareTo(stats.alerted()) > 0) {
+                stats.alerted(level);
+            }
+        });
     }
 
     private String newTopicId() {

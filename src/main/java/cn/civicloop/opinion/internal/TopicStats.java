@@ -17,6 +17,26 @@ public final class TopicStats {
     private Instant first;
     private Instant last;
     private String headline;
+    private int cases;
+    private cn.civicloop.opinion.WarningLevel alerted = cn.civicloop.opinion.WarningLevel.NONE;
+
+    /** The post just added is a case (of any channel). */
+    public void addCase() {
+        cases++;
+    }
+
+    public int cases() {
+        return cases;
+    }
+
+    /** The highest level the officers were alerted of. */
+    cn.civicloop.opinion.WarningLevel alerted() {
+        return alerted;
+    }
+
+    void alerted(cn.civicloop.opinion.WarningLevel level) {
+        alerted = level;
+    }
 
     public void add(PostText post, boolean negativePost) {
         Instant at = post.at();

@@ -23,7 +23,9 @@ import cn.civicloop.opinion.internal.OpinionProperties;
 import cn.civicloop.opinion.internal.PostImport;
 import cn.civicloop.opinion.internal.PostTimes;
 import cn.civicloop.opinion.internal.Sources;
+import cn.civicloop.opinion.internal.TopicAccess;
 import cn.civicloop.opinion.internal.TopicBoard;
+import cn.civicloop.security.Actors;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.PayloadTooLargeException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,10 +47,12 @@ class OpinionApiController {
     private final OpinionProperties settings;
     private final FeedPolling feeds;
     private final PostImport imports;
+    private final TopicAccess access;
     private final JsonMapper json = JsonMapper.builder().build();
 
     OpinionApiController(Sources sources, TopicBoard board, OpinionProperties settings, FeedPolling feeds,
-            PostImport imports) {
+            PostImport imports, TopicAccess access) {
+        this.access = access;
         this.feeds = feeds;
         this.imports = imports;
         this.sources = sources;
@@ -126,12 +130,14 @@ class OpinionApiController {
     @Operation(summary = "The hottest recent topics (rank, id, heat, level, time range, one-line description)")
     @GetMapping("/topics")
     Map<String, Object> topics(@RequestParam(defaultValue = "20") int limit) {
-        return Map.of("topics", board.top(Math.max(1, Math.min(limit, 100))));
+        return Map.of("topics", access.visible(board.top(Math.max(1, Math.min(limit, 100))), TopicBoard.TopicRow::id,
+                Actors.current()));
     }
 
     @Operation(summary = "The posts of a topic, newest first, authors masked")
     @GetMapping("/topics/{id}/posts")
     Map<String, Object> posts(@PathVariable String id, @RequestParam(defaultValue = "50") int limit) {
+        access.check(id, Actors.current());
         return Map.of("posts", board.posts(id, Math.max(1, Math.min(limit, 200))));
     }
 

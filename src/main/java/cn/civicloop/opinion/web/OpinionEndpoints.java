@@ -19,8 +19,18 @@ class OpinionEndpoints {
     EndpointOwners opinionEndpointOwners() {
         return EndpointOwners.of("opinion")
                 .paths(HttpMethod.POST, "/api/v1/opinion/sources/*/posts").open()
+                // the parties of a linked response: each request is checked against the topic's parties
+                .paths(HttpMethod.POST, "/api/v1/opinion/topics/*/response/replies",
+                        "/api/v1/opinion/topics/*/response/answer", "/api/v1/opinion/topics/*/response/answer/approve",
+                        "/opinion/topics/*/replies", "/opinion/topics/*/answer", "/opinion/topics/*/answer/approve")
+                .roles(Role.HANDLER, Role.DEPT_HEAD)
+                .paths(HttpMethod.GET, "/api/v1/opinion/tasks", "/opinion/tasks").roles(Role.HANDLER, Role.DEPT_HEAD)
+                .paths(HttpMethod.GET, "/api/v1/opinion/topics/*/response", "/api/v1/opinion/topics/*/cases",
+                        "/api/v1/opinion/topics/*/posts", "/opinion/topics/*")
+                .roles(Role.OPINION_OFFICER, Role.LEADER, Role.HANDLER, Role.DEPT_HEAD)
                 .paths(HttpMethod.GET, "/api/v1/opinion/**").roles(Role.OPINION_OFFICER, Role.LEADER)
                 .paths("/api/v1/opinion/**").roles(Role.OPINION_OFFICER)
+                .paths(HttpMethod.POST, "/opinion/**").roles(Role.OPINION_OFFICER)
                 .paths("/opinion", "/opinion/**").roles(Role.OPINION_OFFICER, Role.LEADER)
                 .build();
     }

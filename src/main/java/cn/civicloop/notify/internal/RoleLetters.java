@@ -1,0 +1,34 @@
+package cn.civicloop.notify.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.civicloop.directory.Directory;
+import cn.civicloop.directory.Role;
+import cn.civicloop.notify.StaffLetters;
+
+/** Letters addressed by role for other modules, into the same inbox as the case letters. */
+@Service
+class RoleLetters implements StaffLetters {
+
+    private final Directory directory;
+    private final Inbox inbox;
+    private final Clock clock;
+
+    RoleLetters(Directory directory, Inbox inbox, Clock clock) {
+        this.directory = directory;
+        this.inbox = inbox;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public int toRole(Role role, String reference, String kind, String title, String body, String sourceEvent) {
+        List<Long> staff = directory.staffIds(null, role);
+        staff.forEach(id -> inbox.add(id, reference, kind, title, body, sourceEvent, clock.instant()));
+        return staff.size();
+    }
+}

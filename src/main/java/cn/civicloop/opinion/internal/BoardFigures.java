@@ -1,0 +1,91 @@
+package cn.civicloop.opinion.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.AppealSnapshot;
+import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.shared.DistrictTime;
+
+/**
+ * What the board draws besides its table: posts and cases per district day of the hottest topics (the trend chart)
+ * and the points of their cases (the map). Both read only the few topics shown, over the board's days.
+ */
+@Component
+public class BoardFigures {
+
+    /** One topic's posts and cases per day, oldest day first, every day of the range present. */
+    public record Trend(String topicId, String headline, List<Integer> counts) {
+    }
+
+    /** A case of a shown topic with a place. */
+    public record Point(String topicId, String number, double lat, double lon) {
+    }
+
+    /** A topic's posts and cases read for the chart; a hotter topic is drawn from this many at most. */
+    private static final int MAX_ITEMS_PER_TOPIC = 20_000;
+
+    private final JdbcClient jdbc;
+    private final CaseQueries cases;
+    private final Clock clock;
+
+    BoardFigures(JdbcClient jdbc, CaseQueries cases, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** The days of the chart: the last {@code days} district days, today included. */
+    public List<LocalDate> days(int days) {
+        LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
+        List<LocalDate> list = new ArrayList<>();
+        for (int i = days - 1; i >= 0; i--) {
+            list.add(today.minusDays(i));
+        }
+        return list;
+    }
+
+    public List<Trend> trend(List<TopicBoard.TopicRow> topics, int days) {
+        List<LocalDate> range = days(days);
+        Timestamp since = Timestamp.from(range.get(0).atStartOfDay(DistrictTime.ZONE).toInstant());
+        List<Trend> trends = new ArrayList<>();
+        for (TopicBoard.TopicRow topic : topics) {
+            Map<LocalDate, Integer> perDay = new TreeMap<>();
+            range.forEach(d -> perDay.put(d, 0));
+            java.util.function.Consumer<Timestamp> count = t -> perDay.computeIfPresent(
+                    t.toInstant().atZone(DistrictTime.ZONE).toLocalDate(), (d, n) -> n + 1);
+            jdbc.sql("select posted_at from opinion_post where topic_id = ? and posted_at >= ? fetch first ? rows only")
+                    .params(topic.id(), since, MAX_ITEMS_PER_TOPIC).query(Timestamp.class).list().forEach(count);
+            jdbc.sql("select opened_at from opinion_case where topic_id = ? and opened_at >= ? fetch first ? rows only")
+                    .params(topic.id(), since, MAX_ITEMS_PER_TOPIC).query(Timestamp.class).list().forEach(count);
+            trends.add(new Trend(topic.id(), topic.headline(), List.copyOf(perDay.values())));
+        }
+        return trends;
+    }
+
+    /** The newest cases (at most {@code perTopic} each) of the topics that have a place. */
+    public List<Point> points(List<TopicBoard.TopicRow> topics, int perTopic) {
+        Map<String, String> topicOf = new LinkedHashMap<>();
+        for (TopicBoard.TopicRow topic : topics) {
+            jdbc.sql("select case_number from opinion_case where topic_id = ? order by opened_at desc fetch first ? rows only")
+                    .params(topic.id(), perTopic).query(String.class).list()
+                    .forEach(n -> topicOf.put(n, topic.id()));
+        }
+        List<Point> points = new ArrayList<>();
+        for (AppealSnapshot s : topicOf.isEmpty() ? List.<AppealSnapshot>of() : cases.snapshots(topicOf.keySet())) {
+            if (s.lat() != null && s.lon() != null) {
+                points.add(new Point(topicOf.get(s.number()), s.number(), s.lat(), s.lon()));
+            }
+        }
+        return points;
+    }
+}

@@ -1,0 +1,51 @@
+// The opinion board's trend (posts and cases per day of the hottest topics, ECharts) and map (their cases, Leaflet
+// over the district's own street outlines), drawn from the page's data attributes; nothing is fetched but the
+// outlines.
+(function () {
+  var root = document.getElementById('opinion-charts');
+  if (!root) { return; }
+  var d = root.dataset;
+  var days = JSON.parse(d.days || '[]');
+  var trend = JSON.parse(d.trend || '[]');
+  var points = JSON.parse(d.points || '[]');
+  var COLOURS = ['#c62828', '#e06a00', '#b38b00', '#1f6fd1', '#2e7d32'];
+
+  var trendEl = document.getElementById('opinion-trend');
+  if (typeof echarts !== 'undefined' && trend.length > 0) {
+    var chart = echarts.init(trendEl, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      legend: { type: 'scroll', bottom: 0 },
+      grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
+      xAxis: { type: 'category', data: days },
+      yAxis: { type: 'value', minInterval: 1, name: d.labelPosts },
+      series: trend.map(function (t, i) {
+        var name = t.topicId + ' ' + (t.headline.length > 12 ? t.headline.substring(0, 12) + '…' : t.headline);
+        return { name: name, type: 'line', data: t.counts, itemStyle: { color: COLOURS[i % COLOURS.length] } };
+      })
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  var mapEl = document.getElementById('opinion-map');
+  if (typeof L !== 'undefined') {
+    var map = L.map(mapEl, { attributionControl: false }).setView([34.86, 117.55], 11);
+    // tiles only when the district configured its own server (civicloop.map.tile-url)
+    if (d.tiles) { L.tileLayer(d.tiles, { maxZoom: 19 }).addTo(map); }
+    var order = trend.map(function (t) { return t.topicId; });
+    var markers = points.map(function (p) {
+      var colour = COLOURS[Math.max(0, order.indexOf(p.topicId)) % COLOURS.length];
+      return L.circleMarker([p.lat, p.lon], { radius: 6, color: '#1d2733', weight: 1, fillColor: colour, fillOpacity: 0.9 })
+        .bindTooltip(p.topicId + ' · ' + p.number).addTo(map);
+    });
+    fetch(d.areas).then(function (r) { return r.json(); }).then(function (geojson) {
+      var outline = L.geoJSON(geojson, { style: { color: '#1d2733', weight: 1, fillOpacity: 0.03 } }).addTo(map);
+      if (markers.length > 0) {
+        map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3));
+      } else {
+        map.fitBounds(outline.getBounds());
+      }
+    });
+  }
+})();
