@@ -7,6 +7,7 @@ import java.util.Locale;
  * The fresh machine's model (首个模型) against real messages: trained on the seed corpus alone, as the application
  * does on an empty database, and scored on the shared TipDM 2020-C files (read in place). Not a test: run with
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.civicloop.classifier.SeedCorpusBenchmark</pre>
+ * (argument {@code generated}: the generator's current output instead of the shipped file; or a CSV file's path).
  */
 public final class SeedCorpusBenchmark {
 
@@ -14,8 +15,10 @@ public final class SeedCorpusBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        List<RoutingExample> seed = args.length > 0 && args[0].equals("generated")
-                ? TrainingFiles.read(List.of(write(SeedCorpusGenerator.csv()))) : TestCorpus.all();
+        // no argument: the shipped corpus; "generated": the generator's current output; else a CSV file to compare
+        List<RoutingExample> seed = args.length == 0 ? TestCorpus.all() : args[0].equals("generated")
+                ? TrainingFiles.read(List.of(write(SeedCorpusGenerator.csv())))
+                : TrainingFiles.read(List.of(java.nio.file.Path.of(args[0])));
         long start = System.nanoTime();
         RoutingModel model = new RoutingTrainer().train(seed);
         System.out.printf(Locale.ROOT, "seed corpus: %d rows; training %.1f s, %d features%n", seed.size(),
