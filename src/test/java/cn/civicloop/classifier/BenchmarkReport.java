@@ -34,7 +34,8 @@ final class BenchmarkReport {
                 Double.parseDouble(o.getOrDefault("mix", "" + d.lrMix())),
                 Integer.parseInt(o.getOrDefault("folds", "" + d.calibrationFolds())),
                 Double.parseDouble(o.getOrDefault("nb", "" + d.nbWeight())),
-                Double.parseDouble(o.getOrDefault("nbAlpha", "" + d.nbAlpha())));
+                Double.parseDouble(o.getOrDefault("nbAlpha", "" + d.nbAlpha())),
+                Integer.parseInt(o.getOrDefault("dgram", o.getOrDefault("gram", "" + d.detailCharGram()))));
     }
 
     static void print(String title, CrossValidation.Result r, boolean quick) {

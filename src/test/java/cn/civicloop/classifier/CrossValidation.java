@@ -28,6 +28,21 @@ final class CrossValidation {
 
     static Result run(List<RoutingExample> pool, List<RoutingExample> extra, FeatureConfig config, int k,
             boolean calibrate) {
+        return run(pool, extra, config, k, calibrate, 42L, k);
+    }
+
+    /**
+     * Held-out split (留出集): the stratified, duplicate-keeping fifth of the pool that {@code seed} deals to fold 0,
+     * trained on everything else. Predictions cover the held-out rows only.
+     */
+    static Result heldOut(List<RoutingExample> pool, List<RoutingExample> extra, FeatureConfig config,
+            boolean calibrate, long seed) {
+        return run(pool, extra, config, 5, calibrate, seed, 1);
+    }
+
+    /** Evaluates the first {@code evaluated} of {@code k} folds dealt with {@code seed}. */
+    static Result run(List<RoutingExample> pool, List<RoutingExample> extra, FeatureConfig config, int k,
+            boolean calibrate, long seed, int evaluated) {
         List<RoutingExample> all = new ArrayList<>(pool);
         all.addAll(extra);
         List<String> labels = List.copyOf(new TreeSet<>(all.stream().map(RoutingExample::label).toList()));
@@ -40,9 +55,9 @@ final class CrossValidation {
         int[] poolY = java.util.Arrays.copyOf(y, pool.size());
         int[] poolGroups = DuplicateGroups.of(pool.stream().map(RoutingExample::title).toList(),
                 pool.stream().map(RoutingExample::detail).toList());
-        int[] fold = Folds.assign(poolY, poolGroups, k, 42L);
+        int[] fold = Folds.assign(poolY, poolGroups, k, seed);
         Calibration.Sample[] out = new Calibration.Sample[pool.size()];
-        for (int f = 0; f < k; f++) {
+        for (int f = 0; f < evaluated; f++) {
             Set<String> testTexts = new HashSet<>();
             for (int i = 0; i < pool.size(); i++) {
                 if (fold[i] == f) {
@@ -77,7 +92,7 @@ final class CrossValidation {
                 }
             }
         }
-        return new Result(labels, List.of(out));
+        return new Result(labels, java.util.Arrays.stream(out).filter(java.util.Objects::nonNull).toList());
     }
 
     private static String norm(String text) {

@@ -38,6 +38,7 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
         out.writeInt(config.calibrationFolds());
         out.writeDouble(config.nbWeight());
         out.writeDouble(config.nbAlpha());
+        out.writeInt(config.detailCharGram());
         out.writeInt(labels.size());
         for (String label : labels) {
             out.writeUTF(label);
@@ -60,16 +61,24 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
 
     /** Reads the current form; {@link #read(DataInput, int)} for older model files. */
     public static Classifier read(DataInput in) throws IOException {
-        return read(in, 2);
+        return read(in, 3);
     }
 
-    /** Format 1 has no naive-Bayes settings (its weights never included one); format 2 stores them. */
+    /**
+     * Format 1 has no naive-Bayes settings (its weights never included one); format 2 stores them; format 3 adds the
+     * body's longest n-gram (before it, as long as the others).
+     */
     public static Classifier read(DataInput in, int format) throws IOException {
         FeatureConfig c = new FeatureConfig(in.readInt(), in.readBoolean(), in.readInt(), in.readFloat(),
                 in.readFloat(), in.readFloat(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt());
         FeatureConfig config = format < 2 ? c : new FeatureConfig(c.maxCharGram(), c.words(), c.minDf(),
                 c.titleWeight(), c.detailWeight(), c.sharedWeight(), c.svmC(), c.lrC(), c.lrMix(),
                 c.calibrationFolds(), in.readDouble(), in.readDouble());
+        if (format >= 3) {
+            config = new FeatureConfig(config.maxCharGram(), config.words(), config.minDf(), config.titleWeight(),
+                    config.detailWeight(), config.sharedWeight(), config.svmC(), config.lrC(), config.lrMix(),
+                    config.calibrationFolds(), config.nbWeight(), config.nbAlpha(), in.readInt());
+        }
         int labelCount = in.readInt();
         List<String> labels = new ArrayList<>(labelCount);
         for (int i = 0; i < labelCount; i++) {

@@ -18,14 +18,27 @@ package cn.civicloop.classifier.model;
  * @param nbWeight      weight of a multinomial naive Bayes over the title and shared blocks, added to the linear
  *                      scores (it carries the vocabulary of bodies over to bare titles); 0 leaves it out
  * @param nbAlpha       additive smoothing of that naive Bayes
+ * @param detailCharGram longest character n-gram of the body block alone: a body is long enough for 3-grams to
+ *                      carry phrases, while on the short title and shared blocks they mostly add noise
  */
 public record FeatureConfig(int maxCharGram, boolean words, int minDf, float titleWeight, float detailWeight,
         float sharedWeight, double svmC, double lrC, double lrMix, int calibrationFolds, double nbWeight,
-        double nbAlpha) {
+        double nbAlpha, int detailCharGram) {
 
-    /** Title weight, naive-Bayes weight and smoothing chosen by the 5-fold CV of the benchmark (titles and complete). */
+    /**
+     * Title weight, naive-Bayes weight and smoothing chosen by the 5-fold CV of the benchmark (titles and complete);
+     * character 3-grams in the body only, chosen on the held-out split (ADR 0040).
+     */
     public static FeatureConfig defaults() {
-        return new FeatureConfig(2, true, 2, 0.7f, 1.0f, 1.0f, 0.5, 0.0, 0.25, 3, 0.05, 0.01);
+        return new FeatureConfig(2, true, 2, 0.7f, 1.0f, 1.0f, 0.5, 0.0, 0.25, 3, 0.05, 0.01, 3);
+    }
+
+    /** Body n-grams as long as the others, as models of format 2 were trained. */
+    public FeatureConfig(int maxCharGram, boolean words, int minDf, float titleWeight, float detailWeight,
+            float sharedWeight, double svmC, double lrC, double lrMix, int calibrationFolds, double nbWeight,
+            double nbAlpha) {
+        this(maxCharGram, words, minDf, titleWeight, detailWeight, sharedWeight, svmC, lrC, lrMix, calibrationFolds,
+                nbWeight, nbAlpha, maxCharGram);
     }
 
     /** Without the naive-Bayes term, as models of format 1 were trained. */
@@ -36,8 +49,8 @@ public record FeatureConfig(int maxCharGram, boolean words, int minDf, float tit
     }
 
     public FeatureConfig {
-        if (maxCharGram < 1 || minDf < 1 || calibrationFolds < 2) {
-            throw new IllegalArgumentException("maxCharGram and minDf must be ≥ 1, calibrationFolds ≥ 2");
+        if (maxCharGram < 1 || detailCharGram < 1 || minDf < 1 || calibrationFolds < 2) {
+            throw new IllegalArgumentException("maxCharGram, detailCharGram and minDf must be ≥ 1, calibrationFolds ≥ 2");
         }
         if (svmC <= 0 && lrC <= 0) {
             throw new IllegalArgumentException("at least one of svmC and lrC must be positive");

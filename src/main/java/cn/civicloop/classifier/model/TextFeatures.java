@@ -58,6 +58,7 @@ public final class TextFeatures {
                 }
             }
         }
+        int longest = block == DETAIL ? config.detailCharGram() : config.maxCharGram();
         int[] cps = text.codePoints().toArray();
         int start = 0;
         while (start < cps.length) {
@@ -71,7 +72,7 @@ public final class TextFeatures {
             }
             // n-grams stay inside a run of letters: punctuation and spaces are boundaries, not content
             for (int i = start; i < end; i++) {
-                for (int n = 1; n <= config.maxCharGram() && i + n <= end; n++) {
+                for (int n = 1; n <= longest && i + n <= end; n++) {
                     counts.merge(block + "c" + new String(cps, i, n), 1, Integer::sum);
                 }
             }
