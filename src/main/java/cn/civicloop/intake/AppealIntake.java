@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import cn.civicloop.board.PublicationChoices;
 import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.Channel;
@@ -37,11 +38,14 @@ public class AppealIntake {
     private final Jurisdictions jurisdictions;
     private final CaseManagement cases;
     private final HazardRules hazards;
+    private final PublicationChoices publication;
 
-    AppealIntake(Jurisdictions jurisdictions, CaseManagement cases, HazardRules hazards) {
+    AppealIntake(Jurisdictions jurisdictions, CaseManagement cases, HazardRules hazards,
+            PublicationChoices publication) {
         this.jurisdictions = jurisdictions;
         this.cases = cases;
         this.hazards = hazards;
+        this.publication = publication;
     }
 
     public OpenedCase submit(AppealForm form, List<Upload> photos, Actor submitter) {
@@ -80,7 +84,11 @@ public class AppealIntake {
                 placement == null ? null : placement.grid().code(),
                 contact == null ? null : Text.cleanOrNull(contact.name()),
                 contact == null ? null : Text.cleanOrNull(contact.phone()), Boolean.TRUE.equals(form.anonymous()), photos);
-        return cases.open(appeal, submitter);
+        OpenedCase opened = cases.open(appeal, submitter);
+        // not shown unless the resident lets it (absent: yes, ADR 0038); the board applies its own withheld rules
+        publication.record(opened.number(), !Boolean.FALSE.equals(form.publish()),
+                Boolean.TRUE.equals(form.publishPhotos()) && photos != null && !photos.isEmpty());
+        return opened;
     }
 
     /**

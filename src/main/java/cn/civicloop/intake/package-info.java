@@ -6,5 +6,5 @@
  * urgency follows the routing catalogue's hazard rules (triage) before the channel's own choice.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake (受理入口)",
-        allowedDependencies = {"shared", "geo", "cases", "directory", "triage", "security"})
+        allowedDependencies = {"shared", "geo", "cases", "directory", "triage", "security", "board"})
 package cn.civicloop.intake;
