@@ -64,6 +64,8 @@ class MediaApiTests extends ApiTest {
         JsonNode item = open(number, "光明路积水问题久拖不决");
         long id = item.get("id").asLong();
         assertThat(item.get("status").asString()).isEqualTo("OPEN");
+        // counted by the evaluation as supervision (督办件数) of the case's department
+        await(() -> supervisedByEvaluation(number), "the evaluation's supervision fact");
         assertThat(Instant.parse(item.get("dueAt").asString())).isAfter(Instant.parse(item.get("openedAt").asString()));
 
         // not on the board before it is published
@@ -144,6 +146,14 @@ class MediaApiTests extends ApiTest {
                 Map.of("departmentId", departmentId("ZFJ"), "title", " ", "body", "b"));
         assertThat(blank.status()).isEqualTo(422);
         assertThat(ok(api.get(BASE + "/items", api.login("media"))).body()).doesNotContain("无对象");
+    }
+
+    private boolean supervisedByEvaluation(String number) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String period = today.minusDays(1) + ".." + today.plusDays(1);
+        Api.Answer a = ok(api.get("/api/v1/evaluation/periods/" + period + "/subjects/DEPARTMENT/"
+                + departmentId("ZFJ") + "/cases?indicator=SUPERVISED&term=0", api.login("evaluation")));
+        return a.body().contains(number);
     }
 
     private JsonNode item(long id) {
