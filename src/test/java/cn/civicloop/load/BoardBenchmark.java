@@ -45,7 +45,7 @@ public final class BoardBenchmark {
         ConfigurableApplicationContext app = LoadBenchmark.start(db, 20);
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32))
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(Duration.ofSeconds(60)).build();
         AtomicInteger seq = new AtomicInteger();
         System.out.printf("%nBoard benchmark: %d GET /board per second for %d s, %d appeals per second; load %s%n",
                 rate, seconds, intake, load());
