@@ -47,7 +47,10 @@ public enum Role {
     KNOWLEDGE_EDITOR("知识库编辑"),
 
     /** 舆情专员 — watches online opinion: sources, imports, hot topics and their warnings. */
-    OPINION_OFFICER("舆情专员");
+    OPINION_OFFICER("舆情专员"),
+
+    /** 融媒体中心 — media supervision: watches the loop's public facts, opens and publishes supervision items. */
+    MEDIA_OFFICER("融媒体中心");
 
     /** The system administrator of 三员分立: the role stored as {@code ADMIN}. */
     public static final Role SYSTEM_ADMIN = ADMIN;

@@ -6,9 +6,10 @@
  * to the cases behind a figure and an Excel export.
  * <p>
  * Reads cases only through their events ({@link cn.civicloop.cases.CaseTransitioned},
- * {@link cn.civicloop.cases.CaseEscalated}) and their read API, keeping its own fact table; writes nothing into
+ * {@link cn.civicloop.cases.CaseEscalated}; the media centre's {@link cn.civicloop.media.SupervisionOpened} as
+ * supervision) and their read API, keeping its own fact table; writes nothing into
  * other modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Performance evaluation (绩效考评)",
-        allowedDependencies = {"shared", "cases", "directory", "dispatch", "roads", "security"})
+        allowedDependencies = {"shared", "cases", "directory", "dispatch", "media", "roads", "security"})
 package cn.civicloop.evaluation;

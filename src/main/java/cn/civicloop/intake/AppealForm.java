@@ -25,7 +25,18 @@ public record AppealForm(
         @Valid Location location,
         @Size(max = 300, message = "地址最长 300 字") String address,
         @Valid Contact contact,
-        Boolean anonymous) {
+        Boolean anonymous,
+        @Schema(description = "公示: whether the case may be shown anonymised on the public board (/board); "
+                + "absent means yes — the resident opts out with false") Boolean publish,
+        @Schema(description = "whether the board may say the case has photos (the photos are never shown); "
+                + "absent means no") Boolean publishPhotos) {
+
+    /** An appeal whose resident was not asked about publication: the defaults apply (shown, photos not mentioned). */
+    public AppealForm(Channel channel, String externalRef, AppealKind kind, Urgency urgency, String category,
+            String title, String content, Location location, String address, Contact contact, Boolean anonymous) {
+        this(channel, externalRef, kind, urgency, category, title, content, location, address, contact, anonymous,
+                null, null);
+    }
 
     /** A point; {@code datum} says whether it came from a GPS (WGS84) or a Chinese web map (GCJ02). */
     public record Location(@NotNull(message = "缺少纬度 (lat is required)") Double lat,

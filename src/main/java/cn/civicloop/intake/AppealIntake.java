@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import cn.civicloop.board.PublicationChoices;
 import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.Channel;
@@ -42,15 +43,17 @@ public class AppealIntake {
     private final AddressPlacing addresses;
     private final CasePlacing placing;
     private final boolean placeByAddress;
+    private final PublicationChoices publication;
 
     AppealIntake(Jurisdictions jurisdictions, CaseManagement cases, HazardRules hazards, AddressPlacing addresses,
-            CasePlacing placing, IntakeProperties settings) {
+            CasePlacing placing, IntakeProperties settings, PublicationChoices publication) {
         this.placeByAddress = settings.placeByAddress();
         this.jurisdictions = jurisdictions;
         this.cases = cases;
         this.hazards = hazards;
         this.addresses = addresses;
         this.placing = placing;
+        this.publication = publication;
     }
 
     public OpenedCase submit(AppealForm form, List<Upload> photos, Actor submitter) {
@@ -98,7 +101,11 @@ public class AppealIntake {
                 contact == null ? null : Text.cleanOrNull(contact.name()),
                 contact == null ? null : Text.cleanOrNull(contact.phone()), Boolean.TRUE.equals(form.anonymous()), photos,
                 placed == null ? null : placed.match());
-        return cases.open(appeal, submitter);
+        OpenedCase opened = cases.open(appeal, submitter);
+        // not shown unless the resident lets it (absent: yes, ADR 0038); the board applies its own withheld rules
+        publication.record(opened.number(), !Boolean.FALSE.equals(form.publish()),
+                Boolean.TRUE.equals(form.publishPhotos()) && photos != null && !photos.isEmpty());
+        return opened;
     }
 
     /**

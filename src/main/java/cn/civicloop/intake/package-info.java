@@ -8,5 +8,5 @@
  * mark the case waits for an operator to confirm the place ({@link cn.civicloop.intake.AppealIntake#fixPlace}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake (受理入口)",
-        allowedDependencies = {"shared", "geo", "cases", "directory", "triage", "security", "places"})
+        allowedDependencies = {"shared", "geo", "cases", "directory", "triage", "security", "places", "board"})
 package cn.civicloop.intake;

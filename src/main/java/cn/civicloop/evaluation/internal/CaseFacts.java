@@ -17,6 +17,7 @@ import cn.civicloop.cases.CaseView;
 import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
 import cn.civicloop.directory.Actor;
+import cn.civicloop.media.SupervisionOpened;
 import cn.civicloop.shared.NotFoundException;
 
 /**
@@ -76,6 +77,14 @@ class CaseFacts {
                 supervised(n, event.departmentId(), event.occurredAt());
             }
         });
+    }
+
+    /** A media supervision item (媒体曝光) on a case counts as supervision (督办) of the department it names. */
+    @ApplicationModuleListener
+    void on(SupervisionOpened event) {
+        if (event.caseNumber() != null) {
+            supervised(event.caseNumber(), event.departmentId(), event.occurredAt());
+        }
     }
 
     /** Records what one step of a case means for evaluation; {@code view} is the case as it is now. */

@@ -80,7 +80,7 @@ class PhoneRegistrationPageController {
         return new AppealForm(Channel.HOTLINE_12345, externalRef, parse(AppealKind.class, p.get("kind")),
                 parse(Urgency.class, p.get("urgency")), null, p.get("title"), p.get("content"), null,
                 p.get("address"), new AppealForm.Contact(p.get("name"), p.get("phone")),
-                "on".equals(p.get("anonymous")));
+                "on".equals(p.get("anonymous")), "on".equals(p.get("publish")), null);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name) {

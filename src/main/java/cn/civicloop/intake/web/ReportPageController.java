@@ -109,7 +109,7 @@ class ReportPageController {
         String externalRef = id != null && id.matches("[0-9a-f-]{36}") ? "web-" + id : null;
         return new AppealForm(Channel.WEBSITE, externalRef, kind, null, null, p.get("title"), p.get("content"),
                 location, p.get("address"), new AppealForm.Contact(p.get("name"), p.get("phone")),
-                "on".equals(p.get("anonymous")));
+                "on".equals(p.get("anonymous")), "on".equals(p.get("publish")), "on".equals(p.get("publishPhotos")));
     }
 
     private static boolean notBlank(String s) {

@@ -1,0 +1,45 @@
+package cn.civicloop.board.internal;
+
+import java.util.Set;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.cases.FollowUpAnswered;
+
+/**
+ * Keeps the board current from the cases' events, after their transaction: a case's row on every change of status
+ * or department, and the departments' monthly figures. Only steps that change what the board shows are stored as
+ * publications for this listener.
+ */
+@Component
+class CaseProgress {
+
+    static final Set<CaseAction> COUNTED = Set.of(CaseAction.ASSIGN, CaseAction.REASSIGN, CaseAction.ARBITRATE,
+            CaseAction.CLOSE, CaseAction.MERGE, CaseAction.VOID);
+
+    private final Publications publications;
+    private final DepartmentMonths months;
+
+    CaseProgress(Publications publications, DepartmentMonths months) {
+        this.publications = publications;
+        this.months = months;
+    }
+
+    public static boolean concerns(CaseTransitioned event) {
+        return event.from() != event.to() || COUNTED.contains(event.action());
+    }
+
+    @ApplicationModuleListener(condition = "T(cn.civicloop.board.internal.CaseProgress).concerns(#event)")
+    void on(CaseTransitioned event) {
+        months.count(event);
+        publications.refresh(event.number());
+    }
+
+    @ApplicationModuleListener
+    void on(FollowUpAnswered event) {
+        months.count(event);
+    }
+}
