@@ -26,4 +26,15 @@ public final class Text {
         String cleaned = clean(value);
         return cleaned == null || cleaned.isEmpty() ? null : cleaned;
     }
+
+    private static final java.util.regex.Pattern LONG_DIGIT_RUN = java.util.regex.Pattern.compile("\\d{7,}");
+
+    /**
+     * The text without runs of seven digits or more (a phone, an identity or a bank number a resident wrote into his
+     * words), for the copies of those words that other tables keep (training examples): what they are kept for
+     * needs no such number, and a copy must not hold one in clear beside the sealed contact.
+     */
+    public static String withoutLongNumbers(String value) {
+        return value == null ? null : LONG_DIGIT_RUN.matcher(value).replaceAll("");
+    }
 }

@@ -237,6 +237,9 @@ class EvaluationApiTests extends ApiTest {
         String number = closedCase("考评测试：补录");
         long zfj = departmentId("ZFJ");
         await(() -> drill(OFFICE, zfj, "SATISFIED", 1).contains(number), "the follow-up fact");
+        // the listeners run each event in a transaction of their own and in any order: the rework's mark on the
+        // earlier reply may land after the follow-up's fact, so every publication of the case must be complete
+        await(() -> incompletePublications(number) == 0, "every event of the case handled", Duration.ofSeconds(60));
         List<String> recorded = facts(number);
         // as if the case were older than the module: no facts
         jdbc.sql("delete from evaluation_fact where case_number = ?").param(number).update();
@@ -261,6 +264,11 @@ class EvaluationApiTests extends ApiTest {
         JsonNode progress = ok(api.get(BASE + "/backfill", api.login("leader"))).json();
         assertThat(progress.get("requestedBy").asString()).isEqualTo(OFFICE);
         assertThat(progress.get("casesRead").asLong()).isPositive();
+    }
+
+    private long incompletePublications(String number) {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null and serialized_event "
+                + "like ?").param("%\"" + number + "\"%").query(Long.class).single();
     }
 
     /** Asks for a backfill through the API and waits for the scheduler's run to finish. */

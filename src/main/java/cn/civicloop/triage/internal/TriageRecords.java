@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.civicloop.shared.Text;
 import cn.civicloop.triage.HazardLevel;
 import cn.civicloop.triage.HazardMatch;
 
@@ -121,7 +122,8 @@ public class TriageRecords {
                 .params(kind, finalDepartmentId, number).update();
         if (updated == 1 && label != null) {
             jdbc.sql("insert into triage_feedback (case_number, title, content, label, kind, created_at) values (?, ?, ?, ?, ?, ?)")
-                    .params(number, title, content, label, kind, Timestamp.from(at)).update();
+                    .params(number, Text.withoutLongNumbers(title), Text.withoutLongNumbers(content), label, kind,
+                            Timestamp.from(at)).update();
         }
     }
 

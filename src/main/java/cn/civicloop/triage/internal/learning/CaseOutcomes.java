@@ -12,6 +12,7 @@ import cn.civicloop.cases.CaseView;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.Text;
 import cn.civicloop.triage.internal.Catalogue;
 import cn.civicloop.triage.internal.Rule;
 
@@ -59,8 +60,9 @@ class CaseOutcomes {
                 : directory.department(departmentId).map(Department::code).orElse(null);
         String category = view.category() != null && !view.category().isBlank() ? view.category().strip()
                 : categoryOf(departmentCode);
-        String title = view.title() == null ? "" : view.title();
-        String content = view.content() == null ? "" : view.content();
+        // the resident's words without a phone or other long number he wrote into them (docs/security.md)
+        String title = view.title() == null ? "" : Text.withoutLongNumbers(view.title());
+        String content = view.content() == null ? "" : Text.withoutLongNumbers(view.content());
         jdbc.sql("delete from triage_outcome where case_number = ?").param(event.number()).update();
         if (category == null || (title.isBlank() && content.isBlank())) {
             return; // nothing to learn: no category, and no department the catalogue routes a category to

@@ -33,10 +33,12 @@ class PersonalDataAtRestApiTests extends ApiTest {
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     /**
-     * The resident's own words, not sealed (docs/security.md): a number he writes into his title or content stays as
-     * written. Every other text column of every table is scanned.
+     * The resident's own words and the department's reply to him, not sealed (docs/security.md): a number written
+     * into his title or content, or into the reply (and its timeline step), stays as written. Every other text column
+     * of every table is scanned, the copies of the resident's words kept for training included.
      */
-    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("cases_case.title", "cases_case.content");
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("cases_case.title", "cases_case.content",
+            "cases_case.reply_text", "cases_timeline.reason");
 
     @Autowired
     JdbcClient jdbc;
