@@ -6,6 +6,8 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
+import cn.civicloop.shared.Text;
+
 /**
  * Makes a resident's words fit for the public board: his name, phone and exact address out, house numbers (门牌号)
  * blanked, any run of digits long enough to be a phone or an identity number blanked, names HanLP recognises
@@ -18,7 +20,6 @@ final class Anonymiser {
         MR, MS, RESIDENT
     }
 
-    private static final Pattern LONG_DIGITS = Pattern.compile("\\d[\\d\\s-]{5,}\\d");
     private static final Pattern HOUSE_NUMBER = Pattern.compile(
             "[0-9０-９一二三四五六七八九十百零〇]+(?=\\s*(号楼|号院|号|栋|幢|单元|室|层|楼|户|弄|巷))");
     private static final String BLANK = "*";
@@ -51,7 +52,7 @@ final class Anonymiser {
         s = without(s, phone);
         s = withoutName(s, name);
         s = withoutRecognisedNames(s);
-        s = LONG_DIGITS.matcher(s).replaceAll(BLANK);
+        s = Text.replaceLongNumbers(s, number -> BLANK);
         s = HOUSE_NUMBER.matcher(s).replaceAll(BLANK);
         return s;
     }

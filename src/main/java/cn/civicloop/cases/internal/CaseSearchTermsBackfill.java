@@ -6,38 +6,22 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+
+import cn.civicloop.shared.DataMigration;
 
 /**
  * Flyway V93.1: writes the search terms of the cases stored before V93, in id order, {@link #BATCH} rows per read and
  * one batched update per page, so memory stays flat over millions of rows. Java, not SQL: the terms are what
  * {@link CaseSearchTerms} makes of the text (normalised, 繁 → 简, bigrams), the same function as at write time.
  */
-public class CaseSearchTermsBackfill implements JavaMigration {
+public class CaseSearchTermsBackfill extends DataMigration {
+
+    public CaseSearchTermsBackfill() {
+        super("93.1", "case search terms (fill existing rows)");
+    }
 
     static final int BATCH = 2_000;
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("93.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "case search terms (fill existing rows)";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
 
     private record Row(long id, String terms) {
     }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
@@ -19,6 +17,7 @@ import cn.civicloop.open311.Open311Clients.Client;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Masking;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Text;
 
 /**
  * GET requests, GET requests/{id} and GET tokens/{token}. Everyone may read the district's requests; personal data
@@ -34,7 +33,6 @@ public class RequestListing {
     static final Set<Channel> NOT_LISTED = Set.of(Channel.POLICE_110, Channel.BLOCK_POLICE, Channel.VIDEO_ALARM);
 
     /** Phone numbers, ID card numbers and the like inside a free text. */
-    private static final Pattern NUMBER_RUN = Pattern.compile("\\d[\\d\\- ]{5,}[\\dXx]");
 
     private final CaseFeed feed;
     private final RequestLedger ledger;
@@ -174,16 +172,7 @@ public class RequestListing {
 
     /** Each run of digits long enough to be a phone or ID number, masked as a phone number is. */
     static String masked(String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = NUMBER_RUN.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(Masking.phone(m.group())));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Text.replaceLongNumbers(text, Masking::phone);
     }
 
     /** About 100 m for anyone but the submitting client: enough to see the street, not the door. */

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.opinion.WarningLevel;
 import cn.civicloop.shared.Masking;
+import cn.civicloop.shared.Text;
 
 /**
  * Stores posts and places them in topics as they arrive, keeping each topic's heat, level and negative share up to
@@ -128,7 +129,7 @@ public class TopicBoard {
     }
 
     private static String withoutLongNumbers(String text) {
-        return text == null ? null : text.replaceAll("\\d{7,}", "…");
+        return Text.replaceLongNumbers(text, number -> "…");
     }
 
     private static String cut(String text, int max) {

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+
+import cn.civicloop.shared.DataMigration;
 
 /**
  * Flyway V55.1: re-chains the rows written under the unkeyed SHA-256 chain with HMAC-SM3 under the configured key.
@@ -18,32 +18,13 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * and names the row: an assessor must see that, not a freshly signed forgery). Runs as the migrations' owner, who
  * may switch the append-only trigger off for this one transaction on PostgreSQL.
  */
-public class KeyedChainMigration implements JavaMigration {
+public class KeyedChainMigration extends DataMigration {
 
     private final AuditKeys keys;
 
     public KeyedChainMigration(AuditKeys keys) {
+        super("55.1", "audit keyed chain (re-chain existing rows with HMAC-SM3)");
         this.keys = keys;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("55.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "audit keyed chain (re-chain existing rows with HMAC-SM3)";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     private record Row(long seq, Instant at, String actor, String action, String target, String outcome,
@@ -71,7 +52,7 @@ public class KeyedChainMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        boolean postgres = onPostgres(c);
         // pass 1: the old chain must be intact
         String prev = AuditChain.GENESIS;
         long expected = 1;
