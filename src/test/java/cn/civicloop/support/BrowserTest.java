@@ -22,7 +22,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Base of the browser tests: the whole application on a random port and Debian's headless Chromium driven by
  * Selenium (installed by .ci/run). A failing test leaves a screenshot and the page source under
  * {@code target/browser-failures/}; {@link #screenshot(String)} writes the README's pictures to
- * {@code docs/screenshots/}.
+ * {@code target/screenshots/}, or over those in {@code docs/screenshots/} when CIVICLOOP_UPDATE_SCREENSHOTS=true (a
+ * test run must not leave the working tree changed).
  */
 @ExtendWith(BrowserTest.FailureArtifacts.class)
 public abstract class BrowserTest extends ApiTest {
@@ -108,7 +109,8 @@ public abstract class BrowserTest extends ApiTest {
     /** Saves the current page as a README picture. */
     protected static void screenshot(String name) {
         try {
-            Path dir = Path.of("docs", "screenshots");
+            Path dir = "true".equals(System.getenv("CIVICLOOP_UPDATE_SCREENSHOTS"))
+                    ? Path.of("docs", "screenshots") : Path.of("target", "screenshots");
             Files.createDirectories(dir);
             Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
