@@ -29,7 +29,7 @@ class KafkaSending {
      * the record goes to the producer's buffer, and Spring's {@code @Async} then waits for the send's future, that is
      * for the broker's acknowledgement and Modulith's marking it complete (a second update). The threads wait, they
      * hardly compute; with two, under a loaded database, the sends queued behind those waits for minutes
-     * (docs/events.md, Figures). Eight keep a send cycle of ~10 ms at hundreds per second.
+     * (docs/events.md, Figures), so there are eight.
      */
     @Bean(KafkaSender.EXECUTOR)
     ThreadPoolTaskExecutor kafkaSendingExecutor() {
