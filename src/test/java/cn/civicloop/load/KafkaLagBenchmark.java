@@ -32,7 +32,8 @@ import cn.civicloop.CivicLoopApplication;
  * settings on a fresh PostgreSQL database, the switch on) in this JVM; appeals submitted over HTTP on the load
  * benchmark's open-loop timetable; a plain consumer takes the time each {@code case.opened} arrives. The lag is
  * arrival minus the event's {@code occurredAt} (the intake's clock, same JVM): commit, listener hand-off, send,
- * broker, consumer poll.
+ * broker, consumer poll. {@link KafkaLagStamps} takes the points in between, and the run prints each stage's
+ * percentiles, so that a lag shows where it comes from.
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.civicloop.load.KafkaLagBenchmark \
@@ -57,12 +58,13 @@ public final class KafkaLagBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "500"));
 
+        String loadBefore = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, "civicloop.cases", "civicloop.incidents",
                 "civicloop.whistles");
         broker.brokerListProperty("civicloop.benchmark.kafka.brokers");
         broker.afterPropertiesSet();
         String db = LoadBenchmark.freshDatabase("civicloop_kafka_lag");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicLoopApplication.class).run(
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicLoopApplication.class, KafkaLagStamps.class).run(
                 "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + db, "--server.port=0",
                 "--civicloop.demo.seed-cases=false", "--civicloop.security.rate-limit.enabled=false",
                 "--civicloop.cases.tracking-secret=load-benchmark-tracking-secret-0123456789",
@@ -102,7 +104,12 @@ public final class KafkaLagBenchmark {
                     pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1],
                     pct(sorted, 99) < 2000 && sorted.length == accepted.get() ? "MET" : "NOT MET");
         }
-        System.out.printf("records on civicloop.* during the run: %d; machine load after: %s%n", records.get(),
+        List<KafkaLagStamps.Stamp> stamped = KafkaLagStamps.STAMPS.values().stream()
+                .filter(KafkaLagStamps.Stamp::complete).toList();
+        System.out.printf("stages of %d case.opened with every point stamped (sender thread: %s):%n", stamped.size(),
+                KafkaLagStamps.senderThread);
+        KafkaLagStamps.report(stamped).forEach(System.out::println);
+        System.out.printf("records on civicloop.* during the run: %d; machine load before: %s, after: %s%n", records.get(), loadBefore,
                 java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
         app.close();
         broker.destroy();
@@ -147,6 +154,7 @@ public final class KafkaLagBenchmark {
             while (!stop.get()) {
                 for (var r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();
+                    long arrival = KafkaLagStamps.now();
                     if (!measuring.get()) {
                         continue;
                     }
@@ -155,6 +163,7 @@ public final class KafkaLagBenchmark {
                     Matcher at = AT.matcher(r.value());
                     if (type.find() && type.group(1).equals("case.opened") && at.find()) {
                         lags.add(now - OffsetDateTime.parse(at.group(1)).toInstant().toEpochMilli());
+                        KafkaLagStamps.of(r.key()).arrival = arrival;
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package cn.civicloop.exchange.internal;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,23 +22,45 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @ConditionalOnBooleanProperty("civicloop.events.kafka.enabled")
 class KafkaSending {
 
-    /** Two threads are plenty: a send only hands the record to the producer's buffer and returns. */
+    static final int SENDING_THREADS = 8;
+
+    /**
+     * A thread here is held for the whole of one send: Modulith marks the publication as being processed (an update),
+     * the record goes to the producer's buffer, and Spring's {@code @Async} then waits for the send's future, that is
+     * for the broker's acknowledgement and Modulith's marking it complete (a second update). The threads wait, they
+     * hardly compute; with two, under a loaded database, the sends queued behind those waits for minutes
+     * (docs/events.md, Figures), so there are eight.
+     */
     @Bean(KafkaSender.EXECUTOR)
     ThreadPoolTaskExecutor kafkaSendingExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
+        executor.setCorePoolSize(SENDING_THREADS);
+        executor.setMaxPoolSize(SENDING_THREADS);
         executor.setThreadNamePrefix("kafka-send-");
         // the publications are stored: a send still queued at shutdown is resubmitted after the restart
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
     }
 
+    /**
+     * Where the outcome of a send is taken off the producer's I/O thread: Modulith's marking of the publication (a
+     * database update) runs here, never on the thread that sends and acknowledges for the whole producer.
+     */
+    @Bean(KafkaSender.COMPLETIONS)
+    ThreadPoolTaskExecutor kafkaCompletionExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setThreadNamePrefix("kafka-done-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+
     @Bean
     KafkaSender kafkaSender(EventExternalizationConfiguration configuration, KafkaOperations<Object, Object> kafka,
-            BeanFactory beans) {
+            BeanFactory beans, @Qualifier(KafkaSender.COMPLETIONS) ThreadPoolTaskExecutor completions) {
         StandardEvaluationContext routing = new StandardEvaluationContext();
         routing.setBeanResolver(new BeanFactoryResolver(beans));
-        return new KafkaSender(configuration, kafka, routing);
+        return new KafkaSender(configuration, kafka, routing, completions);
     }
 }
