@@ -33,7 +33,12 @@ public class Calculator {
 
     /** A fact behind a figure. */
     public record Row(long id, String caseNumber, String fact, java.time.Instant occurredAt, java.time.LocalDate day,
-            boolean hit, String outcome) {
+            boolean hit, String outcome, String reference) {
+
+        /** A fact of the road system (no case behind it: the reference names the whistle or the issue). */
+        public boolean road() {
+            return Fact.valueOf(fact).road();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -47,6 +52,9 @@ public class Calculator {
         List<Object[]> columns = new ArrayList<>(); // {indicator, formula, term}
         StringBuilder select = new StringBuilder("select cast(f." + kind.column() + " as varchar(40)) as subject");
         for (Indicator indicator : indicators) {
+            if (!indicator.appliesTo(kind)) {
+                continue;
+            }
             Formula formula = indicator.formula();
             for (Formula.Term term : formula.terms()) {
                 select.append(", sum(case when ").append(predicate(indicator.code(), term))
@@ -87,7 +95,7 @@ public class Calculator {
     public List<Row> rows(Period period, SubjectKind kind, String subjectKey, String indicatorCode, Formula.Term term,
             long afterId, int limit) {
         String sql = """
-                select f.id, f.case_number, f.fact, f.occurred_at, f.fact_day, f.hit, f.outcome
+                select f.id, f.case_number, f.fact, f.occurred_at, f.fact_day, f.hit, f.outcome, f.reference
                 from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
                 where f.%s = ? and %s and f.fact_day between ? and ? and f.id > ?%s
                 order by f.id fetch first ? rows only""".formatted(kind.column(), predicate(indicatorCode, term),
@@ -105,7 +113,7 @@ public class Calculator {
         return jdbc.sql(sql).params(key, Date.valueOf(period.from()), Date.valueOf(period.to()), afterId, limit)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("case_number"), rs.getString("fact"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getDate("fact_day").toLocalDate(),
-                        rs.getBoolean("hit"), rs.getString("outcome")))
+                        rs.getBoolean("hit"), rs.getString("outcome"), rs.getString("reference")))
                 .list();
     }
 
@@ -114,6 +122,16 @@ public class Calculator {
      * themselves; the same facts count for their department too.
      */
     private static String holders(SubjectKind kind) {
+        if (kind.road()) {
+            // the road kinds read the road system's facts only: a narrow range of the (day, fact) index
+            StringBuilder in = new StringBuilder(" and f.fact in (");
+            for (Fact fact : Fact.values()) {
+                if (fact.road()) {
+                    in.append(in.charAt(in.length() - 1) == '(' ? "'" : ", '").append(fact.name()).append("'");
+                }
+            }
+            return in.append(")").toString();
+        }
         return kind == SubjectKind.LINKAGE ? " and f.linkage = true" : "";
     }
 
