@@ -92,11 +92,12 @@ public class Snapshots {
         // written in batches: a month of a city holds thousands of subjects × indicators
         List<Object[]> valueRows = new ArrayList<>();
         List<Object[]> scoreRows = new ArrayList<>();
+        Map<SubjectKind, List<Calculator.Figures>> computed = calculator.computeAll(period, all);
         for (SubjectKind kind : SubjectKind.values()) {
             Map<String, Double> w = weights.of(kind);
             List<Score> scores = new ArrayList<>();
             List<Indicator> applicable = all.stream().filter(i -> i.appliesTo(kind)).toList();
-            for (Calculator.Figures f : calculator.compute(period, kind, applicable)) {
+            for (Calculator.Figures f : computed.get(kind)) {
                 String name = names.name(kind, f.subjectKey());
                 for (Indicator indicator : applicable) {
                     Calculator.Value v = f.values().get(indicator.code());
