@@ -2,7 +2,7 @@ package cn.civicloop.evaluation;
 
 /**
  * What is scored: the holder of the case at the event (department, linked agency, unit) or the place of the case
- * (street, grid).
+ * (street, grid), or, for the road system (路长制), the road area and the road chief.
  */
 public enum SubjectKind {
     /** 一级承办单位: the department holding the case at the event. */
@@ -17,7 +17,11 @@ public enum SubjectKind {
     /** 街道/镇 where the appeal is located. */
     STREET("street_code"),
     /** 网格 where the appeal is located. */
-    GRID("grid_code");
+    GRID("grid_code"),
+    /** 路段片区: the road area of a whistle or of a road issue (路长制), scored on the road system's facts only. */
+    ROAD_AREA("road_area_code"),
+    /** 路长: the chief holding a road issue in a round, scored on his answers within the round's limit. */
+    ROAD_CHIEF("road_chief_id");
 
     private final String column;
 
@@ -28,6 +32,11 @@ public enum SubjectKind {
     /** The fact table's column naming the subject (fixed names, never user input). */
     public String column() {
         return column;
+    }
+
+    /** Whether the kind is scored on the road system's facts (whistles, chiefs' answers), not on cases. */
+    public boolean road() {
+        return this == ROAD_AREA || this == ROAD_CHIEF;
     }
 
     /** Whether the subject's key is a directory id (a number), else a place code. */

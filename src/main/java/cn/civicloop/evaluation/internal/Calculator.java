@@ -33,13 +33,117 @@ public class Calculator {
 
     /** A fact behind a figure. */
     public record Row(long id, String caseNumber, String fact, java.time.Instant occurredAt, java.time.LocalDate day,
-            boolean hit, String outcome) {
+            boolean hit, String outcome, String reference) {
+
+        /** A fact of the road system (no case behind it: the reference names the whistle or the issue). */
+        public boolean road() {
+            return Fact.valueOf(fact).road();
+        }
     }
 
+    /** The kinds figured from the cases' facts, computed in one scan where the database has grouping sets. */
+    private static final List<SubjectKind> CASE_KINDS = List.of(SubjectKind.DEPARTMENT, SubjectKind.LINKAGE,
+            SubjectKind.UNIT, SubjectKind.STREET, SubjectKind.GRID);
+
     private final JdbcClient jdbc;
+    private final boolean groupingSets;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Calculator(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+        this(jdbc, postgres(dataSource));
+    }
+
+    Calculator(JdbcClient jdbc, boolean groupingSets) {
+        this.jdbc = jdbc;
+        this.groupingSets = groupingSets;
+    }
 
     Calculator(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, false);
+    }
+
+    private static boolean postgres(javax.sql.DataSource dataSource) {
+        try {
+            return org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+                    java.sql.DatabaseMetaData::getDatabaseProductName).toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (org.springframework.jdbc.support.MetaDataAccessException unknown) {
+            return false;
+        }
+    }
+
+    /**
+     * The figures of every subject of every kind in {@code period}, each kind with the indicators figured for it.
+     * On PostgreSQL the five kinds of the cases are one scan of the period's facts (grouping sets: each kind is one
+     * set of the same aggregate, with the same predicates as {@link #compute}); elsewhere one aggregate per kind.
+     */
+    public Map<SubjectKind, List<Figures>> computeAll(Period period, List<Indicator> indicators) {
+        Map<SubjectKind, List<Figures>> all = new java.util.EnumMap<>(SubjectKind.class);
+        for (SubjectKind kind : SubjectKind.values()) {
+            if (!groupingSets || kind.road()) {
+                all.put(kind, compute(period, kind, indicators));
+            }
+        }
+        if (groupingSets) {
+            all.putAll(caseKindsInOneScan(period, indicators));
+        }
+        return all;
+    }
+
+    private Map<SubjectKind, List<Figures>> caseKindsInOneScan(Period period, List<Indicator> indicators) {
+        List<Object[]> columns = new ArrayList<>(); // {indicator, formula, term}
+        StringBuilder select = new StringBuilder("""
+                select grouping(f.linkage) as g_linkage, grouping(f.department_id) as g_department,
+                    grouping(f.unit_id) as g_unit, grouping(f.street_code) as g_street, grouping(f.grid_code) as g_grid,
+                    f.linkage, cast(f.department_id as varchar(40)) as department, cast(f.unit_id as varchar(40)) as unit,
+                    f.street_code, f.grid_code""");
+        for (Indicator indicator : indicators) {
+            if (!indicator.appliesTo(SubjectKind.DEPARTMENT)) {
+                continue;
+            }
+            for (Formula.Term term : indicator.formula().terms()) {
+                select.append(", sum(case when ").append(predicate(indicator.code(), term))
+                        .append(" then 1 else 0 end) as c").append(columns.size());
+                columns.add(new Object[] {indicator, indicator.formula(), term});
+            }
+        }
+        StringBuilder notRoad = new StringBuilder();
+        for (Fact fact : Fact.values()) {
+            if (fact.road()) {
+                notRoad.append(notRoad.isEmpty() ? "'" : ", '").append(fact.name()).append("'");
+            }
+        }
+        String sql = select + " " + """
+                from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
+                where f.fact_day between ? and ? and f.fact not in (%s)
+                group by grouping sets ((f.department_id), (f.linkage, f.department_id), (f.unit_id), (f.street_code),
+                    (f.grid_code))""".formatted(notRoad);
+        Map<SubjectKind, List<Figures>> byKind = new java.util.EnumMap<>(SubjectKind.class);
+        CASE_KINDS.forEach(k -> byKind.put(k, new ArrayList<>()));
+        jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to())).query(rs -> {
+            SubjectKind kind;
+            String subject;
+            if (rs.getInt("g_department") == 0 && rs.getInt("g_linkage") == 1) {
+                kind = SubjectKind.DEPARTMENT;
+                subject = rs.getString("department");
+            } else if (rs.getInt("g_department") == 0) {
+                kind = SubjectKind.LINKAGE;
+                subject = rs.getBoolean("linkage") ? rs.getString("department") : null;
+            } else if (rs.getInt("g_unit") == 0) {
+                kind = SubjectKind.UNIT;
+                subject = rs.getString("unit");
+            } else if (rs.getInt("g_street") == 0) {
+                kind = SubjectKind.STREET;
+                subject = rs.getString("street_code");
+            } else {
+                kind = SubjectKind.GRID;
+                subject = rs.getString("grid_code");
+            }
+            if (subject != null) {
+                byKind.get(kind).add(figures(rs, columns, subject));
+            }
+        });
+        return byKind;
     }
 
     /** The figures of every subject of {@code kind} that has facts in {@code period}, for these indicators. */
@@ -47,6 +151,9 @@ public class Calculator {
         List<Object[]> columns = new ArrayList<>(); // {indicator, formula, term}
         StringBuilder select = new StringBuilder("select cast(f." + kind.column() + " as varchar(40)) as subject");
         for (Indicator indicator : indicators) {
+            if (!indicator.appliesTo(kind)) {
+                continue;
+            }
             Formula formula = indicator.formula();
             for (Formula.Term term : formula.terms()) {
                 select.append(", sum(case when ").append(predicate(indicator.code(), term))
@@ -63,6 +170,10 @@ public class Calculator {
     }
 
     private static Figures figures(ResultSet rs, List<Object[]> columns) throws SQLException {
+        return figures(rs, columns, rs.getString("subject"));
+    }
+
+    private static Figures figures(ResultSet rs, List<Object[]> columns, String subject) throws SQLException {
         Map<String, Map<Formula.Term, Long>> counts = new LinkedHashMap<>();
         Map<String, Formula> formulas = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -77,7 +188,7 @@ public class Calculator {
             byTerm.forEach((t, c) -> inputs.put(t.key(), c));
             values.put(code, new Value(formulas.get(code).evaluate(byTerm), inputs));
         });
-        return new Figures(rs.getString("subject"), values);
+        return new Figures(subject, values);
     }
 
     /**
@@ -87,7 +198,7 @@ public class Calculator {
     public List<Row> rows(Period period, SubjectKind kind, String subjectKey, String indicatorCode, Formula.Term term,
             long afterId, int limit) {
         String sql = """
-                select f.id, f.case_number, f.fact, f.occurred_at, f.fact_day, f.hit, f.outcome
+                select f.id, f.case_number, f.fact, f.occurred_at, f.fact_day, f.hit, f.outcome, f.reference
                 from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
                 where f.%s = ? and %s and f.fact_day between ? and ? and f.id > ?%s
                 order by f.id fetch first ? rows only""".formatted(kind.column(), predicate(indicatorCode, term),
@@ -105,7 +216,7 @@ public class Calculator {
         return jdbc.sql(sql).params(key, Date.valueOf(period.from()), Date.valueOf(period.to()), afterId, limit)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("case_number"), rs.getString("fact"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getDate("fact_day").toLocalDate(),
-                        rs.getBoolean("hit"), rs.getString("outcome")))
+                        rs.getBoolean("hit"), rs.getString("outcome"), rs.getString("reference")))
                 .list();
     }
 
@@ -114,6 +225,16 @@ public class Calculator {
      * themselves; the same facts count for their department too.
      */
     private static String holders(SubjectKind kind) {
+        if (kind.road()) {
+            // the road kinds read the road system's facts only: a narrow range of the (day, fact) index
+            StringBuilder in = new StringBuilder(" and f.fact in (");
+            for (Fact fact : Fact.values()) {
+                if (fact.road()) {
+                    in.append(in.charAt(in.length() - 1) == '(' ? "'" : ", '").append(fact.name()).append("'");
+                }
+            }
+            return in.append(")").toString();
+        }
         return kind == SubjectKind.LINKAGE ? " and f.linkage = true" : "";
     }
 

@@ -20,5 +20,34 @@ enum Fact {
     /** A closure (办结): hit = the same appeal came again within the repeat window (reopened or a duplicate merged). */
     CLOSED,
     /** A supervision (督办), by a person or by the escalation ladder. */
-    SUPERVISED
+    SUPERVISED,
+    /**
+     * A road chief's holding round of a road issue (路长制), once settled: day = the round's start; hit = answered
+     * within the round's limit. Counts for the road area and the chief.
+     */
+    ROAD_ANSWER(true),
+    /**
+     * A department named by a whistle, once it acknowledged or its acknowledgement limit passed: day = the whistle's
+     * day; hit = acknowledged within the limit. Counts for the whistle's road area.
+     */
+    WHISTLE_ACK(true),
+    /** The same for reporting on site (报到): hit = on site within the limit. */
+    WHISTLE_SITE(true),
+    /** The whistle-blower's rating of a named department: outcome RATED_1 … RATED_5. */
+    WHISTLE_RATING(true);
+
+    private final boolean road;
+
+    Fact() {
+        this(false);
+    }
+
+    Fact(boolean road) {
+        this.road = road;
+    }
+
+    /** A fact of the road system (路长制), scored for road areas and chiefs, not for cases' holders or places. */
+    boolean road() {
+        return road;
+    }
 }

@@ -13,7 +13,8 @@ import cn.civicloop.shared.InvalidInputException;
 /**
  * An indicator's formula over the fact table: numbers, {@code + - * /}, parentheses and
  * {@code count(FACT[, condition & condition ...])}. Conditions: {@code hit}, {@code miss}, {@code first},
- * {@code returned}, {@code replied}, {@code satisfied}, {@code basic}, {@code dissatisfied}. A division by zero gives
+ * {@code returned}, {@code replied}, {@code satisfied}, {@code basic}, {@code dissatisfied}, {@code rated1} …
+ * {@code rated5}. A division by zero gives
  * no value ("—"), never 0 or NaN.
  */
 final class Formula {
@@ -25,15 +26,21 @@ final class Formula {
         }
     }
 
-    static final Map<String, String> CONDITIONS = Map.of(
-            "hit", "f.hit",
-            "miss", "not f.hit",
-            "first", "f.first_dispatch",
-            "returned", "f.outcome = 'RETURNED'",
-            "replied", "f.outcome = 'REPLIED'",
-            "satisfied", "f.outcome = 'SATISFIED'",
-            "basic", "f.outcome = 'BASICALLY_SATISFIED'",
-            "dissatisfied", "f.outcome = 'DISSATISFIED'");
+    static final Map<String, String> CONDITIONS = Map.ofEntries(
+            Map.entry("hit", "f.hit"),
+            Map.entry("miss", "not f.hit"),
+            Map.entry("first", "f.first_dispatch"),
+            Map.entry("returned", "f.outcome = 'RETURNED'"),
+            Map.entry("replied", "f.outcome = 'REPLIED'"),
+            Map.entry("satisfied", "f.outcome = 'SATISFIED'"),
+            Map.entry("basic", "f.outcome = 'BASICALLY_SATISFIED'"),
+            Map.entry("dissatisfied", "f.outcome = 'DISSATISFIED'"),
+            // a whistle-blower's rating of a department (WHISTLE_RATING)
+            Map.entry("rated1", "f.outcome = 'RATED_1'"),
+            Map.entry("rated2", "f.outcome = 'RATED_2'"),
+            Map.entry("rated3", "f.outcome = 'RATED_3'"),
+            Map.entry("rated4", "f.outcome = 'RATED_4'"),
+            Map.entry("rated5", "f.outcome = 'RATED_5'"));
 
     private sealed interface Node permits Num, Count, Op {
     }

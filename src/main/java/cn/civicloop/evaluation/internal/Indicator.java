@@ -33,6 +33,14 @@ public record Indicator(String code, String nameZh, String nameEn, String formul
         return formula().terms().stream().map(Formula.Term::key).toList();
     }
 
+    /**
+     * Whether the indicator is figured for {@code kind}: every fact it counts is of the kind's side (the road
+     * system's facts for road areas and chiefs, the cases' facts for every other kind).
+     */
+    public boolean appliesTo(cn.civicloop.evaluation.SubjectKind kind) {
+        return formula().terms().stream().allMatch(t -> t.fact().road() == kind.road());
+    }
+
     /** The figure as shown: a share ×100, a count as it is; {@code null} stays null ("—"). */
     public Double shown(Double raw) {
         return raw == null ? null : percent() ? raw * 100 : raw;

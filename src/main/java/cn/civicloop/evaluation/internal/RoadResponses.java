@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
@@ -89,7 +91,10 @@ public class RoadResponses {
         record(e);
     }
 
-    /** Keeps the named departments and the limits of a whistle. */
+    /**
+     * Keeps the named departments and the limits of a whistle. A whistle is blown once: of two reports of its
+     * blowing (a redelivery, or the demo's history told again with its true times) the earliest limits count.
+     */
     void blown(WhistleBlown e) {
         LocalDate day = LocalDate.ofInstant(e.occurredAt(), DistrictTime.ZONE);
         for (String code : e.departmentCodes()) {
@@ -100,9 +105,11 @@ public class RoadResponses {
             ensureRow(e.id(), department);
             jdbc.sql("""
                     update evaluation_road_whistle set area_code = ?, blown_day = ?, ack_due = ?, report_due = ?
-                    where whistle_id = ? and department_id = ?""")
-                    .params(e.areaCode(), Date.valueOf(day), ts(e.ackDue()), ts(e.reportDue()), e.id(), department)
+                    where whistle_id = ? and department_id = ? and (ack_due is null or ack_due >= ?)""")
+                    .params(e.areaCode(), Date.valueOf(day), ts(e.ackDue()), ts(e.reportDue()), e.id(), department,
+                            ts(e.ackDue()))
                     .update();
+            facts(e.id(), department);
         }
     }
 
@@ -119,6 +126,7 @@ public class RoadResponses {
                                 e.whistleId(), e.departmentId())
                         : List.of(ts(e.occurredAt()), ts(e.occurredAt()), e.whistleId(), e.departmentId()))
                 .update();
+        facts(e.whistleId(), e.departmentId());
     }
 
     /** Keeps the first rating of a department on a whistle. */
@@ -126,17 +134,110 @@ public class RoadResponses {
         ensureRow(e.whistleId(), e.departmentId());
         jdbc.sql("update evaluation_road_whistle set rating = ? where whistle_id = ? and department_id = ? and rating is null")
                 .params(e.score(), e.whistleId(), e.departmentId()).update();
+        facts(e.whistleId(), e.departmentId());
     }
 
-    /** Keeps one holding round's answer; false when the round was already recorded. */
+    /**
+     * Keeps one holding round's answer; false when the round was already recorded. Of two reports of one round the
+     * one that began earlier counts (the demo's history told again with its true times).
+     */
     boolean record(ChiefAnswerSettled e) {
-        return jdbc.sql("""
+        Date day = Date.valueOf(LocalDate.ofInstant(e.heldSince(), DistrictTime.ZONE));
+        boolean added = jdbc.sql("""
                 insert into evaluation_road_answer (issue_id, hold_round, chief_id, chief_level, area_code, held_day,
                     due, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(e.issueId(), e.round(), e.chiefId(), e.chiefLevel(), e.areaCode(),
-                        Date.valueOf(LocalDate.ofInstant(e.heldSince(), DistrictTime.ZONE)), ts(e.due()),
+                .params(e.issueId(), e.round(), e.chiefId(), e.chiefLevel(), e.areaCode(), day, ts(e.due()),
                         ts(e.answeredAt()))
                 .update() > 0;
+        if (!added) {
+            jdbc.sql("""
+                    update evaluation_road_answer set chief_id = ?, chief_level = ?, area_code = ?, held_day = ?, due = ?,
+                        answered_at = ? where issue_id = ? and hold_round = ? and due > ?""")
+                    .params(e.chiefId(), e.chiefLevel(), e.areaCode(), day, ts(e.due()), ts(e.answeredAt()),
+                            e.issueId(), e.round(), ts(e.due()))
+                    .update();
+        }
+        jdbc.sql("select chief_id, area_code, held_day, due, answered_at from evaluation_road_answer"
+                + " where issue_id = ? and hold_round = ?").params(e.issueId(), e.round()).query(rs -> {
+                    Timestamp due = rs.getTimestamp("due");
+                    Timestamp answered = rs.getTimestamp("answered_at");
+                    boolean inTime = answered != null && !answered.after(due);
+                    fact("RA:" + e.issueId() + ":" + e.round(), Fact.ROAD_ANSWER, rs.getString("area_code"),
+                            rs.getLong("chief_id"), answered != null ? answered : due, rs.getDate("held_day"), inTime,
+                            null, e.issueId() + "/" + e.round());
+                });
+        return added;
+    }
+
+    /**
+     * Writes the facts of the whistles whose acknowledgement or on-site limit passed with no answer (a department
+     * that never came has no event of its own): called before a period is computed, so a missed limit counts.
+     */
+    @Transactional
+    public int settle() {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<long[]> due = jdbc.sql("""
+                select w.whistle_id, w.department_id from evaluation_road_whistle w
+                where w.blown_day is not null and ((w.acknowledged_at is null and w.ack_due < ?
+                        and not exists (select 1 from evaluation_fact f
+                            where f.source = concat('RW:ACK:', w.whistle_id, ':', w.department_id)))
+                    or (w.on_site_at is null and w.report_due < ?
+                        and not exists (select 1 from evaluation_fact f
+                            where f.source = concat('RW:SITE:', w.whistle_id, ':', w.department_id))))""")
+                .params(now, now).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        due.forEach(k -> facts(k[0], k[1]));
+        return due.size();
+    }
+
+    /**
+     * The facts of one whistle and named department, from its row as it now is: acknowledged and on site (once the
+     * step was taken or its limit passed; a limit still running gives no fact) and the rating.
+     */
+    private void facts(long whistle, long department) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("select * from evaluation_road_whistle where whistle_id = ? and department_id = ?")
+                .params(whistle, department).query(rs -> {
+                    java.sql.Date day = rs.getDate("blown_day");
+                    if (day == null) {
+                        return; // its WhistleBlown is not handled yet: no area, no day
+                    }
+                    String area = rs.getString("area_code");
+                    String key = whistle + ":" + department;
+                    String reference = String.valueOf(whistle);
+                    step(key, "ACK", Fact.WHISTLE_ACK, area, day, rs.getTimestamp("acknowledged_at"),
+                            rs.getTimestamp("ack_due"), now, reference);
+                    step(key, "SITE", Fact.WHISTLE_SITE, area, day, rs.getTimestamp("on_site_at"),
+                            rs.getTimestamp("report_due"), now, reference);
+                    int rating = rs.getInt("rating");
+                    if (!rs.wasNull()) {
+                        fact("RW:RATE:" + key, Fact.WHISTLE_RATING, area, null,
+                                Objects.requireNonNullElse(rs.getTimestamp("on_site_at"), rs.getTimestamp("ack_due")),
+                                day, true, "RATED_" + rating, reference);
+                    }
+                });
+    }
+
+    private void step(String key, String name, Fact fact, String area, java.sql.Date day, Timestamp done,
+            Timestamp due, Timestamp now, String reference) {
+        if (due == null || (done == null && !due.before(now))) {
+            return; // the limit is still running
+        }
+        fact("RW:" + name + ":" + key, fact, area, null, done != null ? done : due, day,
+                done != null && !done.after(due), null, reference);
+    }
+
+    /** Adds the fact or brings it to what its row now says (a late acknowledgement handled after its miss). */
+    private void fact(String source, Fact fact, String area, Long chief, Timestamp at, java.sql.Date day, boolean hit,
+            String outcome, String reference) {
+        Timestamp occurred = at != null ? at : new Timestamp(day.getTime());
+        jdbc.sql("""
+                insert into evaluation_fact (source, fact, road_area_code, road_chief_id, occurred_at, fact_day, hit,
+                    outcome, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(source, fact.name(), area, chief, occurred, day, hit, outcome, reference).update();
+        jdbc.sql("""
+                update evaluation_fact set road_area_code = ?, road_chief_id = ?, occurred_at = ?, fact_day = ?,
+                    hit = ?, outcome = ? where source = ?""")
+                .params(area, chief, occurred, day, hit, outcome, source).update();
     }
 
     /** Every road area's figures in {@code period}: two grouped aggregates over the period's days. */
@@ -188,7 +289,9 @@ public class RoadResponses {
 
     /** Holding rounds per {@code column} (a fixed column name, never input). */
     private List<Rounds> rounds(Period period, String column) {
-        return jdbc.sql("select " + column + " as subject, max(chief_level) as level, count(*) as rounds, "
+        // the chief's level is read for chiefs only (an area's rounds are held at every level)
+        String level = column.equals("chief_id") ? "max(chief_level)" : "0";
+        return jdbc.sql("select " + column + " as subject, " + level + " as level, count(*) as rounds, "
                 + "sum(case when answered_at <= due then 1 else 0 end) as in_time "
                 + "from evaluation_road_answer where held_day between ? and ? group by " + column)
                 .params(Date.valueOf(period.from()), Date.valueOf(period.to()))

@@ -53,9 +53,11 @@ public class Snapshots {
     private final SubjectNames names;
     private final Audit audit;
     private final Clock clock;
+    private final RoadResponses roads;
 
     Snapshots(JdbcClient jdbc, JdbcTemplate batch, Calculator calculator, Indicators indicators, Weights weights,
-            Scoring scoring, SubjectNames names, Audit audit, Clock clock) {
+            Scoring scoring, SubjectNames names, Audit audit, Clock clock, RoadResponses roads) {
+        this.roads = roads;
         this.jdbc = jdbc;
         this.batch = batch;
         this.calculator = calculator;
@@ -71,6 +73,8 @@ public class Snapshots {
     @Transactional
     public Snapshot computeDraft(Period period, String actor) {
         Instant now = clock.instant();
+        // a whistle's limit that passed unanswered has no event of its own: its missed facts are written now
+        roads.settle();
         Optional<Snapshot> draft = draft(period.key());
         draft.ifPresent(d -> {
             jdbc.sql("delete from evaluation_snapshot_value where snapshot_id = ?").param(d.id()).update();
@@ -88,18 +92,20 @@ public class Snapshots {
         // written in batches: a month of a city holds thousands of subjects × indicators
         List<Object[]> valueRows = new ArrayList<>();
         List<Object[]> scoreRows = new ArrayList<>();
+        Map<SubjectKind, List<Calculator.Figures>> computed = calculator.computeAll(period, all);
         for (SubjectKind kind : SubjectKind.values()) {
             Map<String, Double> w = weights.of(kind);
             List<Score> scores = new ArrayList<>();
-            for (Calculator.Figures f : calculator.compute(period, kind, all)) {
+            List<Indicator> applicable = all.stream().filter(i -> i.appliesTo(kind)).toList();
+            for (Calculator.Figures f : computed.get(kind)) {
                 String name = names.name(kind, f.subjectKey());
-                for (Indicator indicator : all) {
+                for (Indicator indicator : applicable) {
                     Calculator.Value v = f.values().get(indicator.code());
                     String inputs = indicator.formulaText() + " | " + v.inputs();
                     valueRows.add(new Object[] {id, kind.name(), f.subjectKey(), name, indicator.code(),
                             indicator.shown(v.raw()), inputs.length() > 600 ? inputs.substring(0, 600) : inputs});
                 }
-                Double score = scoring.score(f, all, w);
+                Double score = scoring.score(f, applicable, w);
                 scores.add(new Score(kind, f.subjectKey(), name, score, scoring.grade(score), null));
             }
             scores.sort(Comparator.comparing((Score s) -> s.score() == null ? Double.NEGATIVE_INFINITY : -s.score())

@@ -1,20 +1,28 @@
 package cn.civicloop.evaluation.internal;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.directory.Area;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.evaluation.SubjectKind;
+import cn.civicloop.roads.RoadNames;
 
-/** The name of a subject, from the directory (departments, units) or its area tree (streets, grids). */
+/**
+ * The name of a subject, from the directory (departments, units), its area tree (streets, grids) or the roads'
+ * names (road areas, chiefs).
+ */
 @Component
 public class SubjectNames {
 
     private final Directory directory;
+    private final RoadNames roads;
 
-    SubjectNames(Directory directory) {
+    SubjectNames(Directory directory, RoadNames roads) {
         this.directory = directory;
+        this.roads = roads;
     }
 
     public String name(SubjectKind kind, String key) {
@@ -27,6 +35,14 @@ public class SubjectNames {
                 }
             }
             case STREET, GRID -> directory.area(key).map(Area::name).orElse(null);
+            case ROAD_AREA -> roads.areaNames().get(key);
+            case ROAD_CHIEF -> {
+                try {
+                    yield roads.chiefNames(List.of(Long.valueOf(key))).get(Long.valueOf(key));
+                } catch (NumberFormatException bad) {
+                    yield null;
+                }
+            }
         };
         String result = name == null ? "#" + key : name;
         return result.length() > 100 ? result.substring(0, 100) : result;

@@ -48,6 +48,10 @@ public class Weights {
         for (var e : weights.entrySet()) {
             Indicator indicator = indicators.all().stream().filter(i -> i.code().equals(e.getKey())).findFirst()
                     .orElseThrow(() -> new InvalidInputException("weights", "没有此指标 (no such indicator): " + e.getKey()));
+            if (!indicator.appliesTo(kind)) {
+                throw new InvalidInputException("weights",
+                        "此指标不适用于该考评对象 (the indicator is not figured for " + kind.name() + "): " + e.getKey());
+            }
             if (!indicator.percent()) {
                 throw new InvalidInputException("weights",
                         "件数类指标不能计入综合成绩 (a count cannot be weighted): " + e.getKey());

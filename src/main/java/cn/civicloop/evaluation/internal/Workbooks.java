@@ -32,9 +32,11 @@ public class Workbooks {
 
     public byte[] of(Snapshots.Snapshot snapshot, Locale locale, Map<SubjectKind, String> sheetNames,
             Map<String, String> headers) {
-        List<Indicator> all = indicators.all();
+        List<Indicator> every = indicators.all();
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (SubjectKind kind : SubjectKind.values()) {
+                // each kind's own indicators: the road kinds' sheets carry the road system's figures
+                List<Indicator> all = every.stream().filter(i -> i.appliesTo(kind)).toList();
                 Sheet sheet = book.createSheet(sheetNames.getOrDefault(kind, kind.name()));
                 Row head = sheet.createRow(0);
                 int col = 0;

@@ -123,7 +123,12 @@ class IndicatorAdminPageController {
         }
         model.addAttribute("indicators", all);
         model.addAttribute("history", history);
-        model.addAttribute("percentIndicators", all.stream().filter(Indicator::percent).toList());
+        // each kind's form lists the percentages figured for it (the road kinds their own four)
+        Map<SubjectKind, List<Indicator>> weighable = new LinkedHashMap<>();
+        for (SubjectKind k : SubjectKind.values()) {
+            weighable.put(k, all.stream().filter(i -> i.percent() && i.appliesTo(k)).toList());
+        }
+        model.addAttribute("percentIndicators", weighable);
         model.addAttribute("weights", sets);
         model.addAttribute("weightChanges", changes);
         model.addAttribute("office", actor.has(Role.EVALUATION_OFFICER));

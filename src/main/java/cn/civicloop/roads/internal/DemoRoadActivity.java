@@ -6,9 +6,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import javax.imageio.ImageIO;
 
@@ -17,13 +20,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.roads.WhistleBlown;
+import cn.civicloop.roads.WhistleRated;
+import cn.civicloop.roads.WhistleResponded;
 import cn.civicloop.roads.internal.issues.IssueReport;
 import cn.civicloop.roads.internal.issues.IssueTimers;
 import cn.civicloop.roads.internal.issues.IssueView;
@@ -58,9 +66,12 @@ class DemoRoadActivity implements ApplicationRunner {
     private final WhistleWorkflow whistles;
     private final WhistleTimers whistleTimers;
     private final Directory directory;
+    private final ApplicationEventPublisher events;
 
     DemoRoadActivity(JdbcClient jdbc, RoadData data, Patrols patrols, IssueWorkflow issues, IssueTimers issueTimers,
-            WhistleWorkflow whistles, WhistleTimers whistleTimers, Directory directory) {
+            WhistleWorkflow whistles, WhistleTimers whistleTimers, Directory directory,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.data = data;
         this.patrols = patrols;
@@ -71,7 +82,12 @@ class DemoRoadActivity implements ApplicationRunner {
         this.directory = directory;
     }
 
-    private record DemoIssue(String chief, String segment, String title, String fixed, Duration ago) {
+    /** @param answer the chief holding it answers (签收) at once */
+    private record DemoIssue(String chief, String segment, String title, String fixed, Duration ago, boolean answer) {
+
+        DemoIssue(String chief, String segment, String title, String fixed, Duration ago) {
+            this(chief, segment, title, fixed, ago, false);
+        }
     }
 
     /** What one seeding wrote: its issues and its whistle (none when the demo accounts are missing). */
@@ -85,7 +101,7 @@ class DemoRoadActivity implements ApplicationRunner {
             new DemoIssue("road2b", "R01-2", "广济路护栏刮倒", "已扶正加固", Duration.ofDays(3)),
             new DemoIssue("road3", "R01-1", "广济路井盖下陷", null, Duration.ofDays(5)),
             new DemoIssue("road3", "R09-1", "建设北路绿化带树木倒伏", null, Duration.ofDays(2)),
-            new DemoIssue("road2", "R02-1", "君山东路交通标志被遮挡", null, Duration.ofDays(1)),
+            new DemoIssue("road2", "R02-1", "君山东路交通标志被遮挡", null, Duration.ofDays(1), true),
             new DemoIssue("road3", "R10-1", "人行道共享单车乱停放", null, Duration.ofMinutes(40)));
 
     @Override
@@ -131,12 +147,17 @@ class DemoRoadActivity implements ApplicationRunner {
                     handedOver = true;
                 }
             }
+            if (d.answer() && v.holderId() != null) {
+                issues.answer(v.id(), data.chief(v.holderId()).orElseThrow(), "已签收，安排清理");
+            }
             back("roads_issue", "reported_at", "id", v.id(), d.ago());
             back("roads_issue", "held_since", "id", v.id(), d.ago());
             back("roads_issue", "answered_at", "id", v.id(), d.ago());
             back("roads_issue", "resolved_at", "id", v.id(), d.ago());
             back("roads_issue_step", "happened_at", "issue_id", v.id(), d.ago());
             issueTimers.replan(v.id());
+            // an answer told to other modules (evaluation) at the moment of seeding is told again at its true time
+            issueTimers.retell(v.id());
             ids.add(v.id());
         }
         return new Seeded(ids, whistle());
@@ -163,7 +184,49 @@ class DemoRoadActivity implements ApplicationRunner {
         back("roads_whistle_department", "rated_at", "whistle_id", w.id(), days.minusHours(2));
         back("roads_whistle_note", "written_at", "whistle_id", w.id(), days.minusMinutes(18));
         whistleTimers.replan(w.id());
+        retell(w.id());
         return w.id();
+    }
+
+    /**
+     * Tells other modules (evaluation) the whistle's history again at its true times: its events went out at the
+     * moment of seeding, before the rows were moved back. Listeners keep the earliest of each step, so the moved
+     * times count.
+     */
+    private void retell(long whistleId) {
+        record Named(long department, Instant acknowledged, Instant reported, Integer rating, Instant rated) {
+        }
+        List<Named> named = jdbc.sql("select department_id, acknowledged_at, reported_at, rating, rated_at"
+                + " from roads_whistle_department where whistle_id = ?").param(whistleId)
+                .query((rs, n) -> new Named(rs.getLong(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
+                        (Integer) rs.getObject(4), instant(rs.getTimestamp(5)))).list();
+        List<String> codes = named.stream().map(d -> directory.department(d.department()).map(Department::code)
+                .orElse(null)).filter(Objects::nonNull).toList();
+        jdbc.sql("select w.blown_at, w.ack_limit_min, w.report_limit_min, a.code as area, s.code as segment,"
+                + " c.chief_level from roads_whistle w left join roads_area a on a.id = w.area_id"
+                + " left join roads_segment s on s.id = w.segment_id"
+                + " left join roads_chief c on c.id = w.blower_chief_id where w.id = ?").param(whistleId).query(rs -> {
+                    Instant blown = rs.getTimestamp("blown_at").toInstant();
+                    Integer level = (Integer) rs.getObject("chief_level");
+                    events.publishEvent(new WhistleBlown(whistleId, rs.getString("area"), rs.getString("segment"),
+                            codes, level, blown.plusSeconds(60L * rs.getInt("ack_limit_min")),
+                            blown.plusSeconds(60L * rs.getInt("report_limit_min")), blown));
+                });
+        for (Named d : named) {
+            if (d.acknowledged() != null) {
+                events.publishEvent(new WhistleResponded(whistleId, d.department(), false, d.acknowledged()));
+            }
+            if (d.reported() != null) {
+                events.publishEvent(new WhistleResponded(whistleId, d.department(), true, d.reported()));
+            }
+            if (d.rating() != null) {
+                events.publishEvent(new WhistleRated(whistleId, d.department(), d.rating(), d.rated()));
+            }
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** Moves {@code column} of the rows whose {@code key} is {@code id} back by {@code ago} (whole minutes). */

@@ -100,7 +100,14 @@ public class RoadData {
     }
 
     public Optional<RoadArea> area(long id) {
-        return areas().stream().filter(a -> a.id() == id).findFirst();
+        return jdbc.sql("select id, code, name, leader_code, supervision_phone from roads_area where id = ?").param(id)
+                .query((rs, n) -> new RoadArea(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))).optional();
+    }
+
+    /** The code of one road area (a keyed read, for the timers that need only the code). */
+    public Optional<String> areaCode(long id) {
+        return jdbc.sql("select code from roads_area where id = ?").param(id).query(String.class).optional();
     }
 
     public Optional<Chief> chief(long id) {

@@ -44,7 +44,8 @@ class FormulaTests {
     @Test
     void everyConditionNamesAColumnTest() {
         assertThat(Formula.CONDITIONS).containsOnlyKeys("hit", "miss", "first", "returned", "replied", "satisfied",
-                "basic", "dissatisfied");
+                "basic", "dissatisfied", "rated1", "rated2", "rated3", "rated4", "rated5");
+        assertThat(Formula.CONDITIONS.get("rated4")).isEqualTo("f.outcome = 'RATED_4'");
         assertThat(Formula.CONDITIONS.get("miss")).isEqualTo("not f.hit");
         assertThat(Formula.CONDITIONS.get("basic")).isEqualTo("f.outcome = 'BASICALLY_SATISFIED'");
     }

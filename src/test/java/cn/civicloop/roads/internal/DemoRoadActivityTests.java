@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -106,6 +107,31 @@ class DemoRoadActivityTests {
                 .containsExactlyInAnyOrder(w.ackDue(), w.reportDue());
         assertThat(node.bean(SchedulerClient.class).getScheduledExecutionsForTask(WhistleDue.TASK).stream()
                 .filter(e -> e.getTaskInstance().getId().startsWith(seeded.whistle() + ":"))).isEmpty();
+    }
+
+    @Test
+    void theDemosRoadHistoryReachesEvaluationAtItsTrueTimes() {
+        DemoRoadActivity.Seeded seeded = node.bean(DemoRoadActivity.class).seed();
+        JdbcClient jdbc = node.bean(JdbcClient.class);
+        WhistleView w = node.bean(WhistleReader.class).view(seeded.whistle());
+        WhistleView.Responder came = responder(w, "执法");
+        // the events sent while seeding carried the moment of seeding; the history told again carries the moved
+        // times, and evaluation keeps the earliest of each step
+        Node.await(WAIT, "the whistle's acknowledgement kept at its moved time, in time", () -> jdbc.sql("""
+                select count(*) from evaluation_road_whistle r join evaluation_fact f
+                    on f.source = concat('RW:ACK:', r.whistle_id, ':', r.department_id)
+                where r.whistle_id = ? and r.department_id = ? and r.acknowledged_at = ? and r.ack_due = ? and f.hit""")
+                .params(w.id(), came.departmentId(), java.sql.Timestamp.from(came.acknowledgedAt()),
+                        java.sql.Timestamp.from(w.ackDue()))
+                .query(Long.class).single() == 1);
+        IssueView answered = seeded.issues().stream().map(DemoRoadActivityTests::view)
+                .filter(v -> v.title().equals("君山东路交通标志被遮挡")).findFirst().orElseThrow();
+        assertThat(answered.answeredAt()).isBefore(clock.instant().minus(Duration.ofHours(20)));
+        Node.await(WAIT, "the chief's answer kept at its moved time, in time", () -> jdbc.sql("""
+                select count(*) from evaluation_road_answer a join evaluation_fact f
+                    on f.source = concat('RA:', a.issue_id, ':', a.hold_round)
+                where a.issue_id = ? and a.answered_at = ? and f.hit and f.road_area_code is not null""")
+                .params(answered.id(), java.sql.Timestamp.from(answered.answeredAt())).query(Long.class).single() == 1);
     }
 
     private static IssueView view(long id) {

@@ -84,9 +84,22 @@ public class IssueTimers {
         if (r.heldSince() == null) {
             return;
         }
-        String area = r.areaId() == null ? null : data.area(r.areaId()).map(a -> a.code()).orElse(null);
+        String area = r.areaId() == null ? null : data.areaCode(r.areaId()).orElse(null);
         events.publishEvent(new ChiefAnswerSettled(r.id(), r.round(), holder.id(), holder.level(), area,
                 r.heldSince(), r.heldSince().plus(properties.answerWithin(holder.level())), answeredAt));
+    }
+
+    /**
+     * Tells other modules again whether the holder of the issue's current round answered in time, from the stored
+     * times: for records whose times were set after the fact (the demo's week), whose first telling carried the
+     * moment they were written. Nothing for a round not answered (its timer tells when the limit passes).
+     */
+    public void retell(long issueId) {
+        IssueRecord r = store.find(issueId).orElseThrow();
+        if (r.answeredAt() == null || r.holderId() == null) {
+            return;
+        }
+        settled(r, data.chief(r.holderId()).orElseThrow(), r.answeredAt());
     }
 
     /** The timer of a holding round fired: an issue still pending and unanswered in that round goes up (or is overdue). */
