@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,12 +34,15 @@ class CaseStatisticsTests extends ApiTest {
     void twoWechatAppealsAddTwoToTodaysWechatIntake() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), DistrictTime.ZONE);
         long before = wechat(today);
+        List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Map<String, Object> a = appeal("微信反映小区垃圾未清运 " + i);
             a.put("channel", "WECHAT");
-            assertThat(submit(a).status()).isEqualTo(201);
+            var answer = submit(a);
+            assertThat(answer.status()).isEqualTo(201);
+            numbers.add(answer.text("number"));
         }
-        DayFiguresCaughtUp.await(jdbc);
+        DayFiguresCaughtUp.await(jdbc, numbers.toArray(String[]::new));
         assertThat(wechat(today)).isEqualTo(before + 2);
         assertThat(statistics.intakeByChannel(today)).hasSize(Channel.values().length);
     }
@@ -68,10 +73,13 @@ class CaseStatisticsTests extends ApiTest {
     void theTrendHasOneRowPerDayEndingTodayAndCountsTodaysNewCases() {
         Instant now = clock.instant();
         var before = statistics.trend(now, 30);
+        List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            assertThat(submit(appeal("趋势统计测试 " + i)).status()).isEqualTo(201);
+            var answer = submit(appeal("趋势统计测试 " + i));
+            assertThat(answer.status()).isEqualTo(201);
+            numbers.add(answer.text("number"));
         }
-        DayFiguresCaughtUp.await(jdbc);
+        DayFiguresCaughtUp.await(jdbc, numbers.toArray(String[]::new));
         var trend = statistics.trend(clock.instant(), 30);
         assertThat(trend).hasSize(30);
         LocalDate today = LocalDate.ofInstant(now, DistrictTime.ZONE);

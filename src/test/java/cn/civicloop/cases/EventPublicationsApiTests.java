@@ -38,14 +38,15 @@ class EventPublicationsApiTests extends ApiTest {
         // SUBMIT step (nobody is told), the 110 linkage (not a 110 case), triage corrections (the system assigned).
         // ASSIGN → evaluation's facts (the department now answers for the case); REGISTER concerns no indicator.
         // Opened → opinion (every case may join a topic). Every step that moves the status → the public board's copy
-        // (the resident let it be shown) and the daily figures (each step re-reads the case's share of them).
+        // (the resident let it be shown). The daily figures: SUBMIT (a new case counts on its day) and ASSIGN (its
+        // department changes); REGISTER changes nothing they count.
         assertThat(byListener).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "cn.civicloop.triage.internal.TriageListeners.on(cn.civicloop.cases.CaseOpened)", 1L,
                 "cn.civicloop.notify.internal.CaseNotifications.on(cn.civicloop.cases.CaseTransitioned)", 2L,
                 "cn.civicloop.evaluation.internal.CaseFacts.on(cn.civicloop.cases.CaseTransitioned)", 1L,
                 "cn.civicloop.opinion.internal.CaseTopics.on(cn.civicloop.cases.CaseOpened)", 1L,
                 "cn.civicloop.board.internal.CaseProgress.on(cn.civicloop.cases.CaseTransitioned)", 3L,
-                "cn.civicloop.cases.internal.DayFigureUpdates.on(cn.civicloop.cases.CaseTransitioned)", 3L));
+                "cn.civicloop.cases.internal.DayFigureUpdates.on(cn.civicloop.cases.CaseTransitioned)", 2L));
     }
 
     @Test

@@ -40,7 +40,8 @@ import cn.civicloop.shared.PersonalDataCipher;
  * 127.0.0.1:5432 as user postgres when missing), {@code --viewers=1,4,20}, {@code --requests=40} per viewer and read,
  * {@code --chunk=100000} cases per generation statement, {@code --years=2}, {@code --intake=50} appeals per second
  * submitted during every read (default 0: none), their p50 / p99 printed after each cell, {@code --only=dashboard,…}
- * the reads whose name contains one of these words.
+ * the reads whose name contains one of these words, {@code --vacuum=false} no {@code vacuum analyze} before measuring,
+ * {@code --rebuild=true} the daily figures rebuilt even when no case is generated (a generation cut short).
  */
 public final class ScaleBenchmark {
 
@@ -76,21 +77,28 @@ public final class ScaleBenchmark {
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long existing = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
-            if (existing < n) {
-                long t0 = System.nanoTime();
-                new HistoryGenerator(jdbc, app.getBean(PersonalDataCipher.class), app.getBean(Clock.class).instant(),
-                        Duration.ofDays(365L * intOption("years", 2))).generate(n, intOption("chunk", 100_000));
-                System.out.printf("generated %,d cases in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+            if (existing < n || "true".equals(options.get("rebuild"))) {
+                if (existing < n) {
+                    long t0 = System.nanoTime();
+                    new HistoryGenerator(jdbc, app.getBean(PersonalDataCipher.class),
+                            app.getBean(Clock.class).instant(), Duration.ofDays(365L * intOption("years", 2)))
+                            .generate(n, intOption("chunk", 100_000));
+                    System.out.printf("generated %,d cases in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+                }
                 // written straight into the tables, without the events that keep the daily figures
                 long t1 = System.nanoTime();
                 int read = app.getBean(DayFigures.class).rebuild(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1));
                 System.out.printf("daily figures rebuilt from %,d cases in %.0f s%n", read,
                         (System.nanoTime() - t1) / 1e9);
             }
-            // always: a migration may just have rewritten every row (V93.1), leaving dead rows and no statistics
-            System.out.println("vacuum analyze …");
-            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-                s.execute("vacuum analyze");
+            // by default always: a migration may just have rewritten every row (V93.1), leaving dead rows and no
+            // statistics; --vacuum=false for a database a run of this version has just vacuumed
+            if (!"false".equals(options.get("vacuum"))) {
+                System.out.println("vacuum analyze …");
+                try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                        Statement s = c.createStatement()) {
+                    s.execute("vacuum analyze");
+                }
             }
             measure(app, jdbc, n);
         } finally {

@@ -1,13 +1,16 @@
 package cn.civicloop.cases.internal;
 
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseTransitioned;
 
 /**
@@ -27,7 +30,23 @@ class DayFigureUpdates {
         this.shareColumns = rebuild.shareColumns();
     }
 
-    @ApplicationModuleListener
+    /** The steps that name a (new) handling department: the only way an open case's share changes. */
+    private static final Set<CaseAction> NAMING = EnumSet.of(CaseAction.ASSIGN, CaseAction.REASSIGN,
+            CaseAction.ARBITRATE);
+
+    /**
+     * Whether a step can change the case's share, so that only those store a publication and read the case again.
+     * An open case counts only where it was opened (its day, channel, department and street); what it did counts
+     * from the step that ended it on. So: the first step (the case is new), any step into or out of an ended status
+     * or on an ended case (a late follow-up answer), and the steps that name a department. A place corrected on an
+     * open case (not a step) moves its opening to the new street with its next counted step.
+     */
+    public static boolean concerns(CaseTransitioned event) {
+        return event.from() == null || event.to() == null || event.from().ended() || event.to().ended()
+                || NAMING.contains(event.action());
+    }
+
+    @ApplicationModuleListener(condition = "T(cn.civicloop.cases.internal.DayFigureUpdates).concerns(#event)")
     void on(CaseTransitioned event) {
         refresh(event.number());
     }

@@ -1,6 +1,7 @@
 package cn.civicloop.dashboard.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,11 +30,13 @@ public class DashboardFigures {
     private final MessageSource messages;
     private final Clock clock;
     /**
-     * The charts' data is district-wide and the same for every viewer: several leaders and operators watching the
-     * same figures share one computation per 5 s, and are served the previous figures while one of them refreshes
-     * ({@link SharedFigures}); the KPI numbers in the page itself are computed fresh.
+     * The figures are district-wide and the same for every viewer: the page (its KPI tiles and tables) and the
+     * charts' data of every leader and operator watching share one computation per 5 s, and are served the previous
+     * figures while one of them refreshes ({@link SharedFigures}).
      */
-    private final SharedFigures<Locale, Data> recent = new SharedFigures<>(java.time.Duration.ofSeconds(5));
+    private final SharedFigures<Locale, Data> recent = new SharedFigures<>(REFRESH);
+
+    static final Duration REFRESH = Duration.ofSeconds(5);
 
     DashboardFigures(CaseStatistics statistics, Directory directory, MessageSource messages, Clock clock) {
         this.statistics = statistics;
@@ -51,32 +54,38 @@ public class DashboardFigures {
     public record Point(String number, String title, String status, double lat, double lon, boolean overdue) {
     }
 
+    /** @param asOf when the figures were computed (they are at most {@link #REFRESH} old when served) */
     public record Data(CaseStatistics.Kpis kpis, List<Bar> intake, List<Named> departments, List<Named> streets,
-            List<CaseStatistics.DayFlow> trend, List<Point> points) {
+            List<CaseStatistics.DayFlow> trend, List<Point> points, Instant asOf) {
     }
 
-    public CaseStatistics.Kpis kpis() {
-        return statistics.kpis(clock.instant());
+    /** The shared figures (the page and its charts read the same). */
+    public Data data(Locale locale) {
+        return recent.get(locale, this::compute);
     }
 
-    public List<Named> departments(Locale locale) {
-        return statistics.loadByDepartment(clock.instant()).stream().map(l -> new Named(
+    /**
+     * The next viewer computes the figures afresh and waits for them, instead of being served the figures of the
+     * last few seconds: for a test that counts what it has just done.
+     */
+    public void forget() {
+        recent.forget();
+    }
+
+    private List<Named> departments(Instant now, Locale locale) {
+        return statistics.loadByDepartment(now).stream().map(l -> new Named(
                 l.departmentId() == null ? NONE : l.departmentId().toString(),
                 l.departmentId() == null ? text("dashboard.unassigned", locale)
                         : directory.department(l.departmentId()).map(Department::name).orElse("#" + l.departmentId()),
                 l.open(), l.overdue())).toList();
     }
 
-    public List<Named> streets(Locale locale) {
-        return statistics.loadByStreet(clock.instant()).stream().map(l -> new Named(
+    private List<Named> streets(Instant now, Locale locale) {
+        return statistics.loadByStreet(now).stream().map(l -> new Named(
                 l.streetCode() == null ? NONE : l.streetCode(),
                 l.streetCode() == null ? text("dashboard.unplaced", locale)
                         : directory.area(l.streetCode()).map(Area::name).orElse(l.streetCode()),
                 l.open(), l.overdue())).toList();
-    }
-
-    public Data data(Locale locale) {
-        return recent.get(locale, this::compute);
     }
 
     private Data compute(Locale locale) {
@@ -87,8 +96,8 @@ public class DashboardFigures {
         List<Point> points = statistics.openPoints(now, MAX_POINTS).stream().map(p -> new Point(p.number(), p.title(),
                 text("dashboard.status." + p.status().name(), p.status().label(), locale), p.lat(), p.lon(),
                 p.overdue())).toList();
-        return new Data(statistics.kpis(now), intake, departments(locale), streets(locale),
-                statistics.trend(now, TREND_DAYS), points);
+        return new Data(statistics.kpis(now), intake, departments(now, locale), streets(now, locale),
+                statistics.trend(now, TREND_DAYS), points, now);
     }
 
     private String text(String key, Locale locale) {

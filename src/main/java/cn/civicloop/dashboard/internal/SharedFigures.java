@@ -60,19 +60,36 @@ final class SharedFigures<K, V> {
         try {
             V value = compute.apply(key);
             synchronized (slot) {
-                slot.value = value;
-                slot.computedAt = nanoTime.getAsLong();
-                slot.inFlight = null;
+                if (slot.inFlight == mine) { // not forgotten meanwhile
+                    slot.value = value;
+                    slot.computedAt = nanoTime.getAsLong();
+                    slot.inFlight = null;
+                }
             }
             mine.complete(value);
             return value;
         } catch (RuntimeException | Error e) {
             synchronized (slot) {
-                slot.inFlight = null;
+                if (slot.inFlight == mine) {
+                    slot.inFlight = null;
+                }
             }
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /**
+     * Figures computed so far, or being computed now, are not served again: the next viewer of each key computes
+     * anew and waits for it (a computation still running completes for its own waiters only).
+     */
+    void forget() {
+        slots.values().forEach(slot -> {
+            synchronized (slot) {
+                slot.value = null;
+                slot.inFlight = null;
+            }
+        });
     }
 
     private static <V> V join(CompletableFuture<V> future) {

@@ -1,5 +1,6 @@
 package cn.civicloop.dashboard.web;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import cn.civicloop.dashboard.internal.DashboardFigures;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 import cn.civicloop.security.Actors;
+import cn.civicloop.shared.DistrictTime;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -28,6 +30,8 @@ class DashboardController {
         this.figures = figures;
     }
 
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(DistrictTime.ZONE);
+
     static boolean mayLook(Actor actor) {
         return actor.has(Role.LEADER) || actor.has(Role.OPERATOR)
                 || (actor.has(Role.TRIAGE_OFFICER) && actor.districtWide());
@@ -41,9 +45,12 @@ class DashboardController {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             return "dashboard/forbidden";
         }
-        model.addAttribute("kpis", figures.kpis());
-        model.addAttribute("departments", figures.departments(locale));
-        model.addAttribute("streets", figures.streets(locale));
+        // the figures every viewer shares (computed at most once per 5 s), the same the charts read
+        DashboardFigures.Data data = figures.data(locale);
+        model.addAttribute("kpis", data.kpis());
+        model.addAttribute("departments", data.departments());
+        model.addAttribute("streets", data.streets());
+        model.addAttribute("asOf", AS_OF.format(data.asOf()));
         return "dashboard/overview";
     }
 

@@ -1,5 +1,6 @@
 package cn.civicloop.cases.internal;
 
+import static cn.civicloop.support.CaseSteps.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -16,9 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseStatistics;
+import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.cases.Channel;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.DayFiguresCaughtUp;
 
 /**
  * The daily figures on a hand-made history: cases opened, assigned, reassigned, closed in time and late, reopened,
@@ -167,6 +173,50 @@ class DayFiguresTests extends ApiTest {
 
     private Instant day(int days) {
         return base.plusDays(days).atTime(LocalTime.of(18, 0)).atZone(DistrictTime.ZONE).toInstant();
+    }
+
+    @Test
+    void onlyStepsThatCanChangeACasesShareAreHandledAndAWholeHandlingKeepsTheShareOfTheRow() {
+        assertThat(DayFigureUpdates.concerns(step(CaseAction.SUBMIT, null, CaseStatus.SUBMITTED))).isTrue();
+        assertThat(DayFigureUpdates.concerns(step(CaseAction.REGISTER, CaseStatus.SUBMITTED, CaseStatus.REGISTERED)))
+                .isFalse();
+        assertThat(DayFigureUpdates.concerns(step(CaseAction.ASSIGN, CaseStatus.REGISTERED, CaseStatus.ASSIGNED)))
+                .isTrue();
+        assertThat(DayFigureUpdates.concerns(step(CaseAction.REASSIGN, CaseStatus.ASSIGNED, CaseStatus.ASSIGNED)))
+                .isTrue();
+        assertThat(DayFigureUpdates.concerns(step(CaseAction.SIGN, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS)))
+                .isFalse();
+        assertThat(DayFigureUpdates.concerns(step(CaseAction.URGE, CaseStatus.IN_PROGRESS, CaseStatus.IN_PROGRESS)))
+                .isFalse();
+        assertThat(DayFigureUpdates.concerns(step(CaseAction.CLOSE, CaseStatus.AWAITING_FOLLOW_UP,
+                CaseStatus.CLOSED))).isTrue();
+        assertThat(DayFigureUpdates.concerns(step(CaseAction.FOLLOW_UP, CaseStatus.CLOSED, CaseStatus.CLOSED)))
+                .as("a late answer on a closed case").isTrue();
+        assertThat(DayFigureUpdates.concerns(step(CaseAction.REOPEN, CaseStatus.CLOSED, CaseStatus.IN_PROGRESS)))
+                .isTrue();
+
+        // a case handled from intake to closing through the application: its share follows its row
+        String number = submit(appeal("日报表：整个办理过程")).text("number");
+        ok(act("operator", number, "register", Map.of()));
+        ok(act("dispatcher", number, "assign", Map.of("departmentId", departmentId("ZFJ"))));
+        ok(act("zfj", number, "sign", Map.of()));
+        ok(act("zfj", number, "reply", Map.of("text", "已处理")));
+        ok(act("officer", number, "approve", Map.of()));
+        ok(act("officer", number, "follow-up", Map.of("resolved", true, "satisfaction", "SATISFIED")));
+        ok(act("officer", number, "close", Map.of()));
+        DayFiguresCaughtUp.await(jdbc, number);
+        FigureShare kept = jdbc.sql("select s.* from cases_figure_share s join cases_case c on c.id = s.case_id "
+                + "where c.number = ?").param(number).query((rs, n) -> FigureShare.read(rs)).single();
+        FigureShare ofTheRow = jdbc.sql("select " + rebuild.shareColumns() + " from cases_case where number = ?")
+                .param(number).query((rs, n) -> FigureShare.read(rs)).single();
+        assertThat(kept).isEqualTo(ofTheRow);
+        assertThat(kept.departmentId()).isEqualTo(departmentId("ZFJ"));
+        assertThat(kept.endedStatus()).isEqualTo("CLOSED");
+        assertThat(kept.satisfied()).isTrue();
+    }
+
+    private static CaseTransitioned step(CaseAction action, CaseStatus from, CaseStatus to) {
+        return new CaseTransitioned("X", action, from, to, null, null, Instant.EPOCH, Channel.WECHAT);
     }
 
     /** A case row as intake writes it (directly: the days are in the past), then its event. */

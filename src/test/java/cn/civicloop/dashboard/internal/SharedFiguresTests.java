@@ -83,6 +83,32 @@ class SharedFiguresTests {
         assertThat(figures.get("zh", k -> 5)).isEqualTo(5);
     }
 
+    @Test
+    void forgottenFiguresAreComputedAgainAndOneRunningBeforeIsNotKept() throws Exception {
+        assertThat(figures.get("zh", k -> 1)).isEqualTo(1);
+        figures.forget();
+        assertThat(figures.get("zh", k -> 2)).as("fresh by age, but forgotten").isEqualTo(2);
+        nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService refresher = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> before = refresher.submit(() -> figures.get("zh", k -> {
+                started.countDown();
+                await(release);
+                return 3;
+            }));
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            figures.forget();
+            assertThat(figures.get("zh", k -> 4)).as("computed anew, not the one begun before").isEqualTo(4);
+            release.countDown();
+            assertThat(before.get(10, TimeUnit.SECONDS)).as("its own viewer still gets it").isEqualTo(3);
+            assertThat(figures.get("zh", k -> 99)).as("the later figures are kept").isEqualTo(4);
+        } finally {
+            refresher.shutdownNow();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
