@@ -70,14 +70,18 @@ public final class OpinionClusteringBenchmark {
         }
         int[] next = {0};
         TopicClusterer clusterer = TopicClusterer.streaming(ClusteringSettings.DEFAULT, p -> "T" + ++next[0]);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         int maxWindow = 0;
         for (PostText p : stream) {
             clusterer.add(p);
             maxWindow = Math.max(maxWindow, clusterer.windowSize());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "ingest into topics: %d posts in %.2f s = %.0f posts/s (window up to %d posts)%n",
-                stream.size(), seconds, stream.size() / seconds, maxWindow);
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf(Locale.ROOT, "ingest into topics: %d posts in %.2f s = %.0f posts/s; %.2f s of CPU = %.0f "
+                + "posts per CPU second (window up to %d posts)%n", stream.size(), seconds, stream.size() / seconds,
+                cpu, stream.size() / cpu, maxWindow);
     }
 }
