@@ -57,8 +57,27 @@ class HeatAndWarningTests {
 
         TopicClusterer clusterer = TopicClusterer.streaming(ClusteringSettings.DEFAULT, p -> "T-" + p.id());
         String first = clusterer.add(new PostText("a", "青石桥菜市场周边占道经营严重", "", t0, "u", 0));
-        String late = clusterer.add(new PostText("b", "青石桥菜市场周边占道经营严重", "", t0.plus(Duration.ofDays(31)),
+        String late = clusterer.add(new PostText("b", "青石桥菜市场周边占道经营严重", "", t0.plus(Duration.ofDays(366)),
                 "v", 0));
         assertThat(late).isNotEqualTo(first);
+    }
+
+    @Test
+    void anIssueRaisedAgainMonthsLaterJoinsItsTopicOnlyInNearlyTheSameWords() {
+        ClusteringSettings settings = ClusteringSettings.DEFAULT;
+        assertThat(settings.window()).isEqualTo(Duration.ofDays(30));
+        TopicClusterer clusterer = TopicClusterer.streaming(settings, p -> "T-" + p.id());
+        // unrelated posts give the shingles their weights, as a real stream does
+        String[] others = {"市民广场路灯不亮", "幸福小区停车难", "学校门口交通拥堵", "公交站台破损", "医院挂号难",
+                "菜市场卫生差", "小区物业乱收费", "噪音扰民严重", "道路积水严重", "供暖不热"};
+        for (int i = 0; i < others.length; i++) {
+            clusterer.add(new PostText("o" + i, others[i], "", t0.minus(Duration.ofDays(1)), "x" + i, 0));
+        }
+        String first = clusterer.add(new PostText("a", "青石桥菜市场周边占道经营严重", "", t0, "u", 0));
+        String again = clusterer.add(new PostText("b", "青石桥菜市场周边占道经营依然严重", "",
+                t0.plus(Duration.ofDays(90)), "v", 0));
+        String loosely = clusterer.add(new PostText("c", "青石桥街道修路", "", t0.plus(Duration.ofDays(200)), "w", 0));
+        assertThat(again).isEqualTo(first);
+        assertThat(loosely).isNotEqualTo(first);
     }
 }

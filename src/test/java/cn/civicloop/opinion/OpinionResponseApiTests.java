@@ -201,6 +201,41 @@ public class OpinionResponseApiTests extends ApiTest {
     }
 
     @Test
+    void thePartnerAddedLaterOnTheCasePageGetsATaskAndTheTimelineNamesTheOfficer() {
+        String topic = pushTopic(api, unique() + "老城区夜市占道经营油烟扰民", 2);
+        Map<String, Object> opening = Map.of("leadDepartmentId", departmentId("ZFJ"), "leadTask", "整治占道经营",
+                "partners", List.of(Map.of("departmentId", departmentId("WXB"), "task", "审核回帖")), "workingDays", 3);
+        JsonNode view = api.post("/api/v1/opinion/topics/" + topic + "/response", api.login("opinion"), opening).json();
+        String caseNumber = view.get("caseNumber").asString();
+        assertThat(view.get("tasks")).hasSize(2);
+
+        // the officer's steps on the case are recorded under his name, not as the system's
+        List<String> actors = new ArrayList<>();
+        api.get("/api/v1/cases/" + caseNumber + "/timeline", api.login("leader")).json().forEach(e -> {
+            if (List.of("REGISTER", "ASSIGN", "ADD_CO_HANDLER").contains(e.get("action").asString())) {
+                actors.add(e.get("actorName").asString() + "/" + e.get("actorRole").asString());
+            }
+        });
+        assertThat(actors).isNotEmpty().allMatch(a -> a.equals("邵晴/OPINION_OFFICER"));
+
+        // the dispatcher adds the media centre on the case page: it becomes a partner with its task and deadline
+        assertThat(act("dispatcher", caseNumber, "add-co-handler", Map.of("departmentId", departmentId("RMT"),
+                "note", "发布权威信息")).status()).isEqualTo(200);
+        String path = "/api/v1/opinion/topics/" + topic + "/response";
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get(path, api.login("opinion")).json().get("tasks")
+                .size() == 3);
+        JsonNode media = api.get(path, api.login("opinion")).json().get("tasks").get(2);
+        assertThat(media.get("party").asString()).isEqualTo("MEDIA");
+        assertThat(media.get("task").asString()).isEqualTo("发布权威信息");
+        assertThat(java.time.Instant.parse(media.get("dueAt").asString())).isAfter(java.time.Instant.now());
+        assertThat(api.get("/api/v1/opinion/tasks", api.login("rmt")).json().get("topics").toString()).contains(topic);
+        List<String> kinds = new ArrayList<>();
+        api.get(path, api.login("opinion")).json().get("log").forEach(e -> kinds.add(e.get("kind").asString()));
+        assertThat(kinds).containsSubsequence("OPEN", "PARTNER", "PARTNER");
+        assertThat(kinds.stream().filter("PARTNER"::equals).count()).isEqualTo(2);
+    }
+
+    @Test
     void aConductTopicIsSeenOnlyByTheOfficerTheLeadAndTheDisciplineCommission() {
         String topic = pushTopic(api, unique() + "某所工作人员办事态度恶劣吃拿卡要", 2);
         Map<String, Object> mixed = Map.of("leadDepartmentId", departmentId("JD-ZX"), "leadTask", "核实情况",

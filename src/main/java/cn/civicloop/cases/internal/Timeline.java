@@ -57,10 +57,18 @@ class Timeline {
                 .list();
     }
 
-    /** The role an actor acted in, for the record: the most specific one he holds. */
+    /**
+     * The role an actor acted in, for the record: the most specific one he holds. A member of staff on whose word
+     * the application takes a step (the opinion officer opening a linked response) holds the system's role for that
+     * step, and is recorded in his own.
+     */
     static Role mainRole(Actor actor) {
-        for (Role role : List.of(Role.RESIDENT, Role.SYSTEM, Role.OPERATOR, Role.TRIAGE_OFFICER, Role.DEPT_HEAD,
-                Role.HANDLER, Role.LEADER, Role.ADMIN)) {
+        List<Role> order = actor.isStaff()
+                ? List.of(Role.OPERATOR, Role.TRIAGE_OFFICER, Role.DEPT_HEAD, Role.HANDLER, Role.LEADER, Role.ADMIN,
+                        Role.OPINION_OFFICER, Role.SYSTEM)
+                : List.of(Role.RESIDENT, Role.SYSTEM, Role.OPERATOR, Role.TRIAGE_OFFICER, Role.DEPT_HEAD,
+                        Role.HANDLER, Role.LEADER, Role.ADMIN);
+        for (Role role : order) {
             if (actor.has(role)) {
                 return role;
             }

@@ -30,7 +30,9 @@ import cn.civicloop.directory.Role;
 
 /**
  * Fills an empty directory from two data files: the area tree (CSV) and departments + staff (YAML).
- * It never touches a directory that already has rows, so admins' edits survive restarts.
+ * It never changes a row that is there, so admins' edits survive restarts; a demo directory (and only a demo one)
+ * gets the departments, units and accounts of the file it lacks, so a demo database started with an older file
+ * catches up.
  * <p>
  * The staff of the file are the demo's, loaded only with {@code civicloop.directory.demo-accounts} (the {@code demo}
  * and {@code test} profiles). Without it (production) an empty directory gets one security administrator whose
@@ -68,9 +70,15 @@ class DirectorySeeder implements ApplicationRunner {
             log.info("Directory: loaded {} areas from {}", n, areasFile);
         }
         if (store.count("directory_department") == 0) {
-            loadDepartmentsAndStaff();
+            loadDepartmentsAndStaff(false);
             log.info("Directory: loaded departments{} from {}", settings.demoAccounts() ? " and demo staff" : "",
                     seedFile);
+        } else if (settings.demoAccounts()) {
+            int added = loadDepartmentsAndStaff(true);
+            if (added > 0) {
+                log.info("Directory: added {} departments and demo staff missing from the demo directory ({})", added,
+                        seedFile);
+            }
         }
         if (!settings.demoAccounts()) {
             if (store.count("directory_staff") == 0) {
@@ -118,24 +126,44 @@ class DirectorySeeder implements ApplicationRunner {
         }
     }
 
+    /**
+     * Loads the departments and units of the seed file and, for the demo, its staff. With {@code onlyMissing} (a
+     * demo directory that has rows: a database started with an older seed file) only the departments, units and
+     * accounts whose code or user name the directory does not know are added, so that a demo database gets what
+     * later versions of the file brought (the partners of the online-opinion response, for one) while what is there
+     * (edited, deactivated) stays as it is. Running it again adds nothing.
+     *
+     * @return how many departments, units and accounts were added
+     */
     @SuppressWarnings("unchecked")
-    private void loadDepartmentsAndStaff() throws IOException {
+    private int loadDepartmentsAndStaff(boolean onlyMissing) throws IOException {
         Map<String, Object> seed;
         try (InputStream in = seedFile.getInputStream()) {
             seed = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         }
+        int added = 0;
         for (Map<String, Object> dept : (List<Map<String, Object>>) seed.get("departments")) {
-            long id = insertDepartment(dept, null);
+            Long known = onlyMissing ? store.departmentByCode((String) dept.get("code")).map(d -> d.id()).orElse(null)
+                    : null;
+            long id = known != null ? known : insertDepartment(dept, null);
+            added += known != null ? 0 : 1;
             for (Map<String, Object> unit : (List<Map<String, Object>>) dept.getOrDefault("units", List.of())) {
-                insertDepartment(unit, id);
+                if (!onlyMissing || store.departmentByCode((String) unit.get("code")).isEmpty()) {
+                    insertDepartment(unit, id);
+                    added++;
+                }
             }
         }
         if (!settings.demoAccounts()) {
-            return;
+            return added;
         }
         String password = seed.get("password-hash") != null ? String.valueOf(seed.get("password-hash"))
                 : encoder.encode(String.valueOf(seed.get("password")));
         for (Map<String, Object> person : (List<Map<String, Object>>) seed.get("staff")) {
+            if (onlyMissing && staff.usernameTaken((String) person.get("username"))) {
+                continue;
+            }
+            added++;
             Set<Role> roles = EnumSet.noneOf(Role.class);
             ((List<String>) person.get("roles")).forEach(r -> roles.add(Role.valueOf(r)));
             Long departmentId = person.get("department") == null ? null
@@ -148,6 +176,7 @@ class DirectorySeeder implements ApplicationRunner {
                 staff.setTotpSecret(id, String.valueOf(person.get("totp-secret")));
             }
         }
+        return added;
     }
 
     private long insertDepartment(Map<String, Object> dept, Long parentId) {

@@ -119,7 +119,7 @@ class DirectoryStore implements Directory {
         departmentsChanged();
     }
 
-    private void departmentsChanged() {
+    void departmentsChanged() {
         forgetDepartments();
         changes.announce(TOPIC);
     }

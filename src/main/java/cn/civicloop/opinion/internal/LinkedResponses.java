@@ -87,8 +87,8 @@ public class LinkedResponses {
 
     /**
      * Opens the response: a case for the topic (channel 网络舆情), registered and assigned to the lead, each partner
-     * added as its co-handler, all in one transaction. The case steps are the application's (系统), on the officer's
-     * word, written with his name in the response's log: the officer holds no operator or dispatcher role.
+     * added as its co-handler, all in one transaction. The officer holds no operator or dispatcher role: the case
+     * steps are taken by the application on his word ({@link #onTheWordOf}), and the case's timeline names him.
      */
     @Transactional
     public View open(String topicId, Opening opening, Actor officer) {
@@ -131,7 +131,7 @@ public class LinkedResponses {
         }
         steps.add(new CaseCommand.Assign(lead.id(), null, note + "；牵头任务：" + leadTask));
         partners.forEach(p -> steps.add(new CaseCommand.AddCoHandler(p.departmentId(), p.task())));
-        cases.act(opened.number(), Actor.system(), steps.toArray(CaseCommand[]::new));
+        cases.act(opened.number(), onTheWordOf(officer), steps.toArray(CaseCommand[]::new));
 
         long id = responses.insert(topicId, opened.number(), lead.id(), conduct, officer.username(), now);
         responses.addTask(id, new Responses.Task(lead.id(), Party.LEAD, leadTask, due));
@@ -175,7 +175,7 @@ public class LinkedResponses {
 
     /**
      * Merges a case of the topic (a duplicate report of the same issue) into the response's case; the step is the
-     * application's, on the officer's word, with his name in the note and the log.
+     * application's, on the officer's word, under his name on the timeline, in the note and the log.
      */
     @Transactional
     public View mergeCase(String topicId, String number, Actor officer) {
@@ -185,10 +185,70 @@ public class LinkedResponses {
             throw new InvalidInputException("number", Phrase.of("problem.opinion.case-not-in-topic",
                     "工单 {0} 不属于本话题", number));
         }
-        cases.act(number, Actor.system(), new CaseCommand.Merge(row.caseNumber(),
+        cases.act(number, onTheWordOf(officer), new CaseCommand.Merge(row.caseNumber(),
                 "并入话题 " + topicId + " 的联动处置工单，由" + officer.displayName() + "操作"));
         log.add(row.id(), officer, "MERGE", number + " → " + row.caseNumber());
         return view(topicId).orElseThrow();
+    }
+
+    /**
+     * Gives a task to each co-handler added to a response's case after the opening (the case page's 增加协办单位):
+     * the note written when adding it is the task (else a stock one), the deadline is {@code response.working-days}
+     * working days after the step, the log names who added it. A department that has a task keeps it. A response
+     * about officials' conduct takes no other partner: a department added there stays the case's co-handler only,
+     * without a task, and the topic stays hidden from it.
+     *
+     * @return the departments that got a task
+     */
+    @Transactional
+    public List<Long> adoptAddedPartners(String caseNumber) {
+        Responses.Row row = responses.ofCase(caseNumber).orElse(null);
+        if (row == null) {
+            return List.of();
+        }
+        Set<Long> tasked = new java.util.HashSet<>();
+        responses.tasks(row.id()).forEach(t -> tasked.add(t.departmentId()));
+        CaseView c = caseQueries.view(caseNumber, Actor.system());
+        List<cn.civicloop.cases.TimelineEntry> timeline = caseQueries.timeline(caseNumber, Actor.system());
+        List<Long> added = new ArrayList<>();
+        for (CaseView.CoTaskView co : c.coHandlers()) {
+            if (tasked.contains(co.departmentId()) || "RELEASED".equals(co.status())) {
+                continue;
+            }
+            Party party = party(co.departmentId());
+            if (row.conduct() && party != Party.CONDUCT) {
+                continue;
+            }
+            cn.civicloop.cases.TimelineEntry step = timeline.stream()
+                    .filter(e -> e.action() == cn.civicloop.cases.CaseAction.ADD_CO_HANDLER)
+                    .filter(e -> e.departmentId() != null && e.departmentId() == co.departmentId())
+                    .reduce((first, second) -> second).orElse(null);
+            Instant at = step == null ? clock.instant() : step.at();
+            String task = step == null || step.reason() == null || step.reason().isBlank() ? "协同处置本话题"
+                    : step.reason().strip();
+            if (task.length() > 1000) {
+                task = task.substring(0, 1000);
+            }
+            Instant due = calendar.deadline(at, TimeLimit.workingDays(settings.workingDays()));
+            if (responses.addTaskIfMissing(row.id(), new Responses.Task(co.departmentId(), party, task, due))) {
+                String who = step == null ? Actor.system().displayName() : step.actorName();
+                log.add(row.id(), "cases", who, "PARTNER", directory.department(co.departmentId())
+                        .map(Department::name).orElse("") + "：" + task);
+                added.add(co.departmentId());
+            }
+        }
+        return added;
+    }
+
+    /**
+     * The officer's word carried out by the application: the steps he may not take himself (he holds no operator
+     * or dispatcher role) are the application's to take, and the case's timeline records them under his name.
+     */
+    static Actor onTheWordOf(Actor officer) {
+        java.util.EnumSet<cn.civicloop.directory.Role> roles = java.util.EnumSet.of(cn.civicloop.directory.Role.SYSTEM);
+        roles.addAll(officer.roles());
+        return new Actor(officer.staffId(), officer.username(), officer.displayName(), roles, officer.departmentId(),
+                officer.districtWide());
     }
 
     public Optional<View> view(String topicId) {

@@ -22,6 +22,9 @@ import jakarta.validation.constraints.Size;
  * @param boardWindow    the board ranks topics whose last post is this recent
  * @param maxBatch       posts per push request; a larger batch is refused with 429 and must be split
  * @param replayWindow   how far a push's signed timestamp may be from now
+ * @param farSimilarity  the stricter similarity from which a post joins a topic whose posts are further apart than
+ *                       {@code window} (an issue raised again after a quiet spell)
+ * @param farWindow      how far apart two posts of a topic may be at all; what is kept in memory
  */
 @ConfigurationProperties("civicloop.opinion")
 @Validated
@@ -33,7 +36,9 @@ public record OpinionProperties(
         @DefaultValue({"20", "40", "60", "80"}) @Size(min = 4, max = 4) List<Double> levels,
         @DefaultValue("7d") Duration boardWindow,
         @DefaultValue("500") @Min(1) int maxBatch,
-        @DefaultValue("5m") Duration replayWindow) {
+        @DefaultValue("5m") Duration replayWindow,
+        @DefaultValue("0.4") @DecimalMin("0.01") @DecimalMax("1.0") double farSimilarity,
+        @DefaultValue("365d") Duration farWindow) {
 
     HeatFormula heatFormula() {
         return new HeatFormula(heat.get(0), heat.get(1), heat.get(2), heat.get(3), heat.get(4), heat.get(5),
@@ -45,6 +50,6 @@ public record OpinionProperties(
     }
 
     ClusteringSettings clustering() {
-        return new ClusteringSettings(similarity, window);
+        return new ClusteringSettings(similarity, window, Math.max(similarity, farSimilarity), farWindow);
     }
 }

@@ -30,8 +30,13 @@ public class ResponseLog {
     }
 
     void add(long responseId, Actor actor, String kind, String note) {
+        add(responseId, actor.username(), actor.displayName(), kind, note);
+    }
+
+    /** An entry for a step taken elsewhere (on the case page), by the name the case's timeline gives. */
+    void add(long responseId, String username, String displayName, String kind, String note) {
         jdbc.sql("insert into opinion_response_log (response_id, at, actor, actor_name, kind, note) values (?, ?, ?, ?, ?, ?)")
-                .params(responseId, Timestamp.from(clock.instant()), actor.username(), actor.displayName(), kind,
+                .params(responseId, Timestamp.from(clock.instant()), username, displayName, kind,
                         note == null || note.length() <= 4000 ? note : note.substring(0, 4000))
                 .update();
     }

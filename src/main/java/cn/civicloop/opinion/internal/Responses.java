@@ -39,6 +39,10 @@ public class Responses {
         return jdbc.sql(COLUMNS + "where topic_id = ?").param(topicId).query(Responses::row).optional();
     }
 
+    Optional<Row> ofCase(String caseNumber) {
+        return jdbc.sql(COLUMNS + "where case_number = ?").param(caseNumber).query(Responses::row).optional();
+    }
+
     long insert(String topicId, String caseNumber, long lead, boolean conduct, String openedBy, Instant at) {
         jdbc.sql("""
                 insert into opinion_response (topic_id, case_number, lead_department, conduct, opened_by, opened_at)
@@ -53,6 +57,17 @@ public class Responses {
                 values (?, ?, ?, ?, ?)""")
                 .params(responseId, task.departmentId(), task.party().name(), task.task(), Timestamp.from(task.dueAt()))
                 .update();
+    }
+
+    /** Adds the task unless the department has one in the response already; whether it was added. */
+    boolean addTaskIfMissing(long responseId, Task task) {
+        return jdbc.sql("""
+                insert into opinion_response_task (response_id, department_id, party, task, due_at)
+                select ?, ?, ?, ?, ? where not exists
+                    (select 1 from opinion_response_task where response_id = ? and department_id = ?)""")
+                .params(responseId, task.departmentId(), task.party().name(), task.task(),
+                        Timestamp.from(task.dueAt()), responseId, task.departmentId())
+                .update() == 1;
     }
 
     List<Task> tasks(long responseId) {

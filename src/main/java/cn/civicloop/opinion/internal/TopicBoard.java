@@ -144,7 +144,7 @@ public class TopicBoard {
         Instant latest = live.values().stream().map(TopicStats::last).filter(java.util.Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
         if (latest != null) {
-            Instant horizon = latest.minus(settings.window());
+            Instant horizon = latest.minus(settings.farWindow());
             live.values().removeIf(stats -> stats.last().isBefore(horizon));
         }
     }
@@ -227,7 +227,7 @@ public class TopicBoard {
             return;
         }
         clusterer = TopicClusterer.streaming(settings.clustering(), p -> newTopicId());
-        Instant since = clock.instant().minus(settings.window());
+        Instant since = clock.instant().minus(settings.farWindow());
         jdbc.sql("""
                 select source_id, external_id, author_handle, title, body, posted_at, negative, topic_id,
                     likes + opposes + replies + reposts as engagement

@@ -42,6 +42,32 @@ public final class Signature {
         return Shingles.weightedJaccard(shingles, other.shingles, weights);
     }
 
+    /**
+     * Locality-sensitive hashing keys of the MinHash signature: one key per band of {@code rows} consecutive
+     * positions. Two texts share a band's key with probability J^rows, so with 2 rows and 64 bands a pair at plain
+     * Jaccard 0.25 shares at least one key with probability 0.98, one at 0.05 with 0.15: an index by these keys
+     * finds the candidates of a large window without comparing with every text of it.
+     */
+    public long[] bandKeys(int rows) {
+        if (rows < 1 || MinHash.SIZE % rows != 0) {
+            throw new IllegalArgumentException("rows must divide " + MinHash.SIZE);
+        }
+        long[] keys = new long[MinHash.SIZE / rows];
+        for (int b = 0; b < keys.length; b++) {
+            long key = b;
+            for (int r = 0; r < rows; r++) {
+                key = key * 0x9E3779B97F4A7C15L + minHash[b * rows + r];
+            }
+            keys[b] = key;
+        }
+        return keys;
+    }
+
+    /** Whether the text has no shingle at all (its signature matches nothing). */
+    public boolean isEmpty() {
+        return shingles.length == 0;
+    }
+
     long[] shingles() {
         return shingles;
     }
