@@ -6,6 +6,8 @@
   var max = 1;
   Object.keys(counts).forEach(function (k) { max = Math.max(max, counts[k]); });
   var map = L.map(el, { attributionControl: false }).setView([34.86, 117.60], 11);
+  // the application's own layer (roads with names, named places) under the shaded streets: no tile server needed
+  if (window.PlacesMap) { PlacesMap.vectorLayer(map, 'WGS84'); }
   fetch(el.dataset.areas).then(function (r) { return r.json(); }).then(function (geojson) {
     var layer = L.geoJSON(geojson, {
       style: function (f) {

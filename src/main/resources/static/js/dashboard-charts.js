@@ -73,6 +73,8 @@
     var m = L.map(el, { attributionControl: false }).setView([34.86, 117.60], 11);
     // tiles only when the district configured its own server (civicloop.map.tile-url)
     if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(m); }
+    // the application's own layer (roads with names, areas, named places): readable with no tile server
+    if (window.PlacesMap) { PlacesMap.vectorLayer(m, 'WGS84'); }
     fetch(d.areas).then(function (r) { return r.json(); }).then(function (geojson) {
       var layer = L.geoJSON(geojson, {
         style: { color: GREY, weight: 1, fillOpacity: 0.04 },

@@ -7,6 +7,8 @@
   var mapEl = document.getElementById('command-map');
   var map = L.map(mapEl, { attributionControl: false }).setView([34.86, 117.55], 12);
   if (mapEl.dataset.tiles) { L.tileLayer(mapEl.dataset.tiles, { maxZoom: 19 }).addTo(map); }
+  // the application's own layer (roads with names, areas, named places): readable with no tile server
+  if (window.PlacesMap) { PlacesMap.vectorLayer(map, 'WGS84'); }
   var unitLayer = L.layerGroup().addTo(map);
   var incidentLayer = L.layerGroup().addTo(map);
   var COLOURS = { AVAILABLE: '#2e7d32', DISPATCHED: '#f9a825', ACKNOWLEDGED: '#ef6c00', EN_ROUTE: '#e65100',

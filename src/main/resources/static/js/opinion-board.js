@@ -33,6 +33,8 @@
     var map = L.map(mapEl, { attributionControl: false }).setView([34.86, 117.55], 11);
     // tiles only when the district configured its own server (civicloop.map.tile-url)
     if (d.tiles) { L.tileLayer(d.tiles, { maxZoom: 19 }).addTo(map); }
+    // the application's own layer (roads with names, areas, named places): readable with no tile server
+    if (window.PlacesMap) { PlacesMap.vectorLayer(map, 'WGS84'); }
     var order = trend.map(function (t) { return t.topicId; });
     var markers = points.map(function (p) {
       var colour = COLOURS[Math.max(0, order.indexOf(p.topicId)) % COLOURS.length];

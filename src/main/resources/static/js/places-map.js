@@ -50,12 +50,14 @@
     var level = f.properties.level;
     if (AREA[level]) {
       return { color: '#b3261e', weight: level === 'GRID' ? 0.5 : 1, dashArray: level === 'STREET' ? null : '3 3',
-        fillOpacity: 0.03 };
+        fillOpacity: 0.03, className: 'places-area' };
     }
-    return { color: '#8d6e3f', weight: 3, opacity: 0.85 };
+    return { color: '#8d6e3f', weight: 3, opacity: 0.85, className: 'places-road' };
   }
 
   // Draws the gazetteer's layer on a map and keeps it current as the map moves; datum 'GCJ02' over GCJ-02 tiles.
+  // Maps that draw their own pins in WGS84 (desk, command map, dashboard, board, opinion, road chiefs) add it with
+  // 'WGS84'; their tiles (civicloop.map.tile-url) are WGS84 too.
   function vectorLayer(map, datum, base) {
     var group = L.layerGroup().addTo(map), asked = 0;
     datum = datum || 'WGS84';

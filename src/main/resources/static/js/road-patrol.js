@@ -107,6 +107,8 @@
     map = L.map(el, { attributionControl: false }).setView([34.86, 117.60], 11);
     // tiles only when the district configured its own server (civicloop.map.tile-url)
     if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map); }
+    // the application's own layer (roads with names, areas, named places): readable with no tile server
+    if (window.PlacesMap) { PlacesMap.vectorLayer(map, 'WGS84'); }
     var own = [];
     JSON.parse(data.segments || '[]').forEach(function (s) {
       var line = L.polyline(s.line, { color: s.own ? '#1565c0' : '#78909c', weight: s.own ? 6 : 4, opacity: 0.85 })

@@ -17,10 +17,12 @@ import cn.civicloop.places.PlaceLevel;
 import cn.civicloop.shared.DomainException.FieldProblem;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Phrase;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports a CSV file into the gazetteer as one transaction — every line checked first, and any problem refuses the
- * whole file, each problem with its line — and exports the gazetteer as the same CSV. New codes are created, known
+ * Imports a CSV or GeoJSON file into the gazetteer as one transaction — every line or feature checked first, and any
+ * problem refuses the whole file, each problem with where it stands — and exports the gazetteer in either form. New codes are created, known
  * ones changed; each creation and change is kept in the history with the row before and after, who and why. Every
  * instance drops its index once the import commits.
  */
@@ -35,9 +37,11 @@ public class GazetteerImport {
     private final Jurisdictions areas;
     private final GazetteerIndexHolder index;
     private final Clock clock;
+    private final JsonMapper json;
 
-    GazetteerImport(ElementStore store, Jurisdictions areas, GazetteerIndexHolder index, Clock clock) {
+    GazetteerImport(ElementStore store, Jurisdictions areas, GazetteerIndexHolder index, Clock clock, JsonMapper json) {
         this.store = store;
+        this.json = json;
         this.areas = areas;
         this.index = index;
         this.clock = clock;
@@ -48,18 +52,52 @@ public class GazetteerImport {
      */
     @Transactional
     public Outcome importCsv(byte[] file, String by, String reason) {
+        ImportReader reader = new ImportReader(areas, this::storedLevel);
+        reader.read(utf8(file));
+        return write(reader, by, reason);
+    }
+
+    /**
+     * Imports a GeoJSON FeatureCollection ({@link GazetteerGeoJson}), checked like a CSV file.
+     *
+     * @throws InvalidInputException naming each bad feature ({@code features[N]}, from 0) and why; nothing is
+     *                               written then
+     */
+    @Transactional
+    public Outcome importGeoJson(byte[] file, String by, String reason) {
+        ImportReader reader = new ImportReader(areas, this::storedLevel);
+        // features that could not be read are named already; the others are checked like CSV lines
+        reader.check(GazetteerGeoJson.rows(utf8(file), json, reader));
+        return write(reader, by, reason);
+    }
+
+    /** A file from the admin page: GeoJSON when its first character is <code>{</code>, CSV otherwise. */
+    @Transactional
+    public Outcome importFile(byte[] file, String by, String reason) {
+        String text = GazetteerCsv.text(file);
+        return text != null && text.stripLeading().startsWith("{") ? importGeoJson(file, by, reason)
+                : importCsv(file, by, reason);
+    }
+
+    private static String utf8(byte[] file) {
         String text = GazetteerCsv.text(file);
         if (text == null) {
             throw new InvalidInputException("file", Phrase.of("problem.places.import-encoding",
                     "文件不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入"));
         }
-        ImportReader reader = new ImportReader(areas, this::storedLevel);
-        reader.read(text);
+        return text;
+    }
+
+    private Outcome write(ImportReader reader, String by, String reason) {
         if (!reader.problems.isEmpty()) {
             List<FieldProblem> problems = reader.problems.stream()
-                    .map(p -> new FieldProblem("line " + p.line(), p.reason())).toList();
+                    .map(p -> new FieldProblem(p.where(), p.reason())).toList();
             throw new InvalidInputException(Phrase.of("problem.places.import-refused",
                     "导入文件有 {0} 处错误，未导入任何内容", problems.size()), problems);
+        }
+        if (reader.elements.isEmpty()) {
+            throw new InvalidInputException("file", Phrase.of("problem.places.import-empty",
+                    "文件中没有任何条目，未导入任何内容"));
         }
         Map<String, Element> before = store.existing(reader.elements.stream().map(Element::code).toList());
         List<Element> created = new ArrayList<>();
@@ -71,7 +109,8 @@ public class GazetteerImport {
             if (old == null) {
                 created.add(e);
                 history.add(new Change(e.code(), "CREATED", null, GazetteerCsv.line(e).strip(), why));
-            } else if (!old.equals(e)) {
+            } else if (!GazetteerCsv.line(old).equals(GazetteerCsv.line(e))) {
+                // compared as written (six decimals): a file exported and imported again changes nothing
                 changed.add(e);
                 history.add(new Change(e.code(), "CHANGED", GazetteerCsv.line(old).strip(), GazetteerCsv.line(e).strip(),
                         why));
@@ -83,6 +122,16 @@ public class GazetteerImport {
         store.recordChanges(history, at, by);
         index.changed();
         return new Outcome(created.size(), changed.size(), reader.elements.size() - created.size() - changed.size());
+    }
+
+    /** Writes the whole gazetteer as a GeoJSON FeatureCollection, in code order, streaming. */
+    @Transactional(readOnly = true)
+    public void exportGeoJson(Writer out) {
+        try (JsonGenerator g = json.createGenerator(out)) {
+            GazetteerGeoJson.writeStart(g);
+            store.forEach(e -> GazetteerGeoJson.write(g, e));
+            GazetteerGeoJson.writeEnd(g);
+        }
     }
 
     /** Writes the whole gazetteer as CSV, in code order, streaming. */

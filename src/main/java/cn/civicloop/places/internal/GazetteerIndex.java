@@ -106,38 +106,47 @@ final class GazetteerIndex {
      */
     private static final String STRUCTURE = "号楼单元室门栋幢座层户的路街道区巷弄";
 
-    /** Keys sharing at least two characters or sounds with the text: the only ones worth aligning. */
-    Set<Integer> candidateKeys(NameMatch.Spelled text) {
-        Map<Integer, Integer> hits = new HashMap<>();
+    /**
+     * Keys sharing at least two characters or sounds with the text: the only ones worth aligning, by ascending id.
+     * Counted in an array by key id: a text with common characters (公寓, 雅居…) touches thousands of keys.
+     */
+    int[] candidateKeys(NameMatch.Spelled text) {
+        int[] hits = new int[keys.size()];
         Set<Character> chars = new HashSet<>();
         Set<String> sounds = new HashSet<>();
+        List<List<Integer>> postings = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
             char c = text.chars().charAt(i);
             if (Character.isDigit(c) || STRUCTURE.indexOf(c) >= 0) {
                 continue;
             }
             if (chars.add(c)) {
-                count(byChar.get(c), hits);
+                postings.add(byChar.get(c));
             }
             if (AddressText.chinese(c) && sounds.add(text.fuzzy()[i])) {
-                count(bySound.get(text.fuzzy()[i]), hits);
+                postings.add(bySound.get(text.fuzzy()[i]));
             }
         }
-        Set<Integer> out = new HashSet<>();
-        hits.forEach((id, n) -> {
-            if (n >= 3 || n >= 2 && keys.get(id).spelled().length() <= 3) {
-                out.add(id);
+        for (List<Integer> posting : postings) {
+            if (posting == null || posting.size() > maxPosting) {
+                continue;
             }
-        });
-        return out;
-    }
-
-    private void count(List<Integer> posting, Map<Integer, Integer> hits) {
-        if (posting != null && posting.size() <= maxPosting) {
             for (int id : posting) {
-                hits.merge(id, 1, Integer::sum);
+                hits[id]++;
             }
         }
+        int[] out = new int[16];
+        int count = 0;
+        for (int id = 0; id < hits.length; id++) {
+            int n = hits[id];
+            if (n >= 3 || n >= 2 && keys.get(id).spelled().length() <= 3) {
+                if (count == out.length) {
+                    out = java.util.Arrays.copyOf(out, count * 2);
+                }
+                out[count++] = id;
+            }
+        }
+        return java.util.Arrays.copyOf(out, count);
     }
 
     int size() {

@@ -118,8 +118,13 @@ class Geocoder implements Gazetteer {
     static List<Anchor> anchors(GazetteerIndex index, String text) {
         NameMatch.Spelled spelled = NameMatch.Spelled.of(text);
         Map<GazetteerNode, Anchor> byNode = new HashMap<>();
+        NameMatch.Contents contents = NameMatch.Contents.of(spelled);
         for (int id : index.candidateKeys(spelled)) {
             GazetteerIndex.Key key = index.keys.get(id);
+            // most candidates share only a common ending (公寓, 雅居…): ruled out before aligning them
+            if (!NameMatch.mayReach(key.spelled(), contents, MIN_SIMILARITY)) {
+                continue;
+            }
             NameMatch m = NameMatch.find(key.spelled(), spelled);
             if (m == null || m.similarity() < MIN_SIMILARITY || !firstCharFits(key, spelled, m)) {
                 continue;
@@ -127,8 +132,19 @@ class Geocoder implements Gazetteer {
             Anchor a = new Anchor(key, m);
             byNode.merge(key.node(), a, (x, y) -> x.score() >= y.score() ? x : y);
         }
-        return byNode.values().stream().sorted(Comparator.comparingDouble(Anchor::score).reversed()
-                .thenComparing(a -> a.key().node().element.code())).limit(ANCHORS).toList();
+        // the best few of what may be a thousand names (a common ending matched): kept in a small heap, not sorted
+        Comparator<Anchor> order = Comparator.comparingDouble(Anchor::score).reversed()
+                .thenComparing(a -> a.key().node().element.code());
+        java.util.PriorityQueue<Anchor> worstFirst = new java.util.PriorityQueue<>(ANCHORS + 1, order.reversed());
+        for (Anchor a : byNode.values()) {
+            worstFirst.add(a);
+            if (worstFirst.size() > ANCHORS) {
+                worstFirst.poll();
+            }
+        }
+        List<Anchor> best = new ArrayList<>(worstFirst);
+        best.sort(order);
+        return best;
     }
 
     /**

@@ -16,10 +16,10 @@ import cn.civicloop.places.PlaceLevel;
 import cn.civicloop.shared.Phrase;
 
 /**
- * Reads and checks an import file line by line, collecting every problem (up to {@value #MAX_PROBLEMS}) with its line
- * number: columns, codes (well-formed, not twice in the file), level and kind, the parent (in the file or the
- * gazetteer, of the right level), the name, the point (a number, inside the district and inside an area), a road's
- * line. Elements come back placed in their grid, community and street.
+ * Reads and checks an import file record by record (CSV lines, GeoJSON features), collecting every problem (up to
+ * {@value #MAX_PROBLEMS}) with where it stands: columns, codes (well-formed, not twice in the file), level and kind,
+ * the parent (in the file or the gazetteer, of the right level), the name, the point (a number, inside the district
+ * and inside an area), a road's line. Elements come back placed in their grid, community and street.
  */
 final class ImportReader {
 
@@ -44,26 +44,50 @@ final class ImportReader {
         this.storedLevel = storedLevel;
     }
 
+    /** One record of an import file with where it stands ({@code line 3}, {@code features[2]}) and its cells. */
+    record Row(int number, boolean feature, List<String> cells) {
+
+        /** {@code line N} (from 1, the header being line 1) or {@code features[N]} (from 0). */
+        String where() {
+            return feature ? "features[" + number + "]" : "line " + number;
+        }
+    }
+
+    /** Reads a CSV file: the header first, then one element per line. */
     void read(String text) {
         List<String> lines = text.lines().toList();
         if (lines.isEmpty() || !GazetteerCsv.cells(lines.get(0)).stream().map(String::trim).map(String::toLowerCase)
                 .toList().equals(List.of(GazetteerCsv.HEADER.split(",")))) {
-            problem(1, "problem.places.import-header", "第一行必须是列名：{0}", GazetteerCsv.HEADER);
+            problem("line 1", "problem.places.import-header", "第一行必须是列名：{0}", GazetteerCsv.HEADER);
             return;
         }
         if (lines.size() - 1 > MAX_ROWS) {
-            problem(1, "problem.places.import-too-many", "一次最多导入 {0} 行", MAX_ROWS);
+            problem("line 1", "problem.places.import-too-many", "一次最多导入 {0} 行", MAX_ROWS);
             return;
         }
-        Map<String, Integer> lineOf = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                rows.add(new Row(i + 1, false, GazetteerCsv.cells(lines.get(i))));
+            }
+        }
+        check(rows);
+    }
+
+    /**
+     * Checks rows already split into cells (of a CSV line, or of a GeoJSON feature turned into the same cells); a
+     * problem found while splitting is added by the caller with {@link #problem}.
+     */
+    void check(List<Row> rows) {
+        Map<String, Row> firstOf = new HashMap<>();
         Map<String, PlaceLevel> levelInFile = new HashMap<>();
         List<Object[]> pending = new ArrayList<>();
-        for (int i = 1; i < lines.size() && problems.size() < MAX_PROBLEMS; i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        for (Row row : rows) {
+            if (problems.size() >= MAX_PROBLEMS) {
+                break;
             }
-            int n = i + 1;
-            List<String> c = GazetteerCsv.cells(lines.get(i));
+            String n = row.where();
+            List<String> c = row.cells();
             if (c.size() != GazetteerCsv.COLUMNS) {
                 problem(n, "problem.places.import-columns", "应有 {0} 列，实际 {1} 列", GazetteerCsv.COLUMNS, c.size());
                 continue;
@@ -73,9 +97,13 @@ final class ImportReader {
                 problem(n, "problem.places.import-code", "编码“{0}”不合规：字母、数字、-、_，最长 64 位", code);
                 continue;
             }
-            Integer first = lineOf.putIfAbsent(code, n);
-            if (first != null) {
-                problem(n, "problem.places.import-duplicate", "编码 {0} 重复（第 {1} 行已有）", code, first);
+            Row first = firstOf.putIfAbsent(code, row);
+            if (first != null && first.feature()) {
+                problem(n, "problem.places.import-duplicate-feature", "编码 {0} 重复（要素 {1} 已有）", code,
+                        first.number());
+                continue;
+            } else if (first != null) {
+                problem(n, "problem.places.import-duplicate", "编码 {0} 重复（第 {1} 行已有）", code, first.number());
                 continue;
             }
             PlaceLevel level = GazetteerCsv.level(c.get(1));
@@ -92,11 +120,11 @@ final class ImportReader {
             }
             @SuppressWarnings("unchecked")
             List<String> c = (List<String>) p[1];
-            row((int) p[0], c, (PlaceLevel) p[2], levelInFile);
+            row((String) p[0], c, (PlaceLevel) p[2], levelInFile);
         }
     }
 
-    private void row(int n, List<String> c, PlaceLevel level, Map<String, PlaceLevel> levelInFile) {
+    private void row(String n, List<String> c, PlaceLevel level, Map<String, PlaceLevel> levelInFile) {
         String kind = blank(c.get(2));
         if (!kindFits(level, kind)) {
             problem(n, "problem.places.import-kind", "类别“{0}”不适用于该层级", kind == null ? "" : kind);
@@ -173,7 +201,7 @@ final class ImportReader {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private void problem(int line, String key, String fallback, Object... args) {
-        problems.add(new ImportProblem(line, Phrase.of(key, fallback, args)));
+    void problem(String where, String key, String fallback, Object... args) {
+        problems.add(new ImportProblem(where, Phrase.of(key, fallback, args)));
     }
 }

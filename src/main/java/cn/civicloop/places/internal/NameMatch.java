@@ -76,6 +76,49 @@ record NameMatch(double similarity, int start, int end) {
         return 1;
     }
 
+    /**
+     * Whether {@code name} may match somewhere in the text with at least {@code similarity}: an upper bound of what
+     * {@link #find} would answer, read from what each character of the name could cost at best against any
+     * character of the text (0 when the text has it, {@link #SAME_SOUND} or {@link #SIMILAR_SOUND} when it has its
+     * sound, else {@link #MISSING}). False only when {@link #find} could not reach it: a cheap test before it, which
+     * aligns the name against every position of the text.
+     */
+    static boolean mayReach(Spelled name, Contents text, double similarity) {
+        int n = name.length();
+        double allowed = (1 - similarity) * n;
+        double cost = 0;
+        for (int i = 0; i < n; i++) {
+            if (text.chars().contains(name.chars().charAt(i))) {
+                continue;
+            }
+            if (text.pinyin().contains(name.pinyin()[i])) {
+                cost += SAME_SOUND;
+            } else if (text.fuzzy().contains(name.fuzzy()[i]) && name.pinyin()[i].length() > 1) {
+                cost += SIMILAR_SOUND;
+            } else {
+                cost += MISSING;
+            }
+            if (cost > allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The characters, sounds and coarse sounds found anywhere in a text. */
+    record Contents(java.util.Set<Character> chars, java.util.Set<String> pinyin, java.util.Set<String> fuzzy) {
+
+        static Contents of(Spelled text) {
+            java.util.Set<Character> chars = new java.util.HashSet<>();
+            for (int i = 0; i < text.length(); i++) {
+                chars.add(text.chars().charAt(i));
+            }
+            return new Contents(chars, java.util.Set.of(java.util.Arrays.stream(text.pinyin()).distinct()
+                    .toArray(String[]::new)), java.util.Set.of(java.util.Arrays.stream(text.fuzzy()).distinct()
+                    .toArray(String[]::new)));
+        }
+    }
+
     /** A text with its pinyin and fuzzy pinyin per character, computed once. */
     record Spelled(String chars, String[] pinyin, String[] fuzzy) {
 

@@ -27,10 +27,26 @@ final class Pinyins {
         return out;
     }
 
-    /** The coarse key of a syllable: the confusable sounds merged. */
+    private static final java.util.Map<String, String> FUZZY = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The coarse key of a syllable: the confusable sounds merged. Kept per syllable (a few hundred): it is asked for
+     * every character of every text looked up.
+     */
     static String fuzzy(String syllable) {
-        String s = syllable.replaceFirst("^zh", "z").replaceFirst("^ch", "c").replaceFirst("^sh", "s")
-                .replaceFirst("^l", "n");
-        return s.replaceFirst("ang$", "an").replaceFirst("eng$", "en").replaceFirst("ing$", "in");
+        return FUZZY.computeIfAbsent(syllable, Pinyins::merge);
+    }
+
+    private static String merge(String syllable) {
+        String s = syllable;
+        if (s.startsWith("zh") || s.startsWith("ch") || s.startsWith("sh")) {
+            s = s.charAt(0) + s.substring(2);
+        } else if (s.startsWith("l")) {
+            s = "n" + s.substring(1);
+        }
+        if (s.endsWith("ang") || s.endsWith("eng") || s.endsWith("ing")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
     }
 }

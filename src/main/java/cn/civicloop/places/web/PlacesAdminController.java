@@ -22,8 +22,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The gazetteer's CSV import and export and its history (administrators; PlacesEndpoints). An import is all or
- * nothing: a bad line refuses the file with 422 and one problem per line ({@code field} = {@code line N}).
+ * The gazetteer's CSV and GeoJSON import and export and its history (administrators; PlacesEndpoints). An import is
+ * all or nothing: a bad line or feature refuses the file with 422 and one problem for each ({@code field} =
+ * {@code line N} or {@code features[N]}).
  */
 @RestController
 @RequestMapping("/api/v1/admin/places")
@@ -41,6 +42,24 @@ class PlacesAdminController {
     @Operation(summary = "Import a CSV file (UTF-8; header " + "code,level,kind,parent,name,aliases,former_names,lat,lon,line)")
     GazetteerImport.Outcome importCsv(@RequestBody byte[] file, @RequestParam(required = false) String reason) {
         return gazetteer.importCsv(file, Actors.current().username(), reason);
+    }
+
+    @PostMapping(path = "/import", consumes = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
+    @Operation(summary = "Import a GeoJSON FeatureCollection (UTF-8, WGS84): Point features for addresses and named"
+            + " places, LineString for roads (label point in properties.point); properties code, level, kind, parent,"
+            + " name, aliases, former_names")
+    GazetteerImport.Outcome importGeoJson(@RequestBody byte[] file, @RequestParam(required = false) String reason) {
+        return gazetteer.importGeoJson(file, Actors.current().username(), reason);
+    }
+
+    @GetMapping(path = "/export.geojson", produces = "application/geo+json")
+    @Operation(summary = "The whole gazetteer as a GeoJSON FeatureCollection, in code order")
+    void exportGeoJson(HttpServletResponse response) throws IOException {
+        response.setContentType("application/geo+json;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"gazetteer.geojson\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        gazetteer.exportGeoJson(out);
+        out.flush();
     }
 
     @GetMapping(path = "/export.csv", produces = "text/csv")

@@ -17,7 +17,8 @@ import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.web.RefusalText;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The gazetteer's admin page: counts per level, CSV import (all or nothing, problems per line) and export, history. */
+/** The gazetteer's admin page: counts per level, CSV or GeoJSON import (all or
+ * nothing, problems per line or feature) and export in either form, history. */
 @Controller
 class PlacesAdminPage {
 
@@ -36,7 +37,7 @@ class PlacesAdminPage {
     String importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String reason,
             Model model, RedirectAttributes flash, HttpServletResponse response) throws IOException {
         try {
-            var outcome = gazetteer.importCsv(file == null ? new byte[0] : file.getBytes(),
+            var outcome = gazetteer.importFile(file == null ? new byte[0] : file.getBytes(),
                     Actors.current().username(), reason);
             flash.addFlashAttribute("outcome", outcome);
             return "redirect:/admin/places";

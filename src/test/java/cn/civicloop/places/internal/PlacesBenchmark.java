@@ -15,7 +15,9 @@ import cn.civicloop.places.PlaceLevel;
 /**
  * Prints the geocoder's figures: accuracy over the test set on the demo gazetteer (top-1, top-3, answers more than
  * 200 m off with high confidence), the demo gazetteer's generation and index times, and the latency (p50, p95) of
- * geocoding, suggestions and reverse geocoding with a gazetteer of at least 500,000 addresses generated here.
+ * geocoding, suggestions and reverse geocoding with a gazetteer of at least 500,000 addresses generated here, each
+ * with its 10 slowest inputs (and how fast each runs again: a slow path or a wait), and the map layer's latency
+ * ({@code --no-layers} leaves it out).
  * <p>
  * {@code mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.civicloop.places.internal.PlacesBenchmark}
  */
@@ -72,7 +74,9 @@ public final class PlacesBenchmark {
                 large.reverse(p);
             }
         });
-        layers(bigIndex, big);
+        if (!Arrays.asList(args).contains("--no-layers")) {
+            layers(bigIndex, big);
+        }
     }
 
     /**
@@ -111,26 +115,59 @@ public final class PlacesBenchmark {
         }
     }
 
+    /**
+     * Times every input once (after two warm-up rounds) and prints p50, p95, p99 and the 10 slowest inputs with their
+     * text. Each slow input is then timed again 20 times: when its fastest repeat is far below its first time, the
+     * first was a wait (for a core, for the collector) and not a slow path; the calls during which a collection ran
+     * are counted too.
+     */
     private static <T> void time(String what, List<T> inputs, Consumer<T> call) {
         for (int round = 0; round < 2; round++) {
             inputs.forEach(call);
         }
+        var collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
         long[] nanos = new long[inputs.size()];
+        boolean[] collected = new boolean[inputs.size()];
         Integer[] order = new Integer[nanos.length];
         for (int i = 0; i < nanos.length; i++) {
+            long gc = collections(collectors);
             long s = System.nanoTime();
             call.accept(inputs.get(i));
             nanos[i] = System.nanoTime() - s;
+            collected[i] = collections(collectors) != gc;
             order[i] = i;
         }
         long[] byInput = nanos.clone();
         Arrays.sort(order, (a, b) -> Long.compare(byInput[b], byInput[a]));
-        for (int i = 0; i < 3; i++) {
-            System.out.printf(Locale.ROOT, "  slowest %s: %.2f ms %s%n", what, byInput[order[i]] / 1e6, inputs.get(order[i]));
+        for (int i = 0; i < Math.min(10, order.length); i++) {
+            T input = inputs.get(order[i]);
+            long fastest = Long.MAX_VALUE;
+            for (int r = 0; r < 20; r++) {
+                long s = System.nanoTime();
+                call.accept(input);
+                fastest = Math.min(fastest, System.nanoTime() - s);
+            }
+            System.out.printf(Locale.ROOT, "  slowest %s #%d: %.2f ms (fastest of 20 repeats %.2f ms%s) %s%n", what,
+                    i + 1, byInput[order[i]] / 1e6, fastest / 1e6, collected[order[i]] ? ", a GC ran" : "", input);
+        }
+        int withGc = 0;
+        for (boolean c : collected) {
+            withGc += c ? 1 : 0;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%s: %d calls, p50 %.2f ms, p95 %.2f ms, max %.2f ms%n", what, nanos.length,
-                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6, nanos[nanos.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "%s: %d calls, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms "
+                + "(%d calls with a GC; load average %.1f)%n", what, nanos.length, nanos[nanos.length / 2] / 1e6,
+                nanos[(int) (nanos.length * 0.95)] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
+                nanos[nanos.length - 1] / 1e6, withGc,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static long collections(List<java.lang.management.GarbageCollectorMXBean> collectors) {
+        long n = 0;
+        for (var c : collectors) {
+            n += c.getCollectionCount();
+        }
+        return n;
     }
 
     private static Map<PlaceLevel, Integer> counts(List<Element> elements) {
