@@ -33,8 +33,9 @@ class TriageApiTests extends ApiTest {
         JsonNode decision = triage.get("decision");
         assertThat(decision.get("autoRouted").asBoolean()).isTrue();
         assertThat(triage.get("suggestions")).hasSize(3);
-        // Which department depends on the active model, and other tests retrain it with their corrections (the
-        // shared test database keeps them): what must hold is that the case went where the decision says.
+        // Which department depends on the active model: the first one is trained from the test seed corpus, a
+        // PostgreSQL test database keeps it across runs, and the learning tests put a candidate in service and roll
+        // back: what must hold is that the case went where the decision says.
         assertThat(view.get("departmentId").asLong()).isEqualTo(departmentId(decision.get("departmentCode").asString()));
         JsonNode assign = timeline(number).valueStream().filter(e -> e.get("action").asString().equals("ASSIGN"))
                 .findFirst().orElseThrow();

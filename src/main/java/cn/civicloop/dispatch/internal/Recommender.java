@@ -84,7 +84,6 @@ public final class Recommender {
         java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> etas.get(i).seconds())
                 .thenComparing(i -> free.get(i).unitCode()));
         boolean ownBlockFree = freeByBlock.getOrDefault(scene.blockCode(), 0) > 0;
-        Double ownBest = null;
         Map<String, Integer> lent = new HashMap<>();
         List<Ranked> ranked = new ArrayList<>();
         for (int i : order) {
@@ -103,9 +102,6 @@ public final class Recommender {
                 continue;
             }
             lent.merge(u.blockCode(), 1, Integer::sum);
-            if (u.blockCode().equals(scene.blockCode()) && ownBest == null) {
-                ownBest = eta.seconds();
-            }
             String whyCode = whyCode(scene, u, ownBlockFree);
             boolean reserveUsed = left <= reservePerBlock;
             ranked.add(new Ranked(ranked.size() + 1, u.unitCode(), u.callSign(), u.blockCode(), eta.seconds(),
