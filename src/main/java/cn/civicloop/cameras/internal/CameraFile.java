@@ -43,7 +43,7 @@ final class CameraFile {
     final List<Camera> cameras = new ArrayList<>();
     private final Map<String, String> seen = new HashMap<>();
 
-    /** Reads a CSV file or a GeoJSON one (told apart by its first character: '{' is GeoJSON). */
+    /** Reads a CSV file or a GeoJSON one (a file whose text starts with an opening brace is GeoJSON). */
     static CameraFile read(byte[] bytes) {
         CameraFile file = new CameraFile();
         String text = text(bytes);
