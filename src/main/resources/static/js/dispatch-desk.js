@@ -185,6 +185,7 @@
       units(i);
       log(d.log);
       showIncidentOnMap(i);
+      cameraPanel(i);
       var policeOpen = i.status === 'OPEN' || i.status === 'DISPATCHED' || i.status === 'ON_SCENE';
       var placed = i.lat !== null && i.lat !== undefined;
       $('place-needed').hidden = placed || !policeOpen;
@@ -200,6 +201,18 @@
         recommendations(null, null);
       }
     });
+  }
+
+  // the nearest cameras of a placed incident and its footage requests (the cameras module's panel), loaded again
+  // only when another incident or another place is shown, so a request being typed is not wiped by a refresh
+  var camerasShown = null;
+  function cameraPanel(i) {
+    var slot = $('camera-panel-slot'), key = i.number + '@' + i.lat + ',' + i.lon;
+    if (!slot || !window.htmx || key === camerasShown) { return; }
+    camerasShown = key;
+    if (i.lat === null || i.lat === undefined) { slot.innerHTML = ''; return; }
+    htmx.ajax('GET', slot.dataset.src + '?kind=INCIDENT&ref=' + encodeURIComponent(i.number) + '&lat=' + i.lat
+      + '&lon=' + i.lon, { target: '#camera-panel-slot', swap: 'innerHTML' });
   }
 
   function linkageCase(i) {
