@@ -23,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL database with the production settings (the board's default one-minute snapshot), submits
  * {@code --seed} publishable appeals, then for {@code --seconds} sends {@code --rate} GET /board per second (open
  * loop, every request timed from its scheduled start) while {@code --intake} appeals per second arrive, and prints
- * the page's latency percentiles and the intake's.
+ * the page's latency percentiles and the intake's. Before the timed run it measures the CPU one page costs
+ * ({@code --cpu-requests} sequential requests), a figure the machine's other load hardly changes. The database is
+ * dropped at the end unless {@code --keep}.
  * <pre>
  * mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat cp.txt) cn.civicloop.load.BoardBenchmark --rate=200 --seconds=30
@@ -56,6 +58,20 @@ public final class BoardBenchmark {
         for (int i = 0; i < 200; i++) {
             http.send(HttpRequest.newBuilder(URI.create(base + "/board")).build(), HttpResponse.BodyHandlers.ofString());
         }
+        // CPU per page, which hardly depends on what else the machine does (unlike the latency of an open loop):
+        // sequential requests, client and server in this JVM, so the JVM figure includes the client's share
+        int measured = Integer.parseInt(o.getOrDefault("cpu-requests", "2000"));
+        CpuMeter cpu = new CpuMeter(db);
+        CpuMeter.Reading before = cpu.read();
+        for (int i = 0; i < measured; i++) {
+            http.send(HttpRequest.newBuilder(URI.create(base + "/board")).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        CpuMeter.Reading used = cpu.read().minus(before);
+        double perPage = (used.jvmSeconds() + (Double.isNaN(used.postgresSeconds()) ? 0 : used.postgresSeconds()))
+                / measured;
+        System.out.printf("CPU per GET /board (%d sequential, client included): JVM %.2f ms, PostgreSQL %.3f ms; "
+                + "%d per second need %.0f %% of two cores%n", measured, 1000 * used.jvmSeconds() / measured,
+                1000 * used.postgresSeconds() / measured, rate, 100 * rate * perPage / 2);
         ConcurrentLinkedQueue<Long> board = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> appeals = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
@@ -90,6 +106,13 @@ public final class BoardBenchmark {
         print("POST /api/v1/appeals", appeals, 0);
         System.out.printf("load after: %s%n", load());
         app.close();
+        if (!o.containsKey("keep")) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + db.substring(db.lastIndexOf('/') + 1) + " with (force)");
+            }
+        }
         System.exit(0);
     }
 
