@@ -75,6 +75,7 @@ public final class BoardBenchmark {
         ConcurrentLinkedQueue<Long> board = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> appeals = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger failedAppeals = new AtomicInteger();
         List<CompletableFuture<?>> pending = Collections.synchronizedList(new ArrayList<>());
         Thread intakeThread = new Thread(() -> {
             long interval = 1_000_000_000L / intake;
@@ -82,8 +83,13 @@ public final class BoardBenchmark {
             for (long k = 0; k < (long) intake * seconds; k++) {
                 long due = start + k * interval;
                 LockSupport.parkNanos(due - System.nanoTime());
-                pending.add(appeal(http, base, seq.incrementAndGet())
-                        .thenAccept(s -> appeals.add(System.nanoTime() - due)));
+                pending.add(appeal(http, base, seq.incrementAndGet()).handle((status, error) -> {
+                    if (error != null || status >= 300) {
+                        failedAppeals.incrementAndGet();
+                    }
+                    appeals.add(System.nanoTime() - due);
+                    return null;
+                }));
             }
         });
         intakeThread.start();
@@ -92,18 +98,20 @@ public final class BoardBenchmark {
         for (long k = 0; k < (long) rate * seconds; k++) {
             long due = start + k * interval;
             LockSupport.parkNanos(due - System.nanoTime());
+            // a refused or broken connection is a failed request, counted, not the end of the run
             pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/board")).build(),
-                    HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
-                        if (r.statusCode() != 200) {
+                    HttpResponse.BodyHandlers.ofString()).handle((r, error) -> {
+                        if (error != null || r.statusCode() != 200) {
                             failed.incrementAndGet();
                         }
                         board.add(System.nanoTime() - due);
+                        return null;
                     }));
         }
         intakeThread.join();
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         print("GET /board", board, failed.get());
-        print("POST /api/v1/appeals", appeals, 0);
+        print("POST /api/v1/appeals", appeals, failedAppeals.get());
         System.out.printf("load after: %s%n", load());
         app.close();
         if (!o.containsKey("keep")) {
