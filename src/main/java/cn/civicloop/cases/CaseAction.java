@@ -53,7 +53,12 @@ public enum CaseAction {
     /** Recorded by the escalation ladder only: 通报 to the district leaders (not 举报, {@link AppealKind#REPORT}). */
     CIRCULATE("超时通报"),
     /** The district centre confirms or corrects where the case is (a pin moved, a standard address picked). */
-    PLACE("确认位置");
+    PLACE("确认位置"),
+    /**
+     * A step of the media centre's supervision item on the case (融媒体监督: opened, the department's public response,
+     * published), recorded through {@link MediaSupervisionTimeline} only.
+     */
+    MEDIA_SUPERVISION("融媒体监督");
 
     private final String label;
 

@@ -23,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL database with the production settings (the board's default one-minute snapshot), submits
  * {@code --seed} publishable appeals, then for {@code --seconds} sends {@code --rate} GET /board per second (open
  * loop, every request timed from its scheduled start) while {@code --intake} appeals per second arrive, and prints
- * the page's latency percentiles and the intake's.
+ * the page's latency percentiles and the intake's. Before the timed run it measures the CPU one page costs
+ * ({@code --cpu-requests} sequential requests), a figure the machine's other load hardly changes. The database is
+ * dropped at the end unless {@code --keep}.
  * <pre>
  * mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat cp.txt) cn.civicloop.load.BoardBenchmark --rate=200 --seconds=30
@@ -56,9 +58,24 @@ public final class BoardBenchmark {
         for (int i = 0; i < 200; i++) {
             http.send(HttpRequest.newBuilder(URI.create(base + "/board")).build(), HttpResponse.BodyHandlers.ofString());
         }
+        // CPU per page, which hardly depends on what else the machine does (unlike the latency of an open loop):
+        // sequential requests, client and server in this JVM, so the JVM figure includes the client's share
+        int measured = Integer.parseInt(o.getOrDefault("cpu-requests", "2000"));
+        CpuMeter cpu = new CpuMeter(db);
+        CpuMeter.Reading before = cpu.read();
+        for (int i = 0; i < measured; i++) {
+            http.send(HttpRequest.newBuilder(URI.create(base + "/board")).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        CpuMeter.Reading used = cpu.read().minus(before);
+        double perPage = (used.jvmSeconds() + (Double.isNaN(used.postgresSeconds()) ? 0 : used.postgresSeconds()))
+                / measured;
+        System.out.printf("CPU per GET /board (%d sequential, client included): JVM %.2f ms, PostgreSQL %.3f ms; "
+                + "%d per second need %.0f %% of two cores%n", measured, 1000 * used.jvmSeconds() / measured,
+                1000 * used.postgresSeconds() / measured, rate, 100 * rate * perPage / 2);
         ConcurrentLinkedQueue<Long> board = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> appeals = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger failedAppeals = new AtomicInteger();
         List<CompletableFuture<?>> pending = Collections.synchronizedList(new ArrayList<>());
         Thread intakeThread = new Thread(() -> {
             long interval = 1_000_000_000L / intake;
@@ -66,8 +83,13 @@ public final class BoardBenchmark {
             for (long k = 0; k < (long) intake * seconds; k++) {
                 long due = start + k * interval;
                 LockSupport.parkNanos(due - System.nanoTime());
-                pending.add(appeal(http, base, seq.incrementAndGet())
-                        .thenAccept(s -> appeals.add(System.nanoTime() - due)));
+                pending.add(appeal(http, base, seq.incrementAndGet()).handle((status, error) -> {
+                    if (error != null || status >= 300) {
+                        failedAppeals.incrementAndGet();
+                    }
+                    appeals.add(System.nanoTime() - due);
+                    return null;
+                }));
             }
         });
         intakeThread.start();
@@ -76,20 +98,29 @@ public final class BoardBenchmark {
         for (long k = 0; k < (long) rate * seconds; k++) {
             long due = start + k * interval;
             LockSupport.parkNanos(due - System.nanoTime());
+            // a refused or broken connection is a failed request, counted, not the end of the run
             pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/board")).build(),
-                    HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
-                        if (r.statusCode() != 200) {
+                    HttpResponse.BodyHandlers.ofString()).handle((r, error) -> {
+                        if (error != null || r.statusCode() != 200) {
                             failed.incrementAndGet();
                         }
                         board.add(System.nanoTime() - due);
+                        return null;
                     }));
         }
         intakeThread.join();
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         print("GET /board", board, failed.get());
-        print("POST /api/v1/appeals", appeals, 0);
+        print("POST /api/v1/appeals", appeals, failedAppeals.get());
         System.out.printf("load after: %s%n", load());
         app.close();
+        if (!o.containsKey("keep")) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + db.substring(db.lastIndexOf('/') + 1) + " with (force)");
+            }
+        }
         System.exit(0);
     }
 

@@ -1,10 +1,12 @@
 package cn.civicloop.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -15,7 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 
+import cn.civicloop.cases.MediaSupervisionTimeline;
+import cn.civicloop.directory.Actor;
+import cn.civicloop.directory.Directory;
 import cn.civicloop.media.internal.ItemDue;
+import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +35,12 @@ class MediaApiTests extends ApiTest {
 
     @Autowired
     SchedulerClient scheduler;
+
+    @Autowired
+    MediaSupervisionTimeline caseTimeline;
+
+    @Autowired
+    Directory directory;
 
     static final String BASE = "/api/v1/media";
 
@@ -96,6 +109,47 @@ class MediaApiTests extends ApiTest {
         assertThat(history.valueStream().map(h -> h.get("action").asString()).toList())
                 .containsExactly("OPENED", "RESPONDED", "PUBLISHED");
         assertThat(history.get(1).get("actor").asString()).isEqualTo("zfj");
+
+        // the case's own timeline: opened, answered, published, with who and why; internal to staff
+        List<JsonNode> lines = ok(api.get("/api/v1/cases/" + number + "/timeline", api.login("operator"))).json()
+                .valueStream().filter(e -> e.get("action").asString().equals("MEDIA_SUPERVISION")).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("actorName").asString()).isEqualTo("袁媛");
+        assertThat(lines.get(0).get("actorRole").asString()).isEqualTo("MEDIA_OFFICER");
+        assertThat(lines.get(0).get("reason").asString()).contains("立项监督").contains("光明路积水问题久拖不决");
+        assertThat(lines.get(1).get("actorName").asString()).isEqualTo("刘伟");
+        assertThat(lines.get(1).get("reason").asString()).contains("雨水管改造");
+        assertThat(lines.get(2).get("reason").asString()).contains("公开发布").contains("曝光台第12期");
+        assertThat(lines).noneMatch(e -> e.get("publicEntry").asBoolean());
+    }
+
+    @Test
+    void theCasesTimelineTakesTheMediaCentresStepsFromTheMediaCentreOnly() {
+        String number = assignedCase("光明路窨井盖缺失");
+        Actor handler = directory.staffActor("zfj").orElseThrow();
+        assertThatThrownBy(() -> caseTimeline.record(number, MediaSupervisionTimeline.Step.OPENED, 1, "x", handler))
+                .isInstanceOf(ForbiddenException.class);
+        Actor media = directory.staffActor("media").orElseThrow();
+        assertThatThrownBy(() -> caseTimeline.record(number, MediaSupervisionTimeline.Step.RESPONDED, 1, "x", media))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> caseTimeline.record("SZ-19000101-000001", MediaSupervisionTimeline.Step.OPENED, 1,
+                "x", media)).isInstanceOf(NotFoundException.class);
+        assertThat(api.get("/api/v1/cases/" + number + "/timeline", api.login("operator")).body())
+                .doesNotContain("MEDIA_SUPERVISION");
+    }
+
+    @Test
+    void theMediaCentresOwnStaffHoldTheMediaRole() {
+        // one media centre: 区融媒体中心 (RMT), the linked-response partner, is the department of the media accounts
+        String number = assignedCase("光明路护栏倒伏");
+        long id = ok(api.post(BASE + "/items", api.login("rmt"),
+                Map.of("caseNumber", number, "title", "护栏倒伏无人管", "body", "请承办部门公开说明。"))).json()
+                .get("id").asLong();
+        assertThat(item(id).get("status").asString()).isEqualTo("OPEN");
+        ok(api.get(BASE + "/alerts", api.login("rmt")));
+        long rmt = departmentId("RMT");
+        assertThat(directory.staffActor("media").orElseThrow().departmentId()).isEqualTo(rmt);
+        assertThat(directory.staffActor("rmt").orElseThrow().departmentId()).isEqualTo(rmt);
     }
 
     @Test

@@ -170,7 +170,10 @@ final class ActionCatalogue {
             recorded(REMIND),
             recorded(CIRCULATE),
             // taken through CasePlacing (the caller locates the point in the area tree), never through a form here
-            recorded(PLACE));
+            recorded(PLACE),
+            // taken through MediaSupervisionTimeline by the media module: the media centre opens and publishes, the
+            // department responds; internal on the resident's timeline (what is public of it is on the board)
+            of(MEDIA_SUPERVISION).by(MEDIA_OFFICER, HANDLER, DEPT_HEAD));
 
     private ActionCatalogue() {
     }

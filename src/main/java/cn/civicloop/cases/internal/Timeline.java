@@ -30,12 +30,18 @@ class Timeline {
 
     long append(long caseId, Instant at, Actor actor, CaseAction action, CaseStatus from, CaseStatus to,
             String reason, Long departmentId, boolean publicEntry) {
+        return append(caseId, at, actor, mainRole(actor), action, from, to, reason, departmentId, publicEntry);
+    }
+
+    /** An entry of a step taken in one named role of the actor's (e.g. as the media centre by one who also handles). */
+    long append(long caseId, Instant at, Actor actor, Role role, CaseAction action, CaseStatus from, CaseStatus to,
+            String reason, Long departmentId, boolean publicEntry) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into cases_timeline (case_id, occurred_at, actor_id, actor_name, actor_role, action, from_status,
                     to_status, reason, department_id, public_entry, actor_department_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseId, Cases.ts(at), actor.staffId(), actor.displayName(), mainRole(actor).name(),
+                .params(caseId, Cases.ts(at), actor.staffId(), actor.displayName(), role.name(),
                         action.name(), from == null ? null : from.name(), to.name(), reason, departmentId, publicEntry,
                         actor.departmentId())
                 .update(key, "id");
@@ -64,10 +70,10 @@ class Timeline {
      */
     static Role mainRole(Actor actor) {
         List<Role> order = actor.isStaff()
-                ? List.of(Role.OPERATOR, Role.TRIAGE_OFFICER, Role.DEPT_HEAD, Role.HANDLER, Role.LEADER, Role.ADMIN,
-                        Role.OPINION_OFFICER, Role.SYSTEM)
+                ? List.of(Role.OPERATOR, Role.TRIAGE_OFFICER, Role.DEPT_HEAD, Role.HANDLER, Role.LEADER,
+                        Role.MEDIA_OFFICER, Role.ADMIN, Role.OPINION_OFFICER, Role.SYSTEM)
                 : List.of(Role.RESIDENT, Role.SYSTEM, Role.OPERATOR, Role.TRIAGE_OFFICER, Role.DEPT_HEAD,
-                        Role.HANDLER, Role.LEADER, Role.ADMIN);
+                        Role.HANDLER, Role.LEADER, Role.MEDIA_OFFICER, Role.ADMIN);
         for (Role role : order) {
             if (actor.has(role)) {
                 return role;

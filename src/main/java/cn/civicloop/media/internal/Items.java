@@ -16,6 +16,8 @@ import cn.civicloop.calendar.BusinessCalendar;
 import cn.civicloop.calendar.TimeLimit;
 import cn.civicloop.cases.AppealSnapshot;
 import cn.civicloop.cases.CaseQueries;
+import cn.civicloop.cases.MediaSupervisionTimeline;
+import cn.civicloop.cases.MediaSupervisionTimeline.Step;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
@@ -33,13 +35,15 @@ import cn.civicloop.shared.Text;
  * The life of a supervision item: opened by the media centre on a case (its holding department) or a department,
  * with a response deadline on the business calendar and a timer; answered by that department; escalated when the
  * deadline passes unanswered; shown on the public board only when the media centre publishes it (again, to show a
- * response that came later). Every step is in the item's history and the audit log, with who, when and why.
+ * response that came later). Every step is in the item's history and the audit log, with who, when and why, and
+ * an item on a case writes its opening, response and publication on the case's timeline too.
  */
 @Service
 public class Items {
 
     private final ItemStore store;
     private final CaseQueries cases;
+    private final MediaSupervisionTimeline caseTimeline;
     private final Directory directory;
     private final BusinessCalendar calendar;
     private final BoardItems board;
@@ -50,11 +54,13 @@ public class Items {
     private final MediaProperties settings;
     private final Clock clock;
 
-    Items(ItemStore store, CaseQueries cases, Directory directory, BusinessCalendar calendar, BoardItems board,
+    Items(ItemStore store, CaseQueries cases, MediaSupervisionTimeline caseTimeline, Directory directory,
+            BusinessCalendar calendar, BoardItems board,
             SchedulerClient scheduler, OneTimeTask<ItemDue> mediaItemDueTask, ApplicationEventPublisher events,
             AuditTrail audit, MediaProperties settings, Clock clock) {
         this.store = store;
         this.cases = cases;
+        this.caseTimeline = caseTimeline;
         this.directory = directory;
         this.calendar = calendar;
         this.board = board;
@@ -95,6 +101,9 @@ public class Items {
         long id = store.insert(caseNumber != null ? "CASE" : "DEPARTMENT", caseNumber, departmentId, title, body,
                 actor.username(), now, due);
         store.history(id, now, actor.username(), "OPENED", title);
+        if (caseNumber != null) {
+            caseTimeline.record(caseNumber, Step.OPENED, id, title, actor);
+        }
         scheduler.scheduleIfNotExists(timer.instance(new ItemDue(id).instanceId(), new ItemDue(id)), due);
         events.publishEvent(new SupervisionOpened(id, caseNumber, departmentId, now));
         audit.record("MEDIA_ITEM_OPENED", "media-item:" + id, "OK", title);
@@ -117,6 +126,9 @@ public class Items {
             throw new ConflictException(Phrase.of("problem.media.changed", "该监督事项已被他人修改，请刷新后重试"));
         }
         store.history(id, now, actor.username(), "RESPONDED", response);
+        if (item.caseNumber() != null) {
+            caseTimeline.record(item.caseNumber(), Step.RESPONDED, id, response, actor);
+        }
         audit.record("MEDIA_ITEM_RESPONDED", "media-item:" + id, "OK", null);
         return store.find(id).orElseThrow();
     }
@@ -130,6 +142,9 @@ public class Items {
             throw new ConflictException(Phrase.of("problem.media.changed", "该监督事项已被他人修改，请刷新后重试"));
         }
         store.history(id, now, actor.username(), "PUBLISHED", Text.cleanOrNull(reason));
+        if (item.caseNumber() != null) {
+            caseTimeline.record(item.caseNumber(), Step.PUBLISHED, id, reason, actor);
+        }
         audit.record("MEDIA_ITEM_PUBLISHED", "media-item:" + id, "OK", Text.cleanOrNull(reason));
         Item published = store.find(id).orElseThrow();
         board.publish(toBoard(published));

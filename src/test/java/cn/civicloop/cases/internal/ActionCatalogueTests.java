@@ -41,7 +41,8 @@ class ActionCatalogueTests {
     @EnumSource(CaseAction.class)
     void everyActionPeopleTakeBuildsItsOwnCommandFromItsFieldsWhetherJsonOrForm(CaseAction action) {
         if (!ActionCatalogue.entry(action).takenByRequest()) {
-            assertThat(action).isIn(CaseAction.SUBMIT, CaseAction.REMIND, CaseAction.CIRCULATE, CaseAction.PLACE);
+            assertThat(action).isIn(CaseAction.SUBMIT, CaseAction.REMIND, CaseAction.CIRCULATE, CaseAction.PLACE,
+                    CaseAction.MEDIA_SUPERVISION);
             assertThat(actions.fields(action)).isEmpty();
             assertThatThrownBy(() -> actions.command(action.slug(), Map.of(), List.of()))
                     .isInstanceOf(NotFoundException.class);
