@@ -21,6 +21,7 @@ import cn.civicloop.classifier.ModelReplacement;
 import cn.civicloop.classifier.RoutingExample;
 import cn.civicloop.classifier.RoutingModel;
 import cn.civicloop.classifier.RoutingTrainer;
+import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.triage.internal.learning.TrainingSet;
 import cn.civicloop.triage.internal.learning.TrainingSources;
 
@@ -51,7 +52,8 @@ class ModelRetraining {
     @Bean
     RecurringTask<Void> nightlyRoutingRetrainTask(ObjectProvider<ActiveModel> model,
             ObjectProvider<TrainingSet> examples, Clock clock) {
-        return Tasks.recurring(TASK + "-nightly", Schedules.daily(java.time.LocalTime.of(2, 30)))
+        // 02:30 in the district, whatever zone the server's JVM runs in: the quietest hour of the hotline.
+        return Tasks.recurring(TASK + "-nightly", Schedules.daily(DistrictTime.ZONE, java.time.LocalTime.of(2, 30)))
                 .execute((instance, ctx) -> retrain(model.getObject(), examples.getObject(), clock));
     }
 
