@@ -37,7 +37,7 @@ public class Weights {
         return weights;
     }
 
-    /** Replaces the set of {@code kind}: percentages only, each in (0, 1], summing to exactly 1. */
+    /** Replaces the set of {@code kind}: shares only, each above 0 and at most 1, summing to exactly 1. */
     @Transactional
     public void set(SubjectKind kind, Map<String, BigDecimal> weights, String reason, String actor) {
         Indicators.required("reason", reason, 500);

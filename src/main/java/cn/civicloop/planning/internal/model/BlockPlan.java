@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 public final class BlockPlan {
 
-    /** A grid cell: the square [ix·size, (ix+1)·size) × [iy·size, (iy+1)·size). */
+    /** A grid cell: the square from (ix·size, iy·size) up to, not including, ((ix+1)·size, (iy+1)·size). */
     public record Cell(int ix, int iy) {
     }
 
