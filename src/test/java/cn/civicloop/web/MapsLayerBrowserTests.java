@@ -17,6 +17,13 @@ import cn.civicloop.support.BrowserTest;
  */
 class MapsLayerBrowserTests extends BrowserTest {
 
+    /**
+     * How the layer's features show in the SVG: places are circle markers with their class; roads and areas take their
+     * colour from the layer's style (Leaflet applies a style's class only when a path is created, not from styles).
+     */
+    private static final java.util.Map<String, String> SELECTORS = java.util.Map.of("places-place",
+            "path.places-place", "places-road", "path[stroke='#8d6e3f']", "places-area", "path[stroke='#b3261e']");
+
     private record MapPage(String user, String path, String map, List<String> layers) {
     }
 
@@ -38,7 +45,7 @@ class MapsLayerBrowserTests extends BrowserTest {
             }
             browser.get(url(page.path()));
             for (String layer : page.layers()) {
-                By drawn = By.cssSelector("#" + page.map() + " path." + layer);
+                By drawn = By.cssSelector("#" + page.map() + " " + SELECTORS.get(layer));
                 Waits.until(browser, 20, d -> !d.findElements(drawn).isEmpty());
             }
             // nothing asked of a tile server: the map is readable offline
