@@ -50,9 +50,9 @@
     var level = f.properties.level;
     if (AREA[level]) {
       return { color: '#b3261e', weight: level === 'GRID' ? 0.5 : 1, dashArray: level === 'STREET' ? null : '3 3',
-        fillOpacity: 0.03 };
+        fillOpacity: 0.03, className: 'places-area' };
     }
-    return { color: '#8d6e3f', weight: 3, opacity: 0.85 };
+    return { color: '#8d6e3f', weight: 3, opacity: 0.85, className: 'places-road' };
   }
 
   // Draws the gazetteer's layer on a map and keeps it current as the map moves; datum 'GCJ02' over GCJ-02 tiles.
