@@ -12,8 +12,8 @@ import cn.civicloop.support.BrowserTest;
 
 /**
  * Every Leaflet map of the application draws the gazetteer's own layer (roads with their names, area boundaries)
- * with no tile server configured: the command map, the leaders' dashboard, the public board, the
- * online-opinion board and the road chiefs' patrol page, besides the report, case and desk maps tested elsewhere.
+ * with no tile server configured: the command map, the leaders' dashboard and the public board, besides the report,
+ * case and desk maps tested elsewhere.
  */
 class MapsLayerBrowserTests extends BrowserTest {
 
@@ -31,9 +31,7 @@ class MapsLayerBrowserTests extends BrowserTest {
                 new MapPage("police-desk", "/dispatch/map?lang=zh_CN", "command-map",
                         List.of("places-road", "places-area")),
                 new MapPage("leader", "/dashboard?lang=zh_CN", "dash-map", List.of("places-road", "places-area")),
-                new MapPage(null, "/board?lang=zh_CN", "board-map", List.of("places-road")),
-                new MapPage("opinion", "/opinion?lang=zh_CN", "opinion-map", List.of("places-road", "places-area")),
-                new MapPage("road3", "/roads/patrol?lang=zh_CN", "road-map", List.of("places-road", "places-area")));
+                new MapPage(null, "/board?lang=zh_CN", "board-map", List.of("places-road")));
         for (MapPage page : pages) {
             browser.manage().deleteAllCookies();
             if (page.user() != null) {
