@@ -71,7 +71,7 @@ public class GazetteerImport {
         return write(reader, by, reason);
     }
 
-    /** A file from the admin page: GeoJSON when its first character is <code>{</code>, CSV otherwise. */
+    /** A file from the admin page: GeoJSON when it opens with a brace, CSV otherwise. */
     @Transactional
     public Outcome importFile(byte[] file, String by, String reason) {
         String text = GazetteerCsv.text(file);
