@@ -48,6 +48,10 @@
   var AREA = { STREET: 1, COMMUNITY: 1, GRID: 1 };
   function style(f) {
     var level = f.properties.level;
+    // L.geoJSON styles the points too, before they are drawn: their own look (and class) comes from pointToLayer
+    if (f.geometry && f.geometry.type === 'Point') {
+      return {};
+    }
     if (AREA[level]) {
       return { color: '#b3261e', weight: level === 'GRID' ? 0.5 : 1, dashArray: level === 'STREET' ? null : '3 3',
         fillOpacity: 0.03, className: 'places-area' };

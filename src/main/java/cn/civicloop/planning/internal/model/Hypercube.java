@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * exponential service at rate μ_n (travel plus time on scene), and a fixed preference list per atom says which
  * unit takes the call: the first free one on the list.
  * <p>
- * Districts only matter for reporting: a dispatch is "cross-block" (interdistrict) when the unit's district differs
+ * Districts only matter for reporting: a dispatch is cross-block (interdistrict) when the unit's district differs
  * from the atom's. Travel times τ[n][j] are means from unit n's idle position (a station, or the spread of a
  * patrol area) to atom j, in whatever unit the caller chooses (minutes, miles …).
  */
@@ -66,7 +66,10 @@ public final class Hypercube {
         this.capacity = capacity;
     }
 
-    /** Fixed preference lists given by the caller (e.g. "own block first, then …", as in the book's examples). */
+    /**
+     * Fixed preference lists given by the caller (for example own block first, then the neighbours, as in the book's
+     * examples).
+     */
     public static Hypercube withPreferences(double[] atomRates, double[] serviceRates, double[][] travel,
             int[][] preference, int[] atomDistrict, int[] unitDistrict, QueueCapacity capacity) {
         return new Hypercube(atomRates, serviceRates, travel, preference, atomDistrict, unitDistrict, capacity);
