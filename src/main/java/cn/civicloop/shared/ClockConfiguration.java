@@ -1,7 +1,9 @@
 package cn.civicloop.shared;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +25,37 @@ class ClockConfiguration {
     @ConditionalOnMissingBean
     Clock clock(SharedProperties settings) {
         var offset = settings.clock().offset();
-        Clock micros = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        Clock micros = new MicrosecondClock(Clock.systemUTC());
         return offset.isZero() ? micros : Clock.offset(micros, offset);
+    }
+
+    /** The instants of a clock cut to whole microseconds ({@code Clock.tick} below a millisecond fails in JDK 17's millis()). */
+    static final class MicrosecondClock extends Clock {
+
+        private final Clock base;
+
+        MicrosecondClock(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new MicrosecondClock(base.withZone(zone));
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        @Override
+        public long millis() {
+            return base.millis();
+        }
     }
 }
