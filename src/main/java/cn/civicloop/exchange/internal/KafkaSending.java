@@ -30,8 +30,9 @@ class KafkaSending {
      * for the broker's acknowledgement and Modulith's marking it complete (a second update). The threads wait, they
      * hardly compute; with two, under a loaded database, the sends queued behind those waits for minutes
      * (docs/events.md, Figures). Each thread carries only a few sends a second when the acknowledgement takes 100 ms and
-     * more; at 50 appeals a second eight threads let a queue build on an idle machine (p99 9.4 s), thirty-two did not
-     * (p50 0.2 s): they wait, they cost a stack each and no connection while waiting.
+     * more; at 50 appeals a second on an idle machine eight threads let a queue build (p50 7.9 s, p99 9.4 s), thirty-two
+     * took the median to 0.2 s, though a p99 of 4.3 s remains: they wait, they cost a stack each and no connection
+     * while waiting.
      */
     @Bean(KafkaSender.EXECUTOR)
     ThreadPoolTaskExecutor kafkaSendingExecutor() {
