@@ -29,15 +29,15 @@ import cn.civicloop.CivicLoopApplication;
 
 /**
  * Publication lag of the Kafka externalization (a command, not a test): Kafka's KRaft broker and the app (production
- * settings on a fresh PostgreSQL database, the switch on) in this JVM; appeals submitted over HTTP on the load
- * benchmark's open-loop timetable; a plain consumer takes the time each {@code case.opened} arrives. The lag is
+ * settings on a fresh PostgreSQL database of its own, {@code --db=name} or one named after the run, the switch on) in
+ * this JVM; appeals submitted over HTTP on the load benchmark's open-loop timetable; a plain consumer takes the time each {@code case.opened} arrives. The lag is
  * arrival minus the event's {@code occurredAt} (the intake's clock, same JVM): commit, listener hand-off, send,
  * broker, consumer poll. {@link KafkaLagStamps} takes the points in between, and the run prints each stage's
  * percentiles, so that a lag shows where it comes from.
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.civicloop.load.KafkaLagBenchmark \
- *     -Dexec.args="--rate=200 --seconds=20"
+ *     -Dexec.args="--rate=50 --seconds=30"
  * </pre>
  */
 public final class KafkaLagBenchmark {
@@ -63,7 +63,13 @@ public final class KafkaLagBenchmark {
                 "civicloop.whistles");
         broker.brokerListProperty("civicloop.benchmark.kafka.brokers");
         broker.afterPropertiesSet();
-        String db = LoadBenchmark.freshDatabase("civicloop_kafka_lag");
+        String run = "lag" + Long.toString(System.currentTimeMillis() % 10_000_000L, 36);
+        // a database of its own per run unless named: two runs at once must not drop each other's
+        String dbName = options.getOrDefault("db", "civicloop_kafka_" + run);
+        if (!dbName.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("--db wants a plain PostgreSQL name: " + dbName);
+        }
+        String db = LoadBenchmark.freshDatabase(dbName);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicLoopApplication.class, KafkaLagStamps.class).run(
                 "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + db, "--server.port=0",
                 "--civicloop.demo.seed-cases=false", "--civicloop.security.rate-limit.enabled=false",
@@ -84,7 +90,6 @@ public final class KafkaLagBenchmark {
         ExecutorService httpPool = Executors.newFixedThreadPool(16);
         LoadClient client = new LoadClient(url, httpPool);
         AppealTexts texts = AppealTexts.read(AppealTexts.DEFAULT);
-        String run = "lag" + Long.toString(System.currentTimeMillis() % 10_000_000L, 36);
         AtomicInteger sequence = new AtomicInteger();
         openLoop(client, texts, run, sequence, rate, Math.max(1, warmUp / rate));
         measuring.set(true);
@@ -109,7 +114,9 @@ public final class KafkaLagBenchmark {
         System.out.printf("stages of %d case.opened with every point stamped (sender thread: %s):%n", stamped.size(),
                 KafkaLagStamps.senderThread);
         KafkaLagStamps.report(stamped).forEach(System.out::println);
-        System.out.printf("records on civicloop.* during the run: %d; machine load before: %s, after: %s%n", records.get(), loadBefore,
+        System.out.printf("records on civicloop.* during the run: %d; database %s (dropped and created for the run)%n",
+                records.get(), dbName);
+        System.out.printf("machine load before: %s, after: %s%n", loadBefore,
                 java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
         app.close();
         broker.destroy();

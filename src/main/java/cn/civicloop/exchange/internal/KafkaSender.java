@@ -3,83 +3,172 @@ package cn.civicloop.exchange.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
-import org.springframework.expression.EvaluationContext;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.support.MessageBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.events.support.BrokerRouting;
-import org.springframework.modulith.events.support.DelegatingEventExternalizer;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.ConditionalEventListener;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalApplicationListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends each selected domain event to its topic with its key and headers, after the commit that published it.
- * Modulith still stores the publication with the change and marks it complete when the broker acknowledges; a send
- * that fails leaves it incomplete for the resubmission of {@code ops}. Two things differ from Modulith's own
- * externalizer, both about threads:
- * <ul>
- * <li>the send starts on {@link #EXECUTOR}, so the events do not queue behind the other modules' listeners;</li>
- * <li>the outcome of a send is handed to {@link #COMPLETIONS} before Modulith sees it. Spring Kafka completes a send's
- * future on the producer's one I/O thread, and Modulith marks the publication complete (a database update) in a stage
- * of that future, so on that thread: every acknowledgement then waited for the previous one's update and the
- * connection pool, and the producer sent nothing meanwhile.</li>
- * </ul>
+ * Sends each selected domain event to its topic after the commit that published it, holding no thread while the
+ * broker acknowledges. Modulith stores a publication for it with the change (this is an after-commit transactional
+ * listener, and a conditional one: only the events the externalization selects); it is marked complete only once
+ * the broker has acknowledged the record, and marked failed when the send fails, so that {@code ops} resubmits it.
+ * <p>
+ * The way of one event, each step on a thread that waits for nothing:
+ * <ol>
+ * <li>after the commit, on the committing thread: handed to {@link #EXECUTOR} (a queue append);</li>
+ * <li>on the sending thread: mapped, routed and appended to the producer's buffer, which returns at once;</li>
+ * <li>on the producer's I/O thread, when the broker answers: handed to {@link #COMPLETIONS};</li>
+ * <li>there: the publication marked complete, or failed (a database update each).</li>
+ * </ol>
+ * Why not an annotated listener: Modulith's completion advice waits on the listener's returned future only through
+ * Spring's {@code @Async}, which holds its thread until that future completes (a thread per send in flight, so the
+ * sends queued for a thread once acknowledgements took 100 ms); and without {@code @Async} the advice's
+ * {@code markProcessing} update would run on the committing thread after its transaction ended. An
+ * {@code @ApplicationModuleListener} method overridden without {@code @Async} stays asynchronous besides: Spring finds
+ * the inherited annotation.
  */
-class KafkaSender extends DelegatingEventExternalizer {
+class KafkaSender implements TransactionalApplicationListener<ApplicationEvent>, GenericApplicationListener,
+        ConditionalEventListener {
 
     static final String EXECUTOR = "kafkaSendingExecutor";
     static final String COMPLETIONS = "kafkaCompletionExecutor";
 
-    KafkaSender(EventExternalizationConfiguration configuration, KafkaOperations<Object, Object> kafka,
-            EvaluationContext routing, Executor completions) {
-        super(configuration, (target, payload) -> {
-            BrokerRouting route = BrokerRouting.of(target, routing);
-            var message = MessageBuilder.withPayload(payload)
-                    .copyHeaders(configuration.getHeadersFor(payload))
-                    .setHeaderIfAbsent(KafkaHeaders.KEY, route.getKey(payload))
-                    .setHeaderIfAbsent(KafkaHeaders.TOPIC, route.getTarget(payload))
-                    .build();
-            return offTheProducerThread(kafka.send(message), completions);
-        });
-    }
-
     /**
-     * The same outcome, completed on a thread of {@code completions}: success and failure alike (a failed stage runs
-     * its dependants on the completing thread too). Should the executor refuse (shutting down), on the caller's.
+     * The listener id the publications are stored under: that of the annotated method this class had before, so
+     * that publications stored then are still resubmitted to it.
      */
-    static <T> CompletableFuture<T> offTheProducerThread(CompletableFuture<T> send, Executor completions) {
-        CompletableFuture<T> outcome = new CompletableFuture<>();
-        send.whenComplete((result, failure) -> {
-            Runnable complete = () -> {
-                if (failure == null) {
-                    outcome.complete(result);
-                } else {
-                    outcome.completeExceptionally(failure);
-                }
-            };
-            try {
-                completions.execute(complete);
-            } catch (RejectedExecutionException e) {
-                complete.run();
-            }
-        });
-        return outcome;
+    static final String LISTENER_ID = "cn.civicloop.exchange.internal.KafkaSender.externalize(java.lang.Object)";
+    static final PublicationTargetIdentifier TARGET = PublicationTargetIdentifier.of(LISTENER_ID);
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaSender.class);
+
+    private final EventExternalizationConfiguration configuration;
+    private final BiFunction<RoutingTarget, Object, CompletableFuture<?>> broker;
+    private final Executor sending;
+    private final Executor completions;
+    private final Supplier<EventPublicationRegistry> registry;
+
+    /**
+     * @param broker      appends a mapped record to the producer and returns the send, completed by the broker's answer
+     * @param sending     where records are appended; it must keep the order it was given them in (one thread)
+     * @param completions where the publications are marked, off the producer's I/O thread
+     */
+    KafkaSender(EventExternalizationConfiguration configuration,
+            BiFunction<RoutingTarget, Object, CompletableFuture<?>> broker, Executor sending, Executor completions,
+            Supplier<EventPublicationRegistry> registry) {
+        this.configuration = configuration;
+        this.broker = broker;
+        this.sending = sending;
+        this.completions = completions;
+        this.registry = registry;
+    }
+
+    @Override
+    public boolean supports(Object event) {
+        return configuration.supports(event);
+    }
+
+    @Override
+    public boolean supportsEventType(ResolvableType eventType) {
+        return PayloadApplicationEvent.class.isAssignableFrom(eventType.toClass());
+    }
+
+    @Override
+    public String getListenerId() {
+        return LISTENER_ID;
+    }
+
+    @Override
+    public TransactionPhase getTransactionPhase() {
+        return TransactionPhase.AFTER_COMMIT;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /** Callbacks around the processing are not offered: nothing here needs them. */
+    @Override
+    public void addCallback(SynchronizationCallback callback) {
+        throw new UnsupportedOperationException("KafkaSender takes no synchronization callbacks");
     }
 
     /**
-     * The listener of Modulith's externalizer with its executor named; the annotations repeat the inherited
-     * {@code @ApplicationModuleListener(propagation = SUPPORTS)} because an annotation of the overriding method
-     * replaces it as a whole.
+     * Within a transaction: after its commit, never for a rollback. Outside one (Modulith stored the publication on
+     * its own already): at once.
      */
     @Override
-    @Async(EXECUTOR)
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.SUPPORTS)
-    public CompletableFuture<?> externalize(Object event) {
-        return super.externalize(event);
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (!(event instanceof PayloadApplicationEvent<?> payload) || !supports(payload.getPayload())) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    processEvent(event);
+                }
+            });
+        } else {
+            processEvent(event);
+        }
+    }
+
+    /** After the commit, and for each resubmission of {@code ops}: hands the event to the sending thread. */
+    @Override
+    public void processEvent(ApplicationEvent event) {
+        Object domainEvent = ((PayloadApplicationEvent<?>) event).getPayload();
+        try {
+            sending.execute(() -> send(domainEvent));
+        } catch (RejectedExecutionException e) {
+            conclude(domainEvent, e);
+        }
+    }
+
+    private void send(Object event) {
+        CompletableFuture<?> sent;
+        try {
+            RoutingTarget target = configuration.determineTarget(event);
+            sent = broker.apply(target, configuration.map(event));
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((result, failure) -> conclude(event, failure));
+    }
+
+    /** Marks the publication on a completion thread; should the executor refuse (shutting down), here. */
+    private void conclude(Object event, Throwable failure) {
+        Runnable mark = () -> {
+            if (failure == null) {
+                registry.get().markCompleted(event, TARGET);
+            } else {
+                log.info("Sending {} to Kafka failed ({}); its publication stays incomplete and is resubmitted",
+                        event.getClass().getSimpleName(), failure.toString());
+                registry.get().markFailed(event, TARGET);
+            }
+        };
+        try {
+            completions.execute(mark);
+        } catch (RejectedExecutionException e) {
+            mark.run();
+        }
     }
 }

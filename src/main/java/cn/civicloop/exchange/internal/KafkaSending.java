@@ -1,6 +1,7 @@
 package cn.civicloop.exchange.internal;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -8,37 +9,42 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.support.BrokerRouting;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The sender of the domain events to Kafka, in place of Spring Modulith's own (its auto-configuration
  * {@code KafkaEventExternalizerConfiguration} is excluded in application.yml). It does the same send, but on threads
- * of its own: Modulith's externalizer is an {@code @ApplicationModuleListener} and so waits in the one listener
- * executor behind triage, notification and evaluation, and under a steady intake its events left seconds after the
- * commit because of that queue, not because of Kafka.
+ * of its own that never wait for the broker: Modulith's externalizer is an {@code @ApplicationModuleListener}, so it
+ * waits in the one listener executor behind triage, notification and evaluation, and a thread is held per send until
+ * the acknowledgement (docs/events.md, Figures).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("civicloop.events.kafka.enabled")
 class KafkaSending {
 
-    static final int SENDING_THREADS = 32;
+    /**
+     * Records waiting for the sending thread; beyond this a publication is marked failed at once and resubmitted
+     * later (it is stored), rather than memory filling while the broker is unreachable.
+     */
+    static final int SENDING_QUEUE = 50_000;
 
     /**
-     * A thread here is held for the whole of one send: Modulith marks the publication as being processed (an update),
-     * the record goes to the producer's buffer, and Spring's {@code @Async} then waits for the send's future, that is
-     * for the broker's acknowledgement and Modulith's marking it complete (a second update). The threads wait, they
-     * hardly compute; with two, under a loaded database, the sends queued behind those waits for minutes
-     * (docs/events.md, Figures). Each thread carries only a few sends a second when the acknowledgement takes 100 ms and
-     * more; at 50 appeals a second on an idle machine eight threads let a queue build (p50 7.9 s, p99 9.4 s), thirty-two
-     * took the median to 0.2 s, though a p99 of 4.3 s remains: they wait, they cost a stack each and no connection
-     * while waiting.
+     * One thread appends every record to the producer's buffer and moves on: it waits for no acknowledgement, so one
+     * is enough (an append takes well under a millisecond), and one keeps the records in the order of the commits.
+     * It blocks only while the producer has no metadata for a topic or a full buffer ({@code max.block.ms}): then
+     * the records queue here, and the commands do not wait.
      */
     @Bean(KafkaSender.EXECUTOR)
     ThreadPoolTaskExecutor kafkaSendingExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(SENDING_THREADS);
-        executor.setMaxPoolSize(SENDING_THREADS);
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(SENDING_QUEUE);
         executor.setThreadNamePrefix("kafka-send-");
         // the publications are stored: a send still queued at shutdown is resubmitted after the restart
         executor.setWaitForTasksToCompleteOnShutdown(false);
@@ -46,8 +52,8 @@ class KafkaSending {
     }
 
     /**
-     * Where the outcome of a send is taken off the producer's I/O thread: Modulith's marking of the publication (a
-     * database update) runs here, never on the thread that sends and acknowledges for the whole producer.
+     * Where the outcome of a send is taken off the producer's I/O thread: the marking of the publication (a database
+     * update) runs here, never on the thread that sends and acknowledges for the whole producer.
      */
     @Bean(KafkaSender.COMPLETIONS)
     ThreadPoolTaskExecutor kafkaCompletionExecutor() {
@@ -61,9 +67,19 @@ class KafkaSending {
 
     @Bean
     KafkaSender kafkaSender(EventExternalizationConfiguration configuration, KafkaOperations<Object, Object> kafka,
-            BeanFactory beans, @Qualifier(KafkaSender.COMPLETIONS) ThreadPoolTaskExecutor completions) {
+            BeanFactory beans, @Qualifier(KafkaSender.EXECUTOR) ThreadPoolTaskExecutor sending,
+            @Qualifier(KafkaSender.COMPLETIONS) ThreadPoolTaskExecutor completions,
+            ObjectProvider<EventPublicationRegistry> registry) {
         StandardEvaluationContext routing = new StandardEvaluationContext();
         routing.setBeanResolver(new BeanFactoryResolver(beans));
-        return new KafkaSender(configuration, kafka, routing, completions);
+        return new KafkaSender(configuration, (target, payload) -> {
+            BrokerRouting route = BrokerRouting.of(target, routing);
+            var message = MessageBuilder.withPayload(payload)
+                    .copyHeaders(configuration.getHeadersFor(payload))
+                    .setHeaderIfAbsent(KafkaHeaders.KEY, route.getKey(payload))
+                    .setHeaderIfAbsent(KafkaHeaders.TOPIC, route.getTarget(payload))
+                    .build();
+            return kafka.send(message);
+        }, sending, completions, registry::getObject);
     }
 }
