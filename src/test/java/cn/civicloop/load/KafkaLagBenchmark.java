@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import cn.civicloop.CivicLoopApplication;
@@ -101,6 +102,14 @@ public final class KafkaLagBenchmark {
         }
         stop.set(true);
         reader.join();
+        // complete only once acknowledged: the marking may trail the arrival, but must catch up
+        long marking = System.nanoTime();
+        long incomplete = incompleteSends(app);
+        while (incomplete > 0 && System.nanoTime() - marking < TimeUnit.SECONDS.toNanos(60)) {
+            Thread.sleep(200);
+            incomplete = incompleteSends(app);
+        }
+        long markingMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - marking);
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("case.opened publication lag at %d/s for %d s: %d sent, %d accepted, %d received%n", rate,
                 seconds, sent, accepted.get(), sorted.length);
@@ -114,6 +123,8 @@ public final class KafkaLagBenchmark {
         System.out.printf("stages of %d case.opened with every point stamped (sender thread: %s):%n", stamped.size(),
                 KafkaLagStamps.senderThread);
         KafkaLagStamps.report(stamped).forEach(System.out::println);
+        System.out.printf("publications of the sender incomplete %d ms after the consumer stopped: %d%n", markingMs,
+                incomplete);
         System.out.printf("records on civicloop.* during the run: %d; database %s (dropped and created for the run)%n",
                 records.get(), dbName);
         System.out.printf("machine load before: %s, after: %s%n", loadBefore,
@@ -175,6 +186,11 @@ public final class KafkaLagBenchmark {
                 }
             }
         }
+    }
+
+    private static long incompleteSends(ConfigurableApplicationContext app) {
+        return app.getBean(JdbcClient.class).sql("select count(*) from event_publication where listener_id like "
+                + "'%KafkaSender%' and completion_date is null").query(Long.class).single();
     }
 
     private static long pct(long[] sorted, int p) {

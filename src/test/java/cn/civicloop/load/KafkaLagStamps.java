@@ -26,10 +26,11 @@ import cn.civicloop.cases.CaseOpened;
 /**
  * The points of one {@code case.opened} on its way to Kafka, taken inside the app of {@link KafkaLagBenchmark}
  * (benchmark-only beans added to its context): the intake's commit (a plain listener registering an after-commit
- * callback), the start of the sender's task (a decorator of the sender's executor), the call of the Kafka producer,
- * the broker's acknowledgement (the producer's callback, wrapped before Spring Kafka and Modulith get it) and the end
- * of what runs on the producer's I/O thread after it (Spring Kafka completing the send's future, and with it Modulith
- * marking the publication complete). All in microseconds since the epoch; the consumer adds the arrival.
+ * callback), the start of the sending task (a decorator of the sender's executor: the hand-off's queue ends there),
+ * the call of the Kafka producer, the broker's acknowledgement (the producer's callback, wrapped before Spring Kafka
+ * gets it) and the end of what runs on the producer's I/O thread after it (Spring Kafka completing the send's future
+ * and the sender handing the outcome to its completion threads). All in microseconds since the epoch; the consumer
+ * adds the arrival.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaLagStamps {
