@@ -91,6 +91,7 @@ public final class ScaleBenchmark {
                 System.out.printf("daily figures rebuilt from %,d cases in %.0f s%n", read,
                         (System.nanoTime() - t1) / 1e9);
             }
+            completedPublicationsRetained(app, jdbc, url);
             // by default always: a migration may just have rewritten every row (V93.1), leaving dead rows and no
             // statistics; --vacuum=false for a database a run of this version has just vacuumed
             if (!"false".equals(options.get("vacuum"))) {
@@ -217,6 +218,32 @@ public final class ScaleBenchmark {
         pool.shutdownNow();
     }
 
+    /**
+     * The generator writes two years of completed event publications at once; a working database keeps only those of
+     * the retention ({@code civicloop.events.completed-retention}, 7 days): the application's own retention task is
+     * run now (it ran at the start, before the generation) and waited for, and the table compacted once, as after the
+     * first run on a database that had kept them all.
+     */
+    private static void completedPublicationsRetained(ConfigurableApplicationContext app, JdbcClient jdbc, String url)
+            throws Exception {
+        String old = "select count(*) from event_publication where completion_date < now() - interval '8 days'";
+        if (jdbc.sql(old).query(Long.class).single() == 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        app.getBean(com.github.kagkarlsson.scheduler.SchedulerClient.class).reschedule(
+                com.github.kagkarlsson.scheduler.task.TaskInstanceId.of("event-publication-retention", "recurring"),
+                Instant.now());
+        while (jdbc.sql(old).query(Long.class).single() > 0 && System.nanoTime() - t0 < 1_800_000_000_000L) {
+            Thread.sleep(2_000);
+        }
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("vacuum full event_publication");
+        }
+        System.out.printf("completed event publications past the retention deleted (and the table compacted) in %.0f s%n",
+                (System.nanoTime() - t0) / 1e9);
+    }
+
     /** The biggest tables with their indexes, and the cases' tables per case. */
     private static void storage(JdbcClient jdbc, long cases) {
         System.out.println("table (with indexes and TOAST)            MB   bytes per case");
@@ -232,6 +259,21 @@ public final class ScaleBenchmark {
             }
         }
         System.out.printf("  the cases' tables above: %,d bytes per case%n", caseTables / Math.max(1, cases));
+        System.out.println("index of the cases' tables                 MB   bytes per case");
+        for (var t : jdbc.sql("""
+                select c.relname, pg_relation_size(c.oid) from pg_index i join pg_class c on c.oid = i.indexrelid
+                join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
+                where n.nspname = current_schema() and (t.relname like 'cases\\_%' or t.relname like 'triage\\_%'
+                    or t.relname = 'event_publication') and pg_relation_size(c.oid) > 1048576
+                order by 2 desc""").query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()) {
+            System.out.printf("  %-36s %8d %8d%n", t.getKey(), t.getValue() >> 20, t.getValue() / Math.max(1, cases));
+        }
+        System.out.print("widest columns of cases_case (average bytes):");
+        jdbc.sql("""
+                select attname, avg_width from pg_stats where schemaname = current_schema() and tablename = 'cases_case'
+                order by avg_width desc limit 6""").query((rs, i) -> rs.getString(1) + " " + rs.getInt(2)).list()
+                .forEach(c -> System.out.print("  " + c));
+        System.out.println();
     }
 
     /** The JDBC URL of {@code name} on the local server, created when missing (never dropped: it is reused). */
