@@ -1,5 +1,5 @@
 -- 1,000,000 posts (about; 991,031 with these sizes) over 30 days in 200,000 topics of Zipf-like sizes, into a database
--- holding the opinion tables (V120, V180, V260). Posts and topics are invented: no row of any data set.
+-- holding the opinion tables (V120, V180, V260, V380). Posts and topics are invented: no row of any data set.
 \timing on
 insert into opinion_source (code, name, kind, created_at) values ('bench', '压测', 'PUSH', now());
 -- topic k (1..200000) gets a share ~ 1/k^0.8 of the posts; its posts lie within its own few days
@@ -16,5 +16,8 @@ insert into opinion_post (source_id, external_id, url, author_handle, title, bod
   select (select id from opinion_source where code = 'bench'), k || '-' || i, 'https://bbs.example.cn/t/' || k || '-' || i, '网友' || i,
          '话题' || k || '的帖子', '正文', least(now(), centre - interval '2 days' + random() * interval '3 days'), 1, 0, 0, 0, null, false, 'OTB' || k, now()
   from sizes, generate_series(1, n) i;
+-- the per-day counts the application keeps as posts join their topics (the statement of V381, PostgreSQL form)
+insert into opinion_topic_day (topic_id, on_day, posts, cases)
+  select topic_id, cast(posted_at at time zone 'Asia/Shanghai' as date), count(*), 0 from opinion_post group by 1, 2;
 select count(*) from opinion_post;
 analyze;

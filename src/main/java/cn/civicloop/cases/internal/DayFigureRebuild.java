@@ -29,12 +29,10 @@ class DayFigureRebuild implements DayFigures {
 
     private static final String ENDED = "status in (" + Arrays.stream(CaseStatus.values()).filter(CaseStatus::ended)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
-    private static final String ZONE = "'" + DistrictTime.ZONE.getId() + "'";
 
     /**
      * What a row of {@code cases_case} adds to the figures, named like the columns of {@code cases_figure_share}.
-     * The day of Asia/Shanghai: {@code at time zone} on PostgreSQL; H2 casts a zoned timestamp to the date of the
-     * session's zone whatever the value's zone, so it formats the date in the district's zone instead.
+     * Days are the district's ({@link DistrictTime#daySql}).
      */
     static String shareColumns(boolean postgres) {
         return "coalesce(department_id, 0) as department_id, coalesce(street_code, '') as street_code, channel, "
@@ -47,8 +45,7 @@ class DayFigureRebuild implements DayFigures {
     }
 
     private static String day(String column, boolean postgres) {
-        return postgres ? "cast(" + column + " at time zone " + ZONE + " as date)"
-                : "cast(formatdatetime(" + column + ", 'yyyy-MM-dd', 'en', " + ZONE + ") as date)";
+        return DistrictTime.daySql(column, postgres);
     }
 
     private static final String SHARE_TABLE = "case_id, department_id, street_code, channel, opened_day, ended_day, "

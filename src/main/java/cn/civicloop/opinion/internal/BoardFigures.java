@@ -1,13 +1,11 @@
 package cn.civicloop.opinion.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,17 +29,16 @@ public class BoardFigures {
     public record Point(String topicId, String number, double lat, double lon) {
     }
 
-    /** A topic's posts and cases read for the chart; a hotter topic is drawn from this many at most. */
-    private static final int MAX_ITEMS_PER_TOPIC = 20_000;
-
     private final JdbcClient jdbc;
     private final CaseQueries cases;
     private final Clock clock;
+    private final TopicDays topicDays;
 
-    BoardFigures(JdbcClient jdbc, CaseQueries cases, Clock clock) {
+    BoardFigures(JdbcClient jdbc, CaseQueries cases, Clock clock, TopicDays topicDays) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.clock = clock;
+        this.topicDays = topicDays;
     }
 
     /** The days of the chart: the last {@code days} district days, today included. */
@@ -54,20 +51,16 @@ public class BoardFigures {
         return list;
     }
 
+    /** From the per-day counts kept as posts and cases join their topics: a week is seven rows per topic. */
     public List<Trend> trend(List<TopicBoard.TopicRow> topics, int days) {
         List<LocalDate> range = days(days);
-        Timestamp since = Timestamp.from(range.get(0).atStartOfDay(DistrictTime.ZONE).toInstant());
+        Map<String, Map<LocalDate, Integer>> counts =
+                topicDays.since(topics.stream().map(TopicBoard.TopicRow::id).toList(), range.get(0));
         List<Trend> trends = new ArrayList<>();
         for (TopicBoard.TopicRow topic : topics) {
-            Map<LocalDate, Integer> perDay = new TreeMap<>();
-            range.forEach(d -> perDay.put(d, 0));
-            java.util.function.Consumer<Timestamp> count = t -> perDay.computeIfPresent(
-                    t.toInstant().atZone(DistrictTime.ZONE).toLocalDate(), (d, n) -> n + 1);
-            jdbc.sql("select posted_at from opinion_post where topic_id = ? and posted_at >= ? fetch first ? rows only")
-                    .params(topic.id(), since, MAX_ITEMS_PER_TOPIC).query(Timestamp.class).list().forEach(count);
-            jdbc.sql("select opened_at from opinion_case where topic_id = ? and opened_at >= ? fetch first ? rows only")
-                    .params(topic.id(), since, MAX_ITEMS_PER_TOPIC).query(Timestamp.class).list().forEach(count);
-            trends.add(new Trend(topic.id(), topic.headline(), List.copyOf(perDay.values())));
+            Map<LocalDate, Integer> perDay = counts.getOrDefault(topic.id(), Map.of());
+            trends.add(new Trend(topic.id(), topic.headline(),
+                    range.stream().map(d -> perDay.getOrDefault(d, 0)).toList()));
         }
         return trends;
     }

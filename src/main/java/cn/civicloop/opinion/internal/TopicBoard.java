@@ -49,9 +49,11 @@ public class TopicBoard {
     private TopicClusterer clusterer;
     private final Map<String, TopicStats> live = new HashMap<>();
     private final TopicAlerts alerts;
+    private final TopicDays days;
 
-    TopicBoard(JdbcClient jdbc, OpinionProperties settings, Clock clock, TopicAlerts alerts) {
+    TopicBoard(JdbcClient jdbc, OpinionProperties settings, Clock clock, TopicAlerts alerts, TopicDays days) {
         this.jdbc = jdbc;
+        this.days = days;
         this.alerts = alerts;
         this.settings = settings;
         this.clock = clock;
@@ -81,6 +83,7 @@ public class TopicBoard {
                             ts(in.at()), in.likes(), in.opposes(), in.replies(), in.reposts(), in.place(),
                             negative, topic, ts(clock.instant()))
                     .update();
+            days.addPost(topic, in.at());
             accepted++;
             if (!topics.contains(topic)) {
                 topics.add(topic);
@@ -112,6 +115,7 @@ public class TopicBoard {
         String topic = place(text, NegativeWords.negative(title, content), true);
         jdbc.sql("insert into opinion_case (case_number, topic_id, channel, title, opened_at) values (?, ?, ?, ?, ?)")
                 .params(number, topic, channel, cut(words, 300), ts(openedAt)).update();
+        days.addCase(topic, openedAt);
         forgetColdTopics();
         return java.util.Optional.of(topic);
     }
