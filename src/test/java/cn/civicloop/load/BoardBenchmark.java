@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -24,7 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code --seed} publishable appeals, then for {@code --seconds} sends {@code --rate} GET /board per second (open
  * loop, every request timed from its scheduled start) while {@code --intake} appeals per second arrive, and prints
  * the page's latency percentiles and the intake's. Before the timed run it measures the CPU one page costs
- * ({@code --cpu-requests} sequential requests), a figure the machine's other load hardly changes. The database is
+ * ({@code --cpu-requests} sequential requests), the server's apart from the client's, a figure the machine's other
+ * load hardly changes. The database is
  * dropped at the end unless {@code --keep}.
  * <pre>
  * mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
@@ -46,7 +48,8 @@ public final class BoardBenchmark {
         String db = LoadBenchmark.freshDatabase("civicloop_board_" + Long.toString(System.currentTimeMillis() % 10_000_000L, 36));
         ConfigurableApplicationContext app = LoadBenchmark.start(db, 20);
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32))
+        // the client's threads are the generator's, so its CPU is counted apart from the server's
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32, CpuMeter.GENERATOR))
                 .connectTimeout(Duration.ofSeconds(60)).build();
         AtomicInteger seq = new AtomicInteger();
         System.out.printf("%nBoard benchmark: %d GET /board per second for %d s, %d appeals per second; load %s%n",
@@ -59,19 +62,27 @@ public final class BoardBenchmark {
             http.send(HttpRequest.newBuilder(URI.create(base + "/board")).build(), HttpResponse.BodyHandlers.ofString());
         }
         // CPU per page, which hardly depends on what else the machine does (unlike the latency of an open loop):
-        // sequential requests, client and server in this JVM, so the JVM figure includes the client's share
+        // sequential requests sent from a generator thread, so the client's CPU (its thread, the HTTP client's
+        // executor and selector) is told apart from the server's
         int measured = Integer.parseInt(o.getOrDefault("cpu-requests", "2000"));
         CpuMeter cpu = new CpuMeter(db);
         CpuMeter.Reading before = cpu.read();
-        for (int i = 0; i < measured; i++) {
-            http.send(HttpRequest.newBuilder(URI.create(base + "/board")).build(), HttpResponse.BodyHandlers.ofString());
-        }
+        ExecutorService sequential = Executors.newSingleThreadExecutor(CpuMeter.GENERATOR);
+        sequential.submit(() -> {
+            for (int i = 0; i < measured; i++) {
+                http.send(HttpRequest.newBuilder(URI.create(base + "/board")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            return null;
+        }).get();
+        sequential.shutdown();
         CpuMeter.Reading used = cpu.read().minus(before);
-        double perPage = (used.jvmSeconds() + (Double.isNaN(used.postgresSeconds()) ? 0 : used.postgresSeconds()))
-                / measured;
-        System.out.printf("CPU per GET /board (%d sequential, client included): JVM %.2f ms, PostgreSQL %.3f ms; "
-                + "%d per second need %.0f %% of two cores%n", measured, 1000 * used.jvmSeconds() / measured,
-                1000 * used.postgresSeconds() / measured, rate, 100 * rate * perPage / 2);
+        double postgres = Double.isNaN(used.postgresSeconds()) ? 0 : used.postgresSeconds();
+        double perPage = (used.appSeconds() + postgres) / measured;
+        System.out.printf("CPU per GET /board (%d sequential): server %.2f ms, client %.2f ms, PostgreSQL %.3f ms; "
+                + "%d per second need %.0f %% of two cores for the server and PostgreSQL%n", measured,
+                1000 * used.appSeconds() / measured, 1000 * used.generatorSeconds() / measured,
+                1000 * postgres / measured, rate, 100 * rate * perPage / 2);
         ConcurrentLinkedQueue<Long> board = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> appeals = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();

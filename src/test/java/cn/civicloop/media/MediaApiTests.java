@@ -25,6 +25,7 @@ import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -116,11 +117,21 @@ class MediaApiTests extends ApiTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0).get("actorName").asString()).isEqualTo("袁媛");
         assertThat(lines.get(0).get("actorRole").asString()).isEqualTo("MEDIA_OFFICER");
-        assertThat(lines.get(0).get("reason").asString()).contains("立项监督").contains("光明路积水问题久拖不决");
+        // the row holds the step, the item and the free text, no sentence in one language
+        assertThat(lines.get(0).get("reason").asString()).isEqualTo("OPENED #" + id + ": 光明路积水问题久拖不决");
         assertThat(lines.get(1).get("actorName").asString()).isEqualTo("刘伟");
-        assertThat(lines.get(1).get("reason").asString()).contains("雨水管改造");
-        assertThat(lines.get(2).get("reason").asString()).contains("公开发布").contains("曝光台第12期");
+        assertThat(lines.get(1).get("reason").asString()).startsWith("RESPONDED #" + id + ": ").contains("雨水管改造");
+        assertThat(lines.get(2).get("reason").asString()).isEqualTo("PUBLISHED #" + id + ": 曝光台第12期");
         assertThat(lines).noneMatch(e -> e.get("publicEntry").asBoolean());
+        // the case page names each step in the reader's language
+        PageSession operator = PageSession.login(port(), "operator");
+        String en = operator.get("/workbench/cases/" + number + "?lang=en").body();
+        assertThat(en).contains("Supervision item " + id + " opened").contains("Public response to supervision item " + id)
+                .contains("Supervision item " + id + " published").contains("曝光台第12期")
+                .doesNotContain("立项监督").doesNotContain("OPENED #");
+        String zh = operator.get("/workbench/cases/" + number + "?lang=zh_CN").body();
+        assertThat(zh).contains("立项监督（监督事项 " + id + "）").contains("部门公开回应（监督事项 " + id + "）")
+                .contains("公开发布（监督事项 " + id + "）").doesNotContain("Supervision item");
     }
 
     @Test
@@ -150,6 +161,28 @@ class MediaApiTests extends ApiTest {
         long rmt = departmentId("RMT");
         assertThat(directory.staffActor("media").orElseThrow().departmentId()).isEqualTo(rmt);
         assertThat(directory.staffActor("rmt").orElseThrow().departmentId()).isEqualTo(rmt);
+    }
+
+    @Test
+    void theMediaCentreDoesNotAnswerItsOwnItem() {
+        // an item on the media centre's own department: rmt handles for RMT but also holds the media role
+        long id = ok(api.post(BASE + "/items", api.login("media"),
+                Map.of("departmentId", departmentId("RMT"), "title", "融媒体中心回复迟缓", "body", "请公开说明。")))
+                .json().get("id").asLong();
+        Api.Answer refused = api.post(BASE + "/items/" + id + "/response", api.login("rmt"),
+                Map.of("text", "我们已经改进。"), Map.of("Accept-Language", "en"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).contains("problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("opened it or may publish it");
+        Api.Answer inChinese = api.post(BASE + "/items/" + id + "/response", api.login("rmt"),
+                Map.of("text", "我们已经改进。"));
+        assertThat(inChinese.json().get("detail").asString()).contains("立项或发布");
+        // the one who opened it neither, whatever his department
+        assertThat(api.post(BASE + "/items/" + id + "/response", api.login("media"), Map.of("text", "x")).status())
+                .isEqualTo(403);
+        assertThat(item(id).get("status").asString()).isEqualTo("OPEN");
+        JsonNode history = ok(api.get(BASE + "/items/" + id, api.login("media"))).json().get("history");
+        assertThat(history.valueStream().map(h -> h.get("action").asString())).containsExactly("OPENED");
     }
 
     @Test

@@ -70,6 +70,12 @@ public class BoardCache {
         }
     }
 
+    /** How long {@code s} stays the one served (zero once stale): what a client or proxy may keep it for. */
+    public Duration freshFor(BoardSnapshot s) {
+        Duration left = Duration.between(clock.instant(), s.builtAt().plus(refresh));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     private BoardSnapshot rebuildIfStale() {
         BoardSnapshot s = current.get();
         if (s == null || !fresh(s)) {

@@ -1,8 +1,19 @@
 package cn.civicloop.board.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -13,36 +24,62 @@ import cn.civicloop.board.internal.BoardSnapshot;
 
 /**
  * The public board (阳光公示) as a page and as JSON. The first page and everything beside it come from the cached
- * snapshot; an older page of cases ({@code after}, the keyset cursor) is one indexed read of a page.
+ * snapshot; an older page of cases ({@code after}, the keyset cursor) is one indexed read of a page. A visitor without
+ * a login gets the page rendered once per snapshot and language ({@link BoardPages}), with its entity tag, its time
+ * and how long it may be kept; a logged-in visitor's page names his way to the workbench, so it is rendered for him.
  */
 @Controller
 class BoardController {
 
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
     private final BoardCache cache;
     private final BoardReader reader;
     private final BoardMapCounts mapCounts;
+    private final BoardPages pages;
+    private final PageRenderer renderer;
 
-    BoardController(BoardCache cache, BoardReader reader, BoardMapCounts mapCounts) {
+    BoardController(BoardCache cache, BoardReader reader, BoardMapCounts mapCounts, BoardPages pages,
+            PageRenderer renderer) {
         this.cache = cache;
         this.reader = reader;
         this.mapCounts = mapCounts;
+        this.pages = pages;
+        this.renderer = renderer;
     }
 
     @GetMapping("/board")
-    String page(@RequestParam(required = false) String after, Model model) {
+    ResponseEntity<byte[]> page(@RequestParam(required = false) String after, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         BoardSnapshot s = cache.snapshot();
-        model.addAttribute("board", s);
-        model.addAttribute("mapCounts", mapCounts.json(s.areas()));
-        if (after == null || after.isBlank()) {
-            model.addAttribute("cases", s.cases());
-            model.addAttribute("next", s.next());
+        String cursor = after == null || after.isBlank() ? null : after;
+        Supplier<byte[]> render = () -> renderer.render("board/board", model(s, cursor), locale, request, response);
+        if (request.getUserPrincipal() != null) {
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(HTML).body(render.get());
+        }
+        BoardPages.Page page = pages.page(s, locale, cursor, render);
+        // the language comes from a cookie; a response that sets one (?lang) is this visitor's alone
+        CacheControl keep = CacheControl.maxAge(cache.freshFor(s));
+        keep = response.containsHeader(HttpHeaders.SET_COOKIE) ? keep.cachePrivate() : keep.cachePublic();
+        // with an entity tag the answer to a matching If-None-Match is a 304 without the body
+        return ResponseEntity.ok().eTag(page.etag()).lastModified(s.builtAt()).cacheControl(keep)
+                .varyBy(HttpHeaders.COOKIE).contentType(HTML).body(page.body());
+    }
+
+    private Map<String, Object> model(BoardSnapshot s, String after) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("board", s);
+        model.put("mapCounts", mapCounts.json(s.areas()));
+        if (after == null) {
+            model.put("cases", s.cases());
+            model.put("next", s.next());
         } else {
             BoardReader.Page p = reader.page(after);
-            model.addAttribute("cases", p.cases());
-            model.addAttribute("next", p.next());
+            model.put("cases", p.cases());
+            model.put("next", p.next());
         }
-        model.addAttribute("older", after != null && !after.isBlank());
-        return "board/board";
+        model.put("older", after != null);
+        return model;
     }
 
     @GetMapping(path = "/api/v1/public/board", produces = "application/json")

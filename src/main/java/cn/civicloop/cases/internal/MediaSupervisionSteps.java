@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.MediaSupervisionRemark;
 import cn.civicloop.cases.MediaSupervisionTimeline;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
@@ -44,20 +45,9 @@ class MediaSupervisionSteps implements MediaSupervisionTimeline {
             throw new ForbiddenException(Phrase.of("problem.cases.role-may-not", "您的角色不能执行「{0}」",
                     Phrase.of(CaseAction.MEDIA_SUPERVISION.labelKey(), CaseAction.MEDIA_SUPERVISION.label())));
         }
-        String reason = Text.cleanOrNull(why);
-        String remark = label(step) + "（监督事项 " + itemId + "）" + (reason == null ? "" : "：" + reason);
-        if (remark.length() > Required.MAX_REMARK) {
-            remark = remark.substring(0, Required.MAX_REMARK - 1) + "…";
-        }
+        // the step and the item's number, not a sentence: the page names the step in the reader's language
+        String remark = new MediaSupervisionRemark(step, itemId, Text.cleanOrNull(why)).stored(Required.MAX_REMARK);
         timeline.append(c.id, clock.instant(), actor, role, CaseAction.MEDIA_SUPERVISION, c.status, c.status, remark,
                 c.departmentId, Visibility.isPublic(CaseAction.MEDIA_SUPERVISION));
-    }
-
-    private static String label(Step step) {
-        return switch (step) {
-            case OPENED -> "立项监督";
-            case RESPONDED -> "部门公开回应";
-            case PUBLISHED -> "公开发布";
-        };
     }
 }

@@ -91,8 +91,10 @@ public final class ReplyReview {
     public static Checklist of(String appealTitle, String appealText, String reply, Instant appealAt,
             Instant repliedAt, Instant due, boolean enquiry) {
         String r = reply == null ? "" : reply;
-        boolean empty = SearchTerms.of(r).isEmpty();
-        Point topic = topic(appealTitle, r);
+        // the reply's terms are cut once (segmentation is the review's dearest step) and serve both points
+        List<String> replyTerms = SearchTerms.of(r);
+        boolean empty = replyTerms.isEmpty();
+        Point topic = topic(appealTitle, replyTerms);
         Point place = place(appealTitle + "\n" + (appealText == null ? "" : appealText), r);
         Point done = enquiry ? new Point("done", null, List.of()) : found("done", DONE, r);
         Point result = enquiry ? new Point("result", null, List.of()) : found("result", RESULT, r);
@@ -100,8 +102,9 @@ public final class ReplyReview {
         Point when = found("when", WHEN, r);
         Point contact = found("contact", CONTACT, r);
         List<String> refusals = all(REFUSAL, r);
+        List<String> cited = refusals.isEmpty() ? List.of() : all(GROUNDS, r);
         Point grounds = refusals.isEmpty() ? new Point("grounds", null, List.of())
-                : new Point("grounds", !all(GROUNDS, r).isEmpty(), all(GROUNDS, r).isEmpty() ? refusals : all(GROUNDS, r));
+                : new Point("grounds", !cited.isEmpty(), cited.isEmpty() ? refusals : cited);
         Point timely = timely(appealAt, repliedAt, due);
         boolean promiseOnly = !empty && !enquiry && !all(PROMISE, r).isEmpty() && result.met() != Boolean.TRUE
                 && done.evidence().size() < 2;
@@ -113,12 +116,12 @@ public final class ReplyReview {
         return all(PROMISE, reply == null ? "" : reply);
     }
 
-    private static Point topic(String title, String reply) {
+    private static Point topic(String title, List<String> replyTerms) {
         List<String> terms = SearchTerms.of(title).stream().filter(t -> !FILLER.contains(t)).toList();
         if (terms.isEmpty()) {
             return new Point("topic", null, List.of());
         }
-        Set<String> inReply = new java.util.HashSet<>(SearchTerms.of(reply));
+        Set<String> inReply = new java.util.HashSet<>(replyTerms);
         List<String> shared = terms.stream().filter(inReply::contains).toList();
         return new Point("topic", (double) shared.size() / terms.size() >= TOPIC_SHARE,
                 shared.stream().limit(6).toList());

@@ -117,6 +117,12 @@ public class Items {
         if (!actor.has(Role.HANDLER) && !actor.has(Role.DEPT_HEAD) || !ofDepartment(item, actor)) {
             throw new ForbiddenException(Phrase.of("problem.media.not-your-item", "只有被监督部门可以回应"));
         }
+        // the reviewer must not be the reviewed: the media centre is a department too (RMT), and one of its
+        // handlers may hold the media role, so an item on RMT could otherwise be answered by its own supervisor
+        if (actor.has(Role.MEDIA_OFFICER) || actor.username().equals(item.openedBy())) {
+            throw new ForbiddenException(Phrase.of("problem.media.supervisor-may-not-respond",
+                    "监督事项不能由立项或发布它的人回应，请由部门其他人员回应"));
+        }
         String response = required("response", text, 4000);
         if (item.respondedAt() != null) {
             throw new ConflictException(Phrase.of("problem.media.already-responded", "该监督事项已经回应过了"));

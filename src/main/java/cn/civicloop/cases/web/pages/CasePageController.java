@@ -20,6 +20,8 @@ import cn.civicloop.cases.CaseActions;
 import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseView;
+import cn.civicloop.cases.MediaSupervisionRemark;
+import cn.civicloop.cases.TimelineEntry;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.security.Actors;
@@ -82,7 +84,10 @@ class CasePageController {
         CaseView view = queries.view(number, actor);
         model.addAttribute("actor", actor);
         model.addAttribute("view", view);
-        model.addAttribute("timeline", queries.timeline(number, actor));
+        List<TimelineEntry> timeline = queries.timeline(number, actor);
+        model.addAttribute("timeline", timeline);
+        // the media centre's steps are named from the bundles: their rows hold the step, the item and the text
+        model.addAttribute("mediaRemarks", MediaSupervisionRemark.of(timeline));
         model.addAttribute("forms", ActionForms.of(view, actions));
         model.addAttribute("departments", directory.departments().stream()
                 .filter(d -> d.active() && d.parentId() == null
