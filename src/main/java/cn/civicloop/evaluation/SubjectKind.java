@@ -21,12 +21,32 @@ public enum SubjectKind {
     /** 路段片区: the road area of a whistle or of a road issue (路长制), scored on the road system's facts only. */
     ROAD_AREA("road_area_code"),
     /** 路长: the chief holding a road issue in a round, scored on his answers within the round's limit. */
-    ROAD_CHIEF("road_chief_id");
+    ROAD_CHIEF("road_chief_id"),
+    /**
+     * 块区: the police block of an incident (110 接处警), scored on the incidents cleared with a unit on scene within
+     * the priority's target; the median and p90 of the seconds to scene are kept beside the scores.
+     */
+    POLICE_BLOCK("police_block_code");
+
+    /** Whose facts a kind is scored on. */
+    public enum Side {
+        /** The cases of the governance loop (12345). */
+        CASES,
+        /** The road system (路长制): whistles and chiefs' rounds. */
+        ROADS,
+        /** The 110 service: cleared incidents. */
+        POLICE
+    }
 
     private final String column;
 
     SubjectKind(String column) {
         this.column = column;
+    }
+
+    /** Whose facts the kind is scored on. */
+    public Side side() {
+        return road() ? Side.ROADS : this == POLICE_BLOCK ? Side.POLICE : Side.CASES;
     }
 
     /** The fact table's column naming the subject (fixed names, never user input). */

@@ -33,7 +33,7 @@ public class Calculator {
 
     /** A fact behind a figure. */
     public record Row(long id, String caseNumber, String fact, java.time.Instant occurredAt, java.time.LocalDate day,
-            boolean hit, String outcome, String reference) {
+            boolean hit, String outcome, String reference, Integer priority, Long seconds) {
 
         /** A fact of the road system (no case behind it: the reference names the whistle or the issue). */
         public boolean road() {
@@ -80,11 +80,14 @@ public class Calculator {
     public Map<SubjectKind, List<Figures>> computeAll(Period period, List<Indicator> indicators) {
         Map<SubjectKind, List<Figures>> all = new java.util.EnumMap<>(SubjectKind.class);
         for (SubjectKind kind : SubjectKind.values()) {
-            if (!groupingSets || kind.road()) {
+            if (!groupingSets || kind.side() != SubjectKind.Side.CASES) {
                 all.put(kind, compute(period, kind, indicators));
             }
         }
         if (groupingSets) {
+            // PostgreSQL compiles a statement this costly with JIT; compiling it took 0.6-0.8 s of a 2-3 s month and
+            // made the aggregate no faster (EXPLAIN ANALYZE, docs/evaluation.md): off for the computing transaction
+            jdbc.sql("select set_config('jit', 'off', true)").query(String.class).single();
             all.putAll(caseKindsInOneScan(period, indicators));
         }
         return all;
@@ -109,7 +112,7 @@ public class Calculator {
         }
         StringBuilder notRoad = new StringBuilder();
         for (Fact fact : Fact.values()) {
-            if (fact.road()) {
+            if (fact.side() != SubjectKind.Side.CASES) {
                 notRoad.append(notRoad.isEmpty() ? "'" : ", '").append(fact.name()).append("'");
             }
         }
@@ -197,8 +200,12 @@ public class Calculator {
      */
     public List<Row> rows(Period period, SubjectKind kind, String subjectKey, String indicatorCode, Formula.Term term,
             long afterId, int limit) {
+        if (term.fact().side() != kind.side()) {
+            return List.of();
+        }
         String sql = """
-                select f.id, f.case_number, f.fact, f.occurred_at, f.fact_day, f.hit, f.outcome, f.reference
+                select f.id, f.case_number, f.fact, f.occurred_at, f.fact_day, f.hit, f.outcome, f.reference,
+                    f.priority, f.response_seconds
                 from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
                 where f.%s = ? and %s and f.fact_day between ? and ? and f.id > ?%s
                 order by f.id fetch first ? rows only""".formatted(kind.column(), predicate(indicatorCode, term),
@@ -216,7 +223,9 @@ public class Calculator {
         return jdbc.sql(sql).params(key, Date.valueOf(period.from()), Date.valueOf(period.to()), afterId, limit)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("case_number"), rs.getString("fact"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getDate("fact_day").toLocalDate(),
-                        rs.getBoolean("hit"), rs.getString("outcome"), rs.getString("reference")))
+                        rs.getBoolean("hit"), rs.getString("outcome"), rs.getString("reference"),
+                        rs.getObject("priority") == null ? null : rs.getInt("priority"),
+                        rs.getObject("response_seconds") == null ? null : rs.getLong("response_seconds")))
                 .list();
     }
 
@@ -225,17 +234,31 @@ public class Calculator {
      * themselves; the same facts count for their department too.
      */
     private static String holders(SubjectKind kind) {
-        if (kind.road()) {
-            // the road kinds read the road system's facts only: a narrow range of the (day, fact) index
+        if (kind.side() != SubjectKind.Side.CASES) {
+            // the road kinds and police blocks read their own side's facts only: a narrow range of the (day, fact) index
             StringBuilder in = new StringBuilder(" and f.fact in (");
             for (Fact fact : Fact.values()) {
-                if (fact.road()) {
+                if (fact.side() == kind.side()) {
                     in.append(in.charAt(in.length() - 1) == '(' ? "'" : ", '").append(fact.name()).append("'");
                 }
             }
             return in.append(")").toString();
         }
         return kind == SubjectKind.LINKAGE ? " and f.linkage = true" : "";
+    }
+
+    /**
+     * The count behind a police block's median and p90 of one priority: its incidents with a unit on scene, as the
+     * formula language writes it.
+     */
+    public static String responseCount(int priority) {
+        return "count(POLICE_RESPONSE, p" + priority + " & onscene)";
+    }
+
+    /** The incidents behind a police block's median and p90 of {@code priority} (1 to 4), in fact id order. */
+    public List<Row> responseRows(Period period, String block, int priority, long afterId, int limit) {
+        Formula.Term term = Formula.parse(responseCount(priority)).terms().get(0);
+        return rows(period, SubjectKind.POLICE_BLOCK, block, "POLICE_ON_TIME", term, afterId, limit);
     }
 
     /** The drill-down of the {@code termIndex}-th count of {@code indicator}'s formula. */

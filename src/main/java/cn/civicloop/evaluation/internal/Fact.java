@@ -1,5 +1,7 @@
 package cn.civicloop.evaluation.internal;
 
+import cn.civicloop.evaluation.SubjectKind;
+
 /**
  * The kinds of rows of the fact table, one per case and evaluated event; each row counts in the period of its
  * {@code day} (district day). What {@code hit} and {@code outcome} mean is per kind (docs/evaluation.md).
@@ -34,20 +36,35 @@ enum Fact {
     /** The same for reporting on site (报到): hit = on site within the limit. */
     WHISTLE_SITE(true),
     /** The whistle-blower's rating of a named department: outcome RATED_1 … RATED_5. */
-    WHISTLE_RATING(true);
+    WHISTLE_RATING(true),
+    /**
+     * An incident the police cleared (110 接处警): day = the district day of the call; priority and the seconds from
+     * the call to the first unit on scene; hit = on scene within the priority's target (never, when no unit reported
+     * its arrival). Counts for the incident's police block.
+     */
+    POLICE_RESPONSE(SubjectKind.Side.POLICE);
 
-    private final boolean road;
+    private final SubjectKind.Side side;
 
     Fact() {
-        this(false);
+        this(SubjectKind.Side.CASES);
     }
 
     Fact(boolean road) {
-        this.road = road;
+        this(SubjectKind.Side.ROADS);
+    }
+
+    Fact(SubjectKind.Side side) {
+        this.side = side;
     }
 
     /** A fact of the road system (路长制), scored for road areas and chiefs, not for cases' holders or places. */
     boolean road() {
-        return road;
+        return side == SubjectKind.Side.ROADS;
+    }
+
+    /** Whose facts these are: the cases', the road system's or the 110 service's. */
+    SubjectKind.Side side() {
+        return side;
     }
 }

@@ -40,7 +40,13 @@ final class Formula {
             Map.entry("rated2", "f.outcome = 'RATED_2'"),
             Map.entry("rated3", "f.outcome = 'RATED_3'"),
             Map.entry("rated4", "f.outcome = 'RATED_4'"),
-            Map.entry("rated5", "f.outcome = 'RATED_5'"));
+            Map.entry("rated5", "f.outcome = 'RATED_5'"),
+            // a cleared incident (POLICE_RESPONSE): its priority, and whether a unit reported its arrival
+            Map.entry("p1", "f.priority = 1"),
+            Map.entry("p2", "f.priority = 2"),
+            Map.entry("p3", "f.priority = 3"),
+            Map.entry("p4", "f.priority = 4"),
+            Map.entry("onscene", "f.response_seconds is not null"));
 
     private sealed interface Node permits Num, Count, Op {
     }

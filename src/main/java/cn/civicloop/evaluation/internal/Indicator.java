@@ -35,10 +35,11 @@ public record Indicator(String code, String nameZh, String nameEn, String formul
 
     /**
      * Whether the indicator is figured for {@code kind}: every fact it counts is of the kind's side (the road
-     * system's facts for road areas and chiefs, the cases' facts for every other kind).
+     * system's facts for road areas and chiefs, the 110 service's for police blocks, the cases' facts for every
+     * other kind).
      */
     public boolean appliesTo(cn.civicloop.evaluation.SubjectKind kind) {
-        return formula().terms().stream().allMatch(t -> t.fact().road() == kind.road());
+        return formula().terms().stream().allMatch(t -> t.fact().side() == kind.side());
     }
 
     /** The figure as shown: a share ×100, a count as it is; {@code null} stays null ("—"). */

@@ -178,7 +178,8 @@ public class Objections {
     private static Objection row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
         long dept = rs.getLong("department_id");
-        return new Objection(rs.getLong("id"), rs.getString("case_number"), rs.wasNull() ? null : dept,
+        Long department = rs.wasNull() ? null : dept; // wasNull() speaks of the last column read
+        return new Objection(rs.getLong("id"), rs.getString("case_number"), department,
                 List.of(rs.getString("indicators").split(",")), rs.getString("reason_kind"), rs.getString("reason"),
                 rs.getString("evidence"), rs.getString("status"), rs.getString("filed_by"),
                 rs.getTimestamp("filed_at").toInstant(), rs.getString("decided_by"),

@@ -11,7 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import cn.civicloop.dispatch.DispatchRecords;
 import cn.civicloop.dispatch.IncidentCleared;
+import cn.civicloop.dispatch.IncidentStatus;
+import cn.civicloop.dispatch.RecordedIncident;
+import cn.civicloop.dispatch.RecordedIncidents;
 import cn.civicloop.evaluation.Period;
 import cn.civicloop.shared.DistrictTime;
 
@@ -35,10 +39,22 @@ public class PoliceResponses {
             Double onSceneMedian, Double onSceneP90) {
     }
 
-    private final JdbcClient jdbc;
+    /**
+     * One block's response to one priority in a computed version: the incidents, those with a unit on scene, those
+     * on scene within the target, and the median and p90 of the seconds to scene (null when none was on scene).
+     */
+    public record PriorityFigures(String blockCode, int priority, long incidents, long onScene, long onTime,
+            Integer targetSeconds, Double median, Double p90) {
+    }
 
-    PoliceResponses(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final DispatchRecords records;
+    private final java.time.Clock clock;
+
+    PoliceResponses(JdbcClient jdbc, DispatchRecords records, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.records = records;
+        this.clock = clock;
     }
 
     @ApplicationModuleListener
@@ -46,23 +62,108 @@ public class PoliceResponses {
         record(event);
     }
 
-    /** Keeps the incident's stamps; false when it was already recorded. */
+    /** Keeps the incident's stamps and its fact; false when it was already recorded. */
     boolean record(IncidentCleared e) {
-        if (e.receivedAt() == null) {
+        return record(e.number(), e.blockCode(), e.priority(), e.receivedAt(), e.firstDispatchedAt(),
+                e.firstOnsceneAt());
+    }
+
+    private boolean record(String number, String block, int priority, Instant received, Instant dispatched,
+            Instant onScene) {
+        if (received == null) {
             return false;
         }
-        if (jdbc.sql("select count(*) from evaluation_police_response where incident_number = ?").param(e.number())
+        if (jdbc.sql("select count(*) from evaluation_police_response where incident_number = ?").param(number)
                 .query(Long.class).single() > 0) {
             return false;
         }
+        LocalDate day = LocalDate.ofInstant(received, DistrictTime.ZONE);
+        Long toScene = seconds(received, onScene);
         jdbc.sql("""
                 insert into evaluation_police_response (incident_number, block_code, priority, received_at,
                     received_day, dispatch_seconds, onscene_seconds) values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(e.number(), e.blockCode(), e.priority(), Timestamp.from(e.receivedAt()),
-                        LocalDate.ofInstant(e.receivedAt(), DistrictTime.ZONE), seconds(e.receivedAt(),
-                                e.firstDispatchedAt()), seconds(e.receivedAt(), e.firstOnsceneAt()))
+                .params(number, block, priority, Timestamp.from(received), day, seconds(received, dispatched), toScene)
                 .update();
+        if (block != null) {
+            // the hit follows the target in force; settle() brings it to the target when the period is computed
+            jdbc.sql("""
+                    insert into evaluation_fact (source, fact, police_block_code, priority, response_seconds,
+                        occurred_at, fact_day, hit, reference) values (?, 'POLICE_RESPONSE', ?, ?, ?, ?, ?, ?, ?)
+                    on conflict do nothing""")
+                    .params("PR:" + number, block, priority, toScene, Timestamp.from(received), day,
+                            toScene != null && toScene <= target(priority), number)
+                    .update();
+        }
         return true;
+    }
+
+    private long target(int priority) {
+        return jdbc.sql("select onscene_seconds from evaluation_police_target where priority = ?").param(priority)
+                .query(Long.class).optional().orElse(-1L);
+    }
+
+    /**
+     * Before {@code period} is computed: takes in the period's cleared incidents whose event never reached this
+     * module (older than it, or written without one such as the demo's week) through dispatch's read API, and
+     * brings every hit of the period to the targets in force. Returns the incidents taken in.
+     */
+    public int settle(Period period) {
+        int added = 0;
+        Instant from = period.from().atStartOfDay(DistrictTime.ZONE).toInstant();
+        Instant to = period.to().plusDays(1).atStartOfDay(DistrictTime.ZONE).toInstant();
+        Instant now = clock.instant();
+        if (to.isAfter(now)) {
+            to = now;
+        }
+        java.util.Set<String> known = new java.util.HashSet<>(jdbc.sql(
+                "select incident_number from evaluation_police_response where received_day between ? and ?")
+                .params(Date.valueOf(period.from()), Date.valueOf(period.to())).query(String.class).list());
+        while (from.isBefore(to)) {
+            RecordedIncidents page = records.incidentsReceived(from, to, DispatchRecords.MAX_INCIDENTS);
+            for (RecordedIncident i : page.incidents()) {
+                if (i.status() == IncidentStatus.CLEARED && i.clearedAt() != null && known.add(i.number())
+                        && record(i.number(), i.blockCode(), i.priority(), i.receivedAt(), i.firstDispatchedAt(),
+                                i.firstOnsceneAt())) {
+                    added++;
+                }
+            }
+            if (!page.more() || page.incidents().isEmpty()) {
+                break;
+            }
+            Instant last = page.incidents().get(page.incidents().size() - 1).receivedAt();
+            // the next page starts at the last call's instant: calls sharing it are read twice and added once
+            from = last.equals(from) ? last.plusNanos(1000) : last;
+        }
+        // only the rows whose hit changes: rewriting every row of the month would cost a new row version and index
+        // entries each (and the month's index-only reads) at every computation
+        jdbc.sql("""
+                update evaluation_fact set hit = not hit
+                where fact = 'POLICE_RESPONSE' and fact_day between ? and ? and hit <> (case when response_seconds
+                    is not null and response_seconds <= (select t.onscene_seconds from evaluation_police_target t
+                        where t.priority = evaluation_fact.priority) then true else false end)""")
+                .params(Date.valueOf(period.from()), Date.valueOf(period.to())).update();
+        return added;
+    }
+
+    /**
+     * Every block's response per priority in {@code period}, from the facts as a version counts them: incidents, on
+     * scene, on time and the median and p90 of the seconds to scene ({@code percentile_cont}).
+     */
+    public List<PriorityFigures> versionFigures(Period period) {
+        return jdbc.sql("""
+                select f.police_block_code, f.priority, count(*) as incidents, count(f.response_seconds) as onscene,
+                    sum(case when f.hit then 1 else 0 end) as on_time, max(t.onscene_seconds) as target,
+                    percentile_cont(0.5) within group (order by f.response_seconds) as median,
+                    percentile_cont(0.9) within group (order by f.response_seconds) as p90
+                from evaluation_fact f left join evaluation_police_target t on t.priority = f.priority
+                where f.fact_day between ? and ? and f.fact = 'POLICE_RESPONSE'
+                group by f.police_block_code, f.priority
+                order by f.police_block_code, f.priority""")
+                .params(Date.valueOf(period.from()), Date.valueOf(period.to()))
+                .query((rs, n) -> new PriorityFigures(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getObject(6) == null ? null : rs.getInt(6), number(rs.getObject(7)),
+                        number(rs.getObject(8))))
+                .list();
     }
 
     /** Every block's figures per priority in {@code period}: one grouped aggregate over the period's days. */

@@ -44,6 +44,9 @@ public class Snapshots {
     private static final int[] SCORE_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
         Types.DOUBLE, Types.VARCHAR, Types.INTEGER};
 
+    private static final int[] POLICE_TYPES = {Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.BIGINT,
+        Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.DOUBLE, Types.DOUBLE};
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Calculator calculator;
@@ -54,10 +57,13 @@ public class Snapshots {
     private final Audit audit;
     private final Clock clock;
     private final RoadResponses roads;
+    private final PoliceResponses police;
 
     Snapshots(JdbcClient jdbc, JdbcTemplate batch, Calculator calculator, Indicators indicators, Weights weights,
-            Scoring scoring, SubjectNames names, Audit audit, Clock clock, RoadResponses roads) {
+            Scoring scoring, SubjectNames names, Audit audit, Clock clock, RoadResponses roads,
+            PoliceResponses police) {
         this.roads = roads;
+        this.police = police;
         this.jdbc = jdbc;
         this.batch = batch;
         this.calculator = calculator;
@@ -75,10 +81,13 @@ public class Snapshots {
         Instant now = clock.instant();
         // a whistle's limit that passed unanswered has no event of its own: its missed facts are written now
         roads.settle();
+        // cleared incidents whose event never came are taken in, and the hits follow the targets in force
+        police.settle(period);
         Optional<Snapshot> draft = draft(period.key());
         draft.ifPresent(d -> {
             jdbc.sql("delete from evaluation_snapshot_value where snapshot_id = ?").param(d.id()).update();
             jdbc.sql("delete from evaluation_snapshot_score where snapshot_id = ?").param(d.id()).update();
+            jdbc.sql("delete from evaluation_snapshot_police where snapshot_id = ?").param(d.id()).update();
             jdbc.sql("delete from evaluation_snapshot where id = ? and status = 'DRAFT'").param(d.id()).update();
         });
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from evaluation_snapshot where period = ?")
@@ -120,6 +129,15 @@ public class Snapshots {
                 + " indicator_code, figure, inputs) values (?, ?, ?, ?, ?, ?, ?)", valueRows, VALUE_TYPES);
         batch.batchUpdate("insert into evaluation_snapshot_score (snapshot_id, subject_kind, subject_key, subject_name,"
                 + " score, grade, rank_no) values (?, ?, ?, ?, ?, ?, ?)", scoreRows, SCORE_TYPES);
+        // the police blocks' medians and p90 are not counts: they are frozen beside the scores, per priority
+        List<Object[]> policeRows = new ArrayList<>();
+        for (PoliceResponses.PriorityFigures f : police.versionFigures(period)) {
+            policeRows.add(new Object[] {id, f.blockCode(), f.priority(), f.incidents(), f.onScene(), f.onTime(),
+                    f.targetSeconds(), f.median(), f.p90()});
+        }
+        batch.batchUpdate("insert into evaluation_snapshot_police (snapshot_id, block_code, priority, incidents,"
+                + " on_scene, on_time, target_seconds, median_seconds, p90_seconds) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                policeRows, POLICE_TYPES);
         audit.record(actor, "SNAPSHOT", period.key(), "COMPUTED", "v" + version);
         return get(id);
     }
@@ -185,10 +203,34 @@ public class Snapshots {
                         + " and subject_key = ? order by subject_key, indicator_code")
                         .params(snapshotId, kind.name(), subjectKey);
         return statement.query((rs, n) -> {
+                    // wasNull() speaks of the last column read: the figure is read and tested before the others
                     double v = rs.getDouble("figure");
+                    Double figure = rs.wasNull() ? null : v;
                     return new Figure(kind, rs.getString("subject_key"), rs.getString("subject_name"),
-                            rs.getString("indicator_code"), rs.wasNull() ? null : v, rs.getString("inputs"));
+                            rs.getString("indicator_code"), figure, rs.getString("inputs"));
                 }).list();
+    }
+
+    /**
+     * The police blocks' response per priority as the version froze it, every block's or one block's (null for all),
+     * by block and priority.
+     */
+    public List<PoliceResponses.PriorityFigures> policeFigures(long snapshotId, String blockCode) {
+        var statement = blockCode == null
+                ? jdbc.sql("select * from evaluation_snapshot_police where snapshot_id = ? order by block_code, priority")
+                        .param(snapshotId)
+                : jdbc.sql("select * from evaluation_snapshot_police where snapshot_id = ? and block_code = ?"
+                        + " order by priority").params(snapshotId, blockCode);
+        return statement.query((rs, n) -> {
+            int target = rs.getInt("target_seconds");
+            Integer t = rs.wasNull() ? null : target;
+            double median = rs.getDouble("median_seconds");
+            Double m = rs.wasNull() ? null : median;
+            double p90 = rs.getDouble("p90_seconds");
+            Double p = rs.wasNull() ? null : p90;
+            return new PoliceResponses.PriorityFigures(rs.getString("block_code"), rs.getInt("priority"),
+                    rs.getLong("incidents"), rs.getLong("on_scene"), rs.getLong("on_time"), t, m, p);
+        }).list();
     }
 
     /** A subject's score in the newest published version of every period, oldest period first. */

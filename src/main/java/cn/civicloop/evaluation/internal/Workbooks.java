@@ -30,6 +30,42 @@ public class Workbooks {
         this.indicators = indicators;
     }
 
+    /**
+     * The police blocks' response per priority as the version froze it: a sheet beside the blocks' ranking, one row
+     * per block and priority, the seconds to scene as they were computed.
+     */
+    private void police(XSSFWorkbook book, Snapshots.Snapshot snapshot, Map<SubjectKind, String> sheetNames,
+            Map<String, String> headers) {
+        List<PoliceResponses.PriorityFigures> figures = snapshots.policeFigures(snapshot.id(), null);
+        Sheet sheet = book.createSheet(sheetNames.getOrDefault(SubjectKind.POLICE_BLOCK, "POLICE_BLOCK") + " · "
+                + headers.getOrDefault("police", "police"));
+        Row head = sheet.createRow(0);
+        int col = 0;
+        for (String h : List.of("subject", "priority", "incidents", "onScene", "onTime", "target", "median", "p90")) {
+            head.createCell(col++).setCellValue(headers.getOrDefault(h, h));
+        }
+        int r = 1;
+        for (PoliceResponses.PriorityFigures f : figures) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(f.blockCode());
+            row.createCell(1).setCellValue(f.priority());
+            row.createCell(2).setCellValue(f.incidents());
+            row.createCell(3).setCellValue(f.onScene());
+            row.createCell(4).setCellValue(f.onTime());
+            cell(row, 5, f.targetSeconds() == null ? null : f.targetSeconds().doubleValue());
+            cell(row, 6, f.median());
+            cell(row, 7, f.p90());
+        }
+    }
+
+    private static void cell(Row row, int col, Double seconds) {
+        if (seconds == null) {
+            row.createCell(col).setCellValue("—");
+        } else {
+            row.createCell(col).setCellValue(seconds);
+        }
+    }
+
     public byte[] of(Snapshots.Snapshot snapshot, Locale locale, Map<SubjectKind, String> sheetNames,
             Map<String, String> headers) {
         List<Indicator> every = indicators.all();
@@ -77,6 +113,7 @@ public class Workbooks {
                     }
                 }
             }
+            police(book, snapshot, sheetNames, headers);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -138,6 +138,13 @@ class EvaluationApiController {
         return ranking.drillDown(Actors.current(), Period.parse(period), kind(kind), key, indicator, term, after);
     }
 
+    /** The incidents behind a police block's median and p90 of one priority (those with a unit on scene). */
+    @GetMapping("/periods/{period}/police-blocks/{block}/incidents")
+    Ranking.DrillDown incidents(@PathVariable String period, @PathVariable String block, @RequestParam int priority,
+            @RequestParam(defaultValue = "0") long after) {
+        return ranking.responses(Actors.current(), Period.parse(period), block, priority, after);
+    }
+
     record BackfillRequest(String reason) {
     }
 
@@ -240,7 +247,7 @@ class EvaluationApiController {
         try {
             return SubjectKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException("kind", "对象类别应为 DEPARTMENT、LINKAGE、UNIT、STREET 或 GRID (unknown subject kind): " + kind);
+            throw new InvalidInputException("kind", "对象类别应为 DEPARTMENT、LINKAGE、UNIT、STREET、GRID、ROAD_AREA、ROAD_CHIEF 或 POLICE_BLOCK (unknown subject kind): " + kind);
         }
     }
 }

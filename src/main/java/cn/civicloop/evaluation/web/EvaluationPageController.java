@@ -150,6 +150,20 @@ class EvaluationPageController {
         return "evaluation/cases";
     }
 
+    @GetMapping("/evaluation/{period}/subjects/POLICE_BLOCK/{block}/incidents")
+    String incidents(@PathVariable String period, @PathVariable String block, @RequestParam int priority,
+            @RequestParam(defaultValue = "0") long after, Model model, HttpServletResponse response) {
+        Actor actor = Actors.current();
+        String refused = forbidden(actor, response);
+        if (refused != null) {
+            return refused;
+        }
+        model.addAttribute("drill", ranking.responses(actor, Period.parse(period), block, priority, after));
+        model.addAttribute("indicator", indicators.get(Ranking.RESPONSE_INDICATOR));
+        model.addAttribute("priority", priority);
+        return "evaluation/cases";
+    }
+
     @GetMapping("/evaluation/objections")
     String objections(@RequestParam(required = false) String status, Model model, HttpServletResponse response) {
         Actor actor = Actors.current();
@@ -203,6 +217,10 @@ class EvaluationPageController {
         Map<String, String> headers = new java.util.HashMap<>();
         for (String h : java.util.List.of("rank", "subject", "score", "grade", "inputs")) {
             headers.put(h, messages.getMessage("evaluation.column." + h, null, h, locale));
+        }
+        for (String h : java.util.List.of("police", "priority", "incidents", "onScene", "onTime", "target", "median",
+                "p90")) {
+            headers.put(h, messages.getMessage("evaluation.sheet." + h, null, h, locale));
         }
         byte[] bytes = workbooks.of(s, locale, sheets, headers);
         return ResponseEntity.ok()

@@ -13,6 +13,7 @@ import cn.civicloop.evaluation.internal.Calculator;
 import cn.civicloop.evaluation.internal.EvaluationProperties;
 import cn.civicloop.evaluation.internal.Indicator;
 import cn.civicloop.evaluation.internal.Indicators;
+import cn.civicloop.evaluation.internal.PoliceResponses;
 import cn.civicloop.evaluation.internal.Snapshots;
 
 /** What the pages and the API show of a period: the boards (红黑榜), one subject's figures, a drill-down. */
@@ -24,14 +25,20 @@ class Ranking {
             List<Snapshots.Score> red, List<Snapshots.Score> black) {
     }
 
+    /**
+     * @param police a police block's response per priority as the version froze it (empty for other kinds)
+     */
     record SubjectFigures(Snapshots.Snapshot snapshot, SubjectKind kind, String key, Snapshots.Score score,
-            List<Snapshots.Figure> figures) {
+            List<Snapshots.Figure> figures, List<PoliceResponses.PriorityFigures> police) {
     }
 
     /** The facts behind one count of an indicator, live from the fact table with the figure's own predicate. */
     record DrillDown(String period, SubjectKind kind, String key, String indicator, int term, String termKey,
             List<String> terms, List<Calculator.Row> rows, Long nextAfter) {
     }
+
+    /** The indicator a response-time drill-down is shown under (its rate counts the same incidents). */
+    static final String RESPONSE_INDICATOR = "POLICE_ON_TIME";
 
     private final Snapshots snapshots;
     private final Calculator calculator;
@@ -73,11 +80,28 @@ class Ranking {
         EvaluationAccess.readsSubject(actor, kind, key);
         Optional<Snapshots.Snapshot> s = snapshot(actor, period, draft);
         if (s.isEmpty()) {
-            return new SubjectFigures(null, kind, key, null, List.of());
+            return new SubjectFigures(null, kind, key, null, List.of(), List.of());
         }
         Snapshots.Score score = snapshots.scores(s.get().id(), kind).stream().filter(x -> x.subjectKey().equals(key))
                 .findFirst().orElse(null);
-        return new SubjectFigures(s.get(), kind, key, score, snapshots.figures(s.get().id(), kind, key));
+        return new SubjectFigures(s.get(), kind, key, score, snapshots.figures(s.get().id(), kind, key),
+                kind == SubjectKind.POLICE_BLOCK ? snapshots.policeFigures(s.get().id(), key) : List.of());
+    }
+
+    /**
+     * The incidents behind a police block's median and p90 of one priority: its cleared incidents with a unit on
+     * scene, live from the fact table like every drill-down.
+     */
+    DrillDown responses(Actor actor, Period period, String block, int priority, long after) {
+        EvaluationAccess.readsSubject(actor, SubjectKind.POLICE_BLOCK, block);
+        if (priority < 1 || priority > 4) {
+            throw new cn.civicloop.shared.InvalidInputException("priority", "警情等级应为1至4 (priority is 1 to 4)");
+        }
+        List<Calculator.Row> rows = calculator.responseRows(period, block, priority, after,
+                properties.drillDownLimit());
+        Long next = rows.size() == properties.drillDownLimit() ? rows.get(rows.size() - 1).id() : null;
+        return new DrillDown(period.key(), SubjectKind.POLICE_BLOCK, block, RESPONSE_INDICATOR, priority,
+                Calculator.responseCount(priority), List.of(), rows, next);
     }
 
     DrillDown drillDown(Actor actor, Period period, SubjectKind kind, String key, String code, int term, long after) {

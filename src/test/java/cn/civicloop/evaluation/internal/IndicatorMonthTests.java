@@ -200,7 +200,8 @@ class IndicatorMonthTests {
         byte[] bytes = workbooks.of(published, java.util.Locale.SIMPLIFIED_CHINESE,
                 Map.of(SubjectKind.DEPARTMENT, "一级承办单位"), Map.of("subject", "考评对象"));
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
-            assertThat(book.getNumberOfSheets()).isEqualTo(SubjectKind.values().length);
+            // one sheet per kind, and the police blocks' response times per priority beside their ranking
+            assertThat(book.getNumberOfSheets()).isEqualTo(SubjectKind.values().length + 1);
             var sheet = book.getSheet("一级承办单位");
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("考评对象");
             String name = "#" + dept; // an invented department has no name in the directory

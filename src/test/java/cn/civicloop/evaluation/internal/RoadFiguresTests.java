@@ -151,6 +151,47 @@ class RoadFiguresTests extends ApiTest {
         assertThat(PageSession.login(port(), "jtj").get("/evaluation/responses").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aRoundPassedUpOrHandedOverByHandIsSettledAsAnsweredThen() {
+        Segment s = roadData.segmentByCode("R01-1").orElseThrow();
+        double[] mid = s.coordinates().get(1);
+        long up = report(mid, "广济路路面坑洼");
+        long over = report(mid, "广济路窨井盖缺失");
+        long done = report(mid, "广济路树枝遮挡");
+        // the squad leader holding each issue (round 1) acts on it without answering it first
+        Api.Answer escalated = api.post("/api/v1/roads/issues/" + up + "/escalate", api.login("road2"),
+                Map.of("remark", "需片区路长协调"));
+        assertThat(escalated.status()).as(escalated.body()).isEqualTo(200);
+        Api.Answer handed = api.post("/api/v1/roads/issues/" + over + "/hand-over", api.login("road2"),
+                Map.of("remark", "需住建部门处理"));
+        assertThat(handed.status()).as(handed.body()).isEqualTo(200);
+        Api.Answer resolved = api.post("/api/v1/roads/issues/" + done + "/resolve", api.login("road2"),
+                Map.of("remark", "已清理树枝"));
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+
+        // each round 1 is settled, answered in time, with a ROAD_ANSWER hit for its chief; the escalated issue's
+        // round 2 runs on (not settled yet)
+        long chief = roadData.chiefByUsername("road2").orElseThrow().id();
+        for (long issue : List.of(up, over, done)) {
+            Node.await(Duration.ofSeconds(30), "round 1 of issue " + issue + " settled", () -> jdbc.sql(
+                    "select count(*) from evaluation_road_answer where issue_id = ? and hold_round = 1"
+                            + " and answered_at is not null and answered_at <= due and chief_id = ?")
+                    .params(issue, chief).query(Long.class).single() == 1);
+            assertThat(jdbc.sql("select count(*) from evaluation_fact where source = ? and hit = true"
+                    + " and road_chief_id = ?").params("RA:" + issue + ":1", chief).query(Long.class).single())
+                    .isEqualTo(1);
+        }
+        assertThat(jdbc.sql("select count(*) from evaluation_road_answer where issue_id = ? and hold_round = 2")
+                .param(up).query(Long.class).single()).isZero();
+    }
+
+    private long report(double[] at, String title) {
+        Api.Answer reported = api.post("/api/v1/roads/issues", api.login("road3"), Map.of(
+                "title", title, "description", title + "，需要处理", "lat", at[1], "lon", at[0]));
+        assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+        return reported.json().get("id").asLong();
+    }
+
     private static ChiefAnswerSettled settled(long issue, int round, long chief, String area, Instant since,
             Instant answered) {
         return new ChiefAnswerSettled(issue, round, chief, 3, area, since, since.plusSeconds(7200), answered);

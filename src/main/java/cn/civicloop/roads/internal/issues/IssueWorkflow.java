@@ -107,6 +107,7 @@ public class IssueWorkflow {
                 Phrase.of("problem.roads.no-chief-above", "一级路长之上没有路长：请移交部门或吹哨")));
         Instant now = clock.instant();
         store.step(id, now, chief.name(), IssueAction.ESCALATED, chief.id(), next.id(), Text.cleanOrNull(remark));
+        settleUnanswered(r, chief, now);
         timers.hold(id, next, r.round() + 1, now);
         return reader.view(id, Actor.system());
     }
@@ -118,6 +119,7 @@ public class IssueWorkflow {
         Instant now = clock.instant();
         String number = loop.handOver(r, chief, actor, Text.cleanOrNull(remark), store.photos(id));
         store.handedOver(id, IssueStatus.HANDED_OVER, number, now);
+        settleUnanswered(r, chief, now);
         // the chief's own remark; the case number is the issue's, shown beside it
         store.step(id, now, chief.name(), IssueAction.HANDED_OVER, chief.id(), null, Text.cleanOrNull(remark));
         return reader.view(id, Actor.system());
@@ -126,13 +128,14 @@ public class IssueWorkflow {
     /** The holder settles the issue himself. */
     @Transactional
     public IssueView resolve(long id, Chief chief, String resolution) {
-        held(id, chief, IssueAction.RESOLVED);
+        IssueRecord r = held(id, chief, IssueAction.RESOLVED);
         String text = Text.cleanOrNull(resolution);
         if (text == null) {
             throw new InvalidInputException("resolution", Phrase.of("problem.roads.resolution-required", "请填写处置结果"));
         }
         Instant now = clock.instant();
         store.resolved(id, IssueStatus.RESOLVED, text, now);
+        settleUnanswered(r, chief, now);
         store.step(id, now, chief.name(), IssueAction.RESOLVED, chief.id(), null, text);
         return reader.view(id, Actor.system());
     }
@@ -165,6 +168,17 @@ public class IssueWorkflow {
                 segment == null ? null : segment.id(), all);
         store.fixed(id, IssueTransitions.require(IssueTransitions.START, IssueAction.FIXED), number, resolution, now);
         store.step(id, now, reporter.name(), IssueAction.FIXED, reporter.id(), null, resolution);
+    }
+
+    /**
+     * Passing an issue up, handing it over or resolving it ends the holder's round by his own act: he took the issue
+     * up then, so the round is answered at that moment (hand-over and resolution store it as the answer too). Without
+     * this the round's timer, which only acts on a pending issue still in that round, would never settle it.
+     */
+    private void settleUnanswered(IssueRecord round, Chief chief, Instant at) {
+        if (round.answeredAt() == null) {
+            timers.settled(round, chief, at);
+        }
     }
 
     /** The issue, if {@code chief} holds it and {@code action} may be taken on it now. */
