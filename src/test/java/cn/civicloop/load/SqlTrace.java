@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -153,9 +154,11 @@ final class SqlTrace {
             throw e.getCause();
         }
         Class<?> type = method.getReturnType();
-        boolean jdbc = result != null && type.isInterface() && type.getPackageName().equals("java.sql");
-        int resultId = jdbc ? handles.incrementAndGet() : -1;
         List<Call> r = recording;
+        // Statements are wrapped to be counted; result sets and the like only while recording, to cost nothing else.
+        boolean jdbc = result != null && type.isInterface() && type.getPackageName().equals("java.sql")
+                && (r != null || Statement.class.isAssignableFrom(type));
+        int resultId = jdbc ? handles.incrementAndGet() : -1;
         if (r != null) {
             r.add(new Call(borrow, id, method, unwrapped(args, true), resultId,
                     jdbc || !isValue(result) ? null : result));
