@@ -3,7 +3,9 @@ package cn.civicloop.classifier.model;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,16 +29,20 @@ public final class TextFeatures {
         String t = normalise(title);
         String d = normalise(detail);
         boolean shared = config.sharedWeight() > 0;
+        // Each text is segmented once: the shared block holds the same words as the text's own block, and HanLP's
+        // segmentation is most of the CPU an appeal's classification costs.
         if (!t.isEmpty()) {
-            add(t, TITLE, config, counts);
+            List<String> words = words(t, config);
+            add(t, words, TITLE, config.maxCharGram(), counts);
             if (shared) {
-                add(t, SHARED, config, counts);
+                add(t, words, SHARED, config.maxCharGram(), counts);
             }
         }
         if (!d.isEmpty()) {
-            add(d, DETAIL, config, counts);
+            List<String> words = words(d, config);
+            add(d, words, DETAIL, config.detailCharGram(), counts);
             if (shared) {
-                add(d, SHARED, config, counts);
+                add(d, words, SHARED, config.maxCharGram(), counts);
             }
         }
         return counts;
@@ -50,15 +56,25 @@ public final class TextFeatures {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
     }
 
-    private static void add(String text, char block, FeatureConfig config, Map<String, Integer> counts) {
-        if (config.words()) {
-            for (Term term : HanLP.segment(text)) {
-                if (hasContent(term.word)) {
-                    counts.merge(block + "w" + term.word, 1, Integer::sum);
-                }
+    /** The dictionary words of a normalised text with some letter or digit in them; none when words are off. */
+    private static List<String> words(String text, FeatureConfig config) {
+        if (!config.words()) {
+            return List.of();
+        }
+        List<Term> terms = HanLP.segment(text);
+        List<String> words = new ArrayList<>(terms.size());
+        for (Term term : terms) {
+            if (hasContent(term.word)) {
+                words.add(term.word);
             }
         }
-        int longest = block == DETAIL ? config.detailCharGram() : config.maxCharGram();
+        return words;
+    }
+
+    private static void add(String text, List<String> words, char block, int longest, Map<String, Integer> counts) {
+        for (String word : words) {
+            counts.merge(block + "w" + word, 1, Integer::sum);
+        }
         int[] cps = text.codePoints().toArray();
         int start = 0;
         while (start < cps.length) {

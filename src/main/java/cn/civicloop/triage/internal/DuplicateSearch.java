@@ -68,7 +68,14 @@ class DuplicateSearch {
         for (AppealSnapshot other : cases.snapshots(unsigned)) {
             recent.add(sign(other));
         }
-        Signature self = sign(appeal);
+        // Signed already when an earlier appeal met it as an unsigned candidate (a backlog of untriaged cases).
+        Signature self;
+        synchronized (signed) {
+            self = signed.get(appeal.number());
+        }
+        if (self == null) {
+            self = sign(appeal);
+        }
         return finder.candidates(self, recent).stream().limit(5)
                 .map(m -> new TriageRecords.Duplicate(m.id(), m.textSimilarity(), m.distanceMeters(), m.reason()))
                 .toList();

@@ -2,6 +2,9 @@ package cn.civicloop.triage.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,13 +69,17 @@ public class TriageRecords {
         if (inserted == 0) {
             return false;
         }
-        for (Suggestion s : suggestions) {
-            jdbc.sql("""
-                    insert into triage_suggestion (case_number, rank_no, category, confidence, department_code, unit_code, rule_id)
-                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                    .params(d.caseNumber(), s.rank(), s.category(), s.confidence(), s.departmentCode(), s.unitCode(),
-                            s.ruleId())
-                    .update();
+        if (!suggestions.isEmpty()) {
+            // One statement for the ranked suggestions (up to three) instead of one each: fewer round trips an appeal.
+            List<Object> params = new ArrayList<>();
+            for (Suggestion s : suggestions) {
+                params.addAll(Arrays.asList(d.caseNumber(), s.rank(), s.category(), s.confidence(), s.departmentCode(),
+                        s.unitCode(), s.ruleId()));
+            }
+            jdbc.sql("insert into triage_suggestion (case_number, rank_no, category, confidence, department_code, "
+                    + "unit_code, rule_id) values " + String.join(", ", Collections.nCopies(suggestions.size(),
+                            "(?, ?, ?, ?, ?, ?, ?)")) + " on conflict do nothing")
+                    .params(params).update();
         }
         return true;
     }
