@@ -213,7 +213,7 @@ public class FootageRequests {
         String body = text("cameras.letter.requested.body", actor.displayName(), subject, ref, String.join("、", codes),
                 MINUTE.format(due), purpose);
         for (Role role : List.of(Role.HANDLER, Role.DEPT_HEAD)) {
-            letters.toDepartment(centre, role, ref, "FOOTAGE_REQUEST", cut(title, 200), cut(body, 1000),
+            letters.toDepartment(centre, role, reference(ref), "FOOTAGE_REQUEST", cut(title, 200), cut(body, 1000),
                     "footage-request:" + id);
         }
     }
@@ -221,7 +221,7 @@ public class FootageRequests {
     /** The answer in the requester's inbox. */
     private void letterToRequester(FootageRequest r, String status, String detail, Actor actor) {
         String subject = text("cameras.letter.subject." + r.subjectKind());
-        letters.toStaff(r.requestedBy(), r.subjectRef(), "FOOTAGE_ANSWER",
+        letters.toStaff(r.requestedBy(), reference(r.subjectRef()), "FOOTAGE_ANSWER",
                 cut(text("cameras.letter.answered.title", String.valueOf(r.id()), text("cameras.footage.status." + status)), 200),
                 cut(text("cameras.letter.answered.body", actor.displayName(), subject, r.subjectRef(), detail), 1000),
                 "footage-answer:" + r.id());
@@ -229,6 +229,11 @@ public class FootageRequests {
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, LETTER_LOCALE);
+    }
+
+    /** A letter's reference holds 40 characters; a subject's may have 60 (never so long for cases and incidents). */
+    private static String reference(String ref) {
+        return ref.length() <= 40 ? ref : ref.substring(0, 40);
     }
 
     private static String cut(String s, int max) {
