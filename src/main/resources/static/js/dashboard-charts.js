@@ -70,13 +70,12 @@
   function map(points) {
     var el = document.getElementById('dash-map');
     if (!el || typeof L === 'undefined') { return; }
-    var m = L.map(el, { attributionControl: false }).setView([34.86, 117.60], 11);
-    // tiles only when the district configured its own server (civicloop.map.tile-url)
-    if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(m); }
-    // the application's own layer (roads with names, areas, named places): readable with no tile server
-    if (window.PlacesMap) { PlacesMap.vectorLayer(m, 'WGS84'); }
+    if (!window.PlacesMap) { return; }
+    // the application's own layer (roads with names, areas, named places) with the tiles, if any, and their datum
+    var handle = PlacesMap.attach(el, [34.86, 117.60], 11);
+    var m = handle.map;
     fetch(d.areas).then(function (r) { return r.json(); }).then(function (geojson) {
-      var layer = L.geoJSON(geojson, {
+      var layer = handle.geoJson(geojson, {
         style: { color: GREY, weight: 1, fillOpacity: 0.04 },
         onEachFeature: function (f, l) { l.bindTooltip(document.createTextNode(f.properties.name)); }
       }).addTo(m);
@@ -84,7 +83,7 @@
       points.forEach(function (p) {
         var label = document.createElement('span');
         label.textContent = p.number + ' · ' + p.status + ' · ' + p.title;
-        L.circleMarker([p.lat, p.lon], { radius: 6, weight: 1, color: '#fff', fillOpacity: 0.9,
+        L.circleMarker(handle.toMap(p.lat, p.lon), { radius: 6, weight: 1, color: '#fff', fillOpacity: 0.9,
                                          fillColor: p.overdue ? RED : BLUE })
           .bindTooltip(label).on('click', function () { go(d.caseUrl + encodeURIComponent(p.number)); })
           .addTo(m);

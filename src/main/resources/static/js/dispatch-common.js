@@ -65,15 +65,17 @@ var Dispatch = (function () {
     if (seconds === null || seconds === undefined) { return '—'; }
     return label('dispatch.minutes', (seconds / 60).toFixed(1));
   }
-  function drawBlocks(map, url, done) {
+  // the blocks and their posts on a map made by PlacesMap.attach (handle: the map and its projection)
+  function drawBlocks(handle, url, done) {
+    var map = handle.map;
     get(url).then(function (geojson) {
-      var layer = L.geoJSON(geojson, {
+      var layer = handle.geoJson(geojson, {
         style: { color: '#1f4e79', weight: 2, fillOpacity: 0.06 },
         onEachFeature: function (f, l) { l.bindTooltip(f.properties.code + ' ' + f.properties.name); }
       }).addTo(map);
       map.fitBounds(layer.getBounds());
       geojson.features.forEach(function (f) {
-        L.marker([f.properties.postLat, f.properties.postLon], {
+        L.marker(handle.toMap(f.properties.postLat, f.properties.postLon), {
           icon: L.divIcon({ className: 'post-icon', html: '★', iconSize: [14, 14] }), title: f.properties.post,
           interactive: false
         }).addTo(map);

@@ -11,15 +11,15 @@
   var L_ = Dispatch.label, of = Dispatch.of;
 
   // ---- the place of the call being entered (the draft) and of the selected incident
-  var map = null, draftPin = null, incidentPin = null, draft = null;
-  if (typeof L !== 'undefined') {
-    var mapEl = $('desk-map');
-    map = L.map(mapEl, { attributionControl: false }).setView([34.86, 117.55], 12);
-    if (mapEl.dataset.tiles) { L.tileLayer(mapEl.dataset.tiles, { maxZoom: 19 }).addTo(map); }
-    // the gazetteer's roads, names and doorplates, readable without tiles (the desk's tiles and pins are WGS84)
-    if (window.PlacesMap) { PlacesMap.vectorLayer(map, 'WGS84'); }
-    Dispatch.drawBlocks(map, api + '/blocks');
-    map.on('click', function (e) { setPlace(e.latlng.lat, e.latlng.lng); });
+  // every pin goes through handle.toMap and a click back through handle.fromMap: over GCJ-02 tiles both are shifted,
+  // what is stored stays WGS84
+  var map = null, handle = null, draftPin = null, incidentPin = null, draft = null;
+  if (typeof L !== 'undefined' && window.PlacesMap) {
+    // the gazetteer's roads, names and doorplates, readable without tiles
+    handle = PlacesMap.attach($('desk-map'), [34.86, 117.55], 12);
+    map = handle.map;
+    Dispatch.drawBlocks(handle, api + '/blocks');
+    map.on('click', function (e) { var p = handle.fromMap(e.latlng); setPlace(p.lat, p.lon); });
   }
 
   // The one way a place reaches the draft: the map's click, the coordinate fields and an address chosen
@@ -33,9 +33,9 @@
     draft = p;
     if (map) {
       if (!p && draftPin) { map.removeLayer(draftPin); draftPin = null; }
-      if (p && draftPin) { draftPin.setLatLng([p.lat, p.lon]); }
+      if (p && draftPin) { draftPin.setLatLng(handle.toMap(p.lat, p.lon)); }
       if (p && !draftPin) {
-        draftPin = L.circleMarker([p.lat, p.lon], { radius: 8, color: '#b3261e', className: 'draft-pin' }).addTo(map);
+        draftPin = L.circleMarker(handle.toMap(p.lat, p.lon), { radius: 8, color: '#b3261e', className: 'draft-pin' }).addTo(map);
       }
     }
     $('place-status').textContent = p ? L_('dispatch.place.draft', p.lat.toFixed(6), p.lon.toFixed(6)) : L_('dispatch.pick');
@@ -66,26 +66,27 @@
       $('place-status').className = 'errors';
     } else {
       showDraft(t.place);
-      if (t.place && map) { map.panTo([t.place.lat, t.place.lon]); }
+      if (t.place && map) { map.panTo(handle.toMap(t.place.lat, t.place.lon)); }
     }
     return t;
   }
   $('call-lat').addEventListener('input', onTyped);
   $('call-lon').addEventListener('input', onTyped);
   $('place-clear').addEventListener('click', clearPlace);
-  // an address chosen among the gazetteer's suggestions (places-suggest.js) pins the call at its stored point
+  // an address chosen among the gazetteer's suggestions (places-suggest.js) pins the call at its stored point, shown
+  // at street zoom where the layer draws the doorplates
   $('call-address').addEventListener('place-picked', function (e) {
     setPlace(e.detail.lat, e.detail.lon);
-    if (map) { map.setView([e.detail.lat, e.detail.lon], Math.max(map.getZoom(), 16)); }
+    if (map) { map.setView(handle.toMap(e.detail.lat, e.detail.lon), Math.max(map.getZoom(), 17)); }
   });
 
   function showIncidentOnMap(i) {
     if (!map) { return; }
     if (incidentPin) { map.removeLayer(incidentPin); incidentPin = null; }
     if (i.lat === null || i.lat === undefined) { return; }
-    incidentPin = L.marker([i.lat, i.lon], { icon: L.divIcon({ className: 'incident-icon incident-pin p' + i.priority,
+    incidentPin = L.marker(handle.toMap(i.lat, i.lon), { icon: L.divIcon({ className: 'incident-icon incident-pin p' + i.priority,
       html: '▲', iconSize: [18, 18] }), title: i.number, interactive: false }).addTo(map);
-    if (shownOnMap !== i.number) { map.setView([i.lat, i.lon], Math.max(map.getZoom(), 14)); shownOnMap = i.number; }
+    if (shownOnMap !== i.number) { map.setView(handle.toMap(i.lat, i.lon), Math.max(map.getZoom(), 14)); shownOnMap = i.number; }
   }
 
   // ---- entering a call

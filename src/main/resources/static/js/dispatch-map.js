@@ -2,13 +2,12 @@
 // response-time figures; live through the push stream.
 (function () {
   var root = document.getElementById('command');
-  if (!root || typeof L === 'undefined') { return; }
+  if (!root || typeof L === 'undefined' || !window.PlacesMap) { return; }
   var api = root.dataset.api;
   var mapEl = document.getElementById('command-map');
-  var map = L.map(mapEl, { attributionControl: false }).setView([34.86, 117.55], 12);
-  if (mapEl.dataset.tiles) { L.tileLayer(mapEl.dataset.tiles, { maxZoom: 19 }).addTo(map); }
-  // the application's own layer (roads with names, areas, named places): readable with no tile server
-  if (window.PlacesMap) { PlacesMap.vectorLayer(map, 'WGS84'); }
+  // the application's own layer (roads with names, areas, named places) with the tiles, if any, and their datum
+  var handle = PlacesMap.attach(mapEl, [34.86, 117.55], 12);
+  var map = handle.map;
   var unitLayer = L.layerGroup().addTo(map);
   var incidentLayer = L.layerGroup().addTo(map);
   var COLOURS = { AVAILABLE: '#2e7d32', DISPATCHED: '#f9a825', ACKNOWLEDGED: '#ef6c00', EN_ROUTE: '#e65100',
@@ -20,13 +19,13 @@
     s.style.color = COLOURS[k];
     legend.appendChild(s);
   });
-  Dispatch.drawBlocks(map, api + '/blocks');
+  Dispatch.drawBlocks(handle, api + '/blocks');
 
   function units() {
     Dispatch.get(api + '/units').then(function (list) {
       unitLayer.clearLayers();
       list.filter(function (u) { return (u.onDuty || u.status !== 'AVAILABLE') && u.lat !== null; }).forEach(function (u) {
-        L.circleMarker([u.lat, u.lon], { radius: 7, weight: 2, color: '#1d2733', fillColor: COLOURS[u.status],
+        L.circleMarker(handle.toMap(u.lat, u.lon), { radius: 7, weight: 2, color: '#1d2733', fillColor: COLOURS[u.status],
           fillOpacity: 0.95, className: 'unit-marker unit-' + u.code + ' status-' + u.status })
           .bindTooltip(u.callSign + ' ' + of('dispatch.unit.status', u.status) + (u.incidentNumber ? ' ' + u.incidentNumber : ''))
           .addTo(unitLayer);
@@ -40,7 +39,7 @@
       // an incident not yet placed has no pin: the desk lists it and asks for its place
       list.filter(function (i) { return ['OPEN', 'DISPATCHED', 'ON_SCENE', 'DIVERTED'].indexOf(i.status) >= 0 && i.lat !== null; })
         .forEach(function (i) {
-          L.marker([i.lat, i.lon], { icon: L.divIcon({ className: 'incident-icon p' + i.priority, html: '▲',
+          L.marker(handle.toMap(i.lat, i.lon), { icon: L.divIcon({ className: 'incident-icon p' + i.priority, html: '▲',
             iconSize: [16, 16] }), title: i.number })
             .bindTooltip(i.number + ' P' + i.priority + ' ' + of('dispatch.incident.type', i.type) + ' '
               + of('dispatch.incident.status', i.status)).addTo(incidentLayer);

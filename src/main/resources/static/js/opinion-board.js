@@ -29,20 +29,18 @@
   }
 
   var mapEl = document.getElementById('opinion-map');
-  if (typeof L !== 'undefined') {
-    var map = L.map(mapEl, { attributionControl: false }).setView([34.86, 117.55], 11);
-    // tiles only when the district configured its own server (civicloop.map.tile-url)
-    if (d.tiles) { L.tileLayer(d.tiles, { maxZoom: 19 }).addTo(map); }
-    // the application's own layer (roads with names, areas, named places): readable with no tile server
-    if (window.PlacesMap) { PlacesMap.vectorLayer(map, 'WGS84'); }
+  if (typeof L !== 'undefined' && window.PlacesMap) {
+    // the application's own layer (roads with names, areas, named places) with the tiles, if any, and their datum
+    var handle = PlacesMap.attach(mapEl, [34.86, 117.55], 11);
+    var map = handle.map;
     var order = trend.map(function (t) { return t.topicId; });
     var markers = points.map(function (p) {
       var colour = COLOURS[Math.max(0, order.indexOf(p.topicId)) % COLOURS.length];
-      return L.circleMarker([p.lat, p.lon], { radius: 6, color: '#1d2733', weight: 1, fillColor: colour, fillOpacity: 0.9 })
+      return L.circleMarker(handle.toMap(p.lat, p.lon), { radius: 6, color: '#1d2733', weight: 1, fillColor: colour, fillOpacity: 0.9 })
         .bindTooltip(p.topicId + ' · ' + p.number).addTo(map);
     });
     fetch(d.areas).then(function (r) { return r.json(); }).then(function (geojson) {
-      var outline = L.geoJSON(geojson, { style: { color: '#1d2733', weight: 1, fillOpacity: 0.03 } }).addTo(map);
+      var outline = handle.geoJson(geojson, { style: { color: '#1d2733', weight: 1, fillOpacity: 0.03 } }).addTo(map);
       if (markers.length > 0) {
         map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3));
       } else {

@@ -2,7 +2,9 @@
 // street zoom, doorplates (GET /api/v1/places/layer, by box and zoom, simplified by the server). Optional tiles
 // (civicloop.places.tiles.*) are drawn under them. GCJ-02 tiles are offset from our WGS84 data: then the server
 // shifts the layer (datum=GCJ02), toMap() shifts our points onto the tiles and fromMap() shifts a picked point back
-// (the same formula as the geo module's ChinaDatum), so that what is stored is always WGS84.
+// (the same formula as the geo module's ChinaDatum), so that what is stored is always WGS84. Every map of the
+// application (report, case, cameras, 110 desk, command map, dashboard, public board, opinion board, road chiefs)
+// is made by attach() and draws its pins through the handle's toMap().
 (function () {
   if (typeof L === 'undefined') { return; }
   var A = 6378245.0, EE = 0.00669342162296594323;
@@ -60,8 +62,7 @@
   }
 
   // Draws the gazetteer's layer on a map and keeps it current as the map moves; datum 'GCJ02' over GCJ-02 tiles.
-  // Maps that draw their own pins in WGS84 (desk, command map, dashboard, board, opinion, road chiefs) add it with
-  // 'WGS84'; their tiles (civicloop.map.tile-url) are WGS84 too.
+  // Every map of the application gets it through attach(), with the datum of its tiles.
   function vectorLayer(map, datum, base) {
     var group = L.layerGroup().addTo(map), asked = 0;
     datum = datum || 'WGS84';
@@ -104,19 +105,36 @@
     return group;
   }
 
-  // A map in el with the configured tiles (data-tiles, data-tiles-crs) and the gazetteer's layer.
-  function attach(el, centre, zoom) {
-    var datum = el.dataset.tiles && el.dataset.tilesCrs === 'GCJ02' ? 'GCJ02' : 'WGS84';
-    function toMap(lat, lon) { return L.latLng(datum === 'GCJ02' ? toGcj02(lat, lon) : [lat, lon]); }
+  // The datum of a map element's tiles: GCJ-02 only when it draws tiles declared so (data-tiles-crs).
+  function datumOf(el) { return el.dataset.tiles && el.dataset.tilesCrs === 'GCJ02' ? 'GCJ02' : 'WGS84'; }
+
+  // The one projection every map draws its pins with. Our data are WGS84; over GCJ-02 tiles every point is shifted
+  // onto the tiles (toMap), a point picked on the map is shifted back (fromMap) and WGS84 GeoJSON (areas, blocks)
+  // is drawn shifted (geoJson), so pins, areas and the gazetteer's layer stay on the same spot of the tiles.
+  function projection(datum) {
+    var gcj = datum === 'GCJ02';
+    function toMap(lat, lon) { return L.latLng(gcj ? toGcj02(lat, lon) : [lat, lon]); }
     function fromMap(latlng) {
-      var p = datum === 'GCJ02' ? toWgs84(latlng.lat, latlng.lng) : [latlng.lat, latlng.lng];
+      var p = gcj ? toWgs84(latlng.lat, latlng.lng) : [latlng.lat, latlng.lng];
       return { lat: p[0], lon: p[1] };
     }
+    function geoJson(data, options) {
+      var o = L.extend({}, options || {});
+      if (gcj) { o.coordsToLatLng = function (c) { return toMap(c[1], c[0]); }; }
+      return L.geoJSON(data, o);
+    }
+    return { datum: datum, toMap: toMap, fromMap: fromMap, geoJson: geoJson };
+  }
+
+  // A map in el with the configured tiles (data-tiles, data-tiles-crs) and the gazetteer's layer; the handle gives
+  // the map and its projection (toMap, fromMap, geoJson), which every pin, click and GeoJSON layer goes through.
+  function attach(el, centre, zoom) {
+    var p = projection(datumOf(el));
     var start = centre || [34.86, 117.55];
-    var map = L.map(el, { attributionControl: false }).setView(toMap(start[0], start[1]), zoom || 12);
+    var map = L.map(el, { attributionControl: false }).setView(p.toMap(start[0], start[1]), zoom || 12);
     if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map); }
-    vectorLayer(map, datum);
-    return { map: map, datum: datum, toMap: toMap, fromMap: fromMap };
+    vectorLayer(map, p.datum);
+    return L.extend({ map: map }, p);
   }
 
   // The pin's address, read back from the gazetteer (WGS84 point); resolves to the label or null.
@@ -128,6 +146,6 @@
       .catch(function () { return null; });
   }
 
-  window.PlacesMap = { attach: attach, vectorLayer: vectorLayer, reverse: reverse, toGcj02: toGcj02,
-    toWgs84: toWgs84 };
+  window.PlacesMap = { attach: attach, projection: projection, vectorLayer: vectorLayer, reverse: reverse,
+    toGcj02: toGcj02, toWgs84: toWgs84 };
 })();

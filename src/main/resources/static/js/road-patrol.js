@@ -11,7 +11,7 @@
   var road = document.getElementById('position-road');
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');
-  var map = null, marker = null, halo = null, lastSent = 0, lastSnap = 0;
+  var map = null, handle = null, marker = null, halo = null, lastSent = 0, lastSnap = 0;
 
   function msg(name, args) {
     var text = data[name] || '';
@@ -41,7 +41,7 @@
 
   function show(lat, lon, accuracy) {
     if (!map) { return; }
-    var at = L.latLng(lat, lon);
+    var at = handle.toMap(lat, lon);
     if (marker) {
       marker.setLatLng(at);
     } else {
@@ -92,7 +92,7 @@
     var first = !marker;
     fill(c.latitude, c.longitude, false);
     show(c.latitude, c.longitude, c.accuracy);
-    if (map && first) { map.setView([c.latitude, c.longitude], Math.max(map.getZoom(), 16)); }
+    if (map && first) { map.setView(handle.toMap(c.latitude, c.longitude), Math.max(map.getZoom(), 16)); }
     say(msg('msgLocated', [window.CivicTime ? CivicTime.at(position.timestamp) : '', Math.round(c.accuracy)]));
     snap(c.latitude, c.longitude, first);
     send(c.latitude, c.longitude, position.timestamp);
@@ -103,27 +103,27 @@
     if (state) { state.setAttribute('data-gps', 'unavailable'); }
   }
 
-  if (el && typeof L !== 'undefined') {
-    map = L.map(el, { attributionControl: false }).setView([34.86, 117.60], 11);
-    // tiles only when the district configured its own server (civicloop.map.tile-url)
-    if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map); }
-    // the application's own layer (roads with names, areas, named places): readable with no tile server
-    if (window.PlacesMap) { PlacesMap.vectorLayer(map, 'WGS84'); }
+  if (el && typeof L !== 'undefined' && window.PlacesMap) {
+    // the application's own layer (roads with names, areas, named places) with the tiles, if any, and their datum:
+    // every point drawn goes through handle.toMap, a tap comes back through handle.fromMap (WGS84 is what is sent)
+    handle = PlacesMap.attach(el, [34.86, 117.60], 11);
+    map = handle.map;
     var own = [];
     JSON.parse(data.segments || '[]').forEach(function (s) {
-      var line = L.polyline(s.line, { color: s.own ? '#1565c0' : '#78909c', weight: s.own ? 6 : 4, opacity: 0.85 })
+      var line = L.polyline(s.line.map(function (p) { return handle.toMap(p[0], p[1]); }), { color: s.own ? '#1565c0' : '#78909c', weight: s.own ? 6 : 4, opacity: 0.85 })
         .bindTooltip(s.label).addTo(map);
       if (s.own) { own.push(line); }
     });
     if (own.length) { map.fitBounds(L.featureGroup(own).getBounds(), { padding: [24, 24] }); }
     map.on('click', function (e) {
-      fill(e.latlng.lat, e.latlng.lng, true);
-      show(e.latlng.lat, e.latlng.lng, 0);
+      var p = handle.fromMap(e.latlng);
+      fill(p.lat, p.lon, true);
+      show(p.lat, p.lon, 0);
       say(msg('msgPicked'));
-      snap(e.latlng.lat, e.latlng.lng, true);
+      snap(p.lat, p.lon, true);
     });
     fetch(data.areas).then(function (r) { return r.json(); }).then(function (geojson) {
-      var areas = L.geoJSON(geojson, {
+      var areas = handle.geoJson(geojson, {
         style: { color: '#b3261e', weight: 1, fillOpacity: 0.03 },
         onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }
       }).addTo(map);

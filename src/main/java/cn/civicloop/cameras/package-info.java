@@ -4,11 +4,12 @@
  * exported as both; the nearest cameras of a point, searched in an in-memory grid ({@link cn.civicloop.cameras.Cameras});
  * and footage requests (调取视频) to the video centre: a task with a deadline on the business calendar, answered with
  * a reference to the archived footage or with the reason there is none. No video is stored, only references. A
- * request on a case and its answer are written on the case's timeline as notes of the application.
+ * request on a case and its answer are written on the case's timeline as notes of the application; the video centre
+ * gets a new request in its staff inbox and the requester the answer (notify's staff letters).
  * <p>
  * Owns the {@code cameras_*} tables, templates {@code templates/cameras/}, messages {@code messages-cameras*},
  * settings {@code civicloop.cameras.*}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Video linkage (雪亮工程)",
-        allowedDependencies = {"shared", "calendar", "cases", "cluster", "directory", "security"})
+        allowedDependencies = {"shared", "calendar", "cases", "cluster", "directory", "notify", "security"})
 package cn.civicloop.cameras;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import cn.civicloop.cameras.CameraStatus;
+import cn.civicloop.shared.CsvCells;
 import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.Text;
 import cn.civicloop.shared.web.CsvLines;
@@ -76,7 +77,7 @@ final class CameraFile {
     }
 
     private void readCsv(String text) {
-        List<String> lines = text.lines().toList();
+        List<String> lines = CsvCells.lines(text);
         if (lines.isEmpty() || !cells(lines.get(0)).stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList()
                 .equals(List.of(HEADER.split(",")))) {
             problem("line 1", Phrase.of("problem.cameras.import-header", "第一行必须是列名：{0}", HEADER));
@@ -204,31 +205,7 @@ final class CameraFile {
 
     /** The cells of one CSV line: quoted cells with doubled quotes, and the apostrophe the export puts before a formula. */
     static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(defused(cell.toString()));
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(defused(cell.toString()));
-        return cells;
+        return CsvCells.of(line, (cell, quoted) -> defused(cell));
     }
 
     private static String defused(String cell) {

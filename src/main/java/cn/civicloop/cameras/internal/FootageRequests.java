@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.directory.Role;
+import cn.civicloop.notify.StaffLetters;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.DistrictTime;
@@ -44,6 +46,9 @@ import cn.civicloop.shared.Text;
  * <p>
  * Who sees a request: the district leader and the video centre every request; anyone else the requests of his own
  * department, and his own when he belongs to none.
+ * <p>
+ * Inbox letters (站内信), in the same transaction: a new request to the video centre's handlers and heads, its answer
+ * to the requester. Letters are records, written in the district's language whoever reads them.
  */
 @Service
 public class FootageRequests {
@@ -75,10 +80,16 @@ public class FootageRequests {
     private final AuditTrail audit;
     private final CamerasProperties settings;
     private final Clock clock;
+    private final StaffLetters letters;
+    private final MessageSource messages;
+
+    private static final Locale LETTER_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     FootageRequests(FootageStore store, CameraStore cameras, CaseQueries caseQueries, CaseManagement caseManagement,
             Directory directory, BusinessCalendar calendar, AuditTrail audit, CamerasProperties settings,
-            Clock clock) {
+            Clock clock, StaffLetters letters, MessageSource messages) {
+        this.letters = letters;
+        this.messages = messages;
         this.store = store;
         this.cameras = cameras;
         this.caseQueries = caseQueries;
@@ -139,6 +150,7 @@ public class FootageRequests {
             caseManagement.act(ref, Actor.system(), new CaseCommand.Note("调取视频申请（第 " + id + " 号，" + actor.displayName()
                     + "发起，视频中心应于 " + MINUTE.format(due) + " 前答复）：点位 " + detail, false));
         }
+        lettersToVideoCentre(id, kind, ref, list, due, purpose, actor);
         audit.record("FOOTAGE_REQUESTED", "footage:" + id, "OK", kind + ":" + ref);
         return store.find(id, now).orElseThrow();
     }
@@ -184,8 +196,48 @@ public class FootageRequests {
             caseManagement.act(r.subjectRef(), Actor.system(), new CaseCommand.Note("视频中心答复调取申请（第 " + id + " 号，"
                     + actor.displayName() + (now.isAfter(r.dueAt()) ? "，已逾期" : "") + "）：" + detail, false));
         }
+        letterToRequester(r, a.footage() ? "ANSWERED" : "NO_FOOTAGE", detail, actor);
         audit.record("FOOTAGE_ANSWERED", "footage:" + id, "OK", a.footage() ? "footage" : "none");
         return store.find(id, now).orElseThrow();
+    }
+
+    /** The new request in the inbox of every handler and head of the video centre (and of its units). */
+    private void lettersToVideoCentre(long id, String kind, String ref, List<String> codes, Instant due,
+            String purpose, Actor actor) {
+        Long centre = directory.departmentByCode(settings.videoCentre()).map(Department::id).orElse(null);
+        if (centre == null) {
+            return; // no video centre configured in the directory: nobody could answer, nobody to tell
+        }
+        String subject = text("cameras.letter.subject." + kind);
+        String title = text("cameras.letter.requested.title", String.valueOf(id), subject, ref);
+        String body = text("cameras.letter.requested.body", actor.displayName(), subject, ref, String.join("、", codes),
+                MINUTE.format(due), purpose);
+        for (Role role : List.of(Role.HANDLER, Role.DEPT_HEAD)) {
+            letters.toDepartment(centre, role, reference(ref), "FOOTAGE_REQUEST", cut(title, 200), cut(body, 1000),
+                    "footage-request:" + id);
+        }
+    }
+
+    /** The answer in the requester's inbox. */
+    private void letterToRequester(FootageRequest r, String status, String detail, Actor actor) {
+        String subject = text("cameras.letter.subject." + r.subjectKind());
+        letters.toStaff(r.requestedBy(), reference(r.subjectRef()), "FOOTAGE_ANSWER",
+                cut(text("cameras.letter.answered.title", String.valueOf(r.id()), text("cameras.footage.status." + status)), 200),
+                cut(text("cameras.letter.answered.body", actor.displayName(), subject, r.subjectRef(), detail), 1000),
+                "footage-answer:" + r.id());
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LETTER_LOCALE);
+    }
+
+    /** A letter's reference holds 40 characters; a subject's may have 60 (never so long for cases and incidents). */
+    private static String reference(String ref) {
+        return ref.length() <= 40 ? ref : ref.substring(0, 40);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     public FootageRequest readable(long id, Actor actor) {

@@ -4,11 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import cn.civicloop.places.PlaceLevel;
+import cn.civicloop.shared.CsvCells;
 import cn.civicloop.shared.web.CsvLines;
 
 /**
@@ -50,34 +50,7 @@ final class GazetteerCsv {
 
     /** The cells of one line: quoted cells with doubled quotes, and the apostrophe our export puts before a formula. */
     static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == ',') {
-                cells.add(clean(cell.toString(), wasQuoted));
-                cell.setLength(0);
-                wasQuoted = false;
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(clean(cell.toString(), wasQuoted));
-        return cells;
+        return CsvCells.of(line, GazetteerCsv::clean);
     }
 
     private static String clean(String cell, boolean quoted) {

@@ -13,6 +13,7 @@ import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.geo.Jurisdictions;
 import cn.civicloop.geo.Placement;
 import cn.civicloop.places.PlaceLevel;
+import cn.civicloop.shared.CsvCells;
 import cn.civicloop.shared.Phrase;
 
 /**
@@ -55,7 +56,7 @@ final class ImportReader {
 
     /** Reads a CSV file: the header first, then one element per line. */
     void read(String text) {
-        List<String> lines = text.lines().toList();
+        List<String> lines = CsvCells.lines(text);
         if (lines.isEmpty() || !GazetteerCsv.cells(lines.get(0)).stream().map(String::trim).map(String::toLowerCase)
                 .toList().equals(List.of(GazetteerCsv.HEADER.split(",")))) {
             problem("line 1", "problem.places.import-header", "第一行必须是列名：{0}", GazetteerCsv.HEADER);
