@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.support.Api;
@@ -22,11 +20,9 @@ import cn.civicloop.support.Totp;
 /**
  * TOTP two-factor login: an administrator gets neither a token nor a page without his code, a wrong or replayed code
  * is refused and counts in the login throttle, any other member of staff may enrol on his account page (and then
- * needs his code too), and the secret is sealed in the database. 127.0.0.1 is a trusted proxy here, so
- * X-Forwarded-For gives each test its own client address in the throttle.
+ * needs his code too), and the secret is sealed in the database. 127.0.0.1 is a trusted proxy in the tests
+ * (application-test.yml), so X-Forwarded-For gives each test its own client address in the throttle.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "civicloop.security.trusted-proxies=127.0.0.1")
 class TwoFactorTests extends ApiTest {
 
     @Autowired

@@ -65,6 +65,26 @@ public abstract class BrowserTest extends ApiTest {
         }
     }
 
+    /**
+     * The elements matching {@code by} in the page as it is now, without the implicit wait: for checking that
+     * something is not shown on a page that has loaded, or that no request is in flight. {@code findElements} would
+     * wait the whole implicit wait (3 s) for an element that is rightly absent before it answers with none.
+     */
+    protected static java.util.List<org.openqa.selenium.WebElement> presentNow(org.openqa.selenium.By by) {
+        return presentNow(browser, by);
+    }
+
+    /** {@link #presentNow(org.openqa.selenium.By)} in a given browser (a wait's driver, a second browser). */
+    public static java.util.List<org.openqa.selenium.WebElement> presentNow(WebDriver driver, org.openqa.selenium.By by) {
+        Duration implicit = driver.manage().timeouts().getImplicitWaitTimeout();
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(by);
+        } finally {
+            driver.manage().timeouts().implicitlyWait(implicit);
+        }
+    }
+
     protected String url(String path) {
         return "http://127.0.0.1:" + port() + path;
     }

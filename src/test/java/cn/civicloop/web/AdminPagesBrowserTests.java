@@ -39,7 +39,7 @@ class AdminPagesBrowserTests extends BrowserTest {
 
         // 三员分立: staff accounts are the security administrator's
         browser.get(url("/admin/staff"));
-        assertThat(browser.findElements(By.id("staff-form"))).as("the system administrator manages no accounts").isEmpty();
+        assertThat(presentNow(By.id("staff-form"))).as("the system administrator manages no accounts").isEmpty();
         logIn("secadmin");
         browser.get(url("/admin/staff"));
         browser.findElement(By.id("username")).sendKeys("t" + tag.toLowerCase());
@@ -206,7 +206,7 @@ class AdminPagesBrowserTests extends BrowserTest {
     void otherStaffCannotOpenTheAdminPages() {
         logIn("leader");
         browser.get(url("/admin/departments"));
-        assertThat(browser.findElements(By.id("department-form"))).isEmpty();
+        assertThat(presentNow(By.id("department-form"))).isEmpty();
     }
 
     private void logIn(String user) {

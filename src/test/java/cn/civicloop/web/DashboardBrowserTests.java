@@ -41,7 +41,7 @@ class DashboardBrowserTests extends BrowserTest {
         logIn("zfj");
         browser.get(url("/dashboard?lang=zh_CN"));
         assertThat(browser.findElement(By.id("forbidden")).getText()).contains("无权查看");
-        assertThat(browser.findElements(By.id("kpi-open"))).isEmpty();
+        assertThat(presentNow(By.id("kpi-open"))).isEmpty();
         browser.get(url("/dashboard/data"));
         assertThat(browser.getPageSource()).doesNotContain("kpis");
     }

@@ -74,7 +74,7 @@ class DispatchBrowserTests extends BrowserTest {
         Waits.until(browser, 15, d -> !d.findElements(b1Post).isEmpty());
         assertThat(browser.findElement(By.id("call-lat")).getAttribute("value")).as("the desk starts empty").isEmpty();
         assertThat(browser.findElement(By.id("call-lon")).getAttribute("value")).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("#desk-map .draft-pin"))).isEmpty();
+        assertThat(presentNow(By.cssSelector("#desk-map .draft-pin"))).isEmpty();
 
         // a call with an address only: registered at once, but no unit is ranked for it
         new Select(browser.findElement(By.id("call-type"))).selectByValue("THEFT");
@@ -87,7 +87,7 @@ class DispatchBrowserTests extends BrowserTest {
         String number = browser.findElement(By.id("incident-number")).getText();
         Waits.until(browser, 15, d -> d.findElement(By.id("rec-message")).isDisplayed());
         assertThat(browser.findElement(By.id("rec-message")).getText()).startsWith("尚无位置");
-        assertThat(browser.findElements(By.cssSelector("#recommendations tr.rec"))).isEmpty();
+        assertThat(presentNow(By.cssSelector("#recommendations tr.rec"))).isEmpty();
         assertThat(browser.findElement(By.id("place-needed")).isDisplayed()).isTrue();
 
         // typed coordinates are checked as they are typed, never cut short
@@ -261,9 +261,9 @@ class DispatchBrowserTests extends BrowserTest {
         browser.manage().deleteAllCookies();
         new StaffSession(browser, url("")).login("zfj");
         browser.get(url("/dispatch"));
-        assertThat(browser.findElements(By.id("call-form"))).isEmpty();
+        assertThat(presentNow(By.id("call-form"))).isEmpty();
         browser.get(url("/terminal"));
-        assertThat(browser.findElements(By.id("order-card"))).isEmpty();
+        assertThat(presentNow(By.id("order-card"))).isEmpty();
     }
 
 

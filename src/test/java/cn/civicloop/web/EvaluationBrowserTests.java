@@ -108,7 +108,7 @@ class EvaluationBrowserTests extends BrowserTest {
         logIn("admin");
         browser.get(url("/evaluation?lang=zh_CN"));
         assertThat(browser.findElement(By.id("forbidden")).getText()).contains("无权");
-        assertThat(browser.findElements(By.id("ranking"))).isEmpty();
+        assertThat(presentNow(By.id("ranking"))).isEmpty();
     }
 
     private void logIn(String user) {

@@ -57,7 +57,7 @@ class HazardRulesBrowserTests extends BrowserTest {
         browser.switchTo().activeElement().sendKeys("13900002222" + Keys.TAB + "王女士" + Keys.TAB
                 + "电梯困人" + Keys.TAB + "五号楼电梯卡在三楼，里面困了两个人出不来。");
         Waits.until(browser, 15, d -> !d.findElements(By.id("hazard-match")).isEmpty()
-                && d.findElements(By.cssSelector(".htmx-request")).isEmpty());
+                && presentNow(d, By.cssSelector(".htmx-request")).isEmpty());
         assertThat(browser.findElement(By.id("hazard-match")).getText())
                 .contains("生命安全", "人员被困", "区应急管理局", "须立即转110");
     }

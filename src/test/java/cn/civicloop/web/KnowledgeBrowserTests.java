@@ -28,7 +28,7 @@ class KnowledgeBrowserTests extends BrowserTest {
         browser.switchTo().activeElement().sendKeys("13900003333" + Keys.TAB + "赵女士" + Keys.TAB
                 + "政务服务中心几点上班 " + tag + Keys.TAB + "想问一下区政务服务中心周六上不上班，工作时间是几点。");
         Waits.until(browser, 15, d -> !d.findElements(By.cssSelector("#knowledge-list li")).isEmpty()
-                && d.findElements(By.cssSelector(".htmx-request")).isEmpty());
+                && presentNow(d, By.cssSelector(".htmx-request")).isEmpty());
         WebElement first = browser.findElement(By.cssSelector("#knowledge-list li"));
         assertThat(first.findElement(By.cssSelector(".article-title")).getText()).isEqualTo("政务服务中心办公时间和地址");
         screenshot("knowledge-phone-suggestions");

@@ -58,7 +58,7 @@ class OpinionResponseBrowserTests extends BrowserTest {
         staff.type("answer-draft", "您好，经核查，广场管理方已承诺晚九点后停止使用音响，感谢监督。");
         staff.submit(By.id("answer-submit"));
         assertThat(browser.findElement(By.id("answer-status")).getText()).isEqualTo("待网信/宣传审核");
-        assertThat(browser.findElements(By.id("approve-form"))).isEmpty();
+        assertThat(presentNow(By.id("approve-form"))).isEmpty();
         staff.logout();
 
         staff.login("wxb");

@@ -58,7 +58,7 @@ class ResidentPortalBrowserTests extends BrowserTest {
         browser.findElement(By.id("reason")).sendKeys("过了两天又不亮了");
         submitWith(By.id("reopen-submit"));
         assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("已派单待签收");
-        assertThat(browser.findElements(By.id("reopen-form"))).isEmpty();
+        assertThat(presentNow(By.id("reopen-form"))).isEmpty();
     }
 
     @Test
@@ -86,7 +86,7 @@ class ResidentPortalBrowserTests extends BrowserTest {
         browser.findElement(By.id("token")).sendKeys("guessed-code");
         submitWith(By.id("track-submit"));
         assertThat(browser.findElement(By.id("track-error")).getText()).contains("不正确");
-        assertThat(browser.findElements(By.id("case-view"))).isEmpty();
+        assertThat(presentNow(By.id("case-view"))).isEmpty();
     }
 
     @Test

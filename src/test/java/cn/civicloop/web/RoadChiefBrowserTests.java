@@ -38,7 +38,7 @@ class RoadChiefBrowserTests extends BrowserTest {
 
         staff.login("road3");
         browser.get(url("/roads/patrol"));
-        if (!browser.findElements(By.id("patrol-start")).isEmpty()) {
+        if (!presentNow(By.id("patrol-start")).isEmpty()) {
             staff.submit(By.id("patrol-start"));
         }
         assertThat(browser.findElement(By.id("patrol-running")).isDisplayed()).isTrue();

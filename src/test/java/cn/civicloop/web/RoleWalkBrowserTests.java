@@ -194,7 +194,7 @@ class RoleWalkBrowserTests extends BrowserTest {
         phoneAt(34.830107, 117.521667);
         walkDoing("road3", english -> {
             open("/roads/patrol", english);
-            if (!browser.findElements(By.id("patrol-start")).isEmpty()) {
+            if (!presentNow(By.id("patrol-start")).isEmpty()) {
                 submitWith(By.id("patrol-start"));
             }
             look(english);

@@ -42,7 +42,7 @@ class StaffLoopBrowserTests extends BrowserTest {
                 + "小区垃圾堆放无人清运 " + tag + Keys.TAB + "光明路小区门口垃圾堆放三天无人清运，气味很大。"
                 + Keys.TAB + "光明路小区");
         Waits.until(browser, 10, d -> !d.findElement(By.id("suggestion-1")).getText().isBlank()
-                && d.findElements(By.cssSelector(".htmx-request")).isEmpty());
+                && presentNow(d, By.cssSelector(".htmx-request")).isEmpty());
         screenshot("phone-registration");
         WebElement page = browser.findElement(By.tagName("html"));
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
@@ -69,7 +69,8 @@ class StaffLoopBrowserTests extends BrowserTest {
 
         // the handler finds it in his queue, signs and replies
         staff.login("zfj");
-        assertThat(staff.list("?street=none-such").findElements(By.id("row-" + number))).as("drill-down").isEmpty();
+        staff.list("?street=none-such");
+        assertThat(presentNow(By.id("row-" + number))).as("drill-down").isEmpty();
         assertThat(staff.list("?queue=to-sign").findElement(By.id("row-" + number)).getText()).contains("区综合行政执法局");
         assertThat(staff.open(number).perform("sign").status()).isEqualTo("办理中");
         assertThat(browser.findElement(By.id("clock-HANDLE")).getText()).contains("办结");

@@ -63,10 +63,10 @@ class WhistleBrowserTests extends BrowserTest {
         browser.get(url("/workbench/cases"));
         staff.submit(By.id("nav-whistles"));
         assertThat(whistleId(tag)).isEqualTo(id);
-        assertThat(browser.findElements(By.id("blow-form"))).isEmpty(); // a functional department does not blow
+        assertThat(presentNow(By.id("blow-form"))).isEmpty(); // a functional department does not blow
         staff.submit(By.id("acknowledge-" + id));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已响应");
-        assertThat(browser.findElements(By.id("acknowledge-" + id))).isEmpty();
+        assertThat(presentNow(By.id("acknowledge-" + id))).isEmpty();
         browser.findElement(By.id("report-remark-" + id)).sendKeys("交通局已到场，设置警示");
         staff.submit(By.id("report-" + id));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已到场报到");

@@ -15,8 +15,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
@@ -25,10 +23,9 @@ import cn.civicloop.support.PageSession;
 /**
  * The login throttle per pair of client address and username: a stranger's wrong passwords lock only the stranger,
  * known and unknown names are answered alike, and the lock holds inside the password check, so no spelling of the
- * login path gets around it. 127.0.0.1 is a trusted proxy here, so X-Forwarded-For tells the clients apart.
+ * login path gets around it. 127.0.0.1 is a trusted proxy in the tests (application-test.yml), so X-Forwarded-For
+ * tells the clients apart.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "civicloop.security.trusted-proxies=127.0.0.1")
 class LoginThrottleApiTests extends ApiTest {
 
     @Autowired
