@@ -30,6 +30,7 @@ import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
 import cn.civicloop.cluster.ReferenceChanges;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.dispatch.DispatchRecords;
 import cn.civicloop.roads.RoadNames;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.support.OwnH2Database;
@@ -62,6 +63,9 @@ class CaseEventsScenarioTests {
 
     @MockitoBean
     RoadNames roadNames;
+
+    @MockitoBean
+    DispatchRecords dispatchRecords;
 
     /** A database of its own: the module starts without the other modules, so their rows must not be expected. */
     static class Database extends OwnH2Database {

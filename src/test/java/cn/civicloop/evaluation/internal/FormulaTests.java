@@ -44,7 +44,10 @@ class FormulaTests {
     @Test
     void everyConditionNamesAColumnTest() {
         assertThat(Formula.CONDITIONS).containsOnlyKeys("hit", "miss", "first", "returned", "replied", "satisfied",
-                "basic", "dissatisfied", "rated1", "rated2", "rated3", "rated4", "rated5");
+                "basic", "dissatisfied", "rated1", "rated2", "rated3", "rated4", "rated5", "p1", "p2", "p3", "p4",
+                "onscene");
+        assertThat(Formula.CONDITIONS.get("p3")).isEqualTo("f.priority = 3");
+        assertThat(Formula.CONDITIONS.get("onscene")).isEqualTo("f.response_seconds is not null");
         assertThat(Formula.CONDITIONS.get("rated4")).isEqualTo("f.outcome = 'RATED_4'");
         assertThat(Formula.CONDITIONS.get("miss")).isEqualTo("not f.hit");
         assertThat(Formula.CONDITIONS.get("basic")).isEqualTo("f.outcome = 'BASICALLY_SATISFIED'");
