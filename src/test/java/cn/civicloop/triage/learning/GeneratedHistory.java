@@ -18,12 +18,24 @@ public final class GeneratedHistory extends InputStream {
             new String[] {"劳动和社会保障", "拖欠工资", "不缴社保", "工伤认定", "退休金迟发"});
 
     private final long rows;
+    private final long holdAt;
+    private final Runnable hold;
     private long next;
     private byte[] chunk = HEADER.getBytes(StandardCharsets.UTF_8);
     private int at;
 
     public GeneratedHistory(long rows) {
+        this(rows, -1, () -> { });
+    }
+
+    /**
+     * A file that, once its first {@code holdAt} rows have been handed out, runs {@code hold} before writing more:
+     * a test waits there for what the server shows of an upload still running, however fast the server reads.
+     */
+    public GeneratedHistory(long rows, long holdAt, Runnable hold) {
         this.rows = rows;
+        this.holdAt = holdAt;
+        this.hold = hold;
     }
 
     public static String row(long i) {
@@ -57,8 +69,11 @@ public final class GeneratedHistory extends InputStream {
             if (next >= rows) {
                 return false;
             }
+            if (next == holdAt) {
+                hold.run();
+            }
             StringBuilder s = new StringBuilder();
-            for (int k = 0; k < 200 && next < rows; k++) {
+            for (int k = 0; k < 200 && next < rows && (k == 0 || next != holdAt); k++) {
                 s.append(row(next++));
             }
             chunk = s.toString().getBytes(StandardCharsets.UTF_8);
