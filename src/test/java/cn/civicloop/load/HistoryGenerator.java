@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.civicloop.cases.internal.CaseSearchTermsAccess;
 import cn.civicloop.shared.PersonalDataCipher;
 
 /**
@@ -77,22 +76,14 @@ final class HistoryGenerator {
             phones.add(cipher.seal(phone(i)));
             hashes.add(cipher.phoneHash(phone(i)));
         }
-        // the search terms as the application writes them (CaseSearchTerms), per title, with and without the reply;
-        // the case's own number in its text is appended in SQL
-        List<String> terms = new ArrayList<>();
-        List<String> termsReplied = new ArrayList<>();
-        for (String title : TITLES) {
-            String content = title + FILLER + title + "，编号 " + FILLER + title;
-            terms.add(CaseSearchTermsAccess.of(title, content, null));
-            termsReplied.add(CaseSearchTermsAccess.of(title, content, REPLY));
-        }
+        // no search terms: PostgreSQL indexes them as an expression over the text (ADR 0056)
         String sealedName = cipher.seal("张先生");
         String sealedAddress = cipher.seal("光明路123号院");
         for (int from = 1; from <= n; from += chunk) {
             int to = Math.min(n, from + chunk - 1);
             long t0 = System.nanoTime();
             long before = jdbc.sql("select coalesce(max(id), 0) from cases_case").query(Long.class).single();
-            insertCases(from, to, n, weighted, streets, phones, hashes, sealedName, sealedAddress, terms, termsReplied);
+            insertCases(from, to, n, weighted, streets, phones, hashes, sealedName, sealedAddress);
             long after = jdbc.sql("select coalesce(max(id), 0) from cases_case").query(Long.class).single();
             insertChildren(before, after);
             System.out.printf("  cases %,d–%,d written in %.1f s%n", from, to, (System.nanoTime() - t0) / 1e9);
@@ -100,20 +91,18 @@ final class HistoryGenerator {
     }
 
     private void insertCases(int from, int to, int n, List<Long> departments, List<String> streets,
-            List<String> phones, List<String> hashes, String name, String address, List<String> terms,
-            List<String> termsReplied) {
+            List<String> phones, List<String> hashes, String name, String address) {
         long stepMillis = span.toMillis() / n;
         // g = 1 is the oldest; the newest 9 % hold the open cases (two of three), 94 % ended over all
         jdbc.sql("""
                 with p as materialized (select cast(:channels as text[]) channels, cast(:kinds as text[]) kinds,
                         cast(:categories as text[]) categories, cast(:streets as text[]) streets,
                         cast(:phones as text[]) phones, cast(:hashes as text[]) hashes, cast(:open as text[]) open,
-                        cast(:titles as text[]) titles, cast(:departments as bigint[]) departments,
-                        cast(:terms as text[]) terms, cast(:termsReplied as text[]) terms_replied)
+                        cast(:titles as text[]) titles, cast(:departments as bigint[]) departments)
                 insert into cases_case (number, status, channel, kind, urgency, category, title, content, address, lat,
                     lon, street_code, community_code, contact_name, contact_phone, contact_phone_hash, anonymous,
                     fingerprint, department_id, unit_id, due_at, reply_text, follow_up_resolved, satisfaction,
-                    created_at, updated_at, closed_at, version, search_terms)
+                    created_at, updated_at, closed_at, version)
                 select 'SZ-' || to_char(ts at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || (100000 + g %% 900000),
                        st, (p.channels)[1 + g %% 10], (p.kinds)[1 + g %% 6],
                        case when g %% 50 = 0 then 'URGENT' else 'NORMAL' end, (p.categories)[1 + g %% 10],
@@ -127,9 +116,7 @@ final class HistoryGenerator {
                        case when st = 'CLOSED' then :reply end,
                        case when st = 'CLOSED' then g %% 9 <> 0 end,
                        case when st = 'CLOSED' then (array['SATISFIED','SATISFIED','BASICALLY_SATISFIED','DISSATISFIED'])[1 + g %% 4] end,
-                       ts, coalesce(closed, ts + interval '1 hour'), closed, 6,
-                       (case when st = 'CLOSED' then p.terms_replied else p.terms end)[1 + (g * 7) %% cardinality(p.titles)]
-                           || g || ' '
+                       ts, coalesce(closed, ts + interval '1 hour'), closed, 6
                 from (select g, ts, title,
                              case when g > :openFrom and g %% 3 <> 0 then (p.open)[1 + g %% cardinality(p.open)]
                                   when g %% 53 = 0 then 'VOIDED' when g %% 61 = 0 then 'DECLINED' else 'CLOSED' end st,
@@ -145,7 +132,6 @@ final class HistoryGenerator {
                 .param("departments", array(departments.toArray())).param("openFrom", (int) (n * 0.91))
                 .param("open", array(OPEN)).param("now", Timestamp.from(now)).param("n", n).param("step", stepMillis)
                 .param("titles", array(TITLES)).param("reply", REPLY)
-                .param("terms", array(terms.toArray())).param("termsReplied", array(termsReplied.toArray()))
                 .param("from", from).param("to", to).update();
     }
 

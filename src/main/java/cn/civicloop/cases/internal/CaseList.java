@@ -189,7 +189,7 @@ class CaseList {
             params.put(param, "%" + likeLiteral(pieces.get(i)) + "%");
             phrases.add("(title like :" + param + " escape '\\' or content like :" + param + " escape '\\'"
                     + " or reply_text like :" + param + " escape '\\')");
-            CaseSearchTerms.ofQuery(pieces.get(i)).stream().filter(t -> !terms.contains(t)).forEach(terms::add);
+            CaseSearchTerms.ofQuery(pieces.get(i), plans.postgres()).stream().filter(t -> !terms.contains(t)).forEach(terms::add);
         }
         if (terms.isEmpty()) {
             return "title like :text escape '\\'"; // nothing to index (punctuation alone): the titles as they are

@@ -36,10 +36,13 @@ public class Cases {
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
+    /** PostgreSQL indexes the search terms as an expression (ADR 0056): only H2 stores them in a column. */
+    private final boolean termsStored;
 
-    Cases(JdbcClient jdbc, PersonalDataCipher cipher) {
+    Cases(JdbcClient jdbc, PersonalDataCipher cipher, PinnedPlans plans) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.termsStored = !plans.postgres();
     }
 
     public Optional<Case> byNumber(String number) {
@@ -115,7 +118,9 @@ public class Cases {
         v.put("handler_id", c.handlerId);
         v.put("due_at", ts(c.dueAt));
         v.put("reply_text", c.replyText);
-        v.put("search_terms", CaseSearchTerms.of(c.title, c.content, c.replyText));
+        if (termsStored) {
+            v.put("search_terms", CaseSearchTerms.of(c.title, c.content, c.replyText));
+        }
         v.put("extension_days", c.extensionDays);
         v.put("extension_reason", c.extensionReason);
         v.put("follow_up_resolved", c.followUpResolved);
