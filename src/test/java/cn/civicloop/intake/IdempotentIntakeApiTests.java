@@ -17,20 +17,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import cn.civicloop.support.Api;
-import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.OwnDatabaseApiTest;
 
 /** The same channel + external reference never opens a second case, also when the submissions race. */
-class IdempotentIntakeApiTests extends ApiTest {
+class IdempotentIntakeApiTests extends OwnDatabaseApiTest {
 
-    /**
-     * On a database of its own: case numbers come in blocks per application, and another test application holding
-     * the next block would put a gap between this one's numbers that no replay caused.
-     */
-    @org.springframework.test.context.DynamicPropertySource
-    static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        String url = cn.civicloop.support.Node.ownDatabase("idempotent_intake")[0].substring("--spring.datasource.url=".length());
-        registry.add("spring.datasource.url", () -> url);
-    }
+    // On a database of its own (OwnDatabaseApiTest): case numbers come in blocks per application, and another test
+    // application holding the next block would put a gap between this one's numbers that no replay caused.
 
     @Test
     void aReplayedSubmissionGetsNumberAndStatusButNeverTheToken() {

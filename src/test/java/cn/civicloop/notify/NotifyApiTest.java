@@ -16,25 +16,41 @@ import org.springframework.test.context.TestPropertySource;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
 import cn.civicloop.support.CaseSteps;
+import cn.civicloop.support.OwnH2Database;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the notification tests: one shared context (keep the properties identical in every subclass) with a
  * recording resident channel and a fast delivery task. Listeners run after commit on another thread, so every
  * check waits with a bounded poll.
+ * <p>
+ * The context has a database of its own on H2 and on PostgreSQL ({@link Database}). The delivery task is one
+ * recurring row in {@code scheduled_tasks}, run by whichever scheduler polls first: in a shared database every other
+ * cached context (paused or not, each runs its db-scheduler) took it in turn and put it off by its own 10 s
+ * interval, and a node whose clock a test had moved put it off by the clock's lead (minutes).
  */
 @TestPropertySource(properties = {
         "civicloop.notify.resident-channel=" + RecordingResidentChannel.NAME,
         "civicloop.notify.delivery-interval=500ms",
         "civicloop.notify.retry-backoff=1s,2s,4s",
         "civicloop.notify.max-attempts=4",
-        "db-scheduler.polling-interval=500ms"})
-@ContextConfiguration(initializers = OwnInMemoryDatabase.class)
+        "db-scheduler.polling-interval=500ms",
+        // no notification test looks an address up: the demo gazetteer would cost seconds at the context's start
+        "civicloop.places.seed-demo=false"})
+@ContextConfiguration(initializers = NotifyApiTest.Database.class)
 @Import(NotifyApiTest.Channels.class)
 abstract class NotifyApiTest extends ApiTest {
 
-    /** Long enough for a slow CI machine, or for PostgreSQL where other test contexts compete for the task. */
+    /** Long enough for a slow CI machine; a delivery normally comes within a second. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** The notification tests' own database, so that only their scheduler runs the delivery task. */
+    static class Database extends OwnH2Database {
+        @Override
+        protected String name() {
+            return "civicloop-notify";
+        }
+    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Channels {

@@ -30,6 +30,14 @@ import cn.civicloop.support.Node;
 class EventResubmissionTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * A database of its own, on H2 and on PostgreSQL. On H2, other cached contexts met a closed database after this
+     * test had run with the shared one (seen as AdminPagesBrowserTests failing in the full suite). On PostgreSQL the
+     * nodes run 6 minutes ahead: in the shared database their schedulers took every recurring task (resident
+     * messages, resubmission, partner webhooks) and put it off by those 6 minutes for every other context, so that
+     * ResidentMessagesApiTests timed out whenever it came within 6 minutes after this class.
+     */
+    private static final String[] DATABASE = Node.ownDatabase("civicloop_resubmission");
     private static final String TRIAGE_ON_OPENED = "%TriageListeners.on(cn.civicloop.cases.CaseOpened)";
 
     @BeforeEach
@@ -49,7 +57,7 @@ class EventResubmissionTests {
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String number;
         long suggestions;
-        try (Node crashed = Node.start("before-crash", clock, Node.ownH2Database("civicloop-resubmission"))) {
+        try (Node crashed = Node.start("before-crash", clock, DATABASE)) {
             JdbcClient jdbc = crashed.bean(JdbcClient.class);
             number = crashed.bean(AppealIntake.class).submit(new AppealForm(Channel.WEBSITE, "crash-" + UUID.randomUUID(),
                     AppealKind.COMPLAINT, Urgency.NORMAL, null, "小区门口路灯不亮", "光明路小区门口的路灯连续三晚不亮，晚上出行不便",
@@ -66,10 +74,8 @@ class EventResubmissionTests {
                     .params(java.sql.Timestamp.from(clock.instant()), TRIAGE_ON_OPENED, "%" + number + "%").update();
             assertThat(incomplete(jdbc, number)).isEqualTo(1);
         }
-        // on H2 its own database: other cached contexts share the test database and met a closed database after
-        // this test had run with it (seen as AdminPagesBrowserTests failing in the full suite)
-        List<Node> nodes = List.of(Node.start("after-crash-a", clock, Node.ownH2Database("civicloop-resubmission")),
-                Node.start("after-crash-b", clock, Node.ownH2Database("civicloop-resubmission")));
+        List<Node> nodes = List.of(Node.start("after-crash-a", clock, DATABASE),
+                Node.start("after-crash-b", clock, DATABASE));
         try {
             JdbcClient jdbc = nodes.get(0).bean(JdbcClient.class);
             clock.advance(Duration.ofMinutes(6)); // older than civicloop.events.resubmit-after

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 import cn.civicloop.support.ApiTest;
 import cn.civicloop.support.Node;
@@ -19,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  * (TriageApiTests asserts the top category of an unsure appeal).
  */
 @ContextConfiguration(initializers = ModelRetrainingApiTests.Database.class)
+// its own context anyway, and no address is looked up: the demo gazetteer would cost seconds at the start
+@TestPropertySource(properties = "civicloop.places.seed-demo=false")
 class ModelRetrainingApiTests extends ApiTest {
 
     static class Database extends OwnH2Database {

@@ -15,27 +15,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.security.AuditCommandLine;
 import cn.civicloop.security.internal.AuditLog;
-import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.OwnDatabaseApiTest;
 
 /**
  * The audit administrator's page: only he opens it (not the system administrator, not case staff); filters, keyset
  * paging, the CSV export (itself audited, formula cells defused) and the verify button, in Chinese and English; and
  * the command line {@code audit verify} on the same database.
  */
-class AuditPageTests extends ApiTest {
+class AuditPageTests extends OwnDatabaseApiTest {
 
-    /**
-     * On a database of its own: the verify test expects the whole chain intact before it forges a row, and in the
-     * database the other test applications share, the full suite has shown a row reported as changed that no test
-     * forged; that is a defect to find (the chain's own tests pass), not a reason for this test to read it.
-     */
-    @org.springframework.test.context.DynamicPropertySource
-    static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> OWN_DATABASE);
-    }
-
-    private static final String OWN_DATABASE =
-            cn.civicloop.support.Node.ownDatabase("audit_page")[0].substring("--spring.datasource.url=".length());
+    // On a database of its own (OwnDatabaseApiTest): the verify test expects the whole chain intact before it forges a
+    // row, and in the database the other test applications share, the full suite has shown a row reported as changed
+    // that no test forged; that is a defect to find (the chain's own tests pass), not a reason for this test to read it.
 
     @Autowired
     AuditLog audit;
@@ -175,7 +166,7 @@ class AuditPageTests extends ApiTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             // the command reads the database this test's application writes to
-            int code = AuditCommandLine.run(new String[] { "audit", command, "--spring.datasource.url=" + OWN_DATABASE });
+            int code = AuditCommandLine.run(new String[] { "audit", command, "--spring.datasource.url=" + DATABASE });
             return code + " " + out.toString(StandardCharsets.UTF_8);
         } finally {
             System.setOut(stdout);

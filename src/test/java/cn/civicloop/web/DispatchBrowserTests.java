@@ -102,7 +102,7 @@ class DispatchBrowserTests extends BrowserTest {
         WebElement post = browser.findElement(b1Post);
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", post);
         new Actions(browser).moveToElement(post, 3, 3).click().perform();
-        Waits.until(browser, 5, d -> !d.findElement(By.id("call-lat")).getAttribute("value").isEmpty());
+        Waits.until(browser, 20, d -> !d.findElement(By.id("call-lat")).getAttribute("value").isEmpty());
         assertThat(browser.findElements(By.cssSelector("#desk-map .draft-pin"))).isNotEmpty();
         double lat = Double.parseDouble(browser.findElement(By.id("call-lat")).getAttribute("value"));
         double lon = Double.parseDouble(browser.findElement(By.id("call-lon")).getAttribute("value"));

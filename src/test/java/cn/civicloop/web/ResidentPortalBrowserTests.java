@@ -29,7 +29,7 @@ class ResidentPortalBrowserTests extends BrowserTest {
         // click inside a street's polygon: the pin lands inside the district
         WebElement street = browser.findElements(By.cssSelector("#map path.leaflet-interactive")).get(0);
         new Actions(browser).moveToElement(street).click().perform();
-        new WebDriverWait(browser, Duration.ofSeconds(5))
+        new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> !d.findElement(By.id("lat")).getDomProperty("value").isEmpty());
         browser.findElement(By.id("name")).sendKeys("王大爷");
         browser.findElement(By.id("phone")).sendKeys("13800001234");

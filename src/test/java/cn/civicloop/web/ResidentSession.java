@@ -21,7 +21,7 @@ record ResidentSession(WebDriver browser, String base, StaffSession pages) {
                 .until(d -> !d.findElements(By.cssSelector("#map path.leaflet-interactive")).isEmpty());
         new Actions(browser).moveToElement(browser.findElements(By.cssSelector("#map path.leaflet-interactive")).get(0))
                 .click().perform();
-        new WebDriverWait(browser, Duration.ofSeconds(5))
+        new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> !d.findElement(By.id("lat")).getDomProperty("value").isEmpty());
         pages.submit(By.id("submit"));
         return new String[] { browser.findElement(By.id("case-number")).getText(),

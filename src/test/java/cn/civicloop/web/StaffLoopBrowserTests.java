@@ -91,7 +91,7 @@ class StaffLoopBrowserTests extends BrowserTest {
         staff.login("zfj").open(number).type("reply-text", "已补装井盖并拍照留存")
                 .type("reply-photos", EvidencePhoto.file().toString()).perform("reply");
         assertThat(staff.status()).isEqualTo("已反馈待审核");
-        Waits.until(browser, 5, d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+        Waits.until(browser, 20, d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "var i = document.querySelector('#photos img'); return i != null && i.complete && i.naturalWidth > 0;"));
         staff.logout();
 

@@ -15,6 +15,9 @@ import cn.civicloop.support.Node;
 /** The contract every transport keeps: small signals only, in publishing order, to the topic's subscribers only. */
 class InProcessSignalsTests {
 
+    /** Generous for a loaded machine: the waits end as soon as the signals are seen. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     @Test
     void signalsArriveInOrderAtTheirTopicsSubscribersOnly() {
         try (InProcessSignals signals = new InProcessSignals()) {
@@ -26,13 +29,13 @@ class InProcessSignalsTests {
                 signals.publish("cases", "c" + i);
             }
             signals.publish("dispatch", "d1");
-            Node.await(Duration.ofSeconds(5), "100 signals", () -> cases.size() == 100 && dispatch.size() == 1);
+            Node.await(WAIT, "100 signals", () -> cases.size() == 100 && dispatch.size() == 1);
             assertThat(cases).startsWith("c0", "c1", "c2").endsWith("c99");
             assertThat(dispatch).containsExactly("d1");
             sub.close();
             signals.publish("dispatch", "d2");
             signals.publish("cases", "last");
-            Node.await(Duration.ofSeconds(5), "last", () -> cases.contains("last"));
+            Node.await(WAIT, "last", () -> cases.contains("last"));
             assertThat(dispatch).containsExactly("d1");
         }
     }
@@ -56,7 +59,7 @@ class InProcessSignalsTests {
             });
             signals.subscribe("cases", heard::add);
             signals.publish("cases", "x");
-            Node.await(Duration.ofSeconds(5), "the second subscriber", () -> heard.contains("x"));
+            Node.await(WAIT, "the second subscriber", () -> heard.contains("x"));
         }
     }
 }

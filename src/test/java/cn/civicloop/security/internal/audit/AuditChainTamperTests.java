@@ -37,6 +37,8 @@ class AuditChainTamperTests extends ApiTest {
     static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
         String url = cn.civicloop.support.Node.ownDatabase("audit_tamper")[0].substring("--spring.datasource.url=".length());
         registry.add("spring.datasource.url", () -> url);
+        // no test here looks an address up: the demo gazetteer would cost seconds at the context's start
+        registry.add("civicloop.places.seed-demo", () -> "false");
     }
 
     @Autowired
