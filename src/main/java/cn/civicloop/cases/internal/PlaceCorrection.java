@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CasePlacing;
 import cn.civicloop.cases.PlaceFix;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.ConflictException;
@@ -54,7 +55,7 @@ class PlaceCorrection implements CasePlacing {
                     Phrase.of(CaseAction.PLACE.labelKey(), CaseAction.PLACE.label())));
         }
         String reason = Required.text("reason", fix.reason(), "理由", Required.MAX_REMARK);
-        String before = c.lat == null ? "无" : point(c.lat, c.lon);
+        String before = c.lat == null ? null : point(c.lat, c.lon);
         Instant now = clock.instant();
         c.lat = fix.lat();
         c.lon = fix.lon();
@@ -64,10 +65,10 @@ class PlaceCorrection implements CasePlacing {
         c.placeToConfirm = false;
         c.updatedAt = now;
         cases.update(c);
-        timeline.append(c.id, now, actor, CaseAction.PLACE, c.status, c.status,
-                "位置 " + before + " → " + point(fix.lat(), fix.lon())
-                        + (fix.label() == null ? "" : "（" + fix.label() + "）") + "；理由：" + reason,
-                null, false);
+        // the old and the new point and the address as values, not a sentence: the page words them
+        timeline.append(c.id, now, actor, CaseAction.PLACE, c.status, c.status, StepRemark.of(
+                StepRemark.Kind.PLACE_FIXED, reason, before, point(fix.lat(), fix.lon()), fix.label())
+                .stored(Required.MAX_REMARK), null, false);
     }
 
     private static String point(double lat, double lon) {
