@@ -39,19 +39,22 @@ class StepRemarkLines {
     String label(StepRemark r, Locale locale) {
         String key = r.labelKey();
         return switch (r.kind()) {
-            case ESCALATED -> messages.getMessage(key, new Object[] {named("cases.clock-stage." + r.value(0)),
-                    r.value(1), named("cases.step." + r.value(2))}, locale);
+            case ESCALATED -> messages.getMessage(key, new Object[] {named("cases.clock-stage.", r.value(0)),
+                    r.value(1), named("cases.step.", r.value(2))}, locale);
             case PLACE_FIXED -> messages.getMessage(r.value(2) == null ? key : key + ".labelled", new Object[] {
-                    r.value(0) == null ? named("cases.remark.no-point") : r.value(0), r.value(1), r.value(2)}, locale);
-            case FOLLOW_UP_ANSWERED -> messages.getMessage(key, new Object[] {named("cases.remark.resolved." + r.value(0)),
-                    named("cases.satisfaction." + r.value(1))}, locale);
+                    r.value(0) == null ? named("cases.remark.", "no-point") : r.value(0), r.value(1), r.value(2)}, locale);
+            case FOLLOW_UP_ANSWERED -> messages.getMessage(key, new Object[] {named("cases.remark.resolved.", r.value(0)),
+                    named("cases.satisfaction.", r.value(1))}, locale);
             case DUPLICATE_MERGED, MERGED_INTO, EXTENSION_REQUESTED ->
                     messages.getMessage(key, new Object[] {r.value(0)}, locale);
         };
     }
 
-    /** An argument named from the bundles in the message's own language. */
-    private static DefaultMessageSourceResolvable named(String key) {
-        return new DefaultMessageSourceResolvable(key);
+    /**
+     * An argument named from the bundles in the message's own language; a value without a name (a supervision note
+     * a person typed to look like a stored step) is shown as it is rather than failing the page.
+     */
+    private static DefaultMessageSourceResolvable named(String prefix, String value) {
+        return new DefaultMessageSourceResolvable(new String[] {prefix + value}, null, String.valueOf(value));
     }
 }

@@ -58,4 +58,10 @@ class StepRemarkLinesTests {
                 .orElseThrow();
         assertThat(lines.label(place, ZH) + "：" + place.text()).isEqualTo("位置 无 → 34.860000,117.560000：电话确认");
     }
+
+    @Test
+    void aValueWithoutANameIsShownAsItIs() {
+        StepRemark typed = StepRemark.parse(CaseAction.SUPERVISE, "ESCALATED[LUNCH|50|NAP]").orElseThrow();
+        assertThat(lines.label(typed, ZH)).isEqualTo("LUNCH时限已用 50%：NAP");
+    }
 }
