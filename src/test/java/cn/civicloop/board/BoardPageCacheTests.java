@@ -7,8 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -118,5 +120,25 @@ class BoardPageCacheTests extends ApiTest {
         assertThat(after.headers().firstValue("ETag")).isNotEqualTo(before.headers().firstValue("ETag"));
         assertThat(get("/board", "If-None-Match", before.headers().firstValue("ETag").orElseThrow()).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theJsonIsServedWithItsEntityTagAndFreshness() throws Exception {
+        for (String path : new String[] {"/api/v1/public/board", "/api/v1/public/board/cases"}) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    c -> assertThat(c).startsWith("application/json"));
+            // the tag is the digest of the bytes served: the same document has the same tag on every instance
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(r.body()), 0, 16);
+            assertThat(r.headers().firstValue("ETag")).hasValue('"' + digest + '"');
+            assertThat(r.headers().firstValue("Last-Modified")).isPresent();
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("max-age=0, public");
+            assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("\"cases\":[");
+            assertThat(get(path, "If-None-Match", "\"0123456789abcdef0123456789abcdef\"").statusCode()).isEqualTo(200);
+        }
+        assertThat(api.get("/api/v1/public/board", null).json().get("builtAt").isString()).isTrue();
     }
 }

@@ -4,14 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
 
+import cn.civicloop.classifier.model.CharGrams;
 import cn.civicloop.classifier.model.FeatureConfig;
 import cn.civicloop.classifier.model.TextFeatures;
 
@@ -61,8 +60,8 @@ public final class FeatureCostBenchmark {
     /** The features as they were made before: the shared block segmented again. */
     private static Map<String, Integer> eachBlockOnItsOwn(String title, String detail, FeatureConfig config) {
         Map<String, Integer> counts = new HashMap<>();
-        String t = normalise(title);
-        String d = normalise(detail);
+        String t = TextFeatures.normalise(title);
+        String d = TextFeatures.normalise(detail);
         boolean shared = config.sharedWeight() > 0;
         if (!t.isEmpty()) {
             add(t, TextFeatures.TITLE, config, counts);
@@ -79,11 +78,6 @@ public final class FeatureCostBenchmark {
         return counts;
     }
 
-    private static String normalise(String text) {
-        return text == null || text.isBlank() ? ""
-                : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
-    }
-
     private static void add(String text, char block, FeatureConfig config, Map<String, Integer> counts) {
         if (config.words()) {
             for (Term term : HanLP.segment(text)) {
@@ -93,23 +87,6 @@ public final class FeatureCostBenchmark {
             }
         }
         int longest = block == TextFeatures.DETAIL ? config.detailCharGram() : config.maxCharGram();
-        int[] cps = text.codePoints().toArray();
-        int start = 0;
-        while (start < cps.length) {
-            if (!Character.isLetterOrDigit(cps[start])) {
-                start++;
-                continue;
-            }
-            int end = start;
-            while (end < cps.length && Character.isLetterOrDigit(cps[end])) {
-                end++;
-            }
-            for (int i = start; i < end; i++) {
-                for (int k = 1; k <= longest && i + k <= end; k++) {
-                    counts.merge(block + "c" + new String(cps, i, k), 1, Integer::sum);
-                }
-            }
-            start = end;
-        }
+        CharGrams.count(text, block, longest, counts);
     }
 }

@@ -90,6 +90,48 @@ public abstract class BrowserTest extends ApiTest {
     }
 
     /**
+     * Starts a fresh session as demo user {@code user}: no cookie of the last one, the login form with the demo
+     * password, and the administrators' second step.
+     */
+    protected void logIn(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(Api.PASSWORD);
+        submitWith(org.openqa.selenium.By.cssSelector("form button[type=submit]"));
+        answerSecondStep(user);
+    }
+
+    /**
+     * The 110 desk in Chinese as {@code police-desk}, in a window of the size the desk's map is laid out for, once
+     * the map has drawn the blocks' posts (and has been fitted to them).
+     */
+    protected void openDesk() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        logIn("police-desk");
+        browser.get(url("/dispatch?lang=zh_CN"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#desk-map .post-icon")).isEmpty());
+    }
+
+    /**
+     * On the desk: types {@code typed} into the call's address box, waits for the gazetteer to suggest
+     * {@code label}, types the rest of it, and waits until the call is pinned at the suggestion's point (the
+     * coordinate fields filled).
+     */
+    protected static void pickDeskAddress(String typed, String label) {
+        org.openqa.selenium.WebElement address = browser.findElement(org.openqa.selenium.By.id("call-address"));
+        address.sendKeys(typed);
+        org.openqa.selenium.By suggestion = org.openqa.selenium.By.cssSelector(
+                "#call-address-suggestions option[value='" + label + "']");
+        org.openqa.selenium.support.ui.WebDriverWait wait =
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> !d.findElements(suggestion).isEmpty());
+        address.sendKeys(label.substring(typed.length()));
+        wait.until(d -> !d.findElement(org.openqa.selenium.By.id("call-lat")).getDomProperty("value").isEmpty());
+    }
+
+    /**
      * After the login form: a demo administrator is asked for his TOTP code; types the code of the demo secret
      * ({@link Totp}) and confirms. Nothing for anyone else.
      */

@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
-import cn.civicloop.support.Api;
 import cn.civicloop.support.BrowserTest;
 
 /** The admin pages in a real browser: a department and a staff member created through the forms, errors readable. */
@@ -207,14 +206,5 @@ class AdminPagesBrowserTests extends BrowserTest {
         logIn("leader");
         browser.get(url("/admin/departments"));
         assertThat(presentNow(By.id("department-form"))).isEmpty();
-    }
-
-    private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        submitWith(By.cssSelector("form button[type=submit]"));
-        answerSecondStep(user);
     }
 }

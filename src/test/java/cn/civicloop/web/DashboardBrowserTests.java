@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import cn.civicloop.support.Api;
 import cn.civicloop.support.BrowserTest;
 
 /** The leaders' overview in a real browser: charts drawn, figures shown, and closed to department staff. */
@@ -44,14 +43,5 @@ class DashboardBrowserTests extends BrowserTest {
         assertThat(presentNow(By.id("kpi-open"))).isEmpty();
         browser.get(url("/dashboard/data"));
         assertThat(browser.getPageSource()).doesNotContain("kpis");
-    }
-
-    private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        submitWith(By.cssSelector("form button[type=submit]"));
-        answerSecondStep(user);
     }
 }

@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import cn.civicloop.dispatch.DemoBlocks;
@@ -34,17 +32,8 @@ class DeskAddressBrowserTests extends BrowserTest {
     void aSuggestedAddressPinsTheCall() {
         JsonNode plate = api.get("/api/v1/places/geocode?q=" + URLEncoder.encode("广济路12号", StandardCharsets.UTF_8),
                 null).json().get("candidates").get(0);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        browser.manage().deleteAllCookies();
-        new StaffSession(browser, url("")).login("police-desk");
-        browser.get(url("/dispatch?lang=zh_CN"));
-        Waits.until(browser, 20, d -> !d.findElements(By.cssSelector("#desk-map .post-icon")).isEmpty());
-        WebElement address = browser.findElement(By.id("call-address"));
-        address.sendKeys("广济路1");
-        By twelve = By.cssSelector("#call-address-suggestions option[value='广济路12号']");
-        Waits.until(browser, 15, d -> !d.findElements(twelve).isEmpty());
-        address.sendKeys("2号");
-        Waits.until(browser, 15, d -> !d.findElement(By.id("call-lat")).getAttribute("value").isEmpty());
+        openDesk();
+        pickDeskAddress("广济路1", "广济路12号");
         assertThat(browser.findElement(By.id("call-lat")).getAttribute("value"))
                 .isEqualTo(String.format(Locale.ROOT, "%.6f", plate.get("lat").asDouble()));
         assertThat(browser.findElement(By.id("call-lon")).getAttribute("value"))
@@ -77,19 +66,12 @@ class DeskAddressBrowserTests extends BrowserTest {
         String typed = prefixSuggesting(label);
         String tag = UUID.randomUUID().toString().substring(0, 6);
 
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        browser.manage().deleteAllCookies();
-        new StaffSession(browser, url("")).login("police-desk");
-        browser.get(url("/dispatch?lang=zh_CN"));
+        openDesk();
         new Select(browser.findElement(By.id("call-type"))).selectByValue("THEFT");
         // priority 1 may take a block's reserve unit: the unit is ranked whether or not its crew partner is out
         new Select(browser.findElement(By.id("call-priority"))).selectByValue("1");
         browser.findElement(By.id("call-summary")).sendKeys("浏览器测试：按标准地址派警 " + tag);
-        WebElement address = browser.findElement(By.id("call-address"));
-        address.sendKeys(typed);
-        By suggestion = By.cssSelector("#call-address-suggestions option[value='" + label + "']");
-        Waits.until(browser, 15, d -> !d.findElements(suggestion).isEmpty());
-        address.sendKeys(label.substring(typed.length()));
+        pickDeskAddress(typed, label);
         Waits.until(browser, 15, d -> String.format(Locale.ROOT, "%.6f", place.get("lat").asDouble())
                 .equals(d.findElement(By.id("call-lat")).getAttribute("value")));
         String before = browser.findElement(By.id("incident-number")).getText();
@@ -108,8 +90,7 @@ class DeskAddressBrowserTests extends BrowserTest {
                     .isEmpty());
 
             // the unit's phone: the order with the standard address and its point
-            browser.manage().deleteAllCookies();
-            new StaffSession(browser, url("")).login(unit.get("terminalAccount").asString());
+            logIn(unit.get("terminalAccount").asString());
             browser.get(url("/terminal?lang=zh_CN"));
             Waits.until(browser, 15, d -> number.equals(d.findElement(By.id("order-number")).getText()));
             assertThat(browser.findElement(By.id("order-summary")).getText()).contains(tag);

@@ -13,7 +13,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.civicloop.shared.DistrictTime;
-import cn.civicloop.support.Api;
 import cn.civicloop.support.BrowserTest;
 
 /** From the published ranking to the case behind a figure, in both languages, and closed to the admin. */
@@ -109,14 +108,5 @@ class EvaluationBrowserTests extends BrowserTest {
         browser.get(url("/evaluation?lang=zh_CN"));
         assertThat(browser.findElement(By.id("forbidden")).getText()).contains("无权");
         assertThat(presentNow(By.id("ranking"))).isEmpty();
-    }
-
-    private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        submitWith(By.cssSelector("form button[type=submit]"));
-        answerSecondStep(user);
     }
 }

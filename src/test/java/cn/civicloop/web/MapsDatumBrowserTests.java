@@ -8,8 +8,6 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
 import org.springframework.test.context.TestPropertySource;
 
 import cn.civicloop.support.BrowserTest;
@@ -29,19 +27,10 @@ class MapsDatumBrowserTests extends BrowserTest {
     void overGcj02TilesTheDesksPinSitsOnTheLayersDoorplateAndTheCallKeepsWgs84() {
         JsonNode plate = api.get("/api/v1/places/geocode?q=" + URLEncoder.encode("广济路12号", StandardCharsets.UTF_8),
                 null).json().get("candidates").get(0);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        browser.manage().deleteAllCookies();
-        new StaffSession(browser, url("")).login("police-desk");
-        browser.get(url("/dispatch?lang=zh_CN"));
-        assertThat(browser.findElement(By.id("desk-map")).getAttribute("data-tiles-crs")).isEqualTo("GCJ02");
         // the blocks are drawn (and the map fitted to them) before the address is picked
-        Waits.until(browser, 20, d -> !d.findElements(By.cssSelector("#desk-map .post-icon")).isEmpty());
-        WebElement address = browser.findElement(By.id("call-address"));
-        address.sendKeys("广济路1");
-        Waits.until(browser, 15, d -> !d.findElements(
-                By.cssSelector("#call-address-suggestions option[value='广济路12号']")).isEmpty());
-        address.sendKeys("2号");
-        Waits.until(browser, 15, d -> !d.findElement(By.id("call-lat")).getAttribute("value").isEmpty());
+        openDesk();
+        assertThat(browser.findElement(By.id("desk-map")).getAttribute("data-tiles-crs")).isEqualTo("GCJ02");
+        pickDeskAddress("广济路1", "广济路12号");
         assertThat(browser.findElement(By.id("call-lat")).getAttribute("value"))
                 .isEqualTo(String.format(Locale.ROOT, "%.6f", plate.get("lat").asDouble()));
         assertThat(browser.findElement(By.id("call-lon")).getAttribute("value"))

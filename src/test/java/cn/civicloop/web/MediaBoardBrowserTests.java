@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import cn.civicloop.support.Api;
 import cn.civicloop.support.BrowserTest;
 
 /** The media centre opens and publishes a supervision item in a real browser; the public board shows it, anonymised. */
@@ -50,14 +49,5 @@ class MediaBoardBrowserTests extends BrowserTest {
         assertThat(source).doesNotContain("上官婉清").doesNotContain("13655556666").doesNotContain("9号")
                 .doesNotContain("101室");
         screenshot("board");
-    }
-
-    private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        submitWith(By.cssSelector("form button[type=submit]"));
-        answerSecondStep(user);
     }
 }

@@ -1,5 +1,7 @@
 package cn.civicloop.board.internal;
 
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.HanLP;
@@ -24,6 +26,11 @@ final class Anonymiser {
             "[0-9０-９一二三四五六七八九十百零〇]+(?=\\s*(号楼|号院|号|栋|幢|单元|室|层|楼|户|弄|巷))");
     private static final String BLANK = "*";
     private static final Segment NAMES = HanLP.newSegment().enableNameRecognize(true);
+    /** How the district's road names end (路 街 巷 大道 胡同). */
+    private static final List<String> ROAD_ENDINGS = List.of("路", "街", "巷", "大道", "胡同");
+    /** The words HanLP leaves after a road's proper name when it splits one (青檀 南路, 青檀 大街). */
+    private static final Set<String> ROAD_WORDS = Set.of("路", "街", "巷", "大道", "大街", "胡同", "东路", "西路",
+            "南路", "北路", "中路", "东街", "西街", "南街", "北街");
 
     private Anonymiser() {
     }
@@ -62,12 +69,27 @@ final class Anonymiser {
      * those it finds. Best effort: it misses some names and splits others (ADR 0038).
      */
     private static String withoutRecognisedNames(String s) {
+        List<Term> terms = NAMES.seg(s);
         StringBuilder out = new StringBuilder(s.length());
-        for (Term t : NAMES.seg(s)) {
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
             String nature = t.nature == null ? "" : t.nature.toString();
-            out.append(nature.startsWith("nr") && t.word.length() >= 2 ? "某" : t.word);
+            boolean name = nature.startsWith("nr") && t.word.length() >= 2
+                    && !roadName(t.word, i + 1 < terms.size() ? terms.get(i + 1).word : "");
+            out.append(name ? "某" : t.word);
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a word the recogniser takes for a name is a road's: HanLP's dictionary holds some road names as
+     * names (青檀路 as surname 青 and given name 檀路), and splits others into a "name" and the road word (青檀 南路).
+     * Chinese given names do not end in a road word, so a recognised name of three characters or more ending in one
+     * is a road, and so is one followed by a road word of its own. A two-character name ending in 路 (王路) stays a
+     * name, as does a name followed by a word that merely begins with 路 (张伟 路过, 张伟 路边).
+     */
+    static boolean roadName(String word, String next) {
+        return word.length() >= 3 && ROAD_ENDINGS.stream().anyMatch(word::endsWith) || ROAD_WORDS.contains(next);
     }
 
     private static String without(String s, String part) {

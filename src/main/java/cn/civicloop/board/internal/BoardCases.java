@@ -60,6 +60,11 @@ class BoardCases {
                 .update();
     }
 
+    void place(String number, String streetCode, String communityCode) {
+        jdbc.sql("update board_case set street_code = ?, community_code = ? where case_number = ?")
+                .params(streetCode, communityCode, number).update();
+    }
+
     /** A page of published cases, newest first, after the keyset cursor (opened_at, number) when given. */
     List<Row> page(Instant beforeOpenedAt, String beforeNumber, int limit) {
         if (beforeOpenedAt == null) {

@@ -6,6 +6,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CasePlaced;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.FollowUpAnswered;
 
@@ -36,6 +37,12 @@ class CaseProgress {
     void on(CaseTransitioned event) {
         months.count(event);
         publications.refresh(event.number());
+    }
+
+    /** A corrected place moves the case's row to its new street and community (and the map's counts with it). */
+    @ApplicationModuleListener
+    void on(CasePlaced event) {
+        publications.moved(event.number(), event.streetCode(), event.communityCode());
     }
 
     @ApplicationModuleListener

@@ -53,6 +53,12 @@ class Publications implements PublicationChoices {
                 !c.status().ended(), c.createdAt(), c.updatedAt(), c.closedAt(), null));
     }
 
+    /** Moves a case's row (if it has one) to the street and community it was placed in. */
+    @Transactional
+    void moved(String caseNumber, String streetCode, String communityCode) {
+        rows.place(caseNumber, streetCode, communityCode);
+    }
+
     /** Brings a case's row up to date after a step; a case without a row (never offered) stays off the board. */
     @Transactional
     void refresh(String caseNumber) {

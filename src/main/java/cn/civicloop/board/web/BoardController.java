@@ -16,17 +16,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import cn.civicloop.board.internal.BoardCache;
 import cn.civicloop.board.internal.BoardReader;
 import cn.civicloop.board.internal.BoardSnapshot;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public board (阳光公示) as a page and as JSON. The first page and everything beside it come from the cached
  * snapshot; an older page of cases ({@code after}, the keyset cursor) is one indexed read of a page. A visitor without
  * a login gets the page rendered once per snapshot and language ({@link BoardPages}), with its entity tag, its time
  * and how long it may be kept; a logged-in visitor's page names his way to the workbench, so it is rendered for him.
+ * The JSON of the snapshot and of its first page of cases is serialised once per snapshot and served the same way.
  */
 @Controller
 class BoardController {
@@ -38,9 +39,11 @@ class BoardController {
     private final BoardMapCounts mapCounts;
     private final BoardPages pages;
     private final PageRenderer renderer;
+    private final JsonMapper json;
 
     BoardController(BoardCache cache, BoardReader reader, BoardMapCounts mapCounts, BoardPages pages,
-            PageRenderer renderer) {
+            PageRenderer renderer, JsonMapper json) {
+        this.json = json;
         this.cache = cache;
         this.reader = reader;
         this.mapCounts = mapCounts;
@@ -83,15 +86,25 @@ class BoardController {
     }
 
     @GetMapping(path = "/api/v1/public/board", produces = "application/json")
-    @ResponseBody
-    BoardSnapshot json() {
-        return cache.snapshot();
+    ResponseEntity<byte[]> json() {
+        BoardSnapshot s = cache.snapshot();
+        return json(s, pages.json(s, "board", () -> json.writeValueAsBytes(s)));
     }
 
     @GetMapping(path = "/api/v1/public/board/cases", produces = "application/json")
-    @ResponseBody
-    BoardReader.Page cases(@RequestParam(required = false) String after) {
-        return after == null || after.isBlank()
-                ? new BoardReader.Page(cache.snapshot().cases(), cache.snapshot().next()) : reader.page(after);
+    ResponseEntity<?> cases(@RequestParam(required = false) String after) {
+        if (after != null && !after.isBlank()) {
+            return ResponseEntity.ok(reader.page(after));
+        }
+        BoardSnapshot s = cache.snapshot();
+        return json(s, pages.json(s, "cases",
+                () -> json.writeValueAsBytes(new BoardReader.Page(s.cases(), s.next()))));
+    }
+
+    /** A JSON document of the snapshot, the same for every client: kept while the snapshot is served, tagged. */
+    private ResponseEntity<byte[]> json(BoardSnapshot s, BoardPages.Page page) {
+        return ResponseEntity.ok().eTag(page.etag()).lastModified(s.builtAt())
+                .cacheControl(CacheControl.maxAge(cache.freshFor(s)).cachePublic())
+                .contentType(MediaType.APPLICATION_JSON).body(page.body());
     }
 }

@@ -15,7 +15,7 @@ import cn.civicloop.board.internal.BoardSnapshot;
 
 /**
  * The public page as its anonymous visitors get it: rendered once per snapshot, language and cursor, then the same
- * bytes for everyone until the snapshot changes. Rendering the template was most of a page's cost while the page
+ * bytes for everyone until the snapshot changes; likewise the board's JSON, serialised once per snapshot. Rendering the template was most of a page's cost while the page
  * holds nothing of its visitor (no form, no token, no name), so a crowd costs one rendering per snapshot and
  * language. A new snapshot starts an empty set of pages; at most {@link #MAX_PAGES} are kept per snapshot (the
  * cursor comes from the visitor), beyond which a page is rendered and not kept.
@@ -38,7 +38,8 @@ class BoardPages {
         }
     }
 
-    private record Key(Locale locale, String after) {
+    /** A page is HTML in a language at a cursor, or one of the JSON documents (locale and cursor null). */
+    private record Key(String json, Locale locale, String after) {
     }
 
     private record Generation(BoardSnapshot snapshot, Map<Key, Page> pages) {
@@ -51,17 +52,28 @@ class BoardPages {
      * {@code render} the first time it is asked for.
      */
     Page page(BoardSnapshot snapshot, Locale locale, String after, Supplier<byte[]> render) {
+        return kept(snapshot, new Key(null, locale, after == null ? "" : after), render);
+    }
+
+    /**
+     * The JSON document {@code name} of {@code snapshot} (the snapshot itself, its first page of cases), serialised
+     * by {@code serialise} the first time it is asked for: it is the same for every client, whatever his language.
+     */
+    Page json(BoardSnapshot snapshot, String name, Supplier<byte[]> serialise) {
+        return kept(snapshot, new Key(name, null, null), serialise);
+    }
+
+    private Page kept(BoardSnapshot snapshot, Key key, Supplier<byte[]> render) {
         Generation g = generationOf(snapshot);
         if (g == null) {
             // a request still holding an older snapshot than the one served now: its page is not worth keeping
             return Page.of(render.get());
         }
-        Key key = new Key(locale, after == null ? "" : after);
         Page page = g.pages().get(key);
         if (page != null) {
             return page;
         }
-        if (g.pages().size() >= MAX_PAGES) {
+        if (key.json() == null && g.pages().size() >= MAX_PAGES) {
             return Page.of(render.get());
         }
         // one rendering per key: the others asking for it meanwhile wait for it rather than render it again

@@ -11,6 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CasePlaced;
 import cn.civicloop.cases.CaseTransitioned;
 
 /**
@@ -38,8 +39,8 @@ class DayFigureUpdates {
      * Whether a step can change the case's share, so that only those store a publication and read the case again.
      * An open case counts only where it was opened (its day, channel, department and street); what it did counts
      * from the step that ended it on. So: the first step (the case is new), any step into or out of an ended status
-     * or on an ended case (a late follow-up answer), and the steps that name a department. A place corrected on an
-     * open case (not a step) moves its opening to the new street with its next counted step.
+     * or on an ended case (a late follow-up answer), and the steps that name a department. A place corrected to
+     * another street is {@link CasePlaced}, below.
      */
     public static boolean concerns(CaseTransitioned event) {
         return event.from() == null || event.to() == null || event.from().ended() || event.to().ended()
@@ -48,6 +49,12 @@ class DayFigureUpdates {
 
     @ApplicationModuleListener(condition = "T(cn.civicloop.cases.internal.DayFigureUpdates).concerns(#event)")
     void on(CaseTransitioned event) {
+        refresh(event.number());
+    }
+
+    /** A case moved to another street: its share moves with it (its opening counts where it lies now). */
+    @ApplicationModuleListener(condition = "#event.streetChanged()")
+    void on(CasePlaced event) {
         refresh(event.number());
     }
 

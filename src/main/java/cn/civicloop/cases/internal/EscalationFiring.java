@@ -13,6 +13,7 @@ import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseEscalated;
 import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.cases.internal.sla.ClockState;
 import cn.civicloop.cases.internal.sla.Clocks;
 import cn.civicloop.cases.internal.sla.EscalationDue;
@@ -71,7 +72,9 @@ class EscalationFiring {
     private void escalate(Case c, ClockState clock, EscalationLadder.Rung rung, Instant now) {
         EscalationStep step = rung.step();
         CaseAction action = step.action();
-        String remark = clock.stage().label() + "时限已用 " + rung.percent() + "%：" + step.label();
+        // the stage, the share and the step, not a sentence: the page names them in the reader's language
+        String remark = StepRemark.of(StepRemark.Kind.ESCALATED, null, clock.stage(), rung.percent(), step)
+                .stored(Required.MAX_REMARK);
         timeline.append(c.id, now, Actor.system(), action, c.status, c.status, remark, c.departmentId,
                 Visibility.isPublic(action));
         if (step == EscalationStep.SUPERVISE && c.departmentId != null) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.calendar.BusinessCalendar;
 import cn.civicloop.calendar.TimeLimit;
 import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.InvalidInputException;
@@ -61,7 +62,8 @@ class HandlingSteps implements ActionHandlers {
         }
         c.extensionDays = e.workingDays();
         c.extensionReason = Required.text("reason", e.reason(), "延期理由");
-        return Step.of("申请延期 " + e.workingDays() + " 个工作日：" + c.extensionReason);
+        return Step.of(StepRemark.of(StepRemark.Kind.EXTENSION_REQUESTED, c.extensionReason, e.workingDays())
+                .stored(Required.MAX_REMARK));
     }
 
     private Step approveExtension(Case c, String rawNote) {

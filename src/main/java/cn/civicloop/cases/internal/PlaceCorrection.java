@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CasePlaced;
 import cn.civicloop.cases.CasePlacing;
 import cn.civicloop.cases.PlaceFix;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 import cn.civicloop.shared.ConflictException;
@@ -19,7 +22,8 @@ import cn.civicloop.shared.Phrase;
 /**
  * The district centre confirms or corrects where a case is. The point and its areas come located by the caller
  * (intake knows the area tree and the gazetteer); here the case takes them, "place to confirm" is settled, and the
- * timeline keeps the old and the new point with who, when and why.
+ * timeline keeps the old and the new point with who, when and why, and {@link CasePlaced} tells the modules that
+ * keep a case's place.
  */
 @Service
 class PlaceCorrection implements CasePlacing {
@@ -27,9 +31,11 @@ class PlaceCorrection implements CasePlacing {
     private final CaseLookup lookup;
     private final Cases cases;
     private final Timeline timeline;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PlaceCorrection(CaseLookup lookup, Cases cases, Timeline timeline, Clock clock) {
+    PlaceCorrection(CaseLookup lookup, Cases cases, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.lookup = lookup;
         this.cases = cases;
         this.timeline = timeline;
@@ -54,8 +60,9 @@ class PlaceCorrection implements CasePlacing {
                     Phrase.of(CaseAction.PLACE.labelKey(), CaseAction.PLACE.label())));
         }
         String reason = Required.text("reason", fix.reason(), "理由", Required.MAX_REMARK);
-        String before = c.lat == null ? "无" : point(c.lat, c.lon);
+        String before = c.lat == null ? null : point(c.lat, c.lon);
         Instant now = clock.instant();
+        String previousStreet = c.streetCode;
         c.lat = fix.lat();
         c.lon = fix.lon();
         c.streetCode = fix.streetCode();
@@ -64,10 +71,12 @@ class PlaceCorrection implements CasePlacing {
         c.placeToConfirm = false;
         c.updatedAt = now;
         cases.update(c);
-        timeline.append(c.id, now, actor, CaseAction.PLACE, c.status, c.status,
-                "位置 " + before + " → " + point(fix.lat(), fix.lon())
-                        + (fix.label() == null ? "" : "（" + fix.label() + "）") + "；理由：" + reason,
-                null, false);
+        // the old and the new point and the address as values, not a sentence: the page words them
+        timeline.append(c.id, now, actor, CaseAction.PLACE, c.status, c.status, StepRemark.of(
+                StepRemark.Kind.PLACE_FIXED, reason, before, point(fix.lat(), fix.lon()), fix.label())
+                .stored(Required.MAX_REMARK), null, false);
+        events.publishEvent(new CasePlaced(c.number, fix.lat(), fix.lon(), fix.streetCode(), fix.communityCode(),
+                fix.gridCode(), previousStreet, now));
     }
 
     private static String point(double lat, double lon) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 import cn.civicloop.cases.CaseCommand;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
@@ -62,7 +63,8 @@ class RegistrationSteps implements ActionHandlers {
         target.updatedAt = now;
         cases.update(target);
         timeline.append(target.id, now, actor, MERGE, target.status, target.status,
-                "合并重复件 " + duplicate.number + "，诉求人已并入", target.departmentId, false);
-        return Step.of("并入 " + target.number + (note == null ? "" : "：" + note));
+                StepRemark.of(StepRemark.Kind.DUPLICATE_MERGED, null, duplicate.number).stored(Required.MAX_REMARK),
+                target.departmentId, false);
+        return Step.of(StepRemark.of(StepRemark.Kind.MERGED_INTO, note, target.number).stored(Required.MAX_REMARK));
     }
 }

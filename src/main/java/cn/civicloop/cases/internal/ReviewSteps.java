@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
@@ -57,7 +58,8 @@ class ReviewSteps implements ActionHandlers {
         c.satisfaction = c.satisfaction == null || f.satisfaction().compareTo(c.satisfaction) > 0 ? f.satisfaction()
                 : c.satisfaction;
         String note = Required.optional("note", f.note(), Required.MAX_REMARK);
-        return Step.of((f.resolved() ? "已解决" : "未解决") + "，" + f.satisfaction().label() + (note == null ? "" : "：" + note));
+        return Step.of(StepRemark.of(StepRemark.Kind.FOLLOW_UP_ANSWERED, note, f.resolved(), f.satisfaction())
+                .stored(Required.MAX_REMARK));
     }
 
     private static Step close(Case c, CaseCommand.Close close) {

@@ -49,7 +49,7 @@ public final class TextFeatures {
     }
 
     /** Full-width forms to half-width (NFKC) and lower case, so that "Ａ市" and "A市" are one term. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
@@ -75,25 +75,7 @@ public final class TextFeatures {
         for (String word : words) {
             counts.merge(block + "w" + word, 1, Integer::sum);
         }
-        int[] cps = text.codePoints().toArray();
-        int start = 0;
-        while (start < cps.length) {
-            if (!Character.isLetterOrDigit(cps[start])) {
-                start++;
-                continue;
-            }
-            int end = start;
-            while (end < cps.length && Character.isLetterOrDigit(cps[end])) {
-                end++;
-            }
-            // n-grams stay inside a run of letters: punctuation and spaces are boundaries, not content
-            for (int i = start; i < end; i++) {
-                for (int n = 1; n <= longest && i + n <= end; n++) {
-                    counts.merge(block + "c" + new String(cps, i, n), 1, Integer::sum);
-                }
-            }
-            start = end;
-        }
+        CharGrams.count(text, block, longest, counts);
     }
 
     private static boolean hasContent(String word) {

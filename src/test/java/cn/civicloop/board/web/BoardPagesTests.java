@@ -68,4 +68,21 @@ class BoardPagesTests {
         pages.page(s, Locale.ENGLISH, "one-more", render("p"));
         assertThat(renderings).hasValue(BoardPages.MAX_PAGES + 2);
     }
+
+    @Test
+    void theJsonIsSerialisedOncePerSnapshotWhateverTheCursorsKept() {
+        BoardSnapshot s = snapshot(Instant.parse("2026-12-07T01:00:00Z"));
+        for (int i = 0; i < BoardPages.MAX_PAGES; i++) {
+            pages.page(s, Locale.ENGLISH, "cursor-" + i, render("page " + i));
+        }
+        BoardPages.Page board = pages.json(s, "board", render("{\"cases\":[]}"));
+        assertThat(pages.json(s, "board", render("again"))).isSameAs(board);
+        BoardPages.Page cases = pages.json(s, "cases", render("{\"next\":null}"));
+        assertThat(pages.json(s, "cases", render("again"))).isSameAs(cases);
+        assertThat(renderings).hasValue(BoardPages.MAX_PAGES + 2);
+        assertThat(cases.etag()).isNotEqualTo(board.etag());
+        BoardPages.Page next = pages.json(snapshot(Instant.parse("2026-12-07T01:01:00Z")), "board", render("{}"));
+        assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("{}");
+        assertThat(renderings).hasValue(BoardPages.MAX_PAGES + 3);
+    }
 }

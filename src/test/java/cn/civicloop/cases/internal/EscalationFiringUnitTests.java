@@ -129,11 +129,11 @@ class EscalationFiringUnitTests {
         firing.fire(due(2, 3, 80));
 
         verify(timeline).append(CASE_ID, NOW, Actor.system(), CaseAction.REMIND, CaseStatus.IN_PROGRESS,
-                CaseStatus.IN_PROGRESS, "办结时限已用 80%：提醒", DEPARTMENT, Visibility.isPublic(CaseAction.REMIND));
+                CaseStatus.IN_PROGRESS, "ESCALATED[HANDLE|80|REMIND]", DEPARTMENT, Visibility.isPublic(CaseAction.REMIND));
         verify(timeline).append(CASE_ID, NOW, Actor.system(), CaseAction.SUPERVISE, CaseStatus.IN_PROGRESS,
-                CaseStatus.IN_PROGRESS, "办结时限已用 100%：督办", DEPARTMENT, Visibility.isPublic(CaseAction.SUPERVISE));
+                CaseStatus.IN_PROGRESS, "ESCALATED[HANDLE|100|SUPERVISE]", DEPARTMENT, Visibility.isPublic(CaseAction.SUPERVISE));
         verify(supervisions).raise(CASE_ID, CaseAction.SUPERVISE, DEPARTMENT, Actor.system().displayName(),
-                "办结时限已用 100%：督办", NOW);
+                "ESCALATED[HANDLE|100|SUPERVISE]", NOW);
         ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
         verify(events, org.mockito.Mockito.times(2)).publishEvent(published.capture());
         assertThat(published.getAllValues()).containsExactly(

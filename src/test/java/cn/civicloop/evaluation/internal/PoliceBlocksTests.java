@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,9 +22,7 @@ import cn.civicloop.dispatch.IncidentCleared;
 import cn.civicloop.dispatch.IncidentType;
 import cn.civicloop.evaluation.Period;
 import cn.civicloop.evaluation.SubjectKind;
-import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.Api;
-import cn.civicloop.support.ApiTest;
 import cn.civicloop.support.PageSession;
 
 /**
@@ -35,24 +32,12 @@ import cn.civicloop.support.PageSession;
  * drill-down matching its number, the Excel sheets, the subject page, and a changed target making the next version
  * only.
  */
-class PoliceBlocksTests extends ApiTest {
+class PoliceBlocksTests extends SubjectVersionTest {
 
     static final Period AUGUST = Period.parse("2023-08");
 
     @Autowired
     PoliceResponses police;
-
-    @Autowired
-    Snapshots snapshots;
-
-    @Autowired
-    Calculator calculator;
-
-    @Autowired
-    Indicators indicators;
-
-    @Autowired
-    Workbooks workbooks;
 
     @Autowired
     JdbcClient jdbc;
@@ -150,7 +135,7 @@ class PoliceBlocksTests extends ApiTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet ranking = book.getSheet("块区");
             assertThat(ranking.getRow(0).getCell(4).getStringCellValue()).isEqualTo("按时到场率 (%)");
-            Row row = find(ranking, 1, "#" + x);
+            Row row = sheetRow(ranking, 1, "#" + x);
             assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(65.71);
             assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(57.14);
             assertThat(row.getCell(5).getStringCellValue()).contains("count(POLICE_RESPONSE, hit)=4",
@@ -238,23 +223,11 @@ class PoliceBlocksTests extends ApiTest {
                 received.plusSeconds(4000));
     }
 
-    private static Instant district(int year, int month, int day, int hour, int minute) {
-        return LocalDateTime.of(year, month, day, hour, minute).atZone(DistrictTime.ZONE).toInstant();
-    }
-
     private Map<String, Double> figures(Snapshots.Snapshot s, String key) {
-        Map<String, Double> m = new java.util.HashMap<>();
-        snapshots.figures(s.id(), SubjectKind.POLICE_BLOCK, key).forEach(f -> m.put(f.indicatorCode(), f.value()));
-        return m;
+        return figures(s, SubjectKind.POLICE_BLOCK, key);
     }
 
     private List<Calculator.Row> rows(String key, String indicator, int term) {
-        return calculator.rows(AUGUST, SubjectKind.POLICE_BLOCK, key, indicators.get(indicator), term, 0, 1000);
-    }
-
-    private static Row find(Sheet sheet, int column, String value) {
-        return StreamSupport.stream(sheet.spliterator(), false)
-                .filter(r -> r.getRowNum() > 0 && value.equals(r.getCell(column).getStringCellValue()))
-                .findFirst().orElseThrow();
+        return rows(AUGUST, SubjectKind.POLICE_BLOCK, key, indicator, term);
     }
 }

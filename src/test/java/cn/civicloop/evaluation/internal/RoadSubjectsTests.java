@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.StreamSupport;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -27,16 +25,14 @@ import cn.civicloop.roads.ChiefAnswerSettled;
 import cn.civicloop.roads.WhistleBlown;
 import cn.civicloop.roads.WhistleRated;
 import cn.civicloop.roads.WhistleResponded;
-import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.InvalidInputException;
-import cn.civicloop.support.ApiTest;
 
 /**
  * Road areas and road chiefs as subject kinds of a computed and published version: their indicators, composite
  * score, grade and rank on a hand-made month (February 2024, used by no other test), the drill-down matching every
  * count, the Excel sheet, weights refused, and a published version unchanged by a later correction.
  */
-class RoadSubjectsTests extends ApiTest {
+class RoadSubjectsTests extends SubjectVersionTest {
 
     static final Period FEBRUARY = Period.parse("2024-02");
 
@@ -44,19 +40,7 @@ class RoadSubjectsTests extends ApiTest {
     RoadResponses roads;
 
     @Autowired
-    Snapshots snapshots;
-
-    @Autowired
-    Calculator calculator;
-
-    @Autowired
-    Indicators indicators;
-
-    @Autowired
     Weights weights;
-
-    @Autowired
-    Workbooks workbooks;
 
     @Test
     void roadAreasAndChiefsAreScoredRankedDrilledAndExportedInAPublishedVersion() throws Exception {
@@ -65,7 +49,7 @@ class RoadSubjectsTests extends ApiTest {
         long base = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
         long zfj = departmentId("ZFJ");
         long jtj = departmentId("JTJ");
-        Instant t = LocalDate.of(2024, 2, 5).atTime(10, 0).atZone(DistrictTime.ZONE).toInstant();
+        Instant t = district(2024, 2, 5, 10, 0);
         Instant t2 = t.plusSeconds(86_400);
 
         // area X, whistle 1 (limits: acknowledge 10 min, on site 30 min): ZFJ at 5 and 20 min, rated 5;
@@ -135,9 +119,7 @@ class RoadSubjectsTests extends ApiTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = book.getSheet("路段片区");
             assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("路长按时签收率 (%)");
-            Row row = StreamSupport.stream(sheet.spliterator(), false)
-                    .filter(r -> r.getRowNum() > 0 && ("#" + x).equals(r.getCell(1).getStringCellValue()))
-                    .findFirst().orElseThrow();
+            Row row = sheetRow(sheet, 1, "#" + x);
             assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(2.0);
             assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(55.0);
             assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(66.67);
@@ -166,14 +148,8 @@ class RoadSubjectsTests extends ApiTest {
         assertThat(weights.of(SubjectKind.ROAD_CHIEF)).containsExactly(Map.entry("ROAD_ANSWER", 1.0));
     }
 
-    private Map<String, Double> figures(Snapshots.Snapshot s, SubjectKind kind, String key) {
-        Map<String, Double> m = new java.util.HashMap<>();
-        snapshots.figures(s.id(), kind, key).forEach(f -> m.put(f.indicatorCode(), f.value()));
-        return m;
-    }
-
     private List<Calculator.Row> rows(SubjectKind kind, String key, String indicator, int term) {
-        return calculator.rows(FEBRUARY, kind, key, indicators.get(indicator), term, 0, 1000);
+        return rows(FEBRUARY, kind, key, indicator, term);
     }
 
     private static ChiefAnswerSettled settled(long issue, int round, long chief, String area, Instant since,

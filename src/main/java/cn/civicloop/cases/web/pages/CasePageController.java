@@ -1,6 +1,7 @@
 package cn.civicloop.cases.web.pages;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
@@ -41,8 +42,11 @@ class CasePageController {
     private final CaseManagement management;
     private final CaseActions actions;
     private final Directory directory;
+    private final StepRemarkLines stepRemarks;
 
-    CasePageController(CaseQueries queries, CaseManagement management, CaseActions actions, Directory directory) {
+    CasePageController(CaseQueries queries, CaseManagement management, CaseActions actions, Directory directory,
+            StepRemarkLines stepRemarks) {
+        this.stepRemarks = stepRemarks;
         this.queries = queries;
         this.management = management;
         this.actions = actions;
@@ -50,13 +54,14 @@ class CasePageController {
     }
 
     @GetMapping("/workbench/cases/{number}")
-    String page(@PathVariable String number, Model model) {
-        return show(number, model);
+    String page(@PathVariable String number, Model model, Locale locale) {
+        return show(number, model, locale);
     }
 
     @PostMapping("/workbench/cases/{number}/actions/{action}")
     String act(@PathVariable String number, @PathVariable String action, @RequestParam Map<String, String> params,
-            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model) {
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
+            Locale locale) {
         try {
             management.perform(number, actions.command(action, params, Uploads.of(photos)), Actors.current());
             return "redirect:/workbench/cases/" + number;
@@ -67,7 +72,7 @@ class CasePageController {
             model.addAttribute("errorAction", CaseAction.ofSlug(action).map(CaseAction::slug).orElse(action));
             model.addAttribute("fieldProblems", e.fieldProblems());
             model.addAttribute("values", params);
-            return show(number, model);
+            return show(number, model, locale);
         }
     }
 
@@ -79,7 +84,7 @@ class CasePageController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline").body(photo.data());
     }
 
-    private String show(String number, Model model) {
+    private String show(String number, Model model, Locale locale) {
         Actor actor = Actors.current();
         CaseView view = queries.view(number, actor);
         model.addAttribute("actor", actor);
@@ -88,6 +93,8 @@ class CasePageController {
         model.addAttribute("timeline", timeline);
         // the media centre's steps are named from the bundles: their rows hold the step, the item and the text
         model.addAttribute("mediaRemarks", MediaSupervisionRemark.of(timeline));
+        // so are the steps the system writes as values: escalations, places, merges, extensions, follow-up answers
+        model.addAttribute("stepRemarks", stepRemarks.of(timeline, locale));
         model.addAttribute("forms", ActionForms.of(view, actions));
         model.addAttribute("departments", directory.departments().stream()
                 .filter(d -> d.active() && d.parentId() == null
