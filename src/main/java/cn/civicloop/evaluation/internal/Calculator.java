@@ -16,9 +16,10 @@ import cn.civicloop.evaluation.Period;
 import cn.civicloop.evaluation.SubjectKind;
 
 /**
- * Computes indicators from the fact table: one grouped aggregate per subject kind and period, whose every count is
- * the same predicate the drill-down lists ({@link #predicate}), so a list always matches its number. A case an
- * accepted objection excludes from an indicator drops out of that indicator's counts only.
+ * Computes indicators from the fact table: per subject kind and period, each subject's facts are counted in SQL by
+ * the attributes the formulas' conditions test, and every count of a formula is the sum of the groups its conditions
+ * let through, tested as the drill-down's predicate ({@link #predicate}) tests a row, so a list always matches its
+ * number. A case an accepted objection excludes from an indicator drops out of that indicator's counts only.
  */
 @Component
 public class Calculator {
@@ -75,7 +76,7 @@ public class Calculator {
     /**
      * The figures of every subject of every kind in {@code period}, each kind with the indicators figured for it.
      * On PostgreSQL the five kinds of the cases are one scan of the period's facts (grouping sets: each kind is one
-     * set of the same aggregate, with the same predicates as {@link #compute}); elsewhere one aggregate per kind.
+     * set of the same count by subject and attributes as {@link #compute}); elsewhere one count per kind.
      */
     public Map<SubjectKind, List<Figures>> computeAll(Period period, List<Indicator> indicators) {
         Map<SubjectKind, List<Figures>> all = new java.util.EnumMap<>(SubjectKind.class);
@@ -93,36 +94,38 @@ public class Calculator {
         return all;
     }
 
+    /**
+     * The attributes a condition or an exclusion tests: the facts of a subject are counted per combination of them
+     * in SQL (a few dozen groups a subject), and the formulas are evaluated on those counts ({@link FactGroup}).
+     * The seconds to scene enter only as whether there are any: a median or p90 needs the values themselves and is
+     * computed from the facts by {@code percentile_cont} ({@link PoliceResponses#versionFigures}).
+     */
+    private static final String ATTRIBUTES = "f.fact, f.hit, f.first_dispatch, f.outcome, f.priority,"
+            + " case when f.response_seconds is null then 0 else 1 end, x.indicators";
+
+    private static final String ATTRIBUTE_COLUMNS = "f.fact, f.hit, f.first_dispatch, f.outcome, f.priority,"
+            + " case when f.response_seconds is null then 0 else 1 end as onscene, x.indicators as excluded,"
+            + " count(*) as n";
+
     private Map<SubjectKind, List<Figures>> caseKindsInOneScan(Period period, List<Indicator> indicators) {
-        List<Object[]> columns = new ArrayList<>(); // {indicator, formula, term}
-        StringBuilder select = new StringBuilder("""
-                select grouping(f.linkage) as g_linkage, grouping(f.department_id) as g_department,
-                    grouping(f.unit_id) as g_unit, grouping(f.street_code) as g_street, grouping(f.grid_code) as g_grid,
-                    f.linkage, cast(f.department_id as varchar(40)) as department, cast(f.unit_id as varchar(40)) as unit,
-                    f.street_code, f.grid_code""");
-        for (Indicator indicator : indicators) {
-            if (!indicator.appliesTo(SubjectKind.DEPARTMENT)) {
-                continue;
-            }
-            for (Formula.Term term : indicator.formula().terms()) {
-                select.append(", sum(case when ").append(predicate(indicator.code(), term))
-                        .append(" then 1 else 0 end) as c").append(columns.size());
-                columns.add(new Object[] {indicator, indicator.formula(), term});
-            }
-        }
         StringBuilder notRoad = new StringBuilder();
         for (Fact fact : Fact.values()) {
             if (fact.side() != SubjectKind.Side.CASES) {
                 notRoad.append(notRoad.isEmpty() ? "'" : ", '").append(fact.name()).append("'");
             }
         }
-        String sql = select + " " + """
+        String sql = """
+                select grouping(f.linkage) as g_linkage, grouping(f.department_id) as g_department,
+                    grouping(f.unit_id) as g_unit, grouping(f.street_code) as g_street, grouping(f.grid_code) as g_grid,
+                    f.linkage, cast(f.department_id as varchar(40)) as department, cast(f.unit_id as varchar(40)) as unit,
+                    f.street_code, f.grid_code, %s
                 from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
                 where f.fact_day between ? and ? and f.fact not in (%s)
-                group by grouping sets ((f.department_id), (f.linkage, f.department_id), (f.unit_id), (f.street_code),
-                    (f.grid_code))""".formatted(notRoad);
-        Map<SubjectKind, List<Figures>> byKind = new java.util.EnumMap<>(SubjectKind.class);
-        CASE_KINDS.forEach(k -> byKind.put(k, new ArrayList<>()));
+                group by grouping sets ((f.department_id, %s), (f.linkage, f.department_id, %s), (f.unit_id, %s),
+                    (f.street_code, %s), (f.grid_code, %s))""".formatted(ATTRIBUTE_COLUMNS, notRoad, ATTRIBUTES,
+                ATTRIBUTES, ATTRIBUTES, ATTRIBUTES, ATTRIBUTES);
+        Map<SubjectKind, Map<String, List<FactGroup>>> byKind = new java.util.EnumMap<>(SubjectKind.class);
+        CASE_KINDS.forEach(k -> byKind.put(k, new LinkedHashMap<>()));
         jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to())).query(rs -> {
             SubjectKind kind;
             String subject;
@@ -143,55 +146,66 @@ public class Calculator {
                 subject = rs.getString("grid_code");
             }
             if (subject != null) {
-                byKind.get(kind).add(figures(rs, columns, subject));
+                byKind.get(kind).computeIfAbsent(subject, k -> new ArrayList<>()).add(group(rs));
             }
         });
-        return byKind;
+        List<Indicator> applicable = indicators.stream().filter(i -> i.appliesTo(SubjectKind.DEPARTMENT)).toList();
+        Map<SubjectKind, List<Figures>> figures = new java.util.EnumMap<>(SubjectKind.class);
+        byKind.forEach((kind, subjects) -> figures.put(kind, figures(subjects, applicable)));
+        return figures;
     }
 
     /** The figures of every subject of {@code kind} that has facts in {@code period}, for these indicators. */
     public List<Figures> compute(Period period, SubjectKind kind, List<Indicator> indicators) {
-        List<Object[]> columns = new ArrayList<>(); // {indicator, formula, term}
-        StringBuilder select = new StringBuilder("select cast(f." + kind.column() + " as varchar(40)) as subject");
-        for (Indicator indicator : indicators) {
-            if (!indicator.appliesTo(kind)) {
-                continue;
-            }
-            Formula formula = indicator.formula();
-            for (Formula.Term term : formula.terms()) {
-                select.append(", sum(case when ").append(predicate(indicator.code(), term))
-                        .append(" then 1 else 0 end) as c").append(columns.size());
-                columns.add(new Object[] {indicator, formula, term});
-            }
-        }
-        String sql = select + " " + """
+        String sql = """
+                select cast(f.%s as varchar(40)) as subject, %s
                 from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
                 where f.fact_day between ? and ? and f.%s is not null%s
-                group by f.%s""".formatted(kind.column(), holders(kind), kind.column());
-        return jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to()))
-                .query((rs, n) -> figures(rs, columns)).list();
-    }
-
-    private static Figures figures(ResultSet rs, List<Object[]> columns) throws SQLException {
-        return figures(rs, columns, rs.getString("subject"));
-    }
-
-    private static Figures figures(ResultSet rs, List<Object[]> columns, String subject) throws SQLException {
-        Map<String, Map<Formula.Term, Long>> counts = new LinkedHashMap<>();
-        Map<String, Formula> formulas = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            Indicator indicator = (Indicator) columns.get(i)[0];
-            formulas.put(indicator.code(), (Formula) columns.get(i)[1]);
-            counts.computeIfAbsent(indicator.code(), k -> new LinkedHashMap<>())
-                    .put((Formula.Term) columns.get(i)[2], rs.getLong("c" + i));
-        }
-        Map<String, Value> values = new LinkedHashMap<>();
-        counts.forEach((code, byTerm) -> {
-            Map<String, Long> inputs = new LinkedHashMap<>();
-            byTerm.forEach((t, c) -> inputs.put(t.key(), c));
-            values.put(code, new Value(formulas.get(code).evaluate(byTerm), inputs));
+                group by f.%s, %s""".formatted(kind.column(), ATTRIBUTE_COLUMNS, kind.column(), holders(kind),
+                kind.column(), ATTRIBUTES);
+        Map<String, List<FactGroup>> subjects = new LinkedHashMap<>();
+        jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to())).query(rs -> {
+            subjects.computeIfAbsent(rs.getString("subject"), k -> new ArrayList<>()).add(group(rs));
         });
-        return new Figures(subject, values);
+        return figures(subjects, indicators.stream().filter(i -> i.appliesTo(kind)).toList());
+    }
+
+    private static FactGroup group(ResultSet rs) throws SQLException {
+        int priority = rs.getInt("priority");
+        Integer p = rs.wasNull() ? null : priority;
+        return new FactGroup(Fact.valueOf(rs.getString("fact")), rs.getBoolean("hit"), rs.getBoolean("first_dispatch"),
+                rs.getString("outcome"), p, rs.getInt("onscene") == 1, rs.getString("excluded"), rs.getLong("n"));
+    }
+
+    /**
+     * Each subject's value of every indicator, from its counted groups: a term's count is the sum of the groups its
+     * conditions and the exclusions let through, the predicate of {@link #predicate} applied to the groups.
+     */
+    private static List<Figures> figures(Map<String, List<FactGroup>> subjects, List<Indicator> indicators) {
+        List<Formula> formulas = indicators.stream().map(Indicator::formula).toList();
+        List<Figures> all = new ArrayList<>(subjects.size());
+        subjects.forEach((subject, groups) -> {
+            Map<String, Value> values = new LinkedHashMap<>();
+            for (int i = 0; i < indicators.size(); i++) {
+                String code = indicators.get(i).code();
+                Formula formula = formulas.get(i);
+                Map<Formula.Term, Long> byTerm = new LinkedHashMap<>();
+                Map<String, Long> inputs = new LinkedHashMap<>();
+                for (Formula.Term term : formula.terms()) {
+                    long count = 0;
+                    for (FactGroup g : groups) {
+                        if (g.countsIn(code, term)) {
+                            count += g.count();
+                        }
+                    }
+                    byTerm.put(term, count);
+                    inputs.put(term.key(), count);
+                }
+                values.put(code, new Value(formula.evaluate(byTerm), inputs));
+            }
+            all.add(new Figures(subject, values));
+        });
+        return all;
     }
 
     /**
@@ -233,7 +247,7 @@ public class Calculator {
      * The 110 linked agencies are scored on the cases the police desk handed them (channel 110社会联动), among
      * themselves; the same facts count for their department too.
      */
-    private static String holders(SubjectKind kind) {
+    static String holders(SubjectKind kind) {
         if (kind.side() != SubjectKind.Side.CASES) {
             // the road kinds and police blocks read their own side's facts only: a narrow range of the (day, fact) index
             StringBuilder in = new StringBuilder(" and f.fact in (");
