@@ -4,10 +4,13 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -95,17 +98,17 @@ public class Calculator {
     }
 
     /**
-     * The attributes a condition or an exclusion tests: the facts of a subject are counted per combination of them
-     * in SQL (a few dozen groups a subject), and the formulas are evaluated on those counts ({@link FactGroup}).
-     * The seconds to scene enter only as whether there are any: a median or p90 needs the values themselves and is
-     * computed from the facts by {@code percentile_cont} ({@link PoliceResponses#versionFigures}).
+     * The attributes a condition tests: the facts of a subject are counted per combination of them in SQL (a few
+     * dozen groups a subject), and the formulas are evaluated on those counts ({@link FactGroup}). The seconds to
+     * scene enter only as whether there are any: a median or p90 needs the values themselves and is computed from
+     * the facts by {@code percentile_cont} ({@link PoliceResponses#versionFigures}). On PostgreSQL, statistics of
+     * the distinct combinations (V410) let the planner count them in hash tables instead of sorting the month.
      */
     private static final String ATTRIBUTES = "f.fact, f.hit, f.first_dispatch, f.outcome, f.priority,"
-            + " case when f.response_seconds is null then 0 else 1 end, x.indicators";
+            + " (f.response_seconds is not null)";
 
     private static final String ATTRIBUTE_COLUMNS = "f.fact, f.hit, f.first_dispatch, f.outcome, f.priority,"
-            + " case when f.response_seconds is null then 0 else 1 end as onscene, x.indicators as excluded,"
-            + " count(*) as n";
+            + " (f.response_seconds is not null) as onscene";
 
     private Map<SubjectKind, List<Figures>> caseKindsInOneScan(Period period, List<Indicator> indicators) {
         StringBuilder notRoad = new StringBuilder();
@@ -114,72 +117,128 @@ public class Calculator {
                 notRoad.append(notRoad.isEmpty() ? "'" : ", '").append(fact.name()).append("'");
             }
         }
+        // a department's groups are the sum of its linked and other ones: four sets, not five
         String sql = """
-                select grouping(f.linkage) as g_linkage, grouping(f.department_id) as g_department,
-                    grouping(f.unit_id) as g_unit, grouping(f.street_code) as g_street, grouping(f.grid_code) as g_grid,
-                    f.linkage, cast(f.department_id as varchar(40)) as department, cast(f.unit_id as varchar(40)) as unit,
-                    f.street_code, f.grid_code, %s
-                from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
+                select grouping(f.department_id) as g_department, grouping(f.unit_id) as g_unit,
+                    grouping(f.street_code) as g_street, f.linkage, cast(f.department_id as varchar(40)) as department,
+                    cast(f.unit_id as varchar(40)) as unit, f.street_code, f.grid_code, %s, count(*) as n
+                from evaluation_fact f
                 where f.fact_day between ? and ? and f.fact not in (%s)
-                group by grouping sets ((f.department_id, %s), (f.linkage, f.department_id, %s), (f.unit_id, %s),
-                    (f.street_code, %s), (f.grid_code, %s))""".formatted(ATTRIBUTE_COLUMNS, notRoad, ATTRIBUTES,
-                ATTRIBUTES, ATTRIBUTES, ATTRIBUTES, ATTRIBUTES);
+                group by grouping sets ((f.linkage, f.department_id, %s), (f.unit_id, %s), (f.street_code, %s),
+                    (f.grid_code, %s))""".formatted(ATTRIBUTE_COLUMNS, notRoad, ATTRIBUTES, ATTRIBUTES,
+                ATTRIBUTES, ATTRIBUTES);
         Map<SubjectKind, Map<String, List<FactGroup>>> byKind = new java.util.EnumMap<>(SubjectKind.class);
         CASE_KINDS.forEach(k -> byKind.put(k, new LinkedHashMap<>()));
         jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to())).query(rs -> {
-            SubjectKind kind;
-            String subject;
-            if (rs.getInt("g_department") == 0 && rs.getInt("g_linkage") == 1) {
-                kind = SubjectKind.DEPARTMENT;
-                subject = rs.getString("department");
-            } else if (rs.getInt("g_department") == 0) {
-                kind = SubjectKind.LINKAGE;
-                subject = rs.getBoolean("linkage") ? rs.getString("department") : null;
+            FactGroup group = group(rs, null);
+            if (rs.getInt("g_department") == 0) {
+                String department = rs.getString("department");
+                if (department != null) {
+                    add(byKind.get(SubjectKind.DEPARTMENT), department, group);
+                    if (rs.getBoolean("linkage")) {
+                        add(byKind.get(SubjectKind.LINKAGE), department, group);
+                    }
+                }
             } else if (rs.getInt("g_unit") == 0) {
-                kind = SubjectKind.UNIT;
-                subject = rs.getString("unit");
+                add(byKind.get(SubjectKind.UNIT), rs.getString("unit"), group);
             } else if (rs.getInt("g_street") == 0) {
-                kind = SubjectKind.STREET;
-                subject = rs.getString("street_code");
+                add(byKind.get(SubjectKind.STREET), rs.getString("street_code"), group);
             } else {
-                kind = SubjectKind.GRID;
-                subject = rs.getString("grid_code");
-            }
-            if (subject != null) {
-                byKind.get(kind).computeIfAbsent(subject, k -> new ArrayList<>()).add(group(rs));
+                add(byKind.get(SubjectKind.GRID), rs.getString("grid_code"), group);
             }
         });
+        List<Exclusion> excluded = exclusions(period);
         List<Indicator> applicable = indicators.stream().filter(i -> i.appliesTo(SubjectKind.DEPARTMENT)).toList();
         Map<SubjectKind, List<Figures>> figures = new java.util.EnumMap<>(SubjectKind.class);
-        byKind.forEach((kind, subjects) -> figures.put(kind, figures(subjects, applicable)));
+        byKind.forEach((kind, subjects) -> {
+            excluded.stream().filter(e -> e.group().fact().side() == SubjectKind.Side.CASES)
+                    .forEach(e -> e.takeOut(kind, subjects));
+            figures.put(kind, figures(subjects, applicable));
+        });
         return figures;
+    }
+
+    private static void add(Map<String, List<FactGroup>> subjects, String subject, FactGroup group) {
+        if (subject != null) {
+            subjects.computeIfAbsent(subject, k -> new ArrayList<>()).add(group);
+        }
     }
 
     /** The figures of every subject of {@code kind} that has facts in {@code period}, for these indicators. */
     public List<Figures> compute(Period period, SubjectKind kind, List<Indicator> indicators) {
         String sql = """
-                select cast(f.%s as varchar(40)) as subject, %s
-                from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
+                select cast(f.%s as varchar(40)) as subject, %s, count(*) as n
+                from evaluation_fact f
                 where f.fact_day between ? and ? and f.%s is not null%s
                 group by f.%s, %s""".formatted(kind.column(), ATTRIBUTE_COLUMNS, kind.column(), holders(kind),
                 kind.column(), ATTRIBUTES);
         Map<String, List<FactGroup>> subjects = new LinkedHashMap<>();
-        jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to())).query(rs -> {
-            subjects.computeIfAbsent(rs.getString("subject"), k -> new ArrayList<>()).add(group(rs));
-        });
+        jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to()))
+                .query(rs -> {
+                    add(subjects, rs.getString("subject"), group(rs, null));
+                });
+        Set<Fact> admitted = kind.side() == SubjectKind.Side.CASES ? EnumSet.allOf(Fact.class)
+                : EnumSet.copyOf(Arrays.stream(Fact.values()).filter(f -> f.side() == kind.side()).toList());
+        exclusions(period).stream().filter(e -> admitted.contains(e.group().fact()))
+                .forEach(e -> e.takeOut(kind, subjects));
         return figures(subjects, indicators.stream().filter(i -> i.appliesTo(kind)).toList());
     }
 
-    private static FactGroup group(ResultSet rs) throws SQLException {
+    private static FactGroup group(ResultSet rs, String excluded) throws SQLException {
         int priority = rs.getInt("priority");
         Integer p = rs.wasNull() ? null : priority;
         return new FactGroup(Fact.valueOf(rs.getString("fact")), rs.getBoolean("hit"), rs.getBoolean("first_dispatch"),
-                rs.getString("outcome"), p, rs.getInt("onscene") == 1, rs.getString("excluded"), rs.getLong("n"));
+                rs.getString("outcome"), p, rs.getBoolean("onscene"), excluded, rs.getLong("n"));
+    }
+
+    /**
+     * Facts of the period whose case has accepted exclusions, counted by every subject column and attribute: few
+     * (objections accepted are rare), so they are counted apart and taken out of the indicators they name, and the
+     * month's count needs no join.
+     */
+    private record Exclusion(Map<SubjectKind, String> subjects, boolean linkage, FactGroup group) {
+
+        /** Adds these facts, to be taken out, to the kind's subject when the kind counted them. */
+        void takeOut(SubjectKind kind, Map<String, List<FactGroup>> bySubject) {
+            List<FactGroup> groups = bySubject.get(subjects.get(kind));
+            if (groups != null && (kind != SubjectKind.LINKAGE || linkage)) {
+                groups.add(group);
+            }
+        }
+    }
+
+    private List<Exclusion> exclusions(Period period) {
+        StringBuilder columns = new StringBuilder();
+        StringBuilder grouping = new StringBuilder();
+        for (SubjectKind kind : SubjectKind.values()) {
+            if (kind != SubjectKind.LINKAGE) {
+                columns.append("cast(f.").append(kind.column()).append(" as varchar(40)) as ").append(kind.column())
+                        .append(", ");
+                grouping.append("f.").append(kind.column()).append(", ");
+            }
+        }
+        String sql = """
+                select f.linkage, %s%s, x.indicators as excluded, count(*) as n
+                from evaluation_exclusion x join evaluation_fact f on f.case_number = x.case_number
+                where f.fact_day between ? and ?
+                group by f.linkage, %s%s, x.indicators""".formatted(columns, ATTRIBUTE_COLUMNS, grouping,
+                ATTRIBUTES);
+        return jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to())).query((rs, n) -> {
+            Map<SubjectKind, String> subjects = new java.util.EnumMap<>(SubjectKind.class);
+            for (SubjectKind kind : SubjectKind.values()) {
+                String key = rs.getString(kind.column());
+                if (key != null) {
+                    subjects.put(kind, key);
+                }
+            }
+            return new Exclusion(subjects, rs.getBoolean("linkage"), group(rs, rs.getString("excluded")));
+        }).list();
     }
 
     /**
      * Each subject's value of every indicator, from its counted groups: a term's count is the sum of the groups its
-     * conditions and the exclusions let through, the predicate of {@link #predicate} applied to the groups.
+     * conditions let through, less the facts of those an exclusion of the indicator takes out; the predicate of
+     * {@link #predicate} applied to groups.
      */
     private static List<Figures> figures(Map<String, List<FactGroup>> subjects, List<Indicator> indicators) {
         List<Formula> formulas = indicators.stream().map(Indicator::formula).toList();
@@ -194,9 +253,7 @@ public class Calculator {
                 for (Formula.Term term : formula.terms()) {
                     long count = 0;
                     for (FactGroup g : groups) {
-                        if (g.countsIn(code, term)) {
-                            count += g.count();
-                        }
+                        count += g.countIn(code, term);
                     }
                     byTerm.put(term, count);
                     inputs.put(term.key(), count);
