@@ -72,6 +72,14 @@ final class Formula {
             Map.entry("p4", g -> Integer.valueOf(4).equals(g.priority())),
             Map.entry("onscene", FactGroup::onScene));
 
+    static {
+        // a condition the parser accepts must be countable on groups too: refused at start, not at the first figure
+        if (!TESTS.keySet().equals(CONDITIONS.keySet())) {
+            throw new IllegalStateException("conditions without both an SQL predicate and a test on groups: "
+                    + TESTS.keySet() + " / " + CONDITIONS.keySet());
+        }
+    }
+
     private sealed interface Node permits Num, Count, Op {
     }
 
