@@ -4,10 +4,12 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,9 +18,10 @@ import cn.civicloop.evaluation.Period;
 import cn.civicloop.evaluation.SubjectKind;
 
 /**
- * Computes indicators from the fact table: one grouped aggregate per subject kind and period, whose every count is
- * the same predicate the drill-down lists ({@link #predicate}), so a list always matches its number. A case an
- * accepted objection excludes from an indicator drops out of that indicator's counts only.
+ * Computes indicators from the fact table: per subject kind and period, each subject's facts are counted in SQL by
+ * the attributes the formulas' conditions test, and every count of a formula is the sum of the groups its conditions
+ * let through, tested as the drill-down's predicate ({@link #predicate}) tests a row, so a list always matches its
+ * number. A case an accepted objection excludes from an indicator drops out of that indicator's counts only.
  */
 @Component
 public class Calculator {
@@ -75,7 +78,7 @@ public class Calculator {
     /**
      * The figures of every subject of every kind in {@code period}, each kind with the indicators figured for it.
      * On PostgreSQL the five kinds of the cases are one scan of the period's facts (grouping sets: each kind is one
-     * set of the same aggregate, with the same predicates as {@link #compute}); elsewhere one aggregate per kind.
+     * set of the same count by subject and attributes as {@link #compute}); elsewhere one count per kind.
      */
     public Map<SubjectKind, List<Figures>> computeAll(Period period, List<Indicator> indicators) {
         Map<SubjectKind, List<Figures>> all = new java.util.EnumMap<>(SubjectKind.class);
@@ -93,105 +96,172 @@ public class Calculator {
         return all;
     }
 
+    /**
+     * The attributes a condition tests: the facts of a subject are counted per combination of them in SQL (a few
+     * dozen groups a subject), and the formulas are evaluated on those counts ({@link FactGroup}). The seconds to
+     * scene enter only as whether there are any: a median or p90 needs the values themselves and is computed from
+     * the facts by {@code percentile_cont} ({@link PoliceResponses#versionFigures}). On PostgreSQL, statistics of
+     * the distinct combinations (V410) let the planner count them in hash tables instead of sorting the month.
+     */
+    private static final String ATTRIBUTES = "f.fact, f.hit, f.first_dispatch, f.outcome, f.priority,"
+            + " (f.response_seconds is not null)";
+
+    private static final String ATTRIBUTE_COLUMNS = "f.fact, f.hit, f.first_dispatch, f.outcome, f.priority,"
+            + " (f.response_seconds is not null) as onscene";
+
     private Map<SubjectKind, List<Figures>> caseKindsInOneScan(Period period, List<Indicator> indicators) {
-        List<Object[]> columns = new ArrayList<>(); // {indicator, formula, term}
-        StringBuilder select = new StringBuilder("""
-                select grouping(f.linkage) as g_linkage, grouping(f.department_id) as g_department,
-                    grouping(f.unit_id) as g_unit, grouping(f.street_code) as g_street, grouping(f.grid_code) as g_grid,
-                    f.linkage, cast(f.department_id as varchar(40)) as department, cast(f.unit_id as varchar(40)) as unit,
-                    f.street_code, f.grid_code""");
-        for (Indicator indicator : indicators) {
-            if (!indicator.appliesTo(SubjectKind.DEPARTMENT)) {
-                continue;
-            }
-            for (Formula.Term term : indicator.formula().terms()) {
-                select.append(", sum(case when ").append(predicate(indicator.code(), term))
-                        .append(" then 1 else 0 end) as c").append(columns.size());
-                columns.add(new Object[] {indicator, indicator.formula(), term});
-            }
-        }
         StringBuilder notRoad = new StringBuilder();
         for (Fact fact : Fact.values()) {
             if (fact.side() != SubjectKind.Side.CASES) {
                 notRoad.append(notRoad.isEmpty() ? "'" : ", '").append(fact.name()).append("'");
             }
         }
-        String sql = select + " " + """
-                from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
+        // a department's groups are the sum of its linked and other ones: four sets, not five
+        String sql = """
+                select grouping(f.department_id) as g_department, grouping(f.unit_id) as g_unit,
+                    grouping(f.street_code) as g_street, f.linkage, cast(f.department_id as varchar(40)) as department,
+                    cast(f.unit_id as varchar(40)) as unit, f.street_code, f.grid_code, %s, count(*) as n
+                from evaluation_fact f
                 where f.fact_day between ? and ? and f.fact not in (%s)
-                group by grouping sets ((f.department_id), (f.linkage, f.department_id), (f.unit_id), (f.street_code),
-                    (f.grid_code))""".formatted(notRoad);
-        Map<SubjectKind, List<Figures>> byKind = new java.util.EnumMap<>(SubjectKind.class);
-        CASE_KINDS.forEach(k -> byKind.put(k, new ArrayList<>()));
+                group by grouping sets ((f.linkage, f.department_id, %s), (f.unit_id, %s), (f.street_code, %s),
+                    (f.grid_code, %s))""".formatted(ATTRIBUTE_COLUMNS, notRoad, ATTRIBUTES, ATTRIBUTES,
+                ATTRIBUTES, ATTRIBUTES);
+        Map<SubjectKind, Map<String, List<FactGroup>>> byKind = new java.util.EnumMap<>(SubjectKind.class);
+        CASE_KINDS.forEach(k -> byKind.put(k, new LinkedHashMap<>()));
         jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to())).query(rs -> {
-            SubjectKind kind;
-            String subject;
-            if (rs.getInt("g_department") == 0 && rs.getInt("g_linkage") == 1) {
-                kind = SubjectKind.DEPARTMENT;
-                subject = rs.getString("department");
-            } else if (rs.getInt("g_department") == 0) {
-                kind = SubjectKind.LINKAGE;
-                subject = rs.getBoolean("linkage") ? rs.getString("department") : null;
+            FactGroup group = group(rs, null);
+            if (rs.getInt("g_department") == 0) {
+                String department = rs.getString("department");
+                if (department != null) {
+                    add(byKind.get(SubjectKind.DEPARTMENT), department, group);
+                    if (rs.getBoolean("linkage")) {
+                        add(byKind.get(SubjectKind.LINKAGE), department, group);
+                    }
+                }
             } else if (rs.getInt("g_unit") == 0) {
-                kind = SubjectKind.UNIT;
-                subject = rs.getString("unit");
+                add(byKind.get(SubjectKind.UNIT), rs.getString("unit"), group);
             } else if (rs.getInt("g_street") == 0) {
-                kind = SubjectKind.STREET;
-                subject = rs.getString("street_code");
+                add(byKind.get(SubjectKind.STREET), rs.getString("street_code"), group);
             } else {
-                kind = SubjectKind.GRID;
-                subject = rs.getString("grid_code");
-            }
-            if (subject != null) {
-                byKind.get(kind).add(figures(rs, columns, subject));
+                add(byKind.get(SubjectKind.GRID), rs.getString("grid_code"), group);
             }
         });
-        return byKind;
+        List<Exclusion> excluded = exclusions(period);
+        List<Indicator> applicable = indicators.stream().filter(i -> i.appliesTo(SubjectKind.DEPARTMENT)).toList();
+        Map<SubjectKind, List<Figures>> figures = new java.util.EnumMap<>(SubjectKind.class);
+        byKind.forEach((kind, subjects) -> {
+            excluded.stream().filter(e -> e.group().fact().side() == SubjectKind.Side.CASES)
+                    .forEach(e -> e.takeOut(kind, subjects));
+            figures.put(kind, figures(subjects, applicable));
+        });
+        return figures;
+    }
+
+    private static void add(Map<String, List<FactGroup>> subjects, String subject, FactGroup group) {
+        if (subject != null) {
+            subjects.computeIfAbsent(subject, k -> new ArrayList<>()).add(group);
+        }
     }
 
     /** The figures of every subject of {@code kind} that has facts in {@code period}, for these indicators. */
     public List<Figures> compute(Period period, SubjectKind kind, List<Indicator> indicators) {
-        List<Object[]> columns = new ArrayList<>(); // {indicator, formula, term}
-        StringBuilder select = new StringBuilder("select cast(f." + kind.column() + " as varchar(40)) as subject");
-        for (Indicator indicator : indicators) {
-            if (!indicator.appliesTo(kind)) {
-                continue;
-            }
-            Formula formula = indicator.formula();
-            for (Formula.Term term : formula.terms()) {
-                select.append(", sum(case when ").append(predicate(indicator.code(), term))
-                        .append(" then 1 else 0 end) as c").append(columns.size());
-                columns.add(new Object[] {indicator, formula, term});
-            }
-        }
-        String sql = select + " " + """
-                from evaluation_fact f left join evaluation_exclusion x on x.case_number = f.case_number
+        String sql = """
+                select cast(f.%s as varchar(40)) as subject, %s, count(*) as n
+                from evaluation_fact f
                 where f.fact_day between ? and ? and f.%s is not null%s
-                group by f.%s""".formatted(kind.column(), holders(kind), kind.column());
-        return jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to()))
-                .query((rs, n) -> figures(rs, columns)).list();
+                group by f.%s, %s""".formatted(kind.column(), ATTRIBUTE_COLUMNS, kind.column(), holders(kind),
+                kind.column(), ATTRIBUTES);
+        Map<String, List<FactGroup>> subjects = new LinkedHashMap<>();
+        jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to()))
+                .query(rs -> {
+                    add(subjects, rs.getString("subject"), group(rs, null));
+                });
+        Set<Fact> admitted = kind.side() == SubjectKind.Side.CASES ? EnumSet.allOf(Fact.class)
+                : EnumSet.copyOf(Arrays.stream(Fact.values()).filter(f -> f.side() == kind.side()).toList());
+        exclusions(period).stream().filter(e -> admitted.contains(e.group().fact()))
+                .forEach(e -> e.takeOut(kind, subjects));
+        return figures(subjects, indicators.stream().filter(i -> i.appliesTo(kind)).toList());
     }
 
-    private static Figures figures(ResultSet rs, List<Object[]> columns) throws SQLException {
-        return figures(rs, columns, rs.getString("subject"));
+    private static FactGroup group(ResultSet rs, String excluded) throws SQLException {
+        int priority = rs.getInt("priority");
+        Integer p = rs.wasNull() ? null : priority;
+        return new FactGroup(Fact.valueOf(rs.getString("fact")), rs.getBoolean("hit"), rs.getBoolean("first_dispatch"),
+                rs.getString("outcome"), p, rs.getBoolean("onscene"), excluded, rs.getLong("n"));
     }
 
-    private static Figures figures(ResultSet rs, List<Object[]> columns, String subject) throws SQLException {
-        Map<String, Map<Formula.Term, Long>> counts = new LinkedHashMap<>();
-        Map<String, Formula> formulas = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            Indicator indicator = (Indicator) columns.get(i)[0];
-            formulas.put(indicator.code(), (Formula) columns.get(i)[1]);
-            counts.computeIfAbsent(indicator.code(), k -> new LinkedHashMap<>())
-                    .put((Formula.Term) columns.get(i)[2], rs.getLong("c" + i));
+    /**
+     * Facts of the period whose case has accepted exclusions, counted by every subject column and attribute: few
+     * (objections accepted are rare), so they are counted apart and taken out of the indicators they name, and the
+     * month's count needs no join.
+     */
+    private record Exclusion(Map<SubjectKind, String> subjects, boolean linkage, FactGroup group) {
+
+        /** Adds these facts, to be taken out, to the kind's subject when the kind counted them. */
+        void takeOut(SubjectKind kind, Map<String, List<FactGroup>> bySubject) {
+            List<FactGroup> groups = bySubject.get(subjects.get(kind));
+            if (groups != null && (kind != SubjectKind.LINKAGE || linkage)) {
+                groups.add(group);
+            }
         }
-        Map<String, Value> values = new LinkedHashMap<>();
-        counts.forEach((code, byTerm) -> {
-            Map<String, Long> inputs = new LinkedHashMap<>();
-            byTerm.forEach((t, c) -> inputs.put(t.key(), c));
-            values.put(code, new Value(formulas.get(code).evaluate(byTerm), inputs));
+    }
+
+    private List<Exclusion> exclusions(Period period) {
+        StringBuilder columns = new StringBuilder();
+        StringBuilder grouping = new StringBuilder();
+        for (SubjectKind kind : SubjectKind.values()) {
+            if (kind != SubjectKind.LINKAGE) {
+                columns.append("cast(f.").append(kind.column()).append(" as varchar(40)) as ").append(kind.column())
+                        .append(", ");
+                grouping.append("f.").append(kind.column()).append(", ");
+            }
+        }
+        String sql = """
+                select f.linkage, %s%s, x.indicators as excluded, count(*) as n
+                from evaluation_exclusion x join evaluation_fact f on f.case_number = x.case_number
+                where f.fact_day between ? and ?
+                group by f.linkage, %s%s, x.indicators""".formatted(columns, ATTRIBUTE_COLUMNS, grouping,
+                ATTRIBUTES);
+        return jdbc.sql(sql).params(Date.valueOf(period.from()), Date.valueOf(period.to())).query((rs, n) -> {
+            Map<SubjectKind, String> subjects = new java.util.EnumMap<>(SubjectKind.class);
+            for (SubjectKind kind : SubjectKind.values()) {
+                String key = rs.getString(kind.column());
+                if (key != null) {
+                    subjects.put(kind, key);
+                }
+            }
+            return new Exclusion(subjects, rs.getBoolean("linkage"), group(rs, rs.getString("excluded")));
+        }).list();
+    }
+
+    /**
+     * Each subject's value of every indicator, from its counted groups: a term's count is the sum of the groups its
+     * conditions let through, less the facts of those an exclusion of the indicator takes out; the predicate of
+     * {@link #predicate} applied to groups.
+     */
+    private static List<Figures> figures(Map<String, List<FactGroup>> subjects, List<Indicator> indicators) {
+        List<Formula> formulas = indicators.stream().map(Indicator::formula).toList();
+        List<Figures> all = new ArrayList<>(subjects.size());
+        subjects.forEach((subject, groups) -> {
+            Map<String, Value> values = new LinkedHashMap<>();
+            for (int i = 0; i < indicators.size(); i++) {
+                String code = indicators.get(i).code();
+                Formula formula = formulas.get(i);
+                Map<Formula.Term, Long> byTerm = new LinkedHashMap<>();
+                Map<String, Long> inputs = new LinkedHashMap<>();
+                for (Formula.Term term : formula.terms()) {
+                    long count = 0;
+                    for (FactGroup g : groups) {
+                        count += g.countIn(code, term);
+                    }
+                    byTerm.put(term, count);
+                    inputs.put(term.key(), count);
+                }
+                values.put(code, new Value(formula.evaluate(byTerm), inputs));
+            }
+            all.add(new Figures(subject, values));
         });
-        return new Figures(subject, values);
+        return all;
     }
 
     /**
@@ -233,7 +303,7 @@ public class Calculator {
      * The 110 linked agencies are scored on the cases the police desk handed them (channel 110社会联动), among
      * themselves; the same facts count for their department too.
      */
-    private static String holders(SubjectKind kind) {
+    static String holders(SubjectKind kind) {
         if (kind.side() != SubjectKind.Side.CASES) {
             // the road kinds and police blocks read their own side's facts only: a narrow range of the (day, fact) index
             StringBuilder in = new StringBuilder(" and f.fact in (");

@@ -48,6 +48,38 @@ final class Formula {
             Map.entry("p4", "f.priority = 4"),
             Map.entry("onscene", "f.response_seconds is not null"));
 
+    /**
+     * The same conditions tested on a group of counted facts (FactGroup): what each SQL predicate above says, where
+     * a null column never satisfies a condition (hit and first dispatch are never null).
+     */
+    static final Map<String, java.util.function.Predicate<FactGroup>> TESTS = Map.ofEntries(
+            Map.entry("hit", FactGroup::hit),
+            Map.entry("miss", g -> !g.hit()),
+            Map.entry("first", FactGroup::first),
+            Map.entry("returned", g -> "RETURNED".equals(g.outcome())),
+            Map.entry("replied", g -> "REPLIED".equals(g.outcome())),
+            Map.entry("satisfied", g -> "SATISFIED".equals(g.outcome())),
+            Map.entry("basic", g -> "BASICALLY_SATISFIED".equals(g.outcome())),
+            Map.entry("dissatisfied", g -> "DISSATISFIED".equals(g.outcome())),
+            Map.entry("rated1", g -> "RATED_1".equals(g.outcome())),
+            Map.entry("rated2", g -> "RATED_2".equals(g.outcome())),
+            Map.entry("rated3", g -> "RATED_3".equals(g.outcome())),
+            Map.entry("rated4", g -> "RATED_4".equals(g.outcome())),
+            Map.entry("rated5", g -> "RATED_5".equals(g.outcome())),
+            Map.entry("p1", g -> Integer.valueOf(1).equals(g.priority())),
+            Map.entry("p2", g -> Integer.valueOf(2).equals(g.priority())),
+            Map.entry("p3", g -> Integer.valueOf(3).equals(g.priority())),
+            Map.entry("p4", g -> Integer.valueOf(4).equals(g.priority())),
+            Map.entry("onscene", FactGroup::onScene));
+
+    static {
+        // a condition the parser accepts must be countable on groups too: refused at start, not at the first figure
+        if (!TESTS.keySet().equals(CONDITIONS.keySet())) {
+            throw new IllegalStateException("conditions without both an SQL predicate and a test on groups: "
+                    + TESTS.keySet() + " / " + CONDITIONS.keySet());
+        }
+    }
+
     private sealed interface Node permits Num, Count, Op {
     }
 

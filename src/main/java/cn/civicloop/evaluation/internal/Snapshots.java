@@ -106,8 +106,10 @@ public class Snapshots {
             Map<String, Double> w = weights.of(kind);
             List<Score> scores = new ArrayList<>();
             List<Indicator> applicable = all.stream().filter(i -> i.appliesTo(kind)).toList();
+            Map<String, String> named = names.names(kind,
+                    computed.get(kind).stream().map(Calculator.Figures::subjectKey).toList());
             for (Calculator.Figures f : computed.get(kind)) {
-                String name = names.name(kind, f.subjectKey());
+                String name = named.get(f.subjectKey());
                 for (Indicator indicator : applicable) {
                     Calculator.Value v = f.values().get(indicator.code());
                     String inputs = indicator.formulaText() + " | " + v.inputs();

@@ -1,6 +1,11 @@
 package cn.civicloop.evaluation.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -30,27 +35,55 @@ public class SubjectNames {
     }
 
     public String name(SubjectKind kind, String key) {
-        String name = switch (kind) {
-            case DEPARTMENT, LINKAGE, UNIT -> {
+        return names(kind, List.of(key)).get(key);
+    }
+
+    /**
+     * The names of these subjects of one kind, each key mapped ("#key" when unknown). A draft names every subject of
+     * a month: the road areas' names, the chiefs' and the unit plan are read once for all of them, not once a
+     * subject (the unit plan is the whole roster and every block's outline).
+     */
+    public Map<String, String> names(SubjectKind kind, Collection<String> keys) {
+        Function<String, String> lookup = switch (kind) {
+            case DEPARTMENT, LINKAGE, UNIT -> key -> {
                 try {
-                    yield directory.department(Long.parseLong(key)).map(Department::name).orElse(null);
+                    return directory.department(Long.parseLong(key)).map(Department::name).orElse(null);
                 } catch (NumberFormatException bad) {
-                    yield null;
+                    return null;
                 }
+            };
+            case STREET, GRID -> key -> directory.area(key).map(Area::name).orElse(null);
+            case ROAD_AREA -> roads.areaNames()::get;
+            case POLICE_BLOCK -> {
+                Map<String, String> blocks = new HashMap<>();
+                police.unitPlan().blocks().forEach(b -> blocks.putIfAbsent(b.code(), b.name()));
+                yield blocks::get;
             }
-            case STREET, GRID -> directory.area(key).map(Area::name).orElse(null);
-            case ROAD_AREA -> roads.areaNames().get(key);
-            case POLICE_BLOCK -> police.unitPlan().blocks().stream().filter(b -> b.code().equals(key))
-                    .map(UnitPlan.PlannedBlock::name).findFirst().orElse(null);
             case ROAD_CHIEF -> {
-                try {
-                    yield roads.chiefNames(List.of(Long.valueOf(key))).get(Long.valueOf(key));
-                } catch (NumberFormatException bad) {
-                    yield null;
+                List<Long> ids = new ArrayList<>();
+                for (String key : keys) {
+                    try {
+                        ids.add(Long.valueOf(key));
+                    } catch (NumberFormatException bad) {
+                        // not a chief's id: named by its key
+                    }
                 }
+                Map<Long, String> chiefs = ids.isEmpty() ? Map.of() : roads.chiefNames(ids);
+                yield key -> {
+                    try {
+                        return chiefs.get(Long.valueOf(key));
+                    } catch (NumberFormatException bad) {
+                        return null;
+                    }
+                };
             }
         };
-        String result = name == null ? "#" + key : name;
-        return result.length() > 100 ? result.substring(0, 100) : result;
+        Map<String, String> names = new HashMap<>();
+        for (String key : keys) {
+            String name = lookup.apply(key);
+            String result = name == null ? "#" + key : name;
+            names.put(key, result.length() > 100 ? result.substring(0, 100) : result);
+        }
+        return names;
     }
 }
