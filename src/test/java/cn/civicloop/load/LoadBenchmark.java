@@ -348,12 +348,18 @@ public final class LoadBenchmark {
     /** Waits until every event publication of the run is complete, i.e. triage and notification have run. */
     private void awaitEventsDone(String db) throws Exception {
         long end = System.currentTimeMillis() + drainLimitSeconds * 1000;
-        try (Connection c = DriverManager.getConnection(db, "postgres", "")) {
-            while (System.currentTimeMillis() < end) {
-                if (scalar(c, "select count(*) from event_publication where completion_date is null") == 0) {
-                    return;
+        while (System.currentTimeMillis() < end) {
+            // A server shared with other work may refuse a connection for a while (max_connections): try again.
+            try (Connection c = DriverManager.getConnection(db, "postgres", "")) {
+                while (System.currentTimeMillis() < end) {
+                    if (scalar(c, "select count(*) from event_publication where completion_date is null") == 0) {
+                        return;
+                    }
+                    Thread.sleep(200);
                 }
-                Thread.sleep(200);
+            } catch (java.sql.SQLException refused) {
+                System.out.println("!! waiting for a connection: " + refused.getMessage());
+                Thread.sleep(2_000);
             }
         }
         System.out.printf("!! event publications still incomplete after %d s%n", drainLimitSeconds);
@@ -426,6 +432,10 @@ public final class LoadBenchmark {
             write.setInt(3, r.getInt(3));
             write.setObject(4, r.getObject(4));
             write.setBytes(5, r.getBytes(5));
+            // the app may have trained one at start already: the copied model replaces it as the only active one
+            try (Statement off = out.createStatement()) {
+                off.executeUpdate("update triage_model set active = false where active = true");
+            }
             write.executeUpdate();
         }
     }
