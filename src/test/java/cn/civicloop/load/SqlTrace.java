@@ -220,6 +220,10 @@ final class SqlTrace {
         private static final Pattern UUIDS = Pattern.compile(
                 "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         private static final Pattern TASK_INSTANCE = Pattern.compile("(\\d{1,18}):[A-Z]");
+        private static final Pattern TOPIC_ID = Pattern.compile("OT\\d{14}");
+        private static final java.util.concurrent.atomic.AtomicLong NEXT_TOPIC =
+                new java.util.concurrent.atomic.AtomicLong(90_000_000_000_000L);
+        private final Map<String, String> topics = new HashMap<>();
         private final Map<String, String> keys;
         private final Map<String, String> uuids = new HashMap<>();
         private final Map<Long, Long> ids = new HashMap<>();
@@ -249,6 +253,10 @@ final class SqlTrace {
                 }
             }
             out = taskInstance(out);
+            if (TOPIC_ID.matcher(out).matches()) {
+                // an opinion topic's id is made by the app from the clock: each replay needs its own
+                return topics.computeIfAbsent(out, t -> "OT" + NEXT_TOPIC.incrementAndGet());
+            }
             if (out.indexOf('-') < 0) {
                 return out;
             }
