@@ -82,9 +82,6 @@ public final class LoadBenchmark {
                 db = freshDatabase(options.getOrDefault("database", "civicloop_load_" + run));
             }
             app = start(db, pool);
-            if (options.containsKey("model-from")) {
-                copyModel(options.get("model-from"), db);
-            }
             url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         }
         boolean inJvm = app != null;
@@ -409,35 +406,6 @@ public final class LoadBenchmark {
             }
         });
         return out;
-    }
-
-    /**
-     * Puts the active routing model of an earlier run's database in service before the first appeal: training it
-     * on an empty database takes minutes of CPU that are no appeal's work.
-     */
-    private static void copyModel(String from, String to) throws Exception {
-        String source = to.substring(0, to.lastIndexOf('/') + 1) + from;
-        try (Connection in = DriverManager.getConnection(source, "postgres", "");
-                Connection out = DriverManager.getConnection(to, "postgres", "");
-                Statement read = in.createStatement();
-                ResultSet r = read.executeQuery("select version, created_at, training_size, macro_f1, model"
-                        + " from triage_model where active = true");
-                java.sql.PreparedStatement write = out.prepareStatement("insert into triage_model (version, created_at,"
-                        + " training_size, macro_f1, active, model) values (?, ?, ?, ?, true, ?)")) {
-            if (!r.next()) {
-                throw new IllegalStateException("no active routing model in " + source);
-            }
-            write.setString(1, r.getString(1));
-            write.setTimestamp(2, r.getTimestamp(2));
-            write.setInt(3, r.getInt(3));
-            write.setObject(4, r.getObject(4));
-            write.setBytes(5, r.getBytes(5));
-            // the app may have trained one at start already: the copied model replaces it as the only active one
-            try (Statement off = out.createStatement()) {
-                off.executeUpdate("update triage_model set active = false where active = true");
-            }
-            write.executeUpdate();
-        }
     }
 
     private static long scalar(Connection c, String sql) throws Exception {
