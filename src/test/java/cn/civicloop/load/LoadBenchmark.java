@@ -82,6 +82,7 @@ public final class LoadBenchmark {
                 db = freshDatabase(options.getOrDefault("database", "civicloop_load_" + run));
             }
             app = start(db, pool);
+            raiseSequences(db);
             url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         }
         boolean inJvm = app != null;
@@ -406,6 +407,18 @@ public final class LoadBenchmark {
             }
         });
         return out;
+    }
+
+    /**
+     * Every id the database hands out from here on is at least a million: the replay follows the ids read back
+     * from 1,000 up only (smaller numbers read back are counts and versions), so a short run on a fresh database
+     * would otherwise replay its own case ids and collide.
+     */
+    private static void raiseSequences(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("select setval(oid::regclass, greatest(1000000, nextval(oid::regclass))) from pg_class"
+                    + " where relkind = 'S'");
+        }
     }
 
     private static long scalar(Connection c, String sql) throws Exception {
