@@ -40,7 +40,8 @@ class CaseRowUpdatesTests extends ApiTest {
         c.replyText = "已更换灯泡";
         cases.update(c);
         assertThat((String) derived(number).get("search_terms")).contains("灯泡");
-        assertThat(derived(number).get("contact_phone")).isEqualTo(before.get("contact_phone"));
+        assertThat(cases.byNumber(number).orElseThrow().contactPhone).as("sealed again, same phone")
+                .isEqualTo("13812345678");
 
         c.contactPhone = "13900001111";
         cases.update(c);
@@ -74,6 +75,7 @@ class CaseRowUpdatesTests extends ApiTest {
         c.address = "市中区广济路12号";
         c.contactName = "张三丰";
         c.contactPhone = "13812345678";
+        c.fingerprint = c.number;
         c.createdAt = Instant.parse("2026-12-07T01:00:00Z");
         c.updatedAt = c.createdAt;
         c.dueAt = c.createdAt.plusSeconds(86_400);
