@@ -43,6 +43,7 @@ public final class LoadBenchmark {
     private final String run = "load" + Long.toString(System.currentTimeMillis() % 10_000_000L, 36);
     private final ConcurrentLinkedQueue<String> numbers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private long drainLimitSeconds = 600;
 
     private LoadBenchmark(Map<String, String> options) {
         this.options = options;
@@ -64,7 +65,11 @@ public final class LoadBenchmark {
 
     private void run() throws Exception {
         int clients = intOption("clients", 16);
-        int count = intOption("count", 10_000);
+        int count = intOption("appeals", intOption("count", 10_000));
+        // On a machine shared with other work a phase may take far longer than planned: --seconds bounds the
+        // submit phase (the appeals answered by then are the measured ones), --drain-seconds the wait for triage.
+        long seconds = intOption("seconds", 3_600);
+        drainLimitSeconds = intOption("drain-seconds", 600);
         int rate = intOption("rate", 200);
         int rateSeconds = intOption("rate-seconds", 20);
         int reads = intOption("reads", 3_000);
@@ -74,9 +79,10 @@ public final class LoadBenchmark {
         ConfigurableApplicationContext app = null;
         if (url == null) {
             if (db == null) {
-                db = freshDatabase("civicloop_load_" + run);
+                db = freshDatabase(options.getOrDefault("database", "civicloop_load_" + run));
             }
             app = start(db, pool);
+            raiseSequences(db);
             url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         }
         boolean inJvm = app != null;
@@ -90,7 +96,7 @@ public final class LoadBenchmark {
         LoadClient client = new LoadClient(url, httpPool);
         String token = client.token(options.getOrDefault("user", "leader"), "civic-demo");
 
-        closedLoop(client, "warm-up", clients, Math.min(1_000, count / 5));
+        closedLoop(client, "warm-up", clients, intOption("warm-up", Math.min(1_000, count / 5)), seconds);
         if (db != null) {
             // The first triage trains the routing model on an empty database (ActiveModel): neither that nor the
             // warm-up's triage backlog is work of the measured appeals.
@@ -100,7 +106,9 @@ public final class LoadBenchmark {
         CpuMeter cpu = new CpuMeter(db);
         CpuMeter.Reading cpuBefore = cpu.read();
         SqlTrace.Counts sqlBefore = SqlTrace.APP.counts();
-        Latencies submit = closedLoop(client, "submit (closed loop)", clients, count);
+        Map<String, Long> kindsBefore = SqlTrace.APP.kinds();
+        Latencies submit = closedLoop(client, "submit (closed loop)", clients, count, seconds);
+        List<String> measured = new ArrayList<>(numbers);
         long drainStart = System.nanoTime();
         if (db != null) {
             awaitEventsDone(db);
@@ -108,26 +116,30 @@ public final class LoadBenchmark {
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         CpuMeter.Reading cpuUsed = cpu.read().minus(cpuBefore);
         SqlTrace.Counts sqlUsed = SqlTrace.APP.counts().minus(sqlBefore);
-        List<Latencies> readFigures = reads(client, token, clients, reads);
-        Latencies open = openLoop(client, rate, rateSeconds);
-        if (db != null) {
+        Map<String, Long> kindsUsed = minus(SqlTrace.APP.kinds(), kindsBefore);
+        long completed = db == null ? -1 : triaged(db, measured);
+        List<Latencies> readFigures = reads <= 0 ? List.of() : reads(client, token, clients, reads);
+        Latencies open = rateSeconds <= 0 ? null : openLoop(client, rate, rateSeconds);
+        if (db != null && open != null) {
             awaitEventsDone(db);
         }
-        Recorded recorded = app == null ? null : record(client, db);
+        Recorded recorded = app == null || options.containsKey("skip-replay") ? null : record(client, db);
         if (app != null) {
             app.close(); // the replay runs without the app: its timers must not fire on the replayed rows
             app = null;
         }
         TraceReplay.Ceiling replayed = recorded == null ? null
                 : new TraceReplay(recorded.borrows(), recorded.numbers().size()).measure(db, pool, clients,
-                        Math.max(1, count / recorded.numbers().size()), recorded::keys);
+                        intOption("replays", Math.max(1, count / recorded.numbers().size())), recorded::keys);
         double ceiling = db == null || options.containsKey("skip-insert-ceiling") ? Double.NaN
                 : InsertCeiling.measure(db, "postgres", "", pool, clients, Math.max(count, 20_000));
 
         System.out.printf("%n== Results (load generator and app share %d cores; load after: %s) ==%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.println(submit.summary());
-        System.out.printf("  triage backlog drained %.1f s after the last submit answer%n", drainSeconds);
+        System.out.printf("  appeals accepted (answered 2xx) %d of %d sent; completed (triage decision recorded) %d;"
+                + " triage backlog drained %.1f s after the last submit answer%n", measured.size(), submit.count(),
+                completed, drainSeconds);
         // Triage runs after the answer; what the machine sustains is answered AND triaged per second.
         System.out.printf("  end to end (answered, classified, routed, duplicates checked): %.1f appeals/s%n",
                 submit.count() / (submit.seconds() + drainSeconds));
@@ -136,6 +148,9 @@ public final class LoadBenchmark {
             System.out.printf("  statements per appeal (the app's data source, submit phase and triage): %.1f executed,"
                     + " %.1f rows in batches, %.1f commits%n", (double) sqlUsed.statements() / submit.count(),
                     (double) sqlUsed.batchedRows() / submit.count(), (double) sqlUsed.commits() / submit.count());
+            System.out.println("  statements per appeal by kind (verb and first table):");
+            kindsUsed.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(k -> System.out.printf("    %6.2f  %s%n", (double) k.getValue() / submit.count(), k.getKey()));
             System.out.printf("  CPU per appeal, intake + triage: app %.2f ms (target <= 8 ms) + PostgreSQL backends"
                     + " %.2f ms = %.2f ms -> %d quiet cores could sustain at most %.0f appeals/s end to end;"
                     + " load generator (same JVM, not counted) %.2f ms%n",
@@ -145,7 +160,9 @@ public final class LoadBenchmark {
                     1000 * cpuUsed.generatorSeconds() / submit.count());
         }
         readFigures.forEach(r -> System.out.println(r.summary()));
-        System.out.println(open.summary() + "   (latency from the intended send time)");
+        if (open != null) {
+            System.out.println(open.summary() + "   (latency from the intended send time)");
+        }
         if (db != null) {
             triageCheck(db);
             if (replayed != null) {
@@ -167,7 +184,7 @@ public final class LoadBenchmark {
         }
         System.out.printf("%ntargets: >= 1000 appeals/s: %s (%.0f) | p99 < 100 ms at %d/s: %s (%.1f ms) | >= 25 %% of ceiling: %s%n",
                 submit.perSecond() >= 1000 ? "MET" : "NOT MET", submit.perSecond(), rate,
-                open.p99() < 100 ? "MET" : "NOT MET", open.p99(),
+                open == null ? "n/a" : open.p99() < 100 ? "MET" : "NOT MET", open == null ? Double.NaN : open.p99(),
                 Double.isNaN(ceiling) ? "n/a" : (submit.perSecond() / ceiling >= 0.25 ? "MET" : "NOT MET"));
         httpPool.shutdownNow();
         if (app != null) {
@@ -204,7 +221,7 @@ public final class LoadBenchmark {
         int from = sequence.get();
         SqlTrace.APP.startRecording();
         SqlTrace.Counts before = SqlTrace.APP.counts();
-        closedLoop(client, "recorded", 1, 20);
+        closedLoop(client, "recorded", 1, 20, 3_600);
         awaitEventsDone(db);
         long statements = SqlTrace.APP.counts().minus(before).statements();
         List<List<SqlTrace.Call>> borrows = SqlTrace.APP.stopRecording();
@@ -216,13 +233,15 @@ public final class LoadBenchmark {
     }
 
     /** K clients, each sending its next appeal as soon as the previous one is answered. */
-    private Latencies closedLoop(LoadClient client, String name, int clients, int count) throws InterruptedException {
+    private Latencies closedLoop(LoadClient client, String name, int clients, int count, long seconds)
+            throws InterruptedException {
         Latencies latencies = new Latencies(name, count);
         AtomicInteger left = new AtomicInteger(count);
+        long stopAt = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService workers = Executors.newFixedThreadPool(clients, CpuMeter.GENERATOR);
         for (int k = 0; k < clients; k++) {
             workers.submit(() -> {
-                while (left.getAndDecrement() > 0) {
+                while (System.nanoTime() < stopAt && left.getAndDecrement() > 0) {
                     int i = sequence.getAndIncrement();
                     var request = client.appeal(run, i, texts.get(i));
                     long start = System.nanoTime();
@@ -325,17 +344,23 @@ public final class LoadBenchmark {
     }
 
     /** Waits until every event publication of the run is complete, i.e. triage and notification have run. */
-    private static void awaitEventsDone(String db) throws Exception {
-        long end = System.currentTimeMillis() + 600_000;
-        try (Connection c = DriverManager.getConnection(db, "postgres", "")) {
-            while (System.currentTimeMillis() < end) {
-                if (scalar(c, "select count(*) from event_publication where completion_date is null") == 0) {
-                    return;
+    private void awaitEventsDone(String db) throws Exception {
+        long end = System.currentTimeMillis() + drainLimitSeconds * 1000;
+        while (System.currentTimeMillis() < end) {
+            // A server shared with other work may refuse a connection for a while (max_connections): try again.
+            try (Connection c = DriverManager.getConnection(db, "postgres", "")) {
+                while (System.currentTimeMillis() < end) {
+                    if (scalar(c, "select count(*) from event_publication where completion_date is null") == 0) {
+                        return;
+                    }
+                    Thread.sleep(200);
                 }
-                Thread.sleep(200);
+            } catch (java.sql.SQLException refused) {
+                System.out.println("!! waiting for a connection: " + refused.getMessage());
+                Thread.sleep(2_000);
             }
         }
-        System.out.println("!! event publications still incomplete after 10 minutes");
+        System.out.printf("!! event publications still incomplete after %d s%n", drainLimitSeconds);
     }
 
     private void triageCheck(String db) throws Exception {
@@ -357,6 +382,42 @@ public final class LoadBenchmark {
             System.out.printf("triage check: %d cases of this run, %d with a triage decision, %d with suggestions; "
                     + "statuses %s; %d deadline timers scheduled; %d answered 2xx by the client%n", cases, triaged,
                     queued, statuses.toString().strip(), timers, 0L + new java.util.HashSet<>(numbers).size());
+        }
+    }
+
+    /** How many of these cases have their triage decision. */
+    private static long triaged(String db, List<String> cases) throws Exception {
+        try (Connection c = DriverManager.getConnection(db, "postgres", "");
+                java.sql.PreparedStatement s = c.prepareStatement(
+                        "select count(*) from triage_decision where case_number = any (?)")) {
+            s.setArray(1, c.createArrayOf("varchar", cases.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        after.forEach((k, v) -> {
+            long d = v - before.getOrDefault(k, 0L);
+            if (d > 0) {
+                out.put(k, d);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Every id the database hands out from here on is at least a million: the replay follows the ids read back
+     * from 1,000 up only (smaller numbers read back are counts and versions), so a short run on a fresh database
+     * would otherwise replay its own case ids and collide.
+     */
+    private static void raiseSequences(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("select setval(oid::regclass, greatest(1000000, nextval(oid::regclass))) from pg_class"
+                    + " where relkind = 'S'");
         }
     }
 

@@ -49,6 +49,8 @@ final class SqlTrace {
     private final LongAdder statements = new LongAdder();
     private final LongAdder batchedRows = new LongAdder();
     private final LongAdder commits = new LongAdder();
+    /** Statements executed by kind: verb and first table, e.g. {@code insert cases_timeline}. */
+    private final Map<String, LongAdder> kinds = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger handles = new AtomicInteger();
     private volatile List<Call> recording;
 
@@ -62,6 +64,39 @@ final class SqlTrace {
 
     Counts counts() {
         return new Counts(statements.sum(), batchedRows.sum(), commits.sum());
+    }
+
+    /** Statements executed so far by kind (verb and first table). */
+    Map<String, Long> kinds() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        kinds.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    private static final Pattern TABLE = Pattern.compile("(?is)\\b(?:from|into|update|join)\\s+([a-z_][a-z0-9_.]*)");
+
+    /** Kinds by SQL text: the app's texts are few, and the trace must not add CPU of its own to each statement. */
+    private static final Map<String, String> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The kind of a statement: its verb and the first table it names. */
+    static String kind(String sql) {
+        String known = KINDS.get(sql);
+        if (known != null) {
+            return known;
+        }
+        String k = parsedKind(sql);
+        if (KINDS.size() < 20_000) {
+            KINDS.put(sql, k);
+        }
+        return k;
+    }
+
+    private static String parsedKind(String sql) {
+        String t = (sql.length() > 600 ? sql.substring(0, 600) : sql).strip().toLowerCase(java.util.Locale.ROOT);
+        int sp = t.indexOf(' ');
+        String verb = sp < 0 ? t : t.substring(0, sp);
+        Matcher m = TABLE.matcher(t);
+        return m.find(verb.equals("update") ? 0 : Math.max(0, sp)) ? verb + " " + m.group(1) : verb;
     }
 
     void startRecording() {
@@ -102,7 +137,7 @@ final class SqlTrace {
         if (r != null) {
             r.add(new Call(id, id, null, null, id, null)); // the borrow itself: replay takes a connection here
         }
-        return (Connection) proxy(c, Connection.class, id, id);
+        return (Connection) proxy(c, Connection.class, id, id, null);
     }
 
     /** What every wrapper is too: the wrapped object and its handle, to unwrap arguments passed back. */
@@ -112,11 +147,11 @@ final class SqlTrace {
         int tracedId();
     }
 
-    private Object proxy(Object target, Class<?> type, int borrow, int id) {
+    private Object proxy(Object target, Class<?> type, int borrow, int id, String kind) {
         InvocationHandler h = (p, method, args) -> switch (method.getName()) {
             case "tracedTarget" -> target;
             case "tracedId" -> id;
-            default -> call(target, borrow, id, method, args);
+            default -> call(target, borrow, id, kind, method, args);
         };
         return Proxy.newProxyInstance(SqlTrace.class.getClassLoader(), new Class<?>[] {type, Traced.class}, h);
     }
@@ -135,13 +170,16 @@ final class SqlTrace {
         return out;
     }
 
-    private Object call(Object target, int borrow, int id, Method method, Object[] args) throws Throwable {
+    private Object call(Object target, int borrow, int id, String kind, Method method, Object[] args)
+            throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
             return method.getName().equals("equals") ? target.equals(unwrapped(args, false)[0])
                     : method.invoke(target, args);
         }
         if (EXECUTIONS.contains(method.getName())) {
             statements.increment();
+            String k = args != null && args.length > 0 && args[0] instanceof String sql ? kind(sql) : kind;
+            kinds.computeIfAbsent(k == null ? "?" : k, x -> new LongAdder()).increment();
         } else if (method.getName().equals("addBatch")) {
             batchedRows.increment();
         } else if (method.getName().equals("commit")) {
@@ -163,7 +201,9 @@ final class SqlTrace {
             r.add(new Call(borrow, id, method, unwrapped(args, true), resultId,
                     jdbc || !isValue(result) ? null : result));
         }
-        return jdbc ? proxy(result, type, borrow, resultId) : result;
+        String made = Statement.class.isAssignableFrom(type) && args != null && args.length > 0
+                && args[0] instanceof String sql ? kind(sql) : kind;
+        return jdbc ? proxy(result, type, borrow, resultId, made) : result;
     }
 
     /** Values read back that a replay compares with its own (ids the database generated). */
@@ -179,6 +219,11 @@ final class SqlTrace {
     static final class Rewrite {
         private static final Pattern UUIDS = Pattern.compile(
                 "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        private static final Pattern TASK_INSTANCE = Pattern.compile("(\\d{1,18}):[A-Z]");
+        private static final Pattern TOPIC_ID = Pattern.compile("OT\\d{14}");
+        private static final java.util.concurrent.atomic.AtomicLong NEXT_TOPIC =
+                new java.util.concurrent.atomic.AtomicLong(90_000_000_000_000L);
+        private final Map<String, String> topics = new HashMap<>();
         private final Map<String, String> keys;
         private final Map<String, String> uuids = new HashMap<>();
         private final Map<Long, Long> ids = new HashMap<>();
@@ -207,6 +252,11 @@ final class SqlTrace {
                     out = out.replace(k.getKey(), k.getValue());
                 }
             }
+            out = taskInstance(out);
+            if (TOPIC_ID.matcher(out).matches()) {
+                // an opinion topic's id is made by the app from the clock: each replay needs its own
+                return topics.computeIfAbsent(out, t -> "OT" + NEXT_TOPIC.incrementAndGet());
+            }
             if (out.indexOf('-') < 0) {
                 return out;
             }
@@ -217,6 +267,19 @@ final class SqlTrace {
             }
             m.appendTail(b);
             return b.toString();
+        }
+
+        /**
+         * A timer's instance id begins with the case's id ({@code 1106:HANDLE:1:1:80}): the id this replay's case got
+         * instead, or the replays collide on the scheduler's primary key.
+         */
+        private String taskInstance(String s) {
+            Matcher m = TASK_INSTANCE.matcher(s);
+            if (ids.isEmpty() || !m.lookingAt()) {
+                return s;
+            }
+            Long id = ids.get(Long.parseLong(m.group(1)));
+            return id == null ? s : id + s.substring(m.end(1));
         }
 
         private String uuid(String recorded) {

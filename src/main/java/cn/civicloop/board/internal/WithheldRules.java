@@ -26,25 +26,44 @@ class WithheldRules {
     static final Set<Channel> POLICE_CHANNELS = EnumSet.of(Channel.POLICE_110, Channel.BLOCK_POLICE,
             Channel.VILLAGE_AUX_POLICE);
 
+    /**
+     * How long the keywords read are used: the list is changed by a migration or a database administrator, not by
+     * the application, and was read four times per appeal (opened, registered, assigned, categorised).
+     */
+    private static final long KEEP_NANOS = 60_000_000_000L;
+
     private final JdbcClient jdbc;
+    private volatile Read read;
 
     WithheldRules(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private record Read(List<Keyword> keywords, long atNanos) {
     }
 
     Optional<Reason> reason(Channel channel, String category, String title) {
         if (channel != null && POLICE_CHANNELS.contains(channel)) {
             return Optional.of(Reason.POLICE_CHANNEL);
         }
-        // the list is a few dozen rows and is read once per case opened or re-categorised
-        List<Keyword> keywords = jdbc.sql("select keyword, reason from board_withheld_keyword")
-                .query((rs, n) -> new Keyword(rs.getString(1), Reason.valueOf(rs.getString(2)))).list();
-        for (Keyword k : keywords) {
+        for (Keyword k : keywords()) {
             if (contains(category, k.keyword()) || contains(title, k.keyword())) {
                 return Optional.of(k.reason());
             }
         }
         return Optional.empty();
+    }
+
+    /** The keywords, read again at most once a minute (a change applies within that minute). */
+    private List<Keyword> keywords() {
+        Read r = read;
+        long now = System.nanoTime();
+        if (r == null || now - r.atNanos() > KEEP_NANOS) {
+            r = new Read(jdbc.sql("select keyword, reason from board_withheld_keyword")
+                    .query((rs, n) -> new Keyword(rs.getString(1), Reason.valueOf(rs.getString(2)))).list(), now);
+            read = r;
+        }
+        return r.keywords();
     }
 
     private static boolean contains(String text, String keyword) {

@@ -63,6 +63,8 @@ public final class Case {
     Instant updatedAt;
     Instant closedAt;
     int version;
+    /** The derived columns' sources as last read or written ({@link Cases}); null for a case not stored yet. */
+    Cases.Stored stored;
 
     /**
      * Applies the status change of {@code action}, or refuses it with a message that names the current status.

@@ -76,8 +76,9 @@ class CaseService implements CaseManagement {
     @Transactional
     public void act(String number, Actor actor, CaseCommand... commands) {
         Case c = lookup.readable(number, actor);
-        for (CaseCommand command : commands) {
-            execute(c, command, actor);
+        // Several steps at once (triage registers and assigns): the row is written once, after the last one.
+        for (int i = 0; i < commands.length; i++) {
+            execute(c, commands[i], actor, i == commands.length - 1);
         }
     }
 
@@ -111,8 +112,12 @@ class CaseService implements CaseManagement {
     }
 
     private void execute(Case c, CaseCommand command, Actor actor) {
+        execute(c, command, actor, true);
+    }
+
+    private void execute(Case c, CaseCommand command, Actor actor, boolean store) {
         CaseAction action = command.action();
-        if (!CaseAccess.mayPerform(actor, action, lookup.holders(c))) {
+        if (!CaseAccess.mayPerform(actor, action, lookup.holders(c, actor))) {
             throw new ForbiddenException(Phrase.of("problem.cases.role-may-not", "您的角色不能执行「{0}」",
                     Phrase.of(action.labelKey(), action.label())));
         }
@@ -121,17 +126,19 @@ class CaseService implements CaseManagement {
         }
         Instant now = clock.instant();
         Step step = workflow.apply(c, command, actor, now);
-        record(c, command, actor, now, step);
+        record(c, command, actor, now, step, store);
     }
 
-    private void record(Case c, CaseCommand command, Actor actor, Instant now, Step step) {
+    private void record(Case c, CaseCommand command, Actor actor, Instant now, Step step, boolean store) {
         ActionEntry entry = ActionCatalogue.entry(command.action());
         CaseStatus from = c.moveTo(command.action(), now);
         Instant due = clocks.acted(c.id, c.limitKey(), entry.clocks(), step.extensionDays(), now);
         if (due != null) {
             c.dueAt = due;
         }
-        cases.update(c);
+        if (store) {
+            cases.update(c);
+        }
         Long department = step.departmentId() != null ? step.departmentId() : c.departmentId;
         long entryId = timeline.append(c.id, now, actor, command.action(), from, c.status, step.remark(), department,
                 Visibility.isPublic(command));

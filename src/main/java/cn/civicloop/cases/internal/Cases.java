@@ -70,16 +70,17 @@ public class Cases {
     }
 
     void insert(Case c) {
-        Map<String, Object> values = values(c);
+        Map<String, Object> values = values(c, true);
         String columns = String.join(", ", values.keySet());
         String marks = String.join(", ", values.keySet().stream().map(k -> ":" + k).toList());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into cases_case (" + columns + ") values (" + marks + ")").params(values).update(key, "id");
         c.id = key.getKeyAs(Number.class).longValue();
+        c.stored = Stored.of(c);
     }
 
     void update(Case c) {
-        Map<String, Object> values = values(c);
+        Map<String, Object> values = values(c, !Stored.of(c).equals(c.stored));
         String assignments = String.join(", ", values.keySet().stream().map(k -> k + " = :" + k).toList());
         int updated = jdbc.sql("update cases_case set " + assignments + ", version = version + 1 "
                         + "where id = :id and version = :expectedVersion")
@@ -88,9 +89,22 @@ public class Cases {
             throw new OptimisticLockingFailureException("case " + c.number + " changed concurrently");
         }
         c.version++;
+        c.stored = Stored.of(c);
     }
 
-    private Map<String, Object> values(Case c) {
+    /**
+     * The values the derived columns were made from when the row was read or written: the sealed personal data
+     * (SM4 each) and, on H2, the search terms (a segmentation of title, content and reply; PostgreSQL indexes an expression). A step that changes none of them
+     * (registering, assigning, most steps) leaves those columns as they are instead of sealing and segmenting again.
+     */
+    record Stored(String address, String contactName, String contactPhone, String title, String content,
+            String replyText) {
+        static Stored of(Case c) {
+            return new Stored(c.address, c.contactName, c.contactPhone, c.title, c.content, c.replyText);
+        }
+    }
+
+    private Map<String, Object> values(Case c, boolean derived) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("number", c.number);
         v.put("status", c.status.name());
@@ -102,15 +116,20 @@ public class Cases {
         v.put("category", c.category);
         v.put("title", c.title);
         v.put("content", c.content);
-        v.put("address", cipher.seal(c.address));
+        if (derived) {
+            v.put("address", cipher.seal(c.address));
+            v.put("contact_name", cipher.seal(c.contactName));
+            v.put("contact_phone", cipher.seal(c.contactPhone));
+            v.put("contact_phone_hash", cipher.phoneHash(c.contactPhone));
+            if (termsStored) {
+                v.put("search_terms", CaseSearchTerms.of(c.title, c.content, c.replyText));
+            }
+        }
         v.put("lat", c.lat);
         v.put("lon", c.lon);
         v.put("street_code", c.streetCode);
         v.put("community_code", c.communityCode);
         v.put("grid_code", c.gridCode);
-        v.put("contact_name", cipher.seal(c.contactName));
-        v.put("contact_phone", cipher.seal(c.contactPhone));
-        v.put("contact_phone_hash", cipher.phoneHash(c.contactPhone));
         v.put("anonymous", c.anonymous);
         v.put("fingerprint", c.fingerprint);
         v.put("department_id", c.departmentId);
@@ -118,9 +137,6 @@ public class Cases {
         v.put("handler_id", c.handlerId);
         v.put("due_at", ts(c.dueAt));
         v.put("reply_text", c.replyText);
-        if (termsStored) {
-            v.put("search_terms", CaseSearchTerms.of(c.title, c.content, c.replyText));
-        }
         v.put("extension_days", c.extensionDays);
         v.put("extension_reason", c.extensionReason);
         v.put("follow_up_resolved", c.followUpResolved);
@@ -197,6 +213,7 @@ public class Cases {
         c.placeLevel = rs.getString("place_level");
         c.placeConfidence = rs.getObject("place_confidence", Double.class);
         c.placeToConfirm = rs.getBoolean("place_to_confirm");
+        c.stored = Stored.of(c);
         return c;
     }
 }
