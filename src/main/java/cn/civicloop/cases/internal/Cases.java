@@ -94,8 +94,9 @@ public class Cases {
 
     /**
      * The values the derived columns were made from when the row was read or written: the sealed personal data
-     * (SM4 each) and, on H2, the search terms (a segmentation of title, content and reply; PostgreSQL indexes an expression). A step that changes none of them
-     * (registering, assigning, most steps) leaves those columns as they are instead of sealing and segmenting again.
+     * (SM4 each) and, on H2, the search terms (a segmentation of title, content and reply; PostgreSQL indexes an
+     * expression instead). A step that changes none of them (registering, assigning, most steps) leaves those columns
+     * as they are instead of sealing and segmenting again.
      */
     record Stored(String address, String contactName, String contactPhone, String title, String content,
             String replyText) {
