@@ -1,4 +1,4 @@
-// The opinion board's trend (posts and cases per day of the hottest topics, ECharts) and map (their cases, Leaflet
+// The opinion board's trend (posts and cases per day of the hottest topics, ECharts) and map (their cases and placed posts, Leaflet
 // over the district's own street outlines), drawn from the page's data attributes; nothing is fetched but the
 // outlines.
 (function () {
@@ -36,8 +36,13 @@
     var order = trend.map(function (t) { return t.topicId; });
     var markers = points.map(function (p) {
       var colour = COLOURS[Math.max(0, order.indexOf(p.topicId)) % COLOURS.length];
-      return L.circleMarker(handle.toMap(p.lat, p.lon), { radius: 6, color: '#1d2733', weight: 1, fillColor: colour, fillOpacity: 0.9 })
-        .bindTooltip(p.topicId + ' · ' + p.number).addTo(map);
+      // a case is a filled dot; a post (placed by its place name) a ring of the topic's colour, its label the place
+      var style = p.kind === 'POST'
+        ? { radius: 5, color: colour, weight: 3, fillColor: '#ffffff', fillOpacity: 0.9 }
+        : { radius: 6, color: '#1d2733', weight: 1, fillColor: colour, fillOpacity: 0.9 };
+      var what = p.kind === 'POST' ? d.labelPost : d.labelCase;
+      return L.circleMarker(handle.toMap(p.lat, p.lon), style)
+        .bindTooltip(p.topicId + ' · ' + what + ' ' + p.label).addTo(map);
     });
     fetch(d.areas).then(function (r) { return r.json(); }).then(function (geojson) {
       var outline = handle.geoJson(geojson, { style: { color: '#1d2733', weight: 1, fillOpacity: 0.03 } }).addTo(map);

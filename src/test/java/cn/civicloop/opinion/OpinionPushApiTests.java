@@ -103,6 +103,58 @@ class OpinionPushApiTests extends ApiTest {
     }
 
     @Test
+    void anIdTwiceInOneBatchIsStoredOnceAndAPartlyKnownBatchStoresOnlyItsNewPosts() {
+        String code = "vendor-" + Long.toString(System.nanoTime(), 36);
+        String secret = register(code);
+        String title = unique() + "地下车库积水严重";
+        JsonNode twice = Api.json().readTree(batch(code + "-", 0, 2, title));
+        ((tools.jackson.databind.node.ObjectNode) twice.get("posts").get(1)).put("id", code + "-0");
+        Api.Answer first = push(code, secret, Api.json().writeValueAsString(twice), now());
+        assertThat(first.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(first.json().get("duplicates").asInt()).isEqualTo(1);
+
+        // posts 0 and 1 of 0..3: one known, three new, all in the one topic
+        Api.Answer second = push(code, secret, batch(code + "-", 0, 4, title), now());
+        assertThat(second.json().get("accepted").asInt()).isEqualTo(3);
+        assertThat(second.json().get("duplicates").asInt()).isEqualTo(1);
+        String topic = second.json().get("topics").get(0).asString();
+        assertThat(first.json().get("topics").get(0).asString()).isEqualTo(topic);
+        JsonNode posts = api.get("/api/v1/opinion/topics/" + topic + "/posts", api.login("opinion")).json().get("posts");
+        assertThat(posts).hasSize(4);
+    }
+
+    /**
+     * Vendor connections pushing one issue at once: each batch waits for the one before to commit, so none inserts
+     * the topic the other has just created a second time, and every post is stored.
+     */
+    @Test
+    void concurrentPushesOfOneIssueAreAllStoredInOneTopic() throws Exception {
+        String code = "vendor-" + Long.toString(System.nanoTime(), 36);
+        String secret = register(code);
+        String title = unique() + "菜市场门口占道经营堵路";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Api.Answer>> answers = new ArrayList<>();
+            for (int b = 0; b < 12; b++) {
+                String body = batch(code + "-", b * 5, 5, title);
+                answers.add(pool.submit(() -> push(code, secret, body, now())));
+            }
+            java.util.Set<String> topics = new java.util.HashSet<>();
+            int accepted = 0;
+            for (var answer : answers) {
+                Api.Answer a = answer.get();
+                assertThat(a.status()).as(a.body()).isEqualTo(200);
+                accepted += a.json().get("accepted").asInt();
+                a.json().get("topics").forEach(t -> topics.add(t.asString()));
+            }
+            assertThat(accepted).isEqualTo(60);
+            assertThat(topics).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void badStaleOrUnknownSignaturesAre401AndStoreNothing() {
         String code = "vendor-" + Long.toString(System.nanoTime(), 36);
         String secret = register(code);

@@ -25,8 +25,15 @@ public class BoardFigures {
     public record Trend(String topicId, String headline, List<Integer> counts) {
     }
 
-    /** A case of a shown topic with a place. */
-    public record Point(String topicId, String number, double lat, double lon) {
+    /** What a point of the map is. */
+    public enum PointKind { CASE, POST }
+
+    /**
+     * A case or post of a shown topic with a place.
+     *
+     * @param label the case number, or the gazetteer's name of the post's place (never its author)
+     */
+    public record Point(String topicId, PointKind kind, String label, double lat, double lon) {
     }
 
     private final JdbcClient jdbc;
@@ -65,18 +72,30 @@ public class BoardFigures {
         return trends;
     }
 
-    /** The newest cases (at most {@code perTopic} each) of the topics that have a place. */
+    /**
+     * The newest cases and the newest posts (at most {@code perTopic} of each per topic) of the topics that have a
+     * place: a case's point from the case, a post's from the gazetteer's sure match of its place name.
+     */
     public List<Point> points(List<TopicBoard.TopicRow> topics, int perTopic) {
         Map<String, String> topicOf = new LinkedHashMap<>();
+        List<Point> points = new ArrayList<>();
         for (TopicBoard.TopicRow topic : topics) {
             jdbc.sql("select case_number from opinion_case where topic_id = ? order by opened_at desc fetch first ? rows only")
                     .params(topic.id(), perTopic).query(String.class).list()
                     .forEach(n -> topicOf.put(n, topic.id()));
+            // newest placed posts: on PostgreSQL a partial index of the placed posts only (V401)
+            jdbc.sql("""
+                    select place_label, lat, lon from opinion_post where topic_id = ? and lat is not null
+                    order by posted_at desc fetch first ? rows only""")
+                    .params(topic.id(), perTopic)
+                    .query(rs -> {
+                        points.add(new Point(topic.id(), PointKind.POST, rs.getString("place_label"),
+                                rs.getDouble("lat"), rs.getDouble("lon")));
+                    });
         }
-        List<Point> points = new ArrayList<>();
         for (AppealSnapshot s : topicOf.isEmpty() ? List.<AppealSnapshot>of() : cases.snapshots(topicOf.keySet())) {
             if (s.lat() != null && s.lon() != null) {
-                points.add(new Point(topicOf.get(s.number()), s.number(), s.lat(), s.lon()));
+                points.add(new Point(topicOf.get(s.number()), PointKind.CASE, s.number(), s.lat(), s.lon()));
             }
         }
         return points;

@@ -1,8 +1,5 @@
 package cn.civicloop.opinion.internal;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import cn.civicloop.triage.duplicates.ShingleWeights;
 import cn.civicloop.triage.duplicates.Signature;
 
@@ -15,41 +12,25 @@ import cn.civicloop.triage.duplicates.Signature;
  */
 final class ShingleFrequencies implements ShingleWeights {
 
-    /** How many posts hold the shingle, and ln(that + 1). */
-    private static final class Count {
-        int documents;
-        double logDocuments;
-
-        void set(int n) {
-            documents = n;
-            logDocuments = Math.log(n + 1.0);
-        }
-    }
-
-    private final Map<Long, Count> counts = new HashMap<>();
+    // An open-addressing table of primitive longs (linear probing, at most half full): weighing is the grouping's
+    // most frequent step, and a HashMap of boxed Long keys took a fifth of the ingest threads' CPU samples (JFR).
+    private long[] keys = new long[1024];
+    /** How many posts hold the shingle; 0 marks a free slot (a shingle held by no post is not kept). */
+    private int[] counts = new int[1024];
+    /** ln(count + 1), so that weighing is one look-up and no logarithm. */
+    private double[] logCounts = new double[1024];
+    private int size;
     private int documents;
     private double logDocuments;
 
     void add(Signature signature) {
         setDocuments(documents + 1);
-        signature.forEachShingle(s -> {
-            Count c = counts.computeIfAbsent(s, k -> new Count());
-            c.set(c.documents + 1);
-        });
+        signature.forEachShingle(this::increment);
     }
 
     void remove(Signature signature) {
         setDocuments(documents - 1);
-        signature.forEachShingle(s -> {
-            Count c = counts.get(s);
-            if (c != null) {
-                if (c.documents <= 1) {
-                    counts.remove(s);
-                } else {
-                    c.set(c.documents - 1);
-                }
-            }
-        });
+        signature.forEachShingle(this::decrement);
     }
 
     private void setDocuments(int n) {
@@ -59,7 +40,93 @@ final class ShingleFrequencies implements ShingleWeights {
 
     @Override
     public double weight(long shingle) {
-        Count c = counts.get(shingle);
-        return 1 + logDocuments - (c == null ? 0 : c.logDocuments);
+        int i = slot(shingle);
+        return 1 + logDocuments - (counts[i] == 0 ? 0 : logCounts[i]);
+    }
+
+    /** Posts holding {@code shingle} (for the tests). */
+    int count(long shingle) {
+        return counts[slot(shingle)];
+    }
+
+    void increment(long shingle) {
+        int i = slot(shingle);
+        if (counts[i] == 0) {
+            keys[i] = shingle;
+            size++;
+        }
+        set(i, counts[i] + 1);
+        if (2 * size > keys.length) {
+            grow();
+        }
+    }
+
+    void decrement(long shingle) {
+        int i = slot(shingle);
+        if (counts[i] == 0) {
+            return;
+        }
+        if (counts[i] > 1) {
+            set(i, counts[i] - 1);
+            return;
+        }
+        counts[i] = 0;
+        size--;
+        // backward-shift deletion: move up each later entry of the run whose home slot the freed one now precedes,
+        // so that no look-up stops at a hole before the key it looks for
+        int mask = keys.length - 1;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            if (counts[j] == 0) {
+                return;
+            }
+            int home = home(keys[j], mask);
+            boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
+            if (!stays) {
+                keys[i] = keys[j];
+                counts[i] = counts[j];
+                logCounts[i] = logCounts[j];
+                counts[j] = 0;
+                i = j;
+            }
+        }
+    }
+
+    private void set(int i, int n) {
+        counts[i] = n;
+        logCounts[i] = Math.log(n + 1.0);
+    }
+
+    /** Where the shingle is, or the free slot where it would go. */
+    private int slot(long shingle) {
+        int mask = keys.length - 1;
+        int i = home(shingle, mask);
+        while (counts[i] != 0 && keys[i] != shingle) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private static int home(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldCounts = counts;
+        double[] oldLogs = logCounts;
+        keys = new long[oldKeys.length * 2];
+        counts = new int[oldKeys.length * 2];
+        logCounts = new double[oldKeys.length * 2];
+        for (int k = 0; k < oldKeys.length; k++) {
+            if (oldCounts[k] != 0) {
+                int i = slot(oldKeys[k]);
+                keys[i] = oldKeys[k];
+                counts[i] = oldCounts[k];
+                logCounts[i] = oldLogs[k];
+            }
+        }
     }
 }

@@ -3,11 +3,14 @@ package cn.civicloop.opinion.internal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,27 +24,47 @@ import cn.civicloop.shared.DistrictTime;
 @Component
 class TopicDays {
 
+    /** Posts and cases a batch adds per topic and district day, written with two statements for the whole batch. */
+    static final class Counts {
+        private final Map<String, Map<LocalDate, int[]>> byTopic = new LinkedHashMap<>();
+
+        void addPost(String topicId, Instant postedAt) {
+            count(topicId, postedAt)[0]++;
+        }
+
+        void addCase(String topicId, Instant openedAt) {
+            count(topicId, openedAt)[1]++;
+        }
+
+        private int[] count(String topicId, Instant at) {
+            return byTopic.computeIfAbsent(topicId, t -> new HashMap<>())
+                    .computeIfAbsent(at.atZone(DistrictTime.ZONE).toLocalDate(), d -> new int[2]);
+        }
+    }
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    TopicDays(JdbcClient jdbc) {
+    TopicDays(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
-    void addPost(String topicId, Instant postedAt) {
-        add(topicId, postedAt, "posts");
-    }
-
-    void addCase(String topicId, Instant openedAt) {
-        add(topicId, openedAt, "cases");
-    }
-
-    /** {@code column} is {@code posts} or {@code cases}, never input. */
-    private void add(String topicId, Instant at, String column) {
-        Date day = Date.valueOf(at.atZone(DistrictTime.ZONE).toLocalDate());
-        jdbc.sql("insert into opinion_topic_day (topic_id, on_day) values (?, ?) on conflict do nothing")
-                .params(topicId, day).update();
-        jdbc.sql("update opinion_topic_day set " + column + " = " + column + " + 1 where topic_id = ? and on_day = ?")
-                .params(topicId, day).update();
+    /**
+     * Adds the counts in the caller's transaction: the rows of new days first (H2 knows no upsert that adds), then
+     * every row's increment, each as one JDBC batch.
+     */
+    void add(Counts counts) {
+        List<Object[]> rows = new ArrayList<>();
+        counts.byTopic.forEach((topic, days) -> days.forEach((day, n) -> rows.add(
+                new Object[] {n[0], n[1], topic, Date.valueOf(day)})));
+        if (rows.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("insert into opinion_topic_day (topic_id, on_day) values (?, ?) on conflict do nothing",
+                rows.stream().map(r -> new Object[] {r[2], r[3]}).toList());
+        batches.batchUpdate("update opinion_topic_day set posts = posts + ?, cases = cases + ? "
+                + "where topic_id = ? and on_day = ?", rows);
     }
 
     /** Posts and cases together per day since {@code from}, for each of the topics; days without any are absent. */
