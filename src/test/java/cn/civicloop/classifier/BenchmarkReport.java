@@ -35,7 +35,8 @@ final class BenchmarkReport {
                 Integer.parseInt(o.getOrDefault("folds", "" + d.calibrationFolds())),
                 Double.parseDouble(o.getOrDefault("nb", "" + d.nbWeight())),
                 Double.parseDouble(o.getOrDefault("nbAlpha", "" + d.nbAlpha())),
-                Integer.parseInt(o.getOrDefault("dgram", o.getOrDefault("gram", "" + d.detailCharGram()))));
+                Integer.parseInt(o.getOrDefault("dgram", o.getOrDefault("gram", "" + d.detailCharGram()))),
+                Boolean.parseBoolean(o.getOrDefault("terms", "" + d.routingTerms())));
     }
 
     static void print(String title, CrossValidation.Result r, boolean quick) {
