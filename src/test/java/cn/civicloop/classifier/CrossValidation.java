@@ -40,15 +40,47 @@ final class CrossValidation {
         return run(pool, extra, config, 5, calibrate, seed, 1);
     }
 
+    /**
+     * Tokenised rows of one pool and its extra rows under one segmentation and n-gram setting: the held-out seeds
+     * and the folds evaluate the same lists again, and segmenting them is most of a quick run's CPU.
+     */
+    private record Prepared(List<RoutingExample> pool, List<RoutingExample> extra, String features, TermIndex index,
+            List<TermIndex.Document> docs) {
+
+        boolean serves(List<RoutingExample> p, List<RoutingExample> e, String f) {
+            return pool == p && extra == e && features.equals(f);
+        }
+    }
+
+    private static final List<Prepared> PREPARED = new java.util.LinkedList<>();
+
+    private static synchronized Prepared prepare(List<RoutingExample> pool, List<RoutingExample> extra,
+            List<RoutingExample> all, FeatureConfig config) {
+        String features = config.maxCharGram() + "/" + config.detailCharGram() + "/" + config.words() + "/"
+                + (config.sharedWeight() > 0) + "/" + config.routingTerms();
+        for (Prepared p : PREPARED) {
+            if (p.serves(pool, extra, features)) {
+                return p;
+            }
+        }
+        TermIndex index = new TermIndex();
+        List<TermIndex.Document> docs = all.parallelStream().map(e -> index.document(
+                TextFeatures.of(e.title(), e.detail(), config), InputShape.of(e.title(), e.detail()))).toList();
+        Prepared prepared = new Prepared(pool, extra, features, index, docs);
+        PREPARED.add(0, prepared);
+        if (PREPARED.size() > 2) {
+            PREPARED.remove(2);
+        }
+        return prepared;
+    }
+
     /** Evaluates the first {@code evaluated} of {@code k} folds dealt with {@code seed}. */
     static Result run(List<RoutingExample> pool, List<RoutingExample> extra, FeatureConfig config, int k,
             boolean calibrate, long seed, int evaluated) {
         List<RoutingExample> all = new ArrayList<>(pool);
         all.addAll(extra);
         List<String> labels = List.copyOf(new TreeSet<>(all.stream().map(RoutingExample::label).toList()));
-        TermIndex index = new TermIndex();
-        List<TermIndex.Document> docs = all.parallelStream().map(e -> index.document(
-                TextFeatures.of(e.title(), e.detail(), config), InputShape.of(e.title(), e.detail()))).toList();
+        Prepared prepared = prepare(pool, extra, all, config);
         int[] y = all.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
         int[] groupsAll = DuplicateGroups.of(all.stream().map(RoutingExample::title).toList(),
                 all.stream().map(RoutingExample::detail).toList());
@@ -65,24 +97,21 @@ final class CrossValidation {
                     testTexts.add("d" + norm(pool.get(i).detail()));
                 }
             }
-            List<TermIndex.Document> train = new ArrayList<>();
-            List<Integer> trainY = new ArrayList<>();
-            List<Integer> trainGroups = new ArrayList<>();
+            List<Integer> trainRows = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 boolean inTest = i < pool.size() ? fold[i] == f
                         : testTexts.contains("t" + norm(all.get(i).title()))
                                 || testTexts.contains("d" + norm(all.get(i).detail()));
                 if (!inTest) {
-                    train.add(docs.get(i));
-                    trainY.add(y[i]);
-                    trainGroups.add(groupsAll[i]);
+                    trainRows.add(i);
                 }
             }
-            int[] ty = trainY.stream().mapToInt(Integer::intValue).toArray();
+            int[] ty = trainRows.stream().mapToInt(i -> y[i]).toArray();
+            int[] tg = trainRows.stream().mapToInt(i -> groupsAll[i]).toArray();
+            List<TermIndex.Document> train = trainRows.stream().map(prepared.docs()::get).toList();
             Classifier classifier = calibrate
-                    ? ClassifierFitter.fit(train, ty, trainGroups.stream().mapToInt(Integer::intValue).toArray(),
-                            labels, index, config).classifier()
-                    : ClassifierFitter.fitUncalibrated(train, ty, labels, index, config,
+                    ? ClassifierFitter.fit(train, ty, tg, labels, prepared.index(), config).classifier()
+                    : ClassifierFitter.fitUncalibrated(train, ty, labels, prepared.index(), config,
                             new Calibration(java.util.Map.of()));
             for (int i = 0; i < pool.size(); i++) {
                 if (fold[i] == f) {

@@ -39,6 +39,7 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
         out.writeDouble(config.nbWeight());
         out.writeDouble(config.nbAlpha());
         out.writeInt(config.detailCharGram());
+        out.writeBoolean(config.routingTerms());
         out.writeInt(labels.size());
         for (String label : labels) {
             out.writeUTF(label);
@@ -61,12 +62,13 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
 
     /** Reads the current form; {@link #read(DataInput, int)} for older model files. */
     public static Classifier read(DataInput in) throws IOException {
-        return read(in, 3);
+        return read(in, 4);
     }
 
     /**
      * Format 1 has no naive-Bayes settings (its weights never included one); format 2 stores them; format 3 adds the
-     * body's longest n-gram (before it, as long as the others).
+     * body's longest n-gram (before it, as long as the others); format 4 whether our segmentation words were used
+     * (before it, never).
      */
     public static Classifier read(DataInput in, int format) throws IOException {
         FeatureConfig c = new FeatureConfig(in.readInt(), in.readBoolean(), in.readInt(), in.readFloat(),
@@ -78,6 +80,9 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
             config = new FeatureConfig(config.maxCharGram(), config.words(), config.minDf(), config.titleWeight(),
                     config.detailWeight(), config.sharedWeight(), config.svmC(), config.lrC(), config.lrMix(),
                     config.calibrationFolds(), config.nbWeight(), config.nbAlpha(), in.readInt());
+        }
+        if (format >= 4) {
+            config = config.withRoutingTerms(in.readBoolean());
         }
         int labelCount = in.readInt();
         List<String> labels = new ArrayList<>(labelCount);

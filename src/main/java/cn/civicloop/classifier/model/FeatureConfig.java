@@ -20,17 +20,34 @@ package cn.civicloop.classifier.model;
  * @param nbAlpha       additive smoothing of that naive Bayes
  * @param detailCharGram longest character n-gram of the body block alone: a body is long enough for 3-grams to
  *                      carry phrases, while on the short title and shared blocks they mostly add noise
+ * @param routingTerms  whether words are segmented with our dictionary of government bodies and residents'
+ *                      matters added to HanLP's (RoutingTerms)
  */
 public record FeatureConfig(int maxCharGram, boolean words, int minDf, float titleWeight, float detailWeight,
         float sharedWeight, double svmC, double lrC, double lrMix, int calibrationFolds, double nbWeight,
-        double nbAlpha, int detailCharGram) {
+        double nbAlpha, int detailCharGram, boolean routingTerms) {
 
     /**
      * Title weight, naive-Bayes weight and smoothing chosen by the 5-fold CV of the benchmark (titles and complete);
-     * character 3-grams in the body only, chosen on the held-out split (ADR 0040).
+     * character 3-grams in the body only, chosen on the held-out split (ADR 0040); our segmentation words, chosen
+     * on both (ADR 0058).
      */
     public static FeatureConfig defaults() {
-        return new FeatureConfig(2, true, 2, 0.7f, 1.0f, 1.0f, 0.5, 0.0, 0.25, 3, 0.05, 0.01, 3);
+        return new FeatureConfig(2, true, 2, 0.7f, 1.0f, 1.0f, 0.5, 0.0, 0.25, 3, 0.05, 0.01, 3, true);
+    }
+
+    /** HanLP's dictionaries alone, as models of format 3 were trained. */
+    public FeatureConfig(int maxCharGram, boolean words, int minDf, float titleWeight, float detailWeight,
+            float sharedWeight, double svmC, double lrC, double lrMix, int calibrationFolds, double nbWeight,
+            double nbAlpha, int detailCharGram) {
+        this(maxCharGram, words, minDf, titleWeight, detailWeight, sharedWeight, svmC, lrC, lrMix, calibrationFolds,
+                nbWeight, nbAlpha, detailCharGram, false);
+    }
+
+    /** The same settings with or without our segmentation words. */
+    public FeatureConfig withRoutingTerms(boolean on) {
+        return new FeatureConfig(maxCharGram, words, minDf, titleWeight, detailWeight, sharedWeight, svmC, lrC, lrMix,
+                calibrationFolds, nbWeight, nbAlpha, detailCharGram, on);
     }
 
     /** Body n-grams as long as the others, as models of format 2 were trained. */

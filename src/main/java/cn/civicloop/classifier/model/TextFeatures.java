@@ -13,7 +13,8 @@ import java.util.Map;
  * Turns a title and a body into term counts (分词与字符 n-gram). Terms carry a one-letter block prefix —
  * {@code t} title, {@code d} body, {@code s} shared — and a kind letter, {@code w} dictionary word or {@code c}
  * character n-gram. Segmentation is HanLP's dictionary + bigram Viterbi ({@link HanLP#segment}), whose dictionaries
- * ship inside the portable jar: no model download, no network.
+ * ship inside the portable jar: no model download, no network; with {@link FeatureConfig#routingTerms()} our own
+ * words are added ({@link RoutingTerms}).
  */
 public final class TextFeatures {
 
@@ -61,7 +62,7 @@ public final class TextFeatures {
         if (!config.words()) {
             return List.of();
         }
-        List<Term> terms = HanLP.segment(text);
+        List<Term> terms = config.routingTerms() ? RoutingTerms.segment(text) : HanLP.segment(text);
         List<String> words = new ArrayList<>(terms.size());
         for (Term term : terms) {
             if (hasContent(term.word)) {

@@ -40,6 +40,17 @@ class TextFeaturesTests {
         assertThat(f.keySet()).isNotEmpty().allMatch(k -> k.startsWith("t") || k.startsWith("d"));
     }
 
+    @Test
+    void ourSegmentationWordsKeepAGovernmentBodyWholeOnlyWhenSwitchedOn() {
+        String title = "向住房和城乡建设局反映加装电梯";
+        Map<String, Integer> with = TextFeatures.of(title, null, CONFIG);
+        Map<String, Integer> without = TextFeatures.of(title, null, CONFIG.withRoutingTerms(false));
+        assertThat(CONFIG.routingTerms()).isTrue();
+        assertThat(with).containsKey("tw住房和城乡建设局").containsKey("tw加装电梯");
+        assertThat(without).doesNotContainKey("tw住房和城乡建设局").containsKey("tw建设局");
+        assertThat(block(with, "tc")).isEqualTo(block(without, "tc"));
+    }
+
     /** The terms of one block and kind (the first two letters of a key), without that prefix. */
     private static Map<String, Integer> block(Map<String, Integer> features, String prefix) {
         Map<String, Integer> out = new TreeMap<>();
