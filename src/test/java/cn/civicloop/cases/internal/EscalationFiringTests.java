@@ -19,6 +19,7 @@ import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.ClockStage;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.cases.Urgency;
 import cn.civicloop.cases.internal.sla.ClockState;
 import cn.civicloop.cases.internal.sla.Clocks;
@@ -214,8 +215,8 @@ class EscalationFiringTests {
     /** Escalations of the handling clock on the case's timeline (the contact clock has a rung of its own). */
     private static long count(String number, CaseAction action) {
         return node.bean(CaseQueries.class).timeline(number, Actor.system()).stream()
-                .filter(e -> e.action() == action && e.reason() != null
-                        && e.reason().startsWith(ClockStage.HANDLE.label()))
+                .filter(e -> e.action() == action && StepRemark.parse(action, e.reason())
+                        .filter(r -> r.value(0).equals(ClockStage.HANDLE.name())).isPresent())
                 .count();
     }
 }
