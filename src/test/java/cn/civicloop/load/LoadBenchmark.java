@@ -44,6 +44,12 @@ public final class LoadBenchmark {
     private final ConcurrentLinkedQueue<String> numbers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private long drainLimitSeconds = 600;
+    /**
+     * Whether the app's DataSource is wrapped by {@link SqlTrace}: its bookkeeping runs on the app's threads and is
+     * counted in the app's CPU (about a sixth of it, JFR), so {@code --no-sql-trace} measures the CPU without it
+     * (no statements per kind, no replay).
+     */
+    private static boolean traceSql = true;
 
     private LoadBenchmark(Map<String, String> options) {
         this.options = options;
@@ -54,6 +60,10 @@ public final class LoadBenchmark {
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
             options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        traceSql = !options.containsKey("no-sql-trace");
+        if (!traceSql) {
+            options.put("skip-replay", "true");
         }
         new LoadBenchmark(options).run();
         System.exit(0);
@@ -145,12 +155,16 @@ public final class LoadBenchmark {
                 submit.count() / (submit.seconds() + drainSeconds));
         double perAppeal = (cpuUsed.appSeconds() + cpuUsed.postgresSeconds()) / submit.count();
         if (inJvm) {
-            System.out.printf("  statements per appeal (the app's data source, submit phase and triage): %.1f executed,"
-                    + " %.1f rows in batches, %.1f commits%n", (double) sqlUsed.statements() / submit.count(),
-                    (double) sqlUsed.batchedRows() / submit.count(), (double) sqlUsed.commits() / submit.count());
-            System.out.println("  statements per appeal by kind (verb and first table):");
-            kindsUsed.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(k -> System.out.printf("    %6.2f  %s%n", (double) k.getValue() / submit.count(), k.getKey()));
+            if (traceSql) {
+                System.out.printf("  statements per appeal (the app's data source, submit phase and triage): %.1f"
+                        + " executed, %.1f rows in batches, %.1f commits%n", (double) sqlUsed.statements() / submit.count(),
+                        (double) sqlUsed.batchedRows() / submit.count(), (double) sqlUsed.commits() / submit.count());
+                System.out.println("  statements per appeal by kind (verb and first table):");
+                kindsUsed.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(
+                        k -> System.out.printf("    %6.2f  %s%n", (double) k.getValue() / submit.count(), k.getKey()));
+            } else {
+                System.out.println("  statements per appeal: not counted (--no-sql-trace)");
+            }
             System.out.printf("  CPU per appeal, intake + triage: app %.2f ms (target <= 8 ms) + PostgreSQL backends"
                     + " %.2f ms = %.2f ms -> %d quiet cores could sustain at most %.0f appeals/s end to end;"
                     + " load generator (same JVM, not counted) %.2f ms%n",
@@ -450,15 +464,17 @@ public final class LoadBenchmark {
                 // The log channel writes two lines per appeal; a real district sends them to its SMS gateway.
                 "--logging.level.cn.civicloop.notify.internal.LoggingResidentChannel=WARN"));
         args.addAll(List.of(more));
-        return new SpringApplicationBuilder(CivicLoopApplication.class)
-                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-                    // Counts the app's statements and records them on demand (SqlTrace).
-                    @Override
-                    public Object postProcessAfterInitialization(Object bean, String name) {
-                        return bean instanceof DataSource ds && name.equals("dataSource") ? SqlTrace.APP.wrap(ds) : bean;
-                    }
-                }))
-                .run(args.toArray(String[]::new));
+        SpringApplicationBuilder app = new SpringApplicationBuilder(CivicLoopApplication.class);
+        if (traceSql) {
+            app.initializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                // Counts the app's statements and records them on demand (SqlTrace).
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource ds && name.equals("dataSource") ? SqlTrace.APP.wrap(ds) : bean;
+                }
+            }));
+        }
+        return app.run(args.toArray(String[]::new));
     }
 
     private static String loadAverage() {
