@@ -37,19 +37,6 @@ class OpinionPushApiTests extends ApiTest {
                 Map.of("X-Opinion-Timestamp", ts, "X-Opinion-Signature", signature));
     }
 
-    /**
-     * Characters no other run of the test uses, so that a topic of this run never joins one of an earlier run left
-     * in the same database (on PostgreSQL the database outlives the run).
-     */
-    private static String unique() {
-        java.util.Random random = new java.util.Random(System.nanoTime());
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            b.appendCodePoint(0x4E00 + random.nextInt(0x9FA5 - 0x4E00));
-        }
-        return b.toString();
-    }
-
     private static long now() {
         return System.currentTimeMillis() / 1000;
     }
@@ -74,7 +61,7 @@ class OpinionPushApiTests extends ApiTest {
     void signedPushesAreStoredOnceAndGroupedIntoATopic() {
         String code = "vendor-" + Long.toString(System.nanoTime(), 36);
         String secret = register(code);
-        String body = batch(code + "-", 0, 3, unique() + "夜市烧烤油烟噪音扰民");
+        String body = batch(code + "-", 0, 3, RunTexts.unique() + "夜市烧烤油烟噪音扰民");
 
         Api.Answer first = push(code, secret, body, now());
         assertThat(first.status()).isEqualTo(200);
@@ -106,7 +93,7 @@ class OpinionPushApiTests extends ApiTest {
     void anIdTwiceInOneBatchIsStoredOnceAndAPartlyKnownBatchStoresOnlyItsNewPosts() {
         String code = "vendor-" + Long.toString(System.nanoTime(), 36);
         String secret = register(code);
-        String title = unique() + "地下车库积水严重";
+        String title = RunTexts.unique() + "地下车库积水严重";
         JsonNode twice = Api.json().readTree(batch(code + "-", 0, 2, title));
         ((tools.jackson.databind.node.ObjectNode) twice.get("posts").get(1)).put("id", code + "-0");
         Api.Answer first = push(code, secret, Api.json().writeValueAsString(twice), now());
@@ -131,7 +118,7 @@ class OpinionPushApiTests extends ApiTest {
     void concurrentPushesOfOneIssueAreAllStoredInOneTopic() throws Exception {
         String code = "vendor-" + Long.toString(System.nanoTime(), 36);
         String secret = register(code);
-        String title = unique() + "菜市场门口占道经营堵路";
+        String title = RunTexts.unique() + "菜市场门口占道经营堵路";
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<Api.Answer>> answers = new ArrayList<>();
@@ -187,7 +174,7 @@ class OpinionPushApiTests extends ApiTest {
     void theBoardPageListsTheTopicWithItsLevelInBothLanguages() {
         String code = "vendor-" + Long.toString(System.nanoTime(), 36);
         String secret = register(code);
-        Api.Answer pushed = push(code, secret, batch(code + "-", 0, 30, unique() + "小区外墙瓷砖脱落砸车"), now());
+        Api.Answer pushed = push(code, secret, batch(code + "-", 0, 30, RunTexts.unique() + "小区外墙瓷砖脱落砸车"), now());
         String topic = pushed.json().get("topics").get(0).asString();
 
         String level = null;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.civicloop.opinion.RunTexts;
 import cn.civicloop.places.Gazetteer;
 import cn.civicloop.places.PlaceCandidate;
 import cn.civicloop.support.ApiTest;
@@ -40,7 +41,7 @@ class PostPlacesTests extends ApiTest {
         PlaceCandidate plate = gazetteer.geocode("广济路12号").candidates().get(0);
         assertThat(plate.confidence()).isGreaterThanOrEqualTo(gazetteer.highConfidence());
 
-        String title = unique() + unique() + "广济路井盖破损无人修";
+        String title = RunTexts.unique() + RunTexts.unique() + "广济路井盖破损无人修";
         Instant at = Instant.now().minusSeconds(600);
         // the same door written as residents write it; a name the gazetteer does not know; a whole road; one
         // character; none
@@ -112,18 +113,5 @@ class PostPlacesTests extends ApiTest {
             }
         };
         assertThat(new PostPlaces(twice).locate("东方花园")).isEmpty();
-    }
-
-    /**
-     * Characters no other run uses: on PostgreSQL the database outlives the run, and a title of only this test's
-     * fixed words would join the topic an earlier run left there.
-     */
-    private static String unique() {
-        java.util.Random random = new java.util.Random(System.nanoTime());
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            b.appendCodePoint(0x4E00 + random.nextInt(0x9FA5 - 0x4E00));
-        }
-        return b.toString();
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.civicloop.opinion.RunTexts;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.ApiTest;
 
@@ -46,7 +47,7 @@ class TopicDaysTests extends ApiTest {
         long source = jdbc.sql("select id from opinion_source where code = ?").param(code).query(Long.class).single();
 
         LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
-        String title = unique() + unique() + "槐荫巷路灯整晚不亮";
+        String title = RunTexts.unique() + RunTexts.unique() + "槐荫巷路灯整晚不亮";
         // today twice; yesterday at 23:50 and today at 00:10 district time (16:10 the day before in UTC);
         // three days ago; ten days ago, outside the seven days of the chart
         List<Instant> times = List.of(at(today, "08:30"), at(today, "00:10"), at(today.minusDays(1), "23:50"),
@@ -88,18 +89,5 @@ class TopicDaysTests extends ApiTest {
 
     private static Instant at(LocalDate day, String time) {
         return ZonedDateTime.of(day, LocalTime.parse(time), DistrictTime.ZONE).toInstant();
-    }
-
-    /**
-     * Characters no other run uses: on PostgreSQL the database outlives the run, and a title of only this test's
-     * fixed words would join the topic an earlier run left there.
-     */
-    private static String unique() {
-        java.util.Random random = new java.util.Random(System.nanoTime());
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            b.appendCodePoint(0x4E00 + random.nextInt(0x9FA5 - 0x4E00));
-        }
-        return b.toString();
     }
 }
