@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
@@ -24,6 +26,9 @@ import cn.civicloop.support.PageSession;
 class CaseListAtScaleApiTests extends ApiTest {
 
     private final String marker = "规模" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theCursorWalksEveryMatchingCaseOnceNewestFirst() {
@@ -73,6 +78,43 @@ class CaseListAtScaleApiTests extends ApiTest {
         assertThat(numbers(api.get("/api/v1/cases?q=" + enc(marker + " 广场舞　噪音"), token))).containsExactly(number);
         assertThat(numbers(api.get("/api/v1/cases?q=" + enc("噪音 " + marker + " 广场舞"), token))).containsExactly(number);
         assertThat(numbers(api.get("/api/v1/cases?q=" + enc(marker + " 广场舞 停水"), token))).isEmpty();
+    }
+
+    @Test
+    void aSearchByWordsCountsItsFirst200HitsAndTheCursorStillReachesEveryOne() {
+        String first = number(submit(appeal(marker + " 计数上限")));
+        // 205 more cases holding the words: copies of the row, so that no intake of 205 appeals is needed
+        List<String> columns = jdbc.sql("select column_name from information_schema.columns"
+                        + " where lower(table_name) = 'cases_case' and lower(column_name) not in ('id', 'number', 'external_ref')")
+                .query(String.class).list();
+        String copied = String.join(", ", columns);
+        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        for (int i = 0; i < 205; i++) {
+            jdbc.sql("insert into cases_case (number, " + copied + ") select :number, " + copied
+                            + " from cases_case where number = :first")
+                    .param("number", "T" + tag + "-" + i).param("first", first).update();
+        }
+        String token = api.login("operator");
+        Api.Answer words = api.get("/api/v1/cases?size=100&q=" + enc(marker + " 计数上限"), token);
+        assertThat(words.status()).as(words.body()).isEqualTo(200);
+        assertThat(words.json().get("total").asLong()).isEqualTo(CaseQueries.CasePage.WORDS_COUNT_LIMIT);
+        assertThat(words.json().get("more").asBoolean()).isTrue();
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            Api.Answer page = api.get("/api/v1/cases?size=100&q=" + enc(marker + " 计数上限")
+                    + (after == null ? "" : "&after=" + after), token);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().get("items").valueStream().forEach(i -> walked.add(i.get("number").asString()));
+            after = page.json().get("next").isNull() ? null : page.json().get("next").asString();
+            pages++;
+        } while (after != null && pages < 10);
+        assertThat(walked).hasSize(206).doesNotHaveDuplicates().contains(first);
+        // the same cases found by a case number count exactly
+        Api.Answer byNumber = api.get("/api/v1/cases?q=" + first, token);
+        assertThat(byNumber.json().get("total").asLong()).isEqualTo(1);
+        assertThat(byNumber.json().get("more").asBoolean()).isFalse();
     }
 
     @Test

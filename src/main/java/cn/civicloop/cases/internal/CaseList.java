@@ -27,7 +27,7 @@ import cn.civicloop.shared.Phrase;
  * The staff case list: filtered, scoped to what the reader may see, newest first. Built to read only what it shows
  * over any history (docs/cases.md, "At scale"): every filter walks an index ordered by creation time from its end;
  * a department's scope is a UNION of such walks (held, unit's, co-handled) instead of an OR no index serves; the
- * count stops at {@link CasePage#COUNT_LIMIT}; pages go on by a keyset cursor; a case number or a phone number is an
+ * count stops at {@link CasePage#COUNT_LIMIT} (a search by words at {@link CasePage#WORDS_COUNT_LIMIT}); pages go on by a keyset cursor; a case number or a phone number is an
  * exact match.
  */
 @Component
@@ -72,10 +72,11 @@ class CaseList {
         int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
         Cursor after = Cursor.parse(f.after());
         int page = after == null ? Math.max(f.page(), 0) : 0;
+        int countLimit = searchesWords(f) ? CasePage.WORDS_COUNT_LIMIT : CasePage.COUNT_LIMIT;
         // pages by number stay within the counted window; further on, the cursor goes on from the last row
-        long offset = Math.min((long) page * size, CasePage.COUNT_LIMIT);
+        long offset = Math.min((long) page * size, countLimit);
         plans.pin();
-        long counted = jdbc.sql("select count(*) from (" + union(paths, "id", where, CasePage.COUNT_LIMIT + 1) + ") u")
+        long counted = jdbc.sql("select count(*) from (" + union(paths, "id", where, countLimit + 1) + ") u")
                 .params(params).query(Long.class).single();
         String keyset = after == null ? "" : " and (created_at < :afterAt or (created_at = :afterAt and id < :afterId))";
         if (after != null) {
@@ -91,8 +92,17 @@ class CaseList {
                 .toList();
         String next = rows.size() < size ? null : new Cursor(rows.get(rows.size() - 1).createdAt,
                 rows.get(rows.size() - 1).id).toString();
-        return new CasePage(items, page, size, Math.min(counted, CasePage.COUNT_LIMIT),
-                counted > CasePage.COUNT_LIMIT, next);
+        return new CasePage(items, page, size, Math.min(counted, countLimit), counted > countLimit, next);
+    }
+
+    /** The text is searched as words (not a case number, not a whole phone number): see {@link #text}. */
+    private static boolean searchesWords(CaseFilter f) {
+        if (f.text() == null || f.text().isBlank()) {
+            return false;
+        }
+        String text = f.text().strip();
+        return !NUMBER.matcher(text).matches()
+                && !(PHONE.matcher(text).matches() && text.chars().filter(Character::isDigit).count() >= 11);
     }
 
     /**
