@@ -244,13 +244,17 @@ public final class ScaleBenchmark {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The biggest tables with their indexes, and the cases' tables per case. */
+    /**
+     * The biggest tables with their indexes (a partitioned table with its partitions), the cases' tables per case, and
+     * each index of the cases' tables (a partitioned table's per partition).
+     */
     private static void storage(JdbcClient jdbc, long cases) {
         System.out.println("table (with indexes and TOAST)            MB   bytes per case");
         long caseTables = 0;
         for (var t : jdbc.sql("""
-                select c.relname, pg_total_relation_size(c.oid) from pg_class c
-                join pg_namespace n on n.oid = c.relnamespace
+                select c.relname, coalesce((select sum(pg_total_relation_size(p.relid)) from pg_partition_tree(c.oid) p),
+                    pg_total_relation_size(c.oid))
+                from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where c.relkind in ('r', 'p') and n.nspname = current_schema() and not c.relispartition
                 order by 2 desc limit 14""").query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()) {
             System.out.printf("  %-36s %8d %8d%n", t.getKey(), t.getValue() >> 20, t.getValue() / Math.max(1, cases));
