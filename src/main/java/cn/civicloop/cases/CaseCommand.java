@@ -90,7 +90,18 @@ public sealed interface CaseCommand {
         public CaseAction action() { return CaseAction.REJECT; }
     }
 
-    record FollowUp(boolean resolved, Satisfaction satisfaction, String note) implements CaseCommand {
+    /**
+     * A follow-up answer.
+     *
+     * @param mergedCase the number of the merged duplicate whose reporter answers on the case kept, null for the
+     *                   case's own reporter or an operator's call
+     */
+    record FollowUp(boolean resolved, Satisfaction satisfaction, String note, String mergedCase)
+            implements CaseCommand {
+        public FollowUp(boolean resolved, Satisfaction satisfaction, String note) {
+            this(resolved, satisfaction, note, null);
+        }
+
         public CaseAction action() { return CaseAction.FOLLOW_UP; }
     }
 

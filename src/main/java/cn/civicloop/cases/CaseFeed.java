@@ -45,9 +45,14 @@ public interface CaseFeed {
             Instant updatedAt, Instant closedAt, Instant dueAt, boolean anonymous, String duplicateOf) {
     }
 
-    /** A public step of a case's history: the remark only where the resident reads it too. */
+    /**
+     * A public step of a case's history: the remark only where the resident reads it too.
+     *
+     * @param remark the remark as stored
+     * @param step   the remark's step and values when the system composed it (to be worded for the reader), else null
+     */
     record FeedNote(long id, String number, Instant at, CaseAction action, String actionLabel, CaseStatus toStatus,
-            String remark) {
+            String remark, StepRemark step) {
     }
 
     /** The resident's contact and the address as given. */

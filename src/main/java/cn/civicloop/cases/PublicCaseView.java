@@ -22,12 +22,15 @@ public record PublicCaseView(String number, String mergedInto, CaseStatus status
      * A public timeline line. Who acted is a {@link Party}, never a person's name: a page shows the party's label
      * in its language, or the department's name (data) when a department acted.
      *
-     * @param by           who acted as the resident is told, in Chinese (the party's label or the department's name)
+     * @param by           who acted as the resident is told: the party's label or the department's name (in
+     *                     Chinese as the cases module builds it; a page or an answer gives it in the reader's language)
      * @param party        who acted
      * @param byDepartment the acting department's name when {@code party} is {@link Party#DEPARTMENT} and it is known
+     * @param remark       the remark the resident reads, as stored; a page or an answer words a step's for its reader
+     * @param step         the remark's step and values when the system composed it ({@link StepRemark}), else null
      */
     public record PublicEntry(Instant at, CaseAction action, String actionLabel, CaseStatus status,
-            String statusLabel, String by, Party party, String byDepartment, String remark) {
+            String statusLabel, String by, Party party, String byDepartment, String remark, StepRemark step) {
     }
 
     /** Who acted on a case, as its resident is told (label key {@code track.by.<NAME>}). */

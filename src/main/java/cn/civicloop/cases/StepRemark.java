@@ -1,5 +1,8 @@
 package cn.civicloop.cases;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -10,13 +13,20 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+import cn.civicloop.shared.DistrictTime;
+
 /**
- * The remark of a timeline entry the system composes from a step and its values (an escalation, a place corrected,
- * a merge, an extension asked for, a follow-up answer). The row keeps the step and the values, never a sentence
- * ({@code ESCALATED[HANDLE|75|REMIND]} for a reminder at three quarters of the handling time), so the page
- * names the step in the reader's language from the bundles; rows written before held a Chinese sentence and are
- * read as the same parts. Only an entry of one of the kind's actions is read this way: a note typed by a person is
- * never taken for one.
+ * The remark of a timeline entry the system composes from a step and its values (an appeal received, an escalation,
+ * a place corrected, a merge, an extension asked for or granted, a follow-up answer, the closing after it, personal
+ * data masked). The row keeps the step and the values, never a sentence ({@code ESCALATED[HANDLE|75|REMIND]} for a
+ * reminder at three quarters of the handling time), so a page or an answer names the step in the reader's language
+ * from the bundles ({@link #label()}); rows written before held a Chinese sentence and are read as the same parts.
+ * Only an entry of one of the kind's actions, and for a step a person could also write on such an entry (a note, a
+ * closing) only one written by the system or the resident, is read this way: a note typed by staff is never taken for
+ * one.
  *
  * @param values the step's values as stored, {@link #NONE} for one that is absent
  * @param text   the free text (a reason, a note), null when none was given
@@ -26,8 +36,19 @@ public record StepRemark(Kind kind, List<String> values, String text) {
     /** Stands for an absent value (no earlier point, no standard address). */
     public static final String NONE = "-";
 
+    /** The values of an appeal received ({@link Kind#SUBMITTED}) that say how its address placed it. */
+    public static final String PLACED = "PLACED";
+    public static final String NOT_PLACED = "NOT_PLACED";
+    public static final String TO_CONFIRM = "CONFIRM";
+
     /** The steps written this way, with the actions whose entries hold them. */
     public enum Kind {
+        /**
+         * An appeal received (来源): values the channel, the urgency the resident asked for, how the address placed
+         * it ({@link StepRemark#PLACED}, {@link StepRemark#NOT_PLACED} or none), the place's name, the match's
+         * confidence, and {@link StepRemark#TO_CONFIRM} when the place is to be confirmed.
+         */
+        SUBMITTED(CaseAction.SUBMIT),
         /** A rung of the escalation ladder: values the clock stage, the share of its limit used, the rung's step. */
         ESCALATED(CaseAction.REMIND, CaseAction.SUPERVISE, CaseAction.CIRCULATE),
         /** Place confirmed or corrected: values the point before, the point after, the standard address; text why. */
@@ -38,17 +59,41 @@ public record StepRemark(Kind kind, List<String> values, String text) {
         MERGED_INTO(CaseAction.MERGE),
         /** An extension asked for: value the working days; text the reason. */
         EXTENSION_REQUESTED(CaseAction.REQUEST_EXTENSION),
-        /** A follow-up answer: values resolved (true or false) and the satisfaction; text the resident's note. */
-        FOLLOW_UP_ANSWERED(CaseAction.FOLLOW_UP);
+        /** An extension granted: values the working days and the new time limit (an instant); text the note. */
+        EXTENSION_APPROVED(CaseAction.APPROVE_EXTENSION),
+        /**
+         * A follow-up answer: values resolved (true or false), the satisfaction and, when the answer is a merged
+         * duplicate's reporter's, that duplicate's number; text the resident's note.
+         */
+        FOLLOW_UP_ANSWERED(CaseAction.FOLLOW_UP),
+        /** Closed by the system once every reporter answered content: value the case's satisfaction. */
+        AUTO_CLOSED(Set.of("SYSTEM"), CaseAction.CLOSE),
+        /** Name, phone and address masked by the system when the retention period ended (PIPL); no values. */
+        RETENTION_MASKED(Set.of("SYSTEM"), CaseAction.NOTE),
+        /** Name, phone and address erased at the resident's request (PIPL); no values. */
+        CONTACT_ERASED(Set.of("RESIDENT"), CaseAction.NOTE);
 
         private final Set<CaseAction> actions;
+        private final Set<String> writers;
 
         Kind(CaseAction first, CaseAction... more) {
+            this(Set.of(), first, more);
+        }
+
+        /** @param writers the roles whose entries alone hold this step (empty: any) */
+        Kind(Set<String> writers, CaseAction first, CaseAction... more) {
             this.actions = EnumSet.of(first, more);
+            this.writers = writers;
+        }
+
+        private boolean heldBy(CaseAction action, String actorRole) {
+            return actions.contains(action) && (writers.isEmpty() || actorRole != null && writers.contains(actorRole));
         }
     }
 
     private static final Pattern STORED = Pattern.compile("([A-Z_]+)\\[([^\\]]*)\\](?:: (.*))?", Pattern.DOTALL);
+    private static final DateTimeFormatter DISTRICT_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(DistrictTime.ZONE);
 
     public StepRemark {
         values = List.copyOf(values);
@@ -80,28 +125,89 @@ public record StepRemark(Kind kind, List<String> values, String text) {
         return "cases.remark." + kind.name();
     }
 
+    /**
+     * The step named in a reader's language, for {@code MessageSource.getMessage(label(), locale)}: a message of the
+     * cases' bundles ({@code cases.remark.<KIND>}) whose stages, steps, channels and satisfactions are named from the
+     * bundles too; points, numbers and names are shown as they are, a time in the district's zone. A value without a
+     * name (a note typed to look like a stored step) is shown as it is rather than failing the page.
+     */
+    public MessageSourceResolvable label() {
+        String key = labelKey();
+        return switch (kind) {
+            case SUBMITTED -> message(key, named("cases.channel.", value(0)),
+                    value(1) == null ? "" : message(key + ".urgency", named("cases.urgency.", value(1))),
+                    placed());
+            case ESCALATED -> message(key, named("cases.clock-stage.", value(0)), value(1),
+                    named("cases.step.", value(2)));
+            case PLACE_FIXED -> message(value(2) == null ? key : key + ".labelled",
+                    value(0) == null ? message("cases.remark.no-point") : value(0), value(1), value(2));
+            case EXTENSION_APPROVED -> message(key, value(0), districtMinute(value(1)));
+            case FOLLOW_UP_ANSWERED -> message(value(2) == null ? key : key + ".merged",
+                    named("cases.remark.resolved.", value(0)), named("cases.satisfaction.", value(1)), value(2));
+            case AUTO_CLOSED -> message(key, named("cases.satisfaction.", value(0)));
+            case RETENTION_MASKED, CONTACT_ERASED -> message(key);
+            case DUPLICATE_MERGED, MERGED_INTO, EXTENSION_REQUESTED -> message(key, value(0));
+        };
+    }
+
+    /** How the address placed an appeal received, as the part of its label that says so ("" when none was given). */
+    private Object placed() {
+        String key = labelKey();
+        Object confirm = TO_CONFIRM.equals(value(5)) ? message(key + ".to-confirm") : "";
+        if (PLACED.equals(value(2))) {
+            return message(key + ".placed", String.valueOf(value(3)), String.valueOf(value(4)), confirm);
+        }
+        return NOT_PLACED.equals(value(2)) ? message(key + ".not-placed", confirm) : "";
+    }
+
+    private static MessageSourceResolvable message(String key, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {key}, args);
+    }
+
+    private static MessageSourceResolvable named(String prefix, String value) {
+        return new DefaultMessageSourceResolvable(new String[] {prefix + value}, null, String.valueOf(value));
+    }
+
+    private static String districtMinute(String instant) {
+        try {
+            return instant == null ? "" : DISTRICT_MINUTE.format(Instant.parse(instant));
+        } catch (DateTimeParseException e) {
+            return instant;
+        }
+    }
+
     /** The parts of the remark of an entry of {@code action}, in either form; empty for any other text. */
     public static Optional<StepRemark> parse(CaseAction action, String reason) {
+        return parse(action, null, reason);
+    }
+
+    /**
+     * The parts of the remark of an entry of {@code action} written in the role {@code actorRole} (a role's name,
+     * null when not known: then only the steps that any role may hold are read), in either form; empty for any other
+     * text.
+     */
+    public static Optional<StepRemark> parse(CaseAction action, String actorRole, String reason) {
         if (reason == null) {
             return Optional.empty();
         }
         Matcher m = STORED.matcher(reason);
         if (m.matches()) {
             for (Kind kind : Kind.values()) {
-                if (kind.name().equals(m.group(1)) && kind.actions.contains(action)) {
-                    return Optional.of(new StepRemark(kind, List.of(m.group(2).split("\\|", -1)), m.group(3)));
+                if (kind.name().equals(m.group(1)) && kind.heldBy(action, actorRole)) {
+                    List<String> values = m.group(2).isEmpty() ? List.of() : List.of(m.group(2).split("\\|", -1));
+                    return Optional.of(EarlierRemarks.settled(new StepRemark(kind, values, m.group(3))));
                 }
             }
             return Optional.empty();
         }
-        return EarlierRemarks.parse(reason).filter(r -> r.kind().actions.contains(action));
+        return EarlierRemarks.parse(reason).filter(r -> r.kind().heldBy(action, actorRole));
     }
 
     /** The step remarks of a timeline, by entry id (for a page that names their steps). */
     public static Map<Long, StepRemark> of(List<TimelineEntry> timeline) {
         Map<Long, StepRemark> remarks = new LinkedHashMap<>();
         for (TimelineEntry e : timeline) {
-            parse(e.action(), e.reason()).ifPresent(r -> remarks.put(e.id(), r));
+            parse(e.action(), e.actorRole(), e.reason()).ifPresent(r -> remarks.put(e.id(), r));
         }
         return remarks;
     }

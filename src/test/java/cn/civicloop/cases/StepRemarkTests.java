@@ -2,6 +2,7 @@ package cn.civicloop.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,67 @@ class StepRemarkTests {
         String stored = StepRemark.of(Kind.EXTENSION_REQUESTED, "长".repeat(2100), 5).stored(2000);
         assertThat(stored).hasSize(2000).startsWith("EXTENSION_REQUESTED[5]: ").endsWith("…");
         assertThat(StepRemark.parse(CaseAction.REQUEST_EXTENSION, stored).orElseThrow().value(0)).isEqualTo("5");
+    }
+
+    @Test
+    void theStepsTheSystemWritesBesidesAreStoredAsValuesToo() {
+        String received = StepRemark.of(Kind.SUBMITTED, null, Channel.WECHAT, Urgency.URGENT, StepRemark.PLACED,
+                "广济路12号", "0.92", StepRemark.TO_CONFIRM).stored(2000);
+        assertThat(received).isEqualTo("SUBMITTED[WECHAT|URGENT|PLACED|广济路12号|0.92|CONFIRM]");
+        assertThat(StepRemark.parse(CaseAction.SUBMIT, received).orElseThrow().value(3)).isEqualTo("广济路12号");
+        Instant due = Instant.parse("2026-12-21T09:00:00Z");
+        String approved = StepRemark.of(Kind.EXTENSION_APPROVED, "同意", 3, due).stored(2000);
+        assertThat(approved).isEqualTo("EXTENSION_APPROVED[3|2026-12-21T09:00:00Z]: 同意");
+        assertThat(StepRemark.parse(CaseAction.APPROVE_EXTENSION, approved)).contains(
+                StepRemark.of(Kind.EXTENSION_APPROVED, "同意", 3, due));
+        String merged = StepRemark.of(Kind.FOLLOW_UP_ANSWERED, "谢谢", true, Satisfaction.SATISFIED, "SZ-2").stored(2000);
+        assertThat(StepRemark.parse(CaseAction.FOLLOW_UP, merged).orElseThrow().value(2)).isEqualTo("SZ-2");
+        String closed = StepRemark.of(Kind.AUTO_CLOSED, null, Satisfaction.SATISFIED).stored(2000);
+        assertThat(StepRemark.parse(CaseAction.CLOSE, "SYSTEM", closed)).contains(
+                new StepRemark(Kind.AUTO_CLOSED, List.of("SATISFIED"), null));
+        String masked = StepRemark.of(Kind.RETENTION_MASKED, null).stored(2000);
+        assertThat(masked).isEqualTo("RETENTION_MASKED[]");
+        assertThat(StepRemark.parse(CaseAction.NOTE, "SYSTEM", masked)).contains(
+                new StepRemark(Kind.RETENTION_MASKED, List.of(), null));
+        assertThat(StepRemark.parse(CaseAction.NOTE, "RESIDENT", "CONTACT_ERASED[]")).contains(
+                new StepRemark(Kind.CONTACT_ERASED, List.of(), null));
+    }
+
+    @Test
+    void aStepAPersonCouldAlsoTypeIsReadOnlyFromItsOwnWriter() {
+        assertThat(StepRemark.parse(CaseAction.NOTE, "OPERATOR", "RETENTION_MASKED[]")).as("a note typed by staff")
+                .isEmpty();
+        assertThat(StepRemark.parse(CaseAction.NOTE, "RETENTION_MASKED[]")).as("writer unknown").isEmpty();
+        assertThat(StepRemark.parse(CaseAction.NOTE, "SYSTEM", "CONTACT_ERASED[]")).isEmpty();
+        assertThat(StepRemark.parse(CaseAction.CLOSE, "OPERATOR", "AUTO_CLOSED[SATISFIED]")).isEmpty();
+        assertThat(StepRemark.parse(CaseAction.CLOSE, "OPERATOR", "群众回访评价满意，自动办结")).isEmpty();
+    }
+
+    @Test
+    void theEarlierSentencesOfTheseStepsReadAsTheSameParts() {
+        assertThat(StepRemark.parse(CaseAction.SUBMIT, "来源：微信公众号；诉求人自报「紧急」，待研判确认；按地址定位：广济路12号（置信度 0.92），位置待确认"))
+                .contains(StepRemark.of(Kind.SUBMITTED, null, Channel.WECHAT, Urgency.URGENT, StepRemark.PLACED,
+                        "广济路12号", "0.92", StepRemark.TO_CONFIRM));
+        assertThat(StepRemark.parse(CaseAction.SUBMIT, "来源：12345政务热线")).contains(StepRemark.of(Kind.SUBMITTED,
+                null, Channel.HOTLINE_12345, null, null, null, null, null));
+        assertThat(StepRemark.parse(CaseAction.SUBMIT, "来源：政府网站；按地址未找到位置")).contains(StepRemark.of(
+                Kind.SUBMITTED, null, Channel.WEBSITE, null, StepRemark.NOT_PLACED, null, null, null));
+        assertThat(StepRemark.parse(CaseAction.APPROVE_EXTENSION, "办理期限延长 5 个工作日，至 2026-12-21 17:00；请抓紧"))
+                .as("the time was written in the district's zone").contains(StepRemark.of(Kind.EXTENSION_APPROVED,
+                        "请抓紧", 5, Instant.parse("2026-12-21T09:00:00Z")));
+        assertThat(StepRemark.parse(CaseAction.CLOSE, "SYSTEM", "群众回访评价基本满意，自动办结")).contains(
+                StepRemark.of(Kind.AUTO_CLOSED, null, Satisfaction.BASICALLY_SATISFIED));
+        assertThat(StepRemark.parse(CaseAction.NOTE, "SYSTEM",
+                "个人信息保存期满，姓名、电话、地址已隐去 (personal data masked after the retention period)"))
+                .contains(StepRemark.of(Kind.RETENTION_MASKED, null));
+        assertThat(StepRemark.parse(CaseAction.NOTE, "RESIDENT",
+                "群众要求删除联系方式，姓名、电话、地址已隐去 (contact data erased at the resident's request)"))
+                .contains(StepRemark.of(Kind.CONTACT_ERASED, null));
+        StepRemark own = StepRemark.of(Kind.FOLLOW_UP_ANSWERED, "路面已修好", true, Satisfaction.SATISFIED, "SZ-3");
+        assertThat(StepRemark.parse(CaseAction.FOLLOW_UP, "已解决，满意：（并入件 SZ-3）路面已修好")).contains(own);
+        assertThat(StepRemark.parse(CaseAction.FOLLOW_UP, "FOLLOW_UP_ANSWERED[true|SATISFIED]: （并入件 SZ-3）路面已修好"))
+                .as("stored as values with the number still in the note").contains(own);
+        assertThat(StepRemark.parse(CaseAction.FOLLOW_UP, "FOLLOW_UP_ANSWERED[true|SATISFIED]: 并入件 SZ-3 的诉求人"))
+                .contains(StepRemark.of(Kind.FOLLOW_UP_ANSWERED, null, true, Satisfaction.SATISFIED, "SZ-3"));
     }
 }

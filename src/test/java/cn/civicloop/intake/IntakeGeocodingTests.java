@@ -58,7 +58,8 @@ class IntakeGeocodingTests extends ApiTest {
         assertThat(view.get("place").get("confidence").asDouble()).isEqualTo(1.0);
         assertThat(view.get("place").get("toConfirm").asBoolean()).isFalse();
         assertThat(timeline(number).get(0).get("reason").asString())
-                .contains("按地址定位：广济路12号（置信度 1.00）").doesNotContain("待确认");
+                .as("stored as the step and its values").startsWith("SUBMITTED[")
+                .contains("|PLACED|广济路12号|1.00|").endsWith("|-]");
     }
 
     @Test
@@ -72,7 +73,7 @@ class IntakeGeocodingTests extends ApiTest {
         assertThat(view.get("place").get("toConfirm").asBoolean()).isTrue();
         assertThat(view.get("place").get("confidence").asDouble()).isEqualTo(best.get("confidence").asDouble());
         assertThat(view.get("mayFixPlace").asBoolean()).isTrue();
-        assertThat(timeline(number).get(0).get("reason").asString()).contains("位置待确认");
+        assertThat(timeline(number).get(0).get("reason").asString()).startsWith("SUBMITTED[").endsWith("|CONFIRM]");
     }
 
     @Test
@@ -92,7 +93,7 @@ class IntakeGeocodingTests extends ApiTest {
         assertThat(none.get("lat").isNull()).isTrue();
         assertThat(none.get("communityCode").isNull()).isTrue();
         assertThat(none.get("place").get("level").asString()).isEqualTo("NONE");
-        assertThat(timeline(nowhere).get(0).get("reason").asString()).contains("按地址未找到位置");
+        assertThat(timeline(nowhere).get(0).get("reason").asString()).contains("|NOT_PLACED|");
     }
 
     @Test

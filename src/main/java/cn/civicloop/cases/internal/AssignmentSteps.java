@@ -41,7 +41,8 @@ class AssignmentSteps implements ActionHandlers {
                     return step;
                 })
                 .on(REASSIGN, CaseCommand.Reassign.class, (c, command, actor, now) -> assign(c,
-                        command.departmentId(), command.unitId(), Required.text("reason", command.reason(), "改派理由")))
+                        command.departmentId(), command.unitId(),
+                        Required.text("reason", command.reason(), Required.What.REASSIGN_REASON)))
                 .on(ASSIGN_UNIT, CaseCommand.AssignUnit.class, (c, command, actor, now) -> {
                     c.unitId = unitOf(c.departmentId, command.unitId());
                     c.handlerId = null;
@@ -49,7 +50,7 @@ class AssignmentSteps implements ActionHandlers {
                 })
                 .on(ARBITRATE, CaseCommand.Arbitrate.class, (c, command, actor, now) -> {
                     Step step = assign(c, command.departmentId(), null,
-                            Required.text("reason", command.reason(), "终审理由"));
+                            Required.text("reason", command.reason(), Required.What.ARBITRATION_REASON));
                     c.arbitrated = true;
                     return step;
                 })
@@ -62,12 +63,12 @@ class AssignmentSteps implements ActionHandlers {
                         throw new ConflictException(
                                 Phrase.of("problem.cases.a-case-decided-by-arbitration-cannot-be", "该工单已经终审派定，不能再退单"));
                     }
-                    String reason = Required.text("reason", command.reason(), "退单理由");
+                    String reason = Required.text("reason", command.reason(), Required.What.RETURN_REASON);
                     c.returnCount++;
                     return Step.of(reason);
                 })
                 .on(DENY_RETURN, CaseCommand.DenyReturn.class, (c, command, actor, now) ->
-                        Step.of(Required.text("reason", command.reason(), "驳回退单的理由")));
+                        Step.of(Required.text("reason", command.reason(), Required.What.DENY_RETURN_REASON)));
     }
 
     /**

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseFeed;
 import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.shared.PersonalDataCipher;
@@ -93,7 +94,7 @@ class CaseFeedQuery implements CaseFeed {
     @Override
     public List<FeedNote> publicNotes(String number) {
         return jdbc.sql("""
-                select t.id, c.number, t.occurred_at, t.action, t.to_status, t.reason
+                select t.id, c.number, t.occurred_at, t.action, t.to_status, t.reason, t.actor_role
                 from cases_timeline t join cases_case c on c.id = t.case_id
                 where c.number = ? and t.public_entry = true order by t.id""")
                 .param(number).query(this::note).list();
@@ -102,7 +103,7 @@ class CaseFeedQuery implements CaseFeed {
     @Override
     public List<FeedNote> publicNotesBetween(Instant from, Instant to, int limit) {
         return jdbc.sql("""
-                select t.id, c.number, t.occurred_at, t.action, t.to_status, t.reason
+                select t.id, c.number, t.occurred_at, t.action, t.to_status, t.reason, t.actor_role
                 from cases_timeline t join cases_case c on c.id = t.case_id
                 where t.occurred_at >= ? and t.occurred_at < ? and t.public_entry = true
                 order by t.occurred_at, t.id limit\s""" + Math.max(0, limit))
@@ -132,7 +133,8 @@ class CaseFeedQuery implements CaseFeed {
         CaseAction action = CaseAction.valueOf(rs.getString("action"));
         String remark = Visibility.remarkIsPublic(action) ? rs.getString("reason") : null;
         return new FeedNote(rs.getLong("id"), rs.getString("number"), Cases.instant(rs, "occurred_at"), action,
-                action.label(), CaseStatus.valueOf(rs.getString("to_status")), remark);
+                action.label(), CaseStatus.valueOf(rs.getString("to_status")), remark,
+                StepRemark.parse(action, rs.getString("actor_role"), remark).orElse(null));
     }
 
     private static String marks(int n) {

@@ -22,6 +22,7 @@ import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.cases.PlaceMatch;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.cases.internal.sla.ClockKeeper;
 import cn.civicloop.cases.internal.sla.LimitKey;
 import cn.civicloop.directory.Actor;
@@ -103,10 +104,8 @@ class CaseIntake {
         cases.insert(c);
         clocks.opened(c.id, c.limitKey(), now);
         reporters.addOriginal(c);
-        long entry = timeline.append(c.id, now, submitter, CaseAction.SUBMIT, null, c.status,
-                "来源：" + a.channel().label() + (a.urgencyHint() == null ? ""
-                        : "；诉求人自报「" + a.urgencyHint().label() + "」，待研判确认") + placed(a.place()),
-                null, Visibility.isPublic(CaseAction.SUBMIT));
+        long entry = timeline.append(c.id, now, submitter, CaseAction.SUBMIT, null, c.status, received(a), null,
+                Visibility.isPublic(CaseAction.SUBMIT));
         checked.forEach(p -> attachments.store(c.id, entry, "APPEAL", p, now));
         if (submitter.has(Role.OPERATOR)) {
             // The hotline operator who types in a call has accepted it by doing so (受理).
@@ -153,14 +152,19 @@ class CaseIntake {
         return c;
     }
 
-    /** The record of how the address words placed the case: "按地址定位：广济路12号（置信度 0.92）". */
-    private static String placed(PlaceMatch place) {
-        if (place == null) {
-            return "";
-        }
-        String matched = place.label() == null ? "；按地址未找到位置" : "；按地址定位：" + place.label()
-                + String.format(java.util.Locale.ROOT, "（置信度 %.2f）", place.confidence());
-        return matched + (place.toConfirm() ? "，位置待确认" : "");
+    /**
+     * The record of the appeal received, as values ({@link StepRemark.Kind#SUBMITTED}): its channel, the urgency the
+     * resident asked for (to be confirmed at triage), and how the address words placed it: at a named place with the
+     * match's confidence, or nowhere; and whether the place is to be confirmed.
+     */
+    private static String received(NewAppeal a) {
+        PlaceMatch place = a.place();
+        String placed = place == null ? null : place.label() == null ? StepRemark.NOT_PLACED : StepRemark.PLACED;
+        return StepRemark.of(StepRemark.Kind.SUBMITTED, null, a.channel(), a.urgencyHint(), placed,
+                place == null ? null : place.label(),
+                place == null || place.label() == null ? null
+                        : String.format(java.util.Locale.ROOT, "%.2f", place.confidence()),
+                place != null && place.toConfirm() ? StepRemark.TO_CONFIRM : null).stored(Required.MAX_REMARK);
     }
 
     private static String fingerprint(NewAppeal a) {

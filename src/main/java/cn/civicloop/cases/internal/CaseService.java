@@ -18,6 +18,7 @@ import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
 import cn.civicloop.cases.PublicCaseView;
 import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.cases.internal.sla.ClockKeeper;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.shared.Phrase;
@@ -92,13 +93,14 @@ class CaseService implements CaseManagement {
             throw new ConflictException(
                     Phrase.of("problem.cases.you-have-already-answered-this-follow-up", "您已经评价过本次办理"));
         }
-        String note = access.merged() && comment != null ? "（并入件 " + access.own().number + "）" + comment
-                : access.merged() ? "并入件 " + access.own().number + " 的诉求人" : comment;
-        execute(c, new CaseCommand.FollowUp(resolved, satisfaction, note), Actor.resident());
+        // a merged duplicate's reporter answers on the case kept: the entry names his own case's number as a value
+        execute(c, new CaseCommand.FollowUp(resolved, satisfaction, comment,
+                access.merged() ? access.own().number : null), Actor.resident());
         reporters.answered(c.id, access.own().id, resolved, satisfaction, clock.instant());
         // every reporter is asked; the case closes by itself once all have answered and none is dissatisfied
         if (c.satisfaction != Satisfaction.DISSATISFIED && reporters.unanswered(c.id) == 0) {
-            execute(c, new CaseCommand.Close("群众回访评价" + c.satisfaction.label() + "，自动办结"), Actor.system());
+            execute(c, new CaseCommand.Close(StepRemark.of(StepRemark.Kind.AUTO_CLOSED, null, c.satisfaction)
+                    .stored(Required.MAX_REMARK)), Actor.system());
         }
         return views.publicView(access.own(), c);
     }

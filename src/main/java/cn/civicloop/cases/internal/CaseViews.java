@@ -15,6 +15,7 @@ import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.CaseView;
 import cn.civicloop.cases.PublicCaseView;
 import cn.civicloop.cases.Satisfaction;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.cases.internal.ActionEntry.Offer;
 import cn.civicloop.cases.internal.sla.ClockMath;
 import cn.civicloop.cases.internal.sla.Clocks;
@@ -174,9 +175,10 @@ class CaseViews {
             if (r.publicEntry()) {
                 PublicCaseView.Party party = party(r);
                 String department = party == PublicCaseView.Party.DEPARTMENT ? name(r.departmentId()) : null;
+                String remark = Visibility.remarkIsPublic(r.action()) ? r.reason() : null;
                 entries.add(new PublicCaseView.PublicEntry(r.at(), r.action(), r.action().label(), r.to(),
-                        r.to().label(), department != null ? department : party.label(), party, department,
-                        Visibility.remarkIsPublic(r.action()) ? r.reason() : null));
+                        r.to().label(), department != null ? department : party.label(), party, department, remark,
+                        StepRemark.parse(r.action(), r.actorRole(), remark).orElse(null)));
             }
         }
     }

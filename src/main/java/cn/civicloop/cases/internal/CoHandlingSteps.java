@@ -56,14 +56,15 @@ class CoHandlingSteps implements ActionHandlers {
                     CoHandling.CoTask task = openTask(c, actor);
                     requireStatus(task, CoHandling.TaskStatus.IN_PROGRESS,
                             Phrase.of("problem.cases.co-task-sign-first", "请先签收协办任务"));
-                    String text = Required.text("text", command.text(), "协办结果", Required.MAX_REPLY);
+                    String text = Required.text("text", command.text(), Required.What.CO_REPLY_TEXT,
+                            Required.MAX_REPLY);
                     List<AttachmentPolicy.CheckedPhoto> evidence = photos.check("photos", command.evidence());
                     tasks.reply(task.id(), text, now);
                     return new Step(text, task.departmentId(), evidence, null);
                 })
                 .on(CO_RETURN, CaseCommand.CoReturn.class, (c, command, actor, now) -> {
                     CoHandling.CoTask task = openTask(c, actor);
-                    String reason = Required.text("reason", command.reason(), "退回理由");
+                    String reason = Required.text("reason", command.reason(), Required.What.CO_RETURN_REASON);
                     tasks.close(task.id(), CoHandling.TaskStatus.RETURNED, reason);
                     return Step.naming(reason, task.departmentId());
                 });
@@ -94,7 +95,7 @@ class CoHandlingSteps implements ActionHandlers {
         CoHandling.CoTask task = tasks.task(c.id, command.departmentId()).filter(t -> !t.done())
                 .orElseThrow(() -> new InvalidInputException("departmentId",
                         Phrase.of("problem.cases.no-open-co-handling-task", "该单位没有未完成的协办任务")));
-        String reason = Required.text("reason", command.reason(), "解除协办的理由");
+        String reason = Required.text("reason", command.reason(), Required.What.CO_RELEASE_REASON);
         tasks.close(task.id(), CoHandling.TaskStatus.RELEASED, reason);
         return Step.naming(reason, task.departmentId());
     }

@@ -3,7 +3,6 @@ package cn.civicloop.cases.internal;
 import static cn.civicloop.cases.CaseAction.*;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -13,15 +12,12 @@ import cn.civicloop.calendar.TimeLimit;
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.StepRemark;
 import cn.civicloop.shared.Phrase;
-import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.InvalidInputException;
 
 /** The department's handling: first contact, extensions and their decision, parking, and the reply with evidence. */
 @Component
 class HandlingSteps implements ActionHandlers {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(DistrictTime.ZONE);
     static final int MAX_EXTENSION_DAYS = 30;
 
     private final BusinessCalendar calendar;
@@ -44,12 +40,12 @@ class HandlingSteps implements ActionHandlers {
                 .on(APPROVE_EXTENSION, CaseCommand.ApproveExtension.class, (c, command, actor, now) ->
                         approveExtension(c, command.note()))
                 .on(DENY_EXTENSION, CaseCommand.DenyExtension.class, (c, command, actor, now) -> {
-                    String reason = Required.text("reason", command.reason(), "不同意延期的理由");
+                    String reason = Required.text("reason", command.reason(), Required.What.DENY_EXTENSION_REASON);
                     clearExtension(c);
                     return Step.of(reason);
                 })
                 .on(PARK, CaseCommand.Park.class, (c, command, actor, now) ->
-                        Step.of(Required.text("reason", command.reason(), "挂账理由")))
+                        Step.of(Required.text("reason", command.reason(), Required.What.PARK_REASON)))
                 .on(RESUME, CaseCommand.Resume.class, (c, command, actor, now) ->
                         Step.of(Required.optional("note", command.note(), Required.MAX_REMARK)))
                 .on(REPLY, CaseCommand.Reply.class, (c, command, actor, now) -> reply(c, command));
@@ -61,7 +57,7 @@ class HandlingSteps implements ActionHandlers {
                     "延期天数须在 1 到 {0} 个工作日之间", MAX_EXTENSION_DAYS));
         }
         c.extensionDays = e.workingDays();
-        c.extensionReason = Required.text("reason", e.reason(), "延期理由");
+        c.extensionReason = Required.text("reason", e.reason(), Required.What.EXTENSION_REASON);
         return Step.of(StepRemark.of(StepRemark.Kind.EXTENSION_REQUESTED, c.extensionReason, e.workingDays())
                 .stored(Required.MAX_REMARK));
     }
@@ -70,15 +66,15 @@ class HandlingSteps implements ActionHandlers {
         String note = Required.optional("note", rawNote, Required.MAX_REMARK);
         int days = c.extensionDays;
         Instant newDue = calendar.deadline(c.dueAt, TimeLimit.workingDays(days));
-        String remark = "办理期限延长 " + days + " 个工作日，至 " + DATE_TIME.format(newDue)
-                + (note == null ? "" : "；" + note);
+        String remark = StepRemark.of(StepRemark.Kind.EXTENSION_APPROVED, note, days, newDue)
+                .stored(Required.MAX_REMARK);
         clearExtension(c);
         return new Step(remark, null, List.of(), days);
     }
 
     private Step reply(Case c, CaseCommand.Reply r) {
         coHandling.checkLeadMayReply(c);
-        String text = Required.text("text", r.text(), "办理结果", Required.MAX_REPLY);
+        String text = Required.text("text", r.text(), Required.What.REPLY_TEXT, Required.MAX_REPLY);
         List<AttachmentPolicy.CheckedPhoto> evidence = photos.check("photos", r.evidence());
         c.replyText = text;
         return new Step(text, null, evidence, null);

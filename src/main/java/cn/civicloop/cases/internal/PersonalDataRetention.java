@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.ContactErasure;
 import cn.civicloop.cases.PublicCaseView;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.Masking;
@@ -25,7 +26,8 @@ import cn.civicloop.shared.PersonalDataCipher;
  * masked for good — {@code 张*}, {@code 138****5678}, the address's first characters — once the case has been closed
  * for {@code civicloop.cases.personal-data-retention-days}, or at once when the resident asks with his tracking code.
  * The case, its timeline and its figures are kept; the phone's lookup hash is removed, so the case is no longer found
- * by that number. Each masking is a timeline entry (who, when, why).
+ * by that number. Each masking is a timeline entry (who, when, why), stored as its step
+ * ({@code RETENTION_MASKED[]} by the system, {@code CONTACT_ERASED[]} by the resident).
  */
 @Component
 class PersonalDataRetention implements ContactErasure {
@@ -67,8 +69,8 @@ class PersonalDataRetention implements ContactErasure {
             if (ids.isEmpty()) {
                 break;
             }
-            List<String> masked = tx.execute(s -> ids.stream().map(id -> mask(id, Actor.system(),
-                    "个人信息保存期满，姓名、电话、地址已隐去 (personal data masked after the retention period)"))
+            String remark = StepRemark.of(StepRemark.Kind.RETENTION_MASKED, null).stored(Required.MAX_REMARK);
+            List<String> masked = tx.execute(s -> ids.stream().map(id -> mask(id, Actor.system(), remark))
                     .filter(java.util.Objects::nonNull).toList());
             // audited once the masking is committed, one row per case (which case, when; by the system)
             masked.forEach(number -> audit.personalDataMasked("case " + number,
@@ -87,7 +89,7 @@ class PersonalDataRetention implements ContactErasure {
         // his own case: the one his code was given for (a merged duplicate's own contact data, not the case it joined)
         Case c = lookup.resident(number, token).own();
         String masked = tx.execute(s -> mask(c.id, Actor.resident(),
-                "群众要求删除联系方式，姓名、电话、地址已隐去 (contact data erased at the resident's request)"));
+                StepRemark.of(StepRemark.Kind.CONTACT_ERASED, null).stored(Required.MAX_REMARK)));
         audit.personalDataErased(c.number, masked != null
                 ? "at the resident's request (number + tracking code): name, phone and address of the case and its "
                         + "reporters masked"

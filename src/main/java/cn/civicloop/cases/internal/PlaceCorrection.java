@@ -59,7 +59,7 @@ class PlaceCorrection implements CasePlacing {
             throw new ForbiddenException(Phrase.of("problem.cases.role-may-not", "您的角色不能执行「{0}」",
                     Phrase.of(CaseAction.PLACE.labelKey(), CaseAction.PLACE.label())));
         }
-        String reason = Required.text("reason", fix.reason(), "理由", Required.MAX_REMARK);
+        String reason = Required.text("reason", fix.reason(), Required.What.PLACE_REASON, Required.MAX_REMARK);
         String before = c.lat == null ? null : point(c.lat, c.lon);
         Instant now = clock.instant();
         String previousStreet = c.streetCode;

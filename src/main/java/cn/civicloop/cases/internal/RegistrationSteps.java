@@ -32,21 +32,21 @@ class RegistrationSteps implements ActionHandlers {
         registry.on(REGISTER, CaseCommand.Register.class, (c, command, actor, now) ->
                         Step.of(Required.optional("note", command.note(), Required.MAX_REMARK)))
                 .on(DECLINE, CaseCommand.Decline.class, (c, command, actor, now) ->
-                        Step.of(Required.text("reason", command.reason(), "不予受理的理由")))
+                        Step.of(Required.text("reason", command.reason(), Required.What.DECLINE_REASON)))
                 .on(ANSWER, CaseCommand.Answer.class, (c, command, actor, now) -> {
-                    c.replyText = Required.text("answer", command.answer(), "答复内容", Required.MAX_REPLY);
+                    c.replyText = Required.text("answer", command.answer(), Required.What.ANSWER, Required.MAX_REPLY);
                     return Step.of(c.replyText);
                 })
                 .on(VOID, CaseCommand.Void.class, (c, command, actor, now) ->
-                        Step.of(Required.text("reason", command.reason(), "作废理由")))
+                        Step.of(Required.text("reason", command.reason(), Required.What.VOID_REASON)))
                 .on(MERGE, CaseCommand.Merge.class, this::merge)
                 .on(NOTE, CaseCommand.Note.class, (c, command, actor, now) ->
-                        Step.of(Required.text("text", command.text(), "备注内容")));
+                        Step.of(Required.text("text", command.text(), Required.What.NOTE_TEXT)));
     }
 
     /** The duplicate gives its reporters to the case it is merged into, which notes the merge internally. */
     private Step merge(Case duplicate, CaseCommand.Merge merge, Actor actor, Instant now) {
-        String targetNumber = Required.text("intoNumber", merge.intoNumber(), "要并入的工单号");
+        String targetNumber = Required.text("intoNumber", merge.intoNumber(), Required.What.MERGE_INTO);
         Case target = cases.byNumber(targetNumber)
                 .orElseThrow(() -> new InvalidInputException("intoNumber",
                         Phrase.of("problem.cases.no-such-target-case", "目标工单不存在：{0}", targetNumber)));

@@ -32,9 +32,9 @@ class ReviewSteps implements ActionHandlers {
                     return Step.of(c.replyText);
                 })
                 .on(REJECT, CaseCommand.Reject.class, (c, command, actor, now) ->
-                        backToHandling(c, Required.text("reason", command.reason(), "驳回理由")))
+                        backToHandling(c, Required.text("reason", command.reason(), Required.What.REJECT_REASON)))
                 .on(REWORK, CaseCommand.Rework.class, (c, command, actor, now) ->
-                        backToHandling(c, Required.text("reason", command.reason(), "重办理由")))
+                        backToHandling(c, Required.text("reason", command.reason(), Required.What.REWORK_REASON)))
                 .on(FOLLOW_UP, CaseCommand.FollowUp.class, (c, command, actor, now) -> followUp(c, command))
                 .on(CLOSE, CaseCommand.Close.class, (c, command, actor, now) -> close(c, command))
                 .on(REOPEN, CaseCommand.Reopen.class, (c, command, actor, now) -> reopen(c, command));
@@ -58,8 +58,11 @@ class ReviewSteps implements ActionHandlers {
         c.satisfaction = c.satisfaction == null || f.satisfaction().compareTo(c.satisfaction) > 0 ? f.satisfaction()
                 : c.satisfaction;
         String note = Required.optional("note", f.note(), Required.MAX_REMARK);
-        return Step.of(StepRemark.of(StepRemark.Kind.FOLLOW_UP_ANSWERED, note, f.resolved(), f.satisfaction())
-                .stored(Required.MAX_REMARK));
+        StepRemark answer = f.mergedCase() == null
+                ? StepRemark.of(StepRemark.Kind.FOLLOW_UP_ANSWERED, note, f.resolved(), f.satisfaction())
+                : StepRemark.of(StepRemark.Kind.FOLLOW_UP_ANSWERED, note, f.resolved(), f.satisfaction(),
+                        f.mergedCase());
+        return Step.of(answer.stored(Required.MAX_REMARK));
     }
 
     private static Step close(Case c, CaseCommand.Close close) {
@@ -78,7 +81,7 @@ class ReviewSteps implements ActionHandlers {
         if (c.status != CaseStatus.CLOSED || c.duplicateOf != null) {
             throw new ConflictException(Phrase.of("problem.cases.only-closed-cases-can-be-reopened", "只有已办结的工单可以申请重办"));
         }
-        String reason = Required.text("reason", r.reason(), "不满意的原因");
+        String reason = Required.text("reason", r.reason(), Required.What.REOPEN_REASON);
         c.reopenCount++;
         reporters.clearAnswers(c.id);
         c.satisfaction = Satisfaction.DISSATISFIED;

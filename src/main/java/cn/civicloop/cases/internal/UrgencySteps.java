@@ -32,7 +32,7 @@ class UrgencySteps implements ActionHandlers {
         if (c.urgencyHint == null) {
             throw new ConflictException(Phrase.of("problem.cases.no-urgency-hint", "没有待确认的紧急请求"));
         }
-        String reason = Required.text("reason", rawReason, "理由", Required.MAX_REMARK);
+        String reason = Required.text("reason", rawReason, Required.What.URGENCY_REASON, Required.MAX_REMARK);
         c.urgencyHint = null;
         return reason;
     }

@@ -16,15 +16,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ContactErasureController {
 
     private final ContactErasure erasure;
+    private final PublicWording wording;
 
-    ContactErasureController(ContactErasure erasure) {
+    ContactErasureController(ContactErasure erasure, PublicWording wording) {
         this.erasure = erasure;
+        this.wording = wording;
     }
 
     @PostMapping("/api/v1/public/cases/{number}/erase-contact")
     @Operation(summary = "Erase my name, phone and address from this case for good (the case goes on)")
     PublicCaseView erase(@PathVariable String number,
             @RequestHeader(name = PublicCaseController.TOKEN_HEADER, required = false) String token) {
-        return erasure.eraseContact(number, token);
+        return wording.inRequestLanguage(erasure.eraseContact(number, token));
     }
 }

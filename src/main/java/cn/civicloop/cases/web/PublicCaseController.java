@@ -22,7 +22,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The resident's side (owner role: RESIDENT, proven by case number + tracking token in the
- * {@code X-Tracking-Token} header). A wrong token and an unknown number give the same 404.
+ * {@code X-Tracking-Token} header). A wrong token and an unknown number give the same 404. The view is worded in the
+ * request's language ({@link PublicWording}).
  */
 @RestController
 @RequestMapping("/api/v1/public/cases")
@@ -33,10 +34,12 @@ class PublicCaseController {
 
     private final CaseQueries queries;
     private final CaseManagement management;
+    private final PublicWording wording;
 
-    PublicCaseController(CaseQueries queries, CaseManagement management) {
+    PublicCaseController(CaseQueries queries, CaseManagement management, PublicWording wording) {
         this.queries = queries;
         this.management = management;
+        this.wording = wording;
     }
 
     record FollowUpAnswer(@NotNull Boolean resolved, @NotNull Satisfaction satisfaction,
@@ -49,7 +52,7 @@ class PublicCaseController {
     @GetMapping("/{number}")
     @Operation(summary = "Track a case with its number and tracking token")
     PublicCaseView track(@PathVariable String number, @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
-        return queries.publicView(number, token);
+        return wording.inRequestLanguage(queries.publicView(number, token));
     }
 
     @GetMapping("/{number}/attachments/{id}")
@@ -62,13 +65,14 @@ class PublicCaseController {
     @Operation(summary = "Answer the follow-up: resolved? satisfied? A satisfied answer closes the case")
     PublicCaseView followUp(@PathVariable String number, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
             @Valid @RequestBody FollowUpAnswer answer) {
-        return management.answerFollowUp(number, token, answer.resolved(), answer.satisfaction(), answer.comment());
+        return wording.inRequestLanguage(
+                management.answerFollowUp(number, token, answer.resolved(), answer.satisfaction(), answer.comment()));
     }
 
     @PostMapping("/{number}/reopen")
     @Operation(summary = "Reopen a closed case once, with a reason")
     PublicCaseView reopen(@PathVariable String number, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
             @Valid @RequestBody ReopenRequest request) {
-        return management.reopen(number, token, request.reason());
+        return wording.inRequestLanguage(management.reopen(number, token, request.reason()));
     }
 }

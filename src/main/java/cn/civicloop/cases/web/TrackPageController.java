@@ -24,11 +24,14 @@ class TrackPageController {
     private final CaseQueries queries;
     private final CaseManagement management;
     private final ContactErasure erasure;
+    private final PublicWording wording;
 
-    TrackPageController(CaseQueries queries, CaseManagement management, ContactErasure erasure) {
+    TrackPageController(CaseQueries queries, CaseManagement management, ContactErasure erasure,
+            PublicWording wording) {
         this.queries = queries;
         this.management = management;
         this.erasure = erasure;
+        this.wording = wording;
     }
 
     @GetMapping("/track")
@@ -75,11 +78,12 @@ class TrackPageController {
         model.addAttribute("number", caseNumber(number));
         model.addAttribute("token", token);
         try {
-            model.addAttribute("view", action.get());
+            model.addAttribute("view", wording.inRequestLanguage(action.get()));
         } catch (DomainException e) {
             model.addAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
             try {
-                model.addAttribute("view", queries.publicView(caseNumber(number), token.strip()));
+                model.addAttribute("view",
+                        wording.inRequestLanguage(queries.publicView(caseNumber(number), token.strip())));
             } catch (DomainException notFound) {
                 // wrong number or code: show the form with the message only
             }

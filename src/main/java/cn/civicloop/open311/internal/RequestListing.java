@@ -154,8 +154,7 @@ public class RequestListing {
         for (CaseFeed.FeedNote n : feed.publicNotes(number)) {
             Map<String, Object> note = new LinkedHashMap<>();
             note.put("datetime", W3Time.of(n.at()));
-            note.put("description", n.remark() == null ? labels.action(n.action())
-                    : labels.action(n.action()) + "：" + masked(n.remark()));
+            note.put("description", labels.note(n));
             note.put("type", n.action().name().toLowerCase(java.util.Locale.ROOT));
             notes.add(note);
         }

@@ -75,8 +75,7 @@ public class RequestUpdates {
             u.put("service_request_id", n.number());
             u.put("status", StatusMapping.detailed(n.toStatus(), false));
             u.put("updated_datetime", W3Time.of(n.at()));
-            u.put("description", n.remark() == null ? labels.action(n.action())
-                    : labels.action(n.action()) + "：" + RequestListing.masked(n.remark()));
+            u.put("description", labels.note(n));
             u.put("media_url", null);
             out.add(u);
         }
