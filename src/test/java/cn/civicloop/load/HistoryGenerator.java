@@ -14,7 +14,8 @@ import cn.civicloop.shared.PersonalDataCipher;
  * Years of case history written straight into the application's tables by INSERT … SELECT over
  * {@code generate_series} (PostgreSQL only), in chunks: the case rows as the app writes them (personal data sealed,
  * the phone's keyed hash beside), and for each case its reporter, ~7 timeline rows, ~4.5 stage clocks, the triage
- * decision with three suggestions and two completed event publications. 94 % of the cases are ended; the open ones
+ * decision with three suggestions and two completed event publications; and what each case left in the outboxes:
+ * the texts to its resident and, for a few, the webhooks to a partner agency. 94 % of the cases are ended; the open ones
  * are the newest, as in a working district (a case rarely stays open for months). Numbers have the app's form
  * ({@code SZ-20250314-100042}, the per-day counter from 100000 so they never meet the app's own). On a partitioned
  * database (V440) each chunk's partitions are made before its timeline rows.
@@ -88,6 +89,7 @@ final class HistoryGenerator {
             long after = jdbc.sql("select coalesce(max(id), 0) from cases_case").query(Long.class).single();
             partitionsAhead();
             insertChildren(before, after);
+            insertOutboxes(before, after);
             System.out.printf("  cases %,d–%,d written in %.1f s%n", from, to, (System.nanoTime() - t0) / 1e9);
         }
     }
@@ -192,6 +194,64 @@ final class HistoryGenerator {
                        c.created_at, c.created_at + interval '1 second', 'COMPLETED', 1
                 from cases_case c cross join generate_series(1, 2) k
                 where c.id > ? and c.id <= ?""").params(after, upTo).update();
+    }
+
+    /**
+     * What the cases with ids in (after, upTo] left in the two outboxes (ADR 0064): the resident's texts (notify's
+     * {@code ResidentTexts}: accepted, handed to the department, result fed back, closed; declined instead for a
+     * declined case), sealed recipient and its hash as {@code Outbox} writes them, all SENT; and, for the 2 % of cases
+     * held by an agency with a webhook (the insurers' linkage cases), one signed delivery per step from the assignment
+     * on, as {@code CaseChangeWebhooks} writes it, all DELIVERED.
+     */
+    private void insertOutboxes(long after, long upTo) {
+        String[] actions = {"REGISTER", "ASSIGN", "APPROVE", "CLOSE", "DECLINE"};
+        String[] texts = {"您反映的诉求已受理，工单号%s。我们将尽快转交办理，可凭工单号和查询码查询进度。",
+            "您的诉求（工单号%s）已转交承办单位办理。", "您的诉求（工单号%s）办理结果已反馈，请留意回访。",
+            "您的诉求（工单号%s）已办结，感谢您的支持与监督。", "您反映的诉求（工单号%s）未予受理，原因可凭查询码查看。"};
+        // the steps that text the resident: those of the timeline, the closing or declining one from the status
+        jdbc.sql("""
+                insert into notify_outbox (case_number, kind, channel, case_channel, recipient, recipient_hash, text_body,
+                    source_event, status, attempts, next_attempt_at, created_at, sent_at)
+                select c.number, e.action, 'webhook', c.channel, c.contact_phone, c.contact_phone_hash,
+                       '【12345】' || replace((cast(:texts as text[]))[array_position(cast(:actions as text[]), e.action)],
+                           '%s', c.number),
+                       c.number || '/' || e.action || '/'
+                           || to_char(e.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                       'SENT', 1, e.ts + interval '1 second', e.ts + interval '1 second', e.ts + interval '3 seconds'
+                from cases_case c
+                join lateral (select t.action, t.occurred_at ts from cases_timeline t
+                              where t.case_id = c.id and t.action in ('REGISTER', 'ASSIGN', 'APPROVE')
+                              union all select case when c.status = 'CLOSED' then 'CLOSE' else 'DECLINE' end,
+                                               c.closed_at + interval '1 second' ts
+                              where c.status in ('CLOSED', 'DECLINED')) e on true
+                where c.id > :after and c.id <= :upTo""")
+                .param("texts", array(texts)).param("actions", array(actions))
+                .param("after", after).param("upTo", upTo).update();
+        long client = jdbc.sql("select coalesce(max(id), 0) from partner_client where name = 'scale-insurer'")
+                .query(Long.class).single();
+        if (client == 0) {
+            jdbc.sql("""
+                    insert into partner_client (department_id, name, client_id, active, webhook_url, webhook_secret,
+                        created_at)
+                    select id, 'scale-insurer', 'scale-insurer', true, 'https://insurer.example/hooks', 'x', now()
+                    from directory_department where code = 'INS-PICC'""").update();
+            client = jdbc.sql("select id from partner_client where name = 'scale-insurer'").query(Long.class).single();
+        }
+        jdbc.sql("""
+                insert into partner_delivery (client_ref, event_id, event_type, case_number, body, status, attempts,
+                    next_attempt_at, created_at, delivered_at)
+                select :client, x.id, x.type, x.number, '{"id":"' || x.id || '","type":"' || x.type || '","occurredAt":"'
+                           || to_char(x.ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS.US"+08:00"')
+                           || '","case":{"number":"' || x.number || '","action":"' || x.action || '","from":"'
+                           || x.from_status || '","status":"' || x.to_status || '"}}',
+                       'DELIVERED', 1, x.ts + interval '1 second', x.ts + interval '1 second', x.ts + interval '2 seconds'
+                from (select md5(c.number || '|' || t.action || '|' || t.occurred_at) id,
+                             case when t.action = 'ASSIGN' then 'case.assigned' else 'case.changed' end type,
+                             c.number, t.action, t.from_status, t.to_status, t.occurred_at ts
+                      from cases_case c join cases_timeline t on t.case_id = c.id
+                      where c.id > :after and c.id <= :upTo and c.id %% 50 = 7
+                        and t.action not in ('SUBMIT', 'REGISTER')) x""".replace("%%", "%"))
+                .param("client", client).param("after", after).param("upTo", upTo).update();
     }
 
     /** A PostgreSQL array literal, bound as text and cast in the statement (no driver array types needed). */

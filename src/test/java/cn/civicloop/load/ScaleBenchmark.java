@@ -92,6 +92,7 @@ public final class ScaleBenchmark {
                         (System.nanoTime() - t1) / 1e9);
             }
             completedPublicationsRetained(app, jdbc, url);
+            outboxesRetained(app, jdbc, url);
             // by default always: a migration may just have rewritten every row (V93.1), leaving dead rows and no
             // statistics; --vacuum=false for a database a run of this version has just vacuumed
             if (!"false".equals(options.get("vacuum"))) {
@@ -242,6 +243,50 @@ public final class ScaleBenchmark {
         }
         System.out.printf("completed event publications past the retention deleted (and the table compacted) in %.0f s%n",
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The two outboxes as two years leave them without a retention, then as the application's retention tasks leave
+     * them (ADR 0064: sent messages and delivered webhooks older than 180 days deleted): rows and bytes per case of
+     * each, before and after, the tables compacted once as after the first run on a database that had kept them all.
+     */
+    private static void outboxesRetained(ConfigurableApplicationContext app, JdbcClient jdbc, String url)
+            throws Exception {
+        String old = """
+                select (select count(*) from notify_outbox where status = 'SENT' and sent_at < now() - interval '181 days')
+                     + (select count(*) from partner_delivery where status = 'DELIVERED'
+                        and delivered_at < now() - interval '181 days')""";
+        outboxSizes(jdbc, "outboxes before the retention");
+        if (jdbc.sql(old).query(Long.class).single() == 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        var scheduler = app.getBean(com.github.kagkarlsson.scheduler.SchedulerClient.class);
+        for (String task : List.of("notify-outbox-retention", "partner-webhook-retention")) {
+            scheduler.reschedule(com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(task, "recurring"),
+                    Instant.now());
+        }
+        while (jdbc.sql(old).query(Long.class).single() > 0 && System.nanoTime() - t0 < 1_800_000_000_000L) {
+            Thread.sleep(2_000);
+        }
+        System.out.printf("sent messages and delivered webhooks past the retention deleted in %.0f s (load average %s)%n",
+                (System.nanoTime() - t0) / 1e9, loadAverage());
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("vacuum full analyze notify_outbox");
+            s.execute("vacuum full analyze partner_delivery");
+        }
+        outboxSizes(jdbc, "outboxes after the retention (compacted)");
+    }
+
+    private static void outboxSizes(JdbcClient jdbc, String title) {
+        long cases = Math.max(1, jdbc.sql("select count(*) from cases_case").query(Long.class).single());
+        System.out.printf("%s (load average %s)%n  table (with indexes and TOAST)     rows per case   bytes per case%n",
+                title, loadAverage());
+        for (String table : List.of("notify_outbox", "partner_delivery")) {
+            long rows = jdbc.sql("select count(*) from " + table).query(Long.class).single();
+            long bytes = jdbc.sql("select pg_total_relation_size('" + table + "')").query(Long.class).single();
+            System.out.printf("  %-32s %10.2f %12d%n", table, (double) rows / cases, bytes / cases);
+        }
     }
 
     /**

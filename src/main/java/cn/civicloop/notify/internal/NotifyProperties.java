@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Settings of the notification module ({@code civicloop.notify.*}).
@@ -16,14 +19,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts      attempts before a message is given up as FAILED
  * @param batchSize        messages sent per run at most, so one run never holds the task for long
  * @param webhook          the HTTP gateway of the webhook channel
+ * @param sentRetention    a message SENT longer ago than this is deleted (ADR 0064); PENDING and FAILED ones never
+ *                         are. At least 30 days: far beyond any resubmission of the event that caused it, so a deleted
+ *                         message's idempotency key is never needed again
+ * @param retentionCheck   pause between two runs of the deletion task (one instance of the cluster runs it)
  */
 @ConfigurationProperties("civicloop.notify")
+@Validated
 public record NotifyProperties(@DefaultValue("log") String residentChannel,
         @DefaultValue("10s") Duration deliveryInterval,
         @DefaultValue({"1m", "5m", "30m"}) List<Duration> retryBackoff,
         @DefaultValue("4") int maxAttempts,
         @DefaultValue("50") int batchSize,
-        @DefaultValue Webhook webhook) {
+        @DefaultValue Webhook webhook,
+        @DefaultValue("P180D") @DurationMin(days = 30) Duration sentRetention,
+        @DefaultValue("PT1H") Duration retentionCheck) {
 
     /**
      * @param url     where messages are POSTed as JSON; the webhook channel exists only when this is set

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +44,9 @@ public record PartnerProperties(@DefaultValue("PT15M") Duration tokenLifetime,
      * @param batchSize      the most deliveries taken per look
      * @param backoff        the pauses after the 1st, 2nd, … failed attempt (the last repeats)
      * @param maxAttempts    attempts before a delivery becomes a dead letter
+     * @param retention      a delivery DELIVERED longer ago than this is deleted (ADR 0064); pending and dead ones
+     *                       never are. At least 30 days: far beyond any resubmission of the event behind it
+     * @param retentionCheck how often the deletion task runs (one instance of a cluster at a time)
      */
     public record Webhook(@DefaultValue("PT2S") Duration connectTimeout,
             @DefaultValue("PT5S") Duration readTimeout,
@@ -49,6 +54,8 @@ public record PartnerProperties(@DefaultValue("PT15M") Duration tokenLifetime,
             @DefaultValue("PT2S") Duration pollInterval,
             @DefaultValue("50") @Min(1) int batchSize,
             @DefaultValue({"PT1M", "PT5M", "PT30M", "PT2H", "PT6H"}) @NotEmpty List<Duration> backoff,
-            @DefaultValue("8") @Min(1) int maxAttempts) {
+            @DefaultValue("8") @Min(1) int maxAttempts,
+            @DefaultValue("P180D") @DurationMin(days = 30) Duration retention,
+            @DefaultValue("PT1H") Duration retentionCheck) {
     }
 }

@@ -1,0 +1,80 @@
+package cn.civicloop.notify.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.civicloop.support.MutableClock;
+import cn.civicloop.support.Node;
+
+/**
+ * Messages to residents SENT longer ago than the retention are deleted by the cluster's one recurring task, in
+ * batches; recent sent ones, pending and failed ones (however old) stay, and a second run deletes nothing more.
+ */
+class OutboxRetentionTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void sentMessagesOlderThanTheRetentionAreDeletedInBatchesAndNothingElse() {
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        String[] args = Node.with(Node.ownDatabase("notify-retention"), "--civicloop.notify.sent-retention=P180D",
+                "--civicloop.notify.retention-check=PT0.5S");
+        try (Node node = Node.start("notify-retention", clock, args)) {
+            JdbcClient jdbc = node.bean(JdbcClient.class);
+            Instant now = clock.instant();
+
+            // the deletion itself, in batches of 2, on rows the task (180 days) leaves alone: 100 days old
+            for (int i = 0; i < 5; i++) {
+                message(jdbc, "SENT", now.minus(Duration.ofDays(100)));
+            }
+            long pendingMid = message(jdbc, "PENDING", now.minus(Duration.ofDays(100)));
+            long failedMid = message(jdbc, "FAILED", now.minus(Duration.ofDays(100)));
+            Timestamp ninetyDays = Timestamp.from(now.minus(Duration.ofDays(90)));
+            assertThat(OutboxRetention.deleteSentBefore(jdbc, ninetyDays, 2)).as("three batches: 2, 2, 1").isEqualTo(5);
+            assertThat(OutboxRetention.deleteSentBefore(jdbc, ninetyDays, 2)).as("a second run").isZero();
+            assertThat(exists(jdbc, pendingMid) && exists(jdbc, failedMid)).as("pending and failed stay").isTrue();
+
+            // the task: past the retention only
+            long oldSent = message(jdbc, "SENT", now.minus(Duration.ofDays(200)));
+            long recentSent = message(jdbc, "SENT", now.minus(Duration.ofDays(170)));
+            long oldPending = message(jdbc, "PENDING", now.minus(Duration.ofDays(400)));
+            long oldFailed = message(jdbc, "FAILED", now.minus(Duration.ofDays(400)));
+            clock.advance(Duration.ofSeconds(1)); // the scheduler's next run is due on the application's clock
+            Node.await(WAIT, "message sent 200 days ago deleted", () -> !exists(jdbc, oldSent));
+            assertThat(exists(jdbc, recentSent)).as("sent within the retention").isTrue();
+            assertThat(exists(jdbc, oldPending)).as("pending, however old").isTrue();
+            assertThat(exists(jdbc, oldFailed)).as("failed, however old").isTrue();
+            clock.advance(Duration.ofDays(11)); // now the recent one was sent 181 days ago
+            Node.await(WAIT, "second message deleted once past the retention", () -> !exists(jdbc, recentSent));
+            assertThat(exists(jdbc, oldPending) && exists(jdbc, oldFailed)).isTrue();
+            assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ?").param(OutboxRetention.TASK)
+                    .query(Long.class).single()).as("one cluster-wide task").isEqualTo(1);
+        }
+    }
+
+    /** A message created at {@code at} (on a channel no sender serves); a sent one was sent a minute later. */
+    private static long message(JdbcClient jdbc, String status, Instant at) {
+        String event = "SZ-RETENTION/REGISTER/" + UUID.randomUUID();
+        jdbc.sql("""
+                insert into notify_outbox (case_number, kind, channel, case_channel, recipient, recipient_hash,
+                    text_body, source_event, status, attempts, next_attempt_at, last_error, created_at, sent_at)
+                values ('SZ-RETENTION', 'REGISTER', 'retention-test', 'HOTLINE_12345', 'sealed', 'hash', '【12345】您反映的诉求已受理',
+                    ?, ?, 1, ?, ?, ?, ?)""")
+                .params(event, status, Timestamp.from(at), "FAILED".equals(status) ? "gateway refused" : null,
+                        Timestamp.from(at), "SENT".equals(status) ? Timestamp.from(at.plusSeconds(60)) : null)
+                .update();
+        return jdbc.sql("select id from notify_outbox where source_event = ?").param(event).query(Long.class).single();
+    }
+
+    private static boolean exists(JdbcClient jdbc, long id) {
+        return jdbc.sql("select count(*) from notify_outbox where id = ?").param(id).query(Long.class).single() > 0;
+    }
+}
