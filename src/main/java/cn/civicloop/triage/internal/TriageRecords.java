@@ -74,8 +74,8 @@ public class TriageRecords {
     static final char RECORD = '\u001E';
 
     /**
-     * The ranked suggestions as the decision's row holds them (ADR 0059): by rank, each "category, confidence to
-     * four decimals, department code, unit code, rule id" joined by {@link #FIELD} (absent values empty), joined by
+     * The ranked suggestions as the decision's row holds them (ADR 0059): by rank, each one's category, confidence
+     * to four decimals, department code, unit code and rule id joined by {@link #FIELD} (absent values empty), joined by
      * {@link #RECORD}; null for none.
      */
     static String encode(List<Suggestion> suggestions) {
