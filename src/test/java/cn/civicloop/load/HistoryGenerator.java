@@ -13,9 +13,10 @@ import cn.civicloop.shared.PersonalDataCipher;
 /**
  * Years of case history written straight into the application's tables by INSERT … SELECT over
  * {@code generate_series} (PostgreSQL only), in chunks: the case rows as the app writes them (personal data sealed,
- * the phone's keyed hash beside), and for each case its reporter, ~7 timeline rows, ~4.5 stage clocks, the triage
- * decision with three suggestions and two completed event publications; and what each case left in the outboxes:
- * the texts to its resident and, for a few, the webhooks to a partner agency. 94 % of the cases are ended; the open ones
+ * the phone's keyed hash beside), and for each case its reporter (his contact the case's), ~7 timeline rows, its
+ * ~4.5 stage clocks in one row, the triage decision with its three suggestions in its row (ADR 0059) and two completed
+ * event publications; and what each case left in the outboxes: the texts to its resident and, for a few, the webhooks
+ * to a partner agency. 94 % of the cases are ended; the open ones
  * are the newest, as in a working district (a case rarely stays open for months). Numbers have the app's form
  * ({@code SZ-20250314-100042}, the per-day counter from 100000 so they never meet the app's own). On a partitioned
  * database (V440) each chunk's partitions are made before its timeline rows.
@@ -153,11 +154,11 @@ final class HistoryGenerator {
 
     /** Reporter, timeline, clocks, triage rows and outbox rows of the cases with ids in (after, upTo]. */
     private void insertChildren(long after, long upTo) {
+        // the first reporter: his contact is the case's own, not copied (ADR 0059)
         jdbc.sql("""
-                insert into cases_reporter (case_id, channel, contact_name, contact_phone, contact_phone_hash, anonymous,
-                    reported_at)
-                select id, channel, contact_name, contact_phone, contact_phone_hash, false, created_at
-                from cases_case where id > ? and id <= ?""").params(after, upTo).update();
+                insert into cases_reporter (case_id, channel, anonymous, reported_at)
+                select id, channel, false, created_at from cases_case where id > ? and id <= ?""")
+                .params(after, upTo).update();
         // the steps a case went through: all seven for a closed one, up to its status for an open one
         jdbc.sql("""
                 insert into cases_timeline (case_id, occurred_at, actor_id, actor_name, actor_role, action, from_status,
@@ -167,24 +168,35 @@ final class HistoryGenerator {
                 from cases_case c cross join generate_series(1, 7) k
                 where c.id > ? and c.id <= ? and (c.closed_at is not null or k <= 1 + c.id % 4)""")
                 .params(array(column(0)), array(column(1)), array(column(2)), after, upTo).update();
-        jdbc.sql("""
-                insert into cases_clock (case_id, stage, round_no, generation, unit, started_at, due_at, budget_seconds,
-                    paused_seconds, stopped_at)
-                select c.id, (cast(? as text[]))[k], 1, 1, 'WORKING_DAYS', c.created_at + k * interval '3 hours',
-                       c.created_at + k * interval '1 day', 86400, 0, case when c.closed_at is not null
-                       then c.created_at + k * interval '5 hours' end
-                from cases_case c cross join generate_series(1, 5) k
-                where c.id > ? and c.id <= ? and (c.closed_at is not null or k <= 2 + c.id % 3)
-                  and (k <> 2 or c.id % 2 = 0)""").params(array(STAGES), after, upTo).update();
+        // one row of clocks per case (ADR 0059), a stage's columns null where the case never had that clock
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int k = 1; k <= STAGES.length; k++) {
+            String stage = STAGES[k - 1].toLowerCase(java.util.Locale.ROOT);
+            String had = "(c.closed_at is not null or " + k + " <= 2 + c.id % 3) and (" + k + " <> 2 or c.id % 2 = 0)";
+            columns.append(", ").append(String.join(", ", stage + "_started_at", stage + "_due_at", stage + "_stopped_at",
+                    stage + "_budget", stage + "_paused_seconds", stage + "_generation", stage + "_round_no",
+                    stage + "_unit"));
+            values.append(", case when ").append(had).append(" then c.created_at + ").append(k)
+                    .append(" * interval '3 hours' end, case when ").append(had).append(" then c.created_at + ").append(k)
+                    .append(" * interval '1 day' end, case when ").append(had).append(" and c.closed_at is not null then c.created_at + ")
+                    .append(k)
+                    .append(" * interval '5 hours' end");
+            for (String v : new String[] {"86400", "0", "1", "1", "3"}) {
+                values.append(", case when ").append(had).append(" then ").append(v).append(" end");
+            }
+        }
+        jdbc.sql("insert into cases_clock (case_id" + columns + ") select c.id" + values
+                + " from cases_case c where c.id > ? and c.id <= ?").params(after, upTo).update();
+        // the decision with its three ranked suggestions in its row (ADR 0059, TriageRecords.encode)
         jdbc.sql("""
                 insert into triage_decision (case_number, model_version, top_category, confidence, auto_routed, diverted,
-                    department_code, decided_at)
-                select number, 'bench-1', category, 0.8, true, false, null, created_at + interval '2 seconds'
+                    department_code, decided_at, suggestions)
+                select number, 'bench-1', category, 0.8, true, false, null, created_at + interval '2 seconds',
+                       category || chr(31) || '0.8' || chr(31) || chr(31) || chr(31) || chr(30)
+                       || category || chr(31) || '0.4' || chr(31) || chr(31) || chr(31) || chr(30)
+                       || category || chr(31) || '0.2667' || chr(31) || chr(31) || chr(31)
                 from cases_case where id > ? and id <= ?""").params(after, upTo).update();
-        jdbc.sql("""
-                insert into triage_suggestion (case_number, rank_no, category, confidence)
-                select c.number, k, c.category, 0.8 / k from cases_case c cross join generate_series(1, 3) k
-                where c.id > ? and c.id <= ?""").params(after, upTo).update();
         jdbc.sql("""
                 insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
                     completion_date, status, completion_attempts)

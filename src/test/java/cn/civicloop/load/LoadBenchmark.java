@@ -383,8 +383,8 @@ public final class LoadBenchmark {
             long cases = scalar(c, "select count(*) " + mine);
             long triaged = scalar(c, "select count(*) from triage_decision d join cases_case k on k.number = d.case_number "
                     + "where k.external_ref like '" + run + "-%'");
-            long queued = scalar(c, "select count(distinct s.case_number) from triage_suggestion s join cases_case k on "
-                    + "k.number = s.case_number where k.external_ref like '" + run + "-%'");
+            long queued = scalar(c, "select count(*) from triage_decision s join cases_case k on "
+                    + "k.number = s.case_number where s.suggestions is not null and k.external_ref like '" + run + "-%'");
             StringBuilder statuses = new StringBuilder();
             try (Statement s = c.createStatement();
                     ResultSet r = s.executeQuery("select status, count(*) " + mine + " group by status order by 2 desc")) {

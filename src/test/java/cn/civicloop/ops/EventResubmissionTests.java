@@ -66,7 +66,6 @@ class EventResubmissionTests {
             suggestions = suggestions(jdbc, number);
             // The state a SIGKILL during a resubmitted triage leaves: the listener's work rolled back, the publication
             // open and marked RESUBMITTED — which Modulith 2.0.3 never resubmits again by itself (crash test finding).
-            jdbc.sql("delete from triage_suggestion where case_number = ?").param(number).update();
             jdbc.sql("delete from triage_duplicate where case_number = ?").param(number).update();
             jdbc.sql("delete from triage_decision where case_number = ?").param(number).update();
             jdbc.sql("update event_publication set completion_date = null, status = 'RESUBMITTED', "
@@ -99,8 +98,9 @@ class EventResubmissionTests {
                 .single();
     }
 
+    /** The ranked suggestions the decision's row holds (ADR 0059: one after another between record separators). */
     private static long suggestions(JdbcClient jdbc, String number) {
-        return jdbc.sql("select count(*) from triage_suggestion where case_number = ?").param(number)
-                .query(Long.class).single();
+        return jdbc.sql("select suggestions from triage_decision where case_number = ?").param(number)
+                .query(String.class).optional().map(s -> s.split("\u001E").length).orElse(0);
     }
 }

@@ -116,9 +116,10 @@ class PersonalDataRetention implements ContactErasure {
                         Masking.phone(cipher.open((String) r.get("contact_phone"))),
                         address(cipher.open((String) r.get("address"))), Timestamp.from(now), caseId)
                 .update();
-        // the case's reporters, and the copies of its reporters a merge put on the case it joined
+        // the copies of reporters a merge put on this case, and those of its reporters a merge put on the case it
+        // joined; its first reporter's contact is the case's own, masked above (ADR 0059)
         for (var reporter : jdbc.sql("select id, contact_name, contact_phone from cases_reporter "
-                        + "where case_id = ? or merged_from = ?")
+                        + "where (case_id = ? or merged_from = ?) and merged_from is not null")
                 .params(caseId, caseId).query().listOfRows()) {
             jdbc.sql("update cases_reporter set contact_name = ?, contact_phone = ?, contact_phone_hash = null where id = ?")
                     .params(Masking.name(cipher.open((String) reporter.get("contact_name"))),

@@ -14,7 +14,9 @@ import cn.civicloop.shared.PersonalDataCipher;
 /**
  * Everyone who reported the event of a case. A merged duplicate copies its reporters here, so that all of them
  * are told, asked at follow-up and counted, not only the first. Each row remembers the reporter's own case (the
- * number and code he was given): the case itself for its first reporter, the duplicate for a merged one.
+ * number and code he was given): the case itself for its first reporter, the duplicate for a merged one. The first
+ * reporter's row holds no contact: his name and phone are the case's own and are read from it (ADR 0059); a merged
+ * reporter's row holds a copy of his, made at the merge.
  */
 @Repository
 class Reporters {
@@ -35,27 +37,29 @@ class Reporters {
         this.cipher = cipher;
     }
 
+    /** The case's first reporter: his contact stays on the case, not copied here. */
     void addOriginal(Case c) {
         jdbc.sql("""
-                insert into cases_reporter (case_id, channel, external_ref, contact_name, contact_phone,
-                    contact_phone_hash, anonymous, reported_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.id, c.channel.name(), c.externalRef, cipher.seal(c.contactName), cipher.seal(c.contactPhone),
-                        cipher.phoneHash(c.contactPhone), c.anonymous, Cases.ts(c.createdAt))
+                insert into cases_reporter (case_id, channel, external_ref, anonymous, reported_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(c.id, c.channel.name(), c.externalRef, c.anonymous, Cases.ts(c.createdAt))
                 .update();
     }
 
     /**
      * Copies the reporters of {@code duplicate} to {@code target}, each remembering his own case (a reporter the
-     * duplicate had itself gained by a merge keeps the case he reported on).
+     * duplicate had itself gained by a merge keeps the case he reported on). The copy holds each one's contact: the
+     * duplicate's first reporter's is read from the duplicate.
      */
     void moveAll(long duplicateId, long targetId, Instant at) {
         jdbc.sql("""
                 insert into cases_reporter (case_id, channel, external_ref, contact_name, contact_phone,
                     contact_phone_hash, anonymous, reported_at, merged_from)
-                select ?, channel, external_ref, contact_name, contact_phone, contact_phone_hash, anonymous,
-                    reported_at, coalesce(merged_from, case_id)
-                from cases_reporter where case_id = ?""")
+                select ?, r.channel, r.external_ref, case when r.merged_from is null then c.contact_name
+                        else r.contact_name end, case when r.merged_from is null then c.contact_phone
+                        else r.contact_phone end, case when r.merged_from is null then c.contact_phone_hash
+                        else r.contact_phone_hash end, r.anonymous, r.reported_at, coalesce(r.merged_from, r.case_id)
+                from cases_reporter r join cases_case c on c.id = r.case_id where r.case_id = ?""")
                 .params(targetId, duplicateId).update();
     }
 
@@ -64,10 +68,12 @@ class Reporters {
                 .query(Integer.class).single();
     }
 
-    /** The reporters of a case, first reporter first. */
+    /** The reporters of a case, first reporter first (his contact the case's). */
     List<Reporter> of(long caseId) {
-        return jdbc.sql("select r.id, " + OWN + " as own_id, c.number as own_number, r.channel, r.contact_name, "
-                        + "r.contact_phone, r.follow_up_resolved, r.satisfaction, r.answered_at from cases_reporter r "
+        return jdbc.sql("select r.id, " + OWN + " as own_id, c.number as own_number, r.channel, case when "
+                        + "r.merged_from is null then c.contact_name else r.contact_name end as contact_name, case when "
+                        + "r.merged_from is null then c.contact_phone else r.contact_phone end as contact_phone, "
+                        + "r.follow_up_resolved, r.satisfaction, r.answered_at from cases_reporter r "
                         + "join cases_case c on c.id = " + OWN + " where r.case_id = ? order by r.id")
                 .param(caseId)
                 .query((rs, n) -> new Reporter(rs.getLong("id"), rs.getLong("own_id"), rs.getString("own_number"),

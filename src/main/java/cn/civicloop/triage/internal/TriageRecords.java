@@ -3,8 +3,6 @@ package cn.civicloop.triage.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,34 +52,70 @@ public class TriageRecords {
     public record Duplicate(String duplicateOf, double similarity, Double distanceMeters, String reason) {
     }
 
-    /** Records the decision and its suggestions; false (and nothing written) if the case has one already. */
+    /**
+     * Records the decision and its suggestions in one row; false (and nothing written) if the case has one already.
+     */
     boolean decide(Decision d, List<Suggestion> suggestions) {
         HazardRecord h = d.hazard();
-        int inserted = jdbc.sql("""
+        return jdbc.sql("""
                 insert into triage_decision (case_number, model_version, top_category, confidence, auto_routed, diverted,
                     department_code, rule_id, decided_at, hazard_rule_id, hazard_name, hazard_level, hazard_phrase,
-                    refer_110) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    refer_110, suggestions) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(d.caseNumber(), d.modelVersion(), d.topCategory(), d.confidence(), d.autoRouted(), d.diverted(),
                         d.departmentCode(), d.ruleId(), Timestamp.from(d.decidedAt()), h == null ? null : h.ruleId(),
                         h == null ? null : h.ruleName(), h == null ? null : h.level().name(),
-                        h == null ? null : h.phrase(), h != null && h.refer110())
-                .update();
-        if (inserted == 0) {
-            return false;
+                        h == null ? null : h.phrase(), h != null && h.refer110(), encode(suggestions))
+                .update() == 1;
+    }
+
+    /** Between the fields of a suggestion: the ASCII unit separator, which no category name or code holds. */
+    static final char FIELD = '\u001F';
+    /** Between two suggestions: the ASCII record separator. */
+    static final char RECORD = '\u001E';
+
+    /**
+     * The ranked suggestions as the decision's row holds them (ADR 0059): by rank, each one's category, confidence
+     * to four decimals, department code, unit code and rule id joined by {@link #FIELD} (absent values empty), joined by
+     * {@link #RECORD}; null for none.
+     */
+    static String encode(List<Suggestion> suggestions) {
+        if (suggestions.isEmpty()) {
+            return null;
         }
-        if (!suggestions.isEmpty()) {
-            // One statement for the ranked suggestions (up to three) instead of one each: fewer round trips an appeal.
-            List<Object> params = new ArrayList<>();
-            for (Suggestion s : suggestions) {
-                params.addAll(Arrays.asList(d.caseNumber(), s.rank(), s.category(), s.confidence(), s.departmentCode(),
-                        s.unitCode(), s.ruleId()));
+        StringBuilder b = new StringBuilder();
+        for (Suggestion s : suggestions.stream().sorted(java.util.Comparator.comparingInt(Suggestion::rank)).toList()) {
+            if (!b.isEmpty()) {
+                b.append(RECORD);
             }
-            jdbc.sql("insert into triage_suggestion (case_number, rank_no, category, confidence, department_code, "
-                    + "unit_code, rule_id) values " + String.join(", ", Collections.nCopies(suggestions.size(),
-                            "(?, ?, ?, ?, ?, ?, ?)")) + " on conflict do nothing")
-                    .params(params).update();
+            b.append(field(s.category())).append(FIELD)
+                    .append(java.math.BigDecimal.valueOf(s.confidence()).setScale(4, java.math.RoundingMode.HALF_UP)
+                            .stripTrailingZeros().toPlainString())
+                    .append(FIELD).append(field(s.departmentCode())).append(FIELD).append(field(s.unitCode()))
+                    .append(FIELD).append(s.ruleId() == null ? "" : s.ruleId().toString());
         }
-        return true;
+        return b.toString();
+    }
+
+    /** The suggestions of {@link #encode}, ranked from 1. */
+    static List<Suggestion> decode(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        List<Suggestion> out = new ArrayList<>();
+        for (String record : stored.split(String.valueOf(RECORD))) {
+            String[] f = record.split(String.valueOf(FIELD), -1);
+            out.add(new Suggestion(out.size() + 1, f[0], Double.parseDouble(f[1]), emptyToNull(f[2]),
+                    emptyToNull(f[3]), f[4].isEmpty() ? null : Long.valueOf(f[4])));
+        }
+        return out;
+    }
+
+    private static String field(String value) {
+        return value == null ? "" : value.replace(FIELD, ' ').replace(RECORD, ' ');
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     Optional<Decision> decision(String number) {
@@ -98,12 +132,8 @@ public class TriageRecords {
     }
 
     List<Suggestion> suggestions(String number) {
-        return jdbc.sql("""
-                select rank_no, category, confidence, department_code, unit_code, rule_id from triage_suggestion
-                where case_number = ? order by rank_no""").param(number)
-                .query((rs, n) -> new Suggestion(rs.getInt(1), rs.getString(2), rs.getDouble(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, Long.class)))
-                .list();
+        return jdbc.sql("select suggestions from triage_decision where case_number = ?").param(number)
+                .query((rs, n) -> decode(rs.getString(1))).optional().orElse(List.of());
     }
 
     void duplicate(String number, Duplicate d) {

@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,13 +18,17 @@ import org.springframework.stereotype.Repository;
 import cn.civicloop.calendar.LimitUnit;
 import cn.civicloop.cases.ClockStage;
 
-/** The stage clocks of cases, one row per case and stage. */
+/**
+ * The stage clocks of cases: one row per case in {@code cases_clock}, one group of columns per stage
+ * ({@code handle_started_at}, {@code handle_due_at} …), all of a group null while the case has never had that clock
+ * (ADR 0059). A stage's clock is written by its own columns only, so writing one clock never reads or rewrites another.
+ */
 @Repository
 public class Clocks {
 
-    private static final String COLUMNS = """
-            case_id, stage, round_no, generation, unit, started_at, due_at, budget_seconds, paused_at,
-            paused_seconds, stopped_at""";
+    /** The columns of one stage, after its prefix: the order the table holds them in (widest first). */
+    private static final List<String> PARTS = List.of("started_at", "due_at", "stopped_at", "paused_at", "budget",
+            "paused_seconds", "generation", "round_no", "unit");
 
     private final JdbcClient jdbc;
 
@@ -29,33 +37,35 @@ public class Clocks {
     }
 
     public Optional<ClockState> find(long caseId, ClockStage stage) {
-        return jdbc.sql("select " + COLUMNS + " from cases_clock where case_id = ? and stage = ?")
-                .params(caseId, stage.name()).query(Clocks::map).optional();
+        return jdbc.sql("select " + columns(stage) + " from cases_clock where case_id = ? and "
+                        + column(stage, "started_at") + " is not null")
+                .param(caseId).query((rs, n) -> map(rs, caseId, stage)).optional();
     }
 
+    /** The clocks the case has had, in the order of the stages. */
     public List<ClockState> of(long caseId) {
-        return jdbc.sql("select " + COLUMNS + " from cases_clock where case_id = ?").param(caseId)
-                .query(Clocks::map).list().stream().sorted((a, b) -> a.stage().compareTo(b.stage())).toList();
+        String all = Arrays.stream(ClockStage.values()).map(Clocks::columns).collect(Collectors.joining(", "));
+        return jdbc.sql("select " + all + " from cases_clock where case_id = ?").param(caseId).query((rs, n) -> {
+            List<ClockState> clocks = new ArrayList<>();
+            for (ClockStage stage : ClockStage.values()) {
+                if (rs.getTimestamp(column(stage, "started_at")) != null) {
+                    clocks.add(map(rs, caseId, stage));
+                }
+            }
+            return clocks;
+        }).optional().orElse(List.of());
     }
 
-    /** A clock the case has never had: no row to update (saves a statement at intake). */
+    /** The first clock of a new case: its row does not exist yet (saves a statement at intake). */
     void insert(ClockState c) {
-        jdbc.sql("insert into cases_clock (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(c.caseId(), c.stage().name(), c.round(), c.generation(), c.unit().name(),
-                        ts(c.startedAt()), ts(c.dueAt()), c.budgetSeconds(), ts(c.pausedAt()),
-                        c.pausedSeconds(), ts(c.stoppedAt()))
-                .update();
+        jdbc.sql("insert into cases_clock (case_id, " + columns(c.stage()) + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(values(c, true)).update();
     }
 
     void save(ClockState c) {
-        int updated = jdbc.sql("""
-                update cases_clock set round_no = ?, generation = ?, unit = ?, started_at = ?, due_at = ?,
-                    budget_seconds = ?, paused_at = ?, paused_seconds = ?, stopped_at = ?
-                where case_id = ? and stage = ?""")
-                .params(c.round(), c.generation(), c.unit().name(), ts(c.startedAt()), ts(c.dueAt()),
-                        c.budgetSeconds(), ts(c.pausedAt()), c.pausedSeconds(), ts(c.stoppedAt()), c.caseId(),
-                        c.stage().name())
-                .update();
+        String assignments = PARTS.stream().map(p -> column(c.stage(), p) + " = ?").collect(Collectors.joining(", "));
+        int updated = jdbc.sql("update cases_clock set " + assignments + " where case_id = ?")
+                .params(values(c, false)).update();
         if (updated == 0) {
             insert(c);
         }
@@ -76,6 +86,51 @@ public class Clocks {
                 .params(caseId, stage.name(), round).query(Integer.class).list());
     }
 
+    /** The column of one part of a stage's clock, such as {@code follow_up_due_at}. */
+    static String column(ClockStage stage, String part) {
+        return stage.name().toLowerCase(Locale.ROOT) + "_" + part;
+    }
+
+    private static String columns(ClockStage stage) {
+        return PARTS.stream().map(p -> column(stage, p)).collect(Collectors.joining(", "));
+    }
+
+    /** The values of {@link #PARTS}, with the case id first (an insert) or last (an update's condition). */
+    private static Object[] values(ClockState c, boolean idFirst) {
+        List<Object> v = new ArrayList<>();
+        if (idFirst) {
+            v.add(c.caseId());
+        }
+        v.addAll(Arrays.asList(ts(c.startedAt()), ts(c.dueAt()), ts(c.stoppedAt()), ts(c.pausedAt()),
+                Math.toIntExact(c.budgetSeconds()), Math.toIntExact(c.pausedSeconds()), c.generation(),
+                (short) c.round(), unitCode(c.unit())));
+        if (!idFirst) {
+            v.add(c.caseId());
+        }
+        return v.toArray();
+    }
+
+    /**
+     * A unit's code in the table: 1 natural hours, 2 working hours, 3 working days (fixed numbers, not the enum's
+     * order, so a new unit never changes a stored one).
+     */
+    static short unitCode(LimitUnit unit) {
+        return switch (unit) {
+            case HOURS -> 1;
+            case WORKING_HOURS -> 2;
+            case WORKING_DAYS -> 3;
+        };
+    }
+
+    static LimitUnit unit(int code) {
+        return switch (code) {
+            case 1 -> LimitUnit.HOURS;
+            case 2 -> LimitUnit.WORKING_HOURS;
+            case 3 -> LimitUnit.WORKING_DAYS;
+            default -> throw new IllegalStateException("unknown clock unit code " + code);
+        };
+    }
+
     private static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }
@@ -85,10 +140,11 @@ public class Clocks {
         return t == null ? null : t.toInstant();
     }
 
-    private static ClockState map(ResultSet rs, int row) throws SQLException {
-        return new ClockState(rs.getLong("case_id"), ClockStage.valueOf(rs.getString("stage")), rs.getInt("round_no"),
-                rs.getInt("generation"), LimitUnit.valueOf(rs.getString("unit")), instant(rs, "started_at"),
-                instant(rs, "due_at"), rs.getLong("budget_seconds"), instant(rs, "paused_at"),
-                rs.getLong("paused_seconds"), instant(rs, "stopped_at"));
+    private static ClockState map(ResultSet rs, long caseId, ClockStage stage) throws SQLException {
+        return new ClockState(caseId, stage, rs.getInt(column(stage, "round_no")),
+                rs.getInt(column(stage, "generation")), unit(rs.getInt(column(stage, "unit"))),
+                instant(rs, column(stage, "started_at")), instant(rs, column(stage, "due_at")),
+                rs.getLong(column(stage, "budget")), instant(rs, column(stage, "paused_at")),
+                rs.getLong(column(stage, "paused_seconds")), instant(rs, column(stage, "stopped_at")));
     }
 }
