@@ -3,10 +3,8 @@ package cn.civicloop.triage.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,12 +50,10 @@ class CandidateKeyTable implements CandidateStore {
         for (long key : keys) {
             asked.add(key);
         }
-        Set<String> found = new LinkedHashSet<>();
-        jdbc.sql("select case_number from triage_candidate_key where candidate_key in (:keys) and created_at >= :since "
-                        + "order by created_at desc limit :limit")
+        return jdbc.sql("select case_number from triage_candidate_key where candidate_key in (:keys) "
+                        + "and created_at >= :since group by case_number order by max(created_at) desc limit :limit")
                 .param("keys", asked).param("since", Timestamp.from(since)).param("limit", limit)
-                .query(String.class).list().forEach(found::add);
-        return List.copyOf(found);
+                .query(String.class).list();
     }
 
     @Override

@@ -15,7 +15,7 @@ interface CandidateStore {
 
     /**
      * The numbers of the cases opened since {@code since} stored under any of {@code keys}, each once, newest first,
-     * at most {@code limit}; ended cases too (the store does not know which have ended).
+     * at most {@code limit} cases; ended cases too (the store does not know which have ended).
      */
     List<String> numbers(long[] keys, Instant since, int limit);
 

@@ -36,8 +36,12 @@ import cn.civicloop.triage.duplicates.Signature;
 @Component
 class DuplicateSearch {
 
-    /** Rows of the key table read at most per search, newest first (a case is stored under up to five keys). */
-    private static final int MAX_KEY_ROWS = 20_000;
+    /**
+     * Cases named at most by the key table, newest first: reached only by a case with little or no place
+     * information, with which every case of the window may be compatible (the search before the keys stopped at the
+     * newest 10,000 open cases).
+     */
+    private static final int MAX_CANDIDATES = 20_000;
     /** Open cases named at most by the cases module, for the cases opened before the keys began. */
     private static final int MAX_RECENT = 10_000;
 
@@ -74,7 +78,7 @@ class DuplicateSearch {
     List<TriageRecords.Duplicate> findFor(AppealSnapshot appeal) {
         Instant since = appeal.createdAt().minus(window);
         Set<String> numbers = new LinkedHashSet<>(store.numbers(CandidateKeys.toFind(text(appeal), maxDistanceMeters),
-                since, MAX_KEY_ROWS));
+                since, MAX_CANDIDATES));
         Optional<Instant> keysBegan = store.storedSince();
         if (keysBegan.isPresent() && since.isBefore(keysBegan.get())) {
             numbers.addAll(cases.openNumbersSinceNear(since, keysBegan.get(), appeal, maxDistanceMeters, MAX_RECENT));

@@ -98,9 +98,15 @@ public final class DuplicateSearchBenchmark {
                 insert into cases_case (number, status, channel, kind, urgency, title, content, fingerprint, lat, lon,
                     grid_code, community_code, due_at, created_at, updated_at)
                 values (?, ?, 'WEBSITE', 'COMPLAINT', 'NORMAL', ?, ?, 'f', ?, ?, ?, ?, ?, ?, ?)""", rows);
+        // the rows CandidateKeyTable.add writes, in one batch (one statement per case takes minutes on a busy machine)
+        List<Object[]> keyRows0 = new ArrayList<>();
         for (AppealText a : appeals) {
-            keys.add(a.id(), a.reportedAt(), CandidateKeys.of(a));
+            for (long k : CandidateKeys.of(a)) {
+                keyRows0.add(new Object[] {k, a.id(), Timestamp.from(a.reportedAt())});
+            }
         }
+        new JdbcTemplate(ds).batchUpdate("insert into triage_candidate_key (candidate_key, case_number, created_at) "
+                + "values (?, ?, ?)", keyRows0);
         jdbc.sql("vacuum analyze cases_case").update();
         jdbc.sql("vacuum analyze triage_candidate_key").update();
         long tableBytes = jdbc.sql("select pg_total_relation_size('triage_candidate_key')").query(Long.class).single();
@@ -123,6 +129,7 @@ public final class DuplicateSearchBenchmark {
         long[] newNanos = new long[probes];
         int same = 0;
         int cappedDiffer = 0;
+        int atLeastBefore = 0;
         int withMatches = 0;
         for (int p = 0; p < probes; p++) {
             // a new appeal: half of them a copy of a recent case's text at a place near it, half a fresh one
@@ -141,6 +148,7 @@ public final class DuplicateSearchBenchmark {
             long t1 = System.nanoTime();
             List<String> after = keys.numbers(CandidateKeys.toFind(probe, RADIUS), since, 20_000);
             long t2 = System.nanoTime();
+            List<String> beforeAnswer = answer(finder, probe, before, signatures, open);
             oldNanos[p] = t1 - t0;
             newNanos[p] = t2 - t1;
             oldRows[p] = before.size();
@@ -148,14 +156,19 @@ public final class DuplicateSearchBenchmark {
             // the answer before, without its cap of 10,000 numbers, which the key table does not have
             List<String> oldAnswer = answer(finder, probe, oldQuery(jdbc, probe, since, false, 1_000_000), signatures,
                     open);
-            if (!oldAnswer.equals(answer(finder, probe, before, signatures, open))) {
+            if (!oldAnswer.equals(beforeAnswer)) {
                 cappedDiffer++;
             }
             List<String> newAnswer = answer(finder, probe, after, signatures, open);
             if (oldAnswer.equals(newAnswer)) {
                 same++;
             } else {
-                System.out.printf("DIFFERENT for %s: before %s, after %s%n", probe.id(), oldAnswer, newAnswer);
+                System.out.printf("different from the whole window for %s (%s; %d named): whole window %s, "
+                        + "capped before %s, after %s%n", probe.id(), probe.lat() != null ? "coordinates" : probe.gridCode() != null ? "grid" : "no place",
+                        after.size(), oldAnswer, beforeAnswer, newAnswer);
+            }
+            if (new HashSet<>(newAnswer).containsAll(beforeAnswer) || newAnswer.size() == 5) {
+                atLeastBefore++;
             }
             if (!oldAnswer.isEmpty()) {
                 withMatches++;
@@ -170,7 +183,8 @@ public final class DuplicateSearchBenchmark {
                 }
                 params.add(Timestamp.from(since));
                 explain(jdbc, "after", List.of("select case_number from triage_candidate_key where candidate_key in ("
-                        + in + ") and created_at >= ? order by created_at desc limit 20000", params));
+                        + in + ") and created_at >= ? group by case_number order by max(created_at) desc limit 20000",
+                        params));
             }
         }
         System.out.printf(Locale.ROOT, "%nper search over %d new appeals (load average %s):%n", probes, loadAverage());
@@ -182,6 +196,8 @@ public final class DuplicateSearchBenchmark {
         System.out.printf(Locale.ROOT, "  same top five suggestions as the window without its cap: %d of %d (%d with "
                 + "at least one suggestion); the capped window answered differently for %d%n", same, probes,
                 withMatches, cappedDiffer);
+        System.out.printf(Locale.ROOT, "  after suggests every case the capped search before suggested (or five): %d of "
+                + "%d%n", atLeastBefore, probes);
         JdbcClient.create(admin).sql("drop schema " + schema + " cascade").update();
     }
 
