@@ -24,12 +24,17 @@ public interface CaseQueries {
     java.util.Optional<AppealSnapshot> snapshot(String number);
 
     /**
-     * Numbers of the cases opened since {@code since} that have not ended and whose place may be the same as
-     * {@code near}'s: within {@code radiusMeters} when both have coordinates, else the same grid, else the same
-     * community; cases lacking the place information to tell are included. Newest first, at most {@code limit}.
-     * Only numbers leave the database: the duplicate search keeps the texts' signatures itself (issue #8).
+     * Numbers of the cases opened since {@code since} and before {@code before} that have not ended and whose place
+     * may be the same as {@code near}'s: within {@code radiusMeters} when both have coordinates, else the same grid,
+     * else the same community; cases lacking the place information to tell are included. Newest first, at most
+     * {@code limit}. Only numbers leave the database: the duplicate search keeps the texts' signatures itself
+     * (issue #8), and asks this only for the cases opened before its own place keys began (ADR 0061).
      */
-    List<String> openNumbersSinceNear(java.time.Instant since, AppealSnapshot near, double radiusMeters, int limit);
+    List<String> openNumbersSinceNear(java.time.Instant since, java.time.Instant before, AppealSnapshot near,
+            double radiusMeters, int limit);
+
+    /** Those of {@code numbers} whose cases have not ended (neither closed, declined nor voided, e.g. merged). */
+    List<String> openAmong(java.util.Collection<String> numbers);
 
     /** The text, place and time of these cases, in no particular order; unknown numbers are left out. */
     List<AppealSnapshot> snapshots(java.util.Collection<String> numbers);

@@ -120,8 +120,14 @@ class CaseReader implements CaseQueries {
     }
 
     @Override
-    public List<String> openNumbersSinceNear(Instant since, AppealSnapshot near, double radiusMeters, int limit) {
-        return snapshots.openNumbersSinceNear(since, near, radiusMeters, limit);
+    public List<String> openNumbersSinceNear(Instant since, Instant before, AppealSnapshot near, double radiusMeters,
+            int limit) {
+        return snapshots.openNumbersSinceNear(since, before, near, radiusMeters, limit);
+    }
+
+    @Override
+    public List<String> openAmong(Collection<String> numbers) {
+        return snapshots.openAmong(numbers);
     }
 
     @Override

@@ -33,8 +33,9 @@ class Snapshots {
         return cases.byNumber(number).map(Snapshots::snapshot);
     }
 
-    List<String> openNumbersSinceNear(Instant since, AppealSnapshot near, double radiusMeters, int limit) {
-        List<Object> params = new ArrayList<>(List.of(Cases.ts(since)));
+    List<String> openNumbersSinceNear(Instant since, Instant before, AppealSnapshot near, double radiusMeters,
+            int limit) {
+        List<Object> params = new ArrayList<>(List.of(Cases.ts(since), Cases.ts(before)));
         String place;
         if (near.lat() != null && near.lon() != null) {
             // A box around the circle; the duplicate finder measures the exact distance.
@@ -51,10 +52,22 @@ class Snapshots {
         } else {
             place = "1 = 1";
         }
-        return jdbc.sql("select number from cases_case where created_at >= ? and status not in "
+        return jdbc.sql("select number from cases_case where created_at >= ? and created_at < ? and status not in "
                         + "('CLOSED', 'DECLINED', 'VOIDED') and " + place + " order by created_at desc limit "
                         + Math.max(1, Math.min(limit, 20000)))
                 .params(params).query(String.class).list();
+    }
+
+    List<String> openAmong(Collection<String> numbers) {
+        List<String> open = new ArrayList<>();
+        List<String> all = List.copyOf(numbers);
+        for (int from = 0; from < all.size(); from += SNAPSHOT_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + SNAPSHOT_CHUNK));
+            open.addAll(jdbc.sql("select number from cases_case where number in (:numbers) "
+                            + "and status not in ('CLOSED', 'DECLINED', 'VOIDED')")
+                    .param("numbers", chunk).query(String.class).list());
+        }
+        return open;
     }
 
     List<AppealSnapshot> snapshots(Collection<String> numbers) {
