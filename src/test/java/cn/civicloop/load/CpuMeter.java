@@ -8,7 +8,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +86,48 @@ final class CpuMeter {
         this.db = db;
     }
 
+    /**
+     * The JVM's CPU by kind of thread, from {@code /proc/self/task}: each live thread's utime + stime in seconds under
+     * its name with the digits taken out ({@code http-nio-auto-#-exec-#}, {@code C2 CompilerThre#}, {@code GC
+     * Thread##}); threads that ended are not in it. Says where the app's CPU goes besides the profile's samples: JIT
+     * compilation and GC are not Java frames.
+     */
+    static Map<String, Double> threadKinds() {
+        Map<String, Double> kinds = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    kinds.merge(name, ticks(task.resolve("stat")) / TICKS_PER_SECOND, Double::sum);
+                } catch (Exception gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            return Map.of(); // not Linux
+        }
+        return kinds;
+    }
+
+    /** {@code after - before} per kind of thread, largest first, the top {@code n} and the rest summed. */
+    static String threadKindsPerAppeal(Map<String, Double> before, Map<String, Double> after, long appeals, int n) {
+        Map<String, Double> used = new HashMap<>();
+        after.forEach((k, v) -> used.put(k, v - before.getOrDefault(k, 0.0)));
+        List<Map.Entry<String, Double>> sorted = used.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+        StringBuilder out = new StringBuilder();
+        double rest = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i < n) {
+                out.append(String.format("    %7.2f ms  %s%n", 1000 * sorted.get(i).getValue() / appeals,
+                        sorted.get(i).getKey()));
+            } else {
+                rest += sorted.get(i).getValue();
+            }
+        }
+        return out.append(String.format("    %7.2f ms  (the other kinds)%n", 1000 * rest / appeals)).toString();
+    }
+
     Reading read() {
         double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
@@ -105,8 +151,12 @@ final class CpuMeter {
 
     /** utime + stime of a process; 0 when it has gone (a backend that ended between query and read). */
     private static long ticks(int pid) {
+        return ticks(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    private static long ticks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (Exception e) {

@@ -35,6 +35,8 @@ import cn.civicloop.CivicLoopApplication;
  * Without {@code --url} it starts the application in this JVM on a fresh PostgreSQL database (production
  * settings: postgres profile, no demo cases, no rate limit); with {@code --url=http://127.0.0.1:8080} it targets a
  * running instance and, given {@code --db=jdbc:postgresql://…}, also checks triage in that database.
+ * {@code --model-from=<database>} puts the routing model an earlier run's database has in service into the fresh
+ * one, so the warm-up does not train the first model (minutes of CPU that are no appeal's work).
  */
 public final class LoadBenchmark {
 
@@ -88,11 +90,17 @@ public final class LoadBenchmark {
         String url = options.get("url");
         ConfigurableApplicationContext app = null;
         if (url == null) {
+            // --model-from=<database>: the routing model that database has in service, instead of training the first
+            // one during the warm-up (minutes of CPU); read before a fresh database of the same name replaces it
+            StoredModel model = options.containsKey("model-from") ? StoredModel.read(options.get("model-from")) : null;
             if (db == null) {
                 db = freshDatabase(options.getOrDefault("database", "civicloop_load_" + run));
             }
             app = start(db, pool);
             raiseSequences(db);
+            if (model != null) {
+                model.store(db);
+            }
             url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         }
         boolean inJvm = app != null;
@@ -115,6 +123,7 @@ public final class LoadBenchmark {
         numbers.clear();
         CpuMeter cpu = new CpuMeter(db);
         CpuMeter.Reading cpuBefore = cpu.read();
+        Map<String, Double> threadsBefore = CpuMeter.threadKinds();
         SqlTrace.Counts sqlBefore = SqlTrace.APP.counts();
         Map<String, Long> kindsBefore = SqlTrace.APP.kinds();
         Latencies submit = closedLoop(client, "submit (closed loop)", clients, count, seconds);
@@ -125,6 +134,7 @@ public final class LoadBenchmark {
         }
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         CpuMeter.Reading cpuUsed = cpu.read().minus(cpuBefore);
+        Map<String, Double> threadsAfter = CpuMeter.threadKinds();
         SqlTrace.Counts sqlUsed = SqlTrace.APP.counts().minus(sqlBefore);
         Map<String, Long> kindsUsed = minus(SqlTrace.APP.kinds(), kindsBefore);
         long completed = db == null ? -1 : triaged(db, measured);
@@ -172,6 +182,8 @@ public final class LoadBenchmark {
                     1000 * perAppeal, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().availableProcessors() / perAppeal,
                     1000 * cpuUsed.generatorSeconds() / submit.count());
+            System.out.print("  the JVM's CPU per appeal by kind of thread (live threads, digits as #):\n"
+                    + CpuMeter.threadKindsPerAppeal(threadsBefore, threadsAfter, submit.count(), 14));
         }
         readFigures.forEach(r -> System.out.println(r.summary()));
         if (open != null) {
@@ -203,6 +215,35 @@ public final class LoadBenchmark {
         httpPool.shutdownNow();
         if (app != null) {
             app.close();
+        }
+    }
+
+    /** A routing model in service, copied from an earlier run's database into a fresh one before any triage. */
+    private record StoredModel(String version, java.sql.Timestamp createdAt, int trainingSize, byte[] model) {
+
+        static StoredModel read(String database) throws Exception {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres",
+                    ""); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("select version, created_at, training_size, model from triage_model"
+                            + " where active = true")) {
+                if (!r.next()) {
+                    throw new IllegalStateException(database + " has no routing model in service");
+                }
+                return new StoredModel(r.getString(1), r.getTimestamp(2), r.getInt(3), r.getBytes(4));
+            }
+        }
+
+        void store(String db) throws Exception {
+            try (Connection c = DriverManager.getConnection(db, "postgres", "");
+                    java.sql.PreparedStatement s = c.prepareStatement("insert into triage_model (version, created_at,"
+                            + " training_size, active, model) values (?, ?, ?, true, ?)")) {
+                s.setString(1, version);
+                s.setTimestamp(2, createdAt);
+                s.setInt(3, trainingSize);
+                s.setBytes(4, model);
+                s.executeUpdate();
+            }
+            System.out.printf("routing model %s copied from an earlier run (no training in the warm-up)%n", version);
         }
     }
 

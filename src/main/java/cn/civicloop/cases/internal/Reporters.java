@@ -70,12 +70,21 @@ class Reporters {
 
     /** The reporters of a case, first reporter first (his contact the case's). */
     List<Reporter> of(long caseId) {
+        return of("?", caseId);
+    }
+
+    /** The reporters of case {@code number}, first reporter first, in one statement (none when no such case). */
+    List<Reporter> ofNumber(String number) {
+        return of("(select id from cases_case where number = ?)", number);
+    }
+
+    private List<Reporter> of(String caseId, Object param) {
         return jdbc.sql("select r.id, " + OWN + " as own_id, c.number as own_number, r.channel, case when "
                         + "r.merged_from is null then c.contact_name else r.contact_name end as contact_name, case when "
                         + "r.merged_from is null then c.contact_phone else r.contact_phone end as contact_phone, "
                         + "r.follow_up_resolved, r.satisfaction, r.answered_at from cases_reporter r "
-                        + "join cases_case c on c.id = " + OWN + " where r.case_id = ? order by r.id")
-                .param(caseId)
+                        + "join cases_case c on c.id = " + OWN + " where r.case_id = " + caseId + " order by r.id")
+                .param(param)
                 .query((rs, n) -> new Reporter(rs.getLong("id"), rs.getLong("own_id"), rs.getString("own_number"),
                         Channel.valueOf(rs.getString("channel")), cipher.open(rs.getString("contact_name")),
                         cipher.open(rs.getString("contact_phone")), rs.getObject("follow_up_resolved", Boolean.class),
