@@ -23,11 +23,20 @@ public final class LinearTrainer {
     }
 
     public static LinearModel train(Feature[][] x, int[] y, int labelCount, Vocabulary vocabulary, FeatureConfig config) {
+        return train(x, y, labelCount, vocabulary, config, SolverType.L2R_L2LOSS_SVC_DUAL);
+    }
+
+    /**
+     * The same with another liblinear solver for the SVM (the benchmark's {@code RoutingSweep} compares the
+     * one-vs-rest L2-loss SVM of the default with the L1-loss and the Crammer–Singer multi-class SVM).
+     */
+    public static LinearModel train(Feature[][] x, int[] y, int labelCount, Vocabulary vocabulary, FeatureConfig config,
+            SolverType svmSolver) {
         int featureCount = vocabulary.size();
         Problem problem = problem(x, y, featureCount);
         float[] combined = new float[labelCount * (featureCount + 1)];
         if (config.svmC() > 0) {
-            add(combined, Linear.train(problem, new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, config.svmC(), 0.1)),
+            add(combined, Linear.train(problem, new Parameter(svmSolver, config.svmC(), 0.1)),
                     labelCount, featureCount, 1.0);
         }
         if (config.nbWeight() > 0) {
