@@ -47,6 +47,11 @@ class PublicationWrites {
     static final String INSERT = "insert into event_publication (id, event_type, listener_id, publication_date, "
             + "serialized_event, status, completion_attempts, last_resubmission_date) values ";
     static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * Rows per statement: a transaction publishing thousands of events (an import) stays far below the drivers'
+     * limit of bind parameters (32,767 on PostgreSQL) at 8 a row.
+     */
+    static final int ROWS_PER_INSERT = 500;
 
     @Bean
     static BeanPostProcessor publicationWritesWrapper(ObjectProvider<JdbcOperations> jdbc,
@@ -111,11 +116,18 @@ class PublicationWrites {
                     return;
                 }
                 Map<Object, String> serialized = new IdentityHashMap<>();
+                for (int from = 0; from < publications.size(); from += ROWS_PER_INSERT) {
+                    insert(publications.subList(from, Math.min(publications.size(), from + ROWS_PER_INSERT)),
+                            serialized);
+                }
+            }
+
+            private void insert(List<TargetEventPublication> rows, Map<Object, String> serialized) {
                 StringBuilder sql = new StringBuilder(INSERT);
-                Object[] args = new Object[publications.size() * 8];
+                Object[] args = new Object[rows.size() * 8];
                 int a = 0;
-                for (int i = 0; i < publications.size(); i++) {
-                    TargetEventPublication p = publications.get(i);
+                for (int i = 0; i < rows.size(); i++) {
+                    TargetEventPublication p = rows.get(i);
                     sql.append(i == 0 ? ROW : ", " + ROW);
                     Timestamp at = Timestamp.from(p.getPublicationDate());
                     args[a++] = p.getIdentifier();

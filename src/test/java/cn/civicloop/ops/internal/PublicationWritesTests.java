@@ -96,6 +96,20 @@ class PublicationWritesTests {
     }
 
     @Test
+    void aTransactionOfThousandsOfPublicationsIsWrittenInSeveralStatementsNoneLost() {
+        Instant at = Instant.parse("2026-12-07T02:00:00Z");
+        int count = PublicationWrites.ROWS_PER_INSERT * 2 + 203;
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < count; i++) {
+                batching.create(TargetEventPublication.of("imported-" + i, PublicationTargetIdentifier.of("triage"), at));
+            }
+        });
+        assertThat(rows()).isEqualTo(count);
+        assertThat(jdbc.queryForObject("select count(distinct serialized_event) from event_publication", Integer.class))
+                .isEqualTo(count);
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoPublication() {
         tx.executeWithoutResult(status -> {
             batching.create(TargetEventPublication.of("opened-2", PublicationTargetIdentifier.of("triage")));
