@@ -39,7 +39,11 @@ import cn.civicloop.support.Node;
  */
 class RoadTimersTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * How long a timer's run may take to show: moving the clock also makes the node's recurring tasks due, which share
+     * the scheduler's four threads with the timer (20 s was once too short with both suites on two cores).
+     */
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static MutableClock clock;
     private static Node node;
 

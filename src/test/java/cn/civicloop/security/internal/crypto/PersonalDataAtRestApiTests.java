@@ -116,6 +116,11 @@ class PersonalDataAtRestApiTests extends ApiTest {
         return new PersonalDataProperties(current, keys, hashKey, (Path) null, 200, java.time.Duration.ofMinutes(1));
     }
 
+    /** A partition by block of ids, named after its table ({@code cases_timeline_p1000000}): V440. */
+    private static boolean isPartitionOf(String table, java.util.Set<String> tables) {
+        return table.matches(".*_p[0-9]+") && tables.contains(table.replaceFirst("_p[0-9]+$", ""));
+    }
+
     /** table.column: value for every text value of every table that contains a mobile number. */
     private List<String> clearPhones() {
         List<String> found = new ArrayList<>();
@@ -124,10 +129,13 @@ class PersonalDataAtRestApiTests extends ApiTest {
                 where lower(table_schema) in ('public', current_schema())
                   and lower(data_type) in ('character varying', 'varchar', 'text', 'character large object', 'clob',
                                            'character', 'json', 'jsonb')""").query().listOfRows();
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        columns.forEach(c -> tables.add(String.valueOf(c.get("table_name")).toLowerCase()));
         for (Map<String, Object> c : columns) {
             String table = String.valueOf(c.get("table_name")).toLowerCase();
             String column = String.valueOf(c.get("column_name")).toLowerCase();
-            if (FREE_TEXT.contains(table + "." + column)) {
+            // a partition's rows are read through its partitioned table (cases_timeline_p0 through cases_timeline)
+            if (FREE_TEXT.contains(table + "." + column) || isPartitionOf(table, tables)) {
                 continue;
             }
             jdbc.sql("select cast(" + column + " as varchar) from " + table + " where " + column + " is not null")
