@@ -20,7 +20,15 @@ public sealed interface CaseCommand {
         public CaseAction action() { return CaseAction.DECLINE; }
     }
 
-    record Answer(String answer) implements CaseCommand {
+    /**
+     * @param answer the reply, as the resident reads it
+     * @param step   the step the system composed for the timeline instead of the reply ({@link StepRemark}, its text
+     *               the reply), null for an answer written by a person
+     */
+    record Answer(String answer, StepRemark step) implements CaseCommand {
+        public Answer(String answer) {
+            this(answer, null);
+        }
         public CaseAction action() { return CaseAction.ANSWER; }
     }
 

@@ -25,6 +25,8 @@ final class EarlierRemarks {
     }
 
     private static final DateTimeFormatter DISTRICT_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** A time as the earlier sentences wrote it, in the district's zone to the minute. */
+    private static final String MINUTE = "(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d)";
     /** The note of a merged duplicate's reporter's answer: his comment after the prefix, or the prefix alone. */
     private static final Pattern MERGED_REPORTER = Pattern.compile("（并入件 ([^）\\s]+)）(.*)|并入件 (\\S+) 的诉求人",
             Pattern.DOTALL);
@@ -59,7 +61,32 @@ final class EarlierRemarks {
                     m -> StepRemark.of(Kind.CONTACT_ERASED, null)),
             new Form(Kind.FOLLOW_UP_ANSWERED, Pattern.compile("(已解决|未解决)，(满意|基本满意|不满意)(?:：(.*))?",
                     Pattern.DOTALL), m -> StepRemark.of(Kind.FOLLOW_UP_ANSWERED, m.group(3),
-                            "已解决".equals(m.group(1)), satisfaction(m.group(2)))));
+                            "已解决".equals(m.group(1)), satisfaction(m.group(2)))),
+            new Form(Kind.FIXED_ON_SPOT, Pattern.compile("路长即知即改（(一级|二级|三级)路长(.*?)现场处置）：(.*)", Pattern.DOTALL),
+                    m -> StepRemark.of(Kind.FIXED_ON_SPOT, m.group(3), chiefLevel(m.group(1)), m.group(2))),
+            new Form(Kind.AUTO_REGISTERED, Pattern.compile("智能分发自动受理"),
+                    m -> StepRemark.of(Kind.AUTO_REGISTERED, null)),
+            new Form(Kind.AUTO_ROUTED, Pattern.compile("智能分发：(.+?)（置信度 (\\d{1,3})%）(?:，(.*))?", Pattern.DOTALL),
+                    m -> StepRemark.of(Kind.AUTO_ROUTED, m.group(3), m.group(1), m.group(2))),
+            new Form(Kind.HAZARD_ROUTED, Pattern.compile("(110联动分流：)?险情·联动规则「(.*?)」命中“(.*?)”(，须立即转110)?",
+                    Pattern.DOTALL), m -> StepRemark.of(Kind.HAZARD_ROUTED, null, m.group(2), m.group(3),
+                            m.group(4) != null, m.group(1) != null)),
+            new Form(Kind.LINKAGE_REGISTERED, Pattern.compile("110联动分流受理"),
+                    m -> StepRemark.of(Kind.LINKAGE_REGISTERED, null)),
+            new Form(Kind.LINKAGE_DIVERTED, Pattern.compile("110联动分流（(.*?)）(?:：(.*))?", Pattern.DOTALL),
+                    m -> StepRemark.of(Kind.LINKAGE_DIVERTED, m.group(2), m.group(1))),
+            new Form(Kind.FOOTAGE_REQUESTED, Pattern.compile("调取视频申请（第 (\\d{1,18}) 号，(.*?)发起，视频中心应于 "
+                    + MINUTE + " 前答复）：点位 (.*?)；" + MINUTE + " 至 " + MINUTE + "；(.*)", Pattern.DOTALL),
+                    m -> StepRemark.of(Kind.FOOTAGE_REQUESTED, m.group(7), m.group(1), m.group(2),
+                            instant(m.group(3)), m.group(4), instant(m.group(5)), instant(m.group(6)))),
+            new Form(Kind.FOOTAGE_ANSWERED, Pattern.compile("视频中心答复调取申请（第 (\\d{1,18}) 号，(.*?)(，已逾期)?）："
+                    + "(?:视频已调取：(.*)（" + MINUTE + " 至 " + MINUTE + "）(?:；(.*))?|无可用视频：(.*))", Pattern.DOTALL),
+                    m -> StepRemark.of(Kind.FOOTAGE_ANSWERED, m.group(8) != null ? m.group(8) : m.group(7),
+                            m.group(1), m.group(2), m.group(3) != null, m.group(4), instant(m.group(5)),
+                            instant(m.group(6)))),
+            new Form(Kind.OPINION_RESPONSE, Pattern.compile("网络舆情联动处置（话题 ([^）\\s]+)），由(.*?)发起(?:；牵头任务：(.*))?",
+                    Pattern.DOTALL), m -> StepRemark.of(Kind.OPINION_RESPONSE, m.group(3), m.group(1), m.group(2),
+                            m.group(3) == null ? null : StepRemark.LEAD)));
 
     private EarlierRemarks() {
     }
@@ -109,6 +136,19 @@ final class EarlierRemarks {
     private static Urgency urgency(String label) {
         return label == null ? null
                 : Arrays.stream(Urgency.values()).filter(u -> u.label().equals(label)).findFirst().orElse(null);
+    }
+
+    private static java.time.Instant instant(String districtMinute) {
+        return districtMinute == null ? null
+                : LocalDateTime.parse(districtMinute, DISTRICT_MINUTE).atZone(DistrictTime.ZONE).toInstant();
+    }
+
+    private static int chiefLevel(String label) {
+        return switch (label) {
+            case "一级" -> 1;
+            case "二级" -> 2;
+            default -> 3;
+        };
     }
 
     private static Satisfaction satisfaction(String label) {

@@ -21,7 +21,9 @@ import cn.civicloop.shared.DistrictTime;
 /**
  * The remark of a timeline entry the system composes from a step and its values (an appeal received, an escalation,
  * a place corrected, a merge, an extension asked for or granted, a follow-up answer, the closing after it, personal
- * data masked). The row keeps the step and the values, never a sentence ({@code ESCALATED[HANDLE|75|REMIND]} for a
+ * data masked; and the steps other modules write on a case: a road chief's fix on the spot, smart routing and hazard
+ * rules, a call the 110 desk diverted, a footage request and its answer, an online-opinion response, a road chief's
+ * hand-over). The row keeps the step and the values, never a sentence ({@code ESCALATED[HANDLE|75|REMIND]} for a
  * reminder at three quarters of the handling time), so a page or an answer names the step in the reader's language
  * from the bundles ({@link #label()}); rows written before held a Chinese sentence and are read as the same parts.
  * Only an entry of one of the kind's actions, and for a step a person could also write on such an entry (a note, a
@@ -33,6 +35,9 @@ import cn.civicloop.shared.DistrictTime;
  */
 public record StepRemark(Kind kind, List<String> values, String text) {
 
+    /** The length of a timeline entry's remark. */
+    public static final int MAX_STORED = 2000;
+
     /** Stands for an absent value (no earlier point, no standard address). */
     public static final String NONE = "-";
 
@@ -40,6 +45,9 @@ public record StepRemark(Kind kind, List<String> values, String text) {
     public static final String PLACED = "PLACED";
     public static final String NOT_PLACED = "NOT_PLACED";
     public static final String TO_CONFIRM = "CONFIRM";
+
+    /** The value of an {@link Kind#OPINION_RESPONSE} assignment: the lead department's task follows. */
+    public static final String LEAD = "LEAD";
 
     /** The steps written this way, with the actions whose entries hold them. */
     public enum Kind {
@@ -71,7 +79,46 @@ public record StepRemark(Kind kind, List<String> values, String text) {
         /** Name, phone and address masked by the system when the retention period ended (PIPL); no values. */
         RETENTION_MASKED(Set.of("SYSTEM"), CaseAction.NOTE),
         /** Name, phone and address erased at the resident's request (PIPL); no values. */
-        CONTACT_ERASED(Set.of("RESIDENT"), CaseAction.NOTE);
+        CONTACT_ERASED(Set.of("RESIDENT"), CaseAction.NOTE),
+        /**
+         * Fixed on the spot by a road chief (路长即知即改), the system's answer: values the chief's level (1 to 3) and
+         * name; text what the chief did, as he wrote it (the case's reply too).
+         */
+        FIXED_ON_SPOT(Set.of("SYSTEM"), CaseAction.ANSWER),
+        /** Registered by smart routing (智能分发自动受理); no values. */
+        AUTO_REGISTERED(Set.of("SYSTEM"), CaseAction.REGISTER),
+        /** Assigned by smart routing: values the category and the confidence in percent; text the rule's own note. */
+        AUTO_ROUTED(Set.of("SYSTEM"), CaseAction.ASSIGN),
+        /**
+         * Assigned by a hazard rule: values the rule's name, the phrase that matched, true when the call is to go to
+         * 110 at once and true when the case was diverted as a 110 linkage case.
+         */
+        HAZARD_ROUTED(Set.of("SYSTEM"), CaseAction.ASSIGN),
+        /** Registered as a call the 110 desk diverted to a linked agency (110联动分流受理); no values. */
+        LINKAGE_REGISTERED(Set.of("SYSTEM"), CaseAction.REGISTER),
+        /** Assigned to the linked agency the 110 desk diverted the call to: value the desk officer's name; text his note. */
+        LINKAGE_DIVERTED(Set.of("SYSTEM"), CaseAction.ASSIGN),
+        /**
+         * A footage request to the video centre (调取视频申请): values the request's number, the requester's name, the
+         * time its answer is due, the cameras' codes and the span's start and end (instants); text the purpose.
+         */
+        FOOTAGE_REQUESTED(Set.of("SYSTEM"), CaseAction.NOTE),
+        /**
+         * The video centre's answer to a footage request: values the request's number, the answering person's name,
+         * true when answered after its time, the footage's archive reference (none: no footage) and the span's start
+         * and end (instants); text the answer's own words.
+         */
+        FOOTAGE_ANSWERED(Set.of("SYSTEM"), CaseAction.NOTE),
+        /**
+         * An online-opinion linked response opened on the case (网络舆情联动处置), on the opinion officer's word: values
+         * the topic, the officer's name and, on the assignment, {@link StepRemark#LEAD}; text the lead's task.
+         */
+        OPINION_RESPONSE(Set.of("SYSTEM", "OPINION_OFFICER"), CaseAction.REGISTER, CaseAction.ASSIGN),
+        /**
+         * A road chief's issue handed over to the governance loop (路长移交): values the chief's level (1 to 3), name
+         * and the issue's number; text the chief's note.
+         */
+        ROAD_HANDED_OVER(Set.of("SYSTEM"), CaseAction.NOTE);
 
         private final Set<CaseAction> actions;
         private final Set<String> writers;
@@ -106,6 +153,11 @@ public record StepRemark(Kind kind, List<String> values, String text) {
             v.add(value == null ? NONE : value.toString().replace('|', '/').replace(']', ')'));
         }
         return new StepRemark(kind, v, text);
+    }
+
+    /** The remark as the row stores it, cut to the length a timeline entry keeps (for a step another module writes). */
+    public String stored() {
+        return stored(MAX_STORED);
     }
 
     /** The remark as the row stores it, cut to {@code max} characters (the free text loses its end). */
@@ -145,9 +197,25 @@ public record StepRemark(Kind kind, List<String> values, String text) {
             case FOLLOW_UP_ANSWERED -> message(value(2) == null ? key : key + ".merged",
                     named("cases.remark.resolved.", value(0)), named("cases.satisfaction.", value(1)), value(2));
             case AUTO_CLOSED -> message(key, named("cases.satisfaction.", value(0)));
-            case RETENTION_MASKED, CONTACT_ERASED -> message(key);
-            case DUPLICATE_MERGED, MERGED_INTO, EXTENSION_REQUESTED -> message(key, value(0));
+            case RETENTION_MASKED, CONTACT_ERASED, AUTO_REGISTERED, LINKAGE_REGISTERED -> message(key);
+            case DUPLICATE_MERGED, MERGED_INTO, EXTENSION_REQUESTED, LINKAGE_DIVERTED -> message(key, value(0));
+            case FIXED_ON_SPOT -> message(key, named("cases.remark.chief-level.", value(0)), value(1));
+            case ROAD_HANDED_OVER -> message(key, named("cases.remark.chief-level.", value(0)), value(1), value(2));
+            case AUTO_ROUTED -> message(key, value(0), value(1));
+            case OPINION_RESPONSE -> message(LEAD.equals(value(2)) ? key + ".lead" : key, value(0), value(1));
+            case HAZARD_ROUTED -> message(key, flag(key + ".diverted", value(3)), value(0), value(1),
+                    flag(key + ".refer-110", value(2)));
+            case FOOTAGE_REQUESTED -> message(key, value(0), value(1), districtMinute(value(2)), value(3),
+                    districtMinute(value(4)), districtMinute(value(5)));
+            case FOOTAGE_ANSWERED -> message(key, value(0), value(1), flag(key + ".late", value(2)),
+                    value(3) == null ? message(key + ".none")
+                            : message(key + ".footage", value(3), districtMinute(value(4)), districtMinute(value(5))));
         };
+    }
+
+    /** The part of a label a true value adds ("" when the value is not true). */
+    private static Object flag(String key, String value) {
+        return Boolean.parseBoolean(value) ? message(key) : "";
     }
 
     /** How the address placed an appeal received, as the part of its label that says so ("" when none was given). */

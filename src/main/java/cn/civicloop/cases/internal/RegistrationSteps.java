@@ -35,7 +35,7 @@ class RegistrationSteps implements ActionHandlers {
                         Step.of(Required.text("reason", command.reason(), Required.What.DECLINE_REASON)))
                 .on(ANSWER, CaseCommand.Answer.class, (c, command, actor, now) -> {
                     c.replyText = Required.text("answer", command.answer(), Required.What.ANSWER, Required.MAX_REPLY);
-                    return Step.of(c.replyText);
+                    return Step.of(command.step() == null ? c.replyText : command.step().stored(Required.MAX_REMARK));
                 })
                 .on(VOID, CaseCommand.Void.class, (c, command, actor, now) ->
                         Step.of(Required.text("reason", command.reason(), Required.What.VOID_REASON)))

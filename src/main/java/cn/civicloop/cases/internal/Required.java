@@ -7,7 +7,7 @@ import cn.civicloop.shared.Text;
 /** Field checks shared by the command handlers; each names the field the user has to fix. */
 final class Required {
 
-    static final int MAX_REMARK = 2000;
+    static final int MAX_REMARK = cn.civicloop.cases.StepRemark.MAX_STORED;
     static final int MAX_REPLY = 5000;
 
     private Required() {

@@ -110,7 +110,16 @@ class StepRemarkLinesTests {
                 StepRemark.of(Kind.EXTENSION_APPROVED, null, 2, Instant.EPOCH),
                 StepRemark.of(Kind.FOLLOW_UP_ANSWERED, null, false, Satisfaction.DISSATISFIED, "SZ-1"),
                 StepRemark.of(Kind.AUTO_CLOSED, null, Satisfaction.SATISFIED),
-                StepRemark.of(Kind.RETENTION_MASKED, null), StepRemark.of(Kind.CONTACT_ERASED, null));
+                StepRemark.of(Kind.RETENTION_MASKED, null), StepRemark.of(Kind.CONTACT_ERASED, null),
+                StepRemark.of(Kind.FIXED_ON_SPOT, "done", 2, "Li"), StepRemark.of(Kind.AUTO_REGISTERED, null),
+                StepRemark.of(Kind.AUTO_ROUTED, null, "Roads", 91),
+                StepRemark.of(Kind.HAZARD_ROUTED, null, "Gas", "gas smell", true, true),
+                StepRemark.of(Kind.LINKAGE_REGISTERED, null), StepRemark.of(Kind.LINKAGE_DIVERTED, null, "Desk"),
+                StepRemark.of(Kind.FOOTAGE_REQUESTED, "why", 7, "Wang", Instant.EPOCH, "C-1", Instant.EPOCH,
+                        Instant.EPOCH),
+                StepRemark.of(Kind.FOOTAGE_ANSWERED, null, 7, "Luo", true, null, null, null),
+                StepRemark.of(Kind.OPINION_RESPONSE, "task", "T1", "Shao", StepRemark.LEAD),
+                StepRemark.of(Kind.ROAD_HANDED_OVER, "note", 2, "Yuan", 12));
         assertThat(samples.stream().map(StepRemark::kind).distinct()).as("one sample of each kind")
                 .containsExactlyInAnyOrder(Kind.values());
         for (StepRemark r : samples) {
@@ -124,5 +133,101 @@ class StepRemarkLinesTests {
                     .doesNotContain(c.name());
             assertThat(lines.label(r, ZH)).isEqualTo("来源：" + c.label());
         }
+    }
+
+    @Test
+    void theStepsOtherModulesWriteOnACaseAreWordedInEitherLanguage() {
+        StepRemark fixed = StepRemark.of(Kind.FIXED_ON_SPOT, "已现场修剪", 3, "张三");
+        assertThat(lines.label(fixed, ZH)).isEqualTo("路长即知即改（三级路长张三现场处置）");
+        assertThat(lines.label(fixed, Locale.ENGLISH)).isEqualTo("Fixed on the spot by level-3 road chief 张三");
+        StepRemark handed = StepRemark.of(Kind.ROAD_HANDED_OVER, "需住建部门更换", 2, "袁轩", 41);
+        assertThat(lines.label(handed, ZH)).isEqualTo("路长移交（二级路长袁轩，路长问题编号 41）");
+        assertThat(lines.label(handed, Locale.ENGLISH)).isEqualTo("Handed over by level-2 road chief 袁轩 (road issue no. 41)");
+        assertThat(lines.label(StepRemark.of(Kind.AUTO_REGISTERED, null), Locale.ENGLISH))
+                .isEqualTo("Registered automatically by smart routing");
+        StepRemark routed = StepRemark.of(Kind.AUTO_ROUTED, "按目录", "城乡建设", 87);
+        assertThat(lines.label(routed, ZH)).isEqualTo("智能分发：城乡建设（置信度 87%）");
+        assertThat(lines.label(routed, Locale.ENGLISH)).isEqualTo("Smart routing: 城乡建设 (confidence 87%)");
+        StepRemark hazard = StepRemark.of(Kind.HAZARD_ROUTED, null, "燃气泄漏", "煤气味", true, false);
+        assertThat(lines.label(hazard, ZH)).isEqualTo("险情·联动规则「燃气泄漏」命中“煤气味”，须立即转110");
+        assertThat(lines.label(hazard, Locale.ENGLISH))
+                .isEqualTo("Hazard and linkage rule “燃气泄漏” matched “煤气味”, to be passed to 110 at once");
+        StepRemark diverted = StepRemark.of(Kind.HAZARD_ROUTED, null, "轻微事故", "剐蹭", false, true);
+        assertThat(lines.label(diverted, ZH)).isEqualTo("110联动分流：险情·联动规则「轻微事故」命中“剐蹭”");
+        assertThat(lines.label(StepRemark.of(Kind.LINKAGE_DIVERTED, "保险快处", "赵强"), Locale.ENGLISH))
+                .isEqualTo("Diverted by the 110 desk (赵强)");
+        StepRemark asked = StepRemark.of(Kind.FOOTAGE_REQUESTED, "核实", 12, "刘伟",
+                Instant.parse("2026-12-08T01:00:00Z"), "C-1, C-2", Instant.parse("2026-12-07T10:00:00Z"),
+                Instant.parse("2026-12-07T12:00:00Z"));
+        assertThat(lines.label(asked, ZH)).as("times in the district's zone").isEqualTo(
+                "调取视频申请（第 12 号，刘伟发起，视频中心应于 2026-12-08 09:00 前答复）：点位 C-1, C-2；2026-12-07 18:00 至 2026-12-07 20:00");
+        assertThat(lines.label(asked, Locale.ENGLISH)).isEqualTo("Footage request no. 12 by 刘伟, to be answered by the "
+                + "video centre by 2026-12-08 09:00: cameras C-1, C-2; 2026-12-07 18:00 to 2026-12-07 20:00");
+        StepRemark found = StepRemark.of(Kind.FOOTAGE_ANSWERED, "已刻录", 12, "罗斌", false, "ARCH-1",
+                Instant.parse("2026-12-07T10:00:00Z"), Instant.parse("2026-12-07T11:00:00Z"));
+        assertThat(lines.label(found, ZH)).isEqualTo(
+                "视频中心答复调取申请（第 12 号，罗斌）：视频已调取：ARCH-1（2026-12-07 18:00 至 2026-12-07 19:00）");
+        assertThat(lines.label(found, Locale.ENGLISH)).isEqualTo("The video centre answered footage request no. 12 "
+                + "(罗斌): footage retrieved: ARCH-1 (2026-12-07 18:00 to 2026-12-07 19:00)");
+        StepRemark none = StepRemark.of(Kind.FOOTAGE_ANSWERED, "离线", 12, "罗斌", true, null, null, null);
+        assertThat(lines.label(none, ZH)).isEqualTo("视频中心答复调取申请（第 12 号，罗斌，已逾期）：无可用视频");
+        assertThat(lines.label(none, Locale.ENGLISH))
+                .isEqualTo("The video centre answered footage request no. 12 (罗斌, after its time): no footage available");
+    }
+
+    @Test
+    void theOlderChineseSentencesOfOtherModulesAreReadAsTheirSteps() {
+        StepRemark fixed = StepRemark.parse(CaseAction.ANSWER, "SYSTEM", "路长即知即改（二级路长李四现场处置）：清理完毕")
+                .orElseThrow();
+        assertThat(lines.label(fixed, Locale.ENGLISH)).isEqualTo("Fixed on the spot by level-2 road chief 李四");
+        assertThat(fixed.text()).isEqualTo("清理完毕");
+        assertThat(lines.label(StepRemark.parse(CaseAction.REGISTER, "SYSTEM", "智能分发自动受理").orElseThrow(),
+                Locale.ENGLISH)).isEqualTo("Registered automatically by smart routing");
+        StepRemark routed = StepRemark.parse(CaseAction.ASSIGN, "SYSTEM", "智能分发：市容环境（置信度 93%），按目录派执法局")
+                .orElseThrow();
+        assertThat(lines.label(routed, Locale.ENGLISH)).isEqualTo("Smart routing: 市容环境 (confidence 93%)");
+        assertThat(routed.text()).isEqualTo("按目录派执法局");
+        StepRemark hazard = StepRemark.parse(CaseAction.ASSIGN, "SYSTEM",
+                "110联动分流：险情·联动规则「轻微交通事故」命中“剐蹭”").orElseThrow();
+        assertThat(lines.label(hazard, Locale.ENGLISH))
+                .isEqualTo("Diverted as a 110 linkage call: Hazard and linkage rule “轻微交通事故” matched “剐蹭”");
+        assertThat(lines.label(StepRemark.parse(CaseAction.REGISTER, "SYSTEM", "110联动分流受理").orElseThrow(),
+                Locale.ENGLISH)).isEqualTo("Registered as a call the 110 desk diverted");
+        StepRemark diverted = StepRemark.parse(CaseAction.ASSIGN, "SYSTEM", "110联动分流（赵强）：保险快处").orElseThrow();
+        assertThat(lines.label(diverted, Locale.ENGLISH)).isEqualTo("Diverted by the 110 desk (赵强)");
+        assertThat(diverted.text()).isEqualTo("保险快处");
+        StepRemark asked = StepRemark.parse(CaseAction.NOTE, "SYSTEM", "调取视频申请（第 5 号，刘伟发起，视频中心应于 "
+                + "2026-12-08 09:00 前答复）：点位 C-1、C-2；2026-12-07 18:00 至 2026-12-07 20:00；核实倾倒").orElseThrow();
+        assertThat(lines.label(asked, Locale.ENGLISH)).isEqualTo("Footage request no. 5 by 刘伟, to be answered by the "
+                + "video centre by 2026-12-08 09:00: cameras C-1、C-2; 2026-12-07 18:00 to 2026-12-07 20:00");
+        assertThat(asked.text()).isEqualTo("核实倾倒");
+        StepRemark answered = StepRemark.parse(CaseAction.NOTE, "SYSTEM", "视频中心答复调取申请（第 5 号，罗斌，已逾期）："
+                + "视频已调取：ARCH-9（2026-12-07 18:00 至 2026-12-07 19:00）；已刻录").orElseThrow();
+        assertThat(lines.label(answered, ZH)).isEqualTo(
+                "视频中心答复调取申请（第 5 号，罗斌，已逾期）：视频已调取：ARCH-9（2026-12-07 18:00 至 2026-12-07 19:00）");
+        assertThat(answered.text()).isEqualTo("已刻录");
+        StepRemark none = StepRemark.parse(CaseAction.NOTE, "SYSTEM", "视频中心答复调取申请（第 6 号，罗斌）：无可用视频：离线")
+                .orElseThrow();
+        assertThat(lines.label(none, Locale.ENGLISH))
+                .isEqualTo("The video centre answered footage request no. 6 (罗斌): no footage available");
+        assertThat(none.text()).isEqualTo("离线");
+        StepRemark opened = StepRemark.parse(CaseAction.REGISTER, "OPINION_OFFICER", "网络舆情联动处置（话题 T42），由邵晴发起")
+                .orElseThrow();
+        assertThat(lines.label(opened, Locale.ENGLISH)).isEqualTo("Online-opinion linked response (topic T42) opened by 邵晴");
+        StepRemark lead = StepRemark.parse(CaseAction.ASSIGN, "OPINION_OFFICER",
+                "网络舆情联动处置（话题 T42），由邵晴发起；牵头任务：核查并答复").orElseThrow();
+        assertThat(lines.label(lead, ZH)).isEqualTo("网络舆情联动处置（话题 T42），由邵晴发起；牵头任务");
+        assertThat(lines.label(lead, Locale.ENGLISH))
+                .isEqualTo("Online-opinion linked response (topic T42) opened by 邵晴; lead task");
+        assertThat(lead.text()).isEqualTo("核查并答复");
+    }
+
+    @Test
+    void aStepOfTheSystemIsNeverReadFromAPersonsText() {
+        assertThat(StepRemark.parse(CaseAction.ANSWER, "HANDLER", "路长即知即改（二级路长李四现场处置）：清理完毕")).isEmpty();
+        assertThat(StepRemark.parse(CaseAction.ANSWER, "HANDLER", "FIXED_ON_SPOT[2|李四]: 清理完毕")).isEmpty();
+        assertThat(StepRemark.parse(CaseAction.NOTE, "OPERATOR", "调取视频申请（第 5 号，刘伟发起，视频中心应于 "
+                + "2026-12-08 09:00 前答复）：点位 C-1；2026-12-07 18:00 至 2026-12-07 20:00；核实")).isEmpty();
+        assertThat(StepRemark.parse(CaseAction.ASSIGN, "TRIAGE_OFFICER", "AUTO_ROUTED[城乡建设|90]")).isEmpty();
     }
 }
