@@ -93,6 +93,12 @@ class RoadApiTests extends ApiTest {
         JsonNode c = api.get("/api/v1/cases/" + number, api.login("dispatcher")).json();
         assertThat(c.get("channel").asString()).isEqualTo("ROAD_CHIEF");
         assertThat(c.get("title").asString()).isEqualTo("广济路井盖破损");
+        assertThat(c.get("content").asString()).as("the chief's description alone").isEqualTo("人行道井盖破损下陷，需要更换");
+        // who handed it over, the issue and his note: an internal note worded in the reader's language
+        assertThat(steps(number, "zh_CN")).contains("路长移交（二级路长" + chiefName("road2") + "，路长问题编号 " + id
+                + "）：需住建部门更换井盖");
+        assertThat(steps(number, "en")).contains("Handed over by level-2 road chief " + chiefName("road2")
+                + " (road issue no. " + id + ")：需住建部门更换井盖");
         // a second hand-over is refused: the issue is no longer pending
         assertThat(api.post("/api/v1/roads/issues/" + id + "/hand-over", api.login("road2"), Map.of()).status()).isEqualTo(409);
     }
@@ -113,7 +119,12 @@ class RoadApiTests extends ApiTest {
         JsonNode c = api.get("/api/v1/cases/" + a.text("caseNumber"), api.login("operator")).json();
         assertThat(c.get("status").asString()).isEqualTo("CLOSED");
         assertThat(c.get("attachments").size()).isEqualTo(1);
-        assertThat(c.get("replyText").asString()).contains("即知即改", "已现场修剪");
+        assertThat(c.get("replyText").asString()).as("the reply is the chief's own account").isEqualTo("已现场修剪");
+        // who fixed it is a step of the timeline, named in the reader's language
+        String number = a.text("caseNumber");
+        assertThat(steps(number, "zh_CN")).contains("路长即知即改（三级路长" + chiefName("road3") + "现场处置）：已现场修剪");
+        assertThat(steps(number, "en")).contains("Fixed on the spot by level-3 road chief " + chiefName("road3")
+                + "：已现场修剪");
 
         form.put("resolution", null);
         Api.Answer noResolution = api.postMultipart("/api/v1/roads/issues", api.login("road3"), "issue", form, "before",
@@ -265,6 +276,16 @@ class RoadApiTests extends ApiTest {
             assertThat(book.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("片区");
             assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(17); // header, 16 areas, total
         }
+        // the requester's language: the API's by its Accept-Language
+        HttpResponse<byte[]> english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port() + "/api/v1/roads/briefing.xlsx?week=2026-W48"))
+                .header("Authorization", "Bearer " + api.login("leader")).header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(english.body()))) {
+            assertThat(book.getSheetName(0)).isEqualTo("Areas 2026-W48");
+            assertThat(book.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("Area");
+            assertThat(book.getSheetAt(0).getRow(17).getCell(1).getStringCellValue()).isEqualTo("Total");
+        }
         assertThat(jdbc.sql("select count(*) from security_audit_log where actor = 'leader' "
                 + "and action = 'PERSONAL_DATA_EXPORT' and target = 'road briefing 2026-W48'").query(Long.class).single())
                 .as("the chiefs' names left in a workbook: audited").isPositive();
@@ -279,5 +300,13 @@ class RoadApiTests extends ApiTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String chiefName(String username) {
+        return data.chiefByUsername(username).orElseThrow().name();
+    }
+
+    private List<String> steps(String number, String lang) {
+        return cn.civicloop.support.TimelineSteps.of(port(), "operator", number, lang);
     }
 }

@@ -33,6 +33,9 @@ class RoadBriefingTests extends ApiTest {
     private static final LocalDate MONDAY = LocalDate.of(2025, 3, 3);
 
     @Autowired
+    org.springframework.context.MessageSource messages;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -136,7 +139,8 @@ class RoadBriefingTests extends ApiTest {
 
     @Test
     void theWorkbookHoldsTheSameFigures() throws Exception {
-        byte[] xlsx = BriefingWorkbook.write(briefings.week(MONDAY));
+        byte[] xlsx = BriefingWorkbook.write(briefings.week(MONDAY),
+                (key, args) -> messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE));
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet areas = book.getSheetAt(0);
             Row a01 = areas.getRow(1);
@@ -153,6 +157,31 @@ class RoadBriefingTests extends ApiTest {
             Sheet chiefs = book.getSheetAt(1);
             assertThat(chiefs.getRow(0).getCell(0).getStringCellValue()).isEqualTo("路长编码");
             assertThat(chiefs.getLastRowNum()).isEqualTo(3);
+            assertThat(book.getSheetName(0)).isEqualTo("片区 2025-W10");
+            assertThat(book.getSheetName(1)).isEqualTo("路长 2025-W10");
+        }
+    }
+
+    @Test
+    void theWorkbookIsInTheRequestersLanguage() throws Exception {
+        byte[] xlsx = BriefingWorkbook.write(briefings.week(MONDAY),
+                (key, args) -> messages.getMessage(key, args, java.util.Locale.ENGLISH));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetName(0)).isEqualTo("Areas 2025-W10");
+            assertThat(book.getSheetName(1)).isEqualTo("Chiefs 2025-W10");
+            Row header = book.getSheetAt(0).getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Area code");
+            assertThat(header.getCell(3).getStringCellValue()).isEqualTo("Fixed on the spot");
+            for (int i = 0; i < header.getLastCellNum(); i++) {
+                assertThat(header.getCell(i).getStringCellValue()).doesNotContainPattern("\\p{IsHan}");
+            }
+            assertThat(book.getSheetAt(0).getRow(17).getCell(1).getStringCellValue()).isEqualTo("Total");
+            Row chiefs = book.getSheetAt(1).getRow(0);
+            for (int i = 0; i < chiefs.getLastCellNum(); i++) {
+                assertThat(chiefs.getCell(i).getStringCellValue()).doesNotContainPattern("\\p{IsHan}");
+            }
+            assertThat(book.getSheetAt(0).getRow(1).getCell(2).getNumericCellValue()).as("the same figures")
+                    .isEqualTo(3);
         }
     }
 

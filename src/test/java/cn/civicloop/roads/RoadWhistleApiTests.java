@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +19,12 @@ import tools.jackson.databind.JsonNode;
  * the staff of its units), the whistle-blower and the chiefs of the road see theirs, district leaders all of them.
  */
 class RoadWhistleApiTests extends ApiTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.civicloop.roads.internal.RoadData data;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aDepartmentSeesAndActsOnlyOnTheWhistlesThatNameIt() {
@@ -58,6 +65,24 @@ class RoadWhistleApiTests extends ApiTest {
         String other = api.login("road2b");
         assertThat(ids(api.get("/api/v1/roads/whistles", other))).doesNotContain(jtjOnly, zfjToo);
         assertThat(api.get("/api/v1/roads/whistles/" + jtjOnly, other).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theBlowerIsNamedWithHisLevelInTheReadersLanguage() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long id = blow("road2", "广济路井盖缺失 " + tag, "R01-1", List.of("JTJ"));
+        String name = data.chiefByUsername("road2").orElseThrow().name();
+        JsonNode w = api.get("/api/v1/roads/whistles/" + id, api.login("road2")).json();
+        assertThat(w.get("blowerName").asString()).as("the name as data, the level as a value").isEqualTo(name);
+        assertThat(w.get("blowerLevel").asInt()).isEqualTo(2);
+        assertThat(PageSession.login(port(), "road2").get("/roads/whistles?lang=en").body())
+                .contains("class=\"whistle-blower\">Level-2 chief " + name + "<");
+        assertThat(PageSession.login(port(), "road2").get("/roads/whistles?lang=zh_CN").body())
+                .contains("class=\"whistle-blower\">二级路长" + name + "<");
+        // an earlier whistle held the level in Chinese before the name: it reads the same way
+        jdbc.sql("update roads_whistle set blower_name = ? where id = ?").params("二级路长" + name, id).update();
+        assertThat(PageSession.login(port(), "road2").get("/roads/whistles?lang=en").body())
+                .contains("class=\"whistle-blower\">Level-2 chief " + name + "<");
     }
 
     private long blow(String user, String title, String segment, List<String> departments) {

@@ -2,7 +2,10 @@ package cn.civicloop.roads.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +26,13 @@ final class BriefingDownload {
         return Briefings.mondayOf(week, LocalDate.now(clock.withZone(DistrictTime.ZONE)));
     }
 
-    /** The workbook names every chief: its download is an export of personal data, audited. */
-    static ResponseEntity<byte[]> xlsx(Briefings.Briefing b, AuditTrail audit) {
-        byte[] workbook = BriefingWorkbook.write(b);
+    /**
+     * The workbook in the requester's language; it names every chief: its download is an export of personal data,
+     * audited.
+     */
+    static ResponseEntity<byte[]> xlsx(Briefings.Briefing b, AuditTrail audit, MessageSource messages) {
+        Locale locale = LocaleContextHolder.getLocale();
+        byte[] workbook = BriefingWorkbook.write(b, (key, args) -> messages.getMessage(key, args, locale));
         audit.personalDataExport("road briefing " + b.week(), "Excel, " + b.chiefs().size() + " chiefs by name");
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"road-briefing-" + b.week() + ".xlsx\"")

@@ -2,6 +2,7 @@ package cn.civicloop.roads.web;
 
 import java.time.Clock;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,8 +24,11 @@ class BriefingPages {
     private final Patrols patrols;
     private final Clock clock;
     private final AuditTrail audit;
+    private final MessageSource messages;
 
-    BriefingPages(Chiefs chiefs, Briefings briefings, Patrols patrols, Clock clock, AuditTrail audit) {
+    BriefingPages(Chiefs chiefs, Briefings briefings, Patrols patrols, Clock clock, AuditTrail audit,
+            MessageSource messages) {
+        this.messages = messages;
         this.audit = audit;
         this.chiefs = chiefs;
         this.briefings = briefings;
@@ -46,6 +50,6 @@ class BriefingPages {
     @GetMapping("/roads/briefing.xlsx")
     ResponseEntity<byte[]> briefingXlsx(@RequestParam(required = false) String week) {
         chiefs.requireSupervisor(Actors.current());
-        return BriefingDownload.xlsx(briefings.week(BriefingDownload.monday(week, clock)), audit);
+        return BriefingDownload.xlsx(briefings.week(BriefingDownload.monday(week, clock)), audit, messages);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,9 +53,11 @@ class RoadApiController {
     private final Briefings briefings;
     private final Clock clock;
     private final AuditTrail audit;
+    private final MessageSource messages;
 
     RoadApiController(RoadData data, SegmentIndex segments, Chiefs chiefs, Patrols patrols, FieldReports fieldReports,
-            Briefings briefings, Clock clock, AuditTrail audit) {
+            Briefings briefings, Clock clock, AuditTrail audit, MessageSource messages) {
+        this.messages = messages;
         this.audit = audit;
         this.data = data;
         this.segments = segments;
@@ -147,6 +150,6 @@ class RoadApiController {
     @GetMapping("/briefing.xlsx")
     ResponseEntity<byte[]> briefingXlsx(@RequestParam(required = false) String week) {
         chiefs.requireSupervisor(Actors.current());
-        return BriefingDownload.xlsx(briefings.week(BriefingDownload.monday(week, clock)), audit);
+        return BriefingDownload.xlsx(briefings.week(BriefingDownload.monday(week, clock)), audit, messages);
     }
 }

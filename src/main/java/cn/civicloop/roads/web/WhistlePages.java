@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,6 +45,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class WhistlePages {
 
+    /** The level an earlier whistle wrote before its chief's name (一级路长…). */
+    private static final Pattern EARLIER_LEVEL = Pattern.compile("^[一二三]级路长");
+
     private final WhistleWorkflow whistles;
     private final WhistleReader reader;
     private final RoadData data;
@@ -68,7 +73,7 @@ class WhistlePages {
 
     /** A whistle with what the reader may do on it. */
     record Item(WhistleView w, List<Line> lines, boolean blower, boolean responder, boolean acknowledged,
-            boolean reported, boolean released) {
+            boolean reported, boolean released, String blowerLabel) {
 
         public boolean open() {
             return "OPEN".equals(w.status());
@@ -109,7 +114,8 @@ class WhistlePages {
                     FormValues.blankToNull(p.getFirst("segmentCode")), FormValues.blankToNull(p.getFirst("areaCode")),
                     p.getOrDefault("departments", List.of())));
             flash.addFlashAttribute("notice", messages.getMessage("roads.notice.whistle.blown", new Object[] {w.title(),
-                    String.join("、", w.departments().stream().map(WhistleView.Responder::departmentName).toList())}, locale));
+                    String.join(messages.getMessage("roads.list.separator", null, locale),
+                            w.departments().stream().map(WhistleView.Responder::departmentName).toList())}, locale));
         } catch (DomainException e) {
             flash.addFlashAttribute("error", cn.civicloop.shared.web.RefusalText.of(e));
             flash.addFlashAttribute("values", p.toSingleValueMap());
@@ -168,6 +174,20 @@ class WhistlePages {
                 blower && r.reportedAt() != null && r.rating() == null)).toList();
         Line own = lines.stream().filter(Line::mine).findFirst().orElse(null);
         return new Item(w, lines, blower, own != null, own != null && own.r().acknowledgedAt() != null,
-                own != null && own.r().reportedAt() != null, own != null && own.r().releasedAt() != null);
+                own != null && own.r().reportedAt() != null, own != null && own.r().releasedAt() != null,
+                blowerLabel(w, LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * Who blew the whistle in the reader's language: a chief's level from the bundle before his name (an earlier
+     * row's name held the level in Chinese: that word is left out), anyone else's name as stored.
+     */
+    private String blowerLabel(WhistleView w, Locale locale) {
+        if (w.blowerLevel() == null) {
+            return w.blowerName();
+        }
+        String name = EARLIER_LEVEL.matcher(w.blowerName()).replaceFirst("");
+        return messages.getMessage("roads.whistle.blower", new Object[] {
+                messages.getMessage("roads.chief.level." + w.blowerLevel(), null, locale), name}, locale);
     }
 }

@@ -8,6 +8,7 @@ import cn.civicloop.cases.AppealKind;
 import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.Channel;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
 import cn.civicloop.intake.AppealForm;
@@ -37,23 +38,33 @@ class IssueCases {
         this.data = data;
     }
 
-    /** The case of a fix on the spot, closed by a direct answer that says so; answers its number. */
+    /**
+     * The case of a fix on the spot, closed by a direct answer: the reply is the chief's account of what he did, the
+     * timeline's step says who fixed it ({@link StepRemark.Kind#FIXED_ON_SPOT}); answers its number.
+     */
     String fixedOnSpot(long issueId, Chief reporter, String title, String description, String resolution,
             IssueReport place, Long segmentId, List<Upload> photos) {
         Actor submitter = directory.staffActor(reporter.username() == null ? "" : reporter.username()).orElse(Actor.system());
-        String number = intake.submit(appeal(issueId, "FIX", title, description + "\n现场处置：" + resolution,
-                place.lat(), place.lon(), segmentId, reporter), photos, submitter).number();
-        cases.perform(number, new CaseCommand.Answer("路长即知即改（" + reporter.levelLabel() + reporter.name()
-                + "现场处置）：" + resolution), Actor.system());
+        String number = intake.submit(appeal(issueId, "FIX", title, description, place.lat(), place.lon(), segmentId,
+                reporter), photos, submitter).number();
+        // the reply is the chief's own account; who fixed it is a step the timeline names in the reader's language
+        cases.perform(number, new CaseCommand.Answer(resolution,
+                StepRemark.of(StepRemark.Kind.FIXED_ON_SPOT, resolution, reporter.level(), reporter.name())),
+                Actor.system());
         return number;
     }
 
-    /** The case of a matter outside the chiefs' remit, with the issue's photos; answers its number. */
+    /**
+     * The case of a matter outside the chiefs' remit, with the issue's photos: its content the issue's description,
+     * and an internal note of the system naming the chief, the issue and his note ({@link StepRemark.Kind#ROAD_HANDED_OVER},
+     * worded in the reader's language); answers its number.
+     */
     String handOver(IssueRecord issue, Chief chief, Actor actor, String note, List<Upload> photos) {
-        String content = issue.description() + (note == null ? "" : "\n路长意见：" + note) + "\n（" + chief.levelLabel()
-                + chief.name() + "移交，路长问题编号 " + issue.id() + "）";
-        return intake.submit(appeal(issue.id(), "HO", issue.title(), content, issue.lat(), issue.lon(),
-                issue.segmentId(), chief), photos, actor).number();
+        String number = intake.submit(appeal(issue.id(), "HO", issue.title(), issue.description(), issue.lat(),
+                issue.lon(), issue.segmentId(), chief), photos, actor).number();
+        cases.perform(number, new CaseCommand.Note(StepRemark.of(StepRemark.Kind.ROAD_HANDED_OVER, note, chief.level(),
+                chief.name(), issue.id()).stored(), false), Actor.system());
+        return number;
     }
 
     private AppealForm appeal(long id, String kind, String title, String content, Double lat, Double lon, Long segmentId,

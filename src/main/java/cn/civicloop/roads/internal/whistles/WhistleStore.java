@@ -99,15 +99,17 @@ class WhistleStore {
     Optional<WhistleView> find(long id) {
         return jdbc.sql("""
                 select w.id, w.title, w.description, a.name, s.code, w.blower_name, w.blower_staff_id, w.blown_at,
-                       w.ack_limit_min, w.report_limit_min, w.status, w.resolved_at, w.resolution
+                       w.ack_limit_min, w.report_limit_min, w.status, w.resolved_at, w.resolution, c.chief_level
                 from roads_whistle w left join roads_area a on a.id = w.area_id left join roads_segment s on s.id = w.segment_id
+                     left join roads_chief c on c.id = w.blower_chief_id
                 where w.id = ?""").param(id).query((rs, n) -> {
                     Instant blown = rs.getTimestamp("blown_at").toInstant();
                     return new WhistleView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getLong(7), blown,
                             blown.plusSeconds(60L * rs.getInt("ack_limit_min")),
                             blown.plusSeconds(60L * rs.getInt("report_limit_min")), rs.getString("status"),
-                            instant(rs, "resolved_at"), rs.getString("resolution"), responders(id), notes(id));
+                            instant(rs, "resolved_at"), rs.getString("resolution"), responders(id), notes(id),
+                            rs.getObject("chief_level", Integer.class));
                 }).optional();
     }
 

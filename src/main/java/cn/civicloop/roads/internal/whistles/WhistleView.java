@@ -3,10 +3,16 @@ package cn.civicloop.roads.internal.whistles;
 import java.time.Instant;
 import java.util.List;
 
-/** A whistle (吹哨) with the departments it named and their reports (报到). */
+/**
+ * A whistle (吹哨) with the departments it named and their reports (报到).
+ *
+ * @param blowerName  who blew it: a chief's name, or a street's name and the person's (earlier rows held a chief's
+ *                    level in Chinese before his name)
+ * @param blowerLevel the level of the chief who blew it (1 to 3), null when no chief did; the page names it
+ */
 public record WhistleView(long id, String title, String description, String areaName, String segmentCode,
         String blowerName, long blowerStaffId, Instant blownAt, Instant ackDue, Instant reportDue, String status,
-        Instant resolvedAt, String resolution, List<Responder> departments, List<Note> notes) {
+        Instant resolvedAt, String resolution, List<Responder> departments, List<Note> notes, Integer blowerLevel) {
 
     public record Responder(long departmentId, String departmentName, Instant acknowledgedAt, Instant reportedAt,
             boolean ackOverdue, boolean reportOverdue, Instant releasedAt, Integer rating, String ratingComment) {

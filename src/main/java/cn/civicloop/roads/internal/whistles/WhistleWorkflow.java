@@ -84,7 +84,8 @@ public class WhistleWorkflow {
         Instant now = clock.instant();
         int ack = (int) properties.whistleAckLimit().toMinutes();
         int report = (int) properties.whistleReportLimit().toMinutes();
-        String blower = chief != null ? chief.levelLabel() + chief.name()
+        // a chief's level is named by the page in its language (the whistle keeps his chief's id)
+        String blower = chief != null ? chief.name()
                 : scope.street() != null ? scope.street().name() + actor.displayName() : actor.displayName();
         long id = store.insert(areaId, segment == null ? null : segment.id(), title,
                 Objects.requireNonNullElse(Text.cleanOrNull(form.description()), title), actor.staffId(),
