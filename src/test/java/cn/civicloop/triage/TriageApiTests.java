@@ -12,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
 import cn.civicloop.support.Node;
+import cn.civicloop.support.PageSession;
+import cn.civicloop.support.TimelineSteps;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +42,16 @@ class TriageApiTests extends ApiTest {
         JsonNode assign = timeline(number).valueStream().filter(e -> e.get("action").asString().equals("ASSIGN"))
                 .findFirst().orElseThrow();
         assertThat(assign.get("actorRole").asString()).isEqualTo("SYSTEM");
-        assertThat(assign.get("reason").asString()).startsWith("智能分发：" + decision.get("topCategory").asString());
+        String category = decision.get("topCategory").asString();
+        assertThat(assign.get("reason").asString()).as("the step's values, not a sentence")
+                .startsWith("AUTO_ROUTED[" + category + "|");
+        // the page names the steps in the reader's language; the category is the catalogue's name, data
+        assertThat(TimelineSteps.of(port(), "leader", number, "zh_CN")).contains("智能分发自动受理")
+                .anyMatch(s -> s.startsWith("智能分发：" + category + "（置信度 ") && s.matches(".*（置信度 \\d{1,3}%）.*"));
+        List<String> english = TimelineSteps.of(port(), "leader", number, "en");
+        assertThat(english).contains("Registered automatically by smart routing")
+                .anyMatch(s -> s.startsWith("Smart routing: " + category + " (confidence "))
+                .allSatisfy(s -> assertThat(s.replace(category, "")).doesNotContainPattern("\\p{IsHan}"));
         assertThat(view.get("category").asString()).as("分类 of a case routed by category")
                 .isEqualTo(decision.get("topCategory").asString());
     }
@@ -79,7 +90,13 @@ class TriageApiTests extends ApiTest {
         assertThat(awaitStatus(accidentCase, "ASSIGNED").get("departmentName").asString()).isEqualTo("人保财险枣庄市中支公司");
         assertThat(view(accidentCase).get("urgency").asString()).as("无人员受伤 is not an emergency").isEqualTo("NORMAL");
         assertThat(awaitStatus(noiseCase, "ASSIGNED").get("departmentName").asString()).isEqualTo("区综合行政执法局");
-        assertThat(timeline(accidentCase).toString()).contains("110联动");
+        JsonNode hazard = timeline(accidentCase).valueStream().filter(e -> e.get("action").asString().equals("ASSIGN"))
+                .findFirst().orElseThrow();
+        assertThat(hazard.get("reason").asString()).startsWith("HAZARD_ROUTED[").endsWith("|false|true]");
+        assertThat(TimelineSteps.of(port(), "leader", accidentCase, "zh_CN"))
+                .anyMatch(s -> s.startsWith("110联动分流：险情·联动规则「"));
+        assertThat(TimelineSteps.of(port(), "leader", accidentCase, "en"))
+                .anyMatch(s -> s.startsWith("Diverted as a 110 linkage call: Hazard and linkage rule “"));
     }
 
     @Test
@@ -148,6 +165,13 @@ class TriageApiTests extends ApiTest {
         Node.await(WAIT, "duplicate suggested", () -> api.get("/api/v1/triage/cases/" + second,
                 api.login("dispatcher")).json().get("duplicates").valueStream()
                 .anyMatch(d -> d.get("duplicateOf").asString().equals(first)));
+        // the case page's triage card says why in the reader's language (the API keeps the evidence as recorded)
+        String chinese = PageSession.login(port(), "dispatcher").get("/workbench/triage/cases/" + second + "?lang=zh_CN")
+                .body();
+        assertThat(chinese).containsPattern("class=\"muted duplicate-reason\">文本相似度 [0-9.]+（须达 [0-9.]+）；相距 \\d+ 米；相隔 \\d+ 小时<");
+        String english = PageSession.login(port(), "dispatcher").get("/workbench/triage/cases/" + second + "?lang=en")
+                .body();
+        assertThat(english).containsPattern("class=\"muted duplicate-reason\">text similarity [0-9.]+ \\(needs [0-9.]+\\); \\d+ m apart; \\d+ h apart<");
     }
 
     private JsonNode awaitStatus(String number, String status) {

@@ -13,6 +13,7 @@ import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
@@ -83,7 +84,8 @@ class AutoTriage {
                 CaseCommand assignment = new CaseCommand.Assign(target.id(), unit, note(o),
                         o.hazard() == null ? o.topCategory() : null);
                 if (s.status() == CaseStatus.SUBMITTED) {
-                    management.act(number, Actor.system(), new CaseCommand.Register("智能分发自动受理"), assignment);
+                    management.act(number, Actor.system(), new CaseCommand.Register(
+                            StepRemark.of(StepRemark.Kind.AUTO_REGISTERED, null).stored()), assignment);
                 } else {
                     management.act(number, Actor.system(), assignment);
                 }
@@ -91,13 +93,14 @@ class AutoTriage {
         });
     }
 
+    /** Why the system assigned it, as a step the timeline names in the reader's language ({@link StepRemark}). */
     private static String note(Outcome o) {
         HazardMatch h = o.hazard();
-        if (h != null) {
-            return (o.diverted() ? "110联动分流：" : "") + "险情·联动规则「" + h.ruleName() + "」命中“" + h.phrase() + "”"
-                    + (h.refer110() ? "，须立即转110" : "");
-        }
-        return "智能分发：" + o.topCategory() + "（置信度 " + Math.round(o.confidence() * 100) + "%）"
-                + (o.rule().note() == null ? "" : "，" + o.rule().note());
+        StepRemark step = h != null
+                ? StepRemark.of(StepRemark.Kind.HAZARD_ROUTED, null, h.ruleName(), h.phrase(), h.refer110(),
+                        o.diverted())
+                : StepRemark.of(StepRemark.Kind.AUTO_ROUTED, o.rule().note(), o.topCategory(),
+                        Math.round(o.confidence() * 100));
+        return step.stored();
     }
 }

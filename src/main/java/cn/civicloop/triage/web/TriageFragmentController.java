@@ -2,6 +2,7 @@ package cn.civicloop.triage.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
@@ -33,11 +34,13 @@ class TriageFragmentController {
     private final TriageDecider decider;
     private final TriageViews views;
     private final Directory directory;
+    private final DuplicateReasons reasons;
 
-    TriageFragmentController(TriageDecider decider, TriageViews views, Directory directory) {
+    TriageFragmentController(TriageDecider decider, TriageViews views, Directory directory, DuplicateReasons reasons) {
         this.decider = decider;
         this.views = views;
         this.directory = directory;
+        this.reasons = reasons;
     }
 
     @RequestMapping(path = "/workbench/triage/suggest", method = { RequestMethod.GET, RequestMethod.POST })
@@ -61,10 +64,11 @@ class TriageFragmentController {
     }
 
     @GetMapping("/workbench/triage/cases/{number}")
-    String ofCase(@PathVariable String number, Model model) {
+    String ofCase(@PathVariable String number, Model model, Locale locale) {
         try {
             TriageViews.CaseTriage triage = views.of(number, Actors.current());
             model.addAttribute("triage", triage);
+            model.addAttribute("reasons", reasons.of(triage.duplicates(), locale));
             model.addAttribute("names", names(triage.suggestions(),
                     triage.decision() == null ? null : triage.decision().departmentCode()));
         } catch (DomainException e) {
