@@ -253,7 +253,7 @@
         }
         if (!a.onsceneAt) {
           var r = Dispatch.el('button', { type: 'button', 'class': 'small secondary' }, L_('dispatch.btn.recall'));
-          r.addEventListener('click', function () { act('/recall', { unit: a.unitCode, reason: L_('dispatch.reason.recall') }); });
+          r.addEventListener('click', function () { act('/recall', { unit: a.unitCode }); });
           li.appendChild(r);
         }
       }
@@ -328,7 +328,7 @@
   $('divert-submit').addEventListener('click', function () {
     act('/divert', { agency: $('divert-agency').value || null, note: $('divert-note').value });
   });
-  $('cancel-submit').addEventListener('click', function () { act('/cancel', { reason: L_('dispatch.reason.cancel') }); });
+  $('cancel-submit').addEventListener('click', function () { act('/cancel', {}); });
 
   Dispatch.get(api + '/agencies').then(function (list) {
     list.forEach(function (a) { $('divert-agency').appendChild(Dispatch.el('option', { value: a.code }, a.name)); });

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.TimelineSteps;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -161,6 +162,11 @@ class DispatchApiTests extends ApiTest {
         JsonNode c = api.get("/api/v1/cases/" + caseNumber, api.login("picc")).json();
         assertThat(c.get("channel").asString()).isEqualTo("POLICE_110");
         assertThat(c.get("status").asString()).isEqualTo("ASSIGNED");
+        // the case's timeline names the diversion in the reader's language; the desk's note as it was written
+        assertThat(TimelineSteps.of(port(), "picc", caseNumber, "zh_CN")).contains("110联动分流受理")
+                .anyMatch(s -> s.startsWith("110联动分流（") && s.endsWith("）：保险快处"));
+        assertThat(TimelineSteps.of(port(), "picc", caseNumber, "en")).contains("Registered as a call the 110 desk diverted")
+                .anyMatch(s -> s.startsWith("Diverted by the 110 desk (") && s.endsWith(")：保险快处"));
 
         assertThat(act("picc", caseNumber, "sign", Map.of()).status()).isEqualTo(200);
         assertThat(act("picc", caseNumber, "reply", Map.of("text", "查勘员已到场定损，双方协商理赔")).status()).isEqualTo(200);

@@ -161,7 +161,8 @@ public class DispatchDesk {
         Instant now = clock.instant();
         GeoPoint from = position(u);
         Double eta = from == null ? null : travel.current().toward(i.place(), List.of(from)).get(0).seconds();
-        changes.apply(u, UnitAction.DISPATCH, i.id(), actor.username(), "派警 " + i.number(), now);
+        // the unit's log keeps data only: its action names the step in whichever language reads it
+        changes.apply(u, UnitAction.DISPATCH, i.id(), actor.username(), i.number(), now);
         incidents.assign(i.id(), u.code(), actor.username(), now, eta);
         incidents.transition(i, IncidentAction.DISPATCH_UNIT, to, "first_dispatched_at", now, actor.username(), u.callSign());
         events.publishEvent(new IncidentDispatched(i.number(), i.line(), i.type(), i.priority(), i.blockCode(), u.code(),
@@ -191,7 +192,7 @@ public class DispatchDesk {
         Incidents.Assignment a = incidents.activeAssignment(i.id(), unitCode)
                 .orElseThrow(() -> new ConflictException(unitCode + " 未在此警情上 (unit not on this incident)"));
         UnitRecord u = units.lock(unitCode).orElseThrow();
-        changes.apply(u, UnitAction.RECALL, null, actor.username(), reason == null ? "撤回指令" : reason, now);
+        changes.apply(u, UnitAction.RECALL, null, actor.username(), reason == null ? i.number() : reason, now);
         incidents.stampAssignment(a.id(), "cancelled_at", now);
         AfterCommit.run(() -> feed.toUnit(unitCode, "recalled", Map.of("number", i.number())));
     }
@@ -205,7 +206,7 @@ public class DispatchDesk {
         Instant now = clock.instant();
         for (Incidents.Assignment a : incidents.assignments(i.id())) {
             if (a.active()) {
-                recallUnit(i, a.unitCode(), "警情撤销", actor, now);
+                recallUnit(i, a.unitCode(), reason, actor, now);
             }
         }
         incidents.transition(i, IncidentAction.CANCEL, to, "cancelled_at", now, actor.username(), reason);

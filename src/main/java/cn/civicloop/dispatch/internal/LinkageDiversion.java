@@ -16,6 +16,7 @@ import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseStatus;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.OpenedCase;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.cases.Urgency;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
@@ -96,10 +97,12 @@ public class LinkageDiversion {
                 new AppealForm.Contact(i.callerName(), i.callerPhone()), false);
         OpenedCase opened = intake.submit(form, List.of(), actor);
         if (opened.status() == CaseStatus.SUBMITTED) {
-            cases.perform(opened.number(), new CaseCommand.Register("110联动分流受理"), Actor.system());
+            cases.perform(opened.number(), new CaseCommand.Register(
+                    StepRemark.of(StepRemark.Kind.LINKAGE_REGISTERED, null).stored()), Actor.system());
         }
-        cases.perform(opened.number(), new CaseCommand.Assign(agency.id(), null,
-                "110联动分流（" + actor.displayName() + "）" + (blank(note) ? "" : "：" + note)), Actor.system());
+        cases.perform(opened.number(), new CaseCommand.Assign(agency.id(), null, StepRemark.of(
+                StepRemark.Kind.LINKAGE_DIVERTED, blank(note) ? null : note, actor.displayName()).stored()),
+                Actor.system());
         Instant now = clock.instant();
         incidents.setLinkage(i.id(), opened.number(), agency.name());
         incidents.transition(i, IncidentAction.DIVERT, to, "diverted_at", now, actor.username(),
