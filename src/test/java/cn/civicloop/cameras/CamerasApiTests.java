@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  */
 class CamerasApiTests extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     static final String BASE = "/api/v1/cameras";
     static final String HEADER = "code,name,lat,lon,owner,status,kind\n";
 
@@ -40,6 +43,22 @@ class CamerasApiTests extends ApiTest {
 
     private static String row(String code, double lat, double lon, String status) {
         return String.format(Locale.ROOT, "%s,测试点位%s,%.6f,%.6f,区视频监控中心,%s,球机\n", code, code, lat, lon, status);
+    }
+
+    @Test
+    void anImportWithoutAReasonKeepsNoneAndAnEarlierRowsWordIsReadAsNone() {
+        String t = tag();
+        Api.Answer imported = api.postRaw(BASE + "/import", api.login("admin"), "text/csv",
+                (HEADER + row("R" + t + "-1", 34.83, 117.56, "ONLINE")).getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        jdbc.sql("insert into cameras_camera_history (code, at, actor, action, before_value, after_value, reason) "
+                + "values (?, ?, 'admin', 'CHANGED', 'x', 'y', '导入')")
+                .params("R" + t + "-1", java.sql.Timestamp.from(Instant.now())).update();
+        JsonNode history = api.get(BASE + "/history?code=R" + t + "-1", api.login("admin")).json();
+        assertThat(history).hasSize(2).allSatisfy(h -> assertThat(h.path("reason").isNull()
+                || h.path("reason").isMissingNode()).as(h.toString()).isTrue());
+        String english = PageSession.login(port(), "admin").get("/cameras?lang=en").body();
+        assertThat(english).doesNotContain(">导入<");
     }
 
     @Test
@@ -153,7 +172,14 @@ class CamerasApiTests extends ApiTest {
         assertThat(request.get("overdue").asBoolean()).isFalse();
         assertThat(Instant.parse(request.get("dueAt").asString()))
                 .isAfter(Instant.parse(request.get("requestedAt").asString()));
-        assertThat(timeline(number)).anyMatch(s -> s.contains("调取视频申请（第 " + id + " 号"));
+        // the case's timeline names the request in the reader's language; its purpose as the requester wrote it
+        assertThat(steps(number, "zh_CN")).anyMatch(s -> s.startsWith("调取视频申请（第 " + id + " 号，")
+                && s.contains("点位 F" + t + "-1；") && s.endsWith("：核实倾倒时间和车辆"));
+        assertThat(steps(number, "en")).anyMatch(s -> s.startsWith("Footage request no. " + id + " by ")
+                && s.contains("cameras F" + t + "-1; ") && s.endsWith("：核实倾倒时间和车辆"))
+                .filteredOn(s -> s.contains("Footage request"))
+                .allSatisfy(s -> assertThat(s.replace("核实倾倒时间和车辆", "").replaceAll("by \\S+,", "by,"))
+                        .doesNotContainPattern("\\p{IsHan}"));
 
         // who sees it: the asking department (its head too), the video centre, the leader; not another department
         assertThat(api.get(BASE + "/footage/" + id, api.login("zfj-head")).status()).isEqualTo(200);
@@ -172,7 +198,12 @@ class CamerasApiTests extends ApiTest {
         assertThat(answered.json().get("status").asString()).isEqualTo("ANSWERED");
         assertThat(answered.json().get("archiveRef").asString()).isEqualTo("XL-ARCH-" + t);
         assertThat(api.post(BASE + "/footage/" + id + "/answer", api.login("video"), answer).status()).isEqualTo(409);
-        assertThat(timeline(number)).anyMatch(s -> s.contains("视频中心答复") && s.contains("XL-ARCH-" + t));
+        assertThat(steps(number, "zh_CN")).anyMatch(s -> s.startsWith("视频中心答复调取申请（第 " + id + " 号，")
+                && s.contains("）：视频已调取：XL-ARCH-" + t + "（") && s.endsWith("：已刻录备查"));
+        assertThat(steps(number, "en")).anyMatch(s -> s.startsWith("The video centre answered footage request no. "
+                + id + " (") && s.contains("): footage retrieved: XL-ARCH-" + t + " (") && s.endsWith("：已刻录备查"));
+        assertThat(timeline(number)).as("the timeline keeps the step's values, not a sentence")
+                .anyMatch(s -> s.contains("FOOTAGE_ANSWERED[" + id + "|"));
         JsonNode one = api.get(BASE + "/footage/" + id, api.login("zfj")).json();
         assertThat(one.get("history")).hasSize(2);
     }
@@ -200,6 +231,15 @@ class CamerasApiTests extends ApiTest {
         String panel = PageSession.login(port(), "opinion").get("/cameras/panel?kind=TOPIC&ref=OT" + t
                 + "&lat=34.83&lon=117.56").body();
         assertThat(panel).contains("该点位当日离线，无录像", "P" + t + "-1");
+        // the history's lines hold data and the person's words; the step is the action, named in the reader's language
+        String english = PageSession.login(port(), "opinion").get("/cameras/panel?kind=TOPIC&ref=OT" + t
+                + "&lat=34.83&lon=117.56&lang=en").body();
+        assertThat(english).contains("该点位当日离线，无录像", "核实网帖所述聚集情况")
+                .doesNotContain("无可用视频", " 至 ", "申请调取");
+    }
+
+    private List<String> steps(String number, String lang) {
+        return cn.civicloop.support.TimelineSteps.of(port(), "operator", number, lang);
     }
 
     private List<String> timeline(String number) {

@@ -33,6 +33,8 @@ import cn.civicloop.shared.Text;
 public class CameraRegistry implements Cameras {
 
     static final String SIGNAL = "cameras";
+    /** What an import without a reason wrote as its reason before: a word of the system, read as none given. */
+    private static final String EARLIER_IMPORT_REASON = "导入";
 
     /** What an import did: cameras created, changed and left as they were. */
     public record Outcome(int created, int changed, int unchanged) {
@@ -75,7 +77,8 @@ public class CameraRegistry implements Cameras {
         }
         Map<String, Camera> before = store.existing(file.cameras.stream().map(Camera::code).toList());
         Instant at = clock.instant();
-        String why = Text.cleanOrNull(reason) == null ? "导入" : Text.cleanOrNull(reason);
+        // no reason given: none stored (the page names an import without one in the reader's language)
+        String why = Text.cleanOrNull(reason);
         List<Camera> created = new ArrayList<>();
         List<Camera> changed = new ArrayList<>();
         List<CameraStore.Change> history = new ArrayList<>();
@@ -181,8 +184,13 @@ public class CameraRegistry implements Cameras {
         return store.owners();
     }
 
+    /** The latest changes; an earlier import without a reason held the word "导入", read as none given. */
     public List<CameraStore.Change> history(String code, int limit) {
-        return store.changes(Text.cleanOrNull(code), limit);
+        return store.changes(Text.cleanOrNull(code), limit).stream()
+                .map(c -> EARLIER_IMPORT_REASON.equals(c.reason())
+                        ? new CameraStore.Change(c.at(), c.actor(), c.code(), c.action(), c.before(), c.after(), null)
+                        : c)
+                .toList();
     }
 
     public void exportCsv(Writer out) {

@@ -20,6 +20,7 @@ import cn.civicloop.cases.CaseCommand;
 import cn.civicloop.cases.CaseManagement;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseView;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
@@ -144,11 +145,13 @@ public class FootageRequests {
         List<String> list = List.copyOf(codes);
         long id = store.insert(kind, ref, list, from, to, purpose, actor.username(), actor.displayName(),
                 actor.departmentId(), now, due);
-        String detail = String.join("、", list) + "；" + MINUTE.format(from) + " 至 " + MINUTE.format(to) + "；" + purpose;
+        // the history's detail is data only (the step is its action, named by the page); the case's note a step too
+        String detail = String.join(", ", list) + " · " + span(from, to) + " · " + purpose;
         store.history(id, now, actor.username(), "REQUESTED", detail);
         if ("CASE".equals(kind)) {
-            caseManagement.act(ref, Actor.system(), new CaseCommand.Note("调取视频申请（第 " + id + " 号，" + actor.displayName()
-                    + "发起，视频中心应于 " + MINUTE.format(due) + " 前答复）：点位 " + detail, false));
+            caseManagement.act(ref, Actor.system(), new CaseCommand.Note(StepRemark.of(
+                    StepRemark.Kind.FOOTAGE_REQUESTED, purpose, id, actor.displayName(), due, String.join(", ", list),
+                    from, to).stored(), false));
         }
         lettersToVideoCentre(id, kind, ref, list, due, purpose, actor);
         audit.record("FOOTAGE_REQUESTED", "footage:" + id, "OK", kind + ":" + ref);
@@ -180,11 +183,10 @@ public class FootageRequests {
             if (text != null && text.length() > 2000) {
                 throw new InvalidInputException("text", Phrase.of("problem.cameras.too-long", "最多 {0} 字", 2000));
             }
-            detail = "视频已调取：" + archive + "（" + MINUTE.format(from) + " 至 " + MINUTE.format(to) + "）"
-                    + (text == null ? "" : "；" + text);
+            detail = archive + " · " + span(from, to) + (text == null ? "" : " · " + text);
         } else {
             text = required("text", a.text(), 2000);
-            detail = "无可用视频：" + text;
+            detail = text;
         }
         Instant now = clock.instant();
         if (!store.answer(id, a.version() == null ? r.version() : a.version(), a.footage() ? "ANSWERED" : "NO_FOOTAGE",
@@ -193,10 +195,12 @@ public class FootageRequests {
         }
         store.history(id, now, actor.username(), a.footage() ? "ANSWERED" : "NO_FOOTAGE", detail);
         if ("CASE".equals(r.subjectKind())) {
-            caseManagement.act(r.subjectRef(), Actor.system(), new CaseCommand.Note("视频中心答复调取申请（第 " + id + " 号，"
-                    + actor.displayName() + (now.isAfter(r.dueAt()) ? "，已逾期" : "") + "）：" + detail, false));
+            caseManagement.act(r.subjectRef(), Actor.system(), new CaseCommand.Note(StepRemark.of(
+                    StepRemark.Kind.FOOTAGE_ANSWERED, text, id, actor.displayName(), now.isAfter(r.dueAt()), archive,
+                    from, to).stored(), false));
         }
-        letterToRequester(r, a.footage() ? "ANSWERED" : "NO_FOOTAGE", detail, actor);
+        letterToRequester(r, a.footage() ? "ANSWERED" : "NO_FOOTAGE", letterDetail(a.footage(), archive, from, to, text),
+                actor);
         audit.record("FOOTAGE_ANSWERED", "footage:" + id, "OK", a.footage() ? "footage" : "none");
         return store.find(id, now).orElseThrow();
     }
@@ -225,6 +229,20 @@ public class FootageRequests {
                 cut(text("cameras.letter.answered.title", String.valueOf(r.id()), text("cameras.footage.status." + status)), 200),
                 cut(text("cameras.letter.answered.body", actor.displayName(), subject, r.subjectRef(), detail), 1000),
                 "footage-answer:" + r.id());
+    }
+
+    /** A span of footage, its ends in the district's time to the minute. */
+    private static String span(Instant from, Instant to) {
+        return MINUTE.format(from) + " – " + MINUTE.format(to);
+    }
+
+    /** The answer as the requester's letter tells it (a record in the district's language). */
+    private String letterDetail(boolean footage, String archive, Instant from, Instant to, String text) {
+        if (!footage) {
+            return text("cameras.letter.answered.none", text);
+        }
+        return text(text == null ? "cameras.letter.answered.footage" : "cameras.letter.answered.footage.text", archive,
+                MINUTE.format(from), MINUTE.format(to), text);
     }
 
     private String text(String key, Object... args) {
