@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import cn.civicloop.opinion.internal.Sources;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
+import cn.civicloop.support.TimelineSteps;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -165,6 +167,14 @@ public class OpinionResponseApiTests extends ApiTest {
         JsonNode theCase = api.get("/api/v1/cases/" + caseNumber, api.login("zfj")).json();
         assertThat(theCase.get("coHandlers")).hasSize(2);
         assertThat(theCase.get("channel").asString()).isEqualTo("ONLINE_OPINION");
+        // the case's timeline names the response in the reader's language; the lead's task as the officer wrote it
+        assertThat(TimelineSteps.of(port(), "zfj", caseNumber, "zh_CN"))
+                .anyMatch(s -> s.matches("网络舆情联动处置（话题 " + topic + "），由.+发起")).anyMatch(s -> s.matches(
+                        "网络舆情联动处置（话题 " + topic + "），由.+发起；牵头任务：核查并答复加装电梯进度"));
+        assertThat(TimelineSteps.of(port(), "zfj", caseNumber, "en"))
+                .anyMatch(s -> s.matches("Online-opinion linked response \\(topic " + topic + "\\) opened by .+"))
+                .anyMatch(s -> s.endsWith("; lead task：核查并答复加装电梯进度"))
+                .noneMatch(s -> s.contains("网络舆情"));
         // and it does not join its own topic as one more case of the issue
         assertThat(caseNumbers(topic, "opinion")).doesNotContain(caseNumber);
 
@@ -233,6 +243,18 @@ public class OpinionResponseApiTests extends ApiTest {
         api.get(path, api.login("opinion")).json().get("log").forEach(e -> kinds.add(e.get("kind").asString()));
         assertThat(kinds).containsSubsequence("OPEN", "PARTNER", "PARTNER");
         assertThat(kinds.stream().filter("PARTNER"::equals).count()).isEqualTo(2);
+
+        // one added without a note gets the stock task, named by the page in the reader's language
+        assertThat(act("dispatcher", caseNumber, "add-co-handler", Map.of("departmentId", departmentId("JTJ")))
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get(path, api.login("opinion")).json().get("tasks")
+                .size() == 4);
+        JsonNode stock = api.get(path, api.login("opinion")).json().get("tasks").get(3);
+        assertThat(stock.path("task").isNull() || stock.path("task").isMissingNode()).as(stock.toString()).isTrue();
+        assertThat(PageSession.login(port(), "opinion").get("/opinion/topics/" + topic + "?lang=en").body())
+                .contains("class=\"task\">Work with the others on this topic<").doesNotContain("协同处置本话题");
+        assertThat(PageSession.login(port(), "opinion").get("/opinion/topics/" + topic + "?lang=zh_CN").body())
+                .contains("class=\"task\">协同处置本话题<");
     }
 
     @Test

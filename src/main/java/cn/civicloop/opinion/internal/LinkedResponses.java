@@ -22,6 +22,7 @@ import cn.civicloop.cases.CaseView;
 import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.NewAppeal;
 import cn.civicloop.cases.OpenedCase;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.cases.Urgency;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
@@ -41,6 +42,12 @@ import cn.civicloop.shared.Phrase;
  */
 @Service
 public class LinkedResponses {
+
+    /**
+     * The task of a partner added on the case page without a note: kept so (the column holds a task), shown by the
+     * page as {@code opinion.task.stock} in the reader's language.
+     */
+    static final String STOCK_TASK = "协同处置本话题";
 
     /** A partner as the officer names it. */
     public record Partner(long departmentId, String task) {
@@ -124,12 +131,14 @@ public class LinkedResponses {
         Instant due = calendar.deadline(now, TimeLimit.workingDays(days));
 
         OpenedCase opened = cases.open(appeal(topic, leadTask), officer);
-        String note = "网络舆情联动处置（话题 " + topicId + "），由" + officer.displayName() + "发起";
+        // steps the case's timeline names in the reader's language (StepRemark); the lead's task as it was written
         List<CaseCommand> steps = new ArrayList<>();
         if (opened.status() == CaseStatus.SUBMITTED) {
-            steps.add(new CaseCommand.Register(note));
+            steps.add(new CaseCommand.Register(StepRemark.of(StepRemark.Kind.OPINION_RESPONSE, null, topicId,
+                    officer.displayName()).stored()));
         }
-        steps.add(new CaseCommand.Assign(lead.id(), null, note + "；牵头任务：" + leadTask));
+        steps.add(new CaseCommand.Assign(lead.id(), null, StepRemark.of(StepRemark.Kind.OPINION_RESPONSE, leadTask,
+                topicId, officer.displayName(), StepRemark.LEAD).stored()));
         partners.forEach(p -> steps.add(new CaseCommand.AddCoHandler(p.departmentId(), p.task())));
         cases.act(opened.number(), onTheWordOf(officer), steps.toArray(CaseCommand[]::new));
 
@@ -175,7 +184,7 @@ public class LinkedResponses {
 
     /**
      * Merges a case of the topic (a duplicate report of the same issue) into the response's case; the step is the
-     * application's, on the officer's word, under his name on the timeline, in the note and the log.
+     * application's, on the officer's word, under his name on the timeline and in the log.
      */
     @Transactional
     public View mergeCase(String topicId, String number, Actor officer) {
@@ -185,8 +194,8 @@ public class LinkedResponses {
             throw new InvalidInputException("number", Phrase.of("problem.opinion.case-not-in-topic",
                     "工单 {0} 不属于本话题", number));
         }
-        cases.act(number, onTheWordOf(officer), new CaseCommand.Merge(row.caseNumber(),
-                "并入话题 " + topicId + " 的联动处置工单，由" + officer.displayName() + "操作"));
+        // no note: the entry names the officer, the case merged into is the topic's (whose timeline names the topic)
+        cases.act(number, onTheWordOf(officer), new CaseCommand.Merge(row.caseNumber(), null));
         log.add(row.id(), officer, "MERGE", number + " → " + row.caseNumber());
         return view(topicId).orElseThrow();
     }
@@ -224,7 +233,7 @@ public class LinkedResponses {
                     .filter(e -> e.departmentId() != null && e.departmentId() == co.departmentId())
                     .reduce((first, second) -> second).orElse(null);
             Instant at = step == null ? clock.instant() : step.at();
-            String task = step == null || step.reason() == null || step.reason().isBlank() ? "协同处置本话题"
+            String task = step == null || step.reason() == null || step.reason().isBlank() ? STOCK_TASK
                     : step.reason().strip();
             if (task.length() > 1000) {
                 task = task.substring(0, 1000);
@@ -232,8 +241,8 @@ public class LinkedResponses {
             Instant due = calendar.deadline(at, TimeLimit.workingDays(settings.workingDays()));
             if (responses.addTaskIfMissing(row.id(), new Responses.Task(co.departmentId(), party, task, due))) {
                 String who = step == null ? Actor.system().displayName() : step.actorName();
-                log.add(row.id(), "cases", who, "PARTNER", directory.department(co.departmentId())
-                        .map(Department::name).orElse("") + "：" + task);
+                String department = directory.department(co.departmentId()).map(Department::name).orElse("");
+                log.add(row.id(), "cases", who, "PARTNER", STOCK_TASK.equals(task) ? department : department + "：" + task);
                 added.add(co.departmentId());
             }
         }
@@ -255,18 +264,23 @@ public class LinkedResponses {
         return responses.ofTopic(topicId).map(this::view);
     }
 
+    /** A task as someone wrote it; null for the stock one, which the page names in its language. */
+    private static String written(String task) {
+        return STOCK_TASK.equals(task) ? null : task;
+    }
+
     private View view(Responses.Row row) {
         CaseView c = caseQueries.view(row.caseNumber(), Actor.system());
         List<TaskView> tasks = new ArrayList<>();
         for (Responses.Task t : responses.tasks(row.id())) {
             String name = directory.department(t.departmentId()).map(Department::name).orElse("");
             if (t.party() == Party.LEAD) {
-                tasks.add(new TaskView(t.departmentId(), name, t.party(), t.task(), t.dueAt(), c.status().name(),
+                tasks.add(new TaskView(t.departmentId(), name, t.party(), written(t.task()), t.dueAt(), c.status().name(),
                         c.replyText(), null));
             } else {
                 CaseView.CoTaskView co = c.coHandlers().stream().filter(x -> x.departmentId() == t.departmentId())
                         .findFirst().orElse(null);
-                tasks.add(new TaskView(t.departmentId(), name, t.party(), t.task(), t.dueAt(),
+                tasks.add(new TaskView(t.departmentId(), name, t.party(), written(t.task()), t.dueAt(),
                         co == null ? "RELEASED" : co.status(), co == null ? null : co.replyText(),
                         co == null ? null : co.repliedAt()));
             }
