@@ -35,6 +35,9 @@ import tools.jackson.databind.JsonNode;
 class MediaApiTests extends ApiTest {
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     SchedulerClient scheduler;
 
     @Autowired
@@ -201,6 +204,19 @@ class MediaApiTests extends ApiTest {
         JsonNode history = ok(api.get(BASE + "/items/" + id, api.login("media"))).json().get("history");
         assertThat(history.valueStream().filter(h -> h.get("action").asString().equals("ESCALATED")).count())
                 .isEqualTo(1);
+        // the item's page names the system's step in the reader's language, with no Chinese reason on an English page
+        String english = PageSession.login(port(), "media").get("/media/items/" + id + "?lang=en").body();
+        assertThat(english).contains(">Escalated: deadline passed<", ">System<").doesNotContain("逾期未回应");
+        String chinese = PageSession.login(port(), "media").get("/media/items/" + id + "?lang=zh_CN").body();
+        assertThat(chinese).contains(">逾期升级<", ">系统<").doesNotContain(">system<");
+        // an earlier row held the reason as a Chinese sentence: it is read as the step alone
+        jdbc.sql("insert into media_item_history (item_id, at, actor, action, reason) values (?, ?, 'system', "
+                + "'ESCALATED', '逾期未回应')").params(id, java.sql.Timestamp.from(Instant.now())).update();
+        assertThat(ok(api.get(BASE + "/items/" + id, api.login("media"))).json().get("history").valueStream()
+                .filter(h -> h.get("action").asString().equals("ESCALATED"))).hasSize(2)
+                .allSatisfy(h -> assertThat(h.path("reason").isNull() || h.path("reason").isMissingNode()).isTrue());
+        assertThat(PageSession.login(port(), "media").get("/media/items/" + id + "?lang=en").body())
+                .doesNotContain("逾期未回应");
         // a late response is still taken
         ok(api.post(BASE + "/items/" + id + "/response", api.login("zfj"), Map.of("text", "已更换灯具。")));
     }

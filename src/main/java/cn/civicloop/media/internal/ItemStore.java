@@ -20,6 +20,11 @@ public class ItemStore {
     public record Entry(Instant at, String actor, String action, String reason) {
     }
 
+    /** The history's actor when the timer escalates an item. */
+    static final String SYSTEM = "system";
+    /** The reason the timer's escalation held in earlier rows, which its action's label now says. */
+    private static final String EARLIER_ESCALATION_REASON = "逾期未回应";
+
     private final JdbcClient jdbc;
 
     ItemStore(JdbcClient jdbc) {
@@ -83,8 +88,14 @@ public class ItemStore {
         return jdbc.sql("select at, actor, action, reason from media_item_history where item_id = ? order by at, id")
                 .param(itemId)
                 .query((rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
+                        reason(rs.getString(2), rs.getString(3), rs.getString(4))))
                 .list();
+    }
+
+    /** A line's reason as written, but none for the timer's escalation of an earlier row (its label says it). */
+    private static String reason(String actor, String action, String reason) {
+        return SYSTEM.equals(actor) && "ESCALATED".equals(action) && EARLIER_ESCALATION_REASON.equals(reason) ? null
+                : reason;
     }
 
     private static Item row(ResultSet rs, int n) throws SQLException {

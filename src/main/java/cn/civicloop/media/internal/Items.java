@@ -167,7 +167,8 @@ public class Items {
         Instant now = clock.instant();
         Instant at = item.dueAt().isBefore(now) ? item.dueAt() : now;
         if (store.escalate(id, at)) {
-            store.history(id, at, "system", "ESCALATED", "逾期未回应");
+            // no reason: the step's own label says it in the reader's language (media.history.ESCALATED)
+            store.history(id, at, ItemStore.SYSTEM, "ESCALATED", null);
             audit.record("MEDIA_ITEM_ESCALATED", "media-item:" + id, "OK", null);
             Item escalated = store.find(id).orElseThrow();
             if (escalated.published()) {
