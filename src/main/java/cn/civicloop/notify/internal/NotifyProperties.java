@@ -22,7 +22,11 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * @param sentRetention    a message SENT longer ago than this is deleted (ADR 0064); PENDING and FAILED ones never
  *                         are. At least 30 days: far beyond any resubmission of the event that caused it, so a deleted
  *                         message's idempotency key is never needed again
- * @param retentionCheck   pause between two runs of the deletion task (one instance of the cluster runs it)
+ * @param retentionCheck   pause between two runs of each deletion task, the outbox's and the inbox's (one instance of
+ *                         the cluster runs each)
+ * @param inboxRetention   a staff letter written longer ago than this is deleted, read or not: it only points to a case
+ *                         (or topic, alert, footage request) whose state and history are kept there. At least 30 days,
+ *                         for the same reason as the sent messages
  */
 @ConfigurationProperties("civicloop.notify")
 @Validated
@@ -33,7 +37,8 @@ public record NotifyProperties(@DefaultValue("log") String residentChannel,
         @DefaultValue("50") int batchSize,
         @DefaultValue Webhook webhook,
         @DefaultValue("P180D") @DurationMin(days = 30) Duration sentRetention,
-        @DefaultValue("PT1H") Duration retentionCheck) {
+        @DefaultValue("PT1H") Duration retentionCheck,
+        @DefaultValue("P180D") @DurationMin(days = 30) Duration inboxRetention) {
 
     /**
      * @param url     where messages are POSTed as JSON; the webhook channel exists only when this is set

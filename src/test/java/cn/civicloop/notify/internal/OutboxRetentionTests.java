@@ -37,9 +37,10 @@ class OutboxRetentionTests {
             }
             long pendingMid = message(jdbc, "PENDING", now.minus(Duration.ofDays(100)));
             long failedMid = message(jdbc, "FAILED", now.minus(Duration.ofDays(100)));
-            Timestamp ninetyDays = Timestamp.from(now.minus(Duration.ofDays(90)));
-            assertThat(OutboxRetention.deleteSentBefore(jdbc, ninetyDays, 2)).as("three batches: 2, 2, 1").isEqualTo(5);
-            assertThat(OutboxRetention.deleteSentBefore(jdbc, ninetyDays, 2)).as("a second run").isZero();
+            Instant ninetyDays = now.minus(Duration.ofDays(90));
+            assertThat(OutboxRetention.SENT.deleteBefore(jdbc, ninetyDays, 2, 10)).as("three batches: 2, 2, 1")
+                    .isEqualTo(5);
+            assertThat(OutboxRetention.SENT.deleteBefore(jdbc, ninetyDays, 2, 10)).as("a second run").isZero();
             assertThat(exists(jdbc, pendingMid) && exists(jdbc, failedMid)).as("pending and failed stay").isTrue();
 
             // the task: past the retention only

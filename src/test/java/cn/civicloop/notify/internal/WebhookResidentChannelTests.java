@@ -67,7 +67,8 @@ class WebhookResidentChannelTests {
     private WebhookResidentChannel channel(String path) {
         String url = "http://127.0.0.1:" + gateway.getAddress().getPort() + path;
         var properties = new NotifyProperties("webhook", Duration.ofSeconds(10), List.of(Duration.ofMinutes(1)), 4, 50,
-                new NotifyProperties.Webhook(url, Duration.ofSeconds(2)), Duration.ofDays(180), Duration.ofHours(1));
+                new NotifyProperties.Webhook(url, Duration.ofSeconds(2)), Duration.ofDays(180), Duration.ofHours(1),
+                Duration.ofDays(180));
         return new WebhookResidentChannel(properties, JSON);
     }
 }

@@ -37,9 +37,10 @@ class WebhookRetentionTests {
                 delivery(jdbc, client, "DELIVERED", now.minus(Duration.ofDays(100)));
             }
             long deadMid = delivery(jdbc, client, "DEAD", now.minus(Duration.ofDays(100)));
-            Timestamp ninetyDays = Timestamp.from(now.minus(Duration.ofDays(90)));
-            assertThat(WebhookRetention.deleteDeliveredBefore(jdbc, ninetyDays, 2)).as("batches 2, 2, 1").isEqualTo(5);
-            assertThat(WebhookRetention.deleteDeliveredBefore(jdbc, ninetyDays, 2)).as("a second run").isZero();
+            Instant ninetyDays = now.minus(Duration.ofDays(90));
+            assertThat(WebhookRetention.DELIVERED.deleteBefore(jdbc, ninetyDays, 2, 10)).as("batches 2, 2, 1")
+                    .isEqualTo(5);
+            assertThat(WebhookRetention.DELIVERED.deleteBefore(jdbc, ninetyDays, 2, 10)).as("a second run").isZero();
             assertThat(exists(jdbc, deadMid)).as("a dead letter stays").isTrue();
 
             // the task: past the retention only
