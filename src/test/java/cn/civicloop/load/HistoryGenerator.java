@@ -104,7 +104,7 @@ final class HistoryGenerator {
                         cast(:titles as text[]) titles, cast(:departments as bigint[]) departments)
                 insert into cases_case (number, status, channel, kind, urgency, category, title, content, address, lat,
                     lon, street_code, community_code, contact_name, contact_phone, contact_phone_hash, anonymous,
-                    fingerprint, department_id, unit_id, due_at, reply_text, follow_up_resolved, satisfaction,
+                    department_id, unit_id, due_at, reply_text, follow_up_resolved, satisfaction,
                     created_at, updated_at, closed_at, version)
                 select 'SZ-' || to_char(ts at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || (100000 + g %% 900000),
                        st, (p.channels)[1 + g %% 10], (p.kinds)[1 + g %% 6],
@@ -112,7 +112,7 @@ final class HistoryGenerator {
                        title, title || :filler || title || '，编号 ' || g || :filler || title,
                        :address, 34.80 + (g %% 1000) / 10000.0, 117.50 + (g %% 997) / 10000.0,
                        (p.streets)[1 + (g / 7) %% cardinality(p.streets)], null, :name,
-                       (p.phones)[1 + g %% :phoneCount], (p.hashes)[1 + g %% :phoneCount], false, md5(g::text),
+                       (p.phones)[1 + g %% :phoneCount], (p.hashes)[1 + g %% :phoneCount], false,
                        case when st in ('SUBMITTED', 'REGISTERED') then null
                             else (p.departments)[1 + (g / 3) %% cardinality(p.departments)] end,
                        null, ts + interval '13 days',

@@ -41,7 +41,8 @@ import cn.civicloop.shared.PersonalDataCipher;
  * {@code --chunk=100000} cases per generation statement, {@code --years=2}, {@code --intake=50} appeals per second
  * submitted during every read (default 0: none), their p50 / p99 printed after each cell, {@code --only=dashboard,…}
  * the reads whose name contains one of these words, {@code --vacuum=false} no {@code vacuum analyze} before measuring,
- * {@code --rebuild=true} the daily figures rebuilt even when no case is generated (a generation cut short).
+ * {@code --rebuild=true} the daily figures rebuilt even when no case is generated (a generation cut short),
+ * {@code --index-scans=true} after each read the indexes of {@code cases_case} it walked (11 s more a read).
  */
 public final class ScaleBenchmark {
 
@@ -173,6 +174,8 @@ public final class ScaleBenchmark {
         viewers.forEach(v -> System.out.printf("  %4d viewer%s p50 / p95 (req/s)", v, v == 1 ? " " : "s"));
         System.out.println();
         List<String> only = options.containsKey("only") ? List.of(options.get("only").split(",")) : List.of("");
+        boolean indexScans = "true".equals(options.get("index-scans"));
+        Map<String, Long> scans = indexScans ? indexScans(jdbc) : Map.of();
         for (var read : reads.entrySet()) {
             if (only.stream().noneMatch(read.getKey()::contains)) {
                 continue;
@@ -210,6 +213,9 @@ public final class ScaleBenchmark {
                 }
             }
             System.out.println();
+            if (indexScans) {
+                scans = printIndexScans(jdbc, scans);
+            }
         }
         if (intake != null) {
             intake.close();
@@ -323,6 +329,34 @@ public final class ScaleBenchmark {
                 order by avg_width desc limit 6""").query((rs, i) -> rs.getString(1) + " " + rs.getInt(2)).list()
                 .forEach(c -> System.out.print("  " + c));
         System.out.println();
+    }
+
+    /** The scans of each index of {@code cases_case} so far ({@code pg_stat_user_indexes}). */
+    private static Map<String, Long> indexScans(JdbcClient jdbc) {
+        Map<String, Long> scans = new LinkedHashMap<>();
+        jdbc.sql("select indexrelname, idx_scan from pg_stat_user_indexes where relname = 'cases_case' order by 1")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(e -> scans.put(e.getKey(), e.getValue()));
+        return scans;
+    }
+
+    /**
+     * The indexes of {@code cases_case} the read just measured walked (their scans since {@code before}), which says
+     * which read needs which index. A backend reports its statistics when idle, at the latest after 10 s (PostgreSQL
+     * 15): hence the wait.
+     */
+    private static Map<String, Long> printIndexScans(JdbcClient jdbc, Map<String, Long> before) throws InterruptedException {
+        Thread.sleep(11_000);
+        Map<String, Long> now = indexScans(jdbc);
+        StringBuilder used = new StringBuilder();
+        now.forEach((index, n) -> {
+            long d = n - before.getOrDefault(index, 0L);
+            if (d > 0) {
+                used.append("  ").append(index).append(' ').append(d);
+            }
+        });
+        System.out.println("    index scans of cases_case:" + (used.isEmpty() ? "  none" : used));
+        return now;
     }
 
     /** The JDBC URL of {@code name} on the local server, created when missing (never dropped: it is reused). */

@@ -43,14 +43,12 @@ public final class Case {
     String contactName;
     String contactPhone;
     boolean anonymous;
-    String fingerprint;
     Long departmentId;
     Long unitId;
     Long handlerId;
     Instant dueAt;
     String replyText;
     Integer extensionDays;
-    String extensionReason;
     Boolean followUpResolved;
     Satisfaction satisfaction;
     Long duplicateOf;
@@ -58,7 +56,6 @@ public final class Case {
     int reopenCount;
     int returnCount;
     boolean arbitrated;
-    Long createdBy;
     Instant createdAt;
     Instant updatedAt;
     Instant closedAt;

@@ -1,11 +1,7 @@
 package cn.civicloop.cases.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,8 +61,7 @@ class CaseIntake {
 
     OpenedCase open(NewAppeal appeal, Actor submitter) {
         List<AttachmentPolicy.CheckedPhoto> checked = photos.check("photos", appeal.photos());
-        String fingerprint = fingerprint(appeal);
-        Optional<OpenedCase> earlier = earlier(appeal, fingerprint);
+        Optional<OpenedCase> earlier = earlier(appeal);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -74,12 +69,12 @@ class CaseIntake {
         // Drawn outside the intake transaction, so no connection is held while waiting for a number (ADR 0004).
         String number = numbers.next(now);
         try {
-            return tx.execute(status -> create(appeal, submitter, checked, fingerprint, number, now));
+            return tx.execute(status -> create(appeal, submitter, checked, number, now));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
             // A concurrent submission with the same reference won and this transaction rolled back: the number
             // drawn for it was never stored, so it goes back for the next intake instead of leaving a gap.
             numbers.giveBack(number);
-            return earlier(appeal, fingerprint).orElseThrow(() -> raced);
+            return earlier(appeal).orElseThrow(() -> raced);
         }
     }
 
@@ -88,7 +83,7 @@ class CaseIntake {
      * tracking token. The first answer is the only one that carries the token; whoever repeats channel, reference,
      * text and phone learns nothing that lets him read the case (ADR 0004).
      */
-    private Optional<OpenedCase> earlier(NewAppeal appeal, String fingerprint) {
+    private Optional<OpenedCase> earlier(NewAppeal appeal) {
         if (appeal.externalRef() == null) {
             return Optional.empty();
         }
@@ -97,9 +92,8 @@ class CaseIntake {
     }
 
     private OpenedCase create(NewAppeal a, Actor submitter, List<AttachmentPolicy.CheckedPhoto> checked,
-            String fingerprint, String number, Instant now) {
-        Case c = fromAppeal(a, fingerprint, now);
-        c.createdBy = submitter.staffId();
+            String number, Instant now) {
+        Case c = fromAppeal(a, now);
         c.number = number;
         cases.insert(c);
         clocks.opened(c.id, c.limitKey(), now);
@@ -120,7 +114,7 @@ class CaseIntake {
         return new OpenedCase(c.number, tokens.tokenFor(c.number), c.status, c.status.label(), c.dueAt, true);
     }
 
-    private Case fromAppeal(NewAppeal a, String fingerprint, Instant now) {
+    private Case fromAppeal(NewAppeal a, Instant now) {
         Case c = new Case();
         c.status = CaseStatus.SUBMITTED;
         c.channel = a.channel();
@@ -145,7 +139,6 @@ class CaseIntake {
         c.contactName = a.contactName();
         c.contactPhone = a.contactPhone();
         c.anonymous = a.anonymous();
-        c.fingerprint = fingerprint;
         c.dueAt = clocks.handlingDeadline(new LimitKey(a.category(), a.kind(), a.urgency()), now);
         c.createdAt = now;
         c.updatedAt = now;
@@ -165,16 +158,5 @@ class CaseIntake {
                 place == null || place.label() == null ? null
                         : String.format(java.util.Locale.ROOT, "%.2f", place.confidence()),
                 place != null && place.toConfirm() ? StepRemark.TO_CONFIRM : null).stored(Required.MAX_REMARK);
-    }
-
-    private static String fingerprint(NewAppeal a) {
-        String basis = String.join("\u0000", a.channel().name(), a.title(), a.content(),
-                String.valueOf(a.contactPhone()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(basis.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

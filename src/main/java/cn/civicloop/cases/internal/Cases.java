@@ -29,9 +29,9 @@ public class Cases {
 
     static final String COLUMNS = """
             id, number, status, channel, external_ref, kind, urgency, urgency_hint, category, title, content, address, lat, lon,
-            street_code, community_code, grid_code, contact_name, contact_phone, anonymous, fingerprint,
-            department_id, unit_id, handler_id, due_at, reply_text, extension_days, extension_reason,
-            follow_up_resolved, satisfaction, duplicate_of, rework_count, reopen_count, return_count, arbitrated, created_by,
+            street_code, community_code, grid_code, contact_name, contact_phone, anonymous,
+            department_id, unit_id, handler_id, due_at, reply_text, extension_days,
+            follow_up_resolved, satisfaction, duplicate_of, rework_count, reopen_count, return_count, arbitrated,
             created_at, updated_at, closed_at, version, place_level, place_confidence, place_to_confirm""";
 
     private final JdbcClient jdbc;
@@ -132,14 +132,12 @@ public class Cases {
         v.put("community_code", c.communityCode);
         v.put("grid_code", c.gridCode);
         v.put("anonymous", c.anonymous);
-        v.put("fingerprint", c.fingerprint);
         v.put("department_id", c.departmentId);
         v.put("unit_id", c.unitId);
         v.put("handler_id", c.handlerId);
         v.put("due_at", ts(c.dueAt));
         v.put("reply_text", c.replyText);
         v.put("extension_days", c.extensionDays);
-        v.put("extension_reason", c.extensionReason);
         v.put("follow_up_resolved", c.followUpResolved);
         v.put("satisfaction", c.satisfaction == null ? null : c.satisfaction.name());
         v.put("duplicate_of", c.duplicateOf);
@@ -147,7 +145,6 @@ public class Cases {
         v.put("reopen_count", c.reopenCount);
         v.put("return_count", c.returnCount);
         v.put("arbitrated", c.arbitrated);
-        v.put("created_by", c.createdBy);
         v.put("created_at", ts(c.createdAt));
         v.put("updated_at", ts(c.updatedAt));
         v.put("closed_at", ts(c.closedAt));
@@ -190,14 +187,12 @@ public class Cases {
         c.contactName = cipher.open(rs.getString("contact_name"));
         c.contactPhone = cipher.open(rs.getString("contact_phone"));
         c.anonymous = rs.getBoolean("anonymous");
-        c.fingerprint = rs.getString("fingerprint");
         c.departmentId = rs.getObject("department_id", Long.class);
         c.unitId = rs.getObject("unit_id", Long.class);
         c.handlerId = rs.getObject("handler_id", Long.class);
         c.dueAt = instant(rs, "due_at");
         c.replyText = rs.getString("reply_text");
         c.extensionDays = rs.getObject("extension_days", Integer.class);
-        c.extensionReason = rs.getString("extension_reason");
         c.followUpResolved = rs.getObject("follow_up_resolved", Boolean.class);
         String satisfaction = rs.getString("satisfaction");
         c.satisfaction = satisfaction == null ? null : Satisfaction.valueOf(satisfaction);
@@ -206,7 +201,6 @@ public class Cases {
         c.reopenCount = rs.getInt("reopen_count");
         c.returnCount = rs.getInt("return_count");
         c.arbitrated = rs.getBoolean("arbitrated");
-        c.createdBy = rs.getObject("created_by", Long.class);
         c.createdAt = instant(rs, "created_at");
         c.updatedAt = instant(rs, "updated_at");
         c.closedAt = instant(rs, "closed_at");

@@ -56,9 +56,10 @@ class HandlingSteps implements ActionHandlers {
             throw new InvalidInputException("workingDays", Phrase.of("problem.cases.extension-days",
                     "延期天数须在 1 到 {0} 个工作日之间", MAX_EXTENSION_DAYS));
         }
+        String reason = Required.text("reason", e.reason(), Required.What.EXTENSION_REASON);
         c.extensionDays = e.workingDays();
-        c.extensionReason = Required.text("reason", e.reason(), Required.What.EXTENSION_REASON);
-        return Step.of(StepRemark.of(StepRemark.Kind.EXTENSION_REQUESTED, c.extensionReason, e.workingDays())
+        // the reason is the step's own remark on the timeline, not kept on the case (it was a copy)
+        return Step.of(StepRemark.of(StepRemark.Kind.EXTENSION_REQUESTED, reason, e.workingDays())
                 .stored(Required.MAX_REMARK));
     }
 
@@ -82,6 +83,5 @@ class HandlingSteps implements ActionHandlers {
 
     private static void clearExtension(Case c) {
         c.extensionDays = null;
-        c.extensionReason = null;
     }
 }

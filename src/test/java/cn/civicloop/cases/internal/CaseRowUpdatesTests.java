@@ -77,7 +77,6 @@ class CaseRowUpdatesTests extends ApiTest {
         c.address = "市中区广济路12号";
         c.contactName = "张三丰";
         c.contactPhone = "13812345678";
-        c.fingerprint = c.number;
         c.createdAt = Instant.parse("2026-12-07T01:00:00Z");
         c.updatedAt = c.createdAt;
         c.dueAt = c.createdAt.plusSeconds(86_400);

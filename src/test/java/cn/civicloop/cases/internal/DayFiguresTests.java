@@ -225,9 +225,9 @@ class DayFiguresTests extends ApiTest {
         Timestamp at = Timestamp.from(day.atTime(LocalTime.of(0, 30)).atZone(DistrictTime.ZONE).toInstant());
         jdbc.sql("""
                 insert into cases_case (number, status, channel, kind, urgency, title, content, street_code,
-                    fingerprint, due_at, created_at, updated_at)
-                values (?, 'SUBMITTED', ?, 'COMPLAINT', 'NORMAL', '日报表测试', '日报表测试', ?, ?, ?, ?, ?)""")
-                .params(number, channel, street, number, Timestamp.from(due), at, at).update();
+                    due_at, created_at, updated_at)
+                values (?, 'SUBMITTED', ?, 'COMPLAINT', 'NORMAL', '日报表测试', '日报表测试', ?, ?, ?, ?)""")
+                .params(number, channel, street, Timestamp.from(due), at, at).update();
         updates.refresh(number);
         return number;
     }

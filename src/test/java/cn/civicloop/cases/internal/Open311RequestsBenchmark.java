@@ -101,12 +101,12 @@ public final class Open311RequestsBenchmark {
         String categories = "array['" + String.join("','", CATEGORIES) + "']";
         jdbc.sql("""
                 insert into cases_case (number, status, channel, kind, urgency, category, title, content, lat, lon,
-                    fingerprint, due_at, created_at, updated_at, closed_at)
+                    due_at, created_at, updated_at, closed_at)
                 select 'SZ-B-' || g,
                        case when g %% 10 = 0 then 'IN_PROGRESS' when g %% 97 = 0 then 'VOIDED' else 'CLOSED' end,
                        (%s)[1 + g %% 7], 'COMPLAINT', 'NORMAL', (%s)[1 + g %% 15],
                        '路面破损 ' || g, '某路段路面破损，请尽快处理。编号 ' || g,
-                       34.80 + (g %% 1000) / 10000.0, 117.50 + (g %% 997) / 10000.0, md5(g::text),
+                       34.80 + (g %% 1000) / 10000.0, 117.50 + (g %% 997) / 10000.0,
                        ts + interval '5 days', ts, ts + interval '2 days',
                        case when g %% 10 = 0 then null else ts + interval '2 days' end
                 from (select g, ?::timestamptz - g * (? * interval '1 millisecond') as ts

@@ -101,11 +101,11 @@ public final class PartnerFeedBenchmark {
         long stepMillis = Duration.ofDays(365).toMillis() / n;
         jdbc.sql("""
                 insert into cases_case (number, status, channel, kind, urgency, category, title, content, lat, lon,
-                    fingerprint, department_id, due_at, created_at, updated_at, closed_at)
+                    department_id, due_at, created_at, updated_at, closed_at)
                 select 'SZ-P-' || g,
                        case when (g / 30) %% 50 = 0 then 'ASSIGNED' when (g / 30) %% 10 = 0 then 'IN_PROGRESS' else 'CLOSED' end,
                        'HOTLINE_12345', 'COMPLAINT', 'NORMAL', '交通事故', '车辆剐蹭 ' || g, '两车剐蹭，等待理赔。' || g,
-                       34.80 + (g %% 1000) / 10000.0, 117.50 + (g %% 997) / 10000.0, md5(g::text), 1 + g %% 30,
+                       34.80 + (g %% 1000) / 10000.0, 117.50 + (g %% 997) / 10000.0, 1 + g %% 30,
                        ts + interval '5 days', ts, ts + interval '1 day',
                        case when (g / 30) %% 10 = 0 then null else ts + interval '1 day' end
                 from (select g, ?::timestamptz - g * (? * interval '1 millisecond') as ts

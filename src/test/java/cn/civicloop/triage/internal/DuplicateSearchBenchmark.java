@@ -95,9 +95,9 @@ public final class DuplicateSearchBenchmark {
                 a.communityCode(), ts, ts, ts});
         }
         new JdbcTemplate(ds).batchUpdate("""
-                insert into cases_case (number, status, channel, kind, urgency, title, content, fingerprint, lat, lon,
+                insert into cases_case (number, status, channel, kind, urgency, title, content, lat, lon,
                     grid_code, community_code, due_at, created_at, updated_at)
-                values (?, ?, 'WEBSITE', 'COMPLAINT', 'NORMAL', ?, ?, 'f', ?, ?, ?, ?, ?, ?, ?)""", rows);
+                values (?, ?, 'WEBSITE', 'COMPLAINT', 'NORMAL', ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         // the rows CandidateKeyTable.add writes, in one batch (one statement per case takes minutes on a busy machine)
         List<Object[]> keyRows0 = new ArrayList<>();
         for (AppealText a : appeals) {
