@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,51 +14,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.support.MigrationDatabase;
-import cn.civicloop.support.MutableClock;
-import cn.civicloop.support.Node;
 
 /**
- * Staff letters written longer ago than {@code civicloop.notify.inbox-retention} are deleted by the cluster's one
- * recurring task, read or not; younger ones stay and their owner's inbox reads them as before. V485 builds the
- * deletion's index over letters already stored. The setting defaults to 180 days and refuses less than 30.
+ * V485 builds the deletion's index of the staff letters over letters already stored, and the setting
+ * {@code civicloop.notify.inbox-retention} defaults to 180 days and refuses less than 30. The running task, on the
+ * node the outbox's retention starts: {@link OutboxRetentionTests}.
  */
 class InboxRetentionTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Test
-    void lettersOlderThanTheRetentionAreDeletedReadOrNotAndYoungerOnesStay() {
-        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        String[] args = Node.with(Node.ownDatabase("inbox-retention"), "--civicloop.notify.inbox-retention=P180D",
-                "--civicloop.notify.retention-check=PT0.5S");
-        try (Node node = Node.start("inbox-retention", clock, args)) {
-            JdbcClient jdbc = node.bean(JdbcClient.class);
-            Inbox inbox = node.bean(Inbox.class);
-            long staff = staffId(jdbc, "zfj");
-            long other = staffId(jdbc, "zfj-head");
-            Instant now = clock.instant();
-            long oldRead = letter(jdbc, staff, now.minus(Duration.ofDays(200)), true);
-            long oldUnread = letter(jdbc, other, now.minus(Duration.ofDays(400)), false);
-            long recent = letter(jdbc, staff, now.minus(Duration.ofDays(170)), false);
-            long fresh = letter(jdbc, staff, now.minus(Duration.ofMinutes(5)), false);
-
-            clock.advance(Duration.ofSeconds(1)); // the scheduler's next run is due on the application's clock
-            Node.await(WAIT, "letters of 200 and 400 days ago deleted",
-                    () -> !exists(jdbc, oldRead) && !exists(jdbc, oldUnread));
-            Inbox.Page page = inbox.page(staff, false, 0, 20);
-            assertThat(page.items()).extracting(Inbox.Item::id).as("newest first, within the retention")
-                    .containsExactly(fresh, recent);
-            assertThat(page.total()).isEqualTo(2);
-            assertThat(page.unread()).isEqualTo(2);
-            assertThat(inbox.page(other, false, 0, 20).total()).as("the other reader's unread old letter").isZero();
-
-            clock.advance(Duration.ofDays(11)); // now the recent one was written 181 days ago
-            Node.await(WAIT, "second letter deleted once past the retention", () -> !exists(jdbc, recent));
-            assertThat(inbox.page(staff, false, 0, 20).items()).extracting(Inbox.Item::id).containsExactly(fresh);
-            assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ?").param(InboxRetention.TASK)
-                    .query(Long.class).single()).as("one cluster-wide task").isEqualTo(1);
-        }
-    }
 
     @Test
     void theIndexOfV485IsBuiltOverStoredLettersWhichTheRetentionThenWalks() {
@@ -100,13 +62,13 @@ class InboxRetentionTests {
                 assertThat(ctx).hasFailed().getFailure().rootCause().hasMessageContaining("inboxRetention"));
     }
 
-    private static long staffId(JdbcClient jdbc, String username) {
+    static long staffId(JdbcClient jdbc, String username) {
         return jdbc.sql("select id from directory_staff where username = ?").param(username).query(Long.class)
                 .single();
     }
 
     /** A letter to {@code staff} written at {@code at}, read an hour later when {@code read}. */
-    private static long letter(JdbcClient jdbc, long staff, Instant at, boolean read) {
+    static long letter(JdbcClient jdbc, long staff, Instant at, boolean read) {
         String event = "SZ-RETENTION/ASSIGN/" + UUID.randomUUID();
         jdbc.sql("""
                 insert into notify_inbox (staff_id, case_number, kind, title, body, source_event, created_at, read_at)
@@ -116,7 +78,7 @@ class InboxRetentionTests {
         return jdbc.sql("select id from notify_inbox where source_event = ?").param(event).query(Long.class).single();
     }
 
-    private static boolean exists(JdbcClient jdbc, long id) {
+    static boolean exists(JdbcClient jdbc, long id) {
         return jdbc.sql("select count(*) from notify_inbox where id = ?").param(id).query(Long.class).single() > 0;
     }
 }

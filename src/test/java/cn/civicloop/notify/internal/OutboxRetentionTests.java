@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -15,50 +17,92 @@ import cn.civicloop.support.MutableClock;
 import cn.civicloop.support.Node;
 
 /**
- * Messages to residents SENT longer ago than the retention are deleted by the cluster's one recurring task, in
- * batches; recent sent ones, pending and failed ones (however old) stay, and a second run deletes nothing more.
+ * The notification module's two retentions on one node of their own (one start for both; each test reads its times
+ * from the clock as the other left it). Messages to residents SENT longer ago than the retention are deleted by the
+ * cluster's one recurring task, in batches; recent sent ones, pending and failed ones (however old) stay, and a second
+ * run deletes nothing more. The inbox's letters: {@link InboxRetentionTests}.
  */
 class OutboxRetentionTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static MutableClock clock;
+    static Node node;
+
+    @BeforeAll
+    static void start() {
+        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        node = Node.start("notify-retention", clock, Node.with(Node.ownDatabase("notify-retention"),
+                "--civicloop.notify.sent-retention=P180D", "--civicloop.notify.inbox-retention=P180D",
+                "--civicloop.notify.retention-check=PT0.5S"));
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
 
     @Test
     void sentMessagesOlderThanTheRetentionAreDeletedInBatchesAndNothingElse() {
-        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        String[] args = Node.with(Node.ownDatabase("notify-retention"), "--civicloop.notify.sent-retention=P180D",
-                "--civicloop.notify.retention-check=PT0.5S");
-        try (Node node = Node.start("notify-retention", clock, args)) {
-            JdbcClient jdbc = node.bean(JdbcClient.class);
-            Instant now = clock.instant();
+        JdbcClient jdbc = node.bean(JdbcClient.class);
+        Instant now = clock.instant();
 
-            // the deletion itself, in batches of 2, on rows the task (180 days) leaves alone: 100 days old
-            for (int i = 0; i < 5; i++) {
-                message(jdbc, "SENT", now.minus(Duration.ofDays(100)));
-            }
-            long pendingMid = message(jdbc, "PENDING", now.minus(Duration.ofDays(100)));
-            long failedMid = message(jdbc, "FAILED", now.minus(Duration.ofDays(100)));
-            Instant ninetyDays = now.minus(Duration.ofDays(90));
-            assertThat(OutboxRetention.SENT.deleteBefore(jdbc, ninetyDays, 2, 10)).as("three batches: 2, 2, 1")
-                    .isEqualTo(5);
-            assertThat(OutboxRetention.SENT.deleteBefore(jdbc, ninetyDays, 2, 10)).as("a second run").isZero();
-            assertThat(exists(jdbc, pendingMid) && exists(jdbc, failedMid)).as("pending and failed stay").isTrue();
-
-            // the task: past the retention only
-            long oldSent = message(jdbc, "SENT", now.minus(Duration.ofDays(200)));
-            long recentSent = message(jdbc, "SENT", now.minus(Duration.ofDays(170)));
-            long oldPending = message(jdbc, "PENDING", now.minus(Duration.ofDays(400)));
-            long oldFailed = message(jdbc, "FAILED", now.minus(Duration.ofDays(400)));
-            clock.advance(Duration.ofSeconds(1)); // the scheduler's next run is due on the application's clock
-            Node.await(WAIT, "message sent 200 days ago deleted", () -> !exists(jdbc, oldSent));
-            assertThat(exists(jdbc, recentSent)).as("sent within the retention").isTrue();
-            assertThat(exists(jdbc, oldPending)).as("pending, however old").isTrue();
-            assertThat(exists(jdbc, oldFailed)).as("failed, however old").isTrue();
-            clock.advance(Duration.ofDays(11)); // now the recent one was sent 181 days ago
-            Node.await(WAIT, "second message deleted once past the retention", () -> !exists(jdbc, recentSent));
-            assertThat(exists(jdbc, oldPending) && exists(jdbc, oldFailed)).isTrue();
-            assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ?").param(OutboxRetention.TASK)
-                    .query(Long.class).single()).as("one cluster-wide task").isEqualTo(1);
+        // the deletion itself, in batches of 2, on rows the task (180 days) leaves alone: 100 days old
+        for (int i = 0; i < 5; i++) {
+            message(jdbc, "SENT", now.minus(Duration.ofDays(100)));
         }
+        long pendingMid = message(jdbc, "PENDING", now.minus(Duration.ofDays(100)));
+        long failedMid = message(jdbc, "FAILED", now.minus(Duration.ofDays(100)));
+        Instant ninetyDays = now.minus(Duration.ofDays(90));
+        assertThat(OutboxRetention.SENT.deleteBefore(jdbc, ninetyDays, 2, 10)).as("three batches: 2, 2, 1")
+                .isEqualTo(5);
+        assertThat(OutboxRetention.SENT.deleteBefore(jdbc, ninetyDays, 2, 10)).as("a second run").isZero();
+        assertThat(exists(jdbc, pendingMid) && exists(jdbc, failedMid)).as("pending and failed stay").isTrue();
+
+        // the task: past the retention only
+        long oldSent = message(jdbc, "SENT", now.minus(Duration.ofDays(200)));
+        long recentSent = message(jdbc, "SENT", now.minus(Duration.ofDays(170)));
+        long oldPending = message(jdbc, "PENDING", now.minus(Duration.ofDays(400)));
+        long oldFailed = message(jdbc, "FAILED", now.minus(Duration.ofDays(400)));
+        clock.advance(Duration.ofSeconds(1)); // the scheduler's next run is due on the application's clock
+        Node.await(WAIT, "message sent 200 days ago deleted", () -> !exists(jdbc, oldSent));
+        assertThat(exists(jdbc, recentSent)).as("sent within the retention").isTrue();
+        assertThat(exists(jdbc, oldPending)).as("pending, however old").isTrue();
+        assertThat(exists(jdbc, oldFailed)).as("failed, however old").isTrue();
+        clock.advance(Duration.ofDays(11)); // now the recent one was sent 181 days ago
+        Node.await(WAIT, "second message deleted once past the retention", () -> !exists(jdbc, recentSent));
+        assertThat(exists(jdbc, oldPending) && exists(jdbc, oldFailed)).isTrue();
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ?").param(OutboxRetention.TASK)
+                .query(Long.class).single()).as("one cluster-wide task").isEqualTo(1);
+    }
+
+    /** Staff letters past {@code civicloop.notify.inbox-retention} are deleted, read or not; younger ones stay. */
+    @Test
+    void lettersOlderThanTheRetentionAreDeletedReadOrNotAndYoungerOnesStay() {
+        JdbcClient jdbc = node.bean(JdbcClient.class);
+        Inbox inbox = node.bean(Inbox.class);
+        long staff = InboxRetentionTests.staffId(jdbc, "zfj");
+        long other = InboxRetentionTests.staffId(jdbc, "zfj-head");
+        Instant now = clock.instant();
+        long oldRead = InboxRetentionTests.letter(jdbc, staff, now.minus(Duration.ofDays(200)), true);
+        long oldUnread = InboxRetentionTests.letter(jdbc, other, now.minus(Duration.ofDays(400)), false);
+        long recent = InboxRetentionTests.letter(jdbc, staff, now.minus(Duration.ofDays(170)), false);
+        long fresh = InboxRetentionTests.letter(jdbc, staff, now.minus(Duration.ofMinutes(5)), false);
+
+        clock.advance(Duration.ofSeconds(1)); // the scheduler's next run is due on the application's clock
+        Node.await(WAIT, "letters of 200 and 400 days ago deleted",
+                () -> !InboxRetentionTests.exists(jdbc, oldRead) && !InboxRetentionTests.exists(jdbc, oldUnread));
+        Inbox.Page page = inbox.page(staff, false, 0, 20);
+        assertThat(page.items()).extracting(Inbox.Item::id).as("newest first, within the retention")
+                .containsExactly(fresh, recent);
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.unread()).isEqualTo(2);
+        assertThat(inbox.page(other, false, 0, 20).total()).as("the other reader's unread old letter").isZero();
+
+        clock.advance(Duration.ofDays(11)); // now the recent one was written 181 days ago
+        Node.await(WAIT, "second letter deleted once past the retention", () -> !InboxRetentionTests.exists(jdbc, recent));
+        assertThat(inbox.page(staff, false, 0, 20).items()).extracting(Inbox.Item::id).containsExactly(fresh);
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ?").param(InboxRetention.TASK)
+                .query(Long.class).single()).as("one cluster-wide task").isEqualTo(1);
     }
 
     /** A message created at {@code at} (on a channel no sender serves); a sent one was sent a minute later. */
