@@ -37,6 +37,8 @@ import cn.civicloop.CivicLoopApplication;
  * running instance and, given {@code --db=jdbc:postgresql://…}, also checks triage in that database.
  * {@code --model-from=<database>} puts the routing model an earlier run's database has in service into the fresh
  * one, so the warm-up does not train the first model (minutes of CPU that are no appeal's work).
+ * {@code --jfr=<file>} records a JFR profile ({@code profile} settings) of the measured window only (submit phase
+ * until triage has caught up), for {@link ProfileFrames}.
  */
 public final class LoadBenchmark {
 
@@ -126,6 +128,11 @@ public final class LoadBenchmark {
         Map<String, Double> threadsBefore = CpuMeter.threadKinds();
         SqlTrace.Counts sqlBefore = SqlTrace.APP.counts();
         Map<String, Long> kindsBefore = SqlTrace.APP.kinds();
+        jdk.jfr.Recording profile = options.containsKey("jfr")
+                ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
+        if (profile != null) {
+            profile.start();
+        }
         Latencies submit = closedLoop(client, "submit (closed loop)", clients, count, seconds);
         List<String> measured = new ArrayList<>(numbers);
         long drainStart = System.nanoTime();
@@ -137,6 +144,11 @@ public final class LoadBenchmark {
         Map<String, Double> threadsAfter = CpuMeter.threadKinds();
         SqlTrace.Counts sqlUsed = SqlTrace.APP.counts().minus(sqlBefore);
         Map<String, Long> kindsUsed = minus(SqlTrace.APP.kinds(), kindsBefore);
+        if (profile != null) {
+            profile.stop();
+            profile.dump(java.nio.file.Path.of(options.get("jfr")));
+            profile.close();
+        }
         long completed = db == null ? -1 : triaged(db, measured);
         List<Latencies> readFigures = reads <= 0 ? List.of() : reads(client, token, clients, reads);
         Latencies open = rateSeconds <= 0 ? null : openLoop(client, rate, rateSeconds);

@@ -9,6 +9,7 @@ import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CasePlaced;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.FollowUpAnswered;
+import cn.civicloop.shared.SelectiveListener;
 
 /**
  * Keeps the board current from the cases' events, after their transaction: a case's row on every change of status
@@ -16,7 +17,7 @@ import cn.civicloop.cases.FollowUpAnswered;
  * publications for this listener.
  */
 @Component
-class CaseProgress {
+class CaseProgress implements SelectiveListener {
 
     static final Set<CaseAction> COUNTED = Set.of(CaseAction.ASSIGN, CaseAction.REASSIGN, CaseAction.ARBITRATE,
             CaseAction.CLOSE, CaseAction.MERGE, CaseAction.VOID);
@@ -33,7 +34,13 @@ class CaseProgress {
         return event.from() != event.to() || COUNTED.contains(event.action());
     }
 
-    @ApplicationModuleListener(condition = "T(cn.civicloop.board.internal.CaseProgress).concerns(#event)")
+    /** Only the steps {@link #concerns} names store a publication for this listener. */
+    @Override
+    public boolean takes(Object event) {
+        return !(event instanceof CaseTransitioned t) || concerns(t);
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         months.count(event);
         publications.refresh(event.number());

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CasePlaced;
 import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.shared.SelectiveListener;
 
 /**
  * Keeps the daily figures up to date: after every command on a case (its {@link CaseTransitioned}, in a transaction
@@ -21,7 +22,7 @@ import cn.civicloop.cases.CaseTransitioned;
  * redelivered or late event harmless; the share row, locked first, orders two events of one case.
  */
 @Component
-class DayFigureUpdates {
+class DayFigureUpdates implements SelectiveListener {
 
     private final JdbcClient jdbc;
     private final String shareColumns;
@@ -47,13 +48,22 @@ class DayFigureUpdates {
                 || NAMING.contains(event.action());
     }
 
-    @ApplicationModuleListener(condition = "T(cn.civicloop.cases.internal.DayFigureUpdates).concerns(#event)")
+    /** Only the steps {@link #concerns} names, and a place moved to another street, store a publication here. */
+    @Override
+    public boolean takes(Object event) {
+        if (event instanceof CaseTransitioned t) {
+            return concerns(t);
+        }
+        return !(event instanceof CasePlaced p) || p.streetChanged();
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         refresh(event.number());
     }
 
     /** A case moved to another street: its share moves with it (its opening counts where it lies now). */
-    @ApplicationModuleListener(condition = "#event.streetChanged()")
+    @ApplicationModuleListener
     void on(CasePlaced event) {
         refresh(event.number());
     }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseTransitioned;
+import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.TimelineEntry;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
@@ -18,6 +19,7 @@ import cn.civicloop.directory.Directory;
 import cn.civicloop.dispatch.DispatchFeed;
 import cn.civicloop.dispatch.IncidentAction;
 import cn.civicloop.dispatch.IncidentStatus;
+import cn.civicloop.shared.SelectiveListener;
 
 /**
  * Brings the progress of a diverted call's case back to the 110 record: each step of the case (assignment,
@@ -25,7 +27,7 @@ import cn.civicloop.dispatch.IncidentStatus;
  * Runs after the case's transaction, in its own; a repeated delivery only adds a repeated log line.
  */
 @Component
-class LinkageFeedback {
+class LinkageFeedback implements SelectiveListener {
 
     private static final List<CaseAction> WITH_TEXT = List.of(CaseAction.REPLY, CaseAction.ANSWER, CaseAction.RETURN,
             CaseAction.DECLINE);
@@ -43,7 +45,12 @@ class LinkageFeedback {
     }
 
     /** Only 110 cases can come from a diverted incident; no publication is stored for the others (issue #8). */
-    @ApplicationModuleListener(condition = "#event.channel() == null or #event.channel().name() == 'POLICE_110'")
+    @Override
+    public boolean takes(Object event) {
+        return !(event instanceof CaseTransitioned t) || t.channel() == null || t.channel() == Channel.POLICE_110;
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         incidents.byCase(event.number()).filter(i -> i.status() == IncidentStatus.DIVERTED).ifPresent(i -> {
             String department = event.departmentId() == null ? null

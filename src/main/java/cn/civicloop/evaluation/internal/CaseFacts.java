@@ -11,14 +11,15 @@ import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseEscalated;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseStatus;
-import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.CaseView;
+import cn.civicloop.cases.Channel;
 import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.EscalationStep;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.media.SupervisionOpened;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.SelectiveListener;
 
 /**
  * Fills the fact table from the cases' events, after their transaction, in a transaction of its own tracked by the
@@ -27,7 +28,7 @@ import cn.civicloop.shared.NotFoundException;
  * as the system. The department is the one holding the case at the event.
  */
 @Component
-class CaseFacts {
+class CaseFacts implements SelectiveListener {
 
     static final Set<CaseAction> EVALUATED = Set.of(CaseAction.ANSWER, CaseAction.ASSIGN, CaseAction.REASSIGN,
             CaseAction.ARBITRATE, CaseAction.SIGN, CaseAction.REPLY, CaseAction.REJECT, CaseAction.REWORK,
@@ -50,7 +51,13 @@ class CaseFacts {
         return EVALUATED.contains(event.action());
     }
 
-    @ApplicationModuleListener(condition = "T(cn.civicloop.evaluation.internal.CaseFacts).concerns(#event)")
+    /** Only the steps {@link #concerns} names store a publication for this listener. */
+    @Override
+    public boolean takes(Object event) {
+        return !(event instanceof CaseTransitioned t) || concerns(t);
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         view(event.number()).ifPresent(view -> record(event, view));
     }

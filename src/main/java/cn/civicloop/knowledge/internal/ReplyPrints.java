@@ -17,6 +17,7 @@ import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.TimelineEntry;
 import cn.civicloop.directory.Actor;
+import cn.civicloop.shared.SelectiveListener;
 
 /**
  * The prints of department replies (ADR 0031): on each reply (办结反馈) the reply's print and its appeal's print are
@@ -25,7 +26,7 @@ import cn.civicloop.directory.Actor;
  * appeal may well be the same). Only prints are kept, no text.
  */
 @Component
-public class ReplyPrints {
+public class ReplyPrints implements SelectiveListener {
 
     /** An earlier near-identical reply to a different appeal. */
     public record Twin(String caseNumber, Instant repliedAt, int distance) {
@@ -48,7 +49,13 @@ public class ReplyPrints {
         return event.action() == CaseAction.REPLY;
     }
 
-    @ApplicationModuleListener(condition = "T(cn.civicloop.knowledge.internal.ReplyPrints).concerns(#event)")
+    /** Only the steps {@link #concerns} names store a publication for this listener. */
+    @Override
+    public boolean takes(Object event) {
+        return !(event instanceof CaseTransitioned t) || concerns(t);
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         Optional<AppealSnapshot> appeal = cases.snapshot(event.number());
         Optional<TimelineEntry> reply = lastReply(event.number());

@@ -18,6 +18,7 @@ import cn.civicloop.cases.FollowUpAnswered;
 import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.directory.Role;
 import cn.civicloop.notify.StaffLetters;
+import cn.civicloop.shared.SelectiveListener;
 
 /**
  * Raises the media centre's alerts from the cases' events, after their transaction: a handling clock's escalation
@@ -27,7 +28,7 @@ import cn.civicloop.notify.StaffLetters;
  * {@link StaffLetters}), in the same transaction. No history is scanned.
  */
 @Component
-class Alerts {
+class Alerts implements SelectiveListener {
 
     /** What the media centre is alerted to. */
     enum Kind {
@@ -57,7 +58,13 @@ class Alerts {
         return e.action() == CaseAction.RETURN || e.action() == CaseAction.REJECT || e.action() == CaseAction.REWORK;
     }
 
-    @ApplicationModuleListener(condition = "T(cn.civicloop.media.internal.Alerts).concerns(#event)")
+    /** Only the steps {@link #concerns} names store a publication for this listener. */
+    @Override
+    public boolean takes(Object event) {
+        return !(event instanceof CaseTransitioned t) || concerns(t);
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         counted(event);
     }

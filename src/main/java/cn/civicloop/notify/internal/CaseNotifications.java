@@ -19,6 +19,7 @@ import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.FollowUpAnswered;
 import cn.civicloop.cases.ResidentContact;
 import cn.civicloop.notify.ResidentMessage;
+import cn.civicloop.shared.SelectiveListener;
 
 /**
  * Turns case events into letters for staff and messages for the resident. Runs after the case's transaction
@@ -27,7 +28,7 @@ import cn.civicloop.notify.ResidentMessage;
  * second run harmless.
  */
 @Component
-class CaseNotifications {
+class CaseNotifications implements SelectiveListener {
 
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LOCAL);
@@ -49,7 +50,16 @@ class CaseNotifications {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(condition = "T(cn.civicloop.notify.internal.NotifiedActions).concerns(#event)")
+    /** Steps somebody is told of ({@link NotifiedActions}) and follow-ups left unsettled; every escalation. */
+    @Override
+    public boolean takes(Object event) {
+        if (event instanceof CaseTransitioned t) {
+            return NotifiedActions.concerns(t);
+        }
+        return !(event instanceof FollowUpAnswered f) || f.unsettled();
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         String action = event.action().name();
         String source = event.number() + "/" + action + "/" + event.occurredAt();
@@ -79,7 +89,7 @@ class CaseNotifications {
     }
 
     /** A dissatisfied or unresolved follow-up: the centre's information officers must decide on rework. */
-    @ApplicationModuleListener(condition = "#event.unsettled()")
+    @ApplicationModuleListener
     void on(FollowUpAnswered event) {
         String source = event.number() + "/FOLLOW_UP_UNSETTLED/" + event.occurredAt();
         InboxRules.forUnsettledFollowUp().ifPresent(rule -> {

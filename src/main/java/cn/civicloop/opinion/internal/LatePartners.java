@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.Channel;
+import cn.civicloop.shared.SelectiveListener;
 
 /**
  * A co-handler added to a response's case after the opening, from the case page, becomes a partner of the response
@@ -13,7 +14,7 @@ import cn.civicloop.cases.Channel;
  * case of the 网络舆情 channel are listened to, so no publication is stored for any other step.
  */
 @Component
-class LatePartners {
+class LatePartners implements SelectiveListener {
 
     private final LinkedResponses responses;
 
@@ -26,7 +27,13 @@ class LatePartners {
         return event.action() == CaseAction.ADD_CO_HANDLER && event.channel() == Channel.ONLINE_OPINION;
     }
 
-    @ApplicationModuleListener(condition = "T(cn.civicloop.opinion.internal.LatePartners).concerns(#event)")
+    /** Only the steps {@link #concerns} names store a publication for this listener. */
+    @Override
+    public boolean takes(Object event) {
+        return !(event instanceof CaseTransitioned t) || concerns(t);
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         responses.adoptAddedPartners(event.number());
     }

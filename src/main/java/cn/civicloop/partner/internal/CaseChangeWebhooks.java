@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.shared.DistrictTime;
+import cn.civicloop.shared.SelectiveListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * no HTTP here. The body carries no personal data and no free text; the system reads the case through the API.
  */
 @Component
-class CaseChangeWebhooks {
+class CaseChangeWebhooks implements SelectiveListener {
 
     static final Set<CaseAction> ARRIVALS = EnumSet.of(CaseAction.ASSIGN, CaseAction.REASSIGN, CaseAction.ASSIGN_UNIT,
             CaseAction.ARBITRATE);
@@ -39,7 +40,13 @@ class CaseChangeWebhooks {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(condition = "@partnerRegistry.hasSubscribers(#event.departmentId())")
+    /** Only a step of a case held by an agency with a webhook subscriber stores a publication here. */
+    @Override
+    public boolean takes(Object event) {
+        return !(event instanceof CaseTransitioned t) || registry.hasSubscribers(t.departmentId());
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         if (event.departmentId() == null) {
             return;

@@ -37,9 +37,20 @@ record CompiledHazard(HazardRule rule, Pattern patterns, Pattern excludes) {
                 rule.excludePatterns() == null ? null : compile(rule.excludePatterns()));
     }
 
-    /** Patterns are written in the normalised form of the text (simplified characters, no spaces), any case. */
+    /**
+     * Patterns are written in the normalised form of the text (simplified characters, no spaces), any case. A pattern
+     * without a cased letter (Han characters, digits, punctuation and the syntax around them: all the shipped rules
+     * but one) matches the same text whether or not case is folded, since no character folds to an uncased one;
+     * folding each character the engine reads held 20 to 45 % of the app's profile samples (docs/triage.md).
+     */
     static Pattern compile(String pattern) {
-        return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile(pattern, hasCase(pattern) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+    }
+
+    /** Whether a character of the pattern has another case (a Latin letter, also the letter of an escape). */
+    static boolean hasCase(String pattern) {
+        return pattern.codePoints().anyMatch(c -> Character.toLowerCase(c) != c || Character.toUpperCase(c) != c
+                || Character.toTitleCase(c) != c);
     }
 
     /** The first rule in {@link #ORDER} that matches, as the match. {@code rules} must be in that order. */

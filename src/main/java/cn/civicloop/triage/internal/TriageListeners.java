@@ -16,6 +16,7 @@ import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.SelectiveListener;
 
 /**
  * Triage listens to the case loop: every new case is triaged once, after its intake committed; a dispatcher's
@@ -23,7 +24,7 @@ import cn.civicloop.directory.Directory;
  * and kept as training examples.
  */
 @Component
-class TriageListeners {
+class TriageListeners implements SelectiveListener {
 
     private static final Set<CaseAction> CORRECTIONS = Set.of(CaseAction.REASSIGN, CaseAction.RETURN, CaseAction.ASSIGN,
             CaseAction.ARBITRATE);
@@ -72,12 +73,15 @@ class TriageListeners {
     }
 
     /**
-     * Only a member of staff's assignment, reassignment, return or arbitration can correct the triage; the
-     * condition keeps the registry from storing a publication for every other step (issue #8). The set above
-     * stays the authority: the condition only filters.
+     * Only a member of staff's assignment, reassignment, return or arbitration can correct the triage; this keeps the
+     * registry from storing a publication for every other step (issue #8). Every new case is triaged.
      */
-    @ApplicationModuleListener(condition = "#event.byStaff() and #event.action().name() matches "
-            + "'REASSIGN|RETURN|ASSIGN|ARBITRATE'")
+    @Override
+    public boolean takes(Object event) {
+        return !(event instanceof CaseTransitioned t) || t.byStaff() && CORRECTIONS.contains(t.action());
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         if (!CORRECTIONS.contains(event.action()) || event.actorStaffId() == null) {
             return; // the system's own assignment is not a correction

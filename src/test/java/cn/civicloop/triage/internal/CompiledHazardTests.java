@@ -100,4 +100,15 @@ class CompiledHazardTests {
         String text = "a".repeat(5_000) + "，煤气泄漏";
         assertThat(first(text, "WEBSITE", List.of(), slow, GAS).orElseThrow().ruleName()).isEqualTo("燃气");
     }
+
+    @Test
+    void aPatternWithLatinLettersMatchesAnyCaseAndAHanPatternIsCompiledWithoutFolding() {
+        HazardRule ktv = rule(5, "KTV", HazardLevel.LINKAGE, 3, "ktv.{0,4}(吵|响)", null, List.of(), null, "ZFJ", false);
+        assertThat(first("楼下KTV太吵了", "HOTLINE_12345", List.of(), ktv).orElseThrow().phrase()).isEqualTo("KTV太吵");
+        assertThat(first("楼下Ktv声音很响", "HOTLINE_12345", List.of(), ktv)).isPresent();
+        assertThat(CompiledHazard.compile("(燃|煤)气.{0,4}(泄[漏露]|味)|120急救").flags()).isZero();
+        assertThat(CompiledHazard.compile("ktv.{0,4}吵").flags()).isNotZero();
+        assertThat(CompiledHazard.compile("\\d{11}").flags()).isNotZero();
+        assertThat(first("楼道里一股煤气味", "HOTLINE_12345", List.of(), GAS).orElseThrow().phrase()).isEqualTo("煤气味");
+    }
 }

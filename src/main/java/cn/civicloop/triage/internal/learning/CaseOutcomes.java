@@ -1,17 +1,21 @@
 package cn.civicloop.triage.internal.learning;
 
 import java.sql.Timestamp;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseQueries;
 import cn.civicloop.cases.CaseTransitioned;
 import cn.civicloop.cases.CaseView;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Department;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.SelectiveListener;
 import cn.civicloop.shared.Text;
 import cn.civicloop.triage.internal.Catalogue;
 import cn.civicloop.triage.internal.Rule;
@@ -22,7 +26,10 @@ import cn.civicloop.triage.internal.Rule;
  * case voided or merged into another is excluded from training for good, its corrections included.
  */
 @Component
-class CaseOutcomes {
+class CaseOutcomes implements SelectiveListener {
+
+    private static final Set<CaseAction> TAUGHT = EnumSet.of(CaseAction.CLOSE, CaseAction.REOPEN, CaseAction.REWORK,
+            CaseAction.VOID, CaseAction.MERGE);
 
     private final JdbcClient jdbc;
     private final CaseQueries cases;
@@ -36,7 +43,13 @@ class CaseOutcomes {
         this.catalogue = catalogue;
     }
 
-    @ApplicationModuleListener(condition = "#event.action().name() matches 'CLOSE|REOPEN|REWORK|VOID|MERGE'")
+    /** Only the steps that make or unmake an outcome store a publication here. */
+    @Override
+    public boolean takes(Object event) {
+        return !(event instanceof CaseTransitioned t) || TAUGHT.contains(t.action());
+    }
+
+    @ApplicationModuleListener
     void on(CaseTransitioned event) {
         String number = event.number();
         switch (event.action()) {
