@@ -1,6 +1,7 @@
 -- After every migration, when the runtime role is named (CIVICLOOP_DB_RUNTIME_ROLE, docs/postgresql.md): it may read
--- and write the application's tables, but only SELECT and INSERT the audit rows, and call the archive function. It
--- owns nothing, so it can neither drop nor disable the append-only triggers. Migrations run as the owner.
+-- and write the application's tables, but only SELECT and INSERT the audit rows, and call the archive function and
+-- the function that adds the cases' partitions (V440). It owns nothing, so it can neither drop nor disable the
+-- append-only triggers. Migrations run as the owner.
 do $$
 declare
     r text := '${runtime_role}';
@@ -13,6 +14,9 @@ begin
                        'on security_audit_log, security_audit_archive from %I', r);
         execute format('grant execute on function security_audit_archive_before(timestamp with time zone, integer) '
                        'to %I', r);
+        if to_regprocedure('cases_partitions_ahead(bigint, integer)') is not null then
+            execute format('grant execute on function cases_partitions_ahead(bigint, integer) to %I', r);
+        end if;
     end if;
 end;
 $$;

@@ -18,7 +18,8 @@ import cn.civicloop.shared.PersonalDataCipher;
  * event publications; and what each case left in the outboxes: the texts to its resident and, for a few, the webhooks
  * to a partner agency. 94 % of the cases are ended; the open ones
  * are the newest, as in a working district (a case rarely stays open for months). Numbers have the app's form
- * ({@code SZ-20250314-100042}, the per-day counter from 100000 so they never meet the app's own).
+ * ({@code SZ-20250314-100042}, the per-day counter from 100000 so they never meet the app's own). On a partitioned
+ * database (V440) each chunk's partitions are made before its timeline rows.
  */
 final class HistoryGenerator {
 
@@ -87,6 +88,7 @@ final class HistoryGenerator {
             long before = jdbc.sql("select coalesce(max(id), 0) from cases_case").query(Long.class).single();
             insertCases(from, to, n, weighted, streets, phones, hashes, sealedName, sealedAddress);
             long after = jdbc.sql("select coalesce(max(id), 0) from cases_case").query(Long.class).single();
+            partitionsAhead();
             insertChildren(before, after);
             insertOutboxes(before, after);
             System.out.printf("  cases %,d–%,d written in %.1f s%n", from, to, (System.nanoTime() - t0) / 1e9);
@@ -136,6 +138,18 @@ final class HistoryGenerator {
                 .param("open", array(OPEN)).param("now", Timestamp.from(now)).param("n", n).param("step", stepMillis)
                 .param("titles", array(TITLES)).param("reply", REPLY)
                 .param("from", from).param("to", to).update();
+    }
+
+    /**
+     * The partitions of the timeline and the photos for the cases just written, as the application's task
+     * {@code case-partitions} keeps them (its default blocks of 1,000,000 ids, two empty ones ahead): a chunk may
+     * reach past the blocks made so far. On a database before V440 (no partitions) nothing.
+     */
+    private void partitionsAhead() {
+        if (jdbc.sql("select to_regprocedure('cases_partitions_ahead(bigint, integer)') is not null")
+                .query(Boolean.class).single()) {
+            jdbc.sql("select cases_partitions_ahead(1000000, 2)").query(Integer.class).single();
+        }
     }
 
     /** Reporter, timeline, clocks, triage rows and outbox rows of the cases with ids in (after, upTo]. */

@@ -9,31 +9,59 @@ import java.util.function.BooleanSupplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+
 import cn.civicloop.CivicLoopApplication;
 
 /**
  * One running instance of the whole application, started by a test, on the test database (H2 in memory, or
  * PostgreSQL with -Dtest.db=postgres) and on a clock the test controls. Several nodes share one database, as
  * instances behind a load balancer would.
+ * <p>
+ * db-scheduler waits between two polls by the application's clock (its {@code Waiter} loops until that clock has
+ * passed the poll's time plus the polling interval). A {@link MutableClock} stands still between moves, so each move
+ * lets exactly one poll through, and a poll that read the clock before a move but began its wait after it waits for
+ * the move after next: the timers that move made due stay unrun until the test moves the clock again. So the node
+ * asks its scheduler to poll after every move of a {@link MutableClock} ({@code triggerCheckForDueExecutions}: it
+ * wakes the waiting poller, or makes the running one poll again at once instead of waiting).
  */
 public final class Node implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final Runnable stopFollowingClock;
 
-    private Node(ConfigurableApplicationContext context) {
+    private Node(ConfigurableApplicationContext context, Runnable stopFollowingClock) {
         this.context = context;
+        this.stopFollowingClock = stopFollowingClock;
     }
 
     public static Node start(String name, Clock clock, String... extraArgs) {
+        return start(name, clock, List.of(), extraArgs);
+    }
+
+    /** As {@link #start(String, Clock, String...)}, with {@code beans} of the test's own in the node's context. */
+    public static Node start(String name, Clock clock, List<Object> beans, String... extraArgs) {
         List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--db-scheduler.polling-interval=100ms",
                 "--db-scheduler.scheduler-name=" + name, "--spring.application.name=civicloop-" + name,
                 // the generated address set costs seconds per start and no node test looks up an address
                 "--civicloop.places.seed-demo=false"));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CivicLoopApplication.class)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("clock", clock);
+                    beans.forEach(b -> ctx.getBeanFactory().registerSingleton(b.getClass().getName(), b));
+                })
                 .run(args.toArray(String[]::new));
-        return new Node(context);
+        return new Node(context, followMoves(context, clock));
+    }
+
+    /** The scheduler polls after every move of a {@link MutableClock} (see above); returns what stops that. */
+    private static Runnable followMoves(ConfigurableApplicationContext context, Clock clock) {
+        Scheduler scheduler = context.getBeanProvider(Scheduler.class).getIfAvailable();
+        if (clock instanceof MutableClock moved && scheduler != null) {
+            return moved.onMove(scheduler::triggerCheckForDueExecutions);
+        }
+        return () -> { };
     }
 
     /**
@@ -115,6 +143,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        stopFollowingClock.run();
         context.close();
     }
 

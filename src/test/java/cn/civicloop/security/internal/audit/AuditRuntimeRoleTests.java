@@ -23,7 +23,8 @@ import cn.civicloop.support.ApiTest;
  * PostgreSQL only (mvn -Dtest.db=postgres): the whole application runs as a least-privilege runtime role while Flyway
  * migrates as the owner (docs/postgresql.md). The application works (logins, admin writes, audit rows, verification),
  * and that role can neither UPDATE, DELETE nor TRUNCATE audit rows, nor drop or disable the append-only trigger, nor
- * archive rows younger than 180 days.
+ * archive rows younger than 180 days. It may add the partitions of the cases' timeline through their function, but
+ * not drop one.
  */
 @EnabledIfSystemProperty(named = "spring.profiles.active", matches = ".*postgres.*",
         disabledReason = "database roles exist on PostgreSQL only; run with -Dtest.db=postgres")
@@ -82,6 +83,9 @@ class AuditRuntimeRoleTests extends ApiTest {
                     .hasMessageContaining("younger than 180 days");
             assertThat(count(c, "select security_audit_archive_before(now() - interval '181 days', 10)"))
                     .as("nothing is that old here, but the role may call the archive").isZero();
+            assertThat(count(c, "select cases_partitions_ahead(1000000, 2)"))
+                    .as("the role may add the cases' partitions (the task case-partitions)").isNotNegative();
+            assertThatThrownBy(() -> exec(c, "drop table cases_timeline_p0")).hasMessageContaining("must be owner");
         }
         assertThat(audit.verify().intact()).isTrue();
     }
