@@ -1,6 +1,6 @@
 -- After every migration, when the runtime role is named (CIVICLOOP_DB_RUNTIME_ROLE, docs/postgresql.md): it may read
 -- and write the application's tables, but only SELECT and INSERT the audit rows, and call the archive function and
--- the function that adds the cases' partitions (V440). It owns nothing, so it can neither drop nor disable the
+-- the function that adds the cases' partitions (V480). It owns nothing, so it can neither drop nor disable the
 -- append-only triggers. Migrations run as the owner.
 do $$
 declare

@@ -19,7 +19,7 @@ import cn.civicloop.shared.PersonalDataCipher;
  * to a partner agency. 94 % of the cases are ended; the open ones
  * are the newest, as in a working district (a case rarely stays open for months). Numbers have the app's form
  * ({@code SZ-20250314-100042}, the per-day counter from 100000 so they never meet the app's own). On a partitioned
- * database (V440) each chunk's partitions are made before its timeline rows.
+ * database (V480) each chunk's partitions are made before its timeline rows.
  */
 final class HistoryGenerator {
 
@@ -143,7 +143,7 @@ final class HistoryGenerator {
     /**
      * The partitions of the timeline and the photos for the cases just written, as the application's task
      * {@code case-partitions} keeps them (its default blocks of 1,000,000 ids, two empty ones ahead): a chunk may
-     * reach past the blocks made so far. On a database before V440 (no partitions) nothing.
+     * reach past the blocks made so far. On a database before V480 (no partitions) nothing.
      */
     private void partitionsAhead() {
         if (jdbc.sql("select to_regprocedure('cases_partitions_ahead(bigint, integer)') is not null")

@@ -19,7 +19,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
  * Keeps the partitions of {@code cases_timeline} and {@code cases_attachment} ahead of the cases (ADR 0051): on
- * PostgreSQL both are partitioned by range of {@code case_id} (V440), and a row whose case has no partition yet could
+ * PostgreSQL both are partitioned by range of {@code case_id} (V480), and a row whose case has no partition yet could
  * not be stored. A db-scheduler recurring task, so one instance of a cluster runs it, every
  * {@code civicloop.cases.partitions.check-every}; it calls the database function {@code cases_partitions_ahead},
  * which creates the blocks missing up to {@code blocks-ahead} empty blocks above the block of the highest case id and

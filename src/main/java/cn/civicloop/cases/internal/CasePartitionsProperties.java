@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
  * Settings of the partitions of the cases' timeline and photos on PostgreSQL ({@code civicloop.cases.partitions.*},
  * ADR 0051): blocks of case ids, kept ahead of the highest case id by the task {@code case-partitions}.
  *
- * @param blockSize   case ids per partition of the blocks the task creates (the migration V440 made its first blocks
+ * @param blockSize   case ids per partition of the blocks the task creates (the migration V480 made its first blocks
  *                    of 1,000,000); at least 1,000
  * @param blocksAhead empty blocks kept above the block of the highest case id, so an insert never lacks its partition
  * @param checkEvery  pause between two runs of the task (one instance of the cluster runs it)

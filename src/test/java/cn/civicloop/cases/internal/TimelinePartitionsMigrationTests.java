@@ -27,7 +27,7 @@ import cn.civicloop.support.MigrationDatabase;
 import cn.civicloop.support.Node;
 
 /**
- * V440 on a database that already holds timeline steps and photos (ADR 0051): on PostgreSQL both tables become
+ * V480 on a database that already holds timeline steps and photos (ADR 0051): on PostgreSQL both tables become
  * partitioned by range of {@code case_id}, the old tables their first partitions up to the highest case id rounded up
  * to the block of 1,000,000, with the next two blocks empty; on H2 they stay plain tables with the same keys. Either
  * way every stored step and photo reads as before, new rows take ids above the stored ones, and a photo can only
@@ -40,8 +40,8 @@ class TimelinePartitionsMigrationTests {
 
     @Test
     void storedStepsAndPhotosReadAlikeFromThePartitionedTables() {
-        database = MigrationDatabase.create("v440");
-        database.flyway().target(lastBefore440()).load().migrate();
+        database = MigrationDatabase.create("v480");
+        database.flyway().target(lastBefore480()).load().migrate();
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         JdbcTemplate template = new JdbcTemplate(database.dataSource());
         Timestamp at = Timestamp.from(Instant.parse("2026-11-25T02:00:00Z"));
@@ -162,11 +162,11 @@ class TimelinePartitionsMigrationTests {
                 .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(s -> s)).toList();
     }
 
-    /** The version before V440, as Flyway names the target it stops at. */
-    private String lastBefore440() {
-        MigrationVersion v440 = MigrationVersion.fromVersion("440");
+    /** The version before V480, as Flyway names the target it stops at. */
+    private String lastBefore480() {
+        MigrationVersion v480 = MigrationVersion.fromVersion("480");
         return Arrays.stream(database.flyway().load().info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v != null && v.compareTo(v440) < 0).max(MigrationVersion::compareTo).orElseThrow()
+                .filter(v -> v != null && v.compareTo(v480) < 0).max(MigrationVersion::compareTo).orElseThrow()
                 .getVersion();
     }
 

@@ -116,7 +116,7 @@ class PersonalDataAtRestApiTests extends ApiTest {
         return new PersonalDataProperties(current, keys, hashKey, (Path) null, 200, java.time.Duration.ofMinutes(1));
     }
 
-    /** A partition by block of ids, named after its table ({@code cases_timeline_p1000000}): V440. */
+    /** A partition by block of ids, named after its table ({@code cases_timeline_p1000000}): V480. */
     private static boolean isPartitionOf(String table, java.util.Set<String> tables) {
         return table.matches(".*_p[0-9]+") && tables.contains(table.replaceFirst("_p[0-9]+$", ""));
     }

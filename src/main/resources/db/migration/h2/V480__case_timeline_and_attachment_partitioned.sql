@@ -1,4 +1,4 @@
--- H2 has no partitions (ADR 0002): its timeline and photos stay plain tables, with the keys PostgreSQL's V440 gives
+-- H2 has no partitions (ADR 0002): its timeline and photos stay plain tables, with the keys PostgreSQL's V480 gives
 -- them, so the code reads both alike. The key of each becomes (case_id, id); a photo's step is referred to by
 -- (case_id, timeline_id). H2 named the old reference itself: it goes with its column, whose values are kept. The
 -- photos' index by case stays here (H2's reference to the case uses it).

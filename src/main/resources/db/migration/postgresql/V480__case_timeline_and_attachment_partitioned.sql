@@ -1,5 +1,5 @@
 -- The timeline and the photos of the cases partitioned by range of case_id in blocks of 1,000,000 ids (ADR 0051,
--- point 3; PostgreSQL only, H2 gets the same keys in its V440). Case ids grow with time, so a block is a stretch of
+-- point 3; PostgreSQL only, H2 gets the same keys in its V480). Case ids grow with time, so a block is a stretch of
 -- months and all the rows of one case lie in one partition: a read by case reads one partition's index.
 --
 -- Nothing is rewritten. Each table is renamed and becomes the first partition of a partitioned table of the same
