@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.StepRemark;
 import cn.civicloop.support.ApiTest;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.Node;
@@ -78,8 +80,11 @@ class HazardProbesApiTests extends ApiTest {
             String reason = api.get("/api/v1/cases/" + number + "/timeline", api.login("leader")).json().valueStream()
                     .filter(t -> t.get("action").asString().equals("ASSIGN")).findFirst().orElseThrow()
                     .get("reason").asString();
-            check(wrong, p, "timeline names the rule and phrase", true,
-                    reason.contains("「" + rule + "」") && reason.contains(hazard.get("phrase").asString()));
+            // the step is stored as values (HAZARD_ROUTED[rule|phrase|...]) and worded by the page that reads it
+            StepRemark step = StepRemark.parse(CaseAction.ASSIGN, "SYSTEM", reason).orElse(null);
+            check(wrong, p, "timeline names the rule and phrase", true, step != null
+                    && step.kind() == StepRemark.Kind.HAZARD_ROUTED && step.value(0).equals(rule)
+                    && step.value(1).equals(hazard.get("phrase").asString()));
         }
         assertThat(wrong).as(wrong.size() + " of " + probes.size() + " probes decided wrongly").isEmpty();
     }
