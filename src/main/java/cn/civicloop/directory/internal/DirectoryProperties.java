@@ -6,6 +6,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,12 +24,16 @@ import jakarta.validation.constraints.Pattern;
  *                     only {@code initialAdmin}; and the application refuses to start while any account holds a
  *                     known demo password
  * @param initialAdmin the one account an empty production directory starts with
+ * @param passwordCost the bcrypt cost (log2 of its rounds) new password hashes are made with; 10, the cost of the
+ *                     stored hashes, unless a deployment decides otherwise (a hash keeps its own cost, so a change
+ *                     applies to passwords set afterwards). The tests lower it: they log in thousands of times
  */
 @ConfigurationProperties("civicloop.directory")
 @Validated
 record DirectoryProperties(@NotNull @DefaultValue("classpath:org/demo/areas.csv") Resource areasFile,
         @NotNull @DefaultValue("classpath:directory/demo-directory.yml") Resource seedFile,
-        @DefaultValue("false") boolean demoAccounts, @Valid @DefaultValue InitialAdmin initialAdmin) {
+        @DefaultValue("false") boolean demoAccounts, @Valid @DefaultValue InitialAdmin initialAdmin,
+        @Min(4) @Max(16) @DefaultValue("10") int passwordCost) {
 
     /**
      * The security administrator an empty production directory gets (who then creates the other accounts). His

@@ -104,6 +104,19 @@ class DirectorySeeder implements ApplicationRunner {
                 + "change it at his first login", admin.username());
     }
 
+    /**
+     * The hash every account of the file gets: its fixed hash (what a production start looks for), unless the
+     * directory hashes at another cost and the file also gives the password, which is then hashed at that cost.
+     */
+    private String staffPasswordHash(Map<String, Object> seed) {
+        Object fixed = seed.get("password-hash");
+        Object password = seed.get("password");
+        if (fixed != null && (password == null || PasswordHashing.cost(String.valueOf(fixed)) == settings.passwordCost())) {
+            return String.valueOf(fixed);
+        }
+        return encoder.encode(String.valueOf(password));
+    }
+
     private int loadAreas() throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(areasFile.getInputStream(), StandardCharsets.UTF_8))) {
             String header = in.readLine();
@@ -157,8 +170,7 @@ class DirectorySeeder implements ApplicationRunner {
         if (!settings.demoAccounts()) {
             return added;
         }
-        String password = seed.get("password-hash") != null ? String.valueOf(seed.get("password-hash"))
-                : encoder.encode(String.valueOf(seed.get("password")));
+        String password = staffPasswordHash(seed);
         for (Map<String, Object> person : (List<Map<String, Object>>) seed.get("staff")) {
             if (onlyMissing && staff.usernameTaken((String) person.get("username"))) {
                 continue;

@@ -50,7 +50,7 @@ class DemoDirectoryCatchUpTests extends ApiTest {
     void aDemoDirectoryGetsWhatItLacksOnceAndKeepsWhatItHas() throws Exception {
         DirectorySeeder seeder = new DirectorySeeder(store, staff, encoder, new DirectoryProperties(
                 new ByteArrayResource(new byte[0]), new ByteArrayResource(SEED.getBytes(StandardCharsets.UTF_8)), true,
-                new DirectoryProperties.InitialAdmin("secadmin", "安全管理员", "")));
+                new DirectoryProperties.InitialAdmin("secadmin", "安全管理员", ""), 10));
         try {
             String zfjName = store.departmentByCode("ZFJ").orElseThrow().name();
             long departments = count("directory_department");
