@@ -98,7 +98,7 @@ class DispatchApiTests extends ApiTest {
         Map<String, Object> again = new HashMap<>(Map.of("action", "ARRIVE", "lat", lat, "lon", lon));
         Api.Answer english = api.post("/api/v1/dispatch/terminal/status?lang=en", api.login(account(unit)), again);
         assertThat(english.status()).isEqualTo(409);
-        assertThat(english.json().get("detail").asString()).containsIgnoringCase("the unit is on scene: it cannot arrive")
+        assertThat(english.json().get("detail").asString()).isEqualTo("Unit " + unit + " is on scene: it cannot arrive")
                 .doesNotContain("ON_SCENE", "ARRIVE").doesNotContainPattern("\\p{IsHan}");
         assertThat(terminal(unit, "CLEAR", lat, lon).json().get("unit").get("status").asString()).isEqualTo("AVAILABLE");
 
