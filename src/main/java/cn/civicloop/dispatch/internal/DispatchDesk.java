@@ -155,7 +155,7 @@ public class DispatchDesk {
         IncidentRecord i = placed(incidents.lock(incident(number).id()).orElseThrow());
         UnitRecord u = units.lock(unitCode).orElseThrow(() -> new NotFoundException(Phrase.of("problem.dispatch.no-such-unit", "没有巡组 {0}", unitCode)));
         if (!u.crew().equals(roster.now().crew())) {
-            throw new ConflictException(Phrase.of("problem.dispatch.off-duty", "{0} 不在班，不能派警", u.callSign(), u.code()));
+            throw new ConflictException(Phrase.of("problem.dispatch.off-duty", "{0} 不在班，不能派警", u.code()));
         }
         IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.DISPATCH_UNIT)
                 .orElseThrow(() -> new ConflictException(Phrase.of("problem.dispatch.dispatch-state", "警情{0}，不能派警", Words.of(i.status()))));

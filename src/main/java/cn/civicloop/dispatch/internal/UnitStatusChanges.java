@@ -25,8 +25,8 @@ class UnitStatusChanges {
 
     UnitStatus apply(UnitRecord u, UnitAction action, Long incidentId, String actor, String reason, Instant at) {
         UnitStatus to = UnitTransitions.next(u.status(), action).orElseThrow(() -> new ConflictException(
-                Phrase.of("problem.dispatch.unit-state", "{0} 当前{2}，不能{3}", u.callSign(), u.code(),
-                        Words.of(u.status()), Words.of(action))));
+                Phrase.of("problem.dispatch.unit-state", "{0} 当前{1}，不能{2}", u.code(), Words.of(u.status()),
+                        Words.of(action))));
         Long keep = to == UnitStatus.AVAILABLE || to == UnitStatus.OUT_OF_SERVICE ? null
                 : incidentId != null ? incidentId : u.incidentId();
         units.changeStatus(u, action, to, keep, actor, reason, at);
