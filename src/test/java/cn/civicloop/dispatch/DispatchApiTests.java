@@ -166,7 +166,7 @@ class DispatchApiTests extends ApiTest {
         assertThat(TimelineSteps.of(port(), "picc", caseNumber, "zh_CN")).contains("110联动分流受理")
                 .anyMatch(s -> s.startsWith("110联动分流（") && s.endsWith("）：保险快处"));
         assertThat(TimelineSteps.of(port(), "picc", caseNumber, "en")).contains("Registered as a call the 110 desk diverted")
-                .anyMatch(s -> s.startsWith("Diverted by the 110 desk (") && s.endsWith(")：保险快处"));
+                .anyMatch(s -> s.startsWith("Diverted by the 110 desk (") && s.endsWith("): 保险快处"));
 
         assertThat(act("picc", caseNumber, "sign", Map.of()).status()).isEqualTo(200);
         assertThat(act("picc", caseNumber, "reply", Map.of("text", "查勘员已到场定损，双方协商理赔")).status()).isEqualTo(200);

@@ -173,7 +173,7 @@ public class OpinionResponseApiTests extends ApiTest {
                         "网络舆情联动处置（话题 " + topic + "），由.+发起；牵头任务：核查并答复加装电梯进度"));
         assertThat(TimelineSteps.of(port(), "zfj", caseNumber, "en"))
                 .anyMatch(s -> s.matches("Online-opinion linked response \\(topic " + topic + "\\) opened by .+"))
-                .anyMatch(s -> s.endsWith("; lead task：核查并答复加装电梯进度"))
+                .anyMatch(s -> s.endsWith("; lead task: 核查并答复加装电梯进度"))
                 .noneMatch(s -> s.contains("网络舆情"));
         // and it does not join its own topic as one more case of the issue
         assertThat(caseNumbers(topic, "opinion")).doesNotContain(caseNumber);
