@@ -5,7 +5,6 @@ var Dispatch = (function () {
   var labels = {};
   var holder = document.querySelector('[data-labels]');
   if (holder) { try { labels = JSON.parse(holder.dataset.labels); } catch (e) { labels = {}; } }
-  var english = (document.documentElement.lang || '').toLowerCase().indexOf('en') === 0;
 
   // label('dispatch.calls', 3) → "来电 3 次"; a missing key shows as itself, so a test can spot it
   function label(key) {
@@ -15,13 +14,6 @@ var Dispatch = (function () {
   }
   // the label of an enum value, e.g. of('dispatch.incident.status', 'OPEN'); '' for none
   function of(prefix, code) { return code ? label(prefix + '.' + code) : ''; }
-
-  // The API's problem details are bilingual, "中文说明 (English text)": a page shows the half in its language.
-  function problem(text) {
-    var m = /^([^()]*?)\s*\(([^()]+)\)(.*)$/.exec(text || '');
-    if (!m) { return text; }
-    return english ? m[2] + m[3] : m[1] + m[3];
-  }
 
   function csrf() {
     var token = document.querySelector('meta[name="_csrf"]');
@@ -33,7 +25,8 @@ var Dispatch = (function () {
   function handle(r) {
     return r.text().then(function (t) {
       var body = t ? JSON.parse(t) : null;
-      if (!r.ok) { throw new Error(problem((body && (body.detail || body.title)) || ('HTTP ' + r.status))); }
+      // a problem's detail is in the page's language already: the server reads the page's choice
+      if (!r.ok) { throw new Error((body && (body.detail || body.title)) || ('HTTP ' + r.status)); }
       return body;
     });
   }
@@ -83,6 +76,6 @@ var Dispatch = (function () {
       if (done) { done(geojson); }
     });
   }
-  return { get: get, post: post, stream: stream, el: el, label: label, of: of, problem: problem, minutes: minutes,
+  return { get: get, post: post, stream: stream, el: el, label: label, of: of, minutes: minutes,
     drawBlocks: drawBlocks };
 })();

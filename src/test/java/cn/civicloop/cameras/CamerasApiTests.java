@@ -176,7 +176,7 @@ class CamerasApiTests extends ApiTest {
         assertThat(steps(number, "zh_CN")).anyMatch(s -> s.startsWith("调取视频申请（第 " + id + " 号，")
                 && s.contains("点位 F" + t + "-1；") && s.endsWith("：核实倾倒时间和车辆"));
         assertThat(steps(number, "en")).anyMatch(s -> s.startsWith("Footage request no. " + id + " by ")
-                && s.contains("cameras F" + t + "-1; ") && s.endsWith("：核实倾倒时间和车辆"))
+                && s.contains("cameras F" + t + "-1; ") && s.endsWith(": 核实倾倒时间和车辆"))
                 .filteredOn(s -> s.contains("Footage request"))
                 .allSatisfy(s -> assertThat(s.replace("核实倾倒时间和车辆", "").replaceAll("by \\S+,", "by,"))
                         .doesNotContainPattern("\\p{IsHan}"));
@@ -201,7 +201,7 @@ class CamerasApiTests extends ApiTest {
         assertThat(steps(number, "zh_CN")).anyMatch(s -> s.startsWith("视频中心答复调取申请（第 " + id + " 号，")
                 && s.contains("）：视频已调取：XL-ARCH-" + t + "（") && s.endsWith("：已刻录备查"));
         assertThat(steps(number, "en")).anyMatch(s -> s.startsWith("The video centre answered footage request no. "
-                + id + " (") && s.contains("): footage retrieved: XL-ARCH-" + t + " (") && s.endsWith("：已刻录备查"));
+                + id + " (") && s.contains("): footage retrieved: XL-ARCH-" + t + " (") && s.endsWith(": 已刻录备查"));
         assertThat(timeline(number)).as("the timeline keeps the step's values, not a sentence")
                 .anyMatch(s -> s.contains("FOOTAGE_ANSWERED[" + id + "|"));
         JsonNode one = api.get(BASE + "/footage/" + id, api.login("zfj")).json();

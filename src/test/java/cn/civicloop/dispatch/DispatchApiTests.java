@@ -98,7 +98,7 @@ class DispatchApiTests extends ApiTest {
         Map<String, Object> again = new HashMap<>(Map.of("action", "ARRIVE", "lat", lat, "lon", lon));
         Api.Answer english = api.post("/api/v1/dispatch/terminal/status?lang=en", api.login(account(unit)), again);
         assertThat(english.status()).isEqualTo(409);
-        assertThat(english.json().get("detail").asString()).containsIgnoringCase("the unit is on scene: it cannot arrive")
+        assertThat(english.json().get("detail").asString()).isEqualTo("Unit " + unit + " is on scene: it cannot arrive")
                 .doesNotContain("ON_SCENE", "ARRIVE").doesNotContainPattern("\\p{IsHan}");
         assertThat(terminal(unit, "CLEAR", lat, lon).json().get("unit").get("status").asString()).isEqualTo("AVAILABLE");
 
@@ -166,7 +166,7 @@ class DispatchApiTests extends ApiTest {
         assertThat(TimelineSteps.of(port(), "picc", caseNumber, "zh_CN")).contains("110联动分流受理")
                 .anyMatch(s -> s.startsWith("110联动分流（") && s.endsWith("）：保险快处"));
         assertThat(TimelineSteps.of(port(), "picc", caseNumber, "en")).contains("Registered as a call the 110 desk diverted")
-                .anyMatch(s -> s.startsWith("Diverted by the 110 desk (") && s.endsWith(")：保险快处"));
+                .anyMatch(s -> s.startsWith("Diverted by the 110 desk (") && s.endsWith("): 保险快处"));
 
         assertThat(act("picc", caseNumber, "sign", Map.of()).status()).isEqualTo(200);
         assertThat(act("picc", caseNumber, "reply", Map.of("text", "查勘员已到场定损，双方协商理赔")).status()).isEqualTo(200);

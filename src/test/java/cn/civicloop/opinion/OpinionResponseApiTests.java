@@ -27,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  */
 public class OpinionResponseApiTests extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     /**
      * Characters no other run uses, so that a topic never joins one of an earlier run left in the database (on
      * PostgreSQL it outlives the run): long enough to outweigh the words a test's titles share with earlier runs'.
@@ -173,7 +176,7 @@ public class OpinionResponseApiTests extends ApiTest {
                         "网络舆情联动处置（话题 " + topic + "），由.+发起；牵头任务：核查并答复加装电梯进度"));
         assertThat(TimelineSteps.of(port(), "zfj", caseNumber, "en"))
                 .anyMatch(s -> s.matches("Online-opinion linked response \\(topic " + topic + "\\) opened by .+"))
-                .anyMatch(s -> s.endsWith("; lead task：核查并答复加装电梯进度"))
+                .anyMatch(s -> s.endsWith("; lead task: 核查并答复加装电梯进度"))
                 .noneMatch(s -> s.contains("网络舆情"));
         // and it does not join its own topic as one more case of the issue
         assertThat(caseNumbers(topic, "opinion")).doesNotContain(caseNumber);
@@ -255,6 +258,26 @@ public class OpinionResponseApiTests extends ApiTest {
                 .contains("class=\"task\">Work with the others on this topic<").doesNotContain("协同处置本话题");
         assertThat(PageSession.login(port(), "opinion").get("/opinion/topics/" + topic + "?lang=zh_CN").body())
                 .contains("class=\"task\">协同处置本话题<");
+
+        // a line the system wrote (a partner with no step to name; earlier rows named it 系统) carries no name of a
+        // language: the answer gives none, the page its word for the system in the reader's language
+        long response = view.get("id").asLong();
+        for (String[] who : List.of(new String[] {"system", "system"}, new String[] {"cases", "系统"})) {
+            jdbc.sql("insert into opinion_response_log (response_id, at, actor, actor_name, kind, note)"
+                    + " values (?, ?, ?, ?, 'PARTNER', ?)").params(response, java.sql.Timestamp.from(
+                            java.time.Instant.now()), who[0], who[1], "交通运输局").update();
+        }
+        List<JsonNode> bySystem = new ArrayList<>();
+        api.get(path, api.login("opinion")).json().get("log").forEach(e -> {
+            if (e.path("actorName").isNull()) {
+                bySystem.add(e);
+            }
+        });
+        assertThat(bySystem).hasSize(2);
+        assertThat(PageSession.login(port(), "opinion").get("/opinion/topics/" + topic + "?lang=en").body())
+                .contains("<span>System</span> <strong>").doesNotContain("<span>系统</span>");
+        assertThat(PageSession.login(port(), "opinion").get("/opinion/topics/" + topic + "?lang=zh_CN").body())
+                .contains("<span>系统</span> <strong>");
     }
 
     @Test

@@ -143,6 +143,16 @@ class PlacesApiTests extends ApiTest {
         assertThat(history.get(0).get("before").asString()).contains("晓晴路");
         assertThat(history.get(0).get("after").asString()).contains("晓晴大道");
         assertThat(history.get(1).get("reason").asString()).isEqualTo("新建道路");
+        // an import that gave no reason is worded in the reader's language; a reason given stays as written
+        assertThat(jdbc.queryForObject("select count(*) from places_change where code = ? and reason is null",
+                Long.class, code)).as("no word stored, in no language").isEqualTo(1);
+        assertThat(history.get(0).get("reason").asString()).isEqualTo("导入");
+        JsonNode english = api.get("/api/v1/admin/places/changes?code=" + code, admin,
+                Map.of("Accept-Language", "en-US,en;q=0.9")).json();
+        assertThat(english.get(0).get("reason").asString()).isEqualTo("Imported");
+        assertThat(english.get(1).get("reason").asString()).isEqualTo("新建道路");
+        assertThat(PageSession.login(port(), "admin").get("/admin/places?lang=en").body())
+                .contains("<td>Imported</td>").doesNotContain("<td>导入</td>");
         assertThat(history.get(1).get("by").asString()).isEqualTo("admin");
 
         var export = api.get("/api/v1/admin/places/export.csv", admin);

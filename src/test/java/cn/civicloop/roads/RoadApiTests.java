@@ -98,7 +98,7 @@ class RoadApiTests extends ApiTest {
         assertThat(steps(number, "zh_CN")).contains("路长移交（二级路长" + chiefName("road2") + "，路长问题编号 " + id
                 + "）：需住建部门更换井盖");
         assertThat(steps(number, "en")).contains("Handed over by level-2 road chief " + chiefName("road2")
-                + " (road issue no. " + id + ")：需住建部门更换井盖");
+                + " (road issue no. " + id + "): 需住建部门更换井盖");
         // a second hand-over is refused: the issue is no longer pending
         assertThat(api.post("/api/v1/roads/issues/" + id + "/hand-over", api.login("road2"), Map.of()).status()).isEqualTo(409);
     }
@@ -124,7 +124,7 @@ class RoadApiTests extends ApiTest {
         String number = a.text("caseNumber");
         assertThat(steps(number, "zh_CN")).contains("路长即知即改（三级路长" + chiefName("road3") + "现场处置）：已现场修剪");
         assertThat(steps(number, "en")).contains("Fixed on the spot by level-3 road chief " + chiefName("road3")
-                + "：已现场修剪");
+                + ": 已现场修剪");
 
         form.put("resolution", null);
         Api.Answer noResolution = api.postMultipart("/api/v1/roads/issues", api.login("road3"), "issue", form, "before",

@@ -7,10 +7,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,6 +192,11 @@ class RoadBriefingTests extends ApiTest {
         var page = api.get("/api/v1/roads/briefing?week=2025-W10", api.login("road1"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().get("total").get("found").asInt()).isEqualTo(4);
+        assertThat(page.json().get("total").get("name").asString()).isEqualTo("合计");
+        var english = api.get("/api/v1/roads/briefing?week=2025-W10", api.login("road1"),
+                Map.of("Accept-Language", "en-US,en;q=0.9"));
+        assertThat(english.json().get("total").get("name").asString()).isEqualTo("Total");
+        assertThat(english.json().get("total").toString()).doesNotContainPattern("\\p{IsHan}");
         assertThat(api.get("/api/v1/roads/briefing?week=2025-W10", api.login("road3")).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/roads/briefing?week=2025-W10", api.login("zfj")).status()).isEqualTo(403);
     }

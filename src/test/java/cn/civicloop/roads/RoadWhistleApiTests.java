@@ -85,6 +85,33 @@ class RoadWhistleApiTests extends ApiTest {
                 .contains("class=\"whistle-blower\">Level-2 chief " + name + "<");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.civicloop.roads.internal.whistles.WhistleTimers timers;
+
+    @Test
+    void theTimersNoteIsStoredAsDataAndWordedInTheReadersLanguage() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long id = blow("road2", "广济路路灯不亮 " + tag, "R01-1", List.of("JTJ"));
+        // what the acknowledgement timer does when its limit passes, run now rather than after the limit
+        timers.fire(new cn.civicloop.roads.internal.WhistleDue(id, "ACK"));
+        String department = jdbc.sql("select department_name from roads_whistle_note where whistle_id = ?").param(id)
+                .query(String.class).single();
+        assertThat(jdbc.sql("select author_name || '|' || note_text || '|' || missed_limit from roads_whistle_note"
+                + " where whistle_id = ?").param(id).query(String.class).single())
+                .as("no sentence stored, in no language").isEqualTo("system||ACK");
+
+        String token = api.login("road2");
+        JsonNode en = api.get("/api/v1/roads/whistles/" + id, token, Map.of("Accept-Language", "en-US,en;q=0.9"))
+                .json().get("notes").get(0);
+        assertThat(en.get("author").asString()).isEqualTo("System");
+        assertThat(en.get("text").asString())
+                .isEqualTo(department + " did not answer the whistle in time: recorded as overdue and reported");
+        assertThat(en.get("text").asString().replace(department, "")).doesNotContainPattern("\\p{IsHan}");
+        JsonNode zh = api.get("/api/v1/roads/whistles/" + id, token).json().get("notes").get(0);
+        assertThat(zh.get("author").asString()).isEqualTo("系统");
+        assertThat(zh.get("text").asString()).isEqualTo(department + "未在时限内响应吹哨，已记超时并通报");
+    }
+
     private long blow(String user, String title, String segment, List<String> departments) {
         Api.Answer a = api.post("/api/v1/roads/whistles", api.login(user), Map.of("title", title,
                 "description", title + "，需部门到场会商", "segmentCode", segment, "departments", departments));

@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * The steps the system composed on a case's timeline as the staff case page words them for a reader of one language:
- * each step's words, and "：" with the free text that came with it, as the page shows them.
+ * each step's words, and the page's separator ("：" in Chinese, ": " in English) with the free text that came with it,
+ * as the page shows them.
  */
 public final class TimelineSteps {
 
     private static final Pattern STEP = Pattern.compile("class=\"timeline-step\">([^<]*)</span>"
-            + "(?:<span>：<span class=\"timeline-reason\">([^<]*)</span>)?");
+            + "(?:<span>(：|: )<span class=\"timeline-reason\">([^<]*)</span>)?");
 
     private TimelineSteps() {
     }
@@ -23,7 +24,7 @@ public final class TimelineSteps {
         List<String> found = new ArrayList<>();
         Matcher m = STEP.matcher(page);
         while (m.find()) {
-            found.add(unescape(m.group(1)) + (m.group(2) == null ? "" : "：" + unescape(m.group(2))));
+            found.add(unescape(m.group(1)) + (m.group(3) == null ? "" : m.group(2) + unescape(m.group(3))));
         }
         return found;
     }

@@ -24,6 +24,7 @@ import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.Text;
+import cn.civicloop.shared.Phrase;
 
 /**
  * The 110 desk's commands: enter a call (or attach it to the incident it duplicates), recommend, dispatch with one
@@ -78,14 +79,14 @@ public class DispatchDesk {
         Access.desk(actor);
         String summary = Text.cleanOrNull(call.summary());
         if (summary == null) {
-            throw new InvalidInputException("summary", "请填写警情摘要 (summary is required)");
+            throw new InvalidInputException("summary", Phrase.of("problem.dispatch.summary-required", "请填写警情摘要"));
         }
         if (call.type() == null) {
-            throw new InvalidInputException("type", "请选择警情类别 (type is required)");
+            throw new InvalidInputException("type", Phrase.of("problem.dispatch.type-required", "请选择警情类别"));
         }
         int priority = call.priority() == null ? call.type().defaultPriority() : call.priority();
         if (priority < 1 || priority > 4) {
-            throw new InvalidInputException("priority", "优先级为1至4 (priority 1 to 4, 1 highest)");
+            throw new InvalidInputException("priority", Phrase.of("problem.dispatch.priority-range", "优先级为1至4"));
         }
         GeoPoint place = places.of(call.lat(), call.lon()).orElse(null);
         Instant now = clock.instant();
@@ -94,7 +95,7 @@ public class DispatchDesk {
         if (same.isPresent()) {
             IncidentRecord i = same.get();
             IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.ATTACH_CALL)
-                    .orElseThrow(() -> new ConflictException("警情 " + i.number() + " 已结束，不能并入 (incident ended)"));
+                    .orElseThrow(() -> new ConflictException(Phrase.of("problem.dispatch.attach-ended", "警情 {0} 已结束，不能并入", i.number())));
             incidents.addCall(i.id(), call.callerName(), call.callerPhone(), summary, received, actor.username(), true);
             incidents.transition(i, IncidentAction.ATTACH_CALL, to, null, now, actor.username(), summary);
             AfterCommit.run(() -> feed.toCentre("incident", Map.of("number", i.number())));
@@ -118,7 +119,7 @@ public class DispatchDesk {
     private Optional<IncidentRecord> duplicateOf(NewCall call, GeoPoint place, Instant now) {
         if (call.attachTo() != null && !call.attachTo().isBlank()) {
             return Optional.of(incidents.byNumber(call.attachTo().strip())
-                    .orElseThrow(() -> new NotFoundException("没有警情 " + call.attachTo())));
+                    .orElseThrow(() -> new NotFoundException(Phrase.of("problem.dispatch.no-such-incident", "没有警情 {0}", call.attachTo()))));
         }
         if (call.separate() || place == null) {
             return Optional.empty();
@@ -152,12 +153,12 @@ public class DispatchDesk {
     public IncidentRecord dispatch(String number, String unitCode, Actor actor) {
         Access.desk(actor);
         IncidentRecord i = placed(incidents.lock(incident(number).id()).orElseThrow());
-        UnitRecord u = units.lock(unitCode).orElseThrow(() -> new NotFoundException("没有巡组 " + unitCode));
+        UnitRecord u = units.lock(unitCode).orElseThrow(() -> new NotFoundException(Phrase.of("problem.dispatch.no-such-unit", "没有巡组 {0}", unitCode)));
         if (!u.crew().equals(roster.now().crew())) {
-            throw new ConflictException(u.callSign() + " 不在班，不能派警 (the unit is off duty)");
+            throw new ConflictException(Phrase.of("problem.dispatch.off-duty", "{0} 不在班，不能派警", u.code()));
         }
         IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.DISPATCH_UNIT)
-                .orElseThrow(() -> new ConflictException("警情" + i.status().label() + "，不能派警 (the incident is " + Words.of(i.status()) + ")"));
+                .orElseThrow(() -> new ConflictException(Phrase.of("problem.dispatch.dispatch-state", "警情{0}，不能派警", Words.of(i.status()))));
         Instant now = clock.instant();
         GeoPoint from = position(u);
         Double eta = from == null ? null : travel.current().toward(i.place(), List.of(from)).get(0).seconds();
@@ -190,7 +191,7 @@ public class DispatchDesk {
 
     private void recallUnit(IncidentRecord i, String unitCode, String reason, Actor actor, Instant now) {
         Incidents.Assignment a = incidents.activeAssignment(i.id(), unitCode)
-                .orElseThrow(() -> new ConflictException(unitCode + " 未在此警情上 (unit not on this incident)"));
+                .orElseThrow(() -> new ConflictException(Phrase.of("problem.dispatch.not-on-incident", "{0} 未在此警情上", unitCode)));
         UnitRecord u = units.lock(unitCode).orElseThrow();
         changes.apply(u, UnitAction.RECALL, null, actor.username(), reason == null ? i.number() : reason, now);
         incidents.stampAssignment(a.id(), "cancelled_at", now);
@@ -202,7 +203,7 @@ public class DispatchDesk {
         Access.desk(actor);
         IncidentRecord i = incidents.lock(incident(number).id()).orElseThrow();
         IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.CANCEL)
-                .orElseThrow(() -> new ConflictException("警情" + i.status().label() + "，不能撤销 (cannot cancel)"));
+                .orElseThrow(() -> new ConflictException(Phrase.of("problem.dispatch.cancel-state", "警情{0}，不能撤销", Words.of(i.status()))));
         Instant now = clock.instant();
         for (Incidents.Assignment a : incidents.assignments(i.id())) {
             if (a.active()) {
@@ -220,7 +221,7 @@ public class DispatchDesk {
         Access.desk(actor);
         IncidentRecord i = incident(number);
         incidents.activeAssignment(i.id(), unitCode)
-                .orElseThrow(() -> new ConflictException(unitCode + " 未在此警情上 (unit not on this incident)"));
+                .orElseThrow(() -> new ConflictException(Phrase.of("problem.dispatch.not-on-incident", "{0} 未在此警情上", unitCode)));
         incidents.setCommander(i.id(), unitCode);
         incidents.log(i.id(), "COMMANDER", i.status().name(), i.status().name(), actor.username(), unitCode,
                 clock.instant());
@@ -234,13 +235,13 @@ public class DispatchDesk {
     /** Units are ranked and sent only to a place someone gave, never to a guessed one. */
     private static IncidentRecord placed(IncidentRecord i) {
         if (!i.placed()) {
-            throw new ConflictException("警情 " + i.number() + " 尚无位置：请先在地图上点选或填写坐标，再推荐和派警 "
-                    + "(the incident has no place yet: set it on the map or by coordinates first)");
+            throw new ConflictException(Phrase.of("problem.dispatch.unplaced",
+                    "警情 {0} 尚无位置：请先在地图上点选或填写坐标，再推荐和派警", i.number()));
         }
         return i;
     }
 
     IncidentRecord incident(String number) {
-        return incidents.byNumber(number).orElseThrow(() -> new NotFoundException("没有警情 " + number));
+        return incidents.byNumber(number).orElseThrow(() -> new NotFoundException(Phrase.of("problem.dispatch.no-such-incident", "没有警情 {0}", number)));
     }
 }

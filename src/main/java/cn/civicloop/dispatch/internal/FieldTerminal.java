@@ -22,6 +22,7 @@ import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.Text;
+import cn.civicloop.shared.Phrase;
 
 /**
  * The unit's phone (移动警务终端): acknowledges orders, reports en route / on scene / cleared with its position,
@@ -55,7 +56,7 @@ public class FieldTerminal {
     public UnitRecord unitOf(Actor actor) {
         Access.terminal(actor);
         return units.byTerminal(actor.username())
-                .orElseThrow(() -> new ForbiddenException("此账号未绑定巡组 (this account has no unit)"));
+                .orElseThrow(() -> new ForbiddenException(Phrase.of("problem.dispatch.no-unit-account", "此账号未绑定巡组")));
     }
 
     /** A status report from the field, optionally with the position where it was made. */
@@ -69,18 +70,18 @@ public class FieldTerminal {
         switch (action) {
             case ACKNOWLEDGE, EN_ROUTE, ARRIVE, CLEAR -> onIncident(u, action, note, actor, now);
             case GO_OUT_OF_SERVICE, RETURN_TO_SERVICE -> changes.apply(u, action, null, actor.username(), note, now);
-            default -> throw new InvalidInputException("action", "终端不能" + action.label() + " (not a terminal action)");
+            default -> throw new InvalidInputException("action", Phrase.of("problem.dispatch.not-terminal-action", "终端不能{0}", Words.of(action)));
         }
         return units.get(u.code()).orElseThrow();
     }
 
     private void onIncident(UnitRecord u, UnitAction action, String note, Actor actor, Instant now) {
         if (u.incidentId() == null) {
-            throw new ConflictException("当前没有指令 (the unit has no order)");
+            throw new ConflictException(Phrase.of("problem.dispatch.no-order", "当前没有指令"));
         }
         IncidentRecord i = incidents.lock(u.incidentId()).orElseThrow();
         Incidents.Assignment a = incidents.activeAssignment(i.id(), u.code())
-                .orElseThrow(() -> new ConflictException("当前没有指令 (the unit has no order)"));
+                .orElseThrow(() -> new ConflictException(Phrase.of("problem.dispatch.no-order", "当前没有指令")));
         changes.apply(u, action, i.id(), actor.username(), note, now);
         switch (action) {
             case ACKNOWLEDGE -> incidents.stampAssignment(a.id(), "acknowledged_at", now);
@@ -98,7 +99,7 @@ public class FieldTerminal {
     private void arrive(IncidentRecord i, UnitRecord u, Incidents.Assignment a, Actor actor, Instant now) {
         incidents.stampAssignment(a.id(), "onscene_at", now);
         IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.UNIT_ARRIVED).orElseThrow(
-                () -> new ConflictException("警情" + i.status().label() + " (the incident is " + Words.of(i.status()) + ")"));
+                () -> new ConflictException(Phrase.of("problem.dispatch.incident-state", "警情{0}", Words.of(i.status()))));
         incidents.transition(i, IncidentAction.UNIT_ARRIVED, to, "first_onscene_at", now, actor.username(), u.callSign());
         if (i.commanderUnit() == null) {
             // The first unit on scene commands there until the centre names another (two-level command).
@@ -111,7 +112,7 @@ public class FieldTerminal {
         boolean last = incidents.assignments(i.id()).stream().noneMatch(Incidents.Assignment::active);
         if (last) {
             IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.CLEAR).orElseThrow(
-                    () -> new ConflictException("警情" + i.status().label() + " (the incident is " + Words.of(i.status()) + ")"));
+                    () -> new ConflictException(Phrase.of("problem.dispatch.incident-state", "警情{0}", Words.of(i.status()))));
             incidents.transition(i, IncidentAction.CLEAR, to, "cleared_at", now, actor.username(), u.callSign());
             events.publishEvent(new IncidentCleared(i.number(), i.line(), i.type(), i.priority(), i.blockCode(),
                     i.receivedAt(), i.firstDispatchedAt(), i.firstOnsceneAt(), incidents.assignments(i.id()).size(), now));
@@ -130,9 +131,9 @@ public class FieldTerminal {
     public void message(String unitCode, String body, boolean fromCentre, Actor actor) {
         String text = Text.cleanOrNull(body);
         if (text == null || text.length() > 500) {
-            throw new InvalidInputException("body", "请填写消息（最长500字） (message of 1 to 500 characters)");
+            throw new InvalidInputException("body", Phrase.of("problem.dispatch.message-length", "请填写消息（最长{0}字）", 500));
         }
-        UnitRecord u = units.get(unitCode).orElseThrow(() -> new InvalidInputException("unit", "没有巡组 " + unitCode));
+        UnitRecord u = units.get(unitCode).orElseThrow(() -> new InvalidInputException("unit", Phrase.of("problem.dispatch.no-such-unit", "没有巡组 {0}", unitCode)));
         jdbc.sql("insert into dispatch_message (unit_code, incident_id, from_centre, body, sent_by, sent_at) values (?, ?, ?, ?, ?, ?)")
                 .params(u.code(), u.incidentId(), fromCentre, text, actor.username(), Timestamp.from(clock.instant())).update();
         Map<String, Object> data = Map.of("unit", u.code(), "callSign", u.callSign(), "body", text, "fromCentre", fromCentre);

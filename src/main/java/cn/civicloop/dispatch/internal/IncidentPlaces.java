@@ -15,6 +15,7 @@ import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.shared.Text;
+import cn.civicloop.shared.Phrase;
 
 /**
  * Where an incident is. The desk gives a place as coordinates (a click on its map or typed), checked here: both
@@ -46,18 +47,18 @@ public class IncidentPlaces {
         }
         if (lat == null || lon == null) {
             throw new InvalidInputException(lat == null ? "lat" : "lon",
-                    "纬度和经度须同时填写 (give both latitude and longitude)");
+                    Phrase.of("problem.dispatch.both-coordinates", "纬度和经度须同时填写"));
         }
         GeoPoint p;
         try {
             p = new GeoPoint(lat, lon);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("lat", "坐标无效：纬度在 -90 至 90 之间，经度在 -180 至 180 之间 "
-                    + "(invalid coordinates: latitude -90 to 90, longitude -180 to 180)");
+            throw new InvalidInputException("lat", Phrase.of("problem.dispatch.coordinates-range",
+                    "坐标无效：纬度在 -90 至 90 之间，经度在 -180 至 180 之间"));
         }
         if (!jurisdictions.withinDistrict(p)) {
-            throw new InvalidInputException("lat", "该位置不在本区范围内，请核对纬度和经度 "
-                    + "(the place is outside the district: check latitude and longitude)");
+            throw new InvalidInputException("lat", Phrase.of("problem.dispatch.outside-district",
+                    "该位置不在本区范围内，请核对纬度和经度"));
         }
         return Optional.of(p);
     }
@@ -72,11 +73,11 @@ public class IncidentPlaces {
     public IncidentRecord place(String number, Double lat, Double lon, String address, Actor actor) {
         Access.desk(actor);
         GeoPoint p = of(lat, lon).orElseThrow(() -> new InvalidInputException("lat",
-                "请在地图上点选位置或填写坐标 (choose the place on the map or type its coordinates)"));
+                Phrase.of("problem.dispatch.place-required", "请在地图上点选位置或填写坐标")));
         IncidentRecord i = incidents.byNumber(number).flatMap(r -> incidents.lock(r.id()))
-                .orElseThrow(() -> new NotFoundException("没有警情 " + number));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.dispatch.no-such-incident", "没有警情 {0}", number)));
         if (!i.status().policeOpen()) {
-            throw new ConflictException("警情" + i.status().label() + "，不能再改位置 (the incident is " + Words.of(i.status()) + ")");
+            throw new ConflictException(Phrase.of("problem.dispatch.place-fixed", "警情{0}，不能再改位置", Words.of(i.status())));
         }
         String block = blockAt(p);
         incidents.place(i.id(), p, block, Text.cleanOrNull(address));

@@ -33,6 +33,7 @@ import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
 import cn.civicloop.triage.LinkageRouting;
+import cn.civicloop.shared.Phrase;
 
 /**
  * 联动分流: hands a non-police call to a linked agency in one step. The call becomes a case of the governance loop
@@ -81,11 +82,11 @@ public class LinkageDiversion {
     public IncidentRecord divert(String number, String agencyCode, String note, Actor actor) {
         Access.desk(actor);
         IncidentRecord i = incidents.byNumber(number).flatMap(r -> incidents.lock(r.id()))
-                .orElseThrow(() -> new NotFoundException("没有警情 " + number));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.dispatch.no-such-incident", "没有警情 {0}", number)));
         IncidentStatus to = IncidentTransitions.next(i.status(), IncidentAction.DIVERT).orElseThrow(() ->
-                new ConflictException("警情" + i.status().label() + "，不能分流 (only an incident not yet dispatched)"));
+                new ConflictException(Phrase.of("problem.dispatch.divert-state", "警情{0}，不能分流", Words.of(i.status()))));
         if (i.priority() == 1) {
-            throw new ConflictException("一级警情须派警处置，不能分流 (a priority-1 call is for the police, it cannot be diverted)");
+            throw new ConflictException(Phrase.of("problem.dispatch.divert-priority-1", "一级警情须派警处置，不能分流"));
         }
         String title = i.type().label() + "：" + i.summary();
         title = title.substring(0, Math.min(200, title.length()));
@@ -115,14 +116,14 @@ public class LinkageDiversion {
     private Department agency(String code, String title, String content, IncidentRecord i) {
         if (!blank(code)) {
             return agencies().stream().filter(d -> d.code().equals(code)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("agency", "不是联动单位 (not a linked agency): " + code));
+                    .orElseThrow(() -> new InvalidInputException("agency", Phrase.of("problem.dispatch.not-an-agency", "不是联动单位：{0}", code)));
         }
         List<String> areas = !i.placed() ? List.of() : jurisdictions.locate(i.place())
                 .map(p -> Stream.of(p.street().code(), p.community().code(), p.grid().code()).filter(Objects::nonNull).toList())
                 .orElse(List.of());
         return routing.agencyFor(title, content, areas).flatMap(directory::departmentByCode).filter(Department::active)
                 .orElseThrow(() -> new InvalidInputException("agency",
-                        "派单目录中没有适用于此警情的联动单位，请选择联动单位 (no diversion rule names an agency for this call: choose one)"));
+                        Phrase.of("problem.dispatch.no-agency-rule", "派单目录中没有适用于此警情的联动单位，请选择联动单位")));
     }
 
     private static boolean blank(String s) {

@@ -9,6 +9,7 @@ import cn.civicloop.dispatch.DispatchFeed;
 import cn.civicloop.dispatch.UnitAction;
 import cn.civicloop.dispatch.UnitStatus;
 import cn.civicloop.shared.ConflictException;
+import cn.civicloop.shared.Phrase;
 
 /** Applies the unit status table: refuses what it does not allow, records every change and tells the centre. */
 @Component
@@ -24,8 +25,8 @@ class UnitStatusChanges {
 
     UnitStatus apply(UnitRecord u, UnitAction action, Long incidentId, String actor, String reason, Instant at) {
         UnitStatus to = UnitTransitions.next(u.status(), action).orElseThrow(() -> new ConflictException(
-                u.callSign() + " 当前" + u.status().label() + "，不能" + action.label()
-                        + " (the unit is " + Words.of(u.status()) + ": it cannot " + Words.of(action) + ")"));
+                Phrase.of("problem.dispatch.unit-state", "{0} 当前{1}，不能{2}", u.code(), Words.of(u.status()),
+                        Words.of(action))));
         Long keep = to == UnitStatus.AVAILABLE || to == UnitStatus.OUT_OF_SERVICE ? null
                 : incidentId != null ? incidentId : u.incidentId();
         units.changeStatus(u, action, to, keep, actor, reason, at);

@@ -1,17 +1,29 @@
 package cn.civicloop.dispatch.internal;
 
-import java.util.Locale;
+import cn.civicloop.dispatch.IncidentStatus;
+import cn.civicloop.dispatch.UnitAction;
+import cn.civicloop.dispatch.UnitStatus;
+import cn.civicloop.shared.Phrase;
 
 /**
- * A status or action in the English half of a refusal ("警情已派警，不能派警 (the incident is dispatched)"): the
- * English page shows that half, so it must read as words, never as a constant name such as ON_SCENE.
+ * A status or action as a word inside a refusal's sentence ("警情已派警，不能派警", "The incident is dispatched: …"),
+ * read from the bundles in the sentence's language: never a constant name such as ON_SCENE, and in English written
+ * to stand mid-sentence (the page's labels, "On scene", begin with a capital).
  */
 final class Words {
 
     private Words() {
     }
 
-    static String of(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    static Phrase of(IncidentStatus status) {
+        return Phrase.of("dispatch.incident.state." + status.name(), status.label());
+    }
+
+    static Phrase of(UnitStatus status) {
+        return Phrase.of("dispatch.unit.state." + status.name(), status.label());
+    }
+
+    static Phrase of(UnitAction action) {
+        return Phrase.of("dispatch.unit.action." + action.name(), action.label());
     }
 }

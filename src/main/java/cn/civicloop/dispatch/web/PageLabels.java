@@ -56,6 +56,7 @@ class PageLabels {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return p.stringPropertyNames().stream().sorted().toList();
+        // refusals reach the pages worded in the problem document, not through the labels
+        return p.stringPropertyNames().stream().filter(k -> !k.startsWith("problem.")).sorted().toList();
     }
 }

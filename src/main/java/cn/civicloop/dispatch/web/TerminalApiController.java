@@ -21,6 +21,7 @@ import cn.civicloop.dispatch.internal.UnitRecord;
 import cn.civicloop.geo.GeoPoint;
 import cn.civicloop.security.Actors;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -60,7 +61,7 @@ class TerminalApiController {
     Map<String, Object> status(@RequestBody StatusReport r) {
         Actor actor = Actors.current();
         if (r.action() == null) {
-            throw new InvalidInputException("action", "请给出状态 (action is required)");
+            throw new InvalidInputException("action", Phrase.of("problem.dispatch.action-required", "请给出状态"));
         }
         UnitRecord u = terminal.report(r.action(), point(r.lat(), r.lon()), r.note(), actor);
         return board.terminal(u);
@@ -70,7 +71,7 @@ class TerminalApiController {
     Map<String, Object> position(@RequestBody PositionReport r) {
         GeoPoint p = point(r.lat(), r.lon());
         if (p == null) {
-            throw new InvalidInputException("lat", "请给出位置 (lat and lon are required)");
+            throw new InvalidInputException("lat", Phrase.of("problem.dispatch.position-required", "请给出位置"));
         }
         terminal.position(p, r.at(), Actors.current());
         return Map.of("accepted", true);
@@ -100,7 +101,7 @@ class TerminalApiController {
         try {
             return new GeoPoint(lat, lon);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("lat", "坐标无效 (invalid coordinates)");
+            throw new InvalidInputException("lat", Phrase.of("problem.dispatch.coordinates-invalid", "坐标无效"));
         }
     }
 }

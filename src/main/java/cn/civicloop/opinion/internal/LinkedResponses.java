@@ -240,9 +240,10 @@ public class LinkedResponses {
             }
             Instant due = calendar.deadline(at, TimeLimit.workingDays(settings.workingDays()));
             if (responses.addTaskIfMissing(row.id(), new Responses.Task(co.departmentId(), party, task, due))) {
-                String who = step == null ? Actor.system().displayName() : step.actorName();
+                String username = step == null ? ResponseLog.SYSTEM : "cases";
+                String who = step == null ? ResponseLog.SYSTEM : step.actorName();
                 String department = directory.department(co.departmentId()).map(Department::name).orElse("");
-                log.add(row.id(), "cases", who, "PARTNER", STOCK_TASK.equals(task) ? department : department + "：" + task);
+                log.add(row.id(), username, who, "PARTNER", STOCK_TASK.equals(task) ? department : department + "：" + task);
                 added.add(co.departmentId());
             }
         }

@@ -17,7 +17,14 @@ import cn.civicloop.directory.Actor;
 @Repository
 public class ResponseLog {
 
-    /** One entry; {@code kind} is read through the bundle as {@code opinion.log.<kind>}. */
+    /** Who the system is in the log: no name of a language, the reader's word for it is shown. */
+    static final String SYSTEM = "system";
+
+    /**
+     * One entry; {@code kind} is read through the bundle as {@code opinion.log.<kind>}.
+     *
+     * @param actorName the person who acted; null when the system did (a page shows its word for the system)
+     */
     public record Entry(Instant at, String actorName, String kind, String note) {
     }
 
@@ -43,10 +50,16 @@ public class ResponseLog {
 
     /** Oldest first; a response has tens of entries, not thousands. */
     List<Entry> of(long responseId) {
-        return jdbc.sql("select at, actor_name, kind, note from opinion_response_log where response_id = ? order by at, id")
+        return jdbc.sql("select at, actor, actor_name, kind, note from opinion_response_log where response_id = ?"
+                        + " order by at, id")
                 .param(responseId)
-                .query((rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
+                .query((rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), bySystem(rs.getString(2), rs.getString(3))
+                        ? null : rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
+    }
+
+    /** Earlier rows named the system in Chinese (系统) under the module that wrote them. */
+    private static boolean bySystem(String actor, String actorName) {
+        return SYSTEM.equals(actor) || "系统".equals(actorName);
     }
 }

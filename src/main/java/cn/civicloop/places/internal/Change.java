@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One change of the gazetteer: {@code CREATED}, {@code CHANGED} or {@code SEEDED}, with the row before and after as
- * CSV lines (null where there was none) and why.
+ * CSV lines (null where there was none) and why (null when an import gave no reason).
  */
 record Change(String code, String action, String before, String after, String reason) {
 

@@ -103,7 +103,8 @@ public class GazetteerImport {
         List<Element> created = new ArrayList<>();
         List<Element> changed = new ArrayList<>();
         List<Change> history = new ArrayList<>();
-        String why = reason == null || reason.isBlank() ? "导入" : reason.strip();
+        // no reason given is stored as none, and worded "导入" / "Imported" by whoever reads it
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
         for (Element e : reader.elements) {
             Element old = before.get(e.code());
             if (old == null) {
@@ -162,9 +163,19 @@ public class GazetteerImport {
                 r.change().before(), r.change().after(), r.change().reason(), r.at(), r.by())).toList();
     }
 
-    /** One change as the API and the admin page show it. */
+    /**
+     * One change as the API and the admin page show it.
+     *
+     * @param reason why, as the administrator wrote it; null for an import that gave none (the reader's word for
+     *               an import stands in)
+     */
     public record HistoryLine(long id, String code, String action, String before, String after, String reason,
             java.time.Instant at, String by) {
+
+        /** The same change with its reason as the reader is told it. */
+        public HistoryLine withReason(String worded) {
+            return new HistoryLine(id, code, action, before, after, worded, at, by);
+        }
     }
 
     /** From the index (the committed table as of the last change), not one query per line of a large file. */

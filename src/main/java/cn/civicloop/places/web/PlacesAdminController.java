@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +34,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class PlacesAdminController {
 
     private final GazetteerImport gazetteer;
+    private final MessageSource messages;
 
-    PlacesAdminController(GazetteerImport gazetteer) {
+    PlacesAdminController(GazetteerImport gazetteer, MessageSource messages) {
         this.gazetteer = gazetteer;
+        this.messages = messages;
     }
 
     @PostMapping(path = "/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE,
@@ -80,6 +84,7 @@ class PlacesAdminController {
     @GetMapping("/changes")
     @Operation(summary = "The latest changes, or those of one code, newest first")
     List<GazetteerImport.HistoryLine> changes(@RequestParam(required = false) String code) {
-        return gazetteer.history(code, 100);
+        String imported = messages.getMessage("places.change.imported", null, LocaleContextHolder.getLocale());
+        return gazetteer.history(code, 100).stream().map(l -> l.reason() != null ? l : l.withReason(imported)).toList();
     }
 }

@@ -48,8 +48,18 @@ public class Briefings {
             int escalated, int handedOver, int overdue, int whistles) {
     }
 
+    /** @param total the sum over the areas: its name is null here, the reader's word for "total" where it is shown */
     public record Briefing(String week, LocalDate monday, LocalDate sunday, Instant from, Instant to,
             List<AreaRow> areas, AreaRow total, List<ChiefRow> chiefs) {
+
+        /** The same briefing with the total row named, for an answer in the reader's language. */
+        public Briefing withTotalNamed(String name) {
+            AreaRow t = total;
+            return new Briefing(week, monday, sunday, from, to, areas, new AreaRow(t.code(), name, t.found(),
+                    t.fixedOnSpot(), t.escalated(), t.handedOver(), t.overdue(), t.whistles(), t.whistleRate(),
+                    t.responders(), t.ackInTimePercent(), t.reportInTimePercent(), t.meanMinutesToReport(),
+                    t.meanRating()), chiefs);
+        }
     }
 
     /** The Monday of an ISO week written like 2026-W48, or of the current week when blank. */
@@ -90,7 +100,7 @@ public class Briefings {
             totalCounts.add(c);
             totalWhistles.add(w);
         }
-        AreaRow total = row("", "合计", totalCounts, totalWhistles);
+        AreaRow total = row("", null, totalCounts, totalWhistles);
         return new Briefing(weekOf(monday), monday, monday.plusDays(6), from, to, areas, total, chiefRows(from, to));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -144,7 +145,8 @@ class RoadApiController {
     @GetMapping("/briefing")
     Briefings.Briefing briefing(@RequestParam(required = false) String week) {
         chiefs.requireSupervisor(Actors.current());
-        return briefings.week(BriefingDownload.monday(week, clock));
+        return briefings.week(BriefingDownload.monday(week, clock))
+                .withTotalNamed(messages.getMessage("roads.briefing.total", null, LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/briefing.xlsx")

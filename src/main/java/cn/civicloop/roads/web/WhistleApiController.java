@@ -2,6 +2,9 @@ package cn.civicloop.roads.web;
 
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,10 +31,17 @@ class WhistleApiController {
 
     private final WhistleWorkflow whistles;
     private final WhistleReader reader;
+    private final MessageSource messages;
 
-    WhistleApiController(WhistleWorkflow whistles, WhistleReader reader) {
+    WhistleApiController(WhistleWorkflow whistles, WhistleReader reader, MessageSource messages) {
         this.whistles = whistles;
         this.reader = reader;
+        this.messages = messages;
+    }
+
+    /** The timer's notes in the reader's language. */
+    private WhistleView worded(WhistleView w) {
+        return WhistleNotes.worded(w, messages, LocaleContextHolder.getLocale());
     }
 
     record Rating(int score, String comment) {
@@ -39,27 +49,27 @@ class WhistleApiController {
 
     @GetMapping
     List<WhistleView> visible() {
-        return reader.visible(Actors.current(), 50);
+        return reader.visible(Actors.current(), 50).stream().map(this::worded).toList();
     }
 
     @PostMapping
     WhistleView blow(@Valid @RequestBody WhistleForm form) {
-        return whistles.blow(Actors.current(), form);
+        return worded(whistles.blow(Actors.current(), form));
     }
 
     @GetMapping("/{id}")
     WhistleView whistle(@PathVariable long id) {
-        return reader.view(id, Actors.current());
+        return worded(reader.view(id, Actors.current()));
     }
 
     @PostMapping("/{id}/{action}")
     WhistleView act(@PathVariable long id, @PathVariable String action,
             @RequestBody(required = false) IssueApiController.Remark body) {
-        return whistles.act(id, action, Actors.current(), body == null ? null : body.remark());
+        return worded(whistles.act(id, action, Actors.current(), body == null ? null : body.remark()));
     }
 
     @PostMapping("/{id}/departments/{departmentId}/rating")
     WhistleView rate(@PathVariable long id, @PathVariable long departmentId, @RequestBody Rating rating) {
-        return whistles.rate(id, departmentId, Actors.current(), rating.score(), rating.comment());
+        return worded(whistles.rate(id, departmentId, Actors.current(), rating.score(), rating.comment()));
     }
 }

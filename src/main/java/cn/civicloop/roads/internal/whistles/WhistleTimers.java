@@ -17,7 +17,8 @@ import cn.civicloop.roads.internal.WhistleDue;
 /**
  * The two limit timers of a whistle (db-scheduler, written with the whistle). When one fires, every named department
  * still missing that step is flagged overdue once, with a note on the whistle (notify has no inbox API for other
- * modules, so the flag and the note are the notification), stamped at the moment the limit passed. The flag is set
+ * modules, so the flag and the note are the notification), stamped at the moment the limit passed. The note keeps
+ * no sentence: the page and the API word it from its missed limit in their reader's language. The flag is set
  * only where it is not yet set, so a timer run twice or on two nodes flags each department once.
  */
 @Component
@@ -64,9 +65,9 @@ public class WhistleTimers {
         Instant at = dueAt != null && dueAt.isBefore(now) ? dueAt : now;
         for (long department : store.missing(due.whistleId(), limit)) {
             if (store.flagOverdue(due.whistleId(), department, limit, at)) {
+                // the note is data (the department and the limit it missed); whoever reads it words it
                 String name = store.departmentName(due.whistleId(), department);
-                String text = name + limit.missed + "，已记超时并通报";
-                store.note(due.whistleId(), "系统", name, text, at, limit);
+                store.note(due.whistleId(), WhistleView.Note.SYSTEM, name, "", at, limit);
                 log.info("Whistle {}: department {} missed its {} limit", due.whistleId(), department, limit);
             }
         }

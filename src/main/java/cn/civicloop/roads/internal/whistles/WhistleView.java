@@ -18,7 +18,23 @@ public record WhistleView(long id, String title, String description, String area
             boolean ackOverdue, boolean reportOverdue, Instant releasedAt, Integer rating, String ratingComment) {
     }
 
-    /** {@code missedLimit}: ACK or REPORT when the timer wrote it of a department that missed that limit, else null. */
+    /** The same whistle with its notes as given (worded for a reader). */
+    public WhistleView withNotes(List<Note> worded) {
+        return new WhistleView(id, title, description, areaName, segmentCode, blowerName, blowerStaffId, blownAt, ackDue,
+                reportDue, status, resolvedAt, resolution, departments, worded, blowerLevel);
+    }
+
+    /**
+     * A note on the whistle: a person's words, or the timer's record of a department that missed a limit.
+     *
+     * @param author      the person's name; {@link #SYSTEM} for the timer's note (earlier rows hold 系统)
+     * @param text        the person's words; empty for the timer's note, which is worded from {@code missedLimit}
+     *                    (earlier rows hold a Chinese sentence)
+     * @param missedLimit ACK or REPORT when the timer wrote it of a department that missed that limit, else null
+     */
     public record Note(Instant at, String author, String departmentName, String text, String missedLimit) {
+
+        /** The author of the timer's notes: no name, the reader's word for the system. */
+        public static final String SYSTEM = "system";
     }
 }
