@@ -19,9 +19,11 @@ import cn.civicloop.cases.CaseStatus;
  * <p>
  * The candidates are found from the timeline, not from the cases: a run walks the distinct case ids of
  * {@code cases_timeline} upwards along its key, a batch at a time, so the cases already packed (no rows there) cost
- * nothing however many years they fill. Case ids grow with time: the walk stops at the first case created after the
- * cut-off, since no later one can have ended before it. What a run reads is thus the old cases still unpacked (open
- * ones, those ended too recently) plus one batch, and at most {@code archive-batches} batches.
+ * nothing however many years they fill. Case ids grow with the time of intake, so the walk ends at the first batch
+ * whose cases were all created after the cut-off: no later case can have ended before it. A few cases out of that
+ * order (written with another time, as a generated history's first ones) do not end it, a whole batch of them does.
+ * What a run reads is thus the old cases still unpacked (open ones, those ended too recently) plus one batch, and at
+ * most {@code archive-batches} batches.
  */
 @Service
 class StepArchive {
@@ -68,11 +70,12 @@ class StepArchive {
                 break;
             }
             batches++;
+            young = true; // until a case of the batch was created before the cut-off
             for (Candidate c : candidates(ids)) {
                 if (!c.created().isBefore(cutoff)) {
-                    young = true;
-                    break;
+                    continue;
                 }
+                young = false;
                 if (c.status().ended() && c.closed() != null && c.closed().isBefore(cutoff)
                         && Boolean.TRUE.equals(tx.execute(s -> timeline.pack(c.id(), cutoff, clock.instant())))) {
                     packed++;
