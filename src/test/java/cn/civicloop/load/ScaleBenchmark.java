@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,13 @@ import cn.civicloop.shared.PersonalDataCipher;
  * submitted during every read (default 0: none), their p50 / p99 printed after each cell, {@code --only=dashboard,…}
  * the reads whose name contains one of these words, {@code --vacuum=false} no {@code vacuum analyze} before measuring,
  * {@code --rebuild=true} the daily figures rebuilt even when no case is generated (a generation cut short),
- * {@code --index-scans=true} after each read the indexes of {@code cases_case} it walked (11 s more a read).
+ * {@code --index-scans=true} after each read the indexes of {@code cases_case} it walked (11 s more a read),
+ * {@code --archive-after=P66D} the archive of old steps run first over the cases ended longer ago than that (ADR 0065;
+ * the generated history's newest 9 % hold its open cases, so P66D packs nearly all the others): bytes per case before
+ * and after (the timeline compacted once, {@code vacuum full}), cases packed per second, what the dictionary gains,
+ * the read of a case's steps packed and not, and the case page and steps API of packed and unpacked cases among the
+ * reads. Without it the archive never runs ({@code civicloop.cases.archive-after} a hundred years), so that the
+ * other figures stay comparable with earlier runs.
  */
 public final class ScaleBenchmark {
 
@@ -73,6 +80,8 @@ public final class ScaleBenchmark {
         String url = database(db);
         ConfigurableApplicationContext app = LoadBenchmark.start(url, 20,
                 "--civicloop.cases.personal-data-retention-days=36500",
+                // the generated history is two years old: no archive of old steps unless --archive-after asks for it
+                "--civicloop.cases.archive-after=P36500D",
                 "--civicloop.security.audit.key=scale-benchmark-audit-key-0123456789abcdef",
                 "--server.servlet.session.cookie.secure=false"); // plain http on the loopback: the cookie must travel
         try {
@@ -103,13 +112,18 @@ public final class ScaleBenchmark {
                     s.execute("vacuum analyze");
                 }
             }
-            measure(app, jdbc, n);
+            boolean archived = options.containsKey("archive-after");
+            if (archived) {
+                archiveSteps(app, jdbc, url, Duration.parse(options.get("archive-after")));
+            }
+            measure(app, jdbc, n, archived);
         } finally {
             app.close();
         }
     }
 
-    private void measure(ConfigurableApplicationContext app, JdbcClient jdbc, int n) throws Exception {
+    private void measure(ConfigurableApplicationContext app, JdbcClient jdbc, int n, boolean archived)
+            throws Exception {
         int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
         String base = "http://127.0.0.1:" + port;
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -159,6 +173,22 @@ public final class ScaleBenchmark {
                 + HistoryGenerator.phone(random.nextInt(HistoryGenerator.PHONES)), leaderToken)).ok());
         reads.put("case page", i -> leader.sendPage(leader.get("/workbench/cases/"
                 + numbers.get(random.nextInt(numbers.size())), null)).ok());
+        if (archived) {
+            List<String> packed = jdbc.sql("""
+                    select c.number from cases_case c join cases_timeline_packed p on p.case_id = c.id
+                    where c.id % 97 = 0""").query(String.class).list();
+            List<String> unpacked = jdbc.sql("""
+                    select c.number from cases_case c where c.id % 97 = 0
+                      and exists (select 1 from cases_timeline t where t.case_id = c.id)""").query(String.class).list();
+            reads.put("case page, packed", i -> leader.sendPage(leader.get("/workbench/cases/"
+                    + packed.get(random.nextInt(packed.size())), null)).ok());
+            reads.put("case page, not packed", i -> leader.sendPage(leader.get("/workbench/cases/"
+                    + unpacked.get(random.nextInt(unpacked.size())), null)).ok());
+            reads.put("steps API, packed", i -> leader.send(leader.get("/api/v1/cases/"
+                    + packed.get(random.nextInt(packed.size())) + "/timeline", leaderToken)).ok());
+            reads.put("steps API, not packed", i -> leader.send(leader.get("/api/v1/cases/"
+                    + unpacked.get(random.nextInt(unpacked.size())) + "/timeline", leaderToken)).ok());
+        }
 
         int requests = intOption("requests", 40);
         int intakeRate = intOption("intake", 0);
@@ -223,6 +253,58 @@ public final class ScaleBenchmark {
         }
         System.out.println("load average after: " + loadAverage());
         pool.shutdownNow();
+    }
+
+    /**
+     * The archive of old steps over the generated history (ADR 0065): the storage before, the archive run to its end
+     * (every case ended before the cut-off, 500 a batch, each in its own transaction, as the task does), the timeline
+     * compacted once as an operator would after the first runs ({@code vacuum full}), what the dictionary gains and
+     * the read of a case's steps packed and not; the storage after is the measurement's own.
+     */
+    private static void archiveSteps(ConfigurableApplicationContext app, JdbcClient jdbc, String url, Duration after)
+            throws Exception {
+        long cases = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
+        Instant cutoff = app.getBean(Clock.class).instant().minus(after);
+        long size = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+        System.out.printf("%nbefore the archive of old steps: %,d cases, database %,d MB (%,d bytes per case); "
+                + "load average %s%n", cases, size >> 20, size / Math.max(1, cases), loadAverage());
+        storage(jdbc, cases);
+        String ended = "c.status in ('CLOSED', 'DECLINED', 'VOIDED') and c.closed_at < ?";
+        long due = jdbc.sql("select count(*) from cases_case c where " + ended
+                + " and exists (select 1 from cases_timeline t where t.case_id = c.id)").param(Timestamp.from(cutoff))
+                .query(Long.class).single();
+        long steps = jdbc.sql("select count(*) from cases_timeline t join cases_case c on c.id = t.case_id where "
+                + ended).param(Timestamp.from(cutoff)).query(Long.class).single();
+        long t0 = System.nanoTime();
+        int packed = cn.civicloop.cases.internal.StepArchiveMeasure.archive(app, cutoff);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("packed the steps of %,d cases (%,d due, %,d steps) ended before %s (--archive-after=%s) "
+                + "in %.1f s: %.0f cases/s; load average %s%n", packed, due, steps, cutoff, after, seconds,
+                packed / seconds, loadAverage());
+        long t1 = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("vacuum full analyze cases_timeline");
+            s.execute("vacuum analyze cases_timeline_packed");
+        }
+        System.out.printf("vacuum full analyze cases_timeline in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+        long[] gain = cn.civicloop.cases.internal.StepArchiveMeasure.dictionaryGain(jdbc, 10_000);
+        long sampled = jdbc.sql("select count(*) from (select 1 from cases_timeline_packed limit 10000) s")
+                .query(Long.class).single();
+        System.out.printf("packed steps of %,d cases (%.1f steps each), bytes a case: serialized %d, deflated %d, "
+                + "deflated with the dictionary %d%n", sampled, (double) gain[3] / Math.max(1, sampled),
+                gain[0] / Math.max(1, sampled), gain[1] / Math.max(1, sampled), gain[2] / Math.max(1, sampled));
+        List<Long> packedIds = jdbc.sql("select case_id from cases_timeline_packed where case_id % 97 = 0 limit 300")
+                .query(Long.class).list();
+        List<Long> hotIds = jdbc.sql("select distinct case_id from cases_timeline where case_id % 97 = 0 limit 300")
+                .query(Long.class).list();
+        for (int warm = 0; warm < 3; warm++) {
+            cn.civicloop.cases.internal.StepArchiveMeasure.readMicros(app, packedIds, 1);
+            cn.civicloop.cases.internal.StepArchiveMeasure.readMicros(app, hotIds, 1);
+        }
+        double[] p = cn.civicloop.cases.internal.StepArchiveMeasure.readMicros(app, packedIds, 5);
+        double[] h = cn.civicloop.cases.internal.StepArchiveMeasure.readMicros(app, hotIds, 5);
+        System.out.printf("Timeline.of, µs p50 / p95: packed %.0f / %.0f (%d cases), not packed %.0f / %.0f (%d cases);"
+                + " load average %s%n", p[0], p[1], packedIds.size(), h[0], h[1], hotIds.size(), loadAverage());
     }
 
     /**

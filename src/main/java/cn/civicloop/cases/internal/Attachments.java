@@ -44,14 +44,15 @@ class Attachments {
     /**
      * The photos a resident is shown of a case: those sent with the appeal, and the evidence of the reply only once
      * the reply is published (approved), and then only that reply's, not the evidence of a reply sent back for rework.
+     *
+     * @param publishedReply the step id of the case's latest reply when it is published ({@link Timeline#latestReply},
+     *                       which reads a packed case's steps too); null: no reply shown
      */
-    List<AttachmentInfo> publicOf(long caseId, boolean replyPublished) {
+    List<AttachmentInfo> publicOf(long caseId, Long publishedReply) {
         return jdbc.sql("""
                 select a.id, a.purpose, a.filename, a.content_type, a.size_bytes from cases_attachment a
-                where a.case_id = :case and (a.purpose = 'APPEAL' or (:published and a.purpose = 'EVIDENCE'
-                    and a.timeline_id = (select max(t.id) from cases_timeline t
-                                         where t.case_id = :case and t.action = 'REPLY')))
-                order by a.id""").param("case", caseId).param("published", replyPublished)
+                where a.case_id = :case and (a.purpose = 'APPEAL' or (a.purpose = 'EVIDENCE' and a.timeline_id = :reply))
+                order by a.id""").param("case", caseId).param("reply", publishedReply, java.sql.Types.BIGINT)
                 .query((rs, n) -> new AttachmentInfo(rs.getLong("id"), rs.getString("purpose"),
                         rs.getString("filename"), rs.getString("content_type"), rs.getInt("size_bytes")))
                 .list();

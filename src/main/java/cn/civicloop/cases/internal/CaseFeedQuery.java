@@ -49,11 +49,13 @@ class CaseFeedQuery implements CaseFeed {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final PersonalDataCipher cipher;
+    private final Timeline timeline;
 
-    CaseFeedQuery(JdbcClient jdbc, Directory directory, PersonalDataCipher cipher) {
+    CaseFeedQuery(JdbcClient jdbc, Directory directory, PersonalDataCipher cipher, Timeline timeline) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.cipher = cipher;
+        this.timeline = timeline;
     }
 
     @Override
@@ -91,15 +93,22 @@ class CaseFeedQuery implements CaseFeed {
         return wanted.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Through {@link Timeline#of}: the steps of an archived case are read from its packed row (ADR 0065). */
     @Override
     public List<FeedNote> publicNotes(String number) {
-        return jdbc.sql("""
-                select t.id, c.number, t.occurred_at, t.action, t.to_status, t.reason, t.actor_role
-                from cases_timeline t join cases_case c on c.id = t.case_id
-                where c.number = ? and t.public_entry = true order by t.id""")
-                .param(number).query(this::note).list();
+        return jdbc.sql("select id from cases_case where number = ?").param(number).query(Long.class).optional()
+                .map(id -> timeline.of(id).stream().filter(Timeline.Row::publicEntry)
+                        .map(r -> note(r.id(), number, r.at(), r.action(), r.to(), r.reason(), r.actorRole()))
+                        .toList())
+                .orElse(List.of());
     }
 
+    /**
+     * Reads {@code cases_timeline} by time only: the steps of archived cases, packed (ADR 0065), are not in it. A
+     * case is archived no sooner than {@code civicloop.cases.archive-after} (at least 90 days) after it ended, so the
+     * default window of the most recent 90 days is whole; a window further back lists the steps of the cases not
+     * archived only, as docs/cases.md says.
+     */
     @Override
     public List<FeedNote> publicNotesBetween(Instant from, Instant to, int limit) {
         return jdbc.sql("""
@@ -130,11 +139,16 @@ class CaseFeedQuery implements CaseFeed {
     }
 
     private FeedNote note(ResultSet rs, int row) throws SQLException {
-        CaseAction action = CaseAction.valueOf(rs.getString("action"));
-        String remark = Visibility.remarkIsPublic(action) ? rs.getString("reason") : null;
-        return new FeedNote(rs.getLong("id"), rs.getString("number"), Cases.instant(rs, "occurred_at"), action,
-                action.label(), CaseStatus.valueOf(rs.getString("to_status")), remark,
-                StepRemark.parse(action, rs.getString("actor_role"), remark).orElse(null));
+        return note(rs.getLong("id"), rs.getString("number"), Cases.instant(rs, "occurred_at"),
+                CaseAction.valueOf(rs.getString("action")), CaseStatus.valueOf(rs.getString("to_status")),
+                rs.getString("reason"), rs.getString("actor_role"));
+    }
+
+    private static FeedNote note(long id, String number, Instant at, CaseAction action, CaseStatus to, String reason,
+            String actorRole) {
+        String remark = Visibility.remarkIsPublic(action) ? reason : null;
+        return new FeedNote(id, number, at, action, action.label(), to, remark,
+                StepRemark.parse(action, actorRole, remark).orElse(null));
     }
 
     private static String marks(int n) {

@@ -160,9 +160,9 @@ class CaseViews {
     List<cn.civicloop.cases.CaseView.AttachmentInfo> publicPhotos(Case own, Case c) {
         List<cn.civicloop.cases.CaseView.AttachmentInfo> photos = new ArrayList<>();
         if (!own.id.equals(c.id)) {
-            photos.addAll(attachments.publicOf(own.id, false));
+            photos.addAll(attachments.publicOf(own.id, null));
         }
-        photos.addAll(attachments.publicOf(c.id, replyPublished(c)));
+        photos.addAll(attachments.publicOf(c.id, replyPublished(c) ? timeline.latestReply(c.id).orElse(null) : null));
         return photos;
     }
 

@@ -1,0 +1,225 @@
+package cn.civicloop.cases.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.civicloop.cases.CaseAction;
+import cn.civicloop.cases.CaseFeed;
+import cn.civicloop.support.Api;
+import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
+import cn.civicloop.support.TimelineSteps;
+
+/**
+ * The archive of old steps (ADR 0065): a case ended longer ago than the age has its steps packed into one row and
+ * reads exactly as before everywhere its steps are shown; only such cases are packed, a batch at a time and once; a
+ * step added to a packed case restores its rows, with their ids, first. The archive is called directly with its
+ * cut-off, starting its walk at the test's own cases (the shared database holds other tests' cases, created on
+ * clocks those tests moved).
+ */
+class StepArchiveTests extends ApiTest {
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+
+    @Autowired
+    StepArchive archive;
+    @Autowired
+    Timeline timeline;
+    @Autowired
+    CaseFeed feed;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aPackedCaseReadsAsBeforeOnTheCasePageTheTrackingPageTheApiAndTheFeed() {
+        Api.Answer submitted = submit(appeal("归档测试：广济路路灯不亮"));
+        String number = submitted.text("number");
+        String code = submitted.text("trackingToken");
+        closedThroughTheLoop(number);
+        long id = idOf(number);
+        endedDaysAgo(id, "CLOSED", 400);
+        String officer = api.login("officer");
+        List<Timeline.Row> rows = timeline.of(id);
+        String staffTimeline = api.get("/api/v1/cases/" + number + "/timeline", officer).body();
+        String staffView = api.get("/api/v1/cases/" + number, officer).body();
+        String tracked = api.get("/api/v1/public/cases/" + number, null, Map.of("X-Tracking-Token", code)).body();
+        List<String> casePage = TimelineSteps.of(port(), "officer", number, "zh");
+        String trackPage = trackPageTimeline(number, code);
+        List<CaseFeed.FeedNote> notes = feed.publicNotes(number);
+        assertThat(rows).extracting(Timeline.Row::action).contains(CaseAction.SUBMIT, CaseAction.REJECT,
+                CaseAction.REPLY, CaseAction.CLOSE);
+        assertThat(tracked).contains("after.png");
+
+        assertThat(archive.archive(id - 1, cutoff(), 500, 10)).isEqualTo(1);
+
+        assertThat(hotRows(id)).isZero();
+        assertThat(packed(id)).isTrue();
+        assertThat(timeline.of(id)).as("every column of every step").isEqualTo(rows);
+        assertThat(api.get("/api/v1/cases/" + number + "/timeline", officer).body()).isEqualTo(staffTimeline);
+        assertThat(api.get("/api/v1/cases/" + number, officer).body()).isEqualTo(staffView);
+        assertThat(api.get("/api/v1/public/cases/" + number, null, Map.of("X-Tracking-Token", code)).body())
+                .as("the resident's view, the evidence of the published reply included").isEqualTo(tracked);
+        assertThat(TimelineSteps.of(port(), "officer", number, "zh")).isEqualTo(casePage).isNotEmpty();
+        assertThat(trackPageTimeline(number, code)).isEqualTo(trackPage).contains("已更换整套灯具");
+        assertThat(feed.publicNotes(number)).isEqualTo(notes).isNotEmpty();
+    }
+
+    @Test
+    void onlyCasesEndedLongerThanTheAgeArePackedABatchAtATimeAndOnce() {
+        // in id order; the second walk's batches of two: [closedLately, open], [newer, declined], [voided, young]
+        long closedLongAgo = registered("归档测试：早已办结");
+        long closedLately = registered("归档测试：近日办结");
+        long open = registered("归档测试：仍在办理");
+        long newer = registered("归档测试：新近受理");
+        long declined = registered("归档测试：早已不予受理");
+        long voided = registered("归档测试：早已作废");
+        long young = registered("归档测试：新近办结");
+        endedDaysAgo(closedLongAgo, "CLOSED", 400);
+        endedDaysAgo(closedLately, "CLOSED", 10);
+        jdbc.sql("update cases_case set created_at = ? where id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofDays(500))), closedLately).update();
+        jdbc.sql("update cases_case set status = 'IN_PROGRESS', created_at = ? where id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofDays(500))), open).update();
+        endedDaysAgo(declined, "DECLINED", 400);
+        endedDaysAgo(voided, "VOIDED", 400);
+        jdbc.sql("update cases_case set status = 'CLOSED', closed_at = created_at where id = ?").param(young).update();
+        long start = closedLongAgo - 1;
+
+        assertThat(archive.archive(start, cutoff(), 2, 1)).as("one batch of two cases, one of them old enough")
+                .isEqualTo(1);
+        assertThat(packed(closedLongAgo)).isTrue();
+        assertThat(packed(declined)).as("left to the next run").isFalse();
+
+        assertThat(archive.archive(start, cutoff(), 2, 10))
+                .as("a case created after the cut-off beside an older one does not end the walk")
+                .isEqualTo(2);
+        assertThat(archive.archive(start, cutoff(), 2, 10)).as("nothing left: a second run packs nothing").isZero();
+
+        assertThat(List.of(closedLongAgo, declined, voided)).allSatisfy(id -> {
+            assertThat(packed(id)).isTrue();
+            assertThat(hotRows(id)).isZero();
+            assertThat(timeline.of(id)).extracting(Timeline.Row::action).startsWith(CaseAction.SUBMIT);
+        });
+        assertThat(List.of(closedLately, open, newer, young)).allSatisfy(id -> {
+            assertThat(packed(id)).isFalse();
+            assertThat(hotRows(id)).isPositive();
+        });
+    }
+
+    @Test
+    void aStepOnAPackedCaseRestoresItsRowsWithTheirIdsFirst() {
+        Api.Answer submitted = submit(appeal("归档测试：修补后又塌陷"));
+        String number = submitted.text("number");
+        closedThroughTheLoop(number);
+        long id = idOf(number);
+        endedDaysAgo(id, "CLOSED", 400);
+        List<Timeline.Row> rows = timeline.of(id);
+        assertThat(archive.archive(id - 1, cutoff(), 500, 10)).isEqualTo(1);
+
+        Api.Answer reopened = api.post("/api/v1/public/cases/" + number + "/reopen", null,
+                Map.of("reason", "修补后又塌陷了"), Map.of("X-Tracking-Token", submitted.text("trackingToken")));
+
+        assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+        assertThat(reopened.text("status")).isEqualTo("ASSIGNED");
+        assertThat(packed(id)).isFalse();
+        assertThat(hotRows(id)).isEqualTo(rows.size() + 1);
+        List<Timeline.Row> after = timeline.of(id);
+        assertThat(after.subList(0, rows.size())).as("the old steps back with their ids").isEqualTo(rows);
+        assertThat(after.get(rows.size()).action()).isEqualTo(CaseAction.REOPEN);
+        assertThat(api.get("/api/v1/cases/" + number + "/timeline", api.login("officer")).json().valueStream()
+                .map(e -> e.get("action").asString()).toList()).endsWith("CLOSE", "REOPEN").hasSize(rows.size() + 1);
+        assertThat(archive.archive(id - 1, cutoff(), 500, 10)).as("open again: not packed").isZero();
+    }
+
+    @Test
+    void aStepAddedWhileTheCaseWasPackedIsReadWithItAndPackedWithItNextTime() {
+        long id = registered("归档测试：打包时的督办");
+        endedDaysAgo(id, "CLOSED", 400);
+        List<Timeline.Row> rows = timeline.of(id);
+        assertThat(archive.archive(id - 1, cutoff(), 500, 10)).isEqualTo(1);
+        // a supervisor's remark does not change the case's row: it can commit beside the packed row
+        jdbc.sql("""
+                insert into cases_timeline (case_id, occurred_at, actor_name, actor_role, action, from_status,
+                    to_status, reason, public_entry) values (?, ?, '赵记者', 'MEDIA_OFFICER', 'NOTE', 'CLOSED',
+                    'CLOSED', '媒体回访', false)""").params(id, Timestamp.from(clock.instant())).update();
+
+        List<Timeline.Row> both = timeline.of(id);
+        assertThat(both.subList(0, rows.size())).isEqualTo(rows);
+        assertThat(both).hasSize(rows.size() + 1).last().extracting(Timeline.Row::reason).isEqualTo("媒体回访");
+
+        assertThat(archive.archive(id - 1, cutoff(), 500, 10)).isEqualTo(1);
+        assertThat(hotRows(id)).isZero();
+        assertThat(timeline.of(id)).isEqualTo(both);
+    }
+
+    private Instant cutoff() {
+        return clock.instant().minus(Duration.ofDays(365));
+    }
+
+    private void closedThroughTheLoop(String number) {
+        ok(act("operator", number, "register", Map.of()));
+        ok(act("dispatcher", number, "assign", Map.of("departmentId", departmentId("ZFJ"))));
+        ok(act("zfj", number, "sign", Map.of()));
+        ok(act("zfj", number, "reply", Map.of("text", "已更换灯泡")));
+        ok(act("officer", number, "reject", Map.of("reason", "未附现场照片")));
+        ok(api.postMultipart("/api/v1/cases/" + number + "/actions/reply", api.login("zfj"), "request",
+                Map.of("text", "已更换整套灯具并测试，附照片"), "photos", Map.of("after.png", PNG)));
+        ok(act("officer", number, "approve", Map.of()));
+        ok(act("officer", number, "follow-up", Map.of("resolved", true, "satisfaction", "SATISFIED")));
+        assertThat(ok(act("officer", number, "close", Map.of())).text("status")).isEqualTo("CLOSED");
+    }
+
+    private static Api.Answer ok(Api.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer;
+    }
+
+    /** A case submitted and registered: two steps. */
+    private long registered(String title) {
+        String number = submit(appeal(title)).text("number");
+        ok(act("operator", number, "register", Map.of()));
+        return idOf(number);
+    }
+
+    /** The case made {@code status} since {@code days} ago, created a day before. */
+    private void endedDaysAgo(long id, String status, int days) {
+        Instant ended = clock.instant().minus(Duration.ofDays(days));
+        jdbc.sql("update cases_case set status = ?, closed_at = ?, created_at = ? where id = ?")
+                .params(status, Timestamp.from(ended), Timestamp.from(ended.minus(Duration.ofDays(1))), id).update();
+    }
+
+    private long idOf(String number) {
+        return jdbc.sql("select id from cases_case where number = ?").param(number).query(Long.class).single();
+    }
+
+    private long hotRows(long id) {
+        return jdbc.sql("select count(*) from cases_timeline where case_id = ?").param(id).query(Long.class).single();
+    }
+
+    private boolean packed(long id) {
+        return jdbc.sql("select count(*) from cases_timeline_packed where case_id = ?").param(id).query(Long.class)
+                .single() == 1;
+    }
+
+    /** The steps list of the resident's tracking page. */
+    private String trackPageTimeline(String number, String code) {
+        PageSession page = PageSession.anonymous(port());
+        page.get("/track");
+        String shown = page.post("/track", Map.of("number", number, "token", code)).body();
+        int from = shown.indexOf("<ol class=\"timeline\" id=\"timeline\">");
+        assertThat(from).as(shown).isNotNegative();
+        return shown.substring(from, shown.indexOf("</ol>", from));
+    }
+}
