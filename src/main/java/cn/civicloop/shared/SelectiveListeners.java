@@ -2,6 +2,8 @@ package cn.civicloop.shared;
 
 import java.lang.reflect.Method;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +32,17 @@ class SelectiveListeners {
     }
 
     /** Creates the adapters of the transactional listener methods declared by {@link SelectiveListener} beans. */
-    static final class Factory extends TransactionalEventListenerFactory {
+    static final class Factory extends TransactionalEventListenerFactory implements ApplicationContextAware {
+
+        private ApplicationContext context;
 
         Factory() {
             setOrder(ORDER);
+        }
+
+        @Override
+        public void setApplicationContext(ApplicationContext context) {
+            this.context = context;
         }
 
         @Override
@@ -43,20 +52,36 @@ class SelectiveListeners {
 
         @Override
         public ApplicationListener<?> createApplicationListener(String beanName, Class<?> type, Method method) {
-            return new Adapter(beanName, type, method);
+            return new Adapter(beanName, type, method, context);
         }
     }
 
-    /** Spring's adapter, asking the bean whether it takes the event. */
+    /**
+     * Spring's adapter, asking the bean whether it takes the event. A singleton bean is looked up once: the registry
+     * asks every listener of every event, and the lookup by name was most of the cost of asking.
+     */
     static final class Adapter extends TransactionalApplicationListenerMethodAdapter implements ConditionalEventListener {
 
-        Adapter(String beanName, Class<?> targetClass, Method method) {
+        private final String beanName;
+        private final ApplicationContext context;
+        private volatile SelectiveListener singleton;
+
+        Adapter(String beanName, Class<?> targetClass, Method method, ApplicationContext context) {
             super(beanName, targetClass, method);
+            this.beanName = beanName;
+            this.context = context;
         }
 
         @Override
         public boolean supports(Object event) {
-            return ((SelectiveListener) getTargetBean()).takes(event);
+            SelectiveListener bean = singleton;
+            if (bean == null) {
+                bean = (SelectiveListener) getTargetBean();
+                if (context != null && context.isSingleton(beanName)) {
+                    singleton = bean;
+                }
+            }
+            return bean.takes(event);
         }
     }
 }

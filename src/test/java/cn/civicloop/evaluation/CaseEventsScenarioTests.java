@@ -5,11 +5,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import cn.civicloop.cases.AppealSnapshot;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseEscalated;
 import cn.civicloop.cases.CaseQueries;
@@ -39,7 +43,8 @@ import cn.civicloop.support.OwnH2Database;
  * The contract between {@code cases} and {@code evaluation}, with only the evaluation module (and {@code shared})
  * started: a signing published by cases becomes a response fact of the department that held the case, hit when it
  * came before the signing deadline the case's view shows; a handling clock that reached 100 % becomes a missed
- * handling fact at its deadline. The case is read through {@link CaseQueries}, which is mocked.
+ * handling fact at its deadline; an assignment becomes a dispatch fact of the department and unit the case's snapshot
+ * names, without reading the whole case. The case is read through {@link CaseQueries}, which is mocked.
  */
 @ApplicationModuleTest
 @ContextConfiguration(initializers = CaseEventsScenarioTests.Database.class)
@@ -48,6 +53,7 @@ class CaseEventsScenarioTests {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Instant AT = Instant.parse("2026-03-02T02:00:00Z");
     private static final long DEPARTMENT = 42;
+    private static final long UNIT = 43;
 
     @MockitoBean
     CaseQueries cases;
@@ -93,7 +99,32 @@ class CaseEventsScenarioTests {
         given(view.clocks()).willReturn(List.of(new CaseView.ClockView(ClockStage.SIGN, "签收", 1,
                 AT.minusSeconds(3600), signDue, 50.0, "GREEN", "RUNNING")));
         given(cases.view(eq(number), any())).willReturn(view);
+        given(cases.snapshot(number)).willReturn(Optional.of(snapshot(number, CaseStatus.IN_PROGRESS)));
         return number;
+    }
+
+    /** The case's snapshot: held by the department and its unit. */
+    private static AppealSnapshot snapshot(String number, CaseStatus status) {
+        return new AppealSnapshot(number, status, Channel.HOTLINE_12345, "路灯不亮", "路灯不亮", null, null, "370402001",
+                null, "G-01", DEPARTMENT, UNIT, AT.minusSeconds(7200));
+    }
+
+    @Test
+    void anAssignmentIsADispatchFactOfTheDepartmentAndUnitTheSnapshotNames(Scenario scenario) {
+        String number = "SCN-E-" + UUID.randomUUID().toString().substring(0, 8);
+        given(cases.snapshot(number)).willReturn(Optional.of(snapshot(number, CaseStatus.ASSIGNED)));
+        scenario.publish(new CaseTransitioned(number, CaseAction.ASSIGN, CaseStatus.REGISTERED, CaseStatus.ASSIGNED,
+                DEPARTMENT, null, AT, Channel.HOTLINE_12345))
+                .andWaitAtMost(PATIENCE)
+                .andWaitForStateChange(() -> facts(number), rows -> rows.size() == 2)
+                .andVerify(rows -> {
+                    assertThat(rows).extracting(r -> r.get("fact")).containsExactlyInAnyOrder("INTAKE", "DISPATCH");
+                    Map<String, Object> dispatch = rows.stream().filter(r -> r.get("fact").equals("DISPATCH"))
+                            .findFirst().orElseThrow();
+                    assertThat(dispatch).containsEntry("department_id", DEPARTMENT).containsEntry("unit_id", UNIT)
+                            .containsEntry("street_code", "370402001");
+                    verify(cases, never()).view(eq(number), any());
+                });
     }
 
     @Test
@@ -140,7 +171,7 @@ class CaseEventsScenarioTests {
 
     private List<Map<String, Object>> facts(String number) {
         return jdbc.sql("""
-                select fact, hit, department_id, street_code, fact_day from evaluation_fact where case_number = ?
+                select fact, hit, department_id, unit_id, street_code, fact_day from evaluation_fact where case_number = ?
                 order by id""").param(number).query().listOfRows();
     }
 }

@@ -85,7 +85,7 @@ class CaseOpenedScenarioTests {
         Instant at = Instant.parse("2026-03-01T02:00:00Z");
         given(cases.snapshot(number)).willReturn(Optional.of(new AppealSnapshot(number, CaseStatus.SUBMITTED,
                 Channel.HOTLINE_12345, "小区路灯不亮", "幸福小区3号楼门前的路灯坏了一个星期，晚上很黑，老人出行不便。",
-                null, null, null, null, null, null, at)));
+                null, null, null, null, null, null, null, at)));
 
         scenario.publish(new CaseOpened(number, Channel.HOTLINE_12345, AppealKind.HELP, Urgency.NORMAL, null,
                 at.plusSeconds(86_400), at))

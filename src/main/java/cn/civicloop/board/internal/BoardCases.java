@@ -19,6 +19,16 @@ class BoardCases {
             Anonymiser.Salutation salutation, String category, String title, String streetCode, String communityCode,
             String departmentName, String status, boolean open, Instant openedAt, Instant updatedAt,
             Instant closedAt, String reply) {
+
+        /** What a refresh after a step of the case writes. */
+        Progress progress() {
+            return new Progress(published, withheld, category, departmentName, status, open, updatedAt, closedAt, reply);
+        }
+    }
+
+    /** The columns of a row that follow the case's steps. */
+    record Progress(boolean published, String withheld, String category, String departmentName, String status,
+            boolean open, Instant updatedAt, Instant closedAt, String reply) {
     }
 
     /** Published open cases of one area. */
@@ -49,14 +59,13 @@ class BoardCases {
                 .optional();
     }
 
-    void update(String number, boolean published, String withheld, String category, String departmentName,
-            String status, boolean open, Instant updatedAt, Instant closedAt, String reply) {
+    void update(String number, Progress p) {
         jdbc.sql("""
                 update board_case set published = ?, withheld = ?, category = ?, department_name = ?, status = ?,
                     is_open = ?, updated_at = ?, closed_at = ?, reply = ?
                 where case_number = ?""")
-                .params(published, withheld, category, departmentName, status, open, ts(updatedAt), ts(closedAt),
-                        reply, number)
+                .params(p.published(), p.withheld(), p.category(), p.departmentName(), p.status(), p.open(),
+                        ts(p.updatedAt()), ts(p.closedAt()), p.reply(), number)
                 .update();
     }
 

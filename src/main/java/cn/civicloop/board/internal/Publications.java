@@ -59,7 +59,10 @@ class Publications implements PublicationChoices {
         rows.place(caseNumber, streetCode, communityCode);
     }
 
-    /** Brings a case's row up to date after a step; a case without a row (never offered) stays off the board. */
+    /**
+     * Brings a case's row up to date after a step, writing only when it changed; a case without a row (never
+     * offered) stays off the board.
+     */
     @Transactional
     void refresh(String caseNumber) {
         Optional<BoardCases.Row> row = rows.find(caseNumber);
@@ -71,8 +74,13 @@ class Publications implements PublicationChoices {
         String withheld = WithheldRules.Reason.OPTED_OUT.name().equals(row.get().withheld())
                 ? row.get().withheld() : withheld(c);
         String reply = c.status() == CaseStatus.CLOSED ? reply(caseNumber) : null;
-        rows.update(caseNumber, withheld == null, withheld, c.category(), c.departmentName(), c.status().name(),
-                !c.status().ended(), c.updatedAt(), c.closedAt(), reply);
+        BoardCases.Progress now = new BoardCases.Progress(withheld == null, withheld, c.category(), c.departmentName(),
+                c.status().name(), !c.status().ended(), c.updatedAt(), c.closedAt(), reply);
+        // Steps of one transaction (registered and assigned at once) each refresh the row: the later ones, and a
+        // refresh after the intake that wrote the row, find it current already.
+        if (!now.equals(row.get().progress())) {
+            rows.update(caseNumber, now);
+        }
     }
 
     private String withheld(FeedCase c) {

@@ -37,11 +37,12 @@ class Snapshots {
      */
     Optional<AppealSnapshot> snapshot(String number) {
         return jdbc.sql("select number, status, channel, title, content, lat, lon, street_code, community_code, "
-                + "grid_code, department_id, created_at from cases_case where number = ?").param(number)
+                + "grid_code, department_id, unit_id, created_at from cases_case where number = ?").param(number)
                 .query((rs, row) -> new AppealSnapshot(rs.getString(1), CaseStatus.valueOf(rs.getString(2)),
                         Channel.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
                         rs.getObject(6, Double.class), rs.getObject(7, Double.class), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getObject(11, Long.class), Cases.instant(rs, "created_at")))
+                        rs.getString(10), rs.getObject(11, Long.class), rs.getObject(12, Long.class),
+                        Cases.instant(rs, "created_at")))
                 .optional();
     }
 
@@ -115,6 +116,6 @@ class Snapshots {
 
     private static AppealSnapshot snapshot(Case c) {
         return new AppealSnapshot(c.number, c.status, c.channel, c.title, c.content, c.lat, c.lon, c.streetCode,
-                c.communityCode, c.gridCode, c.departmentId, c.createdAt);
+                c.communityCode, c.gridCode, c.departmentId, c.unitId, c.createdAt);
     }
 }

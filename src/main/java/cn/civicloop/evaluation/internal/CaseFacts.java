@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import cn.civicloop.cases.AppealSnapshot;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseEscalated;
 import cn.civicloop.cases.CaseQueries;
@@ -26,6 +27,10 @@ import cn.civicloop.shared.SelectiveListener;
  * event publication registry (a failure leaves the publication incomplete, to be resubmitted; the rows' unique
  * sources make a second run harmless). Deadlines, places and follow-up answers are read through the cases' read API
  * as the system. The department is the one holding the case at the event.
+ * <p>
+ * Most steps need only where the case is and who holds it, which the case's snapshot gives in one narrow read; the
+ * whole view (reporters, clocks, attachments, co-handling: about eight statements and the personal data opened) is
+ * read only for the steps that need its deadlines, its follow-up answer or its original ({@link #READ_IN_FULL}).
  */
 @Component
 class CaseFacts implements SelectiveListener {
@@ -33,6 +38,10 @@ class CaseFacts implements SelectiveListener {
     static final Set<CaseAction> EVALUATED = Set.of(CaseAction.ANSWER, CaseAction.ASSIGN, CaseAction.REASSIGN,
             CaseAction.ARBITRATE, CaseAction.SIGN, CaseAction.REPLY, CaseAction.REJECT, CaseAction.REWORK,
             CaseAction.FOLLOW_UP, CaseAction.CLOSE, CaseAction.REOPEN, CaseAction.MERGE, CaseAction.SUPERVISE);
+
+    /** The steps whose fact needs more than the snapshot: the clocks' deadlines, the follow-up, the original. */
+    static final Set<CaseAction> READ_IN_FULL = Set.of(CaseAction.SIGN, CaseAction.REPLY, CaseAction.FOLLOW_UP,
+            CaseAction.MERGE);
 
     private final FactStore facts;
     private final CaseQueries cases;
@@ -59,7 +68,11 @@ class CaseFacts implements SelectiveListener {
 
     @ApplicationModuleListener
     void on(CaseTransitioned event) {
-        view(event.number()).ifPresent(view -> record(event, view));
+        if (READ_IN_FULL.contains(event.action())) {
+            view(event.number()).ifPresent(view -> record(event, view));
+        } else {
+            cases.snapshot(event.number()).ifPresent(s -> record(event, Held.of(s), null));
+        }
     }
 
     @ApplicationModuleListener
@@ -70,8 +83,8 @@ class CaseFacts implements SelectiveListener {
             }
             return;
         }
-        view(event.number()).ifPresent(view -> {
-            FactStore.Subject subject = subject(view, event.departmentId());
+        cases.snapshot(event.number()).ifPresent(s -> {
+            FactStore.Subject subject = subject(Held.of(s), event.departmentId());
             String n = event.number();
             if (event.stage() == ClockStage.SIGN) {
                 facts.add(n + "/RESPONSE/" + event.dueAt().toEpochMilli(), n, Fact.RESPONSE, subject, event.dueAt(),
@@ -96,15 +109,22 @@ class CaseFacts implements SelectiveListener {
 
     /** Records what one step of a case means for evaluation; {@code view} is the case as it is now. */
     void record(CaseTransitioned e, CaseView view) {
+        record(e, Held.of(view), view);
+    }
+
+    /** As above, with {@code view} read only for the steps of {@link #READ_IN_FULL} (null for the others). */
+    private void record(CaseTransitioned e, Held held, CaseView view) {
         String n = e.number();
         Instant at = e.occurredAt();
-        FactStore.Subject subject = subject(view, e.departmentId());
+        FactStore.Subject subject = subject(held, e.departmentId());
         switch (e.action()) {
-            case ANSWER -> facts.add(n + "/INTAKE", n, Fact.INTAKE, centre.subject(view), at, at, true, false, null);
+            case ANSWER -> facts.add(n + "/INTAKE", n, Fact.INTAKE, centre.subject(held.streetCode(), held.gridCode()),
+                    at, at, true, false, null);
             case ASSIGN, REASSIGN, ARBITRATE -> {
                 boolean first = e.action() == CaseAction.ASSIGN && e.from() == CaseStatus.REGISTERED;
                 if (first) {
-                    facts.add(n + "/INTAKE", n, Fact.INTAKE, centre.subject(view), at, at, false, false, null);
+                    facts.add(n + "/INTAKE", n, Fact.INTAKE, centre.subject(held.streetCode(), held.gridCode()), at,
+                            at, false, false, null);
                 } else {
                     String why = e.from() == CaseStatus.RETURN_REQUESTED ? "RETURNED" : "CHANGED";
                     facts.mark(n, Fact.DISPATCH, at, Instant.EPOCH, false, false, why);
@@ -146,8 +166,8 @@ class CaseFacts implements SelectiveListener {
     }
 
     private void supervised(String number, Long departmentId, Instant at) {
-        view(number).ifPresent(view -> facts.add(number + "/SUPERVISED/" + at.toEpochMilli(), number,
-                Fact.SUPERVISED, subject(view, departmentId), at, at, true, false, null));
+        cases.snapshot(number).ifPresent(s -> facts.add(number + "/SUPERVISED/" + at.toEpochMilli(), number,
+                Fact.SUPERVISED, subject(Held.of(s), departmentId), at, at, true, false, null));
     }
 
     private static Optional<Instant> due(CaseView view, ClockStage stage) {
@@ -155,11 +175,23 @@ class CaseFacts implements SelectiveListener {
                 .map(CaseView.ClockView::dueAt).findFirst();
     }
 
-    private static FactStore.Subject subject(CaseView view, Long departmentId) {
-        Long department = departmentId != null ? departmentId : view.departmentId();
-        Long unit = department != null && department.equals(view.departmentId()) ? view.unitId() : null;
-        return new FactStore.Subject(department, unit, view.streetCode(), view.gridCode(),
-                view.channel() == Channel.POLICE_110);
+    private static FactStore.Subject subject(Held held, Long departmentId) {
+        Long department = departmentId != null ? departmentId : held.departmentId();
+        Long unit = department != null && department.equals(held.departmentId()) ? held.unitId() : null;
+        return new FactStore.Subject(department, unit, held.streetCode(), held.gridCode(),
+                held.channel() == Channel.POLICE_110);
+    }
+
+    /** Where a case is and who holds it: what a fact's subject is made of. */
+    private record Held(Long departmentId, Long unitId, String streetCode, String gridCode, Channel channel) {
+
+        static Held of(CaseView view) {
+            return new Held(view.departmentId(), view.unitId(), view.streetCode(), view.gridCode(), view.channel());
+        }
+
+        static Held of(AppealSnapshot s) {
+            return new Held(s.departmentId(), s.unitId(), s.streetCode(), s.gridCode(), s.channel());
+        }
     }
 
     private Optional<CaseView> view(String number) {

@@ -2,7 +2,6 @@ package cn.civicloop.evaluation.internal;
 
 import org.springframework.stereotype.Component;
 
-import cn.civicloop.cases.CaseView;
 import cn.civicloop.directory.DepartmentKind;
 import cn.civicloop.directory.Directory;
 
@@ -16,9 +15,10 @@ class Centre {
         this.directory = directory;
     }
 
-    FactStore.Subject subject(CaseView view) {
+    /** The centre as the subject of a case at this street and grid. */
+    FactStore.Subject subject(String streetCode, String gridCode) {
         Long id = directory.departments().stream().filter(d -> d.kind() == DepartmentKind.CENTRE)
                 .map(d -> d.id()).findFirst().orElse(null);
-        return new FactStore.Subject(id, null, view.streetCode(), view.gridCode());
+        return new FactStore.Subject(id, null, streetCode, gridCode);
     }
 }

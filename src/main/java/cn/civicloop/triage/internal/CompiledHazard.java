@@ -19,7 +19,7 @@ import cn.civicloop.triage.RoutingCatalogue.HazardRule;
  * ({@link ChineseText#normalise}); a match counts only where it is not negated in its clause, and the rule does not
  * apply when one of its exclusions counts likewise ("两车剐蹭，没有人受伤" is still a minor accident).
  */
-record CompiledHazard(HazardRule rule, Pattern patterns, Pattern excludes) {
+record CompiledHazard(HazardRule rule, Phrases patterns, Phrases excludes) {
 
     private static final Logger log = LoggerFactory.getLogger(CompiledHazard.class);
 
@@ -33,8 +33,8 @@ record CompiledHazard(HazardRule rule, Pattern patterns, Pattern excludes) {
 
     /** Compiles a rule; throws {@link java.util.regex.PatternSyntaxException} for a pattern that does not compile. */
     static CompiledHazard of(HazardRule rule) {
-        return new CompiledHazard(rule, compile(rule.patterns()),
-                rule.excludePatterns() == null ? null : compile(rule.excludePatterns()));
+        return new CompiledHazard(rule, Phrases.of(rule.patterns()),
+                rule.excludePatterns() == null ? null : Phrases.of(rule.excludePatterns()));
     }
 
     /**
@@ -81,21 +81,48 @@ record CompiledHazard(HazardRule rule, Pattern patterns, Pattern excludes) {
                 || (rule.areaCode() != null && !areaCodes.contains(rule.areaCode()))) {
             return Optional.empty();
         }
-        String phrase = firstNotNegated(patterns, text);
-        if (phrase == null || (excludes != null && firstNotNegated(excludes, text) != null)) {
+        String phrase = patterns.firstNotNegated(text);
+        if (phrase == null || (excludes != null && excludes.firstNotNegated(text) != null)) {
             return Optional.empty();
         }
         return Optional.of(phrase.length() > 100 ? phrase.substring(0, 100) : phrase);
     }
 
-    /** The first non-empty match of {@code pattern} that is not negated; throws {@link BoundedText.TooSlow}. */
-    static String firstNotNegated(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(new BoundedText(text));
-        while (m.find()) {
-            if (m.end() > m.start() && !ChineseText.negated(text, m.start())) {
-                return m.group();
-            }
+    /** A pattern of a rule, with the characters its matches begin with when they can be read from it. */
+    record Phrases(Pattern pattern, MatchStarts starts) {
+
+        static Phrases of(String pattern) {
+            Pattern compiled = compile(pattern);
+            return new Phrases(compiled, MatchStarts.of(compiled).orElse(null));
         }
-        return null;
+
+        /** The first non-empty match that is not negated; throws {@link BoundedText.TooSlow}. */
+        String firstNotNegated(String text) {
+            Matcher m = pattern.matcher(new BoundedText(text));
+            if (starts == null) {
+                while (m.find()) {
+                    if (m.end() > m.start() && !ChineseText.negated(text, m.start())) {
+                        return m.group();
+                    }
+                }
+                return null;
+            }
+            // The engine is tried only where a match can begin, as find() would try it there: a lookbehind still
+            // sees the text before, and after a match the search goes on from its end. Every match is non-empty.
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            int from = 0;
+            int at;
+            while ((at = starts.next(text, from)) >= 0) {
+                m.region(at, text.length());
+                if (!m.lookingAt()) {
+                    from = at + 1;
+                } else if (!ChineseText.negated(text, m.start())) {
+                    return m.group();
+                } else {
+                    from = m.end();
+                }
+            }
+            return null;
+        }
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,7 @@ import cn.civicloop.cases.Urgency;
 import cn.civicloop.classifier.ChineseText;
 import cn.civicloop.triage.HazardLevel;
 import cn.civicloop.triage.HazardMatch;
+import cn.civicloop.triage.HazardProbes;
 import cn.civicloop.triage.RoutingCatalogue.HazardRule;
 
 /** How hazard rules match and which one decides, on rules made up here (the shipped set: HazardProbesApiTests). */
@@ -110,5 +113,29 @@ class CompiledHazardTests {
         assertThat(CompiledHazard.compile("ktv.{0,4}吵").flags()).isNotZero();
         assertThat(CompiledHazard.compile("\\d{11}").flags()).isNotZero();
         assertThat(first("楼道里一股煤气味", "HOTLINE_12345", List.of(), GAS).orElseThrow().phrase()).isEqualTo("煤气味");
+    }
+
+    @Test
+    void everyShippedPatternIsTriedOnlyWhereAMatchCanBeginAndFindsWhatTheSearchEverywhereFinds() throws Exception {
+        List<String> texts = new ArrayList<>(HazardProbes.read(HazardProbes.ASSERTED).stream()
+                .map(p -> ChineseText.normalise(p.title() + "\n" + p.content())).toList());
+        // all probes in one text: many matches, negated ones among them, each search going on after the last
+        texts.add(String.join("。", texts));
+        texts.add("胎漏气了，没有漏气。楼下KTV太吵，Ktv声音很响");
+        List<CompiledHazard> shipped = HazardProbeBenchmark.shippedRules();
+        int compared = 0;
+        for (CompiledHazard rule : shipped) {
+            for (CompiledHazard.Phrases p : Stream.of(rule.patterns(), rule.excludes()).filter(Objects::nonNull)
+                    .toList()) {
+                assertThat(p.starts()).as(p.pattern().pattern()).isNotNull();
+                CompiledHazard.Phrases everywhere = new CompiledHazard.Phrases(p.pattern(), null);
+                for (String text : texts) {
+                    assertThat(p.firstNotNegated(text)).as("%s in %s", p.pattern(), text)
+                            .isEqualTo(everywhere.firstNotNegated(text));
+                    compared += p.firstNotNegated(text) == null ? 0 : 1;
+                }
+            }
+        }
+        assertThat(compared).as("matches compared").isGreaterThan(100);
     }
 }

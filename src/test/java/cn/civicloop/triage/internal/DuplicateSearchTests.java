@@ -171,7 +171,7 @@ class DuplicateSearchTests {
     private AppealSnapshot unkeyed(String number, Channel channel, String title, String content, Duration ago,
             Double lat, Double lon) {
         AppealSnapshot s = new AppealSnapshot(number, CaseStatus.SUBMITTED, channel, title, content, lat, lon,
-                "370402001", "370402001001", "37040200100103", null, NOW.minus(ago));
+                "370402001", "370402001001", "37040200100103", null, null, NOW.minus(ago));
         cases.open.put(number, s);
         cases.all.put(number, s);
         return s;
