@@ -50,7 +50,9 @@ class Timeline {
     /** An entry of a step taken in one named role of the actor's (e.g. as the media centre by one who also handles). */
     long append(long caseId, Instant at, Actor actor, Role role, CaseAction action, CaseStatus from, CaseStatus to,
             String reason, Long departmentId, boolean publicEntry) {
-        if (action != CaseAction.SUBMIT) { // a case's first step: nothing of it can be packed yet
+        // Only an ended case can be packed, and only long after it ended: a step from any other status (the appeal's
+        // own steps, most of all) needs no look for a packed row. A case's first step has nothing packed either.
+        if (action != CaseAction.SUBMIT && (from == null || from.ended())) {
             unpack(caseId);
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
