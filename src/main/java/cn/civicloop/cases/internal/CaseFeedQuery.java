@@ -96,11 +96,13 @@ class CaseFeedQuery implements CaseFeed {
     /** Through {@link Timeline#of}: the steps of an archived case are read from its packed row (ADR 0065). */
     @Override
     public List<FeedNote> publicNotes(String number) {
-        return jdbc.sql("select id from cases_case where number = ?").param(number).query(Long.class).optional()
-                .map(id -> timeline.of(id).stream().filter(Timeline.Row::publicEntry)
-                        .map(r -> note(r.id(), number, r.at(), r.action(), r.to(), r.reason(), r.actorRole()))
-                        .toList())
-                .orElse(List.of());
+        Optional<Long> id = jdbc.sql("select id from cases_case where number = ?").param(number).query(Long.class)
+                .optional();
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        return timeline.of(id.get()).stream().filter(Timeline.Row::publicEntry)
+                .map(r -> note(r.id(), number, r.at(), r.action(), r.to(), r.reason(), r.actorRole())).toList();
     }
 
     /**
