@@ -1,11 +1,14 @@
 package cn.civicloop.support;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -40,6 +43,16 @@ public final class MigrationDatabase {
                 .placeholders(Map.of("runtime_role", ""))
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
         return Node.onPostgres() ? config.schemas(schema).createSchemas(true) : config;
+    }
+
+    /**
+     * The last migration before {@code version} (e.g. V14 before "15", or V13 on a branch without V14), as Flyway
+     * names the target a test migrates to before it stores rows the way that version held them.
+     */
+    public MigrationVersion versionBefore(String version) {
+        MigrationVersion next = MigrationVersion.fromVersion(version);
+        return Arrays.stream(flyway().load().info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v != null && v.compareTo(next) < 0).max(MigrationVersion::compareTo).orElseThrow();
     }
 
     /** Drops the schema on PostgreSQL; the in-memory H2 goes with the JVM. */

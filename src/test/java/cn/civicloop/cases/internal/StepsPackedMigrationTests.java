@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +34,7 @@ class StepsPackedMigrationTests {
     @Test
     void storedStepsPackWithTheirPhotosAndComeBackWithTheirIds() {
         database = MigrationDatabase.create("v510");
-        database.flyway().target(lastBefore("510")).load().migrate();
+        database.flyway().target(database.versionBefore("510")).load().migrate();
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         Timestamp at = Timestamp.from(AT);
         for (String number : List.of("SZ-20250302-000001", "SZ-20250302-000002")) {
@@ -103,13 +100,6 @@ class StepsPackedMigrationTests {
         });
     }
 
-    /** The version before {@code version}, as Flyway names the target it stops at. */
-    private String lastBefore(String version) {
-        MigrationVersion next = MigrationVersion.fromVersion(version);
-        return Arrays.stream(database.flyway().load().info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v != null && v.compareTo(next) < 0).max(MigrationVersion::compareTo).orElseThrow()
-                .getVersion();
-    }
 
     @AfterEach
     void dropSchema() {

@@ -8,11 +8,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
@@ -41,7 +38,7 @@ class TimelinePartitionsMigrationTests {
     @Test
     void storedStepsAndPhotosReadAlikeFromThePartitionedTables() {
         database = MigrationDatabase.create("v480");
-        database.flyway().target(lastBefore("480")).load().migrate();
+        database.flyway().target(database.versionBefore("480")).load().migrate();
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         JdbcTemplate template = new JdbcTemplate(database.dataSource());
         Timestamp at = Timestamp.from(Instant.parse("2026-11-25T02:00:00Z"));
@@ -76,7 +73,7 @@ class TimelinePartitionsMigrationTests {
         long maxPhoto = jdbc.sql("select max(id) from cases_attachment").query(Long.class).single();
 
         // up to the version before V510, which leaves a photo's step id a plain value (ADR 0065)
-        database.flyway().target(lastBefore("510")).load().migrate();
+        database.flyway().target(database.versionBefore("510")).load().migrate();
 
         assertThat(jdbc.sql("""
                 select count(*) from cases_timeline where occurred_at >= ? and occurred_at < ? and public_entry = true""")
@@ -166,13 +163,6 @@ class TimelinePartitionsMigrationTests {
                 .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(s -> s)).toList();
     }
 
-    /** The version before {@code version}, as Flyway names the target it stops at. */
-    private String lastBefore(String version) {
-        MigrationVersion next = MigrationVersion.fromVersion(version);
-        return Arrays.stream(database.flyway().load().info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v != null && v.compareTo(next) < 0).max(MigrationVersion::compareTo).orElseThrow()
-                .getVersion();
-    }
 
     @AfterEach
     void dropSchema() {
