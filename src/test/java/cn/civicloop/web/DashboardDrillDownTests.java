@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import cn.civicloop.cases.CaseStatistics.Slice;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.dashboard.internal.DashboardFigures;
 import cn.civicloop.directory.Directory;
+import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.ApiTest;
 import cn.civicloop.support.DayFiguresCaughtUp;
 
@@ -101,7 +103,7 @@ class DashboardDrillDownTests extends ApiTest {
             assertThat(total(new Slice(Figure.OPEN, Breakdown.ALL, null, at), leader)).isEqualTo(kpis.open());
             assertThat(total(new Slice(Figure.OVERDUE, Breakdown.ALL, null, at), leader)).isEqualTo(kpis.overdue());
             assertThat(total(new Slice(Figure.CLOSED_TODAY, Breakdown.ALL, null, at), leader))
-                    .isEqualTo(kpis.closedToday());
+                    .as(() -> closedTodayBothWays()).isEqualTo(kpis.closedToday());
             for (CaseStatistics.DepartmentLoad l : statistics.loadByDepartment(at)) {
                 String key = l.departmentId() == null ? null : l.departmentId().toString();
                 assertThat(total(new Slice(Figure.OPEN, Breakdown.DEPARTMENT, key, at), leader)).as("open " + key)
@@ -136,7 +138,7 @@ class DashboardDrillDownTests extends ApiTest {
             String list = leader.get("/workbench/cases/list?" + query).body();
             Matcher total = TOTAL.matcher(list);
             assertThat(total.find()).as("a total on the list of " + query).isTrue();
-            assertThat(Long.parseLong(total.group(1))).as(query).isEqualTo(shown);
+            assertThat(Long.parseLong(total.group(1))).as(() -> query + closedTodayBothWays()).isEqualTo(shown);
             checked.add(query);
         }
         assertThat(checked).as("the three tiles and the open and overdue cells of every row")
@@ -144,6 +146,22 @@ class DashboardDrillDownTests extends ApiTest {
                 .anyMatch(q -> q.startsWith("department=" + departmentId("ZFJ") + "&figure=OPEN"))
                 .anyMatch(q -> q.startsWith("department=none&figure=OPEN"))
                 .anyMatch(q -> q.startsWith("street=") && q.endsWith("figure=OVERDUE"));
+    }
+
+    /**
+     * When "closed today" differs, which cases each side holds: a test that changes a case's dates or status by SQL
+     * leaves the figures behind unless it rebuilds them.
+     */
+    private String closedTodayBothWays() {
+        Instant today = LocalDate.ofInstant(clock.instant(), DistrictTime.ZONE)
+                .atStartOfDay(DistrictTime.ZONE).toInstant();
+        return " (cases closed today: " + jdbc.sql("select number || ' ' || cast(closed_at as varchar) from cases_case "
+                + "where status = 'CLOSED' and closed_at >= ?").param(java.sql.Timestamp.from(today))
+                .query(String.class).list()
+                + "; counted closed today by the figures: " + jdbc.sql("select c.number from cases_figure_share s "
+                + "join cases_case c on c.id = s.case_id where s.ended_status = 'CLOSED' and s.ended_day = ?")
+                .param(LocalDate.ofInstant(clock.instant(), DistrictTime.ZONE))
+                .query(String.class).list() + ")";
     }
 
     private long total(Slice slice, Actor reader) {

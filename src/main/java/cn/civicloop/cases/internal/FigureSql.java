@@ -16,7 +16,7 @@ import cn.civicloop.shared.DistrictTime;
 
 /**
  * The one definition of each figure of the overview, as SQL on {@code cases_case} with the named parameters
- * {@code :now} and {@code :today}: the statistics count with it and the case list lists with it, so a number and
+ * {@code :now}, {@code :today} and {@code :tomorrow}: the statistics count with it and the case list lists with it, so a number and
  * the list opened from it cannot disagree.
  */
 final class FigureSql {
@@ -34,7 +34,7 @@ final class FigureSql {
         return switch (figure) {
             case OPEN -> OPEN;
             case OVERDUE -> OPEN + " and " + PAST_DUE;
-            case CLOSED_TODAY -> "status = 'CLOSED' and closed_at >= :today";
+            case CLOSED_TODAY -> "status = 'CLOSED' and closed_at >= :today and closed_at < :tomorrow";
         };
     }
 
@@ -53,6 +53,8 @@ final class FigureSql {
         params.put("now", Timestamp.from(now));
         LocalDate today = LocalDate.ofInstant(now, DistrictTime.ZONE);
         params.put("today", Timestamp.from(today.atStartOfDay(DistrictTime.ZONE).toInstant()));
+        // the day's end too: a case closed on a later day (a clock set ahead) is that day's, as in the daily figures
+        params.put("tomorrow", Timestamp.from(today.plusDays(1).atStartOfDay(DistrictTime.ZONE).toInstant()));
         return params;
     }
 

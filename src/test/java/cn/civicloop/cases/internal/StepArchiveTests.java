@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseFeed;
+import cn.civicloop.cases.DayFigures;
+import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.DayFiguresCaughtUp;
 import cn.civicloop.support.PageSession;
 import cn.civicloop.support.TimelineSteps;
 
@@ -41,6 +45,8 @@ class StepArchiveTests extends ApiTest {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    DayFigures dayFigures;
 
     @Test
     void aPackedCaseReadsAsBeforeOnTheCasePageTheTrackingPageTheApiAndTheFeed() {
@@ -94,7 +100,7 @@ class StepArchiveTests extends ApiTest {
                 .params(Timestamp.from(clock.instant().minus(Duration.ofDays(500))), open).update();
         endedDaysAgo(declined, "DECLINED", 400);
         endedDaysAgo(voided, "VOIDED", 400);
-        jdbc.sql("update cases_case set status = 'CLOSED', closed_at = created_at where id = ?").param(young).update();
+        endedDaysAgo(young, "CLOSED", 5);
         long start = closedLongAgo - 1;
 
         assertThat(archive.archive(start, cutoff(), 2, 1)).as("one batch of two cases, one of them old enough")
@@ -193,11 +199,19 @@ class StepArchiveTests extends ApiTest {
         return idOf(number);
     }
 
-    /** The case made {@code status} since {@code days} ago, created a day before. */
+    /**
+     * The case made {@code status} since {@code days} ago, created a day before, and the daily figures of those days
+     * and of today rebuilt from the cases, as an operator would after such a change: the overview's "closed today"
+     * comes from them, and other tests compare it with the list of the cases closed today.
+     */
     private void endedDaysAgo(long id, String status, int days) {
+        DayFiguresCaughtUp.await(jdbc, jdbc.sql("select number from cases_case where id = ?").param(id)
+                .query(String.class).single());
         Instant ended = clock.instant().minus(Duration.ofDays(days));
         jdbc.sql("update cases_case set status = ?, closed_at = ?, created_at = ? where id = ?")
                 .params(status, Timestamp.from(ended), Timestamp.from(ended.minus(Duration.ofDays(1))), id).update();
+        dayFigures.rebuild(LocalDate.ofInstant(ended.minus(Duration.ofDays(1)), DistrictTime.ZONE),
+                LocalDate.ofInstant(clock.instant(), DistrictTime.ZONE));
     }
 
     private long idOf(String number) {
