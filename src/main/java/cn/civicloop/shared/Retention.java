@@ -78,8 +78,7 @@ public record Retention(String rows, String table, String age, String only) {
         if (batch < 1 || maxBatches < 1) {
             throw new IllegalArgumentException("batch and maxBatches must be positive: " + batch + ", " + maxBatches);
         }
-        String statement = "delete from " + table + " where id in (select id from " + table + " where "
-                + (only.isBlank() ? "" : only + " and ") + age + " < ? order by " + age + " limit " + batch + ")";
+        String statement = statement(batch);
         Timestamp before = Timestamp.from(cutoff);
         long total = 0;
         int statements = 0;
@@ -94,5 +93,13 @@ public record Retention(String rows, String table, String age, String only) {
                     deleted == batch ? ", the limit of a run: the rest in the next run" : "");
         }
         return total;
+    }
+
+    /** One statement of the deletion: at most {@code batch} rows, the oldest, the cut-off its one parameter. */
+    String statement(int batch) {
+        // "= any(array(...))", not "in (select ...)": PostgreSQL takes the subquery's ids as an array of a few
+        // values and finds them through the primary key, where "in" made it hash them and read the whole table
+        return "delete from " + table + " where id = any(array(select id from " + table + " where "
+                + (only.isBlank() ? "" : only + " and ") + age + " < ? order by " + age + " limit " + batch + "))";
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.support.MigrationDatabase;
+import cn.civicloop.support.Node;
 
 /**
  * A retention deletes the rows older than the cut-off that meet its condition, oldest first, at most a batch per
@@ -73,6 +74,21 @@ class RetentionTests {
         Retention every = Retention.of("test rows", "retention_row", "made_at");
         assertThat(every.deleteBefore(jdbc, CUTOFF, 2, Retention.MAX_BATCHES)).as("2, then 1").isEqualTo(3);
         assertThat(ids()).containsExactlyInAnyOrderElementsOf(kept);
+    }
+
+    @Test
+    void aStatementFindsItsRowsThroughTheAgeIndexAndThePrimaryKeyNotByReadingTheTable() {
+        jdbc.sql("insert into retention_row (kind, made_at) select case when mod(x, 2) = 0 then 'DONE' else 'OPEN' end, "
+                + "timestamp with time zone '2026-01-01 00:00:00+00' + x * interval '1' minute from "
+                + (Node.onPostgres() ? "generate_series(1, 60000) as g(x)" : "system_range(1, 60000) as g(x)")).update();
+        jdbc.sql(Node.onPostgres() ? "analyze retention_row" : "analyze").update();
+
+        String plan = String.join("\n", jdbc.sql("explain " + DONE.statement(Retention.BATCH))
+                .param(Timestamp.from(CUTOFF)).query(String.class).list());
+
+        // PostgreSQL read the whole table for "id in (select ...)" (a hash semi join over a sequential scan)
+        assertThat(plan).as(plan).doesNotContainIgnoringCase("seq scan").doesNotContainIgnoringCase("tableScan")
+                .containsIgnoringCase(Node.onPostgres() ? "retention_row_pkey" : "primary_key");
     }
 
     @Test
