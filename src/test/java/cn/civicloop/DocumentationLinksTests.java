@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README and the pages under docs/ link to each other, to ADRs and to screenshots; a page renamed or moved must
- * not leave a reader at a dead link. Links to other sites and links inside code are not checked.
+ * not leave a reader at a dead link, and every decision record is listed in the docs' index. Links to other sites and
+ * links inside code are not checked.
  */
 class DocumentationLinksTests {
 
@@ -39,6 +40,17 @@ class DocumentationLinksTests {
         }
         assertThat(pages).as("pages read").hasSizeGreaterThan(10);
         assertThat(broken).as("links that lead nowhere (page: target)").isEmpty();
+    }
+
+    @Test
+    void everyDecisionRecordIsListedInTheDocsIndex() throws IOException {
+        String index = Files.readString(ROOT.resolve("docs/README.md"), StandardCharsets.UTF_8);
+        List<String> unlisted;
+        try (Stream<Path> adrs = Files.list(ROOT.resolve("docs/adr"))) {
+            unlisted = adrs.map(p -> p.getFileName().toString()).filter(name -> name.matches("\\d{4}-.*\\.md"))
+                    .filter(name -> !index.contains("(adr/" + name + ")")).sorted().toList();
+        }
+        assertThat(unlisted).as("decision records docs/README.md does not link").isEmpty();
     }
 
     @Test
