@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An appeal's fields are refused in the request's language only: the form's checks are sentences of the bundles
- * ({@code problem.intake.*}), each named by its field, never a "中文 (English)" pair.
+ * An appeal's fields are refused in the request's language only, over the API and on the residents' report page: the
+ * form's checks are sentences of the bundles ({@code problem.intake.*}), each named by its field, never a
+ * "中文 (English)" pair.
  */
 class IntakeRefusalLanguageApiTests extends ApiTest {
 
@@ -70,6 +73,20 @@ class IntakeRefusalLanguageApiTests extends ApiTest {
             assertThat(reasons(en).get(field)).as(field).doesNotContainPattern("\\p{IsHan}");
         }
         assertThat(en.text("detail")).doesNotContainPattern("\\p{IsHan}");
+    }
+
+    @Test
+    void theResidentsReportPageSaysWhatIsMissingInItsLanguage() {
+        Map<String, String> blankTitle = Map.of("submissionId", UUID.randomUUID().toString(), "title", " ",
+                "content", "楼下烧烤油烟很大", "address", "市中区光明路 18 号");
+        PageSession english = PageSession.anonymous(port());
+        english.get("/report?lang=en");
+        String en = english.post("/report?lang=en", blankTitle).body();
+        assertThat(en).contains("Title is required").doesNotContain("请填写标题");
+        PageSession chinese = PageSession.anonymous(port());
+        chinese.get("/report?lang=zh");
+        String zh = chinese.post("/report?lang=zh", blankTitle).body();
+        assertThat(zh).contains("请填写标题").doesNotContain("Title is required").doesNotContain("title is required");
     }
 
     @Test
