@@ -37,7 +37,7 @@ class RefusalBundlesTests {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
     @ParameterizedTest(name = "messages-{0}")
-    @ValueSource(strings = { "roads", "planning", "calendar", "cameras", "dispatch" })
+    @ValueSource(strings = { "roads", "planning", "calendar", "cameras", "dispatch", "evaluation", "open311" })
     void everyKeyIsInBothLanguagesWithTheSameArguments(String module) {
         Properties chinese = bundle("messages-" + module + ".properties");
         Properties english = bundle("messages-" + module + "_en.properties");
@@ -66,7 +66,7 @@ class RefusalBundlesTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "roads", "planning", "calendar", "cameras", "dispatch" })
+    @ValueSource(strings = { "roads", "planning", "calendar", "cameras", "dispatch", "evaluation", "open311" })
     void everyRefusalOfTheCodeIsInTheBundleAsTheCodeWritesIt(String module) throws IOException {
         Properties chinese = bundle("messages-" + module + ".properties");
         Properties english = bundle("messages-" + module + "_en.properties");

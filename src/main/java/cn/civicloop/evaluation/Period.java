@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * A period of evaluation in district days (Asia/Shanghai), both ends included: a month {@code 2026-11}, a quarter
@@ -42,16 +43,16 @@ public record Period(String key, LocalDate from, LocalDate to) {
                 LocalDate from = LocalDate.parse(m.group(1));
                 LocalDate to = LocalDate.parse(m.group(2));
                 if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
-                    throw new InvalidInputException("period", "时段起止不合理(the range must run forward and span at most "
-                            + MAX_DAYS + " days): " + text);
+                    throw new InvalidInputException("period", Phrase.of("problem.evaluation.period-range",
+                            "时段起止不合理：应从早到晚，最长 {0} 天：{1}", MAX_DAYS, text));
                 }
                 return new Period(s, from, to);
             }
         } catch (java.time.DateTimeException bad) {
             // falls through to the refusal
         }
-        throw new InvalidInputException("period",
-                "时段格式应为 2026-11、2026-Q4、2026 或 2026-11-03..2026-11-20 (unreadable period): " + text);
+        throw new InvalidInputException("period", Phrase.of("problem.evaluation.period-format",
+                "时段格式应为 2026-11、2026-Q4、2026 或 2026-11-03..2026-11-20：{0}", text));
     }
 
     /** The period before this one of the same length (month, quarter, year); a range: the same number of days. */

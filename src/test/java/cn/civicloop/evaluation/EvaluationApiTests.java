@@ -295,13 +295,20 @@ class EvaluationApiTests extends ApiTest {
     @Test
     void publishingWithoutADraftOnThePageSaysWhyInTheReadersLanguageOnly() {
         PageSession office = PageSession.login(port(), OFFICE);
-        office.get("/evaluation?lang=en&period=2019-01");
-        var answer = office.post("/evaluation/periods?lang=en", Map.of("period", "2019-01", "step", "publish"));
+        assertThat(publishRefused(office, "en")).endsWith(">No draft of 2019-01 to publish: compute the period first")
+                .doesNotContainPattern("\\p{IsHan}");
+        assertThat(publishRefused(office, "zh")).endsWith(">此时段没有待发布的草稿，请先计算：2019-01")
+                .doesNotContain("draft").doesNotContain("(");
+    }
+
+    /** The reason the page gives for publishing 2019-01 (never computed), in the language {@code lang}. */
+    private static String publishRefused(PageSession office, String lang) {
+        office.get("/evaluation?lang=" + lang + "&period=2019-01");
+        var answer = office.post("/evaluation/periods?lang=" + lang, Map.of("period", "2019-01", "step", "publish"));
         assertThat(answer.statusCode()).isEqualTo(302);
         String location = answer.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
-        String page = office.get(location + "&lang=en").body();
+        String page = office.get(location + "&lang=" + lang).body();
         String error = page.substring(page.indexOf("id=\"error\""));
-        error = error.substring(0, error.indexOf("</p>"));
-        assertThat(error).contains("No draft to publish").doesNotContain("草稿");
+        return error.substring(0, error.indexOf("</p>"));
     }
 }

@@ -30,7 +30,7 @@ import jakarta.validation.constraints.Size;
  */
 @RestController
 @RequestMapping("/api/v1/admin/calendar")
-@Tag(name = "admin-calendar", description = "工作日历管理 (holidays and adjusted workdays, ADMIN only)")
+@Tag(name = "admin-calendar", description = "Holidays and adjusted workdays (ADMIN only)")
 class CalendarAdminController {
 
     private final CalendarAdministration calendar;

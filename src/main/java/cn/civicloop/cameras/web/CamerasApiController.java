@@ -35,7 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** The camera registry, the nearest cameras of a point and footage requests. */
 @RestController
 @RequestMapping("/api/v1/cameras")
-@Tag(name = "cameras", description = "雪亮工程视频联动：点位库、附近点位、调取视频")
+@Tag(name = "cameras", description = "Video cameras: registry, nearby cameras, footage requests")
 class CamerasApiController {
 
     private final CameraRegistry registry;

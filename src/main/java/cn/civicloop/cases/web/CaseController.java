@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@Tag(name = "cases", description = "工单 (cases, staff only)")
+@Tag(name = "cases", description = "Cases (staff only)")
 class CaseController {
 
     private final CaseManagement management;

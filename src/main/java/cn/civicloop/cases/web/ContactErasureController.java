@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** PIPL: the resident erases his contact data from his case with its number and tracking code (owner: public). */
 @RestController
-@Tag(name = "tracking", description = "群众查询与评价 (residents: track, follow-up, reopen)")
+@Tag(name = "tracking", description = "Residents: track, follow up, reopen")
 class ContactErasureController {
 
     private final ContactErasure erasure;

@@ -34,7 +34,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * is audited with the keyed hash, never the number.
  */
 @RestController
-@Tag(name = "personal-data", description = "个人信息查阅复制 (PIPL: what is held about a phone)")
+@Tag(name = "personal-data", description = "Personal data access under PIPL: what is held about a phone")
 class PersonalDataExportController {
 
     /** Records per source and holder: a phone with more is exported in part, and the answer says so. */

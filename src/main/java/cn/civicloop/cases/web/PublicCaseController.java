@@ -27,7 +27,7 @@ import jakarta.validation.constraints.Size;
  */
 @RestController
 @RequestMapping("/api/v1/public/cases")
-@Tag(name = "tracking", description = "群众查询与评价 (residents: track, follow-up, reopen)")
+@Tag(name = "tracking", description = "Residents: track, follow up, reopen")
 class PublicCaseController {
 
     static final String TOKEN_HEADER = "X-Tracking-Token";

@@ -31,7 +31,7 @@ import jakarta.validation.constraints.Size;
  */
 @RestController
 @RequestMapping("/api/v1/admin")
-@Tag(name = "admin", description = "时限与督办规则 (time limits and escalation ladder, ADMIN only)")
+@Tag(name = "admin", description = "Time limits and escalation ladder (ADMIN only)")
 class SlaAdminController {
 
     private final SlaRules rules;

@@ -34,7 +34,7 @@ import jakarta.validation.constraints.Size;
  */
 @RestController
 @RequestMapping("/api/v1/admin")
-@Tag(name = "admin", description = "目录管理 (directory administration, ADMIN only)")
+@Tag(name = "admin", description = "Directory administration (ADMIN only)")
 class DirectoryAdminController {
 
     private final Directory directory;

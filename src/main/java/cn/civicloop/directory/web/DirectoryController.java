@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** Read-only directory for staff (owner role: any logged-in staff), e.g. to pick a department when assigning. */
 @RestController
 @RequestMapping("/api/v1/directory")
-@Tag(name = "directory", description = "组织目录 (departments and areas, staff only)")
+@Tag(name = "directory", description = "Departments and areas (staff only)")
 class DirectoryController {
 
     private static final List<String> LEVELS = List.of("DISTRICT", "STREET", "COMMUNITY", "GRID");

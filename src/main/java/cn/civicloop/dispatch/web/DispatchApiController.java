@@ -38,7 +38,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping({"/api/v1/dispatch", "/dispatch/api"})
-@Tag(name = "dispatch", description = "110 接处警调度 (block-policing CAD)")
+@Tag(name = "dispatch", description = "110 dispatch: block-policing CAD")
 class DispatchApiController {
 
     /** A call as the desk enters it. */

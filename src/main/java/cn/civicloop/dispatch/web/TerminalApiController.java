@@ -30,7 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping({"/api/v1/dispatch/terminal", "/terminal/api"})
-@Tag(name = "dispatch-terminal", description = "巡组移动终端 (unit field terminal)")
+@Tag(name = "dispatch-terminal", description = "The units' field terminal")
 class TerminalApiController {
 
     record StatusReport(UnitAction action, Double lat, Double lon, String note) {

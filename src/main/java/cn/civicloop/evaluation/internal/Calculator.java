@@ -337,7 +337,7 @@ public class Calculator {
         List<Formula.Term> terms = indicator.formula().terms();
         if (termIndex < 0 || termIndex >= terms.size()) {
             throw new cn.civicloop.shared.InvalidInputException("term",
-                    "公式只有" + terms.size() + "项计数 (the formula has " + terms.size() + " counts)");
+                    cn.civicloop.shared.Phrase.of("problem.evaluation.formula-terms", "公式只有{0}项计数", terms.size()));
         }
         return rows(period, kind, subjectKey, indicator.code(), terms.get(termIndex), afterId, limit);
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * An indicator's formula over the fact table: numbers, {@code + - * /}, parentheses and
@@ -104,16 +105,16 @@ final class Formula {
 
     static Formula parse(String text) {
         if (text == null || text.isBlank() || text.length() > 400) {
-            throw new InvalidInputException("formula", "公式不能为空且不超过400字符 (formula empty or too long)");
+            throw new InvalidInputException("formula", Phrase.of("problem.evaluation.formula-length", "公式不能为空且不超过400字符"));
         }
         Parser p = new Parser(text);
         Node root = p.expr();
         p.skip();
         if (p.pos != text.length()) {
-            throw p.error("多余的内容 (unexpected text)");
+            throw p.error(Phrase.of("problem.evaluation.formula-trailing", "多余的内容"));
         }
         if (p.terms.isEmpty()) {
-            throw new InvalidInputException("formula", "公式至少含一个 count(...) (the formula counts nothing)");
+            throw new InvalidInputException("formula", Phrase.of("problem.evaluation.formula-counts-nothing", "公式至少含一个 count(...)"));
         }
         return new Formula(text.strip(), root, new ArrayList<>(p.terms));
     }
@@ -183,7 +184,7 @@ final class Formula {
         Node factor() {
             skip();
             if (pos >= s.length()) {
-                throw error("公式不完整 (formula ends too early)");
+                throw error(Phrase.of("problem.evaluation.formula-incomplete", "公式不完整"));
             }
             char c = s.charAt(pos);
             if (c == '(') {
@@ -200,12 +201,12 @@ final class Formula {
                 try {
                     return new Num(Double.parseDouble(s.substring(start, pos)));
                 } catch (NumberFormatException bad) {
-                    throw error("数字有误 (bad number)");
+                    throw error(Phrase.of("problem.evaluation.formula-number", "数字有误"));
                 }
             }
             String word = word();
             if (!word.equalsIgnoreCase("count")) {
-                throw error("未知的词 (unknown word) " + word);
+                throw error(Phrase.of("problem.evaluation.formula-word", "未知的词 {0}", word));
             }
             expect('(');
             String factName = word().toUpperCase(Locale.ROOT);
@@ -213,7 +214,7 @@ final class Formula {
             try {
                 fact = Fact.valueOf(factName);
             } catch (IllegalArgumentException unknown) {
-                throw error("未知的事实 (unknown fact) " + factName);
+                throw error(Phrase.of("problem.evaluation.formula-fact", "未知的事实 {0}", factName));
             }
             Set<String> conditions = new TreeSet<>();
             skip();
@@ -222,7 +223,7 @@ final class Formula {
                 do {
                     String cond = word().toLowerCase(Locale.ROOT);
                     if (!CONDITIONS.containsKey(cond)) {
-                        throw error("未知的条件 (unknown condition) " + cond);
+                        throw error(Phrase.of("problem.evaluation.formula-condition", "未知的条件 {0}", cond));
                     }
                     conditions.add(cond);
                     skip();
@@ -241,7 +242,7 @@ final class Formula {
                 pos++;
             }
             if (start == pos) {
-                throw error("此处应为名称 (a name is expected)");
+                throw error(Phrase.of("problem.evaluation.formula-name", "此处应为名称"));
             }
             return s.substring(start, pos);
         }
@@ -249,7 +250,7 @@ final class Formula {
         void expect(char c) {
             skip();
             if (pos >= s.length() || s.charAt(pos) != c) {
-                throw error("此处应为 '" + c + "' (expected '" + c + "')");
+                throw error(Phrase.of("problem.evaluation.formula-expected", "此处应为 {0}", "'" + c + "'"));
             }
             pos++;
         }
@@ -260,8 +261,9 @@ final class Formula {
             }
         }
 
-        InvalidInputException error(String what) {
-            return new InvalidInputException("formula", "公式第" + (pos + 1) + "个字符处：" + what);
+        InvalidInputException error(Phrase what) {
+            return new InvalidInputException("formula",
+                    Phrase.of("problem.evaluation.formula-at", "公式第{0}个字符处：{1}", pos + 1, what));
         }
     }
 }

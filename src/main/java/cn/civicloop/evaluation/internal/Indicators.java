@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 
 /** The indicators and their history; an edit makes a new version and never touches a published figure. */
 @Repository
@@ -51,7 +52,7 @@ public class Indicators {
 
     public Indicator get(String code) {
         return all().stream().filter(i -> i.code().equals(code)).findFirst()
-                .orElseThrow(() -> new NotFoundException("没有此指标 (no such indicator): " + code));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.evaluation.no-indicator", "没有此指标：{0}", code)));
     }
 
     public List<Version> history(String code) {
@@ -73,10 +74,10 @@ public class Indicators {
         String en = required("nameEn", change.nameEn(), 80);
         String formula = Formula.parse(change.formula()).text();
         if (!DIRECTIONS.contains(change.direction())) {
-            throw new InvalidInputException("direction", "方向应为 HIGHER 或 LOWER (direction must be HIGHER or LOWER)");
+            throw new InvalidInputException("direction", Phrase.of("problem.evaluation.direction", "方向应为 HIGHER 或 LOWER"));
         }
         if (!UNITS.contains(change.unit())) {
-            throw new InvalidInputException("unit", "单位应为 PERCENT 或 COUNT (unit must be PERCENT or COUNT)");
+            throw new InvalidInputException("unit", Phrase.of("problem.evaluation.unit", "单位应为 PERCENT 或 COUNT"));
         }
         int version = old.version() + 1;
         Instant now = clock.instant();
@@ -100,10 +101,10 @@ public class Indicators {
 
     static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "必填 (required): " + field);
+            throw new InvalidInputException(field, Phrase.of("problem.evaluation.required", "必填：{0}", field));
         }
         if (value.strip().length() > max) {
-            throw new InvalidInputException(field, "过长，最多" + max + "字 (too long): " + field);
+            throw new InvalidInputException(field, Phrase.of("problem.evaluation.too-long", "过长，最多{1}字：{0}", field, max));
         }
         return value.strip();
     }

@@ -17,6 +17,7 @@ import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * Objections (申诉/剔除): a department asks that a case not count in named indicators, with a reason and evidence;
@@ -58,12 +59,13 @@ public class Objections {
     public Objection file(Filing filing, Actor actor) {
         String number = Indicators.required("caseNumber", filing.caseNumber(), 24);
         if (!REASONS.contains(filing.reasonKind())) {
-            throw new InvalidInputException("reasonKind", "理由类别应为 " + REASONS + " (unknown reason kind)");
+            throw new InvalidInputException("reasonKind", Phrase.of("problem.evaluation.reason-kind", "理由类别应为 {0} 之一",
+                    String.join("、", REASONS)));
         }
         String reason = Indicators.required("reason", filing.reason(), 2000);
         String evidence = filing.evidence() == null || filing.evidence().isBlank() ? null : filing.evidence().strip();
         if (evidence != null && evidence.length() > 2000) {
-            throw new InvalidInputException("evidence", "证据说明最多2000字 (evidence too long)");
+            throw new InvalidInputException("evidence", Phrase.of("problem.evaluation.evidence-too-long", "证据说明最多2000字"));
         }
         Set<String> codes = codes(filing.indicators());
         List<Long> counted = jdbc.sql("select distinct coalesce(unit_id, department_id) from evaluation_fact"
@@ -71,18 +73,19 @@ public class Objections {
                 + " from evaluation_fact where case_number = ? and department_id is not null")
                 .params(number, number).query(Long.class).list();
         if (counted.isEmpty()) {
-            throw new NotFoundException("此工单未计入考评 (the case counts in no evaluation): " + number);
+            throw new NotFoundException(Phrase.of("problem.evaluation.case-not-counted", "此工单未计入考评：{0}", number));
         }
         if (actor.departmentId() == null || !counted.contains(actor.departmentId())) {
-            throw new ForbiddenException("只能对计入本单位考评的工单申诉 (only for cases counted for your department)");
+            throw new ForbiddenException(
+                    Phrase.of("problem.evaluation.case-not-yours", "只能对计入本单位考评的工单申诉"));
         }
         LocalDate latest = jdbc.sql("select max(fact_day) from evaluation_fact where case_number = ?").param(number)
                 .query(LocalDate.class).single();
         Instant published = firstPublication(latest.toString().substring(0, 7));
         Instant now = clock.instant();
         if (published != null && now.isAfter(published.plus(java.time.Duration.ofDays(properties.objectionDays())))) {
-            throw new ConflictException("申诉期已过：" + latest.toString().substring(0, 7) + " 已于发布后" + properties.objectionDays()
-                    + "日截止 (the objection period of this month has ended)");
+            throw new ConflictException(Phrase.of("problem.evaluation.objection-period-over",
+                    "申诉期已过：{0} 已于发布后{1}日截止", latest.toString().substring(0, 7), properties.objectionDays()));
         }
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
@@ -103,7 +106,8 @@ public class Objections {
         String why = Indicators.required("reason", reason, 2000);
         Objection o = get(id);
         if (!"PENDING".equals(o.status())) {
-            throw new ConflictException("此申诉已处理 (already decided): " + o.status());
+            throw new ConflictException(Phrase.of("problem.evaluation.already-decided", "此申诉{0}",
+                    Phrase.of("evaluation.objection.status." + o.status(), o.status())));
         }
         String status = accept ? "ACCEPTED" : "REFUSED";
         jdbc.sql("update evaluation_objection set status = ?, decided_by = ?, decided_at = ?, decision_reason = ?"
@@ -132,7 +136,7 @@ public class Objections {
 
     public Objection get(long id) {
         return jdbc.sql("select * from evaluation_objection where id = ?").param(id).query(Objections::row)
-                .optional().orElseThrow(() -> new NotFoundException("没有此申诉 (no such objection): " + id));
+                .optional().orElseThrow(() -> new NotFoundException(Phrase.of("problem.evaluation.no-objection", "没有此申诉：{0}", id)));
     }
 
     /** Newest first, at most {@code limit}; {@code departmentId} null: every department. */
@@ -161,14 +165,15 @@ public class Objections {
 
     private Set<String> codes(List<String> wanted) {
         if (wanted == null || wanted.isEmpty()) {
-            throw new InvalidInputException("indicators", "请选择要剔除的指标 (name the indicators)");
+            throw new InvalidInputException("indicators", Phrase.of("problem.evaluation.indicators-required", "请选择要剔除的指标"));
         }
         Set<String> known = new TreeSet<>();
         indicators.all().forEach(i -> known.add(i.code()));
         Set<String> codes = new TreeSet<>();
         for (String c : wanted) {
             if (!known.contains(c)) {
-                throw new InvalidInputException("indicators", "没有此指标 (no such indicator): " + c);
+                throw new InvalidInputException("indicators",
+                        Phrase.of("problem.evaluation.no-indicator", "没有此指标：{0}", c));
             }
             codes.add(c);
         }

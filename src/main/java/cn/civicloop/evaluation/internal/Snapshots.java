@@ -19,6 +19,7 @@ import cn.civicloop.evaluation.Period;
 import cn.civicloop.evaluation.SubjectKind;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * Computed periods: a draft (recomputed at will), then published versions, never rewritten. Computing a period
@@ -147,8 +148,8 @@ public class Snapshots {
     /** Publishes the period's draft as it is; it is never changed afterwards. */
     @Transactional
     public Snapshot publish(Period period, String actor) {
-        Snapshot d = draft(period.key()).orElseThrow(() -> new ConflictException(
-                "此时段没有待发布的草稿，请先计算 (no draft to publish; compute the period first): " + period.key()));
+        Snapshot d = draft(period.key()).orElseThrow(() -> new ConflictException(Phrase.of(
+                "problem.evaluation.no-draft", "此时段没有待发布的草稿，请先计算：{0}", period.key())));
         jdbc.sql("update evaluation_snapshot set status = 'PUBLISHED', published_at = ?, published_by = ?"
                 + " where id = ? and status = 'DRAFT'").params(Timestamp.from(clock.instant()), actor, d.id()).update();
         audit.record(actor, "SNAPSHOT", period.key(), "PUBLISHED", "v" + d.version());
@@ -179,7 +180,7 @@ public class Snapshots {
 
     public Snapshot get(long id) {
         return jdbc.sql("select * from evaluation_snapshot where id = ?").param(id).query(Snapshots::row).optional()
-                .orElseThrow(() -> new NotFoundException("没有此考评结果 (no such snapshot): " + id));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("problem.evaluation.no-snapshot", "没有此考评结果：{0}", id)));
     }
 
     /** The scores of one kind in rank order (no score last). */

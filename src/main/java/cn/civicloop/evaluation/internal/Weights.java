@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.civicloop.evaluation.SubjectKind;
 import cn.civicloop.shared.AuditTrail;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 
 /** The composite score's weights per subject kind (综合成绩权重); a set must sum to 1. */
 @Repository
@@ -42,30 +43,32 @@ public class Weights {
     public void set(SubjectKind kind, Map<String, BigDecimal> weights, String reason, String actor) {
         Indicators.required("reason", reason, 500);
         if (weights == null || weights.isEmpty()) {
-            throw new InvalidInputException("weights", "至少一个指标 (at least one indicator)");
+            throw new InvalidInputException("weights", Phrase.of("problem.evaluation.weights-empty", "至少给一个指标赋权重"));
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (var e : weights.entrySet()) {
             Indicator indicator = indicators.all().stream().filter(i -> i.code().equals(e.getKey())).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("weights", "没有此指标 (no such indicator): " + e.getKey()));
+                    .orElseThrow(() -> new InvalidInputException("weights",
+                            Phrase.of("problem.evaluation.no-indicator", "没有此指标：{0}", e.getKey())));
             if (!indicator.appliesTo(kind)) {
                 throw new InvalidInputException("weights",
-                        "此指标不适用于该考评对象 (the indicator is not figured for " + kind.name() + "): " + e.getKey());
+                        Phrase.of("problem.evaluation.indicator-not-for-kind", "此指标不适用于{1}：{0}", e.getKey(),
+                                Phrase.of("evaluation.kind." + kind.name(), kind.name())));
             }
             if (!indicator.percent()) {
                 throw new InvalidInputException("weights",
-                        "件数类指标不能计入综合成绩 (a count cannot be weighted): " + e.getKey());
+                        Phrase.of("problem.evaluation.count-not-weighted", "件数类指标不能计入综合成绩：{0}", e.getKey()));
             }
             if (e.getValue() == null || e.getValue().signum() <= 0 || e.getValue().compareTo(BigDecimal.ONE) > 0
                     || e.getValue().scale() > 4) {
                 throw new InvalidInputException("weights",
-                        "权重应在0到1之间，最多4位小数 (a weight lies in (0, 1], four decimals at most): " + e.getKey());
+                        Phrase.of("problem.evaluation.weight-range", "权重应大于0、不超过1，最多4位小数：{0}", e.getKey()));
             }
             sum = sum.add(e.getValue());
         }
         if (sum.compareTo(BigDecimal.ONE) != 0) {
             throw new InvalidInputException("weights",
-                    "权重之和应为1，现为" + sum.toPlainString() + " (the weights sum to " + sum.toPlainString() + ", not 1)");
+                    Phrase.of("problem.evaluation.weights-sum", "权重之和应为1，现为{0}", sum.toPlainString()));
         }
         Map<String, Double> before = of(kind);
         jdbc.sql("delete from evaluation_weight where subject_kind = ?").param(kind.name()).update();

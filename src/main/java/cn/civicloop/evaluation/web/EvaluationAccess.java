@@ -4,6 +4,7 @@ import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 import cn.civicloop.evaluation.SubjectKind;
 import cn.civicloop.shared.ForbiddenException;
+import cn.civicloop.shared.Phrase;
 
 /** The module's finer rules: who changes, who reads what. */
 final class EvaluationAccess {
@@ -14,7 +15,7 @@ final class EvaluationAccess {
     /** 考评办: indicators, weights, objections' decisions, computing and publishing. */
     static void office(Actor actor) {
         if (!actor.has(Role.EVALUATION_OFFICER)) {
-            throw new ForbiddenException("仅考评办可执行此操作 (only the evaluation office may do this)");
+            throw new ForbiddenException(Phrase.of("problem.evaluation.office-only", "仅考评办可执行此操作"));
         }
     }
 
@@ -31,7 +32,7 @@ final class EvaluationAccess {
 
     static void reads(Actor actor) {
         if (!readsAll(actor) && !department(actor)) {
-            throw new ForbiddenException("您无权查看考评 (you may not read the evaluation)");
+            throw new ForbiddenException(Phrase.of("problem.evaluation.readers-only", "您无权查看考评"));
         }
     }
 
@@ -44,7 +45,7 @@ final class EvaluationAccess {
         boolean own = (kind == SubjectKind.DEPARTMENT || kind == SubjectKind.LINKAGE || kind == SubjectKind.UNIT)
                 && String.valueOf(actor.departmentId()).equals(key);
         if (!own) {
-            throw new ForbiddenException("只能查看本单位的考评明细 (only your own department's figures)");
+            throw new ForbiddenException(Phrase.of("problem.evaluation.own-figures-only", "只能查看本单位的考评明细"));
         }
     }
 }

@@ -154,7 +154,8 @@ class EvaluationApiController {
         Actor actor = Actors.current();
         EvaluationAccess.office(actor);
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
-            throw new InvalidInputException("reason", "请填写补录原因（不超过500字）(a reason is required, at most 500 characters)");
+            throw new InvalidInputException("reason",
+                    Phrase.of("problem.evaluation.backfill-reason", "请填写补录原因（不超过500字）"));
         }
         backfill.request(actor.username(), request.reason().strip());
         return org.springframework.http.ResponseEntity.accepted().body(backfill.progress());
@@ -163,7 +164,8 @@ class EvaluationApiController {
     @GetMapping("/backfill")
     Backfill.Progress backfillProgress() {
         if (!EvaluationAccess.readsAll(Actors.current())) {
-            throw new cn.civicloop.shared.ForbiddenException("仅考评办和区领导可查看 (only the office and leaders)");
+            throw new cn.civicloop.shared.ForbiddenException(
+                    Phrase.of("problem.evaluation.office-and-leaders", "仅考评办和区领导可查看"));
         }
         return backfill.progress();
     }
@@ -173,7 +175,7 @@ class EvaluationApiController {
     List<PoliceResponses.BlockFigures> policeBlocks(@PathVariable String period) {
         if (!EvaluationAccess.readsAll(Actors.current())) {
             throw new cn.civicloop.shared.ForbiddenException(
-                    "仅考评办和区领导可查看块区出警考评 (only the evaluation office and leaders read the police blocks)");
+                    Phrase.of("problem.evaluation.police-blocks-readers", "仅考评办和区领导可查看块区出警考评"));
         }
         return policeResponses.figures(Period.parse(period));
     }
@@ -209,7 +211,8 @@ class EvaluationApiController {
     Objections.Objection object(@RequestBody Objections.Filing filing) {
         Actor actor = Actors.current();
         if (!EvaluationAccess.department(actor)) {
-            throw new cn.civicloop.shared.ForbiddenException("仅承办单位可申诉 (only a handling department may object)");
+            throw new cn.civicloop.shared.ForbiddenException(
+                    Phrase.of("problem.evaluation.departments-object", "仅承办单位可申诉"));
         }
         return objections.file(filing, actor);
     }
@@ -227,7 +230,8 @@ class EvaluationApiController {
         Actor actor = Actors.current();
         EvaluationAccess.office(actor);
         if (decision.accept() == null) {
-            throw new InvalidInputException("accept", "请选择受理或驳回 (accept: true or false)");
+            throw new InvalidInputException("accept",
+                    Phrase.of("problem.evaluation.decision-required", "请选择同意剔除或驳回"));
         }
         return objections.decide(id, decision.accept(), decision.reason(), actor);
     }
@@ -238,7 +242,8 @@ class EvaluationApiController {
         EvaluationAccess.reads(actor);
         Objections.Objection o = objections.get(id);
         if (!EvaluationAccess.readsAll(actor) && !java.util.Objects.equals(o.departmentId(), actor.departmentId())) {
-            throw new cn.civicloop.shared.ForbiddenException("只能查看本单位的申诉 (only your own objections)");
+            throw new cn.civicloop.shared.ForbiddenException(
+                    Phrase.of("problem.evaluation.own-objections-only", "只能查看本单位的申诉"));
         }
         return audit.of("OBJECTION", String.valueOf(id));
     }
@@ -247,7 +252,8 @@ class EvaluationApiController {
         try {
             return SubjectKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException("kind", "对象类别应为 DEPARTMENT、LINKAGE、UNIT、STREET、GRID、ROAD_AREA、ROAD_CHIEF 或 POLICE_BLOCK (unknown subject kind): " + kind);
+            throw new InvalidInputException("kind", Phrase.of("problem.evaluation.subject-kind",
+                    "对象类别应为 DEPARTMENT、LINKAGE、UNIT、STREET、GRID、ROAD_AREA、ROAD_CHIEF 或 POLICE_BLOCK：{0}", kind));
         }
     }
 }

@@ -29,6 +29,7 @@ import cn.civicloop.security.Actors;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -110,7 +111,7 @@ class EvaluationPageController {
             snapshots.computeDraft(p, actor.username());
             return "redirect:/evaluation?draft=true&period=" + p.key();
         } catch (DomainException refused) {
-            // the reason in the reader's language only, never the bilingual message
+            // the reason in the reader's language
             return "redirect:/evaluation?period=" + p.key() + "&error=" + java.net.URLEncoder.encode(
                     cn.civicloop.shared.web.RefusalText.in(refused, locale), java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -186,7 +187,8 @@ class EvaluationPageController {
             @RequestParam(required = false) String evidence) {
         Actor actor = Actors.current();
         if (!EvaluationAccess.department(actor)) {
-            throw new cn.civicloop.shared.ForbiddenException("仅承办单位可申诉 (only a handling department may object)");
+            throw new cn.civicloop.shared.ForbiddenException(
+                    Phrase.of("problem.evaluation.departments-object", "仅承办单位可申诉"));
         }
         objections.file(new Objections.Filing(caseNumber, indicator, reasonKind, reason, evidence), actor);
         return "redirect:/evaluation/objections";
@@ -205,11 +207,13 @@ class EvaluationPageController {
         Actor actor = Actors.current();
         EvaluationAccess.reads(actor);
         if (!EvaluationAccess.readsAll(actor)) {
-            throw new cn.civicloop.shared.ForbiddenException("导出仅限领导和考评办 (the export is for leaders and the office)");
+            throw new cn.civicloop.shared.ForbiddenException(
+                    Phrase.of("problem.evaluation.export-readers", "导出仅限领导和考评办"));
         }
         Period p = Period.parse(period);
         Snapshots.Snapshot s = snapshots.published(p.key())
-                .orElseThrow(() -> new NotFoundException("此时段尚未发布 (the period is not published): " + p.key()));
+                .orElseThrow(() -> new NotFoundException(
+                        Phrase.of("problem.evaluation.not-published", "此时段尚未发布：{0}", p.key())));
         Map<SubjectKind, String> sheets = new EnumMap<>(SubjectKind.class);
         for (SubjectKind k : SubjectKind.values()) {
             sheets.put(k, messages.getMessage("evaluation.kind." + k.name(), null, k.name(), locale));

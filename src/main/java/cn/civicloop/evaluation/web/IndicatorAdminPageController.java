@@ -98,7 +98,7 @@ class IndicatorAdminPageController {
             return new BigDecimal(value);
         } catch (NumberFormatException notANumber) {
             throw new cn.civicloop.shared.InvalidInputException(field,
-                    "权重应为数字 (a weight is a number): " + value);
+                    cn.civicloop.shared.Phrase.of("problem.evaluation.weight-number", "权重应为数字：{0}", value));
         }
     }
 

@@ -95,7 +95,7 @@ class Ranking {
     DrillDown responses(Actor actor, Period period, String block, int priority, long after) {
         EvaluationAccess.readsSubject(actor, SubjectKind.POLICE_BLOCK, block);
         if (priority < 1 || priority > 4) {
-            throw new cn.civicloop.shared.InvalidInputException("priority", "警情等级应为1至4 (priority is 1 to 4)");
+            throw new cn.civicloop.shared.InvalidInputException("priority", cn.civicloop.shared.Phrase.of("problem.evaluation.priority-range", "警情等级应为1至4"));
         }
         List<Calculator.Row> rows = calculator.responseRows(period, block, priority, after,
                 properties.drillDownLimit());

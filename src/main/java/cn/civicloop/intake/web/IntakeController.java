@@ -27,7 +27,7 @@ import jakarta.validation.Valid;
  */
 @RestController
 @RequestMapping("/api/v1/appeals")
-@Tag(name = "intake", description = "诉求受理 (submit an appeal from any channel)")
+@Tag(name = "intake", description = "Submit an appeal from any channel")
 class IntakeController {
 
     private final AppealIntake intake;

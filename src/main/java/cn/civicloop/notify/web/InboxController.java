@@ -24,7 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping("/api/v1/inbox")
-@Tag(name = "inbox", description = "站内信 (the caller's own notifications)")
+@Tag(name = "inbox", description = "The caller's own notifications")
 class InboxController {
 
     private static final int MAX_SIZE = 100;

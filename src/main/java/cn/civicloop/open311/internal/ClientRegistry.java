@@ -24,6 +24,7 @@ import cn.civicloop.open311.Open311Clients;
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.NotFoundException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.Text;
 
 /**
@@ -65,7 +66,8 @@ public class ClientRegistry implements Open311Clients {
     public IssuedKey create(String name, Actor by) {
         String clean = Text.cleanOrNull(name);
         if (clean == null || clean.length() > 100) {
-            throw new InvalidInputException("name", "请填写接入方名称，最长 100 字 (a name of at most 100 characters is required)");
+            throw new InvalidInputException("name",
+                    Phrase.of("problem.open311.client-name", "请填写接入方名称，最长 100 字"));
         }
         return insert(clean, newKey());
     }
@@ -87,7 +89,7 @@ public class ClientRegistry implements Open311Clients {
         int updated = jdbc.sql("update open311_client set key_hash = ?, key_hint = ?, rotated_at = ? where id = ?")
                 .params(hash(key), key.substring(0, HINT_LENGTH), Timestamp.from(clock.instant()), clientId).update();
         if (updated == 0) {
-            throw new NotFoundException("没有该接入方 (no such Open311 client)");
+            throw new NotFoundException(Phrase.of("problem.open311.no-client", "没有该接入方"));
         }
         return new IssuedKey(byId(clientId), key);
     }
@@ -97,7 +99,7 @@ public class ClientRegistry implements Open311Clients {
     public Client setActive(long clientId, boolean active, Actor by) {
         int updated = jdbc.sql("update open311_client set active = ? where id = ?").params(active, clientId).update();
         if (updated == 0) {
-            throw new NotFoundException("没有该接入方 (no such Open311 client)");
+            throw new NotFoundException(Phrase.of("problem.open311.no-client", "没有该接入方"));
         }
         return byId(clientId);
     }
@@ -110,7 +112,7 @@ public class ClientRegistry implements Open311Clients {
                             Timestamp.from(clock.instant()))
                     .update(id, "id");
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("已有同名接入方 (a client of that name exists)");
+            throw new ConflictException(Phrase.of("problem.open311.client-exists", "已有同名接入方"));
         }
         return new IssuedKey(byId(id.getKeyAs(Number.class).longValue()), key);
     }

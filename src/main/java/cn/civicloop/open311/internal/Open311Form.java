@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * The fields of a GeoReport call, from a query string, a form body or an XML body: name → values. A field given
@@ -23,7 +24,7 @@ public record Open311Form(Map<String, List<String>> values) {
     public String one(String name) {
         List<String> given = values.getOrDefault(name, List.of());
         if (given.stream().distinct().count() > 1) {
-            throw new InvalidInputException(name, name + ": 只能给出一个值 (only one value allowed)");
+            throw new InvalidInputException(name, Phrase.of("problem.open311.one-value", "只能给出一个值"));
         }
         return given.isEmpty() ? null : given.get(0);
     }

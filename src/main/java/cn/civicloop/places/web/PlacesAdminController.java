@@ -30,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @RestController
 @RequestMapping("/api/v1/admin/places")
-@Tag(name = "places-admin", description = "标准地址库导入导出与变更历史")
+@Tag(name = "places-admin", description = "Standard address gazetteer: import, export and change history")
 class PlacesAdminController {
 
     private final GazetteerImport gazetteer;

@@ -28,7 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** Geocoding, suggestions as one types and reverse geocoding over the gazetteer. Open to everyone (PlacesEndpoints). */
 @RestController
 @RequestMapping("/api/v1/places")
-@Tag(name = "places", description = "标准地址库: geocoding, suggestions, reverse geocoding")
+@Tag(name = "places", description = "Standard address gazetteer: geocoding, suggestions, reverse geocoding")
 class PlacesApiController {
 
     private final Gazetteer gazetteer;

@@ -27,7 +27,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping("/api/v1/planning")
-@Tag(name = "planning", description = "警力部署推演: 坐等接警 vs 动态巡处 on the district's records (simulator + hypercube)")
+@Tag(name = "planning", description = "Police deployment planning: waiting at posts vs. dynamic patrols on the district's records (simulator + hypercube)")
 class PlanningApiController {
 
     private final PlanningRuns runs;

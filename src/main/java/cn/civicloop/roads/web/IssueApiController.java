@@ -26,7 +26,7 @@ import jakarta.validation.Valid;
 /** Issues found on the road, over the API: report (with photos), read, and the holder's actions. */
 @RestController
 @RequestMapping("/api/v1/roads/issues")
-@Tag(name = "roads", description = "路长制: roads, chiefs, patrols, issues, whistles, briefing")
+@Tag(name = "roads", description = "Road chiefs: roads, chiefs, patrols, issues, whistles, briefing")
 class IssueApiController {
 
     private final Chiefs chiefs;

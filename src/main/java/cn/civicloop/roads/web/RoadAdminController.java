@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** Import and export of the road network as GeoJSON (admins; /api/v1/admin/** is ADMIN only). */
 @RestController
 @RequestMapping("/api/v1/admin/roads")
-@Tag(name = "roads-admin", description = "路网 GeoJSON 导入导出")
+@Tag(name = "roads-admin", description = "Road network GeoJSON import and export")
 class RoadAdminController {
 
     private final RoadGeoJson geoJson;

@@ -43,7 +43,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping("/api/v1/roads")
-@Tag(name = "roads", description = "路长制: roads, chiefs, patrols, issues, whistles, briefing")
+@Tag(name = "roads", description = "Road chiefs: roads, chiefs, patrols, issues, whistles, briefing")
 class RoadApiController {
 
     private final RoadData data;

@@ -26,7 +26,7 @@ import jakarta.validation.Valid;
  */
 @RestController
 @RequestMapping("/api/v1/roads/whistles")
-@Tag(name = "roads", description = "路长制: roads, chiefs, patrols, issues, whistles, briefing")
+@Tag(name = "roads", description = "Road chiefs: roads, chiefs, patrols, issues, whistles, briefing")
 class WhistleApiController {
 
     private final WhistleWorkflow whistles;

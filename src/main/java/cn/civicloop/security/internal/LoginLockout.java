@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import cn.civicloop.shared.Phrase;
 
 /**
  * Throttles wrong passwords per <b>pair of client address and username</b> (as typed: known and unknown names are
@@ -145,11 +146,10 @@ public class LoginLockout {
     }
 
     /** The same words for every name, known or not: they speak of this address, not of an account. */
-    String message(Lock lock) {
+    Phrase message(Lock lock) {
         long minutes = Math.max(1, Duration.between(clock.instant(), lock.lockedUntil()).toMinutes() + 1);
-        return "登录失败次数过多，本机暂时不能用该用户名登录，请 " + minutes + " 分钟后再试或联系安全管理员解锁 "
-                + "(too many failed logins from this address with this username: it is locked for " + minutes
-                + " more minutes, or until a security administrator unlocks it)";
+        return Phrase.of("problem.security.login-locked",
+                "登录失败次数过多，本机暂时不能用该用户名登录，请 {0} 分钟后再试或联系安全管理员解锁", minutes);
     }
 
     private static String key(String username) {

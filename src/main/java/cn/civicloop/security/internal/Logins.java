@@ -43,7 +43,7 @@ class Logins implements AuthenticationProvider {
         var lock = lockout.lockOf(name, client);
         if (lock.isPresent()) {
             lockout.refusedWhileLocked(name, client);
-            throw new LockedException(lockout.message(lock.get()));
+            throw LoginRefusals.locked(lockout.message(lock.get()));
         }
         StaffPrincipal staff = accounts.principal(name).orElse(null);
         // Always run the hash check so that an unknown name costs as much time as a wrong password.
@@ -52,9 +52,9 @@ class Logins implements AuthenticationProvider {
         if (staff == null || !matches || !staff.isEnabled()) {
             var locked = lockout.failed(name, client);
             if (locked.isPresent()) {
-                throw new LockedException(lockout.message(locked.get()));
+                throw LoginRefusals.locked(lockout.message(locked.get()));
             }
-            throw new BadCredentialsException("用户名或密码错误 (wrong username or password)");
+            throw LoginRefusals.wrong(LoginRefusals.WRONG_PASSWORD);
         }
         if (!twoFactor.required(staff)) {
             lockout.succeeded(staff.actor().username(), client);

@@ -14,6 +14,7 @@ import cn.civicloop.directory.StaffCredentials;
 import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.ForbiddenException;
 import cn.civicloop.shared.UnauthenticatedException;
+import cn.civicloop.shared.web.RefusalText;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The API door's login: a username and password for a bearer token, under the same lockout as the login form. */
@@ -111,9 +112,9 @@ public class TokenLogin {
         try {
             twoFactor.verify(staff, totp, clients.of(request));
         } catch (LockedException e) {
-            throw new ResponseStatusException(HttpStatus.LOCKED, e.getMessage());
+            throw new ResponseStatusException(HttpStatus.LOCKED, RefusalText.of(LoginRefusals.reason(e)));
         } catch (BadCredentialsException e) {
-            throw new UnauthenticatedException(e.getMessage());
+            throw new UnauthenticatedException(LoginRefusals.reason(e));
         }
     }
 
@@ -121,9 +122,10 @@ public class TokenLogin {
         try {
             return logins.check(username, password, clients.of(request));
         } catch (LockedException e) {
-            throw new ResponseStatusException(HttpStatus.LOCKED, e.getMessage());
+            // a 423 has no exception of our own: the reason is read here, in the request's language
+            throw new ResponseStatusException(HttpStatus.LOCKED, RefusalText.of(LoginRefusals.reason(e)));
         } catch (BadCredentialsException e) {
-            throw new UnauthenticatedException(e.getMessage());
+            throw new UnauthenticatedException(LoginRefusals.reason(e));
         }
     }
 }

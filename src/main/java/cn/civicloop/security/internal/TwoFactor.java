@@ -78,7 +78,7 @@ public class TwoFactor {
         var lock = lockout.lockOf(name, client);
         if (lock.isPresent()) {
             lockout.refusedWhileLocked(name, client);
-            throw new LockedException(lockout.message(lock.get()));
+            throw LoginRefusals.locked(lockout.message(lock.get()));
         }
         Optional<String> secret = credentials.totpSecret(staff.actor().staffId());
         if (secret.isEmpty() || !accept(staff.actor().staffId(), secret.get(), code)) {
@@ -97,7 +97,7 @@ public class TwoFactor {
         var lock = lockout.lockOf(name, client);
         if (lock.isPresent()) {
             lockout.refusedWhileLocked(name, client);
-            throw new LockedException(lockout.message(lock.get()));
+            throw LoginRefusals.locked(lockout.message(lock.get()));
         }
         if (!accept(staff.actor().staffId(), secret, code)) {
             fail(name, client);
@@ -111,9 +111,9 @@ public class TwoFactor {
         audit.record(name, "LOGIN_TOTP", name, "FAILURE", null, client);
         var locked = lockout.failed(name, client);
         if (locked.isPresent()) {
-            throw new LockedException(lockout.message(locked.get()));
+            throw LoginRefusals.locked(lockout.message(locked.get()));
         }
-        throw new BadCredentialsException("动态口令错误或已使用 (wrong or already used one-time code)");
+        throw LoginRefusals.wrong(LoginRefusals.WRONG_CODE);
     }
 
     /** True when the code is that of the current step (±1) and that step is later than the last one accepted. */

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 /** Exchanges a staff username and password for an API bearer token (owner: public). */
 @RestController
 @RequestMapping("/api/v1/auth")
-@Tag(name = "auth", description = "员工登录 (staff authentication)")
+@Tag(name = "auth", description = "Staff authentication")
 class AuthController {
 
     private final TokenLogin login;

@@ -22,7 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** The audit administrator reads and verifies the audit log; admins lift login locks (owners: SecurityEndpoints). */
 @RestController
 @RequestMapping("/api/v1/admin")
-@Tag(name = "security", description = "审计日志与登录锁定 (audit log: AUDIT_ADMIN; login locks: ADMIN)")
+@Tag(name = "security", description = "Audit log (AUDIT_ADMIN) and login locks (ADMIN)")
 class SecurityAdminController {
 
     private final AuditLog audit;

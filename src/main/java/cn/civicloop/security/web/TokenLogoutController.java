@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /** Revokes the caller's own bearer token (owner: any logged-in member of staff, the default of the API door). */
 @RestController
-@Tag(name = "auth", description = "员工登录 (staff authentication)")
+@Tag(name = "auth", description = "Staff authentication")
 class TokenLogoutController {
 
     private final TokenLogout logout;

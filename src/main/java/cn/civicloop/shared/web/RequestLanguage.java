@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The language of a request when nobody chose one ({@code ?lang}, the language cookie): pages are Chinese first;
- * the API answers in English to a client whose {@code Accept-Language} puts English first, else in Chinese. A call
+ * the API and the Open311 server (machines of other systems, ADR 0066) answer in English to a client whose
+ * {@code Accept-Language} puts English first, else in Chinese. A call
  * of the site's own pages (their scripts) answers in the page's language, whatever the browser's header says.
  * Filters that refuse a request before Spring MVC runs read the choice here too.
  */
@@ -21,7 +22,8 @@ public final class RequestLanguage {
     /** The language when the person made no choice. */
     public static Locale byDefault(HttpServletRequest request) {
         String accept = request.getHeader("Accept-Language");
-        boolean api = request.getRequestURI() != null && request.getRequestURI().startsWith("/api/")
+        String path = request.getRequestURI();
+        boolean api = path != null && (path.startsWith("/api/") || path.startsWith("/open311/"))
                 && !"same-origin".equals(request.getHeader("Sec-Fetch-Site"));
         if (api && accept != null && !accept.isBlank()) {
             try {

@@ -35,7 +35,7 @@ import jakarta.validation.constraints.Size;
  */
 @RestController
 @RequestMapping("/api/v1/admin/routing")
-@Tag(name = "admin", description = "派单目录、分类与模型 (routing catalogue, categories, model; ADMIN only)")
+@Tag(name = "admin", description = "Routing catalogue, categories and model (ADMIN only)")
 class CatalogueAdminController {
 
     private final CatalogueAdmin admin;

@@ -35,7 +35,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @RestController
 @RequestMapping("/api/v1/admin/routing")
-@Tag(name = "admin", description = "历史工单导入、训练与模型版本 (history import, training, model versions; ADMIN only)")
+@Tag(name = "admin", description = "History import, training and model versions (ADMIN only)")
 class LearningController {
 
     private final HistoryImports imports;

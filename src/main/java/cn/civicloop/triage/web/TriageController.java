@@ -27,7 +27,7 @@ import jakarta.validation.constraints.Size;
 /** The triage queue and the "where would this go?" screen (owner roles: operator, 一级 dispatcher, leader). */
 @RestController
 @RequestMapping("/api/v1/triage")
-@Tag(name = "triage", description = "一二级研判 (triage queue, suggestions, routing preview)")
+@Tag(name = "triage", description = "Triage queue, suggestions and routing preview")
 class TriageController {
 
     private final TriageViews views;

@@ -5,20 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
+import cn.civicloop.shared.DomainException;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * An indicator's formula as a plain unit: the counts it needs, arithmetic with the usual precedence, no value for a
  * division by zero, and a refusal that says where the text went wrong.
  */
 class FormulaTests {
+
+    private static final ResourceBundleMessageSource BUNDLES = new ResourceBundleMessageSource();
+
+    static {
+        BUNDLES.setBasenames("messages-evaluation");
+        BUNDLES.setDefaultEncoding("UTF-8");
+        BUNDLES.setFallbackToSystemLocale(false);
+    }
 
     private static Formula.Term term(Fact fact, String... conditions) {
         return new Formula.Term(fact, Set.of(conditions));
@@ -82,33 +94,53 @@ class FormulaTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "count(HANDLE) count(REPLY)|第15个字符处：多余的内容",
-            "count(HANDLE) +|第16个字符处：公式不完整",
-            "count(HANDLE) + sum(REPLY)|第20个字符处：未知的词 (unknown word) sum",
-            "count(HANDLED)|第14个字符处：未知的事实 (unknown fact) HANDLED",
-            "count(HANDLE, late)|第19个字符处：未知的条件 (unknown condition) late",
-            "count(HANDLE, hit & )|第21个字符处：此处应为名称",
-            "count(HANDLE|第13个字符处：此处应为 ')'",
-            "count(HANDLE, hit|第18个字符处：此处应为 ')'",
-            "count(HANDLE, hit & miss|第25个字符处：此处应为 ')'",
-            "(count(HANDLE)|第15个字符处：此处应为 ')'",
-            "count HANDLE)|第7个字符处：此处应为 '('",
-            "1..2 + count(HANDLE)|第5个字符处：数字有误",
-            "+ count(HANDLE)|第1个字符处：此处应为名称"})
-    void aBrokenFormulaIsRefusedWithWhereAndWhy(String formula, String message) {
+            "count(HANDLE) count(REPLY)|第15个字符处：多余的内容|At character 15 of the formula: unexpected text",
+            "count(HANDLE) +|第16个字符处：公式不完整|At character 16 of the formula: the formula ends too early",
+            "count(HANDLE) + sum(REPLY)|第20个字符处：未知的词 sum|At character 20 of the formula: unknown word sum",
+            "count(HANDLED)|第14个字符处：未知的事实 HANDLED|At character 14 of the formula: unknown fact HANDLED",
+            "count(HANDLE, late)|第19个字符处：未知的条件 late|At character 19 of the formula: unknown condition late",
+            "count(HANDLE, hit & )|第21个字符处：此处应为名称|At character 21 of the formula: a name is expected",
+            "count(HANDLE|第13个字符处：此处应为 ')'|At character 13 of the formula: ')' is expected",
+            "count(HANDLE, hit|第18个字符处：此处应为 ')'|At character 18 of the formula: ')' is expected",
+            "count(HANDLE, hit & miss|第25个字符处：此处应为 ')'|At character 25 of the formula: ')' is expected",
+            "(count(HANDLE)|第15个字符处：此处应为 ')'|At character 15 of the formula: ')' is expected",
+            "count HANDLE)|第7个字符处：此处应为 '('|At character 7 of the formula: '(' is expected",
+            "1..2 + count(HANDLE)|第5个字符处：数字有误|At character 5 of the formula: a malformed number",
+            "+ count(HANDLE)|第1个字符处：此处应为名称|At character 1 of the formula: a name is expected"})
+    void aBrokenFormulaIsRefusedWithWhereAndWhyInEitherLanguage(String formula, String chinese, String english) {
         assertThatThrownBy(() -> Formula.parse(formula)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("公式" + message);
+                .hasMessage("公式" + chinese);
+        assertThat(read(refusal(formula), Locale.SIMPLIFIED_CHINESE)).isEqualTo("公式" + chinese);
+        assertThat(read(refusal(formula), Locale.ENGLISH)).isEqualTo(english).doesNotContainPattern("\\p{IsHan}");
     }
 
     @Test
     void aFormulaCountsSomethingAndIsAtMostFourHundredCharacters() {
         assertThatThrownBy(() -> Formula.parse("1 + 2")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("counts nothing");
-        assertThatThrownBy(() -> Formula.parse(" ")).hasMessageContaining("empty or too long");
-        assertThatThrownBy(() -> Formula.parse(null)).hasMessageContaining("empty or too long");
+                .hasMessage("公式至少含一个 count(...)");
+        assertThat(read(refusal("1 + 2"), Locale.ENGLISH))
+                .isEqualTo("The formula counts nothing: it needs at least one count(...)");
+        assertThatThrownBy(() -> Formula.parse(" ")).hasMessage("公式不能为空且不超过400字符");
+        assertThatThrownBy(() -> Formula.parse(null)).hasMessage("公式不能为空且不超过400字符");
+        assertThat(read(refusal(null), Locale.ENGLISH)).isEqualTo("A formula is required, at most 400 characters");
         String longest = "count(INTAKE)" + " ".repeat(400 - "count(INTAKE)".length());
         assertThat(Formula.parse(longest).terms()).hasSize(1);
-        assertThatThrownBy(() -> Formula.parse(longest + " ")).hasMessageContaining("empty or too long");
+        assertThatThrownBy(() -> Formula.parse(longest + " ")).hasMessage("公式不能为空且不超过400字符");
+    }
+
+    private static Phrase refusal(String formula) {
+        try {
+            Formula.parse(formula);
+        } catch (InvalidInputException refused) {
+            assertThat(refused.fieldProblems()).extracting(DomainException.FieldProblem::field).containsExactly("formula");
+            return refused.phrase();
+        }
+        throw new AssertionError("not refused: " + formula);
+    }
+
+    /** What {@code RefusalText} does with the application's bundles: the phrase, its phrases read alike. */
+    private static String read(Phrase phrase, Locale locale) {
+        return BUNDLES.getMessage(phrase.key(), phrase.arguments(p -> read(p, locale)), phrase.fallback(), locale);
     }
 
     @Test

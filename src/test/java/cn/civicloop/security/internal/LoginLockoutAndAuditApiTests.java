@@ -64,7 +64,14 @@ class LoginLockoutAndAuditApiTests extends ApiTest {
         Api.Answer fifth = token(user, "wrong-5");
         assertThat(fifth.status()).as(fifth.body()).isEqualTo(423);
         assertThat(fifth.contentType()).startsWith("application/problem+json");
-        assertThat(fifth.text("detail")).contains("登录失败次数过多").doesNotContain("locked");
+        assertThat(fifth.text("detail")).matches("登录失败次数过多，本机暂时不能用该用户名登录，请 \\d+ 分钟后再试或联系安全管理员解锁")
+                .doesNotContainPattern("[A-Za-z]");
+        Api.Answer english = api.post("/api/v1/auth/token", null, Map.of("username", user, "password", "wrong-6"),
+                Map.of("Accept-Language", "en"));
+        assertThat(english.status()).isEqualTo(423);
+        assertThat(english.text("detail")).matches("Too many failed logins from this address with this username: it is"
+                + " locked for \\d+ more minutes, or until a security administrator unlocks it");
+        assertThat(english.body()).doesNotContainPattern("\\p{IsHan}");
 
         Api.Answer right = token(user, "correct-horse");
         assertThat(right.status()).as("the right password does not open a locked account").isEqualTo(423);
