@@ -14,9 +14,10 @@ import jdk.jfr.consumer.RecordingFile;
  * The top frames of a JFR recording's CPU samples ({@code jdk.ExecutionSample}) on the app's threads: the load
  * generator's threads and the JDK's HTTP client are left out, and so is the {@code main} thread (start-up).
  * <pre>
- * java -cp target/test-classes cn.civicloop.load.ProfileFrames /tmp/load.jfr [top] [since-epoch-millis]
+ * java -cp target/test-classes cn.civicloop.load.ProfileFrames /tmp/load.jfr [top] [since-epoch-millis] [thread-prefix]
  * </pre>
  * Prints each method's share of the samples as the frame running (self) and anywhere on the stack (inclusive).
+ * A thread prefix keeps the samples of those threads only, e.g. {@code task-} for the event listeners'.
  */
 public final class ProfileFrames {
 
@@ -26,6 +27,7 @@ public final class ProfileFrames {
     public static void main(String[] args) throws Exception {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         long since = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        String only = args.length > 3 ? args[3] : "";
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         int samples = 0;
@@ -36,7 +38,7 @@ public final class ProfileFrames {
             }
             String thread = e.getThread("sampledThread") == null ? "" : e.getThread("sampledThread").getJavaName();
             if (thread == null || thread.startsWith("load-generator-") || thread.startsWith("HttpClient-")
-                    || thread.equals("main")) {
+                    || thread.equals("main") || !thread.startsWith(only)) {
                 continue;
             }
             samples++;

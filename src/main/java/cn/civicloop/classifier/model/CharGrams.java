@@ -9,6 +9,12 @@ import java.util.Map;
  */
 public final class CharGrams {
 
+    /** Receives a gram as a stretch of the text, {@code text[from, to)} in chars. */
+    @FunctionalInterface
+    public interface Sink {
+        void gram(String text, int from, int to);
+    }
+
     private CharGrams() {
     }
 
@@ -18,20 +24,31 @@ public final class CharGrams {
      */
     public static void count(String text, char block, int longest, Map<String, Integer> counts) {
         String prefix = block + "c";
-        int[] cps = text.codePoints().toArray();
+        forEach(text, longest, (s, from, to) -> counts.merge(prefix + s.substring(from, to), 1, Integer::sum));
+    }
+
+    /**
+     * Hands every gram of 1 to {@code longest} code points of {@code text} to {@code sink}, as a stretch of the text
+     * (no string made): for each start, the shorter grams first.
+     */
+    public static void forEach(String text, int longest, Sink sink) {
+        int length = text.length();
         int start = 0;
-        while (start < cps.length) {
-            if (!Character.isLetterOrDigit(cps[start])) {
-                start++;
+        while (start < length) {
+            int cp = text.codePointAt(start);
+            if (!Character.isLetterOrDigit(cp)) {
+                start += Character.charCount(cp);
                 continue;
             }
-            int end = start;
-            while (end < cps.length && Character.isLetterOrDigit(cps[end])) {
-                end++;
+            int end = start + Character.charCount(cp);
+            while (end < length && Character.isLetterOrDigit(text.codePointAt(end))) {
+                end += Character.charCount(text.codePointAt(end));
             }
-            for (int i = start; i < end; i++) {
-                for (int n = 1; n <= longest && i + n <= end; n++) {
-                    counts.merge(prefix + new String(cps, i, n), 1, Integer::sum);
+            for (int i = start; i < end; i += Character.charCount(text.codePointAt(i))) {
+                int to = i;
+                for (int n = 1; n <= longest && to < end; n++) {
+                    to += Character.charCount(text.codePointAt(to));
+                    sink.gram(text, i, to);
                 }
             }
             start = end;

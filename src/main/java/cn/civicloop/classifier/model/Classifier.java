@@ -22,7 +22,7 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
     }
 
     public double[] scores(String title, String detail) {
-        return linear.scores(vocabulary.vectorise(TextFeatures.of(title, detail, config)));
+        return linear.scores(vocabulary.vectorise(title, detail, config));
     }
 
     public void write(DataOutput out) throws IOException {

@@ -21,12 +21,34 @@ public final class TextFeatures {
     public static final char TITLE = 't';
     public static final char DETAIL = 'd';
     public static final char SHARED = 's';
+    /** Kind letter of a dictionary word. */
+    public static final char WORD = 'w';
+    /** Kind letter of a character n-gram. */
+    public static final char GRAM = 'c';
 
     private TextFeatures() {
     }
 
+    /** Receives a term as its block letter, its kind letter and a stretch of a text, {@code text[from, to)}. */
+    @FunctionalInterface
+    public interface Sink {
+        void term(char block, char kind, String text, int from, int to);
+    }
+
     public static Map<String, Integer> of(String title, String detail, FeatureConfig config) {
         Map<String, Integer> counts = new HashMap<>();
+        forEach(title, detail, config, (block, kind, text, from, to) ->
+                counts.merge(new StringBuilder(to - from + 2).append(block).append(kind).append(text, from, to)
+                        .toString(), 1, Integer::sum));
+        return counts;
+    }
+
+    /**
+     * Hands every term occurrence of {@link #of} to {@code sink}, once per occurrence, without making its string:
+     * classification looks the stretches up in the vocabulary ({@link Vocabulary#vectorise(String, String,
+     * FeatureConfig)}), where most grams are not found.
+     */
+    public static void forEach(String title, String detail, FeatureConfig config, Sink sink) {
         String t = normalise(title);
         String d = normalise(detail);
         boolean shared = config.sharedWeight() > 0;
@@ -34,19 +56,18 @@ public final class TextFeatures {
         // segmentation is most of the CPU an appeal's classification costs.
         if (!t.isEmpty()) {
             List<String> words = words(t, config);
-            add(t, words, TITLE, config.maxCharGram(), counts);
+            add(t, words, TITLE, config.maxCharGram(), sink);
             if (shared) {
-                add(t, words, SHARED, config.maxCharGram(), counts);
+                add(t, words, SHARED, config.maxCharGram(), sink);
             }
         }
         if (!d.isEmpty()) {
             List<String> words = words(d, config);
-            add(d, words, DETAIL, config.detailCharGram(), counts);
+            add(d, words, DETAIL, config.detailCharGram(), sink);
             if (shared) {
-                add(d, words, SHARED, config.maxCharGram(), counts);
+                add(d, words, SHARED, config.maxCharGram(), sink);
             }
         }
-        return counts;
     }
 
     /** Full-width forms to half-width (NFKC) and lower case, so that "Ａ市" and "A市" are one term. */
@@ -72,14 +93,19 @@ public final class TextFeatures {
         return words;
     }
 
-    private static void add(String text, List<String> words, char block, int longest, Map<String, Integer> counts) {
+    private static void add(String text, List<String> words, char block, int longest, Sink sink) {
         for (String word : words) {
-            counts.merge(block + "w" + word, 1, Integer::sum);
+            sink.term(block, WORD, word, 0, word.length());
         }
-        CharGrams.count(text, block, longest, counts);
+        CharGrams.forEach(text, longest, (s, from, to) -> sink.term(block, GRAM, s, from, to));
     }
 
     private static boolean hasContent(String word) {
-        return word.codePoints().anyMatch(Character::isLetterOrDigit);
+        for (int i = 0; i < word.length(); i += Character.charCount(word.codePointAt(i))) {
+            if (Character.isLetterOrDigit(word.codePointAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,6 +18,7 @@ public final class Vocabulary {
     private final float[] idf;
     private final float[] blockWeights;
     private final Map<String, Integer> columns;
+    private final TermColumns columnsByStretch;
 
     public Vocabulary(String[] terms, float[] idf, FeatureConfig config) {
         this.terms = terms;
@@ -30,6 +31,7 @@ public final class Vocabulary {
         for (int i = 0; i < terms.length; i++) {
             columns.put(terms[i], i + 1);
         }
+        this.columnsByStretch = new TermColumns(terms);
     }
 
     /** Keeps the terms found in at least {@code minDf} documents; idf = ln((1 + n) / (1 + df)) + 1. */
@@ -94,6 +96,54 @@ public final class Vocabulary {
             counts[i] = (int) packed[i];
         }
         return vector(cols, counts, n);
+    }
+
+    /**
+     * The vector of a title and a body: the same as {@code vectorise(TextFeatures.of(title, detail, config))}, value
+     * for value, without a string or a map entry for every term occurrence (most are not in the vocabulary).
+     */
+    public Feature[] vectorise(String title, String detail, FeatureConfig config) {
+        ColumnList found = new ColumnList();
+        TextFeatures.forEach(title, detail, config, (block, kind, text, from, to) -> {
+            int column = columnsByStretch.column(TermColumns.hash(block, kind, text, from, to), block, kind, text,
+                    from, to);
+            if (column > 0) {
+                found.add(column);
+            }
+        });
+        int[] all = found.sorted();
+        int[] cols = new int[all.length];
+        int[] counts = new int[all.length];
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (n > 0 && cols[n - 1] == all[i]) {
+                counts[n - 1]++;
+            } else {
+                cols[n] = all[i];
+                counts[n++] = 1;
+            }
+        }
+        return vector(cols, counts, n);
+    }
+
+    /** The columns of the term occurrences found, one entry per occurrence. */
+    private static final class ColumnList {
+
+        private int[] columns = new int[256];
+        private int size;
+
+        void add(int column) {
+            if (size == columns.length) {
+                columns = java.util.Arrays.copyOf(columns, size * 2);
+            }
+            columns[size++] = column;
+        }
+
+        int[] sorted() {
+            int[] out = java.util.Arrays.copyOf(columns, size);
+            java.util.Arrays.sort(out);
+            return out;
+        }
     }
 
     private Feature[] vector(int[] cols, int[] counts, int n) {

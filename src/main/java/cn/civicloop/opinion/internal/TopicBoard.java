@@ -3,7 +3,6 @@ package cn.civicloop.opinion.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ public class TopicBoard {
     private final Clock clock;
     private final AtomicLong topicSequence = new AtomicLong();
     private TopicClusterer clusterer;
-    private final Map<String, TopicStats> live = new HashMap<>();
+    private final LiveTopics live = new LiveTopics();
     private final TopicAlerts alerts;
     private final TopicDays days;
     private final JdbcTemplate batches;
@@ -184,8 +183,7 @@ public class TopicBoard {
      */
     private String place(PostText text, boolean negative, boolean isCase, TopicWrites writes) {
         String topic = clusterer.add(text);
-        TopicStats stats = live.computeIfAbsent(topic, t -> new TopicStats());
-        stats.add(text, negative);
+        TopicStats stats = live.add(topic, text, negative);
         if (isCase) {
             stats.addCase();
         }
@@ -207,12 +205,7 @@ public class TopicBoard {
      * joined: their figures stay in the table, not in memory.
      */
     private void forgetColdTopics() {
-        Instant latest = live.values().stream().map(TopicStats::last).filter(java.util.Objects::nonNull)
-                .max(Instant::compareTo).orElse(null);
-        if (latest != null) {
-            Instant horizon = latest.minus(settings.farWindow());
-            live.values().removeIf(stats -> stats.last().isBefore(horizon));
-        }
+        live.forgetCold(settings.farWindow());
     }
 
     /** The hottest topics whose last post is within the board window, hottest first. */
@@ -327,7 +320,7 @@ public class TopicBoard {
                             instant(rs, "posted_at"), author == null ? id : author, rs.getLong("engagement"));
                     String topic = rs.getString("topic_id");
                     clusterer.restore(text, topic);
-                    live.computeIfAbsent(topic, t -> new TopicStats()).add(text, rs.getBoolean("negative"));
+                    live.add(topic, text, rs.getBoolean("negative"));
                 });
         jdbc.sql("select case_number, topic_id, title, opened_at from opinion_case where opened_at >= ? order by opened_at")
                 .params(ts(since))
@@ -336,9 +329,7 @@ public class TopicBoard {
                     PostText text = new PostText(id, rs.getString("title"), "", instant(rs, "opened_at"), id, 0);
                     String topic = rs.getString("topic_id");
                     clusterer.restore(text, topic);
-                    TopicStats stats = live.computeIfAbsent(topic, t -> new TopicStats());
-                    stats.add(text, false);
-                    stats.addCase();
+                    live.add(topic, text, false).addCase();
                 });
         // alerts already raised stay raised: a restart must not alert the officers a second time
         jdbc.sql("""
