@@ -71,9 +71,14 @@ class Outbox {
                 .params(Timestamp.from(leaseUntil), due.id(), due.attempts()).update() == 1;
     }
 
+    /**
+     * Marks a message sent and forgets its sealed recipient (ADR 0067): nothing sends it again, and the phone's
+     * keyed hash beside it still finds the message for the resident's request or erasure. A pending or failed
+     * message keeps its recipient: it may be sent (again).
+     */
     void sent(long id, Instant now) {
-        jdbc.sql("update notify_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?")
-                .params(Timestamp.from(now), id).update();
+        jdbc.sql("update notify_outbox set status = 'SENT', sent_at = ?, last_error = null, recipient = null "
+                + "where id = ?").params(Timestamp.from(now), id).update();
     }
 
     void retryAt(long id, Instant next, String error) {
