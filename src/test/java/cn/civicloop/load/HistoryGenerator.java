@@ -211,9 +211,9 @@ final class HistoryGenerator {
     /**
      * What the cases with ids in (after, upTo] left in the two outboxes (ADR 0064): the resident's texts (notify's
      * {@code ResidentTexts}: accepted, handed to the department, result fed back, closed; declined instead for a
-     * declined case), sealed recipient and its hash as {@code Outbox} writes them, all SENT; and, for the 2 % of cases
-     * held by an agency with a webhook (the insurers' linkage cases), one signed delivery per step from the assignment
-     * on, as {@code CaseChangeWebhooks} writes it, all DELIVERED.
+     * declined case), all SENT, so with the recipient's hash only, as {@code Outbox} leaves a sent message (ADR
+     * 0067); and, for the 2 % of cases held by an agency with a webhook (the insurers' linkage cases), one signed
+     * delivery per step from the assignment on, as {@code CaseChangeWebhooks} writes it, all DELIVERED.
      */
     private void insertOutboxes(long after, long upTo) {
         String[] actions = {"REGISTER", "ASSIGN", "APPROVE", "CLOSE", "DECLINE"};
@@ -223,12 +223,12 @@ final class HistoryGenerator {
         // the steps that text the resident: those of the timeline, the closing or declining one from the status
         jdbc.sql("""
                 insert into notify_outbox (case_number, kind, channel, case_channel, recipient, recipient_hash, text_body,
-                    source_event, status, attempts, next_attempt_at, created_at, sent_at)
-                select c.number, e.action, 'webhook', c.channel, c.contact_phone, c.contact_phone_hash,
+                    source_event_digest, status, attempts, next_attempt_at, created_at, sent_at)
+                select c.number, e.action, 'webhook', c.channel, null, c.contact_phone_hash,
                        '【12345】' || replace((cast(:texts as text[]))[array_position(cast(:actions as text[]), e.action)],
                            '%s', c.number),
-                       c.number || '/' || e.action || '/'
-                           || to_char(e.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                       substring(sha256(convert_to(c.number || '/' || e.action || '/'
+                           || to_char(e.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'UTF8')) from 1 for 16),
                        'SENT', 1, e.ts + interval '1 second', e.ts + interval '1 second', e.ts + interval '3 seconds'
                 from cases_case c
                 join lateral (select t.action, t.occurred_at ts from cases_timeline t

@@ -35,6 +35,16 @@ class ResidentMessagesApiTests extends NotifyApiTest {
         await().atMost(PATIENCE).until(() -> outbox(number).get(0).get("status"), "SENT"::equals);
         assertThat(outbox(number)).hasSize(1);
         assertThat(outbox(number).get(0)).containsEntry("kind", "REGISTER").containsEntry("channel", "recording");
+        assertThat(recipient(number)).as("sent: the sealed recipient forgotten, its hash kept (ADR 0067)")
+                .containsEntry("recipient", null).extractingByKey("recipient_hash").isNotNull();
+        cn.civicloop.support.Api.Answer held = api.post("/api/v1/personal-data/lookup", api.login("operator"),
+                Map.of("phone", "13812345678"));
+        assertThat(held.status()).as(held.body()).isEqualTo(200);
+        assertThat(held.json().get("records").valueStream()
+                .filter(r -> "notify_outbox".equals(r.get("source").asString())
+                        && number.equals(r.get("reference").asString())).toList())
+                .as("what is held under the phone still lists the sent message, found by its hash").singleElement()
+                .satisfies(r -> assertThat(r.get("fields").toString()).contains("已受理").doesNotContain("recipient"));
     }
 
     @Test
@@ -119,6 +129,8 @@ class ResidentMessagesApiTests extends NotifyApiTest {
         Map<String, Object> row = outbox(number).get(0);
         assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(4);
         assertThat((String) row.get("last_error")).contains("gateway rejected");
+        assertThat(recipient(number).get("recipient")).as("not sent: the recipient kept, sealed").isNotNull()
+                .isNotEqualTo(RecordingResidentChannel.UNREACHABLE);
 
         List<Attempt> attempts = channel.attemptsFor(number);
         assertThat(attempts).hasSize(4).noneMatch(Attempt::accepted);
@@ -133,6 +145,11 @@ class ResidentMessagesApiTests extends NotifyApiTest {
 
     private static Duration pause(List<Attempt> attempts, int after) {
         return Duration.between(attempts.get(after).at(), attempts.get(after + 1).at());
+    }
+
+    private Map<String, Object> recipient(String number) {
+        return jdbc.sql("select recipient, recipient_hash from notify_outbox where case_number = ? order by id")
+                .param(number).query().listOfRows().get(0);
     }
 
     private List<Map<String, Object>> outbox(String number) {

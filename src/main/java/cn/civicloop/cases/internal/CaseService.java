@@ -134,6 +134,9 @@ class CaseService implements CaseManagement {
     private void record(Case c, CaseCommand command, Actor actor, Instant now, Step step, boolean store) {
         ActionEntry entry = ActionCatalogue.entry(command.action());
         CaseStatus from = c.moveTo(command.action(), now);
+        if (from.ended()) {
+            timeline.unpack(c.id); // a packed case's clocks come back before they move (ADR 0067)
+        }
         Instant due = clocks.acted(c.id, c.limitKey(), entry.clocks(), step.extensionDays(), now);
         if (due != null) {
             c.dueAt = due;

@@ -18,7 +18,6 @@ import cn.civicloop.cases.Satisfaction;
 import cn.civicloop.cases.StepRemark;
 import cn.civicloop.cases.internal.ActionEntry.Offer;
 import cn.civicloop.cases.internal.sla.ClockMath;
-import cn.civicloop.cases.internal.sla.Clocks;
 import cn.civicloop.cases.internal.sla.TrafficLight;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Directory;
@@ -34,7 +33,6 @@ class CaseViews {
     private final Reporters reporters;
     private final Attachments attachments;
     private final Directory directory;
-    private final Clocks clocks;
     private final ClockMath math;
     private final CoHandling coHandling;
     private final Supervisions supervisions;
@@ -42,14 +40,13 @@ class CaseViews {
     private final Clock clock;
 
     CaseViews(Cases cases, Timeline timeline, Reporters reporters, Attachments attachments, Directory directory,
-            Clocks clocks, ClockMath math, CoHandling coHandling, Supervisions supervisions, CaseLookup lookup,
+            ClockMath math, CoHandling coHandling, Supervisions supervisions, CaseLookup lookup,
             Clock clock) {
         this.cases = cases;
         this.timeline = timeline;
         this.reporters = reporters;
         this.attachments = attachments;
         this.directory = directory;
-        this.clocks = clocks;
         this.math = math;
         this.coHandling = coHandling;
         this.supervisions = supervisions;
@@ -115,7 +112,7 @@ class CaseViews {
 
     private List<CaseView.ClockView> clockViews(Case c) {
         Instant now = clock.instant();
-        return clocks.of(c.id).stream().map(k -> {
+        return timeline.clocks(c.id).stream().map(k -> {
             double percent = Math.round(math.percent(k, now) * 10) / 10.0;
             String state = k.stoppedAt() != null ? "STOPPED" : k.pausedAt() != null ? "PAUSED" : "RUNNING";
             return new CaseView.ClockView(k.stage(), k.stage().label(), k.round(), k.startedAt(), k.dueAt(), percent,

@@ -13,8 +13,11 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
+import cn.civicloop.calendar.LimitUnit;
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.ClockStage;
+import cn.civicloop.cases.internal.sla.ClockState;
 
 /**
  * The steps of an archived case as one value (ADR 0065): every column of every row of {@code cases_timeline}, ids
@@ -27,10 +30,24 @@ import cn.civicloop.cases.CaseStatus;
  * (a renamed constant must keep reading, an ordinal would not). A version's dictionary never changes: stored values
  * are inflated with it for ever. A new dictionary (new words) is a new version, and the reader keeps the old ones.
  * Version 0 is the same without a dictionary: what the dictionary gains is measured against it.
+ * <p>
+ * Version 2 (ADR 0067): the dictionary of version 1, the steps as in version 1, then the case's stage clocks (the
+ * row of {@code cases_clock}, which leaves that table when the case is packed): their count and, per clock, a byte
+ * of the stage's and the unit's fixed codes, round, generation, a byte of flags (paused, stopped), the times (the number of the step taken
+ * at that instant, or the seconds since the previous time written and the nanoseconds), the budget and the paused
+ * seconds. A value of version 1 (packed before) holds no clocks: the case's row in {@code cases_clock} stayed.
  */
 final class PackedSteps {
 
-    static final byte VERSION = 1;
+    /** The form written now: steps and clocks, dictionary 1. */
+    static final byte VERSION = 2;
+
+    /** Steps only, dictionary 1: still read. */
+    static final byte STEPS_ONLY = 1;
+
+    /** What a stored value holds: the steps, in id order, and the case's clocks (none in a value of version 1). */
+    record Content(List<Timeline.Row> steps, List<ClockState> clocks) {
+    }
 
     /**
      * The dictionary of version 1: the names that repeat in every case's steps (actions, statuses, roles, the kinds
@@ -61,17 +78,20 @@ final class PackedSteps {
     private static final int PUBLIC = 16;
     private static final int ACTOR_DEPARTMENT = 32;
 
+    private static final int PAUSED = 1;
+    private static final int STOPPED = 2;
+
     private PackedSteps() {
     }
 
-    /** The stored value of {@code rows} (in id order), deflated with the dictionary of the current version. */
-    static byte[] pack(List<Timeline.Row> rows) {
-        return pack(rows, true);
+    /** The stored value of {@code rows} (in id order) and {@code clocks}, deflated with the current dictionary. */
+    static byte[] pack(List<Timeline.Row> rows, List<ClockState> clocks) {
+        return pack(rows, clocks, true);
     }
 
     /** The same, with or without the dictionary: what the dictionary gains is measured with both. */
-    static byte[] pack(List<Timeline.Row> rows, boolean dictionary) {
-        byte[] raw = serialized(rows);
+    static byte[] pack(List<Timeline.Row> rows, List<ClockState> clocks, boolean dictionary) {
+        byte[] raw = serialized(rows, clocks);
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         try {
             if (dictionary) {
@@ -93,14 +113,19 @@ final class PackedSteps {
 
     /** The steps of a stored value, in id order. */
     static List<Timeline.Row> unpack(byte[] stored) {
-        if (stored.length == 0 || (stored[0] != VERSION && stored[0] != 0)) {
+        return read(stored, 0).steps();
+    }
+
+    /** The steps and clocks of the stored value of case {@code caseId}. */
+    static Content read(byte[] stored, long caseId) {
+        if (stored.length == 0 || stored[0] < 0 || stored[0] > VERSION) {
             throw new IllegalStateException("packed steps of an unknown form: " + (stored.length == 0 ? "empty"
                     : "version " + stored[0]));
         }
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(stored, 1, stored.length - 1);
-            if (stored[0] == VERSION) {
+            if (stored[0] != 0) {
                 inflater.setDictionary(DICTIONARY_1);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length * 4);
@@ -112,7 +137,8 @@ final class PackedSteps {
                 }
                 out.write(buffer, 0, n);
             }
-            return deserialized(out.toByteArray());
+            // version 0 (measurement only) is written with clocks, as the current form is
+            return deserialized(out.toByteArray(), stored[0] != STEPS_ONLY, caseId);
         } catch (DataFormatException e) {
             throw new IllegalStateException("packed steps unreadable", e);
         } finally {
@@ -120,7 +146,7 @@ final class PackedSteps {
         }
     }
 
-    static byte[] serialized(List<Timeline.Row> rows) {
+    static byte[] serialized(List<Timeline.Row> rows, List<ClockState> clocks) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             unsigned(out, rows.size());
@@ -156,13 +182,30 @@ final class PackedSteps {
                     signed(out, r.actorDepartmentId());
                 }
             }
+            unsigned(out, clocks.size());
+            for (ClockState c : clocks) {
+                out.writeByte(stageCode(c.stage()) << 2 | unitCode(c.unit()));
+                unsigned(out, c.round());
+                unsigned(out, c.generation());
+                out.writeByte((c.pausedAt() != null ? PAUSED : 0) | (c.stoppedAt() != null ? STOPPED : 0));
+                second = time(out, c.startedAt(), second, rows);
+                second = time(out, c.dueAt(), second, rows);
+                if (c.pausedAt() != null) {
+                    second = time(out, c.pausedAt(), second, rows);
+                }
+                if (c.stoppedAt() != null) {
+                    second = time(out, c.stoppedAt(), second, rows);
+                }
+                signed(out, c.budgetSeconds());
+                signed(out, c.pausedSeconds());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static List<Timeline.Row> deserialized(byte[] raw) {
+    private static Content deserialized(byte[] raw, boolean withClocks, long caseId) {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(raw))) {
             int count = (int) unsigned(in);
             List<Timeline.Row> rows = new ArrayList<>(count);
@@ -185,10 +228,108 @@ final class PackedSteps {
                 rows.add(new Timeline.Row(id, at, actorId, actorName, actorRole, action, from, to, reason, department,
                         (flags & PUBLIC) != 0, actorDepartment));
             }
-            return rows;
+            List<ClockState> clocks = new ArrayList<>();
+            int clockCount = withClocks ? (int) unsigned(in) : 0;
+            for (int i = 0; i < clockCount; i++) {
+                int codes = in.readUnsignedByte();
+                ClockStage stage = stage(codes >> 2);
+                LimitUnit unit = unit(codes & 3);
+                int round = (int) unsigned(in);
+                int generation = (int) unsigned(in);
+                int flags = in.readUnsignedByte();
+                Instant started = time(in, second, rows);
+                Instant due = time(in, started.getEpochSecond(), rows);
+                second = due.getEpochSecond();
+                Instant paused = null;
+                if ((flags & PAUSED) != 0) {
+                    paused = time(in, second, rows);
+                    second = paused.getEpochSecond();
+                }
+                Instant stopped = null;
+                if ((flags & STOPPED) != 0) {
+                    stopped = time(in, second, rows);
+                    second = stopped.getEpochSecond();
+                }
+                long budget = signed(in);
+                long pausedSeconds = signed(in);
+                clocks.add(new ClockState(caseId, stage, round, generation, unit, started, due, budget, paused,
+                        pausedSeconds, stopped));
+            }
+            return new Content(rows, clocks);
         } catch (IOException e) {
             throw new IllegalStateException("packed steps unreadable", e);
         }
+    }
+
+    /**
+     * A stage's code in the packed form: fixed numbers, never the enum's order or name, so that a new or renamed
+     * stage never changes what a stored value means.
+     */
+    private static int stageCode(ClockStage stage) {
+        return switch (stage) {
+            case SIGN -> 1;
+            case CONTACT -> 2;
+            case HANDLE -> 3;
+            case REVIEW -> 4;
+            case FOLLOW_UP -> 5;
+        };
+    }
+
+    private static ClockStage stage(int code) {
+        return switch (code) {
+            case 1 -> ClockStage.SIGN;
+            case 2 -> ClockStage.CONTACT;
+            case 3 -> ClockStage.HANDLE;
+            case 4 -> ClockStage.REVIEW;
+            case 5 -> ClockStage.FOLLOW_UP;
+            default -> throw new IllegalStateException("packed clock of an unknown stage " + code);
+        };
+    }
+
+    /** A unit's code in the packed form, as in {@code cases_clock}: 1 natural hours, 2 working hours, 3 working days. */
+    private static int unitCode(LimitUnit unit) {
+        return switch (unit) {
+            case HOURS -> 1;
+            case WORKING_HOURS -> 2;
+            case WORKING_DAYS -> 3;
+        };
+    }
+
+    private static LimitUnit unit(int code) {
+        return switch (code) {
+            case 1 -> LimitUnit.HOURS;
+            case 2 -> LimitUnit.WORKING_HOURS;
+            case 3 -> LimitUnit.WORKING_DAYS;
+            default -> throw new IllegalStateException("packed clock of an unknown unit " + code);
+        };
+    }
+
+    /**
+     * A clock's instant: the number of the step taken at that very instant (1 for the first), which is how the clock
+     * keeper writes every start, pause and stop (the step's own time); else 0, the seconds since {@code previous} and
+     * the nanoseconds (a deadline). Returns its seconds, the next one's base.
+     */
+    private static long time(DataOutputStream out, Instant at, long previous, List<Timeline.Row> steps)
+            throws IOException {
+        for (int k = steps.size() - 1; k >= 0; k--) {
+            if (steps.get(k).at().equals(at)) {
+                unsigned(out, k + 1L);
+                return at.getEpochSecond();
+            }
+        }
+        unsigned(out, 0);
+        signed(out, at.getEpochSecond() - previous);
+        unsigned(out, at.getNano());
+        return at.getEpochSecond();
+    }
+
+    private static Instant time(DataInputStream in, long previous, List<Timeline.Row> steps) throws IOException {
+        int step = (int) unsigned(in);
+        if (step > 0) {
+            return steps.get(step - 1).at();
+        }
+        long second = previous + signed(in);
+        return Instant.ofEpochSecond(second, unsigned(in));
     }
 
     /** A zig-zag varint: small differences of either sign take one or two bytes. */

@@ -3,7 +3,7 @@ package cn.civicloop.cases.internal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Hands Flyway the Java migrations V93.1 and V171 (Spring Boot passes JavaMigration beans to Flyway). */
+/** Hands Flyway the Java migrations V93.1, V171 and V550 (Spring Boot passes JavaMigration beans to Flyway). */
 @Configuration(proxyBeanMethods = false)
 class SearchTermsMigration {
 
@@ -15,5 +15,10 @@ class SearchTermsMigration {
     @Bean
     static DayFiguresBackfill dayFiguresBackfill() {
         return new DayFiguresBackfill();
+    }
+
+    @Bean
+    static PackedClocksBackfill packedClocksBackfill() {
+        return new PackedClocksBackfill();
     }
 }

@@ -15,13 +15,16 @@ import org.springframework.stereotype.Repository;
 
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseStatus;
+import cn.civicloop.cases.internal.sla.ClockState;
+import cn.civicloop.cases.internal.sla.Clocks;
 import cn.civicloop.directory.Actor;
 import cn.civicloop.directory.Role;
 
 /**
  * The append-only history of each case. No step is ever changed or dropped; the steps of a case closed long ago are
  * moved, all of them, into one packed row of {@code cases_timeline_packed} and back (ADR 0065): {@link #of} reads
- * both tables alike, {@link #append} restores a packed case's rows, with their ids, before it adds a step.
+ * both tables alike, {@link #append} restores a packed case's rows, with their ids, before it adds a step. The
+ * case's stage clocks are packed and restored with its steps (ADR 0067): {@link #clocks} reads them either way.
  */
 @Repository
 class Timeline {
@@ -31,9 +34,11 @@ class Timeline {
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
+    private final Clocks clocks;
 
-    Timeline(JdbcClient jdbc) {
+    Timeline(JdbcClient jdbc, Clocks clocks) {
         this.jdbc = jdbc;
+        this.clocks = clocks;
     }
 
     /** A timeline row as stored; names are resolved by the query side. */
@@ -81,6 +86,19 @@ class Timeline {
         return packed.isEmpty() ? rows : merged(PackedSteps.unpack(packed.get()), rows);
     }
 
+    /**
+     * The stage clocks the case has had, in the order of the stages, from {@code cases_clock} or, for a packed case,
+     * from its packed row. Every case gets its first clock at intake, so only a case without a row there is looked
+     * for in the packed rows.
+     */
+    List<ClockState> clocks(long caseId) {
+        List<ClockState> kept = clocks.of(caseId);
+        if (!kept.isEmpty()) {
+            return kept;
+        }
+        return packed(caseId, false).map(p -> PackedSteps.read(p, caseId).clocks()).orElse(List.of());
+    }
+
     /** The id of the case's latest REPLY step, packed or not; empty when it has none. */
     Optional<Long> latestReply(long caseId) {
         List<Long> hot = jdbc.sql("select max(id) from cases_timeline where case_id = ? and action = 'REPLY'")
@@ -114,8 +132,13 @@ class Timeline {
         if (rows.isEmpty()) {
             return false;
         }
-        Optional<byte[]> earlier = packed(caseId, true);
-        byte[] steps = PackedSteps.pack(earlier.isEmpty() ? rows : merged(PackedSteps.unpack(earlier.get()), rows));
+        Optional<PackedSteps.Content> earlier = packed(caseId, true).map(p -> PackedSteps.read(p, caseId));
+        // the clocks are in cases_clock, or in the packed row a concurrent step left beside the rows read
+        List<ClockState> clocksNow = clocks.of(caseId);
+        if (clocksNow.isEmpty() && earlier.isPresent()) {
+            clocksNow = earlier.get().clocks();
+        }
+        byte[] steps = PackedSteps.pack(earlier.isEmpty() ? rows : merged(earlier.get().steps(), rows), clocksNow);
         if (earlier.isEmpty()) {
             jdbc.sql("insert into cases_timeline_packed (case_id, packed_at, steps) values (?, ?, ?)")
                     .params(caseId, Cases.ts(now), steps).update();
@@ -125,13 +148,15 @@ class Timeline {
         }
         jdbc.sql("delete from cases_timeline where case_id = :case and id in (:ids)").param("case", caseId)
                 .param("ids", rows.stream().map(Row::id).toList()).update();
+        clocks.remove(caseId);
         return true;
     }
 
     /**
-     * Restores the rows of a packed case, with their ids, in the caller's transaction; nothing when the case is not
-     * packed. The packed row is locked and deleted first: of two transactions restoring the same case, the second
-     * waits and then finds nothing to restore.
+     * Restores the rows of a packed case, with their ids, and its clocks, in the caller's transaction; nothing when
+     * the case is not packed. The packed row is locked and deleted first: of two transactions restoring the same
+     * case, the second waits and then finds nothing to restore. A command that moves the clocks of an ended case
+     * calls this before it reads them ({@code CaseService}).
      */
     void unpack(long caseId) {
         Optional<byte[]> packed = packed(caseId, true);
@@ -139,7 +164,10 @@ class Timeline {
                 || jdbc.sql("delete from cases_timeline_packed where case_id = ?").param(caseId).update() == 0) {
             return;
         }
-        for (Row r : PackedSteps.unpack(packed.get())) {
+        PackedSteps.Content content = PackedSteps.read(packed.get(), caseId);
+        // a value of version 1 holds no clocks: they stayed in cases_clock
+        clocks.restore(content.clocks());
+        for (Row r : content.steps()) {
             jdbc.sql("""
                     insert into cases_timeline (id, case_id, occurred_at, actor_id, actor_name, actor_role, action,
                         from_status, to_status, reason, department_id, public_entry, actor_department_id)

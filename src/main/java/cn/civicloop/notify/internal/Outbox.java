@@ -1,7 +1,11 @@
 package cn.civicloop.notify.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -34,15 +38,15 @@ class Outbox {
         this.cipher = cipher;
     }
 
-    /** Queues a message; a second one for the same event is ignored. */
+    /** Queues a message; a second one for the same event is ignored (its digest is the key). */
     void enqueue(String kind, String channel, ResidentMessage message, String sourceEvent, Instant now) {
         jdbc.sql("""
                 insert into notify_outbox (case_number, kind, channel, case_channel, recipient, recipient_hash, text_body,
-                    source_event, status, attempts, next_attempt_at, created_at)
+                    source_event_digest, status, attempts, next_attempt_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) on conflict do nothing""")
                 .params(message.caseNumber(), kind, channel, message.channel(), cipher.seal(message.recipient()),
                         cipher.phoneHash(message.recipient()), message.text(),
-                        sourceEvent, Timestamp.from(now), Timestamp.from(now))
+                        eventDigest(sourceEvent), Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
 
@@ -71,9 +75,14 @@ class Outbox {
                 .params(Timestamp.from(leaseUntil), due.id(), due.attempts()).update() == 1;
     }
 
+    /**
+     * Marks a message sent and forgets its sealed recipient (ADR 0067): nothing sends it again, and the phone's
+     * keyed hash beside it still finds the message for the resident's request or erasure. A pending or failed
+     * message keeps its recipient: it may be sent (again).
+     */
     void sent(long id, Instant now) {
-        jdbc.sql("update notify_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?")
-                .params(Timestamp.from(now), id).update();
+        jdbc.sql("update notify_outbox set status = 'SENT', sent_at = ?, last_error = null, recipient = null "
+                + "where id = ?").params(Timestamp.from(now), id).update();
     }
 
     void retryAt(long id, Instant next, String error) {
@@ -84,6 +93,19 @@ class Outbox {
     void failed(long id, String error) {
         jdbc.sql("update notify_outbox set status = 'FAILED', last_error = ? where id = ?")
                 .params(withoutPhones(error), id).update();
+    }
+
+    /**
+     * The idempotency key of a message (ADR 0067): the first 16 bytes of SHA-256 of the event's text, as V552 computed
+     * them for the messages stored before. 128 bits: no two events of a district's history share one.
+     */
+    static byte[] eventDigest(String sourceEvent) {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(sourceEvent.getBytes(StandardCharsets.UTF_8)),
+                    16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The key that tells one recipient of an event from another, without the number itself (kept sealed only). */

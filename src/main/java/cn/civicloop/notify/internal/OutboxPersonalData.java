@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import cn.civicloop.shared.PersonalDataCipher;
 import cn.civicloop.shared.PersonalDataHolder;
 
-/** What the outbox holds under a phone: the messages sent (or to be sent) to it. */
+/**
+ * What the outbox holds under a phone: the messages sent (or to be sent) to it, found by the phone's keyed hash; the
+ * phone itself only for those not sent yet (a sent one forgets it).
+ */
 @Component
 class OutboxPersonalData implements PersonalDataHolder {
 
@@ -27,7 +30,10 @@ class OutboxPersonalData implements PersonalDataHolder {
                         + "where recipient_hash = ? order by id desc limit " + limit)
                 .param(phoneHash).query().listOfRows().stream().map(r -> {
                     var fields = new LinkedHashMap<String, String>();
-                    fields.put("recipient", cipher.open((String) r.get("recipient")));
+                    // a sent message no longer holds its recipient (ADR 0067): the phone asked about, by its hash
+                    if (r.get("recipient") != null) {
+                        fields.put("recipient", cipher.open((String) r.get("recipient")));
+                    }
                     fields.put("channel", (String) r.get("channel"));
                     fields.put("message", (String) r.get("text_body"));
                     fields.put("status", (String) r.get("status"));

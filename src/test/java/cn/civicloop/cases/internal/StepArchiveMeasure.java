@@ -24,17 +24,18 @@ public final class StepArchiveMeasure {
     }
 
     /**
-     * Bytes of the steps of up to {@code sample} packed cases: serialized, deflated without and with the dictionary,
-     * the steps count; summed.
+     * Bytes of the steps (and clocks) of up to {@code sample} packed cases: serialized, deflated without and with the
+     * dictionary, the steps count; summed.
      */
     public static long[] dictionaryGain(JdbcClient jdbc, int sample) {
         long[] sums = new long[4];
         jdbc.sql("select steps from cases_timeline_packed order by case_id limit ?").param(sample)
                 .query((rs, n) -> rs.getBytes(1)).list().forEach(stored -> {
-                    List<Timeline.Row> rows = PackedSteps.unpack(stored);
-                    sums[0] += PackedSteps.serialized(rows).length;
-                    sums[1] += PackedSteps.pack(rows, false).length;
-                    sums[2] += PackedSteps.pack(rows).length;
+                    PackedSteps.Content content = PackedSteps.read(stored, 0);
+                    List<Timeline.Row> rows = content.steps();
+                    sums[0] += PackedSteps.serialized(rows, content.clocks()).length;
+                    sums[1] += PackedSteps.pack(rows, content.clocks(), false).length;
+                    sums[2] += PackedSteps.pack(rows, content.clocks()).length;
                     sums[3] += rows.size();
                 });
         return sums;

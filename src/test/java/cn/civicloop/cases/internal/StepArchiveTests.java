@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.cases.CaseAction;
 import cn.civicloop.cases.CaseFeed;
+import cn.civicloop.cases.ClockStage;
 import cn.civicloop.cases.DayFigures;
+import cn.civicloop.cases.internal.sla.ClockState;
+import cn.civicloop.cases.internal.sla.Clocks;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.Api;
 import cn.civicloop.support.ApiTest;
@@ -47,6 +50,8 @@ class StepArchiveTests extends ApiTest {
     Clock clock;
     @Autowired
     DayFigures dayFigures;
+    @Autowired
+    Clocks clocks;
 
     @Test
     void aPackedCaseReadsAsBeforeOnTheCasePageTheTrackingPageTheApiAndTheFeed() {
@@ -64,17 +69,26 @@ class StepArchiveTests extends ApiTest {
         List<String> casePage = TimelineSteps.of(port(), "officer", number, "zh");
         String trackPage = trackPageTimeline(number, code);
         List<CaseFeed.FeedNote> notes = feed.publicNotes(number);
+        List<ClockState> stageClocks = clocks.of(id);
+        String clockPanel = clockPanel(number);
         assertThat(rows).extracting(Timeline.Row::action).contains(CaseAction.SUBMIT, CaseAction.REJECT,
                 CaseAction.REPLY, CaseAction.CLOSE);
         assertThat(tracked).contains("after.png");
+        assertThat(stageClocks).extracting(ClockState::stage).contains(ClockStage.SIGN, ClockStage.HANDLE,
+                ClockStage.REVIEW, ClockStage.FOLLOW_UP);
+        assertThat(staffView).contains("\"clocks\":[{").contains("\"stage\":\"FOLLOW_UP\"");
 
         assertThat(archive.archive(id - 1, cutoff(), 500, 10)).isEqualTo(1);
 
         assertThat(hotRows(id)).isZero();
         assertThat(packed(id)).isTrue();
+        assertThat(clocks.of(id)).as("the clocks' row packed with the steps (ADR 0067)").isEmpty();
+        assertThat(timeline.clocks(id)).as("every part of every clock").isEqualTo(stageClocks);
         assertThat(timeline.of(id)).as("every column of every step").isEqualTo(rows);
         assertThat(api.get("/api/v1/cases/" + number + "/timeline", officer).body()).isEqualTo(staffTimeline);
-        assertThat(api.get("/api/v1/cases/" + number, officer).body()).isEqualTo(staffView);
+        assertThat(api.get("/api/v1/cases/" + number, officer).body()).as("the clocks included")
+                .isEqualTo(staffView);
+        assertThat(clockPanel(number)).as("the case page's deadlines").isEqualTo(clockPanel);
         assertThat(api.get("/api/v1/public/cases/" + number, null, Map.of("X-Tracking-Token", code)).body())
                 .as("the resident's view, the evidence of the published reply included").isEqualTo(tracked);
         assertThat(TimelineSteps.of(port(), "officer", number, "zh")).isEqualTo(casePage).isNotEmpty();
@@ -132,6 +146,7 @@ class StepArchiveTests extends ApiTest {
         long id = idOf(number);
         endedDaysAgo(id, "CLOSED", 400);
         List<Timeline.Row> rows = timeline.of(id);
+        List<ClockState> stageClocks = clocks.of(id);
         assertThat(archive.archive(id - 1, cutoff(), 500, 10)).isEqualTo(1);
 
         Api.Answer reopened = api.post("/api/v1/public/cases/" + number + "/reopen", null,
@@ -147,6 +162,19 @@ class StepArchiveTests extends ApiTest {
         assertThat(api.get("/api/v1/cases/" + number + "/timeline", api.login("officer")).json().valueStream()
                 .map(e -> e.get("action").asString()).toList()).endsWith("CLOSE", "REOPEN").hasSize(rows.size() + 1);
         assertThat(archive.archive(id - 1, cutoff(), 500, 10)).as("open again: not packed").isZero();
+        List<ClockState> restored = clocks.of(id);
+        assertThat(restored).as("the clocks back before the reopening moved them: a second round of signing and "
+                + "handling, the others as they were").hasSameSizeAs(stageClocks);
+        for (ClockState before : stageClocks) {
+            ClockState now = restored.stream().filter(c -> c.stage() == before.stage()).findFirst().orElseThrow();
+            if (before.stage() == ClockStage.SIGN || before.stage() == ClockStage.HANDLE) {
+                assertThat(now.round()).as(before.stage().name()).isEqualTo(before.round() + 1);
+                assertThat(now.generation()).isGreaterThan(before.generation());
+                assertThat(now.running()).isTrue();
+            } else {
+                assertThat(now).isEqualTo(before);
+            }
+        }
     }
 
     @Test
@@ -225,6 +253,15 @@ class StepArchiveTests extends ApiTest {
     private boolean packed(long id) {
         return jdbc.sql("select count(*) from cases_timeline_packed where case_id = ?").param(id).query(Long.class)
                 .single() == 1;
+    }
+
+    /** The deadlines of the staff case page (its clocks' panel). */
+    private String clockPanel(String number) {
+        PageSession page = PageSession.login(port(), "officer");
+        String shown = page.get("/workbench/cases/" + number).body();
+        int from = shown.indexOf("id=\"clocks\"");
+        assertThat(from).as(shown).isNotNegative();
+        return shown.substring(from, shown.indexOf("</ul>", from));
     }
 
     /** The steps list of the resident's tracking page. */

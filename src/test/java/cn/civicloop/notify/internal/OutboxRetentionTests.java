@@ -110,13 +110,14 @@ class OutboxRetentionTests {
         String event = "SZ-RETENTION/REGISTER/" + UUID.randomUUID();
         jdbc.sql("""
                 insert into notify_outbox (case_number, kind, channel, case_channel, recipient, recipient_hash,
-                    text_body, source_event, status, attempts, next_attempt_at, last_error, created_at, sent_at)
+                    text_body, source_event_digest, status, attempts, next_attempt_at, last_error, created_at, sent_at)
                 values ('SZ-RETENTION', 'REGISTER', 'retention-test', 'HOTLINE_12345', 'sealed', 'hash', '【12345】您反映的诉求已受理',
                     ?, ?, 1, ?, ?, ?, ?)""")
-                .params(event, status, Timestamp.from(at), "FAILED".equals(status) ? "gateway refused" : null,
+                .params(Outbox.eventDigest(event), status, Timestamp.from(at), "FAILED".equals(status) ? "gateway refused" : null,
                         Timestamp.from(at), "SENT".equals(status) ? Timestamp.from(at.plusSeconds(60)) : null)
                 .update();
-        return jdbc.sql("select id from notify_outbox where source_event = ?").param(event).query(Long.class).single();
+        return jdbc.sql("select id from notify_outbox where source_event_digest = ?").param(Outbox.eventDigest(event))
+                .query(Long.class).single();
     }
 
     private static boolean exists(JdbcClient jdbc, long id) {

@@ -6,8 +6,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,7 +35,8 @@ public class Clocks {
 
     private final JdbcClient jdbc;
 
-    Clocks(JdbcClient jdbc) {
+    /** Public for the migration that packs the clocks of cases packed before (and its tests). */
+    public Clocks(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -54,6 +58,46 @@ public class Clocks {
             }
             return clocks;
         }).optional().orElse(List.of());
+    }
+
+    /** The clocks of several cases at once, by case id (a case without a row is not in the map). */
+    public Map<Long, List<ClockState>> of(Collection<Long> caseIds) {
+        Map<Long, List<ClockState>> byCase = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return byCase;
+        }
+        String all = Arrays.stream(ClockStage.values()).map(Clocks::columns).collect(Collectors.joining(", "));
+        jdbc.sql("select case_id, " + all + " from cases_clock where case_id in (:ids)").param("ids", caseIds)
+                .query((rs, n) -> {
+                    long caseId = rs.getLong("case_id");
+                    List<ClockState> clocks = new ArrayList<>();
+                    for (ClockStage stage : ClockStage.values()) {
+                        if (rs.getTimestamp(column(stage, "started_at")) != null) {
+                            clocks.add(map(rs, caseId, stage));
+                        }
+                    }
+                    return Map.entry(caseId, clocks);
+                }).list().forEach(e -> byCase.put(e.getKey(), e.getValue()));
+        return byCase;
+    }
+
+    /**
+     * Takes the clocks of an ended case out of the table, as the archive of old steps does when it packs the case
+     * (ADR 0067): they are stored with its steps until a step on the case {@link #restore restores} them.
+     */
+    public void remove(long caseId) {
+        jdbc.sql("delete from cases_clock where case_id = ?").param(caseId).update();
+    }
+
+    /** Puts back the clocks {@link #remove} took out, as they were (in the caller's transaction). */
+    public void restore(List<ClockState> clocks) {
+        for (int i = 0; i < clocks.size(); i++) {
+            if (i == 0) {
+                insert(clocks.get(i));
+            } else {
+                save(clocks.get(i));
+            }
+        }
     }
 
     /** The first clock of a new case: its row does not exist yet (saves a statement at intake). */
