@@ -31,7 +31,8 @@ class OpinionImportApiTests extends ApiTest {
         Api.Answer refused = upload(officer, code, bad);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).contains("application/problem+json");
-        assertThat(refused.body()).contains("line 3");
+        assertThat(refused.json().get("errors").get(0).get("reason").asString())
+                .isEqualTo("第 3 行：时间“下周三”无法识别");
 
         String good = "\uFEFFtitle,id,time,likes,author\r\n"
                 + code + "金桂园小区电梯停运三天," + "a1," + now + ",5,业主甲\r\n"

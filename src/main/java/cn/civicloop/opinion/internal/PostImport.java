@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import cn.civicloop.classifier.csv.CsvFormatException;
 import cn.civicloop.classifier.csv.CsvTable;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 
 /**
  * CSV import of posts by the opinion officer (RFC 4180, UTF-8, header-named columns): {@code id}, {@code time} and a
@@ -23,6 +26,7 @@ import cn.civicloop.shared.InvalidInputException;
 public class PostImport {
 
     static final int MAX_ROWS = 20_000;
+    private static final Logger log = LoggerFactory.getLogger(PostImport.class);
 
     private final TopicBoard board;
 
@@ -43,28 +47,35 @@ public class PostImport {
             List<IncomingPost> posts = new ArrayList<>();
             CsvTable.read(file, List.of("id", "time"), row -> {
                 if (posts.size() >= MAX_ROWS) {
-                    throw new CsvFormatException("more than " + MAX_ROWS + " rows: split the file");
+                    throw new RowRefused(Phrase.of("problem.opinion.import-rows", "文件超过 {0} 行，请拆分后分批导入",
+                            MAX_ROWS));
                 }
-                String where = "line " + row.line();
+                long line = row.line();
                 String id = row.get("id").strip();
                 var at = PostTimes.parse(row.get("time"));
                 if (id.isEmpty() || id.length() > 200) {
-                    throw new CsvFormatException(where + ": id is required (at most 200 characters)");
+                    throw new RowRefused(PostRefusals.atLine(line, PostRefusals.ID));
                 }
                 if (at == null) {
-                    throw new CsvFormatException(where + ": time '" + row.get("time") + "' is not a time");
+                    throw new RowRefused(PostRefusals.atLine(line, Phrase.of("problem.opinion.import-time",
+                            "时间“{0}”无法识别", row.get("time"))));
                 }
                 if (row.get("title").isBlank() && row.get("text").isBlank()) {
-                    throw new CsvFormatException(where + ": a title or a text is required");
+                    throw new RowRefused(PostRefusals.atLine(line, PostRefusals.TITLE_OR_TEXT));
                 }
                 posts.add(new IncomingPost(id, blankToNull(row.get("url")), blankToNull(row.get("author")),
-                        row.get("title"), row.get("text"), at, count(row.get("likes"), where),
-                        count(row.get("opposes"), where), count(row.get("replies"), where),
-                        count(row.get("reposts"), where), blankToNull(row.get("place"))));
+                        row.get("title"), row.get("text"), at, count(row.get("likes"), line),
+                        count(row.get("opposes"), line), count(row.get("replies"), line),
+                        count(row.get("reposts"), line), blankToNull(row.get("place"))));
             });
             return posts;
+        } catch (RowRefused e) {
+            throw new InvalidInputException("file", e.reason);
         } catch (CsvFormatException e) {
-            throw new InvalidInputException("file", e.getMessage().replace(String.valueOf(file) + ": ", ""));
+            // the reader's own finding is English, for logs and the command line; the officer reads what a file needs
+            log.info("opinion import refused: {}", e.getMessage().replace(String.valueOf(file) + ": ", ""));
+            throw new InvalidInputException("file", Phrase.of("problem.opinion.import-unreadable",
+                    "文件不是可读的 CSV：须为 UTF-8 编码，首行为列名且含 id 和 time 两列，引号成对"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -78,14 +89,25 @@ public class PostImport {
         }
     }
 
-    private static long count(String text, String where) {
+    private static long count(String text, long line) {
         if (text.isBlank()) {
             return 0;
         }
         try {
             return Math.max(0, Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
-            throw new CsvFormatException(where + ": '" + text + "' is not a number");
+            throw new RowRefused(PostRefusals.atLine(line, Phrase.of("problem.opinion.import-number", "“{0}”不是数字",
+                    text)));
+        }
+    }
+
+    /** A row the import refuses, with the phrase that says why (the file's reader passes it through). */
+    private static final class RowRefused extends RuntimeException {
+        private final transient Phrase reason;
+
+        RowRefused(Phrase reason) {
+            super(reason.text(), null, false, false);
+            this.reason = reason;
         }
     }
 

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.civicloop.shared.ConflictException;
 import cn.civicloop.shared.InvalidInputException;
+import cn.civicloop.shared.Phrase;
 import cn.civicloop.shared.UnauthenticatedException;
 
 /**
@@ -55,19 +56,21 @@ public class Sources {
     @Transactional
     public Registered register(String code, String name, Kind kind, String feedUrl, Integer pollMinutes) {
         if (code == null || !code.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            throw new InvalidInputException("code", "2–63 lower-case letters, digits or hyphens");
+            throw new InvalidInputException("code", Phrase.of("problem.opinion.source-code",
+                    "代码为 2 至 63 个小写字母、数字或连字符"));
         }
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw new InvalidInputException("name", "required, at most 200 characters");
+            throw new InvalidInputException("name", Phrase.of("problem.opinion.source-name", "请填写名称，最长 200 字"));
         }
         if (kind == Kind.FEED && (feedUrl == null || !feedUrl.matches("https?://.+"))) {
-            throw new InvalidInputException("feedUrl", "an http(s) address is required for a feed");
+            throw new InvalidInputException("feedUrl", Phrase.of("problem.opinion.feed-url",
+                    "订阅源须填写以 http:// 或 https:// 开头的地址"));
         }
         if (pollMinutes != null && (pollMinutes < 1 || pollMinutes > 1440)) {
-            throw new InvalidInputException("pollMinutes", "1 to 1440 minutes");
+            throw new InvalidInputException("pollMinutes", Phrase.of("problem.opinion.poll-minutes", "轮询间隔为 1 至 1440 分钟"));
         }
         if (find(code).isPresent()) {
-            throw new ConflictException("a source with code " + code + " exists");
+            throw new ConflictException(Phrase.of("problem.opinion.source-exists", "已有代码为 {0} 的来源", code));
         }
         String secret = kind == Kind.PUSH ? HexFormat.of().formatHex(randomBytes()) : null;
         jdbc.sql("""
@@ -96,7 +99,8 @@ public class Sources {
      * about which part was wrong.
      */
     public Source verifyPush(String code, String timestamp, String signature, byte[] body) {
-        UnauthenticatedException refused = new UnauthenticatedException("push not signed by a registered source");
+        UnauthenticatedException refused = new UnauthenticatedException(
+                Phrase.of("problem.opinion.push-unsigned", "推送未经已登记来源的签名"));
         String secret = jdbc.sql("select push_secret from opinion_source where code = ? and kind = 'PUSH'")
                 .param(code).query(String.class).optional().map(cipher::open).orElseThrow(() -> refused);
         long seconds;

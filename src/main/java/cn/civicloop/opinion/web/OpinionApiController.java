@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,7 @@ import cn.civicloop.opinion.internal.FeedPolling;
 import cn.civicloop.opinion.internal.IncomingPost;
 import cn.civicloop.opinion.internal.OpinionProperties;
 import cn.civicloop.opinion.internal.PostImport;
+import cn.civicloop.opinion.internal.PostRefusals;
 import cn.civicloop.opinion.internal.PostTimes;
 import cn.civicloop.opinion.internal.Sources;
 import cn.civicloop.opinion.internal.TopicAccess;
@@ -28,6 +30,8 @@ import cn.civicloop.opinion.internal.TopicBoard;
 import cn.civicloop.security.Actors;
 import cn.civicloop.shared.InvalidInputException;
 import cn.civicloop.shared.PayloadTooLargeException;
+import cn.civicloop.shared.Phrase;
+import cn.civicloop.shared.web.RefusalText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -67,7 +71,7 @@ class OpinionApiController {
     @PostMapping("/sources")
     ResponseEntity<Sources.Registered> register(@RequestBody NewSource body) {
         if (body.kind() == null) {
-            throw new InvalidInputException("kind", "PUSH, FEED or IMPORT");
+            throw new InvalidInputException("kind", Phrase.of("problem.opinion.source-kind", "请选择来源类型：PUSH、FEED 或 IMPORT"));
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(sources.register(body.code(), body.name(), body.kind(), body.feedUrl(), body.pollMinutes()));
@@ -85,16 +89,18 @@ class OpinionApiController {
             String timestamp, @RequestHeader(name = "X-Opinion-Signature", required = false) String signature,
             @RequestBody byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
-            throw new PayloadTooLargeException("body", "a push body is at most " + MAX_BODY_BYTES + " bytes");
+            throw new PayloadTooLargeException("body",
+                    Phrase.of("problem.opinion.push-too-large", "推送内容最多 {0} 字节", MAX_BODY_BYTES));
         }
         Sources.Source source = sources.verifyPush(code, timestamp, signature, body);
         JsonNode posts = parse(body).path("posts");
         if (!posts.isArray()) {
-            throw new InvalidInputException("posts", "an array of posts is required");
+            throw new InvalidInputException("posts", Phrase.of("problem.opinion.posts-required", "须给出帖子数组 posts"));
         }
         if (posts.size() > settings.maxBatch()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                    "at most " + settings.maxBatch() + " posts per request: split the batch and send the parts");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, RefusalText.in(
+                    Phrase.of("problem.opinion.too-many-posts", "每次最多 {0} 条帖子，请拆分后分批发送", settings.maxBatch()),
+                    LocaleContextHolder.getLocale()));
             problem.setProperty("maxBatch", settings.maxBatch());
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1")
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -112,10 +118,12 @@ class OpinionApiController {
     @PostMapping(path = "/sources/{code}/import", consumes = "text/csv")
     TopicBoard.Outcome importCsv(@PathVariable String code, @RequestBody byte[] csv) {
         if (csv.length > MAX_BODY_BYTES) {
-            throw new PayloadTooLargeException("file", "an import is at most " + MAX_BODY_BYTES + " bytes");
+            throw new PayloadTooLargeException("file",
+                    Phrase.of("problem.opinion.import-too-large", "导入文件最多 {0} 字节", MAX_BODY_BYTES));
         }
         Sources.Source source = sources.find(code)
-                .orElseThrow(() -> new cn.civicloop.shared.NotFoundException("no source " + code));
+                .orElseThrow(() -> new cn.civicloop.shared.NotFoundException(
+                        Phrase.of("problem.opinion.no-source", "没有来源 {0}", code)));
         TopicBoard.Outcome outcome = imports.importCsv(source.id(), csv);
         sources.recordSuccess(source.id());
         return outcome;
@@ -145,7 +153,7 @@ class OpinionApiController {
         try {
             return json.readTree(body);
         } catch (RuntimeException e) {
-            throw new InvalidInputException("body", "not JSON");
+            throw new InvalidInputException("body", Phrase.of("problem.opinion.not-json", "请求体不是 JSON"));
         }
     }
 
@@ -153,16 +161,16 @@ class OpinionApiController {
         String field = "posts[" + index + "]";
         String id = p.path("id").asString("").strip();
         if (id.isEmpty() || id.length() > 200) {
-            throw new InvalidInputException(field + ".id", "required, at most 200 characters");
+            throw new InvalidInputException(field + ".id", PostRefusals.ID);
         }
         Instant at = PostTimes.parse(p.path("time").asString(""));
         if (at == null) {
-            throw new InvalidInputException(field + ".time", "ISO 8601 or 2026-05-01 10:00 (district time)");
+            throw new InvalidInputException(field + ".time", PostRefusals.TIME);
         }
         String title = limit(p.path("title").asString(""), 500);
         String text = limit(p.path("text").asString(""), 8000);
         if (title.isBlank() && text.isBlank()) {
-            throw new InvalidInputException(field, "a title or a text is required");
+            throw new InvalidInputException(field, PostRefusals.TITLE_OR_TEXT);
         }
         return new IncomingPost(id, limit(p.path("url").asString(null), 2000), limit(p.path("author").asString(null), 200),
                 title, text, at, p.path("likes").asLong(0), p.path("opposes").asLong(0), p.path("replies").asLong(0),
