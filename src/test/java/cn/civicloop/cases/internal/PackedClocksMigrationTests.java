@@ -38,13 +38,7 @@ class PackedClocksMigrationTests {
         database.flyway().target(database.versionBefore("550")).load().migrate();
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         Timestamp at = Timestamp.from(AT);
-        for (String number : List.of("SZ-20250302-000001", "SZ-20250302-000002")) {
-            jdbc.sql("""
-                    insert into cases_case (number, status, channel, kind, urgency, title, content, due_at, created_at,
-                        updated_at, closed_at) values (?, 'CLOSED', 'WEBSITE', 'COMPLAINT', 'NORMAL', '路灯不亮',
-                        '小区门口路灯不亮', ?, ?, ?, ?)""").params(number, at, at, at, at).update();
-        }
-        List<Long> ids = jdbc.sql("select id from cases_case order by id").query(Long.class).list();
+        List<Long> ids = ClosedCaseRows.insert(jdbc, AT, "SZ-20250302-000001", "SZ-20250302-000002");
         long packedCase = ids.get(0);
         long hotCase = ids.get(1);
         Clocks clocks = new Clocks(jdbc);
