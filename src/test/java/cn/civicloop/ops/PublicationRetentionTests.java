@@ -33,11 +33,13 @@ class PublicationRetentionTests {
             UUID oldDone = publication(jdbc, now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(8)));
             UUID recentDone = publication(jdbc, now.minus(Duration.ofDays(6)), now.minus(Duration.ofDays(6)));
             UUID oldOpen = publication(jdbc, now.minus(Duration.ofDays(30)), null);
-            clock.advance(Duration.ofSeconds(1)); // the scheduler's next run is due on the application's clock
+            // the scheduler's next run is due on the application's clock
+            node.advanceWhenIdle(clock, "event-publication-retention", Duration.ofSeconds(1));
             Node.await(WAIT, "old completed publication deleted", () -> !exists(jdbc, oldDone));
             assertThat(exists(jdbc, recentDone)).as("completed within the retention").isTrue();
             assertThat(exists(jdbc, oldOpen)).as("incomplete, however old").isTrue();
-            clock.advance(Duration.ofDays(2)); // now the recent one is 8 days old too
+            // now the recent one is 8 days old too
+            node.advanceWhenIdle(clock, "event-publication-retention", Duration.ofDays(2));
             Node.await(WAIT, "second publication deleted once past the retention", () -> !exists(jdbc, recentDone));
             assertThat(exists(jdbc, oldOpen)).isTrue();
             assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'event-publication-retention'")

@@ -147,6 +147,20 @@ public final class Node implements AutoCloseable {
         context.close();
     }
 
+    /**
+     * Moves {@code clock} by {@code by} once the recurring task {@code task} is not running, so that the move makes
+     * its next run due. A run still going when the clock moves would schedule its next run from the moved clock
+     * (fixed delay), and a {@link MutableClock} that stands still afterwards never makes that run due: the test would
+     * wait for a run that never comes.
+     */
+    public void advanceWhenIdle(MutableClock clock, String task, Duration by) {
+        var jdbc = bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        await(Duration.ofSeconds(30), "recurring task " + task + " idle", () -> jdbc
+                .sql("select count(*) from scheduled_tasks where task_name = ? and picked = false").param(task)
+                .query(Long.class).single() == 1);
+        clock.advance(by);
+    }
+
     /** Waits until {@code condition} holds, polling; fails the test after {@code timeout}. */
     public static void await(Duration timeout, String what, BooleanSupplier condition) {
         Instant end = Instant.now().plus(timeout);

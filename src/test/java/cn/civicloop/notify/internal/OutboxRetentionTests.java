@@ -63,12 +63,14 @@ class OutboxRetentionTests {
         long recentSent = message(jdbc, "SENT", now.minus(Duration.ofDays(170)));
         long oldPending = message(jdbc, "PENDING", now.minus(Duration.ofDays(400)));
         long oldFailed = message(jdbc, "FAILED", now.minus(Duration.ofDays(400)));
-        clock.advance(Duration.ofSeconds(1)); // the scheduler's next run is due on the application's clock
+        // the scheduler's next run is due on the application's clock
+        node.advanceWhenIdle(clock, OutboxRetention.TASK, Duration.ofSeconds(1));
         Node.await(WAIT, "message sent 200 days ago deleted", () -> !exists(jdbc, oldSent));
         assertThat(exists(jdbc, recentSent)).as("sent within the retention").isTrue();
         assertThat(exists(jdbc, oldPending)).as("pending, however old").isTrue();
         assertThat(exists(jdbc, oldFailed)).as("failed, however old").isTrue();
-        clock.advance(Duration.ofDays(11)); // now the recent one was sent 181 days ago
+        // now the recent one was sent 181 days ago
+        node.advanceWhenIdle(clock, OutboxRetention.TASK, Duration.ofDays(11));
         Node.await(WAIT, "second message deleted once past the retention", () -> !exists(jdbc, recentSent));
         assertThat(exists(jdbc, oldPending) && exists(jdbc, oldFailed)).isTrue();
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ?").param(OutboxRetention.TASK)
@@ -88,7 +90,9 @@ class OutboxRetentionTests {
         long recent = InboxRetentionTests.letter(jdbc, staff, now.minus(Duration.ofDays(170)), false);
         long fresh = InboxRetentionTests.letter(jdbc, staff, now.minus(Duration.ofMinutes(5)), false);
 
-        clock.advance(Duration.ofSeconds(1)); // the scheduler's next run is due on the application's clock
+        // the scheduler's next run is due on the application's clock
+
+        node.advanceWhenIdle(clock, InboxRetention.TASK, Duration.ofSeconds(1));
         Node.await(WAIT, "letters of 200 and 400 days ago deleted",
                 () -> !InboxRetentionTests.exists(jdbc, oldRead) && !InboxRetentionTests.exists(jdbc, oldUnread));
         Inbox.Page page = inbox.page(staff, false, 0, 20);
@@ -98,7 +102,9 @@ class OutboxRetentionTests {
         assertThat(page.unread()).isEqualTo(2);
         assertThat(inbox.page(other, false, 0, 20).total()).as("the other reader's unread old letter").isZero();
 
-        clock.advance(Duration.ofDays(11)); // now the recent one was written 181 days ago
+        // now the recent one was written 181 days ago
+
+        node.advanceWhenIdle(clock, InboxRetention.TASK, Duration.ofDays(11));
         Node.await(WAIT, "second letter deleted once past the retention", () -> !InboxRetentionTests.exists(jdbc, recent));
         assertThat(inbox.page(staff, false, 0, 20).items()).extracting(Inbox.Item::id).containsExactly(fresh);
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ?").param(InboxRetention.TASK)

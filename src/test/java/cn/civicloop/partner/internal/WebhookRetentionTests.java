@@ -49,12 +49,14 @@ class WebhookRetentionTests {
             long oldPending = delivery(jdbc, client, "PENDING", now.minus(Duration.ofDays(400)));
             long oldSending = delivery(jdbc, client, "SENDING", now.minus(Duration.ofDays(400)));
             long oldDead = delivery(jdbc, client, "DEAD", now.minus(Duration.ofDays(400)));
-            clock.advance(Duration.ofSeconds(1)); // the scheduler's next run is due on the application's clock
+            // the scheduler's next run is due on the application's clock
+            node.advanceWhenIdle(clock, WebhookRetention.TASK, Duration.ofSeconds(1));
             Node.await(WAIT, "delivery of 200 days ago deleted", () -> !exists(jdbc, oldDelivered));
             assertThat(exists(jdbc, recentDelivered)).as("delivered within the retention").isTrue();
             assertThat(exists(jdbc, oldPending) && exists(jdbc, oldSending) && exists(jdbc, oldDead))
                     .as("pending, sending and dead, however old").isTrue();
-            clock.advance(Duration.ofDays(11)); // now the recent one was delivered 181 days ago
+            // now the recent one was delivered 181 days ago
+            node.advanceWhenIdle(clock, WebhookRetention.TASK, Duration.ofDays(11));
             Node.await(WAIT, "second delivery deleted once past the retention", () -> !exists(jdbc, recentDelivered));
             assertThat(exists(jdbc, oldPending) && exists(jdbc, oldSending) && exists(jdbc, oldDead)).isTrue();
             assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ?").param(WebhookRetention.TASK)
