@@ -10,9 +10,10 @@ public interface DayFigures {
 
     /**
      * Recomputes the figures of the days {@code from} to {@code to} (Asia/Shanghai, both included) from the cases
-     * opened or ended on those days, and what those cases add to the figures.
+     * opened or ended on those days, and what those cases add to the figures. Safe while intake writes those days:
+     * a case whose share the figures' listener writes at the same moment keeps that share.
      *
-     * @return the cases read
+     * @return the cases whose share the rebuild wrote (those the listener wrote meanwhile not counted)
      */
     int rebuild(LocalDate from, LocalDate to);
 }

@@ -79,8 +79,11 @@ class DayFigureRebuild implements DayFigures {
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(DistrictTime.ZONE).toInstant());
         jdbc.sql("delete from cases_figure_share where case_id in (select id from cases_case where " + IN_RANGE + ")")
                 .param("start", start).param("end", end).update();
+        // a case whose share the figures' listener wrote after the delete above (a case intake just opened) keeps the
+        // listener's share: it was read from the case's row as late as this one, and a duplicate would fail the rebuild
         int cases = jdbc.sql("insert into cases_figure_share (" + SHARE_TABLE + ") select id, " + shareColumns(postgres)
-                + " from cases_case where " + IN_RANGE).param("start", start).param("end", end).update();
+                + " from cases_case where " + IN_RANGE + " on conflict do nothing").param("start", start)
+                .param("end", end).update();
         jdbc.sql("delete from cases_day_figures where on_day >= :from and on_day <= :to").param("from", from)
                 .param("to", to).update();
         // each half reads the shares of the cases the range's index finds (created_at, closed_at), not all shares

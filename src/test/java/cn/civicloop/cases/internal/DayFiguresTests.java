@@ -3,14 +3,21 @@ package cn.civicloop.cases.internal;
 import static cn.civicloop.support.CaseSteps.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,7 @@ import cn.civicloop.cases.Channel;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.ApiTest;
 import cn.civicloop.support.DayFiguresCaughtUp;
+import cn.civicloop.support.Node;
 
 /**
  * The daily figures on a hand-made history: cases opened, assigned, reassigned, closed in time and late, reopened,
@@ -46,6 +54,9 @@ class DayFiguresTests extends ApiTest {
 
     @Autowired
     CaseStatistics statistics;
+
+    @Autowired
+    DataSource dataSource;
 
     LocalDate base;
     String run;
@@ -141,6 +152,52 @@ class DayFiguresTests extends ApiTest {
         assertThat(totals()).isEqualTo(perDayAndChannel(right));
     }
 
+    /**
+     * A rebuild of days that intake is still writing: the figures' listener has written the first share of a new
+     * case of those days and not yet committed when the rebuild comes to insert that case's share. The rebuild waits
+     * for it and keeps the listener's share (it is the case's newest) instead of failing whole on a duplicate share.
+     * Staged by what the database shows (the rebuild's statement on the shares under way while the listener's row is
+     * uncommitted), not by a pause.
+     */
+    @Test
+    void aRebuildWhileTheListenerWritesANewCasesShareKeepsThatShare() throws Exception {
+        open("8", base, "WECHAT", "S1", day(5));
+        String fresh = inserted("9", base, "WEBSITE", "S2", day(3));
+        try (Connection listener = dataSource.getConnection()) {
+            listener.setAutoCommit(false);
+            try (PreparedStatement share = listener.prepareStatement("insert into cases_figure_share (case_id, "
+                    + "department_id, street_code, channel, opened_day, ended_day, ended_status, on_time, answered, "
+                    + "satisfied) select id, " + rebuild.shareColumns() + " from cases_case where number = ?")) {
+                share.setString(1, fresh);
+                assertThat(share.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<Integer> rebuilt = CompletableFuture.supplyAsync(() -> rebuild.rebuild(base, base));
+            Node.await(Duration.ofSeconds(20), "the rebuild's statement on the shares waiting",
+                    () -> sharesStatementsUnderWay() > 0 || rebuilt.isDone());
+            assertThat(rebuilt).as("the rebuild must wait for the uncommitted share").isNotDone();
+            listener.commit();
+            rebuilt.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.sql("select count(*) from cases_figure_share s join cases_case c on c.id = s.case_id "
+                + "where c.number = ?").param(fresh).query(Long.class).single()).isEqualTo(1);
+        assertThat(figures()).isEqualTo(fromCaseRows());
+        assertThat(totals()).isEqualTo(perDayAndChannel(figures()));
+    }
+
+    /**
+     * Other sessions' statements on the shares under way: on PostgreSQL waiting for a lock; on H2 executing (H2
+     * reports no waiter for a row lock), which with the listener's row uncommitted means waiting, for at most H2's
+     * lock timeout of 1 s: the commit follows at once.
+     */
+    private long sharesStatementsUnderWay() {
+        String sql = Node.onPostgres()
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                        + " and lower(query) like ?"
+                : "select count(*) from information_schema.sessions where session_id <> session_id()"
+                        + " and lower(executing_statement) like ?";
+        return jdbc.sql(sql).param("% cases_figure_share %").query(Long.class).single();
+    }
+
     /** The days' totals per channel, "day/channel" → the seven measures. */
     private Map<String, List<Long>> totals() {
         Map<String, List<Long>> rows = new TreeMap<>();
@@ -221,6 +278,13 @@ class DayFiguresTests extends ApiTest {
 
     /** A case row as intake writes it (directly: the days are in the past), then its event. */
     private String open(String n, LocalDate day, String channel, String street, Instant due) {
+        String number = inserted(n, day, channel, street, due);
+        updates.refresh(number);
+        return number;
+    }
+
+    /** A case row as intake commits it, before the figures' listener has run for it. */
+    private String inserted(String n, LocalDate day, String channel, String street, Instant due) {
         String number = run + n;
         Timestamp at = Timestamp.from(day.atTime(LocalTime.of(0, 30)).atZone(DistrictTime.ZONE).toInstant());
         jdbc.sql("""
@@ -228,7 +292,6 @@ class DayFiguresTests extends ApiTest {
                     due_at, created_at, updated_at)
                 values (?, 'SUBMITTED', ?, 'COMPLAINT', 'NORMAL', '日报表测试', '日报表测试', ?, ?, ?, ?)""")
                 .params(number, channel, street, Timestamp.from(due), at, at).update();
-        updates.refresh(number);
         return number;
     }
 

@@ -9,11 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.cases.CaseAction;
@@ -242,19 +240,7 @@ class StepArchiveTests extends ApiTest {
                 .params(status, Timestamp.from(ended), Timestamp.from(ended.minus(Duration.ofDays(1))), id).update();
         LocalDate from = LocalDate.ofInstant(ended.minus(Duration.ofDays(1)), DistrictTime.ZONE);
         LocalDate today = LocalDate.ofInstant(clock.instant(), DistrictTime.ZONE);
-        // a rebuild fails whole (a duplicate share) when the figures' listener writes the first share of another
-        // case at the same moment, as it may for the cases this and earlier tests just opened: it is run again
-        for (int attempt = 1;; attempt++) {
-            try {
-                dayFigures.rebuild(from, today);
-                return;
-            } catch (DuplicateKeyException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-            }
-        }
+        dayFigures.rebuild(from, today);
     }
 
     private long idOf(String number) {
