@@ -159,7 +159,8 @@ class KafkaExternalizationTests {
         } finally {
             server.startup();
         }
-        clock.advance(Duration.ofMinutes(2)); // older than civicloop.events.resubmit-after: resubmitted
+        // older than civicloop.events.resubmit-after: resubmitted
+        node.advanceWhenIdle(clock, "event-resubmission", Duration.ofMinutes(2));
         List<JsonNode> caseEvents = awaitTypes("civicloop.cases", number, "case.opened", "case.assigned",
                 "case.replied", "case.closed");
         awaitTypes("civicloop.incidents", incident, "incident.dispatched", "incident.cleared");

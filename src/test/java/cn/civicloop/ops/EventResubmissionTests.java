@@ -77,7 +77,8 @@ class EventResubmissionTests {
                 Node.start("after-crash-b", clock, DATABASE));
         try {
             JdbcClient jdbc = nodes.get(0).bean(JdbcClient.class);
-            clock.advance(Duration.ofMinutes(6)); // older than civicloop.events.resubmit-after
+            // older than civicloop.events.resubmit-after; a start-up run of either node's task may be under way
+            nodes.get(0).advanceWhenIdle(clock, "event-resubmission", Duration.ofMinutes(6));
             Node.await(WAIT, "resubmitted triage", () -> incomplete(jdbc, number) == 0 && decisions(jdbc, number) == 1);
             assertThat(decisions(jdbc, number)).isEqualTo(1);
             assertThat(suggestions(jdbc, number)).isEqualTo(suggestions);
