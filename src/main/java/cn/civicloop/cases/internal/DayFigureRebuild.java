@@ -21,8 +21,9 @@ import cn.civicloop.shared.DistrictTime;
 /**
  * Recomputes the daily figures of a range of days from {@code cases_case}: the shares of the cases opened or ended
  * in the range, then the rows of those days from those shares (in day order: a day's rows lie together), then the
- * days' totals per channel. One SQL definition of a case's share
- * ({@link #shareColumns}) serves this and the listener ({@link DayFigureUpdates}), so both count alike.
+ * days' totals per channel; the shares of the packed cases among them are dropped again (ADR 0068). One SQL
+ * definition of a case's share ({@link #shareColumns}) serves this and the listener ({@link DayFigureUpdates}), so
+ * both count alike.
  */
 @Service
 class DayFigureRebuild implements DayFigures {
@@ -70,11 +71,14 @@ class DayFigureRebuild implements DayFigures {
     @Override
     @Transactional
     public int rebuild(LocalDate from, LocalDate to) {
-        return rebuild(jdbc, postgres, from, to);
+        return rebuild(jdbc, postgres, from, to, true);
     }
 
-    /** Also run by the migration that fills the figures of a database that already holds cases. */
-    static int rebuild(JdbcClient jdbc, boolean postgres, LocalDate from, LocalDate to) {
+    /**
+     * Also run by the migration that fills the figures of a database that already holds cases (V171), before the
+     * archive's table exists: {@code packed} false leaves out the drop of the packed cases' shares.
+     */
+    static int rebuild(JdbcClient jdbc, boolean postgres, LocalDate from, LocalDate to, boolean packed) {
         Timestamp start = Timestamp.from(from.atStartOfDay(DistrictTime.ZONE).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(DistrictTime.ZONE).toInstant());
         jdbc.sql("delete from cases_figure_share where case_id in (select id from cases_case where " + IN_RANGE + ")")
@@ -110,6 +114,12 @@ class DayFigureRebuild implements DayFigures {
                 group by on_day, department_id, street_code, channel
                 order by on_day""")
                 .param("start", start).param("end", end).update();
+        // a packed case keeps no share: its row is its share until a step restores it (ADR 0068, FigureShares)
+        if (packed) {
+            jdbc.sql("delete from cases_figure_share where case_id in (select id from cases_case where (" + IN_RANGE
+                    + ") and id in (select case_id from cases_timeline_packed))")
+                    .param("start", start).param("end", end).update();
+        }
         jdbc.sql("delete from cases_day_totals where on_day >= :from and on_day <= :to").param("from", from)
                 .param("to", to).update();
         jdbc.sql("""

@@ -26,10 +26,12 @@ class DayFigureUpdates implements SelectiveListener {
 
     private final JdbcClient jdbc;
     private final String shareColumns;
+    private final FigureShares shares;
 
-    DayFigureUpdates(JdbcClient jdbc, DayFigureRebuild rebuild) {
+    DayFigureUpdates(JdbcClient jdbc, DayFigureRebuild rebuild, FigureShares shares) {
         this.jdbc = jdbc;
         this.shareColumns = rebuild.shareColumns();
+        this.shares = shares;
     }
 
     /** The steps that name a (new) handling department: the only way an open case's share changes. */
@@ -74,11 +76,18 @@ class DayFigureUpdates implements SelectiveListener {
         if (id.isEmpty()) {
             return;
         }
-        jdbc.sql("insert into cases_figure_share (case_id, department_id, street_code, channel, on_time, answered, "
-                + "satisfied) values (?, 0, '', '', false, false, false) on conflict do nothing").param(id.get())
-                .update();
-        FigureShare before = jdbc.sql("select * from cases_figure_share where case_id = ? for update")
-                .param(id.get()).query((rs, n) -> FigureShare.read(rs)).single();
+        Optional<FigureShare> kept = share(id.get());
+        if (kept.isEmpty() && shares.packed(id.get())) {
+            // a packed case's share is what its row adds, and its row has not changed since it was packed: a step
+            // that changes it restores the case, and its share, first (ADR 0068). An event handled late lands here.
+            return;
+        }
+        if (kept.isEmpty()) {
+            jdbc.sql("insert into cases_figure_share (case_id, department_id, street_code, channel, on_time, answered, "
+                    + "satisfied) values (?, 0, '', '', false, false, false) on conflict do nothing").param(id.get())
+                    .update();
+        }
+        FigureShare before = kept.isPresent() ? kept.get() : share(id.get()).orElseThrow();
         FigureShare now = jdbc.sql("select " + shareColumns + " from cases_case where id = ?")
                 .param(id.get()).query((rs, n) -> FigureShare.read(rs)).single();
         if (now.equals(before)) {
@@ -103,6 +112,11 @@ class DayFigureUpdates implements SelectiveListener {
             }
         });
         totals.forEach(this::addTotal);
+    }
+
+    private Optional<FigureShare> share(long caseId) {
+        return jdbc.sql("select * from cases_figure_share where case_id = ? for update").param(caseId)
+                .query((rs, n) -> FigureShare.read(rs)).optional();
     }
 
     private static final String ADD = "update cases_day_figures set " + String.join(", ",

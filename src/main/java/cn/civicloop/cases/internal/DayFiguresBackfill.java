@@ -22,6 +22,6 @@ public class DayFiguresBackfill extends DataMigration {
     public void migrate(Context context) throws Exception {
         boolean postgres = onPostgres(context.getConnection());
         JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(context.getConnection(), true));
-        DayFigureRebuild.rebuild(jdbc, postgres, LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1));
+        DayFigureRebuild.rebuild(jdbc, postgres, LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1), false);
     }
 }

@@ -3,7 +3,7 @@ package cn.civicloop.cases.internal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Hands Flyway the Java migrations V93.1, V171 and V550 (Spring Boot passes JavaMigration beans to Flyway). */
+/** Hands Flyway the Java migrations V93.1, V171, V550 and V560 (Spring Boot passes JavaMigration beans to Flyway). */
 @Configuration(proxyBeanMethods = false)
 class SearchTermsMigration {
 
@@ -20,5 +20,10 @@ class SearchTermsMigration {
     @Bean
     static PackedClocksBackfill packedClocksBackfill() {
         return new PackedClocksBackfill();
+    }
+
+    @Bean
+    static PackedSharesDropped packedSharesDropped() {
+        return new PackedSharesDropped();
     }
 }

@@ -24,7 +24,8 @@ import cn.civicloop.directory.Role;
  * The append-only history of each case. No step is ever changed or dropped; the steps of a case closed long ago are
  * moved, all of them, into one packed row of {@code cases_timeline_packed} and back (ADR 0065): {@link #of} reads
  * both tables alike, {@link #append} restores a packed case's rows, with their ids, before it adds a step. The
- * case's stage clocks are packed and restored with its steps (ADR 0067): {@link #clocks} reads them either way.
+ * case's stage clocks are packed and restored with its steps (ADR 0067): {@link #clocks} reads them either way. Its
+ * share of the daily figures goes at the packing and comes back at the restoring (ADR 0068, {@link FigureShares}).
  */
 @Repository
 class Timeline {
@@ -35,10 +36,12 @@ class Timeline {
 
     private final JdbcClient jdbc;
     private final Clocks clocks;
+    private final FigureShares shares;
 
-    Timeline(JdbcClient jdbc, Clocks clocks) {
+    Timeline(JdbcClient jdbc, Clocks clocks, FigureShares shares) {
         this.jdbc = jdbc;
         this.clocks = clocks;
+        this.shares = shares;
     }
 
     /** A timeline row as stored; names are resolved by the query side. */
@@ -149,6 +152,7 @@ class Timeline {
         jdbc.sql("delete from cases_timeline where case_id = :case and id in (:ids)").param("case", caseId)
                 .param("ids", rows.stream().map(Row::id).toList()).update();
         clocks.remove(caseId);
+        shares.release(caseId);
         return true;
     }
 
@@ -164,6 +168,8 @@ class Timeline {
                 || jdbc.sql("delete from cases_timeline_packed where case_id = ?").param(caseId).update() == 0) {
             return;
         }
+        // the share from the row as it was packed: the command changes the row after this, in this transaction
+        shares.restore(caseId);
         PackedSteps.Content content = PackedSteps.read(packed.get(), caseId);
         // a value of version 1 holds no clocks: they stayed in cases_clock
         clocks.restore(content.clocks());

@@ -56,7 +56,8 @@ class CasePartitionsTests {
                 insert into cases_attachment (case_id, timeline_id, purpose, filename, content_type, size_bytes,
                     sha256, data, created_at) values (?, ?, 'APPEAL', '门口.jpg', 'image/jpeg', 1, 'abc', ?, ?)""")
                 .params(beyond, stepId, new byte[] {1}, AT).update();
-        assertThat(new Timeline(jdbc, new cn.civicloop.cases.internal.sla.Clocks(jdbc)).of(beyond)).singleElement()
+        assertThat(new Timeline(jdbc, new cn.civicloop.cases.internal.sla.Clocks(jdbc),
+                FigureShares.of(jdbc, database.dataSource())).of(beyond)).singleElement()
                 .satisfies(row -> assertThat(row.id()).isEqualTo(stepId));
         assertThat(new Attachments(jdbc).of(beyond)).hasSize(1);
         if (Node.onPostgres()) {

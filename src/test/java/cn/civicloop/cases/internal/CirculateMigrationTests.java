@@ -65,7 +65,8 @@ class CirculateMigrationTests {
 
         flyway().load().migrate();
 
-        assertThat(new Timeline(jdbc, new cn.civicloop.cases.internal.sla.Clocks(jdbc)).of(caseId)).singleElement()
+        assertThat(new Timeline(jdbc, new cn.civicloop.cases.internal.sla.Clocks(jdbc),
+                FigureShares.of(jdbc, dataSource)).of(caseId)).singleElement()
                 .satisfies(row -> assertThat(row.action()).isEqualTo(CaseAction.CIRCULATE));
         assertThat(EscalationStep.valueOf(jdbc.sql(
                 "select step from cases_escalation_rule where stage = 'HANDLE' and percent = 200")

@@ -49,7 +49,8 @@ public final class Open311RequestsBenchmark {
             System.out.printf("reusing %,d cases%n", existing);
         }
         // the department names are not what is measured: every generated case is unassigned
-        CaseFeed feed = new CaseFeedQuery(jdbc, null, null, new Timeline(jdbc, new cn.civicloop.cases.internal.sla.Clocks(jdbc)));
+        CaseFeed feed = new CaseFeedQuery(jdbc, null, null, new Timeline(jdbc,
+                new cn.civicloop.cases.internal.sla.Clocks(jdbc), FigureShares.of(jdbc, true)));
         Set<Channel> police = Set.of(Channel.POLICE_110, Channel.BLOCK_POLICE, Channel.VIDEO_ALARM);
         Random random = new Random(311);
         record Variant(String name, List<String> categories, Boolean ended) {

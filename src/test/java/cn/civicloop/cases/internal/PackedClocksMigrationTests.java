@@ -48,7 +48,7 @@ class PackedClocksMigrationTests {
         List<Timeline.Row> steps = PackedStepsTests.typical();
         jdbc.sql("insert into cases_timeline_packed (case_id, packed_at, steps) values (?, ?, ?)")
                 .params(packedCase, at, PackedStepsTests.stepsOnly(steps)).update();
-        Timeline timeline = new Timeline(jdbc, clocks);
+        Timeline timeline = new Timeline(jdbc, clocks, FigureShares.of(jdbc, database.dataSource()));
         assertThat(clocks.of(packedCase)).as("stored as the clock keeper stores them").isEqualTo(packedClocks);
 
         database.flyway().javaMigrations(new PackedClocksBackfill()).load().migrate();

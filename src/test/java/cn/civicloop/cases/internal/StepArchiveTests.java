@@ -2,11 +2,14 @@ package cn.civicloop.cases.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +33,8 @@ import cn.civicloop.support.TimelineSteps;
 /**
  * The archive of old steps (ADR 0065): a case ended longer ago than the age has its steps packed into one row and
  * reads exactly as before everywhere its steps are shown; only such cases are packed, a batch at a time and once; a
- * step added to a packed case restores its rows, with their ids, first. The archive is called directly with its
+ * step added to a packed case restores its rows, with their ids, first; a packed case keeps no share of the daily
+ * figures, and counts after a reopening as a rebuild counts it (ADR 0068). The archive is called directly with its
  * cut-off, starting its walk at the test's own cases (the shared database holds other tests' cases, created on
  * clocks those tests moved).
  */
@@ -52,6 +56,8 @@ class StepArchiveTests extends ApiTest {
     DayFigures dayFigures;
     @Autowired
     Clocks clocks;
+    @Autowired
+    DayFigureUpdates figureUpdates;
 
     @Test
     void aPackedCaseReadsAsBeforeOnTheCasePageTheTrackingPageTheApiAndTheFeed() {
@@ -198,6 +204,64 @@ class StepArchiveTests extends ApiTest {
         assertThat(timeline.of(id)).isEqualTo(both);
     }
 
+    @Test
+    void aPackedCaseKeepsNoShareOfTheFiguresAndAReopeningCountsAsARebuildWould() {
+        Api.Answer submitted = submit(appeal("归档测试：份额随打包而去"));
+        String number = submitted.text("number");
+        closedThroughTheLoop(number);
+        long id = idOf(number);
+        endedDaysAgo(id, "CLOSED", 400);
+        List<LocalDate> days = jdbc.sql("select opened_day, ended_day from cases_figure_share where case_id = ?")
+                .param(id).query((rs, n) -> List.of(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+                .single();
+        List<String> asPacked = figuresOf(days);
+        assertThat(archive.archive(id - 1, cutoff(), 500, 10)).isEqualTo(1);
+
+        assertThat(shares(id)).as("packed: its row is its share").isZero();
+        assertThat(figuresOf(days)).as("the figures as they were").isEqualTo(asPacked);
+        figureUpdates.refresh(number); // an event of the case handled late, after the packing
+        assertThat(shares(id)).as("no share written for a packed case").isZero();
+        assertThat(figuresOf(days)).as("nothing counted twice").isEqualTo(asPacked);
+
+        Api.Answer reopened = api.post("/api/v1/public/cases/" + number + "/reopen", null,
+                Map.of("reason", "灯又不亮了"), Map.of("X-Tracking-Token", submitted.text("trackingToken")));
+        assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+        DayFiguresCaughtUp.await(jdbc, number);
+
+        List<String> byTheListener = figuresOf(days);
+        assertThat(byTheListener).as("the closing no longer counted on its day").isNotEqualTo(asPacked);
+        assertThat(shares(id)).as("the share back, as the case stands now").isOne();
+        rebuilt(days.get(0), days.get(1));
+        assertThat(figuresOf(days)).as("what a rebuild from the cases counts").isEqualTo(byTheListener);
+    }
+
+    /** The daily figures and totals of those days, one line a row. */
+    private List<String> figuresOf(List<LocalDate> days) {
+        List<String> rows = new ArrayList<>(jdbc.sql("""
+                select on_day, department_id, street_code, channel, opened, closed, closed_on_time, declined, voided,
+                    answered, satisfied from cases_day_figures where on_day in (?, ?)
+                order by on_day, department_id, street_code, channel""").params(days.get(0), days.get(1))
+                .query((rs, n) -> rowOf(rs, 11)).list());
+        rows.addAll(jdbc.sql("""
+                select on_day, channel, opened, closed, closed_on_time, declined, voided, answered, satisfied
+                from cases_day_totals where on_day in (?, ?) order by on_day, channel""")
+                .params(days.get(0), days.get(1)).query((rs, n) -> rowOf(rs, 9)).list());
+        return rows;
+    }
+
+    private static String rowOf(ResultSet rs, int columns) throws SQLException {
+        StringBuilder row = new StringBuilder();
+        for (int c = 1; c <= columns; c++) {
+            row.append(rs.getString(c)).append('|');
+        }
+        return row.toString();
+    }
+
+    private long shares(long id) {
+        return jdbc.sql("select count(*) from cases_figure_share where case_id = ?").param(id).query(Long.class)
+                .single();
+    }
+
     private Instant cutoff() {
         return clock.instant().minus(Duration.ofDays(365));
     }
@@ -238,9 +302,13 @@ class StepArchiveTests extends ApiTest {
         Instant ended = clock.instant().minus(Duration.ofDays(days));
         jdbc.sql("update cases_case set status = ?, closed_at = ?, created_at = ? where id = ?")
                 .params(status, Timestamp.from(ended), Timestamp.from(ended.minus(Duration.ofDays(1))), id).update();
-        LocalDate from = LocalDate.ofInstant(ended.minus(Duration.ofDays(1)), DistrictTime.ZONE);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), DistrictTime.ZONE);
-        dayFigures.rebuild(from, today);
+        rebuilt(LocalDate.ofInstant(ended.minus(Duration.ofDays(1)), DistrictTime.ZONE),
+                LocalDate.ofInstant(clock.instant(), DistrictTime.ZONE));
+    }
+
+    /** The daily figures of those days rebuilt from the cases. */
+    private void rebuilt(LocalDate from, LocalDate to) {
+        dayFigures.rebuild(from, to);
     }
 
     private long idOf(String number) {

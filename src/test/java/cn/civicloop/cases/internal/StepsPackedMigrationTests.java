@@ -60,7 +60,8 @@ class StepsPackedMigrationTests {
                     sha256, data, created_at) values (?, ?, ?, ?, 'image/jpeg', 3, 'abc', ?, ?)""";
         jdbc.sql(photo).params(caseId, null, "APPEAL", "门口.jpg", new byte[] {1, 2, 3}, at).update();
         jdbc.sql(photo).params(caseId, reply, "EVIDENCE", "修好了.jpg", new byte[] {4, 5, 6}, at).update();
-        Timeline timeline = new Timeline(jdbc, new cn.civicloop.cases.internal.sla.Clocks(jdbc));
+        Timeline timeline = new Timeline(jdbc, new cn.civicloop.cases.internal.sla.Clocks(jdbc),
+                FigureShares.of(jdbc, database.dataSource()));
         List<Timeline.Row> before = timeline.of(caseId);
 
         database.flyway().load().migrate();

@@ -95,7 +95,8 @@ class TimelinePartitionsMigrationTests {
         // the rest, V510 included: the steps are read through Timeline, which reads the packed table too
         database.flyway().load().migrate();
 
-        Timeline timeline = new Timeline(jdbc, new cn.civicloop.cases.internal.sla.Clocks(jdbc));
+        Timeline timeline = new Timeline(jdbc, new cn.civicloop.cases.internal.sla.Clocks(jdbc),
+                FigureShares.of(jdbc, database.dataSource()));
         assertThat(timeline.of(caseId)).extracting(Timeline.Row::id).as("every step, in order")
                 .containsExactlyElementsOf(stepIds);
         assertThat(timeline.of(caseId)).filteredOn(row -> row.action() == CaseAction.REPLY).hasSize(1);
