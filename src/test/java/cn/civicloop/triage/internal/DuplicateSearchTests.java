@@ -254,4 +254,23 @@ class DuplicateSearchTests {
         keys.began = NOW.minus(Duration.ofHours(200)); // the window no longer reaches back before the keys
         assertThat(new DuplicateSearch(cases, keys, SETTINGS).findFor(second)).isEmpty();
     }
+
+    @Test
+    void aSmallMemoryForgetsTheEarliestSignedAndGivesTheSameAnswers() {
+        DuplicateSearch small = new DuplicateSearch(cases, keys, new TriageProperties(true, 0.93, 0, null, null, null,
+                new TriageProperties.Duplicates(0.2, 500, Duration.ofHours(72), 2)));
+        open("A", Channel.HOTLINE_12345, "广济路中段路灯不亮好几天了", "广济路中段路灯不亮，晚上一片漆黑", Duration.ofHours(5));
+        AppealSnapshot second = open("B", Channel.WECHAT, "广济路路灯晚上全黑", "广济路中段的路灯晚上全黑，已经三天不亮了",
+                Duration.ofHours(3));
+        AppealSnapshot third = open("C", Channel.WEBSITE, "广济路路灯不亮", "广济路中段路灯坏了，晚上不亮", Duration.ofHours(1));
+        assertThat(small.findFor(second)).extracting(TriageRecords.Duplicate::duplicateOf)
+                .containsExactlyInAnyOrder("A", "C");
+        assertThat(cases.readInFull).as("A and C signed as candidates, then B itself").containsExactly("A", "C");
+
+        // signed in the order A, C, B and two kept: A is read and signed again, to the same signature
+        assertThat(small.findFor(third)).extracting(TriageRecords.Duplicate::duplicateOf)
+                .containsExactlyElementsOf(search.findFor(third).stream().map(TriageRecords.Duplicate::duplicateOf)
+                        .toList());
+        assertThat(cases.readInFull).containsExactly("A", "C", "A", "A", "B");
+    }
 }
