@@ -43,6 +43,9 @@ public final class PageLanguageCheck {
     private static final Pattern DATE_BEFORE = Pattern.compile(
             "(?:(\\d{4})-(\\d{2})-(\\d{2})|(?<![\\d-])(\\d{1,2})-(\\d{2})|(\\d{1,2})月(\\d{1,2})日)\\s*$");
     private static final Pattern CLOCK = Pattern.compile("(?<![\\d:])([01]\\d|2[0-3]):([0-5]\\d)(?![\\d])");
+    /** A clock time that is one end of a range ("夜班 00:00–08:00"): a schedule, not a reading of the clock. */
+    private static final Pattern RANGE_AFTER = Pattern.compile("\\s*[–\\-~至]\\s*([01]\\d|2[0-3]):[0-5]\\d");
+    private static final Pattern RANGE_BEFORE = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d\\s*[–\\-~至]\\s*$");
     private static final Pattern SEGMENTS = Pattern.compile("[\\n·|:：,，、()（）\\[\\]→/]+");
 
     private final Set<String> chineseLabels = new HashSet<>();
@@ -138,22 +141,36 @@ public final class PageLanguageCheck {
                 found.add(where + ": English label on a Chinese page: \"" + s + "\"");
             }
         }
+        utcTimes(text, clock).forEach(t -> found.add(where + ": " + t));
+        return found;
+    }
+
+    /**
+     * The clock times of {@code text} that read as now in UTC rather than in Asia/Shanghai (within ten minutes of the
+     * one and not of the other); the bounds of a range (a shift, opening hours) are a schedule and never count.
+     */
+    static List<String> utcTimes(String text, Clock clock) {
+        List<String> found = new ArrayList<>();
         LocalDateTime utc = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         LocalDateTime shanghai = LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         Matcher time = CLOCK.matcher(text);
         while (time.find()) {
+            if (RANGE_AFTER.matcher(text).region(time.end(), text.length()).lookingAt()
+                    || RANGE_BEFORE.matcher(text).region(Math.max(0, time.start() - 12), time.start()).find()) {
+                continue; // a shift's or an opening time's bounds, the same whatever the hour the page is read
+            }
             LocalTime clockTime = LocalTime.parse(time.group(), DateTimeFormatter.ofPattern("HH:mm"));
             LocalDate date = dateBefore(text, time.start(), shanghai.toLocalDate());
             if (date == null) { // a time alone is today's: compared on the clock face, across midnight
                 if (minutesApart(clockTime, utc.toLocalTime()) <= 10
                         && minutesApart(clockTime, shanghai.toLocalTime()) > 10) {
-                    found.add(where + ": a time in UTC (" + time.group() + ") in \"" + around(text, time.start()) + "\"");
+                    found.add("a time in UTC (" + time.group() + ") in \"" + around(text, time.start()) + "\"");
                 }
             } else { // a dated time (history) is a moment: only one shown as now's UTC reading is wrong
                 LocalDateTime shown = date.atTime(clockTime);
                 if (Math.abs(Duration.between(shown, utc).toMinutes()) <= 10
                         && Math.abs(Duration.between(shown, shanghai).toMinutes()) > 10) {
-                    found.add(where + ": a time in UTC (" + date + " " + time.group() + ") in \""
+                    found.add("a time in UTC (" + date + " " + time.group() + ") in \""
                             + around(text, time.start()) + "\"");
                 }
             }
