@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.civicloop.support.ApiTest;
+import cn.civicloop.support.LockWaits;
 import cn.civicloop.support.Node;
 import cn.civicloop.support.PageSession;
 
@@ -101,18 +102,9 @@ class AdminFormConflictTests extends ApiTest {
         }
     }
 
-    /**
-     * Sessions whose insert into {@code table} is under way: on PostgreSQL waiting for a lock; on H2 executing it (H2
-     * reports no waiter for a row lock), which with the other row uncommitted means waiting, for at most H2's lock
-     * timeout of 1 s: the commit follows at once.
-     */
+    /** Sessions whose insert into {@code table} waits for a row lock ({@link LockWaits}). */
     private long waitingInserts(String table) {
-        String sql = Node.onPostgres()
-                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
-                        + " and lower(query) like ?"
-                : "select count(*) from information_schema.sessions where session_id <> session_id()"
-                        + " and lower(executing_statement) like ?";
-        return jdbc.sql(sql).param("insert into " + table + " %").query(Long.class).single();
+        return LockWaits.statementsWaiting(jdbc, "insert into " + table + " %");
     }
 
     /** A logged-in admin's browser without a browser: cookies, the CSRF token of the pages, form posts. */

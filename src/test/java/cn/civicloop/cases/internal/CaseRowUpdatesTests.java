@@ -2,18 +2,12 @@ package cn.civicloop.cases.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.civicloop.cases.AppealKind;
-import cn.civicloop.cases.CaseStatus;
-import cn.civicloop.cases.Channel;
-import cn.civicloop.cases.Urgency;
 import cn.civicloop.support.ApiTest;
 
 /**
@@ -66,25 +60,9 @@ class CaseRowUpdatesTests extends ApiTest {
 
     /** A case written straight to its table: no event, so no triage changes it meanwhile. */
     private String stored(String title) {
-        Case c = new Case();
-        c.number = "SZ-20261207-" + (700000 + SEQUENCE.incrementAndGet());
-        c.status = CaseStatus.SUBMITTED;
-        c.channel = Channel.WEBSITE;
-        c.kind = AppealKind.COMPLAINT;
-        c.urgency = Urgency.NORMAL;
-        c.title = title;
-        c.content = title + "，已经持续一周，请尽快处理。";
-        c.address = "市中区广济路12号";
-        c.contactName = "张三丰";
-        c.contactPhone = "13812345678";
-        c.createdAt = Instant.parse("2026-12-07T01:00:00Z");
-        c.updatedAt = c.createdAt;
-        c.dueAt = c.createdAt.plusSeconds(86_400);
-        cases.insert(c);
-        return c.number;
+        return StoredCases.stored(cases, title, c -> { });
     }
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
     private Map<String, Object> derived(String number) {
         // PostgreSQL stores no terms: its index holds the function's terms of the columns as they are (ADR 0056)

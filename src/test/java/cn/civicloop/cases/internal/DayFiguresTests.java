@@ -32,6 +32,7 @@ import cn.civicloop.cases.Channel;
 import cn.civicloop.shared.DistrictTime;
 import cn.civicloop.support.ApiTest;
 import cn.civicloop.support.DayFiguresCaughtUp;
+import cn.civicloop.support.LockWaits;
 import cn.civicloop.support.Node;
 
 /**
@@ -184,18 +185,9 @@ class DayFiguresTests extends ApiTest {
         assertThat(totals()).isEqualTo(perDayAndChannel(figures()));
     }
 
-    /**
-     * Other sessions' statements on the shares under way: on PostgreSQL waiting for a lock; on H2 executing (H2
-     * reports no waiter for a row lock), which with the listener's row uncommitted means waiting, for at most H2's
-     * lock timeout of 1 s: the commit follows at once.
-     */
+    /** Other sessions' statements on the shares waiting for a row lock ({@link LockWaits}). */
     private long sharesStatementsUnderWay() {
-        String sql = Node.onPostgres()
-                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
-                        + " and lower(query) like ?"
-                : "select count(*) from information_schema.sessions where session_id <> session_id()"
-                        + " and lower(executing_statement) like ?";
-        return jdbc.sql(sql).param("% cases_figure_share %").query(Long.class).single();
+        return LockWaits.statementsWaiting(jdbc, "% cases_figure_share %");
     }
 
     /** The days' totals per channel, "day/channel" → the seven measures. */
