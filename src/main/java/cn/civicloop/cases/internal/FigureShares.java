@@ -64,11 +64,14 @@ class FigureShares {
         }
     }
 
-    /** At the restoring, before the command changes the case's row: its share as the row adds it, unless kept. */
+    /**
+     * At the restoring, before the command changes the case's row: its share as the row adds it, unless kept. The
+     * key decides, not a look beforehand: a share the figures' listener writes at the same moment is kept, where a
+     * "not exists" seen before that commit would fail on the duplicate key.
+     */
     void restore(long caseId) {
         jdbc.sql("insert into cases_figure_share (" + COLUMNS + ") select id, " + shareColumns
-                + " from cases_case where id = ? and not exists (select 1 from cases_figure_share where case_id = ?)")
-                .params(caseId, caseId).update();
+                + " from cases_case where id = ? on conflict do nothing").param(caseId).update();
     }
 
     /** Whether the case is packed: a packed case without a share counts as its row (the listener's check). */
