@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
 public final class RoutingModel {
 
     private static final int MAGIC = 0x434C524D; // "CLRM"
-    static final int FORMAT_VERSION = 4;
+    static final int FORMAT_VERSION = 5;
 
     private final ModelInfo info;
     private final Classifier classifier;

@@ -36,7 +36,9 @@ final class BenchmarkReport {
                 Double.parseDouble(o.getOrDefault("nb", "" + d.nbWeight())),
                 Double.parseDouble(o.getOrDefault("nbAlpha", "" + d.nbAlpha())),
                 Integer.parseInt(o.getOrDefault("dgram", o.getOrDefault("gram", "" + d.detailCharGram()))),
-                Boolean.parseBoolean(o.getOrDefault("terms", "" + d.routingTerms())));
+                Boolean.parseBoolean(o.getOrDefault("terms", "" + d.routingTerms())),
+                Integer.parseInt(o.getOrDefault("neighbours", "" + d.neighbours())),
+                Double.parseDouble(o.getOrDefault("neighbourWeight", "" + d.neighbourWeight())));
     }
 
     static void print(String title, CrossValidation.Result r, boolean quick) {

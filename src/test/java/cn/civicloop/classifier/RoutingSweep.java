@@ -10,6 +10,7 @@ import cn.civicloop.classifier.model.LinearModel;
 import cn.civicloop.classifier.model.LinearTrainer;
 import cn.civicloop.classifier.model.TermIndex;
 import cn.civicloop.classifier.model.TextFeatures;
+import cn.civicloop.classifier.model.TitleBigrams;
 import cn.civicloop.classifier.model.Vocabulary;
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.SolverType;
@@ -37,11 +38,34 @@ import java.util.concurrent.ForkJoinPool;
  * and/or body-only row), {@code bias} (none, shape, all: label offsets chosen for macro-F1 on an inner 3-fold CV of
  * the training part, on rows of the tested shape or on all) and {@code ft} (none, only, cv, or a weight: a
  * fastText-like member alone, or its log-probabilities added to the SVM scores with a weight chosen by the inner CV
- * or given). Settings that change the tokenising (gram, dgram, words, terms) must be run one per call.
+ * or given), {@code knn} (sizes separated by {@code /}, e.g. {@code knn=5/10/20}) with {@code knnw} (weights, e.g.
+ * {@code knnw=0.4/0.8}), {@code knnq} (the query's heaviest terms kept; 0 all) and {@code knnm} (the columns
+ * searched, e.g. {@code knnm=all/d/s/df0.1}: all, blocks by letter, or those in at most that share of the training
+ * rows; {@link #columns}): the votes of the nearest training
+ * texts added to the SVM scores, one result per mode, size and weight beside the SVM alone from the same fit, and
+ * the time of each text's vote per mode. Settings that change the tokenising
+ * (gram, dgram, words, terms, and the option {@code titleBigrams=true}: HanLP word bigrams in the title block) must
+ * be run one per call.
  */
 public final class RoutingSweep {
 
-    record Variant(String name, FeatureConfig config, SolverType solver, String aug, String bias, String ft) {
+    record Variant(String name, FeatureConfig config, SolverType solver, String aug, String bias, String ft,
+            int[] knn, double[] knnWeights, int knnTerms, String[] knnModes) {
+
+        /** The results one fit of this setting yields: "" alone, or one per kNN size and weight (weight 0 first). */
+        List<String> results() {
+            List<String> names = new ArrayList<>();
+            names.add("");
+            for (String mode : knnModes) {
+                for (int k : knn) {
+                    for (double w : knnWeights) {
+                        names.add(String.format(Locale.ROOT, "/%sk%d×%.2f", mode.equals("all") ? "" : mode + ":",
+                                k, w));
+                    }
+                }
+            }
+            return names;
+        }
     }
 
     record View(String name, List<RoutingExample> pool, List<RoutingExample> extra, List<RoutingExample> all,
@@ -72,14 +96,16 @@ public final class RoutingSweep {
                 };
                 variants.add(new Variant(name, BenchmarkReport.config(cfgArgs), solver,
                         kv.getOrDefault("aug", "none"), kv.getOrDefault("bias", "none"),
-                        kv.getOrDefault("ft", "none")));
+                        kv.getOrDefault("ft", "none"), ints(kv.getOrDefault("knn", "")),
+                        doubles(kv.getOrDefault("knnw", "")), Integer.parseInt(kv.getOrDefault("knnq", "0")),
+                        kv.getOrDefault("knnm", "all").split("/")));
             } else if (arg.contains("=")) {
                 opt.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
         }
         if (variants.isEmpty()) {
             variants.add(new Variant("base", FeatureConfig.defaults(), SolverType.L2R_L2LOSS_SVC_DUAL, "none", "none",
-                    "none"));
+                    "none", new int[0], new double[0], 0, new String[] {"all"}));
         }
         int seeds = Integer.parseInt(opt.getOrDefault("seeds", "3"));
         boolean cv = Boolean.parseBoolean(opt.getOrDefault("cv", "false"));
@@ -106,7 +132,8 @@ public final class RoutingSweep {
                 complete.forEach(m -> p.add(new RoutingExample(m.title(), "", m.label())));
                 e = new ArrayList<>(complete);
             }
-            View view = pool.submit(() -> prepare(viewName, p, e, variants.get(0).config())).get();
+            boolean titleBigrams = Boolean.parseBoolean(opt.getOrDefault("titleBigrams", "false"));
+            View view = pool.submit(() -> prepare(viewName, p, e, variants.get(0).config(), titleBigrams)).get();
             System.out.printf(Locale.ROOT, "%s: %d pool, %d extra, %d terms (%.0f s, %.0f s CPU)%n", viewName,
                     p.size(), e.size(), view.index().size(), (System.nanoTime() - t0) / 1e9,
                     os.getProcessCpuTime() / 1e9);
@@ -129,17 +156,18 @@ public final class RoutingSweep {
                 int split = t[0];
                 long seed = split < seeds ? RoutingBenchmark.HELD_OUT_SEED + split : 42L;
                 int fold = split < seeds ? 0 : split - seeds;
-                int[] out = run(view, variants.get(t[1]), seed, fold);
-                predicted.put(split + "/" + t[1], out);
+                Map<String, int[]> out = run(view, variants.get(t[1]), seed, fold);
+                out.forEach((result, labels) -> predicted.put(split + "/" + t[1] + result, labels));
                 System.out.printf(Locale.ROOT, "  done %s split %d variant %s (%.0f s, %.0f s CPU)%n", viewName,
                         split, variants.get(t[1]).name(), (System.nanoTime() - t0) / 1e9,
                         os.getProcessCpuTime() / 1e9);
             })).get();
             for (int v = 0; v < variants.size(); v++) {
+              for (String result : variants.get(v).results()) {
                 double[] f1 = new double[seeds];
                 StringBuilder line = new StringBuilder();
                 for (int s = 0; s < seeds; s++) {
-                    f1[s] = macroF1(view, predicted.get(s + "/" + v), RoutingBenchmark.HELD_OUT_SEED + s);
+                    f1[s] = macroF1(view, predicted.get(s + "/" + v + result), RoutingBenchmark.HELD_OUT_SEED + s);
                     line.append(String.format(Locale.ROOT, " %.4f", f1[s]));
                 }
                 double mean = Arrays.stream(f1).average().orElse(0);
@@ -152,7 +180,7 @@ public final class RoutingSweep {
                     int[] next = new int[5];
                     List<int[]> perFold = new ArrayList<>();
                     for (int f = 0; f < 5; f++) {
-                        perFold.add(predicted.get((seeds + f) + "/" + v));
+                        perFold.add(predicted.get((seeds + f) + "/" + v + result));
                     }
                     for (int i = 0; i < all.length; i++) {
                         all[i] = perFold.get(fold[i])[next[fold[i]]++];
@@ -166,27 +194,34 @@ public final class RoutingSweep {
                             ev.accuracy(), recall);
                 }
                 System.out.printf(Locale.ROOT, "RESULT %s %-12s held-out%s  mean %.4f ± %.4f%s%n", viewName,
-                        variants.get(v).name(), line, mean, sd, cvText);
+                        variants.get(v).name() + result, line, mean, sd, cvText);
+              }
             }
         }
+        VOTE_NANOS.forEach((mode, times) -> {
+            long[] nanos = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "kNN vote per text, mode %s (wall, %d texts): median %.3f ms, p99 %.3f ms%n",
+                    mode, nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6);
+        });
         System.out.printf(Locale.ROOT, "total %.0f s wall, %.0f s CPU%n", (System.nanoTime() - t0) / 1e9,
                 os.getProcessCpuTime() / 1e9);
         pool.shutdown();
     }
 
-    static View prepare(String name, List<RoutingExample> pool, List<RoutingExample> extra, FeatureConfig config) {
+    static View prepare(String name, List<RoutingExample> pool, List<RoutingExample> extra, FeatureConfig config,
+            boolean titleBigrams) {
         List<RoutingExample> all = new ArrayList<>(pool);
         all.addAll(extra);
         List<String> labels = List.copyOf(new TreeSet<>(all.stream().map(RoutingExample::label).toList()));
         TermIndex index = new TermIndex();
         List<TermIndex.Document> docs = all.parallelStream().map(e -> index.document(
-                TextFeatures.of(e.title(), e.detail(), config), InputShape.of(e.title(), e.detail()))).toList();
+                terms(e.title(), e.detail(), config, titleBigrams), InputShape.of(e.title(), e.detail()))).toList();
         Map<Integer, TermIndex.Document> titleOf = new ConcurrentHashMap<>();
         Map<Integer, TermIndex.Document> bodyOf = new ConcurrentHashMap<>();
         java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> {
             RoutingExample e = all.get(i);
             if (!e.title().isBlank() && !e.detail().isBlank()) {
-                titleOf.put(i, index.document(TextFeatures.of(e.title(), "", config), InputShape.TITLE));
+                titleOf.put(i, index.document(terms(e.title(), "", config, titleBigrams), InputShape.TITLE));
                 bodyOf.put(i, index.document(TextFeatures.of("", e.detail(), config), InputShape.DETAIL));
             }
         });
@@ -199,8 +234,17 @@ public final class RoutingSweep {
         return new View(name, pool, extra, all, index, docs, titleOf, bodyOf, y, groups, poolY, poolGroups, labels);
     }
 
-    /** Predicted label per test row of fold {@code f} of the split dealt with {@code seed}, in pool order. */
-    static int[] run(View view, Variant variant, long seed, int f) {
+    /** The trainer's terms of a text, with the title's word bigrams if asked for. */
+    private static Map<String, Integer> terms(String title, String detail, FeatureConfig config, boolean titleBigrams) {
+        Map<String, Integer> counts = TextFeatures.of(title, detail, config);
+        return titleBigrams ? TitleBigrams.add(counts, title, config) : counts;
+    }
+
+    /**
+     * Predicted label per test row of fold {@code f} of the split dealt with {@code seed}, in pool order, per result
+     * of the variant ({@link Variant#results()}).
+     */
+    static Map<String, int[]> run(View view, Variant variant, long seed, int f) {
         List<RoutingExample> pool = view.pool();
         List<RoutingExample> all = view.all();
         int[] fold = Folds.assign(view.poolY(), view.poolGroups(), 5, seed);
@@ -260,7 +304,19 @@ public final class RoutingSweep {
             };
             System.out.printf(Locale.ROOT, "    fastText weight %.2f%n", ftWeight);
         }
-        int[] out = new int[testRows.size()];
+        List<Neighbours> neighbours = new ArrayList<>();
+        if (variant.knn().length > 0) {
+            char[] blocks = cn.civicloop.classifier.model.VocabularyBlocks.of(fitted.vocabulary());
+            for (String mode : variant.knnModes()) {
+                boolean[] keep = columns(mode, x, blocks);
+                Feature[][] kept = Arrays.stream(x).map(row -> Neighbours.only(row, keep)).toArray(Feature[][]::new);
+                neighbours.add(new Neighbours(kept, y, fitted.vocabulary().size(), k, keep, mode));
+            }
+        }
+        List<String> results = variant.results();
+        Map<String, int[]> outs = new java.util.LinkedHashMap<>();
+        results.forEach(r -> outs.put(r, new int[testRows.size()]));
+        int[] out = outs.get("");
         for (int j = 0; j < out.length; j++) {
             Feature[] tx = fitted.vectorise(view.docs().get(testRows.get(j)));
             double[] s = variant.ft().equals("only") ? new double[k] : model.scores(tx);
@@ -274,8 +330,179 @@ public final class RoutingSweep {
                 s[l] += offsets[l];
             }
             out[j] = AutoRoute.argmax(s);
+            int r = 1;
+            for (Neighbours n : neighbours) {
+                long start = System.nanoTime();
+                double[][] votes = n.votes(Neighbours.only(tx, n.keep), variant.knn(), variant.knnTerms());
+                VOTE_NANOS.computeIfAbsent(n.mode, m -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                        .add(System.nanoTime() - start);
+                for (double[] vote : votes) {
+                    for (double w : variant.knnWeights()) {
+                        double[] blended = s.clone();
+                        for (int l = 0; l < k; l++) {
+                            blended[l] += w * vote[l];
+                        }
+                        outs.get(results.get(r++))[j] = AutoRoute.argmax(blended);
+                    }
+                }
+            }
         }
-        return out;
+        return outs;
+    }
+
+    /** Time of each test row's kNN vote (all sizes at once), for the latency it adds to a classification. */
+    static final Map<String, java.util.Queue<Long>> VOTE_NANOS = new ConcurrentHashMap<>();
+
+    /**
+     * The columns a kNN mode searches: {@code all}; block letters ({@code d} the body, {@code s} shared, {@code t}
+     * the title, e.g. {@code ds}); or {@code df0.1}, the columns found in at most that share of the training rows.
+     */
+    static boolean[] columns(String mode, Feature[][] x, char[] blocks) {
+        boolean[] keep = new boolean[blocks.length];
+        if (mode.startsWith("df")) {
+            int[] df = new int[blocks.length];
+            for (Feature[] row : x) {
+                for (Feature f : row) {
+                    df[f.getIndex()]++;
+                }
+            }
+            double most = Double.parseDouble(mode.substring(2)) * x.length;
+            for (int c = 1; c < keep.length; c++) {
+                keep[c] = df[c] <= most;
+            }
+        } else {
+            for (int c = 1; c < keep.length; c++) {
+                keep[c] = mode.equals("all") || mode.indexOf(blocks[c]) >= 0;
+            }
+        }
+        return keep;
+    }
+
+    /**
+     * Nearest-neighbour votes: cosine similarity of a text's TF-IDF vector (L2-normalised as a whole) to every
+     * training row through an inverted index over the columns; the top k rows vote for their labels with their
+     * similarity, the votes divided by the k similarities' sum (so they lie in 0–1).
+     */
+    static final class Neighbours {
+        final int[][] rows;
+        final float[][] values;
+        final int[] y;
+        final int labels;
+
+        final boolean[] keep;
+        final String mode;
+
+        Neighbours(Feature[][] x, int[] y, int features, int labels, boolean[] keep, String mode) {
+            this.keep = keep;
+            this.mode = mode;
+            this.y = y;
+            this.labels = labels;
+            int[] count = new int[features + 1];
+            for (Feature[] row : x) {
+                for (Feature f : row) {
+                    count[f.getIndex()]++;
+                }
+            }
+            rows = new int[features + 1][];
+            values = new float[features + 1][];
+            for (int c = 0; c <= features; c++) {
+                rows[c] = new int[count[c]];
+                values[c] = new float[count[c]];
+            }
+            int[] fill = new int[features + 1];
+            for (int i = 0; i < x.length; i++) {
+                double norm = norm(x[i]);
+                for (Feature f : x[i]) {
+                    int c = f.getIndex();
+                    rows[c][fill[c]] = i;
+                    values[c][fill[c]++] = (float) (f.getValue() / norm);
+                }
+            }
+        }
+
+        static Feature[] only(Feature[] x, boolean[] keep) {
+            return Arrays.stream(x).filter(f -> f.getIndex() < keep.length && keep[f.getIndex()])
+                    .toArray(Feature[]::new);
+        }
+
+        static double norm(Feature[] x) {
+            double sum = 0;
+            for (Feature f : x) {
+                sum += f.getValue() * f.getValue();
+            }
+            return sum > 0 ? Math.sqrt(sum) : 1;
+        }
+
+        /** Votes per size in {@code ks}; {@code topTerms} > 0 keeps only the query's heaviest terms. */
+        double[][] votes(Feature[] q, int[] ks, int topTerms) {
+            Feature[] query = q;
+            if (topTerms > 0 && q.length > topTerms) {
+                query = Arrays.copyOf(q, q.length);
+                Arrays.sort(query, (a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
+                query = Arrays.copyOf(query, topTerms);
+            }
+            double norm = norm(query);
+            float[] sim = new float[y.length];
+            int[] touched = new int[y.length];
+            int n = 0;
+            for (Feature f : query) {
+                int c = f.getIndex();
+                if (c >= rows.length) {
+                    continue;
+                }
+                float v = (float) (f.getValue() / norm);
+                int[] r = rows[c];
+                float[] w = values[c];
+                for (int p = 0; p < r.length; p++) {
+                    if (sim[r[p]] == 0) {
+                        touched[n++] = r[p];
+                    }
+                    sim[r[p]] += v * w[p];
+                }
+            }
+            int kMax = Arrays.stream(ks).max().orElse(0);
+            // the kMax most similar rows, by selection over the touched ones (kMax is small)
+            int[] top = new int[Math.min(kMax, n)];
+            int size = 0;
+            for (int t = 0; t < n; t++) {
+                int row = touched[t];
+                if (size < top.length) {
+                    top[size++] = row;
+                } else if (sim[row] > sim[top[size - 1]]) {
+                    top[size - 1] = row;
+                } else {
+                    continue;
+                }
+                for (int i = size - 1; i > 0 && sim[top[i]] > sim[top[i - 1]]; i--) {
+                    int tmp = top[i];
+                    top[i] = top[i - 1];
+                    top[i - 1] = tmp;
+                }
+            }
+            double[][] votes = new double[ks.length][labels];
+            for (int s = 0; s < ks.length; s++) {
+                double total = 0;
+                for (int i = 0; i < Math.min(ks[s], size); i++) {
+                    votes[s][y[top[i]]] += sim[top[i]];
+                    total += sim[top[i]];
+                }
+                if (total > 0) {
+                    for (int l = 0; l < labels; l++) {
+                        votes[s][l] /= total;
+                    }
+                }
+            }
+            return votes;
+        }
+    }
+
+    private static int[] ints(String list) {
+        return list.isBlank() ? new int[0] : Arrays.stream(list.split("/")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static double[] doubles(String list) {
+        return list.isBlank() ? new double[0]
+                : Arrays.stream(list.split("/")).mapToDouble(Double::parseDouble).toArray();
     }
 
     /** Label offsets maximising the macro-F1 of out-of-fold scores (inner 3-fold CV) of the wanted shape. */

@@ -1,5 +1,6 @@
 package cn.civicloop.classifier.model;
 
+import de.bwaldvogel.liblinear.Feature;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -9,11 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fitted pipeline (分类器): features → TF-IDF → linear scores → calibrated probabilities, and its binary form.
- * Everything needed to reproduce a prediction is in here; nothing is looked up elsewhere at prediction time.
+ * The fitted pipeline (分类器): features → TF-IDF → linear scores, plus the nearest training texts' votes on a complete
+ * message → calibrated probabilities, and its binary form. Everything needed to reproduce a prediction is in here;
+ * nothing is looked up elsewhere at prediction time.
  */
 public record Classifier(FeatureConfig config, List<String> labels, Vocabulary vocabulary, LinearModel linear,
-        Calibration calibration) {
+        Calibration calibration, Neighbours neighbours) {
+
+    /** Without training texts to vote (models trained without neighbours). */
+    public Classifier(FeatureConfig config, List<String> labels, Vocabulary vocabulary, LinearModel linear,
+            Calibration calibration) {
+        this(config, labels, vocabulary, linear, calibration, Neighbours.none());
+    }
 
     /** Probabilities in the order of {@link #labels()}; they sum to 1. */
     public double[] probabilities(String title, String detail) {
@@ -22,7 +30,18 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
     }
 
     public double[] scores(String title, String detail) {
-        return linear.scores(vocabulary.vectorise(title, detail, config));
+        return scores(linear, neighbours, config, vocabulary.vectorise(title, detail, config),
+                InputShape.of(title, detail));
+    }
+
+    /** The linear scores of a vector, plus its neighbours' votes when it is a complete message. */
+    static double[] scores(LinearModel linear, Neighbours neighbours, FeatureConfig config, Feature[] x,
+            InputShape shape) {
+        double[] scores = linear.scores(x);
+        if (shape == InputShape.BOTH && config.votes()) {
+            neighbours.addVotes(scores, x, config.neighbours(), config.neighbourWeight());
+        }
+        return scores;
     }
 
     public void write(DataOutput out) throws IOException {
@@ -40,6 +59,8 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
         out.writeDouble(config.nbAlpha());
         out.writeInt(config.detailCharGram());
         out.writeBoolean(config.routingTerms());
+        out.writeInt(config.neighbours());
+        out.writeDouble(config.neighbourWeight());
         out.writeInt(labels.size());
         for (String label : labels) {
             out.writeUTF(label);
@@ -58,17 +79,18 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
         for (InputShape shape : InputShape.values()) {
             out.writeDouble(calibration.temperature(shape));
         }
+        neighbours.write(out);
     }
 
     /** Reads the current form; {@link #read(DataInput, int)} for older model files. */
     public static Classifier read(DataInput in) throws IOException {
-        return read(in, 4);
+        return read(in, 5);
     }
 
     /**
      * Format 1 has no naive-Bayes settings (its weights never included one); format 2 stores them; format 3 adds the
      * body's longest n-gram (before it, as long as the others); format 4 whether our segmentation words were used
-     * (before it, never).
+     * (before it, never); format 5 the neighbours' votes, their settings and the training texts (before it, none).
      */
     public static Classifier read(DataInput in, int format) throws IOException {
         FeatureConfig c = new FeatureConfig(in.readInt(), in.readBoolean(), in.readInt(), in.readFloat(),
@@ -83,6 +105,9 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
         }
         if (format >= 4) {
             config = config.withRoutingTerms(in.readBoolean());
+        }
+        if (format >= 5) {
+            config = config.withNeighbours(in.readInt(), in.readDouble());
         }
         int labelCount = in.readInt();
         List<String> labels = new ArrayList<>(labelCount);
@@ -104,7 +129,9 @@ public record Classifier(FeatureConfig config, List<String> labels, Vocabulary v
         for (InputShape shape : InputShape.values()) {
             temperatures.put(shape, in.readDouble());
         }
-        return new Classifier(config, List.copyOf(labels), new Vocabulary(terms, idf, config),
-                new LinearModel(labelCount, termCount, weights), new Calibration(temperatures));
+        Vocabulary vocabulary = new Vocabulary(terms, idf, config);
+        Neighbours neighbours = format >= 5 ? Neighbours.read(in, vocabulary) : Neighbours.none();
+        return new Classifier(config, List.copyOf(labels), vocabulary, new LinearModel(labelCount, termCount, weights),
+                new Calibration(temperatures), neighbours);
     }
 }

@@ -43,7 +43,24 @@ public final class ClassifierFitter {
         Vocabulary.Fitted fitted = Vocabulary.fit(docs, index, config);
         Feature[][] x = docs.stream().map(fitted::vectorise).toArray(Feature[][]::new);
         LinearModel linear = LinearTrainer.train(x, y, labels.size(), fitted.vocabulary(), config);
-        return new Classifier(config, List.copyOf(labels), fitted.vocabulary(), linear, calibration);
+        return new Classifier(config, List.copyOf(labels), fitted.vocabulary(), linear, calibration,
+                neighbours(docs, y, fitted, config));
+    }
+
+    /** The training texts that vote, when the settings ask for votes. */
+    static Neighbours neighbours(List<TermIndex.Document> docs, int[] y, Vocabulary.Fitted fitted,
+            FeatureConfig config) {
+        if (!config.votes()) {
+            return Neighbours.none();
+        }
+        int[][] columns = new int[docs.size()][];
+        int[][] counts = new int[docs.size()][];
+        for (int i = 0; i < docs.size(); i++) {
+            int[][] row = fitted.columns(docs.get(i));
+            columns[i] = row[0];
+            counts[i] = row[1];
+        }
+        return new Neighbours(y, columns, counts, fitted.vocabulary(), Neighbours.MOST_COMMON_SHARE);
     }
 
     private static List<Calibration.Sample> outOfFold(List<TermIndex.Document> docs, int[] y, int[] fold, int f,
@@ -58,13 +75,15 @@ public final class ClassifierFitter {
         }
         Vocabulary.Fitted fitted = Vocabulary.fit(train, index, config);
         Feature[][] x = train.stream().map(fitted::vectorise).toArray(Feature[][]::new);
-        LinearModel linear = LinearTrainer.train(x, trainY.stream().mapToInt(Integer::intValue).toArray(),
-                labelCount, fitted.vocabulary(), config);
+        int[] ty = trainY.stream().mapToInt(Integer::intValue).toArray();
+        LinearModel linear = LinearTrainer.train(x, ty, labelCount, fitted.vocabulary(), config);
+        // the calibration must see the scores the model will give, votes included
+        Neighbours neighbours = neighbours(train, ty, fitted, config);
         List<Calibration.Sample> samples = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             if (fold[i] == f) {
-                samples.add(new Calibration.Sample(linear.scores(fitted.vectorise(docs.get(i))), y[i],
-                        docs.get(i).shape()));
+                samples.add(new Calibration.Sample(Classifier.scores(linear, neighbours, config,
+                        fitted.vectorise(docs.get(i)), docs.get(i).shape()), y[i], docs.get(i).shape()));
             }
         }
         return samples;

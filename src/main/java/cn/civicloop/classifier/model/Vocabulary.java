@@ -63,6 +63,12 @@ public final class Vocabulary {
     public record Fitted(Vocabulary vocabulary, int[] columnOf) {
 
         public Feature[] vectorise(TermIndex.Document doc) {
+            int[][] row = columns(doc);
+            return vocabulary.vector(row[0], row[1], row[0].length);
+        }
+
+        /** The document's columns (ascending) and their counts, without the terms the vocabulary does not keep. */
+        public int[][] columns(TermIndex.Document doc) {
             int[] cols = new int[doc.terms().length];
             int n = 0;
             int[] counts = new int[cols.length];
@@ -74,8 +80,8 @@ public final class Vocabulary {
                     counts[n++] = doc.counts()[i];
                 }
             }
-            // term ids ascending map to ascending columns, so the vector is already sorted
-            return vocabulary.vector(cols, counts, n);
+            // term ids ascending map to ascending columns, so the columns are already sorted
+            return new int[][] {java.util.Arrays.copyOf(cols, n), java.util.Arrays.copyOf(counts, n)};
         }
     }
 
@@ -146,7 +152,8 @@ public final class Vocabulary {
         }
     }
 
-    private Feature[] vector(int[] cols, int[] counts, int n) {
+    /** The vector of the first {@code n} columns (ascending) with their term counts. */
+    Feature[] vector(int[] cols, int[] counts, int n) {
         double[] values = new double[n];
         double[] norms = new double[128];
         for (int i = 0; i < n; i++) {
