@@ -82,9 +82,9 @@ public final class DuplicateFinder {
 
     /**
      * Cheapest rejections first, each reading only the candidate's signature and its fields next to each other (see
-     * {@link Signature}): time, place, the packed low bits of the MinHash signature, which reject most candidates;
-     * then the whole signature and the exact Jaccard for the few left, so the answers are those of the whole
-     * signature alone.
+     * {@link Signature}): time, place, the bound the two shingle counts set on the Jaccard similarity, the packed low
+     * bits of the MinHash signature; then the whole signature and the exact Jaccard for those left, so the answers are
+     * those of the whole signature alone.
      */
     private DuplicateMatch judge(Signature self, Signature theirs) {
         if (!self.timed() || !theirs.timed()) {
@@ -101,6 +101,11 @@ public final class DuplicateFinder {
             return null;
         }
         double required = place.known() ? similarity : Math.min(1, similarity + UNKNOWN_PLACE_PENALTY);
+        // two sets of m <= n shingles share at most m, so their Jaccard is at most m / n: an exact bound, from the counts
+        if ((double) Math.min(self.shingleCount(), theirs.shingleCount())
+                / Math.max(self.shingleCount(), theirs.shingleCount()) < required) {
+            return null;
+        }
         double least = required - MINHASH_MARGIN;
         // the low bits are equal wherever the positions are, so this estimate is never below the whole one's
         if ((double) MinHash.equalLowBits(self.minHashLowBits(), theirs.minHashLowBits()) / MinHash.SIZE < least) {

@@ -18,6 +18,7 @@ public final class Signature {
     private final long[] shingles;
     private final long[] minHash;
     private final long[] minHashLowBits;
+    private final int shingleCount;
     private final String id;
     private final boolean timed;
     private final long epochSecond;
@@ -34,6 +35,7 @@ public final class Signature {
         this.shingles = Shingles.of(appeal.title(), appeal.content());
         this.minHash = MinHash.of(shingles);
         this.minHashLowBits = MinHash.lowBits(minHash);
+        this.shingleCount = shingles.length;
         this.id = appeal.id();
         this.timed = appeal.reportedAt() != null;
         this.epochSecond = timed ? appeal.reportedAt().getEpochSecond() : 0;
@@ -111,6 +113,11 @@ public final class Signature {
 
     long[] minHashLowBits() {
         return minHashLowBits;
+    }
+
+    /** How many distinct shingles the text has, without reading the array. */
+    int shingleCount() {
+        return shingleCount;
     }
 
     String id() {
