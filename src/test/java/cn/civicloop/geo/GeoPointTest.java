@@ -95,4 +95,28 @@ class GeoPointTest {
                 - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
         return b * bigA * (sigma - deltaSigma);
     }
+
+    @Test
+    void theDistanceFromPrecomputedCosinesIsBitForBitTheHaversineOfThePoints() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            double lat = Math.max(-90, Math.min(90, 34.8 + random.nextGaussian() * (i % 2 == 0 ? 0.01 : 20)));
+            double lon = Math.max(-180, Math.min(180, 117.5 + random.nextGaussian() * (i % 2 == 0 ? 0.01 : 40)));
+            double otherLat = Math.max(-90, Math.min(90, lat + random.nextGaussian() * 0.005));
+            double otherLon = Math.max(-180, Math.min(180, lon + random.nextGaussian() * 0.005));
+            double dLat = Math.toRadians(otherLat - lat);
+            double dLon = Math.toRadians(otherLon - lon);
+            double sinLat = Math.sin(dLat / 2);
+            double sinLon = Math.sin(dLon / 2);
+            // the formula as metresTo computed it before the cosines could be passed in
+            double h = sinLat * sinLat
+                    + Math.cos(Math.toRadians(lat)) * Math.cos(Math.toRadians(otherLat)) * sinLon * sinLon;
+            double expected = 2 * GeoPoint.MEAN_EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
+
+            double metres = GeoPoint.metres(lat, lon, GeoPoint.cosLatitude(lat), otherLat, otherLon,
+                    GeoPoint.cosLatitude(otherLat));
+            assertThat(Double.doubleToRawLongBits(metres)).isEqualTo(Double.doubleToRawLongBits(expected));
+            assertThat(new GeoPoint(lat, lon).metresTo(new GeoPoint(otherLat, otherLon))).isEqualTo(expected);
+        }
+    }
 }

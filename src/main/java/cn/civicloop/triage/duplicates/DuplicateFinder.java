@@ -36,7 +36,8 @@ public final class DuplicateFinder {
 
     private final double similarity;
     private final double maxDistanceMeters;
-    private final Duration window;
+    private final long windowSeconds;
+    private final int windowNanos;
 
     public DuplicateFinder() {
         this(DEFAULT_SIMILARITY, DEFAULT_MAX_DISTANCE_METERS, DEFAULT_WINDOW);
@@ -51,7 +52,8 @@ public final class DuplicateFinder {
         }
         this.similarity = similarity;
         this.maxDistanceMeters = maxDistanceMeters;
-        this.window = window;
+        this.windowSeconds = window.getSeconds();
+        this.windowNanos = window.getNano();
     }
 
     /** Precomputes what comparing this appeal's text needs; keep it for as long as the appeal is recent. */
@@ -78,38 +80,66 @@ public final class DuplicateFinder {
         return found;
     }
 
+    /**
+     * Cheapest rejections first, each reading only the candidate's signature and its fields next to each other (see
+     * {@link Signature}): time, place, the bound the two shingle counts set on the Jaccard similarity, the packed low
+     * bits of the MinHash signature; then the whole signature and the exact Jaccard for those left, so the answers are
+     * those of the whole signature alone.
+     */
     private DuplicateMatch judge(Signature self, Signature theirs) {
-        AppealText appeal = self.appeal();
-        AppealText other = theirs.appeal();
-        if (appeal.id() != null && appeal.id().equals(other.id())) {
-            return null;
-        }
-        if (appeal.reportedAt() == null || other.reportedAt() == null) {
+        if (!self.timed() || !theirs.timed()) {
             return null; // without both times nothing shows it is the same occurrence rather than a recurrence
         }
-        // earlier to later, never negative: Duration.abs() of a negative one went through BigDecimal arithmetic, a
-        // few per cent of triage's CPU when it ran for every candidate of the window
-        Duration apart = appeal.reportedAt().isAfter(other.reportedAt())
-                ? Duration.between(other.reportedAt(), appeal.reportedAt())
-                : Duration.between(appeal.reportedAt(), other.reportedAt());
-        if (apart.compareTo(window) > 0) {
+        if (fartherApartThanWindow(self, theirs)) {
             return null;
         }
-        Place place = Place.compare(appeal, other, maxDistanceMeters);
+        Place place = Place.compare(self, theirs, maxDistanceMeters);
         if (!place.compatible()) {
             return null;
         }
+        if (theirs == self || self.id() != null && self.id().equals(theirs.id())) {
+            return null;
+        }
         double required = place.known() ? similarity : Math.min(1, similarity + UNKNOWN_PLACE_PENALTY);
-        if (MinHash.estimate(self.minHash(), theirs.minHash()) < required - MINHASH_MARGIN) {
+        // two sets of m <= n shingles share at most m, so their Jaccard is at most m / n: an exact bound, from the counts
+        if ((double) Math.min(self.shingleCount(), theirs.shingleCount())
+                / Math.max(self.shingleCount(), theirs.shingleCount()) < required) {
+            return null;
+        }
+        double least = required - MINHASH_MARGIN;
+        // the low bits are equal wherever the positions are, so this estimate is never below the whole one's
+        if ((double) MinHash.equalLowBits(self.minHashLowBits(), theirs.minHashLowBits()) / MinHash.SIZE < least) {
+            return null;
+        }
+        if (MinHash.estimate(self.minHash(), theirs.minHash()) < least) {
             return null;
         }
         double jaccard = Shingles.jaccard(self.shingles(), theirs.shingles());
         if (jaccard < required) {
             return null;
         }
+        Duration apart = Duration.between(self.appeal().reportedAt(), theirs.appeal().reportedAt()).abs();
         String reason = String.format(Locale.ROOT, "text %.2f (needs %.2f); %s; %d h apart",
                 jaccard, required, place.description(), apart.toHours());
-        return new DuplicateMatch(other.id(), jaccard, place.distanceMeters(), reason);
+        return new DuplicateMatch(theirs.id(), jaccard, place.distanceMeters(), reason);
+    }
+
+    /**
+     * Whether the two reports lie more than the window apart, from the seconds and nanoseconds kept in the
+     * signatures: the same comparison as of their {@code Duration} with the window, without reading the instants.
+     */
+    private boolean fartherApartThanWindow(Signature a, Signature b) {
+        long seconds = a.epochSecond() - b.epochSecond();
+        int nanos = a.nano() - b.nano();
+        if (seconds < 0 || seconds == 0 && nanos < 0) {
+            seconds = -seconds;
+            nanos = -nanos;
+        }
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds > windowSeconds || seconds == windowSeconds && nanos > windowNanos;
     }
 
     private static void add(List<DuplicateMatch> found, DuplicateMatch match) {

@@ -11,6 +11,12 @@ package cn.civicloop.triage.duplicates;
 final class MinHash {
 
     static final int SIZE = 128;
+    /** Bits of each position kept in the packed pre-filter ({@link #lowBits}). */
+    static final int LOW_BITS = 16;
+
+    private static final int LANES = Long.SIZE / LOW_BITS;
+    private static final long LOW_MASK = (1L << LOW_BITS) - 1;
+    private static final long LANE_LOW_15 = 0x7FFF_7FFF_7FFF_7FFFL;
 
     private static final long[] SEEDS = new long[SIZE];
 
@@ -49,6 +55,31 @@ final class MinHash {
             }
         }
         return (double) equal / SIZE;
+    }
+
+    /**
+     * The low {@value #LOW_BITS} bits of each position, four to a {@code long} (a quarter of the signature's bytes):
+     * equal positions have equal low bits, so the count of equal low bits is never below that of equal positions,
+     * and a pair rejected on it would have been rejected on the whole signature.
+     */
+    static long[] lowBits(long[] signature) {
+        long[] packed = new long[SIZE / LANES];
+        for (int i = 0; i < SIZE; i++) {
+            packed[i / LANES] |= (signature[i] & LOW_MASK) << (i % LANES * LOW_BITS);
+        }
+        return packed;
+    }
+
+    /** Positions whose low bits are equal in the two packed signatures ({@link #lowBits}), at most {@link #SIZE}. */
+    static int equalLowBits(long[] a, long[] b) {
+        int equal = 0;
+        for (int i = 0; i < a.length; i++) {
+            long x = a[i] ^ b[i];
+            // a lane's top bit ends up set unless the lane is all zero (exact: the sum cannot carry out of the lane)
+            long nonZero = ((x & LANE_LOW_15) + LANE_LOW_15) | x | LANE_LOW_15;
+            equal += Long.bitCount(~nonZero);
+        }
+        return equal;
     }
 
     /** SplitMix64 finaliser: cheap, and good enough avalanche that 128 seeded variants act as independent hashes. */

@@ -22,19 +22,24 @@ record Place(boolean compatible, boolean known, Double distanceMeters, Basis bas
     /** The kind of place information the comparison used. */
     enum Basis { DISTANCE, GRID, COMMUNITY, NONE }
 
-    static Place compare(AppealText a, AppealText b, double maxDistanceMeters) {
+    static Place compare(Signature a, Signature b, double maxDistanceMeters) {
         if (a.hasCoordinates() && b.hasCoordinates()) {
-            double d = new GeoPoint(a.lat(), a.lon()).metresTo(new GeoPoint(b.lat(), b.lon()));
+            double d = GeoPoint.metres(a.lat(), a.lon(), a.cosLat(), b.lat(), b.lon(), b.cosLat());
             return new Place(d <= maxDistanceMeters, true, d, Basis.DISTANCE, null);
         }
-        if (present(a.gridCode()) && present(b.gridCode())) {
+        if (a.gridCode() != null && b.gridCode() != null) {
             return new Place(a.gridCode().equals(b.gridCode()), true, null, Basis.GRID, a.gridCode());
         }
-        if (present(a.communityCode()) && present(b.communityCode())) {
+        if (a.communityCode() != null && b.communityCode() != null) {
             return new Place(a.communityCode().equals(b.communityCode()), true, null, Basis.COMMUNITY,
                     a.communityCode());
         }
         return new Place(true, false, null, Basis.NONE, null);
+    }
+
+    /** The same comparison of two appeals not signed (for checks of the place rules). */
+    static Place compare(AppealText a, AppealText b, double maxDistanceMeters) {
+        return compare(new Signature(a), new Signature(b), maxDistanceMeters);
     }
 
     /** How the place was compared, for the match's reason. */
@@ -45,9 +50,5 @@ record Place(boolean compatible, boolean known, Double distanceMeters, Basis bas
             case COMMUNITY -> "same community " + code;
             case NONE -> "place not comparable";
         };
-    }
-
-    private static boolean present(String code) {
-        return code != null && !code.isBlank();
     }
 }
