@@ -78,7 +78,9 @@ class PersonalDataAtRestApiTests extends ApiTest {
                 + "where number = ?").param(number).update();
         assertThat(clearPhones()).isNotEmpty();
 
-        assertThat(resealer.resealAll()).isPositive();
+        // the application's own run of the batch (db-scheduler, every minute) may seal the row first: either run
+        // leaves it sealed, so the count this call returns is not the point, the rows after it are
+        resealer.resealAll();
 
         assertThat(clearPhones()).isEmpty();
         assertThat(resealer.remaining()).isZero();
